@@ -1,0 +1,33 @@
+# Two commands do all the setup on a fresh machine:
+#   make run    creates .venv, installs digestbot, starts the bot (needs TELEGRAM_BOT_TOKEN)
+#   make test   creates .venv, installs digestbot with its test tools, runs the suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test install install-test evaluate bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+run: install
+	$(BIN)/digestbot run
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+evaluate: install
+	$(BIN)/python -m bench.evaluate
+
+bench: install
+	$(BIN)/python -m bench.speed
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,65 @@
+"""Scores, by the article-extraction benchmark's method (scrapinghub/article-extraction-benchmark).
+
+Body: tokens are `\\w+`, each text becomes a multiset of word 4-grams; precision and recall are
+computed per page, averaged over pages, and F1 is taken of the two means.
+Titles agree when their normalised forms match; dates are compared as YYYY-MM-DD.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+TOKEN = re.compile(r"\w+")
+SHINGLE = 4
+
+
+def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
+    tokens = TOKEN.findall(text or "")
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+
+
+def precision_recall(reference: str, predicted: str) -> tuple[float | None, float | None]:
+    """Per-page precision and recall over 4-gram multisets (None where undefined)."""
+    truth, guess = shingles(reference), shingles(predicted)
+    tp = sum((truth & guess).values())
+    fp = sum((guess - truth).values())
+    fn = sum((truth - guess).values())
+    if fp == fn == 0:
+        return 1.0, 1.0
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    return precision, recall
+
+
+def f1_of_means(pairs: Iterable[tuple[float | None, float | None]]) -> tuple[float, float, float]:
+    """(F1, mean precision, mean recall) over pages."""
+    pairs = list(pairs)
+    precision = statistics.mean([p for p, _ in pairs if p is not None] or [0.0])
+    recall = statistics.mean([r for _, r in pairs if r is not None] or [0.0])
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f1, precision, recall
+
+
+QUOTES_AND_DASHES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
+
+
+def normalise_title(title: str | None) -> str:
+    """Case, width, quotes, dashes and spacing do not count."""
+    text = unicodedata.normalize("NFKC", title or "").translate(QUOTES_AND_DASHES).casefold()
+    return " ".join(text.split()).strip(" .")
+
+
+def same_title(expected: str | None, got: str | None) -> bool:
+    return normalise_title(expected) == normalise_title(got)
+
+
+def normalise_site(site: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFKC", site or "").casefold().split())
+
+
+def same_date(expected: str | None, got: str | None) -> bool:
+    return bool(expected) and bool(got) and expected[:10] == got[:10]

@@ -1,0 +1,42 @@
+"""The `digestbot` command line: one subcommand per module, each with `add_arguments` and `run`.
+
+    digestbot digest [--url URL] [--json] SOURCE [SOURCE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from bot import __version__
+
+# name -> (module, one-line help). Each module defines add_arguments(parser) and run(args) -> int.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "digest": ("bot.cmd_digest", "digest links, saved HTML pages or pasted text (no token needed)"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="digestbot", description="Ten-second digests of articles.")
+    parser.add_argument("--version", action="version", version=f"digestbot {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        module = importlib.import_module(module_name)
+        sub = commands.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip())
+        module.add_arguments(sub)
+        sub.set_defaults(handler=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `digestbot digest ... | head`: the reader left, nothing to report
+        sys.stderr.close()
+        return 0

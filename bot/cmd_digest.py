@@ -1,0 +1,107 @@
+"""Digest links, saved HTML pages (.html/.htm), pasted page text (.txt) or `-` (standard input).
+
+With --json: JSON Lines, one object per SOURCE in order; a source that failed gives
+{"input", "error"} and the exit status is 1. Needs no token and no configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from bot.settings import Settings
+from digest.decode import decode_body
+from digest.errors import DigestError
+from digest.fetch import Fetcher
+from digest.model import Digest
+from digest.pipeline import Page, sniff_page
+from digest.pool import PagePool
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+
+
+class SourceError(DigestError):
+    """A SOURCE that is neither a link, nor a readable file, nor `-`."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) link, .html/.htm/.txt file, or - for stdin")
+    parser.add_argument("--url", help="the original address of a saved page (files and stdin)")
+    parser.add_argument("--json", action="store_true", help="JSON Lines, one object per SOURCE")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    results = asyncio.run(digest_sources(args.sources, url=args.url, settings=settings))
+    failed = False
+    for source, result in zip(args.sources, results):
+        if isinstance(result, DigestError):
+            failed = True
+            if args.json:
+                print(json.dumps({"input": source, "error": result.user_message}, ensure_ascii=False))
+            else:
+                print(f"{source}: {result.user_message}", file=sys.stderr)
+        elif args.json:
+            print(json.dumps(result.to_json(source), ensure_ascii=False))
+        else:
+            print(format_plain(result, source))
+    return 1 if failed else 0
+
+
+async def digest_sources(sources: list[str], *, url: str | None, settings: Settings) -> list[Digest | DigestError]:
+    """Read every source, then clean them all in parallel in the worker pool; order is kept."""
+    fetcher = Fetcher()
+    pool = PagePool(workers=settings.workers)
+    try:
+        async def one(source: str) -> Digest | DigestError:
+            try:
+                page = await read_source(source, url=url, fetcher=fetcher)
+                return await pool.digest(page, settings.digest_options)
+            except DigestError as error:
+                return error
+
+        return list(await asyncio.gather(*(one(source) for source in sources)))
+    finally:
+        await fetcher.aclose()
+        pool.close()
+
+
+async def read_source(source: str, *, url: str | None, fetcher: Fetcher) -> Page:
+    """A SOURCE as a Page: fetched, read from a file, or read from standard input."""
+    if source == "-":
+        return sniff_page(decode_body(sys.stdin.buffer.read()), url=url)
+    if source.lower().startswith(("http://", "https://")):
+        return await fetcher.fetch(source)
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{source} is neither a link nor a file I can find.") from None
+    except OSError as exc:
+        raise SourceError(f"I could not read {source}: {exc.strerror}.") from exc
+    text = decode_body(data)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return Page(content=text, kind="html", url=url)
+    if suffix in TEXT_SUFFIXES:
+        return Page(content=text, kind="text", url=url)
+    return sniff_page(text, url=url)
+
+
+def format_plain(digest: Digest, source: str) -> str:
+    """The digest as a person reads it in a terminal."""
+    lines = [digest.title]
+    meta = " · ".join(part for part in (digest.dateline, digest.site) if part)
+    if meta:
+        lines.append(meta)
+    lines += ["", digest.summary]
+    if digest.quotes:
+        lines.append("")
+        for quote in digest.quotes:
+            lines.append(f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else ""))
+    lines += ["", f"Source: {digest.url or source}", ""]
+    return "\n".join(lines)

@@ -1,0 +1,120 @@
+"""Settings: one frozen object built from the environment (and `.env`), passed everywhere.
+
+`Settings.from_env(mapping)` takes any mapping, so tests pass a plain dict. Every variable is
+listed, with its meaning and default, in `.env.example`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digest.model import DigestOptions
+
+TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message is one sentence for the operator."""
+
+
+def _bool(value: str | None, default: bool = False) -> bool:
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {raw!r}.") from None
+
+
+def _chat_ids(raw: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in raw.replace(",", " ").split())
+    except ValueError:
+        raise SettingsError("DIGESTBOT_ALLOWED_CHATS must be chat ids separated by commas.") from None
+
+
+def _ports(raw: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in raw.replace(",", " ").split())
+    except ValueError:
+        raise SettingsError("DIGESTBOT_ALLOWED_PORTS must be port numbers separated by commas.") from None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Everything the bot and the CLI can be told; defaults are safe for a public bot."""
+
+    telegram_bot_token: str | None = None
+    telegram_api_base_url: str = TELEGRAM_API_BASE_URL
+    db_path: Path = Path("digestbot.sqlite3")
+    db_synchronous_full: bool = False
+    cache_max_age_days: int = 30
+    allow_private_urls: bool = False
+    allowed_ports: frozenset[int] = frozenset({80, 443, 8080, 8443})
+    allowed_chats: frozenset[int] = field(default_factory=frozenset)
+    rate_limit_per_minute: int = 10
+    summary_max_sentences: int = 3
+    summary_max_chars: int = 500
+    max_page_bytes: int = 5_000_000
+    fetch_deadline_seconds: float = 15.0
+    clean_timeout_seconds: float = 10.0
+    worker_memory_mb: int = 1024
+    workers: int = max(1, os.cpu_count() or 1)
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read settings from a mapping; by default the process environment after loading `.env`."""
+        if env is None:
+            from dotenv import load_dotenv
+
+            load_dotenv()
+            env = os.environ
+        defaults = cls()
+        return cls(
+            telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", "").strip() or None,
+            telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API_BASE_URL,
+            db_path=Path(env.get("DIGESTBOT_DB", "").strip() or defaults.db_path),
+            db_synchronous_full=env.get("DIGESTBOT_DB_SYNCHRONOUS", "").strip().upper() == "FULL",
+            cache_max_age_days=_int(env, "DIGESTBOT_CACHE_DAYS", defaults.cache_max_age_days),
+            allow_private_urls=_bool(env.get("DIGESTBOT_ALLOW_PRIVATE_URLS")),
+            allowed_ports=_ports(env["DIGESTBOT_ALLOWED_PORTS"]) if env.get("DIGESTBOT_ALLOWED_PORTS", "").strip()
+            else defaults.allowed_ports,
+            allowed_chats=_chat_ids(env.get("DIGESTBOT_ALLOWED_CHATS", "")),
+            rate_limit_per_minute=_int(env, "DIGESTBOT_RATE_LIMIT", defaults.rate_limit_per_minute),
+            summary_max_sentences=_int(env, "DIGESTBOT_SUMMARY_SENTENCES", defaults.summary_max_sentences),
+            summary_max_chars=_int(env, "DIGESTBOT_SUMMARY_CHARS", defaults.summary_max_chars),
+            max_page_bytes=_int(env, "DIGESTBOT_MAX_PAGE_BYTES", defaults.max_page_bytes),
+            fetch_deadline_seconds=_float(env, "DIGESTBOT_FETCH_DEADLINE", defaults.fetch_deadline_seconds),
+            clean_timeout_seconds=_float(env, "DIGESTBOT_CLEAN_TIMEOUT", defaults.clean_timeout_seconds),
+            worker_memory_mb=_int(env, "DIGESTBOT_WORKER_MEMORY_MB", defaults.worker_memory_mb),
+            workers=_int(env, "DIGESTBOT_WORKERS", defaults.workers),
+            log_level=(env.get("DIGESTBOT_LOG_LEVEL", "").strip() or defaults.log_level).upper(),
+        )
+
+    @property
+    def digest_options(self) -> DigestOptions:
+        return DigestOptions(
+            summary_max_sentences=self.summary_max_sentences,
+            summary_max_chars=self.summary_max_chars,
+        )

@@ -1,0 +1,155 @@
+"""The types that flow through the pipeline.
+
+`Article` is what a reader (HTML or pasted text) finds in a page; `Digest` is what every
+other part of the program sees: storage keeps it, the bot renders it, the CLI prints it.
+Both are frozen: nothing downstream can edit a digest in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestOptions:
+    """How long a digest may be; the bot and the CLI read these from Settings."""
+
+    summary_max_sentences: int = 3
+    summary_max_chars: int = 500
+    max_quotes: int = 3
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """A direct quotation, verbatim from the body, and who said it when the text says."""
+
+    text: str
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "speaker": self.speaker}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """What a reader found in one page, before summary and quotes are chosen.
+
+    `paragraphs` are the clean article paragraphs in reading order; `standfirst` is the
+    deck/subheading under the headline when the page has one (it is not repeated in
+    `paragraphs`).
+    """
+
+    title: str
+    paragraphs: tuple[str, ...]
+    standfirst: str | None = None
+    published: datetime | date | None = None
+    place: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    byline: str | None = None
+    image: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "paragraphs", tuple(self.paragraphs))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Digest:
+    """A short, source-attributed summary of one page."""
+
+    title: str
+    summary: str
+    body: str
+    published: datetime | date | None = None
+    place: str | None = None
+    site: str | None = None
+    url: str | None = None
+    quotes: tuple[Quote, ...] = field(default=())
+    language: str | None = None
+    byline: str | None = None
+    image: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quotes", tuple(self.quotes))
+
+    @property
+    def dateline(self) -> str | None:
+        """The line a reader sees under the title: place and date, e.g. "KYIV, 7 April 2022, 07:02"."""
+        when = format_when(self.published)
+        parts = [part for part in (self.place, when) if part]
+        return ", ".join(parts) or None
+
+    def to_json(self, source: str) -> dict[str, Any]:
+        """The CLI's JSON object: exactly the documented fields, in order."""
+        return {
+            "input": source,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "dateline": self.dateline,
+            "site": self.site,
+            "url": self.url,
+            "summary": self.summary,
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "body": self.body,
+            "language": self.language,
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field as plain JSON values, for storage and export (round-trips with from_record)."""
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "body": self.body,
+            "published": self.published.isoformat() if self.published else None,
+            "place": self.place,
+            "site": self.site,
+            "url": self.url,
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "language": self.language,
+            "byline": self.byline,
+            "image": self.image,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Digest:
+        """Rebuild a Digest from `to_record` output."""
+        return cls(
+            title=record["title"],
+            summary=record["summary"],
+            body=record["body"],
+            published=parse_iso(record.get("published")),
+            place=record.get("place"),
+            site=record.get("site"),
+            url=record.get("url"),
+            quotes=tuple(Quote(text=q["text"], speaker=q.get("speaker")) for q in record.get("quotes") or ()),
+            language=record.get("language"),
+            byline=record.get("byline"),
+            image=record.get("image"),
+        )
+
+
+def format_when(published: datetime | date | None) -> str | None:
+    """"7 April 2022, 07:02" for a datetime (as the page stated it), "7 April 2022" for a date."""
+    if published is None:
+        return None
+    text = f"{published.day} {MONTHS[published.month - 1]} {published.year}"
+    if isinstance(published, datetime):
+        text += f", {published:%H:%M}"
+    return text
+
+
+def parse_iso(value: str | None) -> datetime | date | None:
+    """Inverse of `isoformat()` for the two shapes a Digest can hold."""
+    if not value:
+        return None
+    if "T" in value:
+        return datetime.fromisoformat(value)
+    return date.fromisoformat(value)
