@@ -19,6 +19,7 @@ from digest.fetch import Fetcher
 from digest.model import Digest
 from digest.pipeline import Page, sniff_page
 from digest.pool import PagePool
+from digest.service import Digester
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -56,11 +57,13 @@ async def digest_sources(sources: list[str], *, url: str | None, settings: Setti
     """Read every source, then clean them all in parallel in the worker pool; order is kept."""
     fetcher = Fetcher()
     pool = PagePool(workers=settings.workers)
+    digester = Digester(fetcher=fetcher, pool=pool, options=settings.digest_options)
     try:
         async def one(source: str) -> Digest | DigestError:
             try:
-                page = await read_source(source, url=url, fetcher=fetcher)
-                return await pool.digest(page, settings.digest_options)
+                if is_link(source):
+                    return await digester.from_url(source)
+                return await digester.from_page(read_source(source, url=url))
             except DigestError as error:
                 return error
 
@@ -70,12 +73,14 @@ async def digest_sources(sources: list[str], *, url: str | None, settings: Setti
         pool.close()
 
 
-async def read_source(source: str, *, url: str | None, fetcher: Fetcher) -> Page:
-    """A SOURCE as a Page: fetched, read from a file, or read from standard input."""
+def is_link(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def read_source(source: str, *, url: str | None) -> Page:
+    """A file or standard input as a Page."""
     if source == "-":
         return sniff_page(decode_body(sys.stdin.buffer.read()), url=url)
-    if source.lower().startswith(("http://", "https://")):
-        return await fetcher.fetch(source)
     path = Path(source)
     try:
         data = path.read_bytes()
