@@ -1,0 +1,276 @@
+"""Dates and datelines written in text, in the languages our pages come in.
+
+    parse_date("7 Apr, 2022 07:02")         -> datetime(2022, 4, 7, 7, 2)
+    parse_date("7 апреля 2022")              -> date(2022, 4, 7)
+    find_date("Le Monde | 04.05.2015 à 13h36 ...") -> (datetime(2015, 5, 4, 13, 36), 11, 30)
+    find_place("KYIV, April 7 (Reuters) - ...")     -> "KYIV"
+
+Named, precompiled regular expressions instead of dateparser: a page is scanned in
+microseconds, and every accepted shape is listed here. A datetime is returned when the text
+gives a time (naive, as written; a written UTC offset is kept), else a date. Impossible dates
+(31.02.2022) are rejected, never clamped.
+
+Numeric order, decided once:
+  dd.mm.yyyy, dd-mm-yyyy   day first (the dotted form is European everywhere it is used)
+  yyyy-mm-dd, yyyy/mm/dd   year, month, day (ISO order)
+  a/b/yyyy                 month first (US) unless a > 12, then day first; slashed dates are
+                           mostly US pages, and the unambiguous ones still read right.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+YEAR_MIN, YEAR_MAX = 1900, 2099  # a four-digit number outside this is not a publication year
+
+# Month names, lower case, every form a page writes: full, short, and the grammatical
+# cases of the languages that inflect them (ru, uk, pl, cs).
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro",
+        "januari", "stycznia", "styczeń", "styczen", "ledna", "leden", "січня", "студзеня",
+        "январь", "января", "январе", "январём", "январем", "январю", "янв"),
+    2: ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero", "febbraio",
+        "fevereiro", "fev", "februari", "lutego", "luty", "února", "únor", "unora", "лютого",
+        "февраль", "февраля", "феврале", "февралём", "февралем", "февралю", "фев", "февр"),
+    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart", "mrt", "marca",
+        "marzec", "března", "březen", "brezna", "березня",
+        "март", "марта", "марте", "мартом", "марту", "мар"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "kwiecien",
+        "dubna", "duben", "квітня", "апрель", "апреля", "апреле", "апрелем", "апрелю", "апр"),
+    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maja", "maj", "května", "květen", "kvetna",
+        "травня", "май", "мая", "мае", "маем", "маю"),
+    6: ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwca", "czerwiec",
+        "června", "červen", "cervna", "червня", "июнь", "июня", "июне", "июнем", "июню", "июн"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipca", "lipiec",
+        "července", "červenec", "cervence", "липня", "июль", "июля", "июле", "июлем", "июлю", "июл"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień", "sierpien",
+        "srpna", "srpen", "серпня", "август", "августа", "августе", "августом", "августу", "авг"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro",
+        "września", "wrzesień", "wrzesnia", "září", "zari", "вересня",
+        "сентябрь", "сентября", "сентябре", "сентябрём", "сентябрем", "сентябрю", "сен", "сент"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out",
+         "października", "październik", "pazdziernika", "října", "říjen", "rijna", "жовтня",
+         "октябрь", "октября", "октябре", "октябрём", "октябрем", "октябрю", "окт"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad", "listopadu",
+         "листопада", "ноябрь", "ноября", "ноябре", "ноябрём", "ноябрем", "ноябрю", "ноя", "нояб"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
+         "dicembre", "dezembro", "grudnia", "grudzień", "grudzien", "prosince", "prosinec", "грудня",
+         "декабрь", "декабря", "декабре", "декабрём", "декабрем", "декабрю", "дек"),
+}
+MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names}
+
+WEEKDAY_NAMES = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+    "пн", "вт", "ср", "чт", "пт", "сб", "вс",
+)
+
+
+def _alternation(words: object) -> str:
+    """Longest first, so "september" wins over "sep"."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+MONTH = rf"(?P<month>(?:{_alternation(MONTHS)})\.?)(?!\w)"
+WEEKDAY = rf"(?:(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+)?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
+YEAR = r"(?P<year>\d{4})(?:\s*(?:г\.|года|г(?!\w)|r\.))?"
+# Zone abbreviations with one meaning; "ET", "PT" are read but give no offset (naive, as written).
+ZONE_OFFSETS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+                "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "МСК": 3}
+ZONE_NAMES = (*ZONE_OFFSETS, "ET", "CT", "MT", "PT")
+AMPM = r"[ap]\.?\s?m\.?(?!\w)"
+# A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
+TIME = (
+    rf"(?P<hour>[0-2]?\d)(?:[:h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?(?:\s*(?P<ampm>{AMPM}))?"
+    rf"|\s*(?P<ampm2>{AMPM}))(?:\s*(?:Uhr|h|ч\.?)(?!\w))?"
+    rf"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|{_alternation(ZONE_NAMES)})(?![\w:]))?"
+)
+# What may stand between a date and its time: "7 April 2022, 07:02", "07.04.2022 um 07:02 Uhr",
+# "04.05.2015 à 13h36", "7 de abril de 2022 às 07h02", "7 апреля 2022 в 10:15".
+TIME_JOINER = r"(?:\s*[,|•·]?\s*(?:(?:at|um|à|a|às|as|a\s+las|a\s+la|alle|alle\s+ore|ore|в|om|o|kl\.|godz\.|-|–|—|/)\s*)?)"
+TIME_AFTER = rf"(?:{TIME_JOINER}(?<![\d:]){TIME})?"
+
+NUMBER_START = r"(?<![\w.:/-])"
+NUMBER_END = r"(?![\w]|[.:/-]\d)"
+DATE_SHAPES = {
+    "iso": (
+        rf"{NUMBER_START}(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
+        r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
+        r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\w:])"
+    ),
+    "year_first": rf"{NUMBER_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
+    "dotted": rf"{NUMBER_START}{WEEKDAY}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
+    "dashed": rf"{NUMBER_START}(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
+    "slashed": rf"{NUMBER_START}{WEEKDAY}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
+    "day_month": (
+        rf"(?<!\w){WEEKDAY}{DAY}(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){MONTH}[,.]?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){YEAR}(?!\d)"
+        rf"{TIME_AFTER}"
+    ),
+    "month_day": rf"(?<!\w){WEEKDAY}{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}(?!\d){TIME_AFTER}",
+    "cjk": (
+        r"(?P<year>\d{4})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
+        r"(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*(?P<hour>[0-2]?\d)[:時](?P<minute>[0-5]\d)分?)?"
+    ),
+}
+DATE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in DATE_SHAPES.items()}
+
+UTC_NAMES = ("Z", "UTC", "GMT")
+TRAILING_NOISE = " \t\r\n.,;|"
+
+
+def _month_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return MONTHS.get(text.lower().rstrip("."))
+
+
+def _zone(text: str | None) -> timezone | None:
+    """A written offset ("+03:00", "GMT+2", "Z") as a timezone; None when none is written."""
+    if not text:
+        return None
+    match = re.search(r"([+-])(\d{1,2}):?(\d{2})?$", text)
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0)))
+    if text.upper() in UTC_NAMES:
+        return timezone.utc
+    hours = ZONE_OFFSETS.get(text.upper())
+    return timezone(timedelta(hours=hours)) if hours is not None else None
+
+
+def _hour_24(hour: int, ampm: str | None) -> int:
+    """12-hour clock to 24-hour: 12 a.m. is 0, 1 p.m. is 13."""
+    if not ampm:
+        return hour
+    pm = ampm.lower().startswith("p")
+    if hour == 12:
+        return 12 if pm else 0
+    return hour + 12 if pm else hour
+
+
+def _build(shape: str, match: re.Match[str]) -> datetime | date | None:
+    """The value a match states, or None when it is not a real calendar date and time."""
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if shape == "slashed":
+        first, second = int(groups["first"]), int(groups["second_"])
+        month, day = (second, first) if first > 12 else (first, second)
+    else:
+        month = _month_number(groups["month"]) or 0
+        day = int(groups["day"])
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    hour = groups.get("hour")
+    if hour is None:
+        return found
+    ampm = groups.get("ampm") or groups.get("ampm2")
+    if ampm and not 1 <= int(hour) <= 12:
+        return None
+    try:
+        return datetime(year, month, day, _hour_24(int(hour), ampm), int(groups.get("minute") or 0),
+                        int(groups.get("second") or 0), tzinfo=_zone(groups.get("tz")))
+    except ValueError:
+        return None
+
+
+def _candidates(text: str, start: int = 0) -> list[tuple[int, int, str, re.Match[str]]]:
+    """The first match of every shape at or after `start`: (start, -length, shape, match)."""
+    found = []
+    for shape, pattern in DATE_PATTERNS.items():
+        match = pattern.search(text, start)
+        if match:
+            found.append((match.start(), -(match.end() - match.start()), shape, match))
+    return sorted(found, key=lambda item: item[:2])
+
+
+def find_date(text: str) -> tuple[datetime | date, int, int] | None:
+    """The first date expression in free text, with its span (start, end)."""
+    position = 0
+    while position < len(text):
+        candidates = _candidates(text, position)
+        if not candidates:
+            return None
+        for start, _, shape, match in candidates:
+            if start != candidates[0][0]:
+                break
+            value = _build(shape, match)
+            if value is not None:
+                return value, match.start(), match.end()
+        position = candidates[0][0] + 1
+    return None
+
+
+def parse_date(text: str) -> datetime | date | None:
+    """The date the whole string states ("7 April 2022", "2022-04-07T07:02:00+03:00"), or None."""
+    text = text.strip().rstrip(TRAILING_NOISE)
+    for shape, pattern in DATE_PATTERNS.items():
+        match = pattern.fullmatch(text)
+        if match:
+            value = _build(shape, match)
+            if value is not None:
+                return value
+    return None
+
+
+# --- datelines -----------------------------------------------------------------------------
+
+NOT_PLACES = frozenset({
+    "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
+    "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "PHOTOS", "NOTE", "ALERT", "FILE", "FILE PHOTO", "READ MORE",
+    "ADVERTISEMENT", "SPONSORED", "COMMENT", "REVIEW", "INTERVIEW", "UPDATE", "CORRECTION",
+})
+PLACE_MAX_CHARS = 40  # "RIO DE JANEIRO" fits; a shouted sentence does not
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
+LOWER = "a-zß-öø-ÿā-žа-яёіїєґ"
+CAPS_PLACE = rf"[{UPPER}][{UPPER}'’.\- ]*[{UPPER}.]"
+TITLE_PLACE = rf"[{UPPER}][{LOWER}'’\-]+(?:[ \-][{UPPER}][{LOWER}'’\-]+){{0,2}}"
+REGION = rf"[{UPPER}][{LOWER}.]+\.?"  # "SAN FRANCISCO, Calif." / "ATHENS, Ga."
+DATE_BITS = r"[^()\[\]/\n\-–—:|]{1,30}?"  # "April 7", "7 апреля", "Feb. 3, 2022"
+AGENCY = r"(?:\(\s*[^()\n]{1,40}?\s*\)|/\s*[^/\n]{1,20}?\s*/|\[\s*[^\[\]\n]{1,20}?\s*\])"
+NEWS_AGENCIES = (
+    "Reuters", "AP", "AFP", "dpa", "DPA", "ТАСС", "TASS", "РИА Новости", "RIA Novosti", "Интерфакс", "Interfax",
+    "Xinhua", "UPI", "Bloomberg", "ANSA", "EFE", "Europa Press", "PAP", "ČTK", "CTK", "APA", "KNA", "epd", "sda", "SDA",
+    "AA", "Yonhap", "Kyodo", "PTI", "IANS", "ANP", "Belga", "Agência Brasil", "Lusa", "TT", "NTB", "Ritzau", "STT",
+    "УНИАН", "Укрінформ", "Ukrinform", "CNN", "BBC", "AP Photo", "ots", "AFX", "Télam", "ANA", "MTI", "BTA", "HINA",
+)
+KNOWN_AGENCY = rf"(?:\(\s*(?:{_alternation(NEWS_AGENCIES)})\s*\)|/\s*(?:{_alternation(NEWS_AGENCIES)})\s*/)"
+DASH = r"(?:\s*[-–—:]+|\s*\.(?=\s|$))"
+DATELINES = (
+    # KYIV, April 7 (Reuters) -   WASHINGTON (AP) —   МОСКВА, 7 апреля. /ТАСС/.
+    re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{REGION})?)(?:,\s*{DATE_BITS})?\.?\s*{AGENCY}\.?{DASH}?"),
+    # LONDON —   NEW YORK, April 7 -   SAN FRANCISCO, Calif. —
+    re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{REGION})?)(?:,\s*{DATE_BITS})?\s+[-–—]+\s"),
+    # Berlin (dpa) -   Paris, 7 avril (AFP) -   Москва, 7 апреля. /ТАСС/.   (a known agency only:
+    # "Apple (AAPL) -" is no dateline)
+    re.compile(rf"(?P<place>{TITLE_PLACE})(?:,\s*{DATE_BITS})?\.?\s*{KNOWN_AGENCY}\.?{DASH}"),
+)
+
+
+def find_place(lead: str) -> str | None:
+    """The place a news dateline opens the lead with, as written; None when the lead has no dateline."""
+    lead = lead.lstrip()
+    for pattern in DATELINES:
+        match = pattern.match(lead)
+        if not match:
+            continue
+        place = match.group("place").strip()
+        if "," not in place:
+            place = place.rstrip(" .")  # the dateline's own full stop, not an abbreviation like "Calif."
+        if not 2 <= len(place) <= PLACE_MAX_CHARS or place.upper() in NOT_PLACES:
+            continue
+        if not any(ch.isalpha() for ch in place):
+            continue
+        return place
+    return None

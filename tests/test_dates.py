@@ -1,0 +1,109 @@
+"""Dates and datelines as pages write them (digest.dates)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from digest.dates import find_date, find_place, parse_date
+
+MSK = timezone(timedelta(hours=3))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("7 Apr, 2022 07:02", datetime(2022, 4, 7, 7, 2)),
+    ("2022-04-07", date(2022, 4, 7)),
+    ("2022-04-07T07:02:00+03:00", datetime(2022, 4, 7, 7, 2, tzinfo=MSK)),
+    ("2019-01-03T07:00:02.000Z", datetime(2019, 1, 3, 7, 0, 2, tzinfo=timezone.utc)),
+    ("2022-04-07 07:02", datetime(2022, 4, 7, 7, 2)),
+    ("April 7, 2022", date(2022, 4, 7)),
+    ("Apr. 7th, 2022", date(2022, 4, 7)),
+    ("Sept. 3, 2019", date(2019, 9, 3)),
+    ("Friday, July 24, 2015 5:36 AM", datetime(2015, 7, 24, 5, 36)),
+    ("Jul 24, 2015 at 5 p.m.", datetime(2015, 7, 24, 17, 0)),
+    ("12:30 a.m.", None),
+    ("07.04.2022", date(2022, 4, 7)),
+    ("07.04.2022 um 07:02 Uhr", datetime(2022, 4, 7, 7, 2)),
+    ("7 апреля 2022", date(2022, 4, 7)),
+    ("7 апреля 2022 г.", date(2022, 4, 7)),
+    ("7 апреля 2022, 10:15", datetime(2022, 4, 7, 10, 15)),
+    ("1 января 2023 в 00:05", datetime(2023, 1, 1, 0, 5)),
+    ("в марте 2022", None),  # no day: not a date
+    ("7. April 2022", date(2022, 4, 7)),
+    ("7. März 2022", date(2022, 3, 7)),
+    ("7 avril 2022", date(2022, 4, 7)),
+    ("1er mai 2015", date(2015, 5, 1)),
+    ("mardi 5 mai 2015 à 13h36", datetime(2015, 5, 5, 13, 36)),
+    ("7 de abril de 2022", date(2022, 4, 7)),
+    ("7 de abril de 2022 às 07h02", datetime(2022, 4, 7, 7, 2)),
+    ("21.dez.2018 às 10h55", datetime(2018, 12, 21, 10, 55)),  # Folha de S.Paulo
+    ("7 aprile 2022", date(2022, 4, 7)),
+    ("7 april 2022", date(2022, 4, 7)),  # Dutch
+    ("7 kwietnia 2022", date(2022, 4, 7)),  # Polish
+    ("1. listopadu 2021 10:52", datetime(2021, 11, 1, 10, 52)),  # Czech
+    ("2022年4月7日", date(2022, 4, 7)),
+    ("2022/04/07", date(2022, 4, 7)),
+    ("13/5/2015", date(2015, 5, 13)),  # day first when the first number cannot be a month
+    ("4/5/2015", date(2015, 4, 5)),  # ambiguous slashes: month first
+    ("Tue, 07 Apr 2022 07:02:00 +0000", datetime(2022, 4, 7, 7, 2, tzinfo=timezone.utc)),
+    ("July 24, 2015 5:36 AM EDT", datetime(2015, 7, 24, 5, 36, tzinfo=timezone(timedelta(hours=-4)))),
+])
+def test_parse_date_reads_the_common_shapes(text: str, expected: datetime | date | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "31.02.2022", "2022-13-01", "February 30, 2021", "30 февраля 2020", "7 April 2022 25:10", "0.0.2022",
+    "hello", "", "2022", "April 2022", "7 April", "3.10.1", "7 April 1066",
+])
+def test_parse_date_rejects_what_is_not_a_real_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_parse_date_returns_a_date_when_no_time_is_written() -> None:
+    assert type(parse_date("7 April 2022")) is date
+    assert type(parse_date("7 April 2022 07:02")) is datetime
+
+
+def test_find_date_gives_the_first_date_and_its_span() -> None:
+    text = "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin"
+    value, start, end = find_date(text)  # type: ignore[misc]
+    assert value == datetime(2015, 5, 4, 13, 36)
+    assert text[start:end] == "04.05.2015 à 13h36"
+
+
+def test_find_date_skips_impossible_dates() -> None:
+    found = find_date("Not 31.02.2022, but 7 Apr, 2022 07:02 here")
+    assert found is not None
+    assert found[0] == datetime(2022, 4, 7, 7, 2)
+
+
+def test_find_date_ignores_numbers_that_are_not_dates() -> None:
+    assert find_date("He scored 3 goals in 90 minutes on 12 of 2022 attempts; version 10.2.1") is None
+    assert find_date("") is None
+
+
+@pytest.mark.parametrize(("lead", "place"), [
+    ("KYIV, April 7 (Reuters) - Ukraine said", "KYIV"),
+    ("WASHINGTON (AP) — The Senate voted", "WASHINGTON"),
+    ("LONDON — Britain's prime minister", "LONDON"),
+    ("Berlin (dpa) - Die Bundesregierung", "Berlin"),
+    ("МОСКВА, 7 апреля. /ТАСС/. Президент России", "МОСКВА"),
+    ("Paris, 7 avril (AFP) - Le gouvernement", "Paris"),
+    ("SAN FRANCISCO, Calif. — Apple said", "SAN FRANCISCO, Calif."),
+    ("RIO DE JANEIRO (Reuters) - Brazil", "RIO DE JANEIRO"),
+])
+def test_find_place_reads_the_dateline(lead: str, place: str) -> None:
+    assert find_place(lead) == place
+
+
+@pytest.mark.parametrize("lead", [
+    "The Pentagon has observed a full withdrawal from Kiev, officials said.",
+    "Apple (AAPL) - shares rose on Monday.",
+    "BREAKING — a fire in the city centre.",
+    "In London — and only there — prices rose.",
+    "",
+])
+def test_find_place_never_guesses(lead: str) -> None:
+    assert find_place(lead) is None
