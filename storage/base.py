@@ -1,0 +1,66 @@
+"""What every store offers, whatever holds the data: the SQLite `Store` today, PostgreSQL later.
+
+Callers (the bot, the CLI) type against `DigestStore`; they only ever see `Digest`,
+`SearchHit` and `SearchPage`, never rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from digest.model import Digest
+
+# Snippet marks around matched terms. The renderer HTML-escapes the text, then turns them into <b></b>.
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+
+ExportFormat = Literal["json", "md"]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One digest found (or listed) in a chat's history."""
+
+    digest_id: int
+    digest: Digest
+    snippet: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One page of results; `total` counts every match, so the caller can offer the next page."""
+
+    hits: tuple[SearchHit, ...]
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.hits) < self.total
+
+
+class DigestStore(Protocol):
+    """The cache, each chat's history, search, privacy and export."""
+
+    async def close(self) -> None: ...
+
+    async def cached(self, url: str) -> Digest | None: ...
+
+    async def cached_text(self, text: str) -> Digest | None: ...
+
+    async def save(self, digest: Digest, *, chat_id: int, source_url: str | None = None,
+                   source_text: str | None = None, message_id: int | None = None) -> int: ...
+
+    async def search(self, chat_id: int, query: str, *, limit: int = 5, offset: int = 0) -> SearchPage: ...
+
+    async def recent(self, chat_id: int, *, limit: int = 10) -> list[SearchHit]: ...
+
+    async def get(self, chat_id: int, digest_id: int) -> Digest | None: ...
+
+    async def forget_chat(self, chat_id: int) -> int: ...
+
+    async def export_chat(self, chat_id: int, fmt: ExportFormat) -> str: ...

@@ -1,0 +1,78 @@
+"""SQL for one search: the chat's matching digests, ranked, one page at a time.
+
+Ranking is FTS5's bm25 (weights in schema.RANK_WEIGHTS), then the most recently saved first to
+break ties. A search only ever joins the history rows of its own chat. Snippets are made in a
+second step, for the page's few hits only, so a search that matches thousands of digests does
+not build thousands of snippets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storage.query import ParsedQuery
+
+SNIPPET_TOKENS = 20
+SNIPPET_ELLIPSIS = "…"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchSql:
+    """The page query (rows: digest id, saved_at, total) and its parameters."""
+
+    sql: str
+    params: dict[str, Any]
+
+
+def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> SearchSql:
+    params: dict[str, Any] = {"chat": chat_id, "limit": limit, "offset": offset}
+    filters = _filters(query, params)
+    match = query.match()
+    if match is not None:
+        params["match"] = match
+        sql = f"""
+            SELECT f.rowid, h.saved_at, count(*) OVER ()
+            FROM digests_fts AS f
+            JOIN history AS h ON h.chat_id = :chat AND h.digest_id = f.rowid
+            {"JOIN digests AS d ON d.id = f.rowid" if filters else ""}
+            WHERE digests_fts MATCH :match {"".join(f" AND {clause}" for clause in filters)}
+            ORDER BY f.rank, h.saved_at DESC, f.rowid DESC
+            LIMIT :limit OFFSET :offset"""
+        return SearchSql(sql, params)
+    excluded = query.excluded_match()
+    if excluded is not None:
+        params["excluded"] = excluded
+        filters.append("h.digest_id NOT IN (SELECT rowid FROM digests_fts WHERE digests_fts MATCH :excluded)")
+    sql = f"""
+        SELECT h.digest_id, h.saved_at, count(*) OVER ()
+        FROM history AS h
+        {"JOIN digests AS d ON d.id = h.digest_id" if query.after or query.before else ""}
+        WHERE h.chat_id = :chat {"".join(f" AND {clause}" for clause in filters)}
+        ORDER BY h.saved_at DESC, h.digest_id DESC
+        LIMIT :limit OFFSET :offset"""
+    return SearchSql(sql, params)
+
+
+def _filters(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
+    """SQL conditions on `d` (digests): exact host for domain sites, and the date range."""
+    clauses = []
+    domains = [site for site in query.sites if "." in site]
+    if domains and len(domains) == len(query.sites):  # a site given by name is left to the index alone
+        checks = []
+        for i, site in enumerate(domains):
+            params[f"site{i}"] = site
+            checks.append(f"(d.host = :site{i} OR substr(d.host, -length(:site{i}) - 1) = '.' || :site{i})")
+        clauses.append("(" + " OR ".join(checks) + ")")
+    if query.after is not None:
+        params["after"] = query.after.isoformat()
+        clauses.append("d.dated >= :after")
+    if query.before is not None:
+        params["before"] = query.before.isoformat()
+        clauses.append("d.dated < :before")
+    return clauses
+
+
+SNIPPET_SQL = f"""
+    SELECT snippet(digests_fts, -1, :start, :end, '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS})
+    FROM digests_fts WHERE digests_fts MATCH :words AND rowid = :id"""

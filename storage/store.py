@@ -1,0 +1,355 @@
+"""The SQLite store: the digest cache, each chat's history, full-text search, forget and export.
+
+One writer connection behind an asyncio lock, every write one `BEGIN IMMEDIATE` transaction
+(aiosqlite runs one thread per connection, so two tasks sharing a connection could otherwise
+commit each other's half-done work); a second, read-only connection serves lookups and
+searches, which WAL lets run beside a write. ":memory:" uses the one connection for both.
+
+Durability: WAL, `synchronous=NORMAL` by default (a committed save survives a crash of the
+process; FULL also survives power loss), a busy timeout for other processes on the same file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from digest.model import Digest
+from storage.base import HIGHLIGHT_END, HIGHLIGHT_START, ExportFormat, SearchHit, SearchPage
+from storage.export import ExportedDigest, export_json, export_markdown
+from storage.keys import link_key, text_key
+from storage.query import parse_query
+from storage.rows import ROW_COLUMNS, from_row, to_row
+from storage.schema import migrate
+from storage.search import SNIPPET_SQL, search_sql
+
+MEMORY = ":memory:"
+BUSY_TIMEOUT_MS = 10_000
+SECONDS_PER_DAY = 86_400
+MAX_LIMIT = 50
+SERVED_MEMORY = 1024  # cached digests remembered, so saving one into a chat does not renew it
+PLAIN_SNIPPET_CHARS = 200
+# Marks SQLite puts around matches; swapped for HIGHLIGHT_* after any stray HIGHLIGHT_* in the text is dropped.
+_MARK_START, _MARK_END = "\ue000", "\ue001"
+_ROW_PLACEHOLDERS = ", ".join("?" for _ in ROW_COLUMNS)
+_ROW_ASSIGNMENTS = ", ".join(f"{column} = ?" for column in ROW_COLUMNS)
+
+
+class Store:
+    """SQLite (aiosqlite) implementation of `storage.base.DigestStore`."""
+
+    def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection, *,
+                 cache_max_age_days: float, clock: Callable[[], float]) -> None:
+        self._writer = writer
+        self._reader = reader
+        self._shared = reader is writer
+        self._lock = asyncio.Lock()
+        self._max_age = cache_max_age_days * SECONDS_PER_DAY
+        self._clock = clock
+        self._served: OrderedDict[int, tuple[Digest, int]] = OrderedDict()
+        self._closed = False
+
+    @classmethod
+    async def open(cls, path: Path | str, *, synchronous_full: bool = False, cache_max_age_days: float = 30,
+                   clock: Callable[[], float] = time.time) -> Store:
+        """Open (creating and migrating as needed) the database at `path`; ":memory:" for a throwaway one."""
+        name = str(path)
+        if name != MEMORY:
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+        writer = await aiosqlite.connect(name, isolation_level=None)
+        try:
+            await _configure(writer, synchronous_full=synchronous_full)
+            if name != MEMORY:
+                await writer.execute("PRAGMA journal_mode = WAL")
+            await migrate(writer)
+            reader = writer
+            if name != MEMORY:
+                reader = await aiosqlite.connect(name, isolation_level=None)
+                await _configure(reader, synchronous_full=synchronous_full)
+                await reader.execute("PRAGMA query_only = ON")
+        except BaseException:
+            await writer.close()
+            raise
+        return cls(writer, reader, cache_max_age_days=cache_max_age_days, clock=clock)
+
+    async def close(self) -> None:
+        """Let SQLite tune its statistics, then close both connections (the WAL is folded back in)."""
+        if self._closed:
+            return
+        self._closed = True
+        async with self._lock:
+            try:
+                await self._writer.execute("PRAGMA optimize")
+            finally:
+                if not self._shared:
+                    await self._reader.close()
+                await self._writer.close()
+
+    # The cache -----------------------------------------------------------------------------
+
+    async def cached(self, url: str) -> Digest | None:
+        """The unexpired digest of this link (any spelling of it, or the page's canonical URL)."""
+        return await self._cached(link_key(url))
+
+    async def cached_text(self, text: str) -> Digest | None:
+        """The unexpired digest of this pasted text (same words, whatever the spacing or case)."""
+        return await self._cached(text_key(text))
+
+    async def _cached(self, key: str) -> Digest | None:
+        rows = await self._read(
+            "SELECT d.id, d.title, d.summary, d.body, d.record FROM aliases AS a JOIN digests AS d ON d.id = a.digest_id"
+            " WHERE a.key = ? AND d.fetched_at >= ?",
+            (key, self._clock() - self._max_age),
+        )
+        if not rows:
+            return None
+        digest_id, *columns = rows[0]
+        digest = from_row(*columns)
+        self._remember_served(digest, digest_id)
+        return digest
+
+    def _remember_served(self, digest: Digest, digest_id: int) -> None:
+        self._served[id(digest)] = (digest, digest_id)
+        self._served.move_to_end(id(digest))
+        while len(self._served) > SERVED_MEMORY:
+            self._served.popitem(last=False)
+
+    # Saving --------------------------------------------------------------------------------
+
+    async def save(self, digest: Digest, *, chat_id: int, source_url: str | None = None,
+                   source_text: str | None = None, message_id: int | None = None) -> int:
+        """Keep the digest and add it to the chat's history; returns its id.
+
+        The source link, the digest's own (canonical) URL and the pasted text's hash all point
+        at one row: an article reached again by any of them replaces that row in place (a forced
+        refresh, or a new fetch after expiry) and keeps its id. A digest that `cached` served
+        is only added to the chat: saving it neither rewrites it nor makes it fresh again.
+        """
+        keys = list(dict.fromkeys(_keys(digest, source_url=source_url, source_text=source_text)))
+        served = self._served.get(id(digest))
+        now = self._clock()
+        async with self._transaction() as db:
+            target = None
+            if served is not None and served[0] is digest:
+                target = await _one(db, "SELECT id FROM digests WHERE id = ?", (served[1],))
+            if target is None:
+                target = await self._write_digest(db, digest, keys, now)
+            await db.executemany(
+                "INSERT INTO aliases(key, digest_id) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET digest_id = excluded.digest_id",
+                [(key, target) for key in keys],
+            )
+            await db.execute(
+                "INSERT INTO history(chat_id, digest_id, first_saved_at, saved_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(chat_id, digest_id) DO UPDATE SET saved_at = excluded.saved_at",
+                (chat_id, target, now, now),
+            )
+            if message_id is not None:
+                await db.execute(
+                    "INSERT OR REPLACE INTO messages(chat_id, message_id, digest_id) VALUES (?, ?, ?)",
+                    (chat_id, message_id, target),
+                )
+        return target
+
+    async def _write_digest(self, db: aiosqlite.Connection, digest: Digest, keys: Sequence[str], now: float) -> int:
+        """Insert the digest, or replace the row its keys already point at (merging rows they split across)."""
+        row = to_row(digest, fetched_at=now).values()
+        holders: list[int] = []
+        for key in keys:
+            found = await _one(db, "SELECT digest_id FROM aliases WHERE key = ?", (key,))
+            if found is not None and found not in holders:
+                holders.append(found)
+        if not holders:
+            cursor = await db.execute(f"INSERT INTO digests({', '.join(ROW_COLUMNS)}) VALUES ({_ROW_PLACEHOLDERS})", row)
+            return int(cursor.lastrowid or 0)
+        target, *others = holders
+        await db.execute(f"UPDATE digests SET {_ROW_ASSIGNMENTS} WHERE id = ?", (*row, target))
+        for other in others:  # the same article stored twice before its links were known to agree
+            await _merge(db, other, into=target)
+        return target
+
+    # Reading a chat ------------------------------------------------------------------------
+
+    async def search(self, chat_id: int, query: str, *, limit: int = 5, offset: int = 0) -> SearchPage:
+        """This chat's digests matching `query` (see storage.query), best first.
+
+        Raises digest.errors.QueryError only for a query with nothing to search for or a bad
+        date; any other text is searched and at worst finds nothing.
+        """
+        parsed = parse_query(query)
+        limit = max(1, min(limit, MAX_LIMIT))
+        offset = max(0, offset)
+        plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset)
+        rows = await self._read(plan.sql, plan.params)
+        total = rows[0][2] if rows else 0
+        if not rows and offset:
+            counted = search_sql(parsed, chat_id=chat_id, limit=1, offset=0)
+            first = await self._read(counted.sql, counted.params)
+            total = first[0][2] if first else 0
+        words = parsed.words_match()
+        hits = await self._hits([(row[0], row[1]) for row in rows], words=words)
+        return SearchPage(hits=tuple(hits), total=total, offset=offset, limit=limit)
+
+    async def recent(self, chat_id: int, *, limit: int = 10) -> list[SearchHit]:
+        """The chat's most recently saved digests, newest first."""
+        rows = await self._read(
+            "SELECT digest_id, saved_at FROM history WHERE chat_id = ? ORDER BY saved_at DESC, digest_id DESC LIMIT ?",
+            (chat_id, max(1, min(limit, MAX_LIMIT))),
+        )
+        return await self._hits([(row[0], row[1]) for row in rows], words=None)
+
+    async def get(self, chat_id: int, digest_id: int) -> Digest | None:
+        """The digest, if this chat holds it (ids are never reused, and other chats' ids say nothing)."""
+        rows = await self._read(
+            "SELECT d.title, d.summary, d.body, d.record FROM history AS h JOIN digests AS d ON d.id = h.digest_id"
+            " WHERE h.chat_id = ? AND h.digest_id = ?",
+            (chat_id, digest_id),
+        )
+        return from_row(*rows[0]) if rows else None
+
+    async def digest_for_message(self, chat_id: int, message_id: int) -> tuple[int, Digest] | None:
+        """The digest a message in this chat showed (for replies such as "refresh this")."""
+        rows = await self._read(
+            "SELECT d.id, d.title, d.summary, d.body, d.record FROM messages AS m JOIN digests AS d ON d.id = m.digest_id"
+            " WHERE m.chat_id = ? AND m.message_id = ?",
+            (chat_id, message_id),
+        )
+        return (rows[0][0], from_row(*rows[0][1:])) if rows else None
+
+    async def _hits(self, found: Sequence[tuple[int, float]], *, words: str | None) -> list[SearchHit]:
+        if not found:
+            return []
+        ids = [digest_id for digest_id, _ in found]
+        rows = await self._read(
+            f"SELECT id, title, summary, body, record FROM digests WHERE id IN ({', '.join('?' for _ in ids)})", ids,
+        )
+        digests = {row[0]: from_row(*row[1:]) for row in rows}
+        hits = []
+        for digest_id, saved_at in found:
+            digest = digests.get(digest_id)
+            if digest is None:  # forgotten between the two reads
+                continue
+            snippet = await self._snippet(digest_id, words) if words else None
+            hits.append(SearchHit(
+                digest_id=digest_id, digest=digest, snippet=snippet or plain_snippet(digest.summary),
+                saved_at=datetime.fromtimestamp(saved_at, timezone.utc),
+            ))
+        return hits
+
+    async def _snippet(self, digest_id: int, words: str) -> str | None:
+        rows = await self._read(SNIPPET_SQL, {"start": _MARK_START, "end": _MARK_END, "words": words, "id": digest_id})
+        if not rows or not rows[0][0]:
+            return None
+        text = rows[0][0].replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+        return text.replace(_MARK_START, HIGHLIGHT_START).replace(_MARK_END, HIGHLIGHT_END)
+
+    # Privacy -------------------------------------------------------------------------------
+
+    async def forget_chat(self, chat_id: int) -> int:
+        """Remove the chat's history and messages, and every digest no other chat holds (row,
+        cache keys and index entries). Returns how many digests the chat's history held."""
+        async with self._transaction() as db:
+            cursor = await db.execute("DELETE FROM history WHERE chat_id = ? RETURNING digest_id", (chat_id,))
+            held = [row[0] for row in await cursor.fetchall()]
+            await cursor.close()
+            await db.executemany(
+                "DELETE FROM digests WHERE id = ? AND NOT EXISTS (SELECT 1 FROM history WHERE digest_id = ?)",
+                [(digest_id, digest_id) for digest_id in held],
+            )
+        return len(held)
+
+    async def export_chat(self, chat_id: int, fmt: ExportFormat) -> str:
+        """Every digest of the chat, oldest first, as JSON or Markdown (storage.export)."""
+        rows = await self._read(
+            "SELECT d.id, h.first_saved_at, h.saved_at, d.title, d.summary, d.body, d.record"
+            " FROM history AS h JOIN digests AS d ON d.id = h.digest_id WHERE h.chat_id = ?"
+            " ORDER BY h.first_saved_at, d.id",
+            (chat_id,),
+        )
+        items = [
+            ExportedDigest(digest_id=row[0], first_saved_at=_utc(row[1]), saved_at=_utc(row[2]), digest=from_row(*row[3:]))
+            for row in rows
+        ]
+        if fmt == "json":
+            return export_json(chat_id, items)
+        if fmt == "md":
+            return export_markdown(chat_id, items)
+        raise ValueError(f"unknown export format {fmt!r}")
+
+    # Connections ---------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """The writer, inside BEGIN IMMEDIATE ... COMMIT, for one task at a time."""
+        async with self._lock:
+            db = self._writer
+            await db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:  # SQLite may already have rolled back (disk full, I/O error)
+                    await db.execute("ROLLBACK")
+                raise
+            await db.execute("COMMIT")
+
+    async def _read(self, sql: str, params: Iterable[Any] | dict[str, Any]) -> list[Any]:
+        if self._shared:  # one connection: do not read another task's half-done write
+            async with self._lock:
+                return list(await self._reader.execute_fetchall(sql, params))
+        return list(await self._reader.execute_fetchall(sql, params))
+
+
+async def _configure(db: aiosqlite.Connection, *, synchronous_full: bool) -> None:
+    await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    await db.execute(f"PRAGMA synchronous = {'FULL' if synchronous_full else 'NORMAL'}")
+    await db.execute("PRAGMA foreign_keys = ON")
+
+
+async def _one(db: aiosqlite.Connection, sql: str, params: Sequence[Any]) -> Any:
+    async with db.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    return row[0] if row else None
+
+
+async def _merge(db: aiosqlite.Connection, source: int, *, into: int) -> None:
+    """Move one digest's history, messages and keys onto another, then delete it."""
+    await db.execute(
+        "INSERT INTO history(chat_id, digest_id, first_saved_at, saved_at)"
+        " SELECT chat_id, ?, first_saved_at, saved_at FROM history WHERE digest_id = ?"
+        " ON CONFLICT(chat_id, digest_id) DO UPDATE SET"
+        " first_saved_at = min(first_saved_at, excluded.first_saved_at), saved_at = max(saved_at, excluded.saved_at)",
+        (into, source),
+    )
+    await db.execute("UPDATE messages SET digest_id = ? WHERE digest_id = ?", (into, source))
+    await db.execute("UPDATE aliases SET digest_id = ? WHERE digest_id = ?", (into, source))
+    await db.execute("DELETE FROM digests WHERE id = ?", (source,))
+
+
+def _keys(digest: Digest, *, source_url: str | None, source_text: str | None) -> Iterable[str]:
+    """Cache keys in priority order: the link the user sent, the page's canonical URL, the pasted text."""
+    if source_url:
+        yield link_key(source_url)
+    if digest.url:
+        yield link_key(digest.url)
+    if source_text:
+        yield text_key(source_text)
+
+
+def plain_snippet(text: str, limit: int = PLAIN_SNIPPET_CHARS) -> str:
+    """The start of a text, cut at a word, for hits without matched words."""
+    text = " ".join(text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "").split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def _utc(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp, timezone.utc)
