@@ -1,30 +1,83 @@
-"""Read an HTML page: the article's paragraphs (readability-lxml) and its metadata.
+"""Read an HTML page: its metadata (digest.meta), its article (readability-lxml), then the junk
+readability leaves in taken out (digest.clean) and the rest split into paragraphs
+(digest.paragraphs).
 
-First version: readability alone. The junk readability leaves in and the metadata
-readers come next (issue 2).
+The page is parsed once: metadata is read from the tree first, then the same tree is handed
+to readability's `Document` (a parsed tree, like `str`, skips readability's byte-level
+encoding sniffing, and saves a second parse). `Document.summary()` works on its own copy.
 """
 
 from __future__ import annotations
 
+import lxml.etree
 import lxml.html
+from lxml.html import HtmlElement
 from readability import Document
 
+from digest.clean import remove_junk, split_standfirst
+from digest.dates import find_place
 from digest.errors import ExtractionError
+from digest.meta import read_metadata
 from digest.model import Article
+from digest.paragraphs import paragraphs_of
 
-BLOCK_TAGS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
+UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+UNTITLED = "[no-title]"  # readability's answer when a page has no <title>
+PLACE_LEAD_PARAGRAPHS = 2  # the dateline "KYIV, April 7 (Reuters) -" opens the first paragraph or the second
+
+
+def parse_page(html: str) -> HtmlElement:
+    """The page's tree, parsed the way readability parses `str` (as UTF-8, whatever the page declares)."""
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=UTF8_PARSER)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ExtractionError() from exc
+
+
+def readable_content(root: HtmlElement) -> tuple[str | None, HtmlElement]:
+    """readability's title (a fallback) and its article tree, from one Document, title read first."""
+    document = Document(root)
+    title = document.short_title()
+    content = lxml.html.fromstring(document.summary(html_partial=True))
+    return (None if title == UNTITLED else title), content
+
+
+def find_lead_place(paragraphs: list[str]) -> str | None:
+    for paragraph in paragraphs[:PLACE_LEAD_PARAGRAPHS]:
+        place = find_place(paragraph)
+        if place:
+            return place
+    return None
 
 
 def read_html(html: str, *, url: str | None = None) -> Article:
-    """One readability Document per page, given `str`; title read before summary() mutates it."""
+    """Metadata from the tree, article from readability, junk out, standfirst apart."""
     if not html.strip():
         raise ExtractionError()
-    document = Document(html, url=url)
-    title = document.short_title() or document.title()
-    content = lxml.html.fromstring(document.summary(html_partial=True))
-    paragraphs = [
-        " ".join(node.text_content().split())
-        for node in content.iter(*BLOCK_TAGS)
-        if node.text_content().strip()
-    ]
-    return Article(title=title.strip(), paragraphs=tuple(paragraphs), url=url)
+    root = parse_page(html)
+    meta = read_metadata(root, url)
+    standfirst_hint = split_standfirst(root)
+    fallback_title, content = readable_content(root)
+    remove_junk(content, byline=meta.byline)
+    paragraphs = paragraphs_of(content)
+    standfirst, paragraphs = standfirst_of(standfirst_hint, paragraphs)
+    title = meta.title or fallback_title or (paragraphs[0] if paragraphs else "")
+    return Article(
+        title=title.strip(),
+        paragraphs=tuple(paragraphs),
+        standfirst=standfirst,
+        published=meta.published,
+        place=find_lead_place(paragraphs),
+        site=meta.site,
+        url=meta.url,
+        language=meta.language,
+        byline=meta.byline,
+        image=meta.image,
+    )
+
+
+def standfirst_of(hint: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The deck under the headline, and the paragraphs without it (it must not be read twice)."""
+    if not hint:
+        return None, paragraphs
+    return hint, [p for p in paragraphs if p != hint]

@@ -1,0 +1,233 @@
+"""Take out what readability leaves in an article, and find the standfirst.
+
+readability keeps whole containers, so captions, share bars, "related"/"read more" lists,
+newsletter boxes, "Advertisement" labels and the byline or date repeated as a paragraph
+come along. Each kind is one named rule below, applied to readability's output tree:
+
+  1. marked junk       an element whose class or id names it (share, related, newsletter...)
+  2. captions          <figcaption> and caption/credit-marked elements
+  3. labels            a block whose whole text is an ad label or a share bar
+  4. teasers           "Read more: ...", "Lire aussi : ..." lines that are mostly a link
+  5. related lists     a heading such as "Related stories" and the list that follows it
+  6. byline/dateline   a short block that repeats the byline, or is only a date
+
+A rule never removes a block holding a large share of the article's text (JUNK_MAX_SHARE):
+a container whose class says "related" but which holds the story stays.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml.html import HtmlElement
+
+from digest.dates import find_date
+
+JUNK_MAX_SHARE = 0.25  # an element with more of the article's text than this is never junk
+JUNK_MARKS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|socials|sharebar|share-bar|related|recommended|recommendations|"
+    r"newsletter|newsletters|subscribe|subscription|signup|sign-up|promo|promotion|advert|advertisement|adslot|"
+    r"ad-slot|ad-container|ad-wrapper|ads|sponsor|sponsored|outbrain|taboola|read-more|readmore|more-stories|"
+    r"popular|trending|most-read|breadcrumb|breadcrumbs|toolbar|cookie|consent|paywall|inline-cta|cta|"
+    r"comments|comment-list|author-bio|tags|tag-list|taglist|topics|print-only|sr-only|visually-hidden)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+CAPTION_MARKS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-credit|image-credit|wp-caption-text)"
+                           r"(?:$|[\s_-])", re.IGNORECASE)
+CAPTION_TAGS = ("figcaption",)
+BLOCK_TAGS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "section", "aside", "ul", "ol", "figure",
+              "blockquote", "table", "em", "strong", "small")
+AD_LABELS = frozenset(key for key in (
+    "advertisement", "advertising", "advert", "ad", "sponsored", "sponsored content", "anzeige", "werbung",
+    "publicité", "publicite", "publicidad", "pubblicità", "pubblicita", "publicidade", "реклама", "reklama",
+    "story continues below advertisement", "continue reading below", "continue reading the main story",
+    "scroll to continue with content", "skip advertisement", "article continues below", "the article continues below",
+))
+SHARE_WORDS = frozenset({
+    "share", "shares", "tweet", "facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "pinterest",
+    "linkedin", "reddit", "print", "copy", "link", "telegram", "vk", "ok", "messenger", "flipboard", "comments",
+    "comment", "save", "this", "article", "story", "on", "via", "поделиться", "teilen", "partager", "compartir",
+    "condividi", "compartilhar", "copied", "url",
+})
+SHARE_MAX_WORDS = 12  # a share bar is a handful of service names
+TEASER_LABELS = re.compile(
+    r"^\s*(?:read more|read also|also read|related|see also|more on this|more from|watch|listen|recommended|"
+    r"читайте также|читайте тоже|смотрите также|lesen sie auch|mehr zum thema|auch interessant|lire aussi|"
+    r"à lire aussi|a lire aussi|voir aussi|leia também|leia mais|veja também|leggi anche|lee también|"
+    r"lea también|ver también|más información|te puede interesar)\b\s*[:：»>|-]?",
+    re.IGNORECASE,
+)
+TEASER_MIN_LINK_SHARE = 0.5  # a teaser line is mostly the link to the other story
+TEASER_MAX_WORDS = 40
+RELATED_HEADING = re.compile(
+    r"^\s*(?:related|related (?:stories|articles|posts|content|coverage|links|reading)|read more|more stories|"
+    r"more from|more on|you may also like|you might also like|recommended|most read|most popular|popular|trending|"
+    r"see also|also on|читайте также|по теме|ещё по теме|mehr zum thema|das könnte sie auch interessieren|"
+    r"sur le même sujet|à lire aussi|lire aussi|leia também|veja também|leggi anche|potrebbe interessarti|"
+    r"te puede interesar|noticias relacionadas|relacionadas|artículos relacionados)\s*:?\s*$",
+    re.IGNORECASE,
+)
+NEWSLETTER_TEXT = re.compile(
+    r"\b(?:sign up for|sign up to|subscribe to (?:our|the)|get our newsletter|newsletter sign|"
+    r"abonnez-vous|inscrivez-vous à|melden sie sich|abonnieren sie|подпишитесь|suscríbete|iscriviti|assine)",
+    re.IGNORECASE,
+)
+NEWSLETTER_MAX_WORDS = 40
+DATELINE_MAX_CHARS = 80  # a block that is only a date is short
+DATELINE_MIN_SHARE = 0.5  # ...and the date is most of it
+BYLINE_MAX_WORDS = 12
+BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|da|автор|door)\b[:\s]*", re.IGNORECASE)
+STANDFIRST_MARKS = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|dek|deck|subheadline|sub-headline|subhead|subtitle|sub-title|strapline|"
+    r"chapo|chapeau|article-summary|article__summary|article-lead|article__lead|lead-text|leadtext|"
+    r"intro-text|article-intro|article__intro|summary-lead|excerpt|post-excerpt|entry-summary|description)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+STANDFIRST_ITEMPROPS = ("alternativeheadline", "description", "abstract")
+STANDFIRST_MIN_CHARS = 30  # shorter is a label or a kicker
+STANDFIRST_MAX_CHARS = 600  # longer is the article itself
+STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "section")
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def key(text: str) -> str:
+    """Compare texts by letters and digits only, case-free."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum() or ch == " ").strip()
+
+
+def text_of(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def link_text_share(element: HtmlElement) -> float:
+    total = len(text_of(element))
+    if not total:
+        return 0.0
+    return sum(len(text_of(a)) for a in element.iter("a")) / total
+
+
+def marks_of(element: HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+
+
+def drop(element: HtmlElement) -> None:
+    """Remove an element but keep its tail text where it was."""
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+def is_marked_junk(element: HtmlElement) -> bool:
+    marks = marks_of(element)
+    return bool(marks) and JUNK_MARKS.search(marks) is not None
+
+
+def is_caption(element: HtmlElement) -> bool:
+    if element.tag in CAPTION_TAGS:
+        return True
+    marks = marks_of(element)
+    return bool(marks) and CAPTION_MARKS.search(marks) is not None
+
+
+def is_label(text: str) -> bool:
+    """An ad label ("Advertisement", "Реклама") or a share bar ("Share Tweet Email")."""
+    lowered = key(text)
+    if lowered in AD_LABELS:
+        return True
+    tokens = re.findall(r"[\w-]+", text.casefold())
+    return 0 < len(tokens) <= SHARE_MAX_WORDS and all(token in SHARE_WORDS for token in tokens)
+
+
+def is_teaser(element: HtmlElement, text: str) -> bool:
+    """"Read more: <link to another story>" and its translations."""
+    return (TEASER_LABELS.match(text) is not None and len(words(text)) <= TEASER_MAX_WORDS
+            and link_text_share(element) >= TEASER_MIN_LINK_SHARE)
+
+
+def is_newsletter(text: str) -> bool:
+    return NEWSLETTER_TEXT.search(text) is not None and len(words(text)) <= NEWSLETTER_MAX_WORDS
+
+
+def is_byline(text: str, byline: str | None) -> bool:
+    """The byline repeated as a paragraph: "By Jane Doe", "Jane Doe, Moscow correspondent"."""
+    if not byline or len(words(text)) > BYLINE_MAX_WORDS:
+        return False
+    bare = key(BYLINE_PREFIX.sub("", text))
+    return bool(bare) and (bare == key(byline) or (key(byline) in bare and BYLINE_PREFIX.match(text) is not None))
+
+
+def is_dateline(text: str) -> bool:
+    """A block that is only a date ("Updated 7 April 2022, 10:15")."""
+    if len(text) > DATELINE_MAX_CHARS:
+        return False
+    found = find_date(text)
+    return found is not None and (found[2] - found[1]) >= DATELINE_MIN_SHARE * len(text)
+
+
+def remove_related_lists(content: HtmlElement) -> None:
+    """A heading like "Related stories" and the list right after it."""
+    for heading in list(content.iter("h2", "h3", "h4", "h5", "h6", "p", "strong")):
+        if RELATED_HEADING.match(text_of(heading)) is None:
+            continue
+        following = heading.getnext()
+        if following is not None and following.tag in ("ul", "ol", "div") and link_text_share(following) >= TEASER_MIN_LINK_SHARE:
+            drop(following)
+        drop(heading)
+
+
+def remove_junk(content: HtmlElement, *, byline: str | None = None) -> None:
+    """Apply the rules of the module docstring to readability's output, in place."""
+    total = max(1, len(text_of(content)))
+
+    def small(element: HtmlElement) -> bool:
+        return len(text_of(element)) <= JUNK_MAX_SHARE * total
+
+    for element in list(content.iter(*BLOCK_TAGS, "figcaption", "header", "footer", "nav", "form")):
+        if element.getparent() is None or element is content:
+            continue
+        if element.tag in ("nav", "form") and small(element):
+            drop(element)
+        elif (is_marked_junk(element) or is_caption(element)) and small(element):
+            drop(element)
+    remove_related_lists(content)
+    for element in list(content.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "em", "strong", "small")):
+        if element.getparent() is None:
+            continue
+        if element.tag in ("div", "span", "em", "strong", "small") and any(
+                child.tag in ("p", "div", "ul", "ol", "table") for child in element.iterdescendants()):
+            continue  # a container: its blocks are judged one by one
+        text = text_of(element)
+        if not text:
+            continue
+        if is_label(text) or is_teaser(element, text) or is_newsletter(text) or is_byline(text, byline) \
+                or is_dateline(text):
+            if small(element):
+                drop(element)
+
+
+# --- the standfirst -------------------------------------------------------------------------
+
+def split_standfirst(root: HtmlElement) -> str | None:
+    """The deck under the headline: an element marked as such (class, id or itemprop) in the page."""
+    condition = " or ".join(
+        f"contains(translate(@itemprop, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{name}')"
+        for name in STANDFIRST_ITEMPROPS
+    )
+    candidates = [e for e in root.iter(*STANDFIRST_TAGS) if STANDFIRST_MARKS.search(marks_of(e) or "-")]
+    candidates += [e for e in root.xpath(f"//body//*[{condition}]") if e.tag != "meta"]
+    for element in candidates:
+        if element.getparent() is None or any(a.tag in ("nav", "aside", "footer", "li") for a in element.iterancestors()):
+            continue
+        if sum(1 for _ in element.iter("p")) > 1:
+            continue  # a container of paragraphs is the article, not its deck
+        text = text_of(element)
+        if STANDFIRST_MIN_CHARS <= len(text) <= STANDFIRST_MAX_CHARS:
+            return text
+    return None

@@ -1,0 +1,53 @@
+"""Everything a page says about itself: title, date, publisher, address, language, author, image.
+
+`read_metadata` takes the page's lxml tree, parsed once by digest.html, and reads each fact
+with its own module: tags (every `<meta>`), jsonld (the schema.org article object), title,
+published, site, links (canonical address, image) and people (byline, language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from lxml.html import HtmlElement
+
+from digest.meta.jsonld import article_object, jsonld_objects
+from digest.meta.links import find_canonical, find_image
+from digest.meta.people import find_byline, find_language
+from digest.meta.published import find_published
+from digest.meta.site import find_site
+from digest.meta.tags import collect_meta
+from digest.meta.title import find_title
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Metadata:
+    """What the page's markup says; any field may be missing."""
+
+    title: str | None = None
+    published: datetime | date | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    byline: str | None = None
+    image: str | None = None
+
+
+def read_metadata(root: HtmlElement, url: str | None) -> Metadata:
+    """Read every fact from the tree; `url` is where the page came from (None for a file without --url)."""
+    tags = collect_meta(root)
+    objects = jsonld_objects(root)
+    article = article_object(objects)
+    canonical = find_canonical(root, tags, url)
+    site = find_site(root, tags, article, objects, canonical)
+    byline = find_byline(root, tags, article)
+    return Metadata(
+        title=find_title(root, tags, article, site=site, url=canonical, byline=byline),
+        published=find_published(root, tags, article, url),
+        site=site,
+        url=canonical,
+        language=find_language(root, tags, article),
+        byline=byline,
+        image=find_image(root, tags, article, canonical or url),
+    )

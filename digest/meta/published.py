@@ -1,0 +1,132 @@
+"""When the article was published: the page's own date and time, as it states them.
+
+Steps, first answer wins: JSON-LD `datePublished`; the `<meta>` tags publishers use
+(Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...);
+an element marked `itemprop="datePublished"`; the page's `<time datetime>`; a short
+date/time line in an element whose class names it a date; last, htmldate (slow, so only
+when all of these found nothing). Values are read by digest.dates.parse_date, which keeps a
+written time and UTC offset; a bare midnight is treated as a date without a time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+
+from lxml.html import HtmlElement
+
+from digest.dates import find_date as find_date_in_text
+from digest.dates import parse_date
+from digest.meta.jsonld import JsonObject, text_of
+from digest.meta.tags import MetaTags
+
+logger = logging.getLogger(__name__)
+
+Published = datetime | date
+
+DATE_META_NAMES = (
+    "article:published_time", "og:article:published_time", "og:published_time", "published_time",
+    "datepublished", "article.published", "article_date_original", "original-publish-date",
+    "publish-date", "publish_date", "publishdate", "pubdate", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+    "citation_publication_date", "citation_date", "rnews:datepublished", "cxenseparse:recs:publishtime",
+    "publication_date", "date", "displaydate",
+)
+JSONLD_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate")
+DATE_CLASS_WORDS = ("date", "time", "publish", "posted", "dateline", "byline", "meta")
+DATE_LINE_MAX_CHARS = 120  # a date line is short; a paragraph that mentions a date is not one
+MAX_DATE_LINES = 20  # how many marked elements we read before giving up
+MAX_TIME_ELEMENTS = 1  # without a pubdate mark, a lone <time> is the page's date; several are a list's
+
+
+def as_published(value: str | None) -> Published | None:
+    """A machine-written date value, midnight read as a date only."""
+    if not value:
+        return None
+    parsed = parse_date(value.strip())
+    if isinstance(parsed, datetime) and (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0):
+        return parsed.date()
+    return parsed
+
+
+def from_jsonld(article: JsonObject | None) -> Published | None:
+    if article is None:
+        return None
+    for name in JSONLD_DATE_KEYS:
+        found = as_published(text_of(article.get(name)))
+        if found:
+            return found
+    return None
+
+
+def from_meta(tags: MetaTags) -> Published | None:
+    for name in DATE_META_NAMES:
+        for value in tags.get(name, ()):
+            found = as_published(value)
+            if found:
+                return found
+    return None
+
+
+def from_microdata(root: HtmlElement) -> Published | None:
+    for element in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]"):
+        found = as_published(element.get("datetime") or element.get("content") or element.text_content())
+        if found:
+            return found
+    return None
+
+
+def from_time_elements(root: HtmlElement) -> Published | None:
+    """A `<time>` marked pubdate, else the first one inside the article header, else a lone one."""
+    marked = root.xpath("//time[@datetime][@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
+    in_article = root.xpath("//article//time[@datetime] | //header//time[@datetime]")
+    every = root.xpath("//time[@datetime]")
+    lone = every if len(every) <= MAX_TIME_ELEMENTS else []
+    for element in (*marked, *in_article[:1], *lone):
+        found = as_published(element.get("datetime"))
+        if found:
+            return found
+    return None
+
+
+def from_date_lines(root: HtmlElement) -> Published | None:
+    """A short line such as "Published 7 April 2022, 10:15" in an element whose class says it is a date."""
+    condition = " or ".join(f"contains(@class, '{word}') or contains(@id, '{word}')" for word in DATE_CLASS_WORDS)
+    for element in root.xpath(f"//body//*[{condition}]")[:MAX_DATE_LINES]:
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > DATE_LINE_MAX_CHARS:
+            continue
+        found = find_date_in_text(text)
+        if found:
+            return found[0]
+    return None
+
+
+def from_htmldate(root: HtmlElement, url: str | None) -> Published | None:
+    """htmldate's quick search (no extensive scan): the slow last resort."""
+    from htmldate import find_date  # imported here: only pages without any marked date pay for it
+
+    try:
+        found = find_date(root, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError) as exc:  # htmldate raises on odd trees; a missing date is not an error
+        logger.debug("htmldate failed: %s", exc)
+        return None
+    return date.fromisoformat(found) if found else None
+
+
+def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None, url: str | None) -> Published | None:
+    """The publication date by the steps in the module docstring."""
+    steps: tuple[Callable[[], Published | None], ...] = (
+        lambda: from_jsonld(article),
+        lambda: from_meta(tags),
+        lambda: from_microdata(root),
+        lambda: from_time_elements(root),
+        lambda: from_date_lines(root),
+        lambda: from_htmldate(root, url),
+    )
+    for step in steps:
+        found = step()
+        if found:
+            return found
+    return None

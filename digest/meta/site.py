@@ -1,0 +1,89 @@
+"""The publisher's name, as a reader would say it ("The Guardian", "RT", "Le Monde.fr").
+
+Steps, first answer wins: Open Graph `og:site_name`; the JSON-LD publisher (or the page's
+Organization / WebSite object); `application-name`; the copyright line ("© 2022 ...
+“TV-Novosti”"); last, a readable name from the address (digest.urls.site_from_host).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from digest.meta.jsonld import JsonObject, text_of, types_of
+from digest.meta.tags import MetaTags, first
+from digest.urls import site_from_host
+
+SITE_META_NAMES = ("og:site_name", "al:android:app_name", "al:ios:app_name")
+APP_META_NAMES = ("application-name", "apple-mobile-web-app-title")
+PUBLISHER_TYPES = ("organization", "website", "newsmediaorganization", "corporation")
+SITE_MAX_CHARS = 80  # a longer "site name" is a sentence, not a name
+COPYRIGHT_TEXT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+COPYRIGHT_LINE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?\s*[,.]?\s*)?"
+    r"(?P<name>[^.|©\n]{2,80}?)\s*(?:[.|,;]|\ball rights\b|\btous droits\b|$)",
+    re.IGNORECASE,
+)
+QUOTED_NAME = re.compile(r"[“\"«„]([^”\"»“]{2,40})[”\"»“]")
+URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+YEAR_ONLY = re.compile(r"^[\d\s\-–—,]*$")
+
+
+def usable_name(value: str | None) -> str | None:
+    """A name, or None when the value is empty, too long, or an address."""
+    if not value:
+        return None
+    value = " ".join(value.split())
+    if URL_LIKE.match(value):
+        value = site_from_host(urlsplit(value if "//" in value else "//" + value).hostname or "") or ""
+    if not value or len(value) > SITE_MAX_CHARS or YEAR_ONLY.match(value):
+        return None
+    return value
+
+
+def publisher_name(article: JsonObject | None, objects: list[JsonObject]) -> str | None:
+    """The article's publisher, else the name of the Organization or WebSite the page declares."""
+    if article is not None:
+        name = text_of(article.get("publisher"))
+        if usable_name(name):
+            return name
+    for obj in objects:
+        if any(kind in PUBLISHER_TYPES for kind in types_of(obj)):
+            name = text_of(obj.get("name"))
+            if usable_name(name):
+                return name
+    return None
+
+
+def copyright_holder(root: HtmlElement) -> str | None:
+    """The name in the page's last copyright line, the quoted part when there is one."""
+    texts = root.xpath("//body//text()[contains(., '©') or contains(., 'opyright')]")
+    for text in reversed(texts):
+        match = COPYRIGHT_LINE.search(str(text))
+        if not match:
+            continue
+        name = match.group("name")
+        quoted = QUOTED_NAME.search(name)
+        name = usable_name(quoted.group(1) if quoted else name)
+        if name and not COPYRIGHT_TEXT.search(name):
+            return name
+    return None
+
+
+def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, objects: list[JsonObject],
+              url: str | None) -> str | None:
+    """The publisher's name by the steps in the module docstring."""
+    steps = (
+        lambda: first(tags, *SITE_META_NAMES),
+        lambda: publisher_name(article, objects),
+        lambda: first(tags, *APP_META_NAMES),
+        lambda: copyright_holder(root),
+        lambda: site_from_host(urlsplit(url).hostname or "") if url else None,
+    )
+    for step in steps:
+        name = usable_name(step())
+        if name:
+            return name
+    return None

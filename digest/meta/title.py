@@ -1,0 +1,132 @@
+"""The article's headline, without the " | Site" decoration pages add to it.
+
+Candidates in order of trust, as Readability.js reads them: JSON-LD headline, Dublin Core,
+Open Graph, Twitter, Parse.ly, then the document `<title>`, then the page's `<h1>`.
+A candidate that is only the site's name (a section or home page title) is skipped.
+From the chosen one we strip segments that name the site, its host or the author, and,
+when the page's `<h1>` is one of the title's leading segments, we keep just that.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from digest.meta.jsonld import JsonObject, text_of
+from digest.meta.tags import MetaTags
+
+TITLE_META_NAMES = (
+    "dc.title", "dcterm:title", "dcterms.title", "og:title", "weibo:article:title", "weibo:webpage:title",
+    "title", "twitter:title", "parsely-title", "sailthru.title",
+)
+# " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / " between title parts.
+SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
+CJK_SEPARATOR = re.compile(r"_")  # "标题_科技_腾讯网": only when the part names the site
+MAX_H1 = 5  # more <h1> than this and they are a layout's headings, not the headline
+NAME_MIN_CHARS = 3  # "BBC" matches; "a" does not
+TITLE_MAX_CHARS = 300
+
+
+def key(text: str) -> str:
+    """Compare names by their letters and digits only, case-free."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def names_match(part: str, names: Iterable[str]) -> bool:
+    """Does this title part name the site, its host or the author?"""
+    part_key = key(part)
+    if len(part_key) < NAME_MIN_CHARS:
+        return False
+    for name in names:
+        name_key = key(name)
+        if len(name_key) >= NAME_MIN_CHARS and (part_key == name_key or name_key in part_key or part_key in name_key):
+            return True
+    return False
+
+
+def host_names(url: str | None) -> list[str]:
+    """"www.theguardian.com" -> ["theguardian.com", "theguardian"]: how titles spell the host."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    if len(labels) < 2:
+        return []
+    return [".".join(labels[-2:]), labels[-2]]
+
+
+def split_parts(title: str) -> list[str]:
+    return [part.strip(" []") for part in SEPARATOR.split(title) if part.strip(" []")]
+
+
+def strip_names(title: str, names: list[str]) -> str:
+    """Drop leading and trailing parts that name the site, host or author; keep at least one part."""
+    parts = split_parts(title)
+    if len(parts) < 2:
+        cjk = [part for part in CJK_SEPARATOR.split(title) if part]
+        if len(cjk) > 1 and names_match(cjk[-1], names):
+            return "_".join(cjk[:-1])
+        return title
+    original = parts[:]
+    while len(parts) > 1 and names_match(parts[-1], names):
+        parts.pop()
+    while len(parts) > 1 and names_match(parts[0], names):
+        parts.pop(0)
+    if parts == original:
+        return title
+    return rejoin(title, parts)
+
+
+def rejoin(title: str, parts: list[str]) -> str:
+    """The span of the original title from the first kept part to the last (its own separators kept)."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end] if 0 <= start < end else " - ".join(parts)
+
+
+def prefer_h1(title: str, headings: list[str]) -> str:
+    """When the page's <h1> is the title's leading parts (or its trailing ones), the rest is decoration."""
+    parts = split_parts(title)
+    if len(parts) < 2:
+        return title
+    heading_keys = {key(h): h for h in headings}
+    for count in range(len(parts) - 1, 0, -1):
+        for chosen in (parts[:count], parts[-count:]):
+            joined = rejoin(title, chosen)
+            if key(joined) in heading_keys:
+                return joined
+    return title
+
+
+def headings_of(root: HtmlElement) -> list[str]:
+    h1s = [" ".join(h.text_content().split()) for h in root.iter("h1")]
+    h1s = [h for h in h1s if h]
+    return h1s if len(h1s) <= MAX_H1 else []
+
+
+def candidates(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> list[str]:
+    found: list[str] = []
+    if article is not None:
+        found += [t for t in (text_of(article.get("headline")), text_of(article.get("name"))) if t]
+    found += [values[0] for name in TITLE_META_NAMES if (values := tags.get(name))]
+    element = root.find(".//title")
+    if element is not None and element.text_content().strip():
+        found.append(element.text_content())
+    return [" ".join(t.split()) for t in found if t.strip() and len(t) <= TITLE_MAX_CHARS]
+
+
+def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *, site: str | None,
+               url: str | None, byline: str | None) -> str | None:
+    """The headline by the steps in the module docstring, or None when the page names none."""
+    names = [name for name in (site, byline, *host_names(url)) if name]
+    headings = headings_of(root)
+    for candidate in candidates(root, tags, article):
+        if site and key(candidate) == key(site):
+            continue  # the site's own name: a home or section page title, not the headline
+        title = strip_names(candidate, names)
+        title = prefer_h1(title, headings)
+        if title and not (site and key(title) == key(site)):
+            return title
+    return headings[0] if headings else None

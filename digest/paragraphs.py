@@ -1,0 +1,117 @@
+"""Turn readability's cleaned HTML into paragraphs of plain text, in reading order.
+
+readability keeps text that is not inside a `<p>` (loose text in a `<div>`, list items,
+table cells, `<pre>`), so we walk the tree instead of picking only `<p>`: every block
+becomes one paragraph, loose inline text between blocks becomes its own paragraph, and a
+table row becomes one line with its cells joined.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+# Blocks whose whole text is one paragraph (a nested block inside them is read with them).
+LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "figcaption", "caption"})
+# Blocks that only hold other blocks or loose text: walk into them.
+CONTAINER_BLOCKS = frozenset({
+    "div", "section", "article", "main", "body", "html", "blockquote", "ul", "ol", "dl", "figure", "header",
+    "footer", "aside", "nav", "form", "fieldset", "details", "summary", "center", "table", "thead", "tbody", "tfoot",
+    "hgroup", "address",
+})
+TABLE_ROW = "tr"
+TABLE_CELLS = ("td", "th")
+CELL_SEPARATOR = " | "
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "select", "option"})
+LINE_BREAK_MARK = "\n"
+BLANK_LINE = re.compile(r"\n *\n")
+WHITESPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """One line, single spaces: how a paragraph is stored."""
+    return " ".join(text.split())
+
+
+def inline_text(node: HtmlElement) -> str:
+    """The text of an inline or leaf node, with `<br>` kept as a line break and skipped tags dropped."""
+    parts: list[str] = []
+
+    def walk(element: HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in SKIPPED_TAGS:
+            return
+        if tag == "br":
+            parts.append(LINE_BREAK_MARK)
+        elif element.text:
+            parts.append(spaced(element.text))
+        for child in element:
+            walk(child)
+            if child.tail:
+                parts.append(spaced(child.tail))
+
+    if isinstance(node.tag, str) and node.tag in SKIPPED_TAGS:
+        return ""
+    if node.text:
+        parts.append(spaced(node.text))
+    for child in node:
+        walk(child)
+        if child.tail:
+            parts.append(spaced(child.tail))
+    return "".join(parts)
+
+
+def spaced(text: str) -> str:
+    """Source line breaks inside text are plain spaces in HTML; only `<br>` breaks a line."""
+    return WHITESPACE.sub(" ", text)
+
+
+def split_run(text: str) -> list[str]:
+    """A run of loose text splits into paragraphs at blank lines or double `<br>`."""
+    return [squash(block) for block in BLANK_LINE.split(text) if squash(block)]
+
+
+def paragraphs_of(root: HtmlElement) -> list[str]:
+    """Every paragraph of the tree in document order, empty ones dropped."""
+    out: list[str] = []
+    walk_block(root, out)
+    return out
+
+
+def walk_block(node: HtmlElement, out: list[str]) -> None:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag in SKIPPED_TAGS or not tag:
+        return
+    if tag in LEAF_BLOCKS:
+        out.extend(split_leaf(node))
+        return
+    if tag == TABLE_ROW:
+        cells = [squash(inline_text(cell)) for cell in node if cell.tag in TABLE_CELLS]
+        row = CELL_SEPARATOR.join(cell for cell in cells if cell)
+        if row:
+            out.append(row)
+        return
+    run: list[str] = [spaced(node.text or "")]
+    for child in node:
+        child_tag = child.tag if isinstance(child.tag, str) else ""
+        if child_tag in LEAF_BLOCKS or child_tag in CONTAINER_BLOCKS or child_tag == TABLE_ROW:
+            out.extend(split_run("".join(run)))
+            run = []
+            walk_block(child, out)
+        elif child_tag == "br":
+            run.append(LINE_BREAK_MARK)
+        elif child_tag and child_tag not in SKIPPED_TAGS:
+            if any(grand.tag in LEAF_BLOCKS or grand.tag in CONTAINER_BLOCKS for grand in child.iterdescendants()):
+                out.extend(split_run("".join(run)))
+                run = []
+                walk_block(child, out)
+            else:
+                run.append(inline_text(child))
+        run.append(spaced(child.tail or ""))
+    out.extend(split_run("".join(run)))
+
+
+def split_leaf(node: HtmlElement) -> list[str]:
+    """A leaf block is one paragraph, unless it is really several lines split by double `<br>`."""
+    return split_run(inline_text(node))
