@@ -1,22 +1,220 @@
-"""The summary: extractive, in the article's own words. First version: the lead's sentences."""
+"""The summary: extractive, whole sentences in the article's own words, from the standfirst and the lead.
+
+News puts its summary first (the standfirst, then the lead paragraph), so the summary is the
+first run of prose sentences that fits the limits, in article order. The steps:
+
+1. `candidate_sentences`: the standfirst when it reads as a sentence, then the paragraphs,
+   leaving out what is not prose (`is_prose_paragraph`: headings, captions and photo credits,
+   bylines, teasers, date-only lines) and sentences that are not whole (`is_summary_sentence`);
+   a "KYIV, April 7 (Reuters) -" dateline prefix is dropped, since the digest shows the dateline
+   on its own line.
+2. `lead_run`: from the first candidate, consecutive sentences while they fit.
+3. Fallback `first_fitting_run`: the first sentence is too long, so start from the first whole
+   sentence among the next few that fits.
+4. Fallback `clause_cut`, the last resort: the first sentence cut at its last clause boundary
+   (comma, semicolon, colon, dash) that fits, marked with an ellipsis. It is the only case where
+   the summary is not verbatim, and the ellipsis says so.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from digest.model import Article, DigestOptions
+from digest.sentences import sentence_spans
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+SENTENCE_ENDINGS = ".!?…。！？"
+TRAILING_CLOSERS = "\"'”’»«›」』)]"
+TRAILING_CITATIONS = re.compile(r"(?:\[\d{1,4}\])+\s*$")
+SUMMARY_MIN_WORDS = 5
+SUMMARY_MIN_CJK_CHARS = 12  # Chinese and Japanese do not separate words with spaces
+NEAR_DUPLICATE_OVERLAP = 0.8  # a lead that repeats the standfirst this closely is skipped
+FIRST_FITTING_WINDOW = 8  # how many sentences fallback 3 looks through
+ELLIPSIS = "…"
+
+CAPTION = re.compile(
+    r"^(?:FILE PHOTO|PHOTO|Photo|Image|Picture|Video|Foto|Фото|Image caption|Image copyright|Media caption)\b\s*[:|-]"
+    r"|©|\((?:Photo|Image|Picture|Credit)s?\b|\b(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|iStock)\s*\)?$"
+    r"|^Credit:|\bPhoto(?:graph)?: ",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^(?:By|Von|Par|Por|Di|Автор|Reporting by|Writing by|Editing by|Additional reporting by|Posted by|Written by)"
+    r"\s+\w",
+)
+TEASER = re.compile(
+    r"^(?:READ MORE|Read more|READ ALSO|Read also|Related|RELATED|See also|Also read|Watch|WATCH|Listen|LISTEN|"
+    r"Sign up|Subscribe|Click here|Follow us|Lesen Sie auch|Mehr zum Thema|Lire aussi|À lire aussi|Leia também|"
+    r"Lee también|Leggi anche|Читайте также|Смотрите также)\b",
+)
+DATE_ONLY = re.compile(
+    r"^(?:(?:Published|Updated|Posted|Last updated|First published)\b.{0,60}"
+    r"|[\d\s:.,/-]+(?:[A-Za-zА-Яа-яÀ-ÿ]+\.?)?[\d\s:.,/-]*(?:GMT|UTC|[AP]M)?)$",
+    re.IGNORECASE,
+)
+DATELINE_PREFIX = re.compile(
+    r"^(?:[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я.'’ -]{1,40}|[A-ZÀ-ÞА-Я][\w.'’ -]{1,40}(?=\s*\())"  # KYIV / WASHINGTON / Berlin (dpa)
+    r"(?:,\s*[\w .]{1,30})?"  # , April 7
+    r"\s*(?:\([^()]{1,30}\))?"  # (Reuters)
+    r"\s*[-–—]{1,2}\s+(?=[A-ZÀ-ÞА-Я\"“«])",
+)
+HEADLINE_MIN_WORDS = 4
+HEADLINE_SHORT_WORD = 3  # "of", "the", "and" stay lower case in title case; only longer words count
+HEADLINE_CAPITALISED_SHARE = 0.75
+TABLE_CELL_SEPARATOR = " | "  # how the HTML reader joins table cells
+TABLE_ROW_MIN_SEPARATORS = 2
+CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]\s")
+WORD = re.compile(r"\w+")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A candidate sentence and where it stands: paragraph number (-1: standfirst) and offsets in it."""
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
 
 
 def summarize(article: Article, *, options: DigestOptions, language: str | None = None) -> str:
-    """Whole sentences from the start of the article, within the configured limits."""
-    chosen: list[str] = []
-    text = " ".join(([article.standfirst] if article.standfirst else []) + list(article.paragraphs))
-    for sentence in SENTENCE_END.split(text):
+    """Whole sentences from the standfirst and lead, in order, within the configured limits."""
+    candidates = list(candidate_sentences(article, language))
+    chosen = lead_run(candidates, options) or first_fitting_run(candidates, options)
+    if chosen:
+        return join_sentences(chosen)
+    return clause_cut(candidates[0].text, options.summary_max_chars) if candidates else ""
+
+
+def candidate_sentences(article: Article, language: str | None) -> Iterator[Sentence]:
+    """Step 1: the standfirst (when it reads as a sentence), then the prose sentences of the body."""
+    seen: list[set[str]] = []
+    standfirst = article.standfirst or ""
+    if standfirst and ends_like_sentence(standfirst) and is_prose_paragraph(standfirst):
+        for sentence in sentences_of(standfirst, -1, language):
+            seen.append(word_set(sentence.text))
+            yield sentence
+    for number, paragraph in enumerate(article.paragraphs):
+        if not is_prose_paragraph(paragraph):
+            continue
+        for sentence in sentences_of(paragraph, number, language):
+            if seen and any(overlap(word_set(sentence.text), earlier) >= NEAR_DUPLICATE_OVERLAP for earlier in seen):
+                continue
+            yield sentence
+
+
+def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[Sentence]:
+    """The paragraph's whole sentences, the first without its dateline prefix, citation marks dropped."""
+    for index, (start, end) in enumerate(sentence_spans(paragraph, language)):
+        if index == 0:
+            start += dateline_prefix_length(paragraph[start:end])
+        citations = TRAILING_CITATIONS.search(paragraph, start, end)
+        if citations:
+            end = citations.start()
+        text = paragraph[start:end].rstrip()
+        if is_summary_sentence(text):
+            yield Sentence(text, number, start, start + len(text))
+
+
+def lead_run(sentences: list[Sentence], options: DigestOptions) -> list[Sentence]:
+    """Step 2: consecutive sentences from the first, while they fit."""
+    return _run_from(sentences, 0, options)
+
+
+def first_fitting_run(sentences: list[Sentence], options: DigestOptions) -> list[Sentence]:
+    """Step 3 (fallback): the first sentence is too long; start at the first one that fits."""
+    for start in range(1, min(len(sentences), FIRST_FITTING_WINDOW)):
+        run = _run_from(sentences, start, options)
+        if run:
+            return run
+    return []
+
+
+def clause_cut(sentence: str, max_chars: int) -> str:
+    """Step 4 (last resort): the sentence up to its last clause boundary that fits, with an ellipsis."""
+    limit = max_chars - len(ELLIPSIS)
+    cuts = [m.start() for m in CLAUSE_BOUNDARY.finditer(sentence) if m.start() <= limit]
+    end = cuts[-1] if cuts else sentence.rfind(" ", 0, limit)
+    return sentence[: end if end > 0 else limit].rstrip() + ELLIPSIS
+
+
+def _run_from(sentences: list[Sentence], start: int, options: DigestOptions) -> list[Sentence]:
+    chosen: list[Sentence] = []
+    for sentence in sentences[start:]:
         if len(chosen) >= options.summary_max_sentences:
             break
-        if len(" ".join(chosen + [sentence])) > options.summary_max_chars:
+        if len(join_sentences([*chosen, sentence])) > options.summary_max_chars:
             break
         chosen.append(sentence)
-    return " ".join(chosen)
+    return chosen
+
+
+def join_sentences(sentences: list[Sentence]) -> str:
+    """Sentences of one paragraph keep the spacing they had (none between CJK sentences); paragraphs get a space."""
+    text = ""
+    previous: Sentence | None = None
+    for sentence in sentences:
+        if previous is None:
+            text = sentence.text
+        elif sentence.paragraph == previous.paragraph and sentence.start == previous.end:
+            text += sentence.text
+        else:
+            text += " " + sentence.text
+        previous = sentence
+    return text
+
+
+def is_prose_paragraph(paragraph: str) -> bool:
+    """Not a caption, photo credit, byline, teaser, date-only line, headline or table row."""
+    text = paragraph.strip()
+    return not (
+        CAPTION.search(text) or BYLINE.match(text) or TEASER.match(text) or DATE_ONLY.match(text)
+        or looks_like_headline(text) or text.count(TABLE_CELL_SEPARATOR) >= TABLE_ROW_MIN_SEPARATORS
+    )
+
+
+def looks_like_headline(text: str) -> bool:
+    """Most words capitalised, as headlines and section titles are in English ("Are There Any...")."""
+    words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def is_summary_sentence(sentence: str) -> bool:
+    """A whole sentence: long enough, ends like a sentence, does not start mid-thought."""
+    if not sentence or not ends_like_sentence(sentence):
+        return False
+    first = sentence[0]
+    if first.isalpha() and first.islower():
+        return False
+    if CJK.search(sentence):
+        return len(sentence) >= SUMMARY_MIN_CJK_CHARS
+    return len(sentence.split()) >= SUMMARY_MIN_WORDS
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Ends with . ! ? … (or the CJK marks), perhaps inside closing quotes or brackets."""
+    stripped = TRAILING_CITATIONS.sub("", text.rstrip()).rstrip(TRAILING_CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_ENDINGS
+
+
+def dateline_prefix_length(sentence: str) -> int:
+    """Length of a "KYIV, April 7 (Reuters) -" prefix: the digest shows the dateline on its own line."""
+    match = DATELINE_PREFIX.match(sentence)
+    return match.end() if match else 0
+
+
+def word_set(text: str) -> set[str]:
+    return set(WORD.findall(text.casefold()))
+
+
+def overlap(words: set[str], other: set[str]) -> float:
+    """Share of the smaller set found in the other."""
+    if not words or not other:
+        return 0.0
+    return len(words & other) / min(len(words), len(other))

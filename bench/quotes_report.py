@@ -1,0 +1,82 @@
+"""Print each chosen quote and speaker (and the summary) of dev pages, for a person to judge.
+
+    python -m bench.quotes_report                      # every dev page that yields quotes
+    python -m bench.quotes_report --pages 15 --all-quotes
+    python -m bench.quotes_report --only bbc-1 cnn --summary
+    python -m bench.quotes_report --unsound            # pages whose summary fails the evaluation's check
+
+Speaker accuracy cannot be scored without references, so this lists them: the quote's opening
+words, the speaker chosen, and the sentence around it, so the judge sees what the text says.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import lxml.html
+
+from bench.datasets import FAKEHOST_URL, dev_pages
+from bench.evaluate import OPTIONS, squash, summary_is_sound
+from digest.errors import DigestError
+from digest.model import DigestOptions
+from digest.pipeline import Page, digest_page
+
+CONTEXT_CHARS = 90
+
+
+def context_of(body: str, quote: str) -> str:
+    """The text just before and after the quote in the body, squashed."""
+    flat, needle = squash(body), squash(quote)
+    at = flat.find(needle)
+    if at < 0:
+        return "(not verbatim!)"
+    before = flat[max(0, at - CONTEXT_CHARS) : at]
+    after = flat[at + len(needle) : at + len(needle) + CONTEXT_CHARS]
+    return f"...{before}[QUOTE]{after}..."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=0, help="stop after this many pages with quotes (0: all)")
+    parser.add_argument("--only", nargs="*", help="these dev page names")
+    parser.add_argument("--all-quotes", action="store_true", help="every candidate, not just the top 3")
+    parser.add_argument("--summary", action="store_true", help="print the summary too")
+    parser.add_argument("--unsound", action="store_true", help="only pages whose summary fails the check")
+    args = parser.parse_args(argv)
+    options = DigestOptions(max_quotes=50) if args.all_quotes else OPTIONS
+
+    shown = quotes = named = 0
+    for page in dev_pages():
+        if args.only and page.name not in args.only:
+            continue
+        try:
+            digest = digest_page(Page(content=page.html, kind="html", url=FAKEHOST_URL), options)
+        except DigestError as error:
+            print(f"== {page.name}: {type(error).__name__}")
+            continue
+        if args.unsound:
+            source = lxml.html.fromstring(page.html).text_content()
+            if summary_is_sound(digest, source):
+                continue
+            print(f"== {page.name} (unsound summary)\n   {digest.summary!r}")
+            continue
+        if not digest.quotes and not args.summary:
+            continue
+        shown += 1
+        print(f"== {page.name} [{digest.language}]")
+        if args.summary:
+            print(f"   summary: {digest.summary}")
+        for quote in digest.quotes:
+            quotes += 1
+            named += quote.speaker is not None
+            print(f"   - {quote.speaker!r}: {squash(quote.text)[:100]!r}")
+            print(f"       {context_of(digest.body, quote.text)}")
+        if args.pages and shown >= args.pages:
+            break
+    if not args.unsound:
+        print(f"\n{shown} pages, {quotes} quotes, {named} with a speaker")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
