@@ -1,0 +1,380 @@
+"""The SQLite store on a real file: cache, history, search, forget, export, schema and durability settings."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from digest.errors import QueryError
+from digest.model import Digest, Quote
+from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store
+from storage.schema import SCHEMA_VERSION
+from tests.test_storage_support import Clock, integrity, make_digest
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def store(tmp_path: Path, clock: Clock) -> AsyncIterator[Store]:
+    opened = await Store.open(tmp_path / "digests.sqlite3", clock=clock)
+    yield opened
+    await opened.close()
+
+
+def titles(page: object) -> list[str]:
+    return [hit.digest.title for hit in page.hits]  # type: ignore[attr-defined]
+
+
+# The cache -------------------------------------------------------------------------------------
+
+
+async def test_a_saved_digest_comes_back_unchanged(store: Store) -> None:
+    digest = make_digest(published=datetime(2022, 4, 7, 7, 2, tzinfo=timezone(timedelta(hours=3))),
+                         quotes=(Quote(text="Said with “marks”", speaker=None), Quote(text="Two", speaker="Олег")))
+    await store.save(digest, chat_id=1, source_url="https://coast.example/news/harbour")
+    assert await store.cached("https://coast.example/news/harbour") == digest
+
+
+async def test_every_spelling_of_a_link_finds_the_digest(store: Store) -> None:
+    digest = make_digest(url=None)
+    await store.save(digest, chat_id=1, source_url="https://www.coast.example/news/harbour?utm_source=tg&id=7")
+    for variant in (
+        "http://coast.example/news/harbour?id=7",
+        "HTTPS://COAST.EXAMPLE:443/news/harbour/?id=7#comments",
+        "https://m.coast.example/news/harbour?fbclid=abc&id=7&gclid=x",
+        "https://amp.coast.example/news/harbour/amp?id=7&amp=1",
+    ):
+        assert await store.cached(variant) == digest, variant
+    assert await store.cached("https://coast.example/news/harbour?id=8") is None
+    assert await store.cached("https://coast.example/news/other?id=7") is None
+
+
+async def test_the_canonical_url_also_points_at_the_digest(store: Store) -> None:
+    digest = make_digest(url="https://coast.example/news/harbour")
+    first = await store.save(digest, chat_id=1, source_url="https://t.co/abc123")
+    assert await store.cached("https://www.coast.example/news/harbour?utm_medium=social") == digest
+    # The same article reached later through its canonical link is stored once.
+    again = await store.save(digest, chat_id=2, source_url="https://coast.example/news/harbour")
+    assert again == first
+
+
+async def test_pasted_text_is_found_by_its_words_whatever_the_spacing(store: Store) -> None:
+    text = "Harbour reopens after storm\n\nThe harbour reopened on Tuesday."
+    digest = make_digest(url=None)
+    await store.save(digest, chat_id=1, source_text=text)
+    assert await store.cached_text("  harbour REOPENS after storm \r\n The harbour reopened\u00a0on Tuesday.\n") == digest
+    assert await store.cached_text("Harbour reopens after storm. The harbour reopened on Wednesday.") is None
+
+
+async def test_a_digest_expires_after_the_configured_age(tmp_path: Path, clock: Clock) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3", cache_max_age_days=7, clock=clock)
+    try:
+        digest_id = await store.save(make_digest(), chat_id=1, source_url="https://coast.example/news/harbour")
+        clock.advance(days=6.9)
+        assert await store.cached("https://coast.example/news/harbour") is not None
+        clock.advance(days=0.2)
+        assert await store.cached("https://coast.example/news/harbour") is None
+        assert await store.get(1, digest_id) is not None, "expiry ends caching, not the chat's history"
+        # A fresh fetch replaces the row in place: same id, fresh again.
+        fresh = make_digest(summary="Updated after the storm.")
+        assert await store.save(fresh, chat_id=1, source_url="https://coast.example/news/harbour") == digest_id
+        assert await store.cached("https://coast.example/news/harbour") == fresh
+    finally:
+        await store.close()
+
+
+async def test_saving_a_served_cached_digest_does_not_renew_it(tmp_path: Path, clock: Clock) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3", cache_max_age_days=7, clock=clock)
+    try:
+        link = "https://coast.example/news/harbour"
+        digest_id = await store.save(make_digest(), chat_id=1, source_url=link)
+        clock.advance(days=5)
+        served = await store.cached(link)
+        assert served is not None
+        assert await store.save(served, chat_id=2, source_url=link) == digest_id
+        assert await store.get(2, digest_id) == served
+        clock.advance(days=3)
+        assert await store.cached(link) is None, "the page is fetched again a week after it was fetched"
+    finally:
+        await store.close()
+
+
+async def test_a_forced_refresh_replaces_the_digest_and_the_index(store: Store) -> None:
+    link = "https://coast.example/news/harbour"
+    old_id = await store.save(make_digest(body="Zeppelins over the harbour.\n\nMore."), chat_id=1, source_url=link)
+    new = make_digest(body="Submarines in the harbour.\n\nMore.")
+    assert await store.save(new, chat_id=1, source_url=link) == old_id
+    assert await store.cached(link) == new
+    assert (await store.search(1, "zeppelins")).total == 0
+    assert (await store.search(1, "submarines")).total == 1
+
+
+async def test_two_rows_of_one_article_are_merged_when_a_canonical_url_joins_them(store: Store) -> None:
+    amp = make_digest(url=None, title="Harbour reopens (AMP)")
+    plain = make_digest(url=None, title="Harbour reopens")
+    first = await store.save(amp, chat_id=1, source_url="https://news.example/amp/s/9", message_id=10)
+    second = await store.save(plain, chat_id=2, source_url="https://coast.example/news/harbour", message_id=20)
+    assert first != second
+    canonical = make_digest(url="https://coast.example/news/harbour", title="Harbour reopens after storm")
+    kept = await store.save(canonical, chat_id=1, source_url="https://news.example/amp/s/9")
+    assert kept == first
+    assert await store.get(2, first) == canonical, "chat 2's history moved to the kept row"
+    assert await store.get(2, second) is None
+    assert await store.digest_for_message(2, 20) == (first, canonical)
+    assert await store.cached("https://coast.example/news/harbour") == canonical
+
+
+async def test_many_concurrent_saves_all_land(store: Store, tmp_path: Path) -> None:
+    digests = [make_digest(f"Story number {i}", url=f"https://coast.example/{i}") for i in range(40)]
+    ids = await asyncio.gather(*(store.save(d, chat_id=i % 3, source_url=d.url) for i, d in enumerate(digests)))
+    assert len(set(ids)) == 40
+    for i, digest in enumerate(digests):
+        assert await store.get(i % 3, ids[i]) == digest
+    assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
+
+
+# History ----------------------------------------------------------------------------------------
+
+
+async def test_recent_and_get_only_show_the_chats_own_digests(store: Store, clock: Clock) -> None:
+    ids = []
+    for i in range(4):
+        clock.advance(days=0.01)
+        ids.append(await store.save(make_digest(f"Story {i}", url=f"https://coast.example/{i}"), chat_id=1))
+    other = await store.save(make_digest("Elsewhere", url="https://coast.example/x"), chat_id=2)
+    recent = await store.recent(1, limit=3)
+    assert [hit.digest.title for hit in recent] == ["Story 3", "Story 2", "Story 1"]
+    assert recent[0].saved_at == datetime.fromtimestamp(clock.now, timezone.utc)
+    assert await store.get(1, other) is None
+    assert await store.get(2, other) is not None
+    assert await store.get(1, ids[0]) is not None
+
+
+# Search -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def library(store: Store, clock: Clock) -> Store:
+    """Chat 1 holds five digests, chat 2 one; saved a minute apart, oldest first."""
+    items = [
+        ("Peace talks resume in Istanbul", "Delegations met for peace talks on Tuesday.", "https://www.rt.com/news/1",
+         "RT", date(2022, 3, 29)),
+        ("Gas deal signed", "The gas deal was signed after long talks with Russia.", "https://bbc.co.uk/news/2",
+         "BBC News", date(2022, 4, 12)),
+        ("Harbour reopens", "The harbour reopened; talkative fishermen celebrated.", "https://coast.example/3",
+         "Coast News", date(2022, 5, 2)),
+        ("Storm warning", "A storm is coming to the coast, forecasters said.", "https://russian.rt.com/4",
+         "RT на русском", None),
+        ("Café culture", "Cafés in Paris reopen their terraces.", "https://lemonde.fr/5", "Le Monde", date(2021, 6, 1)),
+    ]
+    for title, summary, url, site, published in items:
+        clock.advance(days=1 / 1440)
+        digest = Digest(title=title, summary=summary, body=summary + "\n\nMore text here.", url=url, site=site,
+                        published=published)
+        await store.save(digest, chat_id=1, source_url=url)
+    await store.save(Digest(title="Secret talks", summary="Talks in chat two only.", body="Talks.", url="https://x.example/"),
+                     chat_id=2)
+    return store
+
+
+async def test_all_words_must_match_and_the_last_is_a_prefix(library: Store) -> None:
+    assert titles(await library.search(1, "talks")) == ["Peace talks resume in Istanbul", "Gas deal signed"]
+    assert titles(await library.search(1, "harbour talk")) == ["Harbour reopens"]  # talk* finds "talkative"
+    assert titles(await library.search(1, "talk harbour")) == []  # only the last word is a prefix
+
+
+async def test_title_words_rank_first_and_recency_breaks_ties(library: Store, store: Store, clock: Clock) -> None:
+    page = await library.search(1, "talks")
+    assert page.hits[0].digest.title.startswith("Peace talks")
+    # Two identical digests rank the same: the more recently saved in this chat comes first.
+    twin = Digest(title="Twin", summary="Identical twin text.", body="Identical twin text.")
+    ids = []
+    for n in (1, 2):
+        clock.advance(days=0.01)
+        ids.append(await store.save(twin, chat_id=1, source_text=f"twin {n}"))
+    assert [hit.digest_id for hit in (await store.search(1, "identical twin")).hits] == [ids[1], ids[0]]
+    clock.advance(days=0.01)
+    await store.save(twin, chat_id=1, source_text="twin 1")
+    assert [hit.digest_id for hit in (await store.search(1, "identical twin")).hits] == [ids[0], ids[1]]
+
+
+async def test_phrases_exclusions_sites_and_dates(library: Store) -> None:
+    assert titles(await library.search(1, '"peace talks"')) == ["Peace talks resume in Istanbul"]
+    assert titles(await library.search(1, '"talks peace"')) == []
+    assert titles(await library.search(1, "talks -russia")) == ["Peace talks resume in Istanbul"]
+    assert titles(await library.search(1, 'talks -"gas deal"')) == ["Peace talks resume in Istanbul"]
+    assert set(titles(await library.search(1, "site:rt.com"))) == {"Peace talks resume in Istanbul", "Storm warning"}
+    assert titles(await library.search(1, "site:https://www.BBC.co.uk/news")) == ["Gas deal signed"]
+    assert titles(await library.search(1, "site:co.uk talks")) == ["Gas deal signed"]
+    assert titles(await library.search(1, "site:t.com")) == [], "a site matches whole host labels only"
+    assert titles(await library.search(1, "talks -site:rt.com")) == ["Gas deal signed"]
+    assert titles(await library.search(1, "after:2022-04-01 before:2022-05-01")) == ["Gas deal signed"]
+    assert titles(await library.search(1, "talks after:2022-04")) == ["Gas deal signed"]
+    assert titles(await library.search(1, "before:2022")) == ["Café culture"]
+    assert titles(await library.search(1, "cafe")) == ["Café culture"], "diacritics do not matter"
+    assert len(titles(await library.search(1, "-harbour"))) == 4
+
+
+async def test_operators_in_user_text_are_just_text(library: Store) -> None:
+    for query in ('talks OR harbour', 'NOT talks', 'title:talks', 'talks AND', '"unclosed phrase', '(talks', 'talks*',
+                  'NEAR(talks gas)', '^talks', 'talks + gas', '-', '--', 'site: talks', '\x00talks', '"" talks'):
+        page = await library.search(1, query)
+        assert all(hit.digest.title != "Secret talks" for hit in page.hits), query
+    assert titles(await library.search(1, "talks OR harbour")) == [], "OR is a word that must match"
+
+
+async def test_unusable_queries_raise_query_error_with_a_sentence(library: Store) -> None:
+    for query in ("", "   ", '""', '" "', "site:", "\x00"):
+        with pytest.raises(QueryError, match="Tell me what to look for"):
+            await library.search(1, query)
+    with pytest.raises(QueryError, match="2022-04-01"):
+        await library.search(1, "talks after:yesterday")
+
+
+async def test_snippets_mark_the_matched_words(library: Store) -> None:
+    hit = (await library.search(1, "fishermen"))
+    snippet = hit.hits[0].snippet
+    assert f"{HIGHLIGHT_START}fishermen{HIGHLIGHT_END}" in snippet
+    listed = await library.search(1, "site:coast.example")
+    assert HIGHLIGHT_START not in listed.hits[0].snippet and listed.hits[0].snippet.startswith("The harbour")
+
+
+async def test_marks_in_the_text_itself_never_reach_the_snippet(store: Store) -> None:
+    body = f"Control {HIGHLIGHT_START}characters{HIGHLIGHT_END} around the word walrus."
+    await store.save(Digest(title="Odd", summary=body, body=body), chat_id=1)
+    snippet = (await store.search(1, "walrus")).hits[0].snippet
+    assert snippet.count(HIGHLIGHT_START) == snippet.count(HIGHLIGHT_END) == 1
+    assert f"{HIGHLIGHT_START}walrus{HIGHLIGHT_END}" in snippet
+
+
+async def test_paging_with_limit_and_offset(store: Store, clock: Clock) -> None:
+    for i in range(12):
+        clock.advance(days=0.001)
+        await store.save(Digest(title=f"Report {i}", summary="Weekly report.", body="Weekly report."), chat_id=5)
+    first = await store.search(5, "report", limit=5)
+    second = await store.search(5, "report", limit=5, offset=5)
+    last = await store.search(5, "report", limit=5, offset=10)
+    beyond = await store.search(5, "report", limit=5, offset=20)
+    assert (first.total, second.total, last.total, beyond.total) == (12, 12, 12, 12)
+    assert [len(p.hits) for p in (first, second, last, beyond)] == [5, 5, 2, 0]
+    assert first.has_more and not last.has_more
+    seen = [hit.digest_id for page in (first, second, last) for hit in page.hits]
+    assert len(set(seen)) == 12
+
+
+async def test_a_search_never_sees_another_chats_digests(library: Store) -> None:
+    assert titles(await library.search(2, "talks")) == ["Secret talks"]
+    assert titles(await library.search(3, "talks")) == []
+    assert (await library.search(2, "-nothing")).total == 1
+
+
+# Privacy ----------------------------------------------------------------------------------------
+
+
+async def test_forget_removes_history_and_unshared_digests_everywhere(store: Store, tmp_path: Path) -> None:
+    shared = make_digest("Shared walrus story", url="https://coast.example/shared")
+    mine = make_digest("Private walrus story", url="https://coast.example/mine")
+    await store.save(shared, chat_id=1, source_url=shared.url, message_id=1)
+    await store.save(shared, chat_id=2, source_url=shared.url)
+    mine_id = await store.save(mine, chat_id=1, source_url=mine.url, message_id=2)
+    assert await store.forget_chat(1) == 2
+    assert (await store.search(1, "walrus")).total == 0
+    assert await store.recent(1) == []
+    assert await store.digest_for_message(1, 1) is None
+    assert titles(await store.search(2, "walrus")) == ["Shared walrus story"]
+    assert await store.cached(mine.url or "") is None
+    assert await store.cached(shared.url or "") == shared
+    assert await store.forget_chat(1) == 0
+    await store.close()
+    with sqlite3.connect(tmp_path / "digests.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM digests WHERE id = ?", (mine_id,)).fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM digests_fts WHERE digests_fts MATCH 'private'").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM aliases").fetchone() == (1,)
+    assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
+
+
+async def test_export_json_is_lossless_and_markdown_is_readable(library: Store) -> None:
+    exported = json.loads(await library.export_chat(1, "json"))
+    assert exported["chat_id"] == 1 and len(exported["digests"]) == 5
+    first = exported["digests"][0]
+    assert first["title"] == "Peace talks resume in Istanbul"
+    record = {key: value for key, value in first.items() if key not in {"id", "first_saved_at", "saved_at"}}
+    assert await library.get(1, first["id"]) == Digest.from_record(record)
+    markdown = await library.export_chat(1, "md")
+    assert markdown.startswith("# Digests of chat 1\n")
+    assert "## Peace talks resume in Istanbul" in markdown and "Secret talks" not in markdown
+    assert "Source: <https://www.rt.com/news/1>" in markdown
+    assert json.loads(await library.export_chat(9, "json"))["digests"] == []
+
+
+async def test_markdown_export_escapes_the_articles_own_markup(store: Store) -> None:
+    await store.save(Digest(title="# Not a *heading* [link](x)", summary="<b>bold</b>", body="Body"), chat_id=1)
+    markdown = await store.export_chat(1, "md")
+    assert "## \\# Not a \\*heading\\* \\[link\\]\\(x\\)" in markdown
+    assert "\\<b\\>bold\\</b\\>" in markdown
+
+
+# Schema and durability --------------------------------------------------------------------------
+
+
+async def test_schema_is_migrated_once_and_reopening_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "digests.sqlite3"
+    store = await Store.open(path)
+    digest_id = await store.save(make_digest(), chat_id=1)
+    await store.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    reopened = await Store.open(path)
+    try:
+        assert await reopened.get(1, digest_id) == make_digest()
+    finally:
+        await reopened.close()
+    assert not (tmp_path / "digests.sqlite3-wal").exists() or (tmp_path / "digests.sqlite3-wal").stat().st_size == 0
+
+
+async def test_synchronous_full_is_a_setting(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "d.sqlite3", synchronous_full=True)
+    try:
+        rows = await store._writer.execute_fetchall("PRAGMA synchronous")
+        assert list(rows) == [(2,)]  # FULL
+    finally:
+        await store.close()
+
+
+async def test_a_database_from_a_newer_digestbot_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "d.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="schema"):
+        await Store.open(path)
+
+
+async def test_memory_database_works_for_throwaway_runs() -> None:
+    store = await Store.open(":memory:")
+    try:
+        digest_id = await store.save(make_digest(), chat_id=0, source_url="https://coast.example/news/harbour")
+        assert await store.cached("https://coast.example/news/harbour") == make_digest()
+        assert titles(await store.search(0, "harbour")) == ["Harbour reopens after storm"]
+        assert await store.get(0, digest_id) is not None
+    finally:
+        await store.close()
+
+
+async def test_a_failed_save_leaves_nothing_half_done(store: Store, tmp_path: Path) -> None:
+    # The message id is bound last, after the digest, its keys and the history row were written.
+    with pytest.raises(OverflowError):
+        await store.save(make_digest("Half done"), chat_id=1, source_url="https://coast.example/h", message_id=2**70)
+    assert (await store.search(1, "half")).total == 0
+    assert await store.cached("https://coast.example/h") is None
+    assert await store.save(make_digest("Whole"), chat_id=1) > 0
+    assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
