@@ -1,6 +1,8 @@
 """The `digestbot` command line: one subcommand per module, each with `add_arguments` and `run`.
 
     digestbot digest [--url URL] [--json] SOURCE [SOURCE ...]
+    digestbot search QUERY [--chat ID]
+    digestbot export [--chat ID] [--format json|md]
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from bot import __version__
 # name -> (module, one-line help). Each module defines add_arguments(parser) and run(args) -> int.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "digest": ("bot.cmd_digest", "digest links, saved HTML pages or pasted text (no token needed)"),
+    "search": ("bot.cmd_store", "search the digests a chat has saved (DIGESTBOT_DB)"),
+    "export": ("bot.cmd_store", "export a chat's digests as JSON or Markdown (DIGESTBOT_DB)"),
 }
 
 

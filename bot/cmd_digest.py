@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from bot.cmd_store import open_store, remember
 from bot.settings import Settings
 from digest.decode import decode_body
 from digest.errors import DigestError
@@ -57,13 +58,19 @@ async def digest_sources(sources: list[str], *, url: str | None, settings: Setti
     """Read every source, then clean them all in parallel in the worker pool; order is kept."""
     fetcher = Fetcher()
     pool = PagePool(workers=settings.workers)
-    digester = Digester(fetcher=fetcher, pool=pool, options=settings.digest_options)
+    store = await open_store(settings)
+    digester = Digester(fetcher=fetcher, pool=pool, options=settings.digest_options, cache=store)
     try:
         async def one(source: str) -> Digest | DigestError:
             try:
                 if is_link(source):
-                    return await digester.from_url(source)
-                return await digester.from_page(read_source(source, url=url))
+                    digest = await digester.from_url(source)
+                    await remember(store, digest, source_url=source, source_text=None)
+                    return digest
+                page = read_source(source, url=url)
+                digest = await digester.from_page(page)
+                await remember(store, digest, source_url=page.url, source_text=None if page.url else page.content)
+                return digest
             except DigestError as error:
                 return error
 
@@ -71,6 +78,7 @@ async def digest_sources(sources: list[str], *, url: str | None, settings: Setti
     finally:
         await fetcher.aclose()
         pool.close()
+        await store.close()
 
 
 def is_link(source: str) -> bool:
