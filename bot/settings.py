@@ -81,6 +81,9 @@ class Settings:
     worker_memory_mb: int = 1024
     workers: int = max(1, os.cpu_count() or 1)
     log_level: str = "INFO"
+    webhook_url: str | None = None  # public https URL Telegram posts updates to (`digestbot run --webhook`)
+    webhook_listen: str = "0.0.0.0:8443"  # address:port the webhook server listens on
+    webhook_secret: str | None = None  # X-Telegram-Bot-Api-Secret-Token; random per start when unset
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -110,6 +113,9 @@ class Settings:
             worker_memory_mb=_int(env, "DIGESTBOT_WORKER_MEMORY_MB", defaults.worker_memory_mb),
             workers=_int(env, "DIGESTBOT_WORKERS", defaults.workers),
             log_level=(env.get("DIGESTBOT_LOG_LEVEL", "").strip() or defaults.log_level).upper(),
+            webhook_url=env.get("DIGESTBOT_WEBHOOK_URL", "").strip() or None,
+            webhook_listen=env.get("DIGESTBOT_WEBHOOK_LISTEN", "").strip() or defaults.webhook_listen,
+            webhook_secret=env.get("DIGESTBOT_WEBHOOK_SECRET", "").strip() or None,
         )
 
     @property
