@@ -1,19 +1,137 @@
-"""Read pasted page text. First version: a plain paragraph split (issue 3 finds the article)."""
+"""Read pasted page text: find the article among menus, buttons, teasers and notices.
+
+A page copied with select-all is one line per block. The reader works like Readability.js,
+on lines instead of DOM nodes, in named steps:
+
+1. `split_lines`: the paste's non-empty lines, each knowing its spacing and repeats (digest.blocks).
+2. `line_value`: prose lines weigh their words; labels, menu items, credits, notices and section
+   headings ("Top stories", "Comments") cost.
+3. `find_article_span`: the run of lines whose total weight is largest (the maximum-sum run),
+   so the article's paragraphs stay together across the odd caption and heading inside it,
+   while the long menus before it and the other stories after it fall away.
+4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons).
+5. Headline, standfirst, dateline and source are read around the run (digest.pasted_meta).
+
+Text holding no article (a menu, a cookie wall, two lines) raises ExtractionError.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
+from digest.blocks import (
+    Line,
+    is_comments_heading,
+    is_junk,
+    is_list_item,
+    is_section_break,
+    looks_like_prose,
+    split_lines,
+)
+from digest.dates import find_place
 from digest.errors import ExtractionError
 from digest.model import Article
+from digest.pasted_meta import find_headline, find_published, find_site, find_standfirst
 
-BLANK_LINES = re.compile(r"\n\s*\n")
+NO_ARTICLE = (
+    "I found no article in that text. Paste the whole article (headline and paragraphs), "
+    "or send its link instead."
+)
+
+# Weights, in words: a prose line earns its words; everything else costs.
+SHORT_LINE_COST = 3  # a menu item or a label
+BLOCK_LINE_COST = 1  # a short line standing as a block of its own (a subheading, a list item)
+JUNK_COST = 10  # a credit, a teaser, a notice, a button
+SECTION_BREAK_COST = 40  # "Top stories", "Comments": the article is most likely over
+LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
+
+COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
+ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
+ARTICLE_MIN_PROSE_LINES = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The article's lines: `lines[start:end]` of the paste."""
+
+    start: int
+    end: int
+    weight: float
+
+
+def line_value(line: Line) -> int:
+    """What a line adds to (or takes from) the article run it stands in."""
+    if is_section_break(line):
+        return -SECTION_BREAK_COST
+    if is_junk(line):
+        return -JUNK_COST
+    if looks_like_prose(line):
+        return line.words
+    if is_list_item(line) and line.words >= LIST_ITEM_MIN_WORDS:
+        return line.words // 2
+    if line.blank_before and line.blank_after:
+        return -BLOCK_LINE_COST
+    return -SHORT_LINE_COST
+
+
+def find_article_span(lines: list[Line]) -> Span | None:
+    """The maximum-weight run of lines (Kadane), starting and ending on prose.
+
+    A comments heading ends any run; prose after one counts for less (COMMENTS_DISCOUNT), so
+    the comments under an article never outweigh it, while an article after a "941 comments"
+    link in the page header still wins over the header.
+    """
+    best: Span | None = None
+    start, total, discount = 0, 0.0, 1.0
+    for position, line in enumerate(lines):
+        if is_comments_heading(line):
+            start, total, discount = position, 0.0, COMMENTS_DISCOUNT
+            continue
+        value = line_value(line)
+        if value > 0:
+            value *= discount
+        if total <= 0:
+            if value <= 0:
+                continue
+            start, total = position, 0.0
+        total += value
+        if best is None or total > best.weight:
+            best = Span(start, position + 1, total)
+    return best
+
+
+def article_lines(lines: list[Line], span: Span) -> list[Line]:
+    """The run's lines without the junk that sits inside articles (credits, teasers, buttons)."""
+    return [line for line in lines[span.start:span.end] if not is_junk(line)]
+
+
+def has_article(lines: list[Line]) -> bool:
+    words = sum(line.words for line in lines)
+    prose = sum(1 for line in lines if looks_like_prose(line))
+    return words >= ARTICLE_MIN_WORDS and prose >= ARTICLE_MIN_PROSE_LINES
 
 
 def read_text(text: str, *, url: str | None = None) -> Article:
-    """Blocks separated by blank lines are paragraphs; the first line is the title."""
-    blocks = [" ".join(block.split()) for block in BLANK_LINES.split(text.strip())]
-    blocks = [block for block in blocks if block]
-    if not blocks:
-        raise ExtractionError("I found no article in that text.")
-    return Article(title=blocks[0], paragraphs=tuple(blocks[1:] or blocks), url=url)
+    """The article in a pasted page: paragraphs in order, headline, standfirst, dateline, source."""
+    lines = split_lines(text)
+    span = find_article_span(lines)
+    if span is None:
+        raise ExtractionError(NO_ARTICLE)
+    body = article_lines(lines, span)
+    if not has_article(body):
+        raise ExtractionError(NO_ARTICLE)
+    headline = find_headline(lines, span.start, body)
+    standfirst = find_standfirst(lines, headline, span.start, body)
+    skipped = {line.text for line in (headline, standfirst) if line is not None}
+    paragraphs = [line.text for line in body if line.text not in skipped]
+    if not paragraphs:
+        raise ExtractionError(NO_ARTICLE)
+    return Article(
+        title=headline.text if headline else paragraphs[0],
+        paragraphs=tuple(paragraphs),
+        standfirst=standfirst.text if standfirst else None,
+        published=find_published(lines, headline, span.start),
+        place=find_place(paragraphs[0]),
+        site=find_site(lines, url),
+        url=url,
+    )

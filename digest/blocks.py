@@ -1,0 +1,262 @@
+"""Lines of pasted page text and what each one looks like.
+
+A page copied from a browser (`innerText`) keeps one line per block: menu items, buttons and
+headlines on lines of their own, paragraphs as long lines usually set apart by a blank line.
+This module turns the text into `Line`s and names every test the reader applies to one line;
+`digest.pasted` decides with them where the article is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2  # a Chinese/Japanese line has no spaces: two characters weigh about one word
+TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$|[\"”»]$")
+SENTENCE_MIN_WORDS = 6  # a line shorter than this is a label, a menu item or a heading
+LONG_LINE_WORDS = 18  # a line this long is prose even without a full stop (captions aside)
+ENUMERATION_SEPARATOR = re.compile(r"[,;|•·]")
+ENUMERATION_MIN_ITEMS = 8
+ENUMERATION_MAX_ITEM_WORDS = 2.5  # a sentence's clauses are longer than this
+CAPITALISED_SHARE = 0.6  # a Title Case Menu Item has most of its words capitalised
+
+TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
+ICON_LABELS = re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE)  # "bookmark-bicon bookmarkicon cameraicon ..."
+MARKUP = re.compile(r"^\s*<(?:div|img|iframe|a|script|noscript|p|span)\b|^[{}\[\]();]|^\w+\s*=\s*[{\['\"]")
+COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
+    r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa",
+    re.IGNORECASE,
+)
+NOTICE = re.compile(  # cookie walls, app prompts, consent texts: never article text
+    r"\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
+    r"\bapp store\b|google play|download (?:the|our) app|get the app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
+    r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker",
+    re.IGNORECASE,
+)
+PROMPT = re.compile(  # newsletter and sign-in prompts: junk unless the line reads as prose
+    r"\bcookies?\b|\bnewsletters?\b|\bsubscribe\b|\bsign up\b|\bsign in\b|\blog in\b|\bregister\b|"
+    r"\babonnez|\bs'abonner|\babonnieren|\bassine\b|\bsuscr[ií]b|\bподпи",
+    re.IGNORECASE,
+)
+NOTICE_MAX_WORDS = 40  # an article paragraph may mention cookies; a notice is short
+TEASER = re.compile(  # "READ MORE: ...", "Related: ...", "Lire aussi : ..." inside or after the article
+    r"(?:^|\s)(?:read more|read also|also read|see also|related|more|watch|listen|lire aussi|à lire aussi|a lire aussi|"
+    r"voir aussi|lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lee también|leer más|ver también|"
+    r"leggi anche|читайте также|смотрите также|čtěte také|czytaj też|zobacz też)\s*[:：»›|]",
+    re.IGNORECASE,
+)
+TEASER_MAX_WORDS = 30
+SELF_REPEAT_MAX_WORDS = 20  # a headline printed over and over; a paragraph said twice is another matter
+READ_ON = re.compile(  # a teaser card ends by inviting the click: "... Read more", "Mehr…"
+    r"(?:read more|continue reading|lire la suite|weiterlesen|leia mais|leer más|leggi tutto|читать далее)"
+    r"(?:\s*read more)*\s*[›»>]?$|\b(?:mehr|more|plus|más|mais|далее)\s*(?:…|\.\.\.)$",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik", "Photograph: X for the Guardian"
+    r"^(?:file photo|photo|foto|image|picture|bild|video|illustration)\s*:|"
+    r"\b(?:photograph|photo|image|picture|foto|bild|credit|crédit|crédito|fotografie)s?\s*:\s*\S|"
+    r"\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa|sputnik|istock)\s*$|"
+    r"^\(?(?:bild|foto|photo|image)\s*:?[^)]{0,40}\)?$|©",
+    re.IGNORECASE,
+)
+COMMENTS = re.compile(  # the comments open: nothing after this heading is the article
+    r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?(?:\d+\s+)?(?:comments?|responses?|replies|"
+    r"reader comments|leave a (?:comment|reply)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"kommentare|commentaires|comentários|comentarios|commenti|комментарии|diskuse|komentarze|reacties)"
+    r"(?:\s*\(\d+\))?\s*:?$",
+    re.IGNORECASE,
+)
+SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or comments
+    r"^(?:\d+\s+)?(?:related(?: stories| articles| content| posts| topics| coverage| news| links)?|top stories|"
+    r"more stories|more from .{1,30}|more on this story|more in .{1,30}|recommended(?: for you| stories)?|"
+    r"you may also like|you might also like|most popular|most read|most viewed|trending(?: now)?|"
+    r"latest(?: news| stories)?|editor'?s picks|what to read next|read next|up next|"
+    r"comments?|leave a (?:comment|reply)|join the discussion|discussion|show comments|"
+    r"about the author|share this(?: article| story| post)?|follow us|sponsored(?: content| stories)?|"
+    r"from around the web|podcasts|all podcasts|popular|features|newsletter|"
+    r"les plus lus|sur le même sujet|à lire aussi|lire aussi|dans la même rubrique|commentaires?|"
+    r"mehr zum thema|meistgelesen|kommentare|ähnliche artikel|das könnte sie auch interessieren|"
+    r"leia também|mais lidas|comentários|lo más leído|noticias relacionadas|comentarios|te puede interesar|"
+    r"читайте также|популярное|комментарии|похожие новости|главное|"
+    r"più letti|commenti|leggi anche|související(?: články)?|nejčtenější|diskuse|komentarze|najczęściej czytane)"
+    r"\s*[:›»>]*$",
+    re.IGNORECASE,
+)
+BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
+    r"^(?:share(?: on \w+| via \w+| this)?|tweet|email|e-mail|print|save|like|follow|reply|comment|menu|search|"
+    r"close|open|more|show more|load more|read more|advertisement|advertising|sponsored|ad|anzeige|reklama|"
+    r"publicité|publicidad|pubblicità|реклама|skip to (?:main )?content|back to top|home|next|previous|"
+    r"facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|vk|copy link|teilen|partager|compartir|"
+    r"condividi|compartilhar|поделиться|sdílet(?: článek)?|udostępnij)\s*[›»>]*$",
+    re.IGNORECASE,
+)
+NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦\-–*+])\s+\S")  # innerText drops <li> bullets: these are typed
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of the paste, with its position and the spacing around it."""
+
+    index: int
+    text: str
+    words: int
+    blank_before: bool
+    blank_after: bool
+    repeats: int  # how many times this exact line occurs in the paste
+
+
+def word_count(text: str) -> int:
+    """Words, counting CJK characters in pairs (their text has no spaces)."""
+    cjk = len(CJK.findall(text))
+    return len(TOKEN.findall(CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
+
+
+def normalise_line(text: str) -> str:
+    return SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
+
+
+WRAP_CONTINUES = re.compile(r"^[a-zà-öø-ÿа-яё(]")  # a hard-wrapped paragraph goes on in lower case
+
+
+def join_wrapped(raw: list[str]) -> list[str]:
+    """Undo hard wrapping (plain-text documents, <br> layouts): a line that starts in lower case
+    continues the line above it when that one does not end a sentence."""
+    joined: list[str] = []
+    for line in raw:
+        if line and joined and joined[-1] and WRAP_CONTINUES.match(line) and not ends_sentence(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def split_lines(text: str) -> list[Line]:
+    """The paste's non-empty lines, in order, each knowing whether a blank line surrounds it."""
+    raw = [normalise_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw = join_wrapped(raw)
+    counts = Counter(line for line in raw if line)
+    lines: list[Line] = []
+    for position, line in enumerate(raw):
+        if not line:
+            continue
+        lines.append(Line(
+            index=len(lines),
+            text=line,
+            words=word_count(line),
+            blank_before=position == 0 or not raw[position - 1],
+            blank_after=position == len(raw) - 1 or not raw[position + 1],
+            repeats=counts[line],
+        ))
+    return lines
+
+
+# --- what one line looks like ------------------------------------------------------------------
+
+def ends_sentence(text: str) -> bool:
+    return SENTENCE_END.search(text) is not None
+
+
+def is_enumeration(line: Line) -> bool:
+    """Tags, names or links strung with commas or bars ("Ann, Bob, Cy, ..."): not sentences."""
+    segments = [segment for segment in ENUMERATION_SEPARATOR.split(line.text) if segment.strip()]
+    return len(segments) >= ENUMERATION_MIN_ITEMS and line.words / len(segments) <= ENUMERATION_MAX_ITEM_WORDS
+
+
+def looks_like_prose(line: Line) -> bool:
+    """A sentence, or several: long enough, and ending as sentences end (or simply long)."""
+    if line.words < SENTENCE_MIN_WORDS or is_enumeration(line):
+        return False
+    if line.words < LONG_LINE_WORDS and is_title_case(line.text):
+        return False  # Another Story's Headline Ending With A Bang!
+    return ends_sentence(line.text) or line.words >= LONG_LINE_WORDS
+
+
+def is_title_case(text: str) -> bool:
+    """Most Words Capitalised, as menu items and other stories' headlines are written in English."""
+    words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) > 3]
+    if len(words) < 2:
+        return False
+    return sum(word[0].isupper() for word in words) / len(words) >= CAPITALISED_SHARE
+
+
+def is_timecode(line: Line) -> bool:
+    return TIMECODE.match(line.text) is not None
+
+
+def is_icon_labels(line: Line) -> bool:
+    return ICON_LABELS.search(line.text) is not None
+
+
+def is_markup(line: Line) -> bool:
+    """Script or HTML that a page shows when JavaScript is off."""
+    return MARKUP.search(line.text) is not None
+
+
+def is_copyright(line: Line) -> bool:
+    return COPYRIGHT.search(line.text) is not None and line.words <= NOTICE_MAX_WORDS
+
+
+def is_notice(line: Line) -> bool:
+    """Cookie wall, app prompt, newsletter or sign-in box: short, and saying so."""
+    if line.words > NOTICE_MAX_WORDS:
+        return False
+    if NOTICE.search(line.text):
+        return True
+    return PROMPT.search(line.text) is not None and not looks_like_prose(line)
+
+
+def is_teaser(line: Line) -> bool:
+    """A link to another story set in the article: "READ MORE: ...", "Related: ..."."""
+    return line.words <= TEASER_MAX_WORDS and TEASER.search(line.text) is not None
+
+
+def is_credit(line: Line) -> bool:
+    """A photo caption that carries its credit ("FILE PHOTO: ... © Sputnik")."""
+    return line.words <= TEASER_MAX_WORDS and CREDIT.search(line.text) is not None
+
+
+def is_section_break(line: Line) -> bool:
+    """A heading such as "Top stories" or "Comments": what follows is not this article."""
+    return line.words <= 6 and SECTION_BREAK.match(line.text) is not None
+
+
+def is_comments_heading(line: Line) -> bool:
+    return line.words <= 8 and COMMENTS.match(line.text) is not None
+
+
+def is_self_repeating(line: Line) -> bool:
+    """A card that prints its headline two or three times over ("How X How X How X")."""
+    words = line.text.split()
+    for parts in (2, 3):
+        size = len(words) // parts
+        if 2 <= size <= SELF_REPEAT_MAX_WORDS and len(words) - parts * size <= 1 and all(
+                words[i * size:(i + 1) * size] == words[:size] for i in range(1, parts)):
+            return True
+    return False
+
+
+def is_read_on(line: Line) -> bool:
+    return line.words <= TEASER_MAX_WORDS * 2 and READ_ON.search(line.text) is not None
+
+
+def is_button(line: Line) -> bool:
+    return BUTTON.match(line.text) is not None
+
+
+def is_list_item(line: Line) -> bool:
+    return NUMBERED_ITEM.match(line.text) is not None
+
+
+def is_junk(line: Line) -> bool:
+    """A line that never belongs to an article's text, wherever it stands."""
+    return (is_timecode(line) or is_icon_labels(line) or is_markup(line) or is_button(line)
+            or is_copyright(line) or is_teaser(line) or is_credit(line) or is_section_break(line)
+            or is_comments_heading(line) or is_self_repeating(line) or is_read_on(line)
+            or is_notice(line))
