@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 
 from digest.dates import find_date
 
+ID_MAX_CHARS = 30
 JUNK_MAX_SHARE = 0.25  # an element with more of the article's text than this is never junk
 JUNK_MARKS = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|socials|sharebar|share-bar|related|recommended|recommendations|"
@@ -37,6 +38,9 @@ JUNK_MARKS = re.compile(
 CAPTION_MARKS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-credit|image-credit|wp-caption-text)"
                            r"(?:$|[\s_-])", re.IGNORECASE)
 CAPTION_TAGS = ("figcaption",)
+CAPTION_MAX_PARAGRAPHS = 1  # a caption is one line or paragraph
+TEXT_RULE_TAGS = ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")  # blocks a reader sees as one line or paragraph
+VERBATIM_TAGS = ("pre", "code", "table")  # code and data: never judged by their words
 BLOCK_TAGS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "section", "aside", "ul", "ol", "figure",
               "blockquote", "table", "em", "strong", "small")
 AD_LABELS = frozenset(key for key in (
@@ -45,12 +49,13 @@ AD_LABELS = frozenset(key for key in (
     "story continues below advertisement", "continue reading below", "continue reading the main story",
     "scroll to continue with content", "skip advertisement", "article continues below", "the article continues below",
 ))
-SHARE_WORDS = frozenset({
-    "share", "shares", "tweet", "facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "pinterest",
-    "linkedin", "reddit", "print", "copy", "link", "telegram", "vk", "ok", "messenger", "flipboard", "comments",
-    "comment", "save", "this", "article", "story", "on", "via", "поделиться", "teilen", "partager", "compartir",
-    "condividi", "compartilhar", "copied", "url",
+SHARE_SERVICES = frozenset({
+    "share", "shares", "tweet", "facebook", "twitter", "email", "e-mail", "whatsapp", "pinterest", "linkedin",
+    "reddit", "print", "telegram", "vk", "messenger", "flipboard", "поделиться", "teilen", "partager", "compartir",
+    "condividi", "compartilhar",
 })
+SHARE_FILLERS = frozenset({"x", "mail", "copy", "link", "url", "copied", "comments", "comment", "save", "this",
+                           "article", "story", "on", "via", "ok"})
 SHARE_MAX_WORDS = 12  # a share bar is a handful of service names
 TEASER_LABELS = re.compile(
     r"^\s*(?:read more|read also|also read|related|see also|more on this|more from|watch|listen|recommended|"
@@ -82,11 +87,13 @@ BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|da|автор|door)\b[:\s]
 STANDFIRST_MARKS = re.compile(
     r"(?:^|[\s_-])(?:standfirst|dek|deck|subheadline|sub-headline|subhead|subtitle|sub-title|strapline|"
     r"chapo|chapeau|article-summary|article__summary|article-lead|article__lead|lead-text|leadtext|"
-    r"intro-text|article-intro|article__intro|summary-lead|excerpt|post-excerpt|entry-summary|description)"
+    r"intro-text|article-intro|article__intro|summary-lead|excerpt|post-excerpt)"
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
-STANDFIRST_ITEMPROPS = ("alternativeheadline", "description", "abstract")
+STANDFIRST_ITEMPROPS = ("alternativeheadline", "abstract")
+STANDFIRST_SEARCH_ELEMENTS = 300  # the deck sits right under the headline, not pages later
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 STANDFIRST_MIN_CHARS = 30  # shorter is a label or a kicker
 STANDFIRST_MAX_CHARS = 600  # longer is the article itself
 STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "section")
@@ -113,7 +120,11 @@ def link_text_share(element: HtmlElement) -> float:
 
 
 def marks_of(element: HtmlElement) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    """The class, and the id when it is a short machine name (ids made from headings are text, not marks)."""
+    element_id = element.get("id") or ""
+    if len(element_id) > ID_MAX_CHARS or element_id != element_id.lower():
+        element_id = ""
+    return f"{element.get('class') or ''} {element_id}".strip()
 
 
 def drop(element: HtmlElement) -> None:
@@ -130,10 +141,13 @@ def is_marked_junk(element: HtmlElement) -> bool:
 
 
 def is_caption(element: HtmlElement) -> bool:
+    """A figure caption or photo credit; a box of paragraphs whose class mentions captions is not one."""
     if element.tag in CAPTION_TAGS:
         return True
     marks = marks_of(element)
-    return bool(marks) and CAPTION_MARKS.search(marks) is not None
+    if not marks or CAPTION_MARKS.search(marks) is None:
+        return False
+    return sum(1 for _ in element.iter("p")) <= CAPTION_MAX_PARAGRAPHS
 
 
 def is_label(text: str) -> bool:
@@ -142,7 +156,8 @@ def is_label(text: str) -> bool:
     if lowered in AD_LABELS:
         return True
     tokens = re.findall(r"[\w-]+", text.casefold())
-    return 0 < len(tokens) <= SHARE_MAX_WORDS and all(token in SHARE_WORDS for token in tokens)
+    return (0 < len(tokens) <= SHARE_MAX_WORDS and any(token in SHARE_SERVICES for token in tokens)
+            and all(token in SHARE_SERVICES or token in SHARE_FILLERS for token in tokens))
 
 
 def is_teaser(element: HtmlElement, text: str) -> bool:
@@ -192,16 +207,17 @@ def remove_junk(content: HtmlElement, *, byline: str | None = None) -> None:
     for element in list(content.iter(*BLOCK_TAGS, "figcaption", "header", "footer", "nav", "form")):
         if element.getparent() is None or element is content:
             continue
+        if any(a.tag in VERBATIM_TAGS for a in element.iterancestors()):
+            continue
         if element.tag in ("nav", "form") and small(element):
             drop(element)
         elif (is_marked_junk(element) or is_caption(element)) and small(element):
             drop(element)
     remove_related_lists(content)
-    for element in list(content.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "em", "strong", "small")):
-        if element.getparent() is None:
+    for element in list(content.iter(*TEXT_RULE_TAGS)):
+        if element.getparent() is None or any(a.tag in VERBATIM_TAGS for a in element.iterancestors()):
             continue
-        if element.tag in ("div", "span", "em", "strong", "small") and any(
-                child.tag in ("p", "div", "ul", "ol", "table") for child in element.iterdescendants()):
+        if any(child.tag in TEXT_RULE_TAGS or child.tag in ("ul", "ol", "table") for child in element.iterdescendants()):
             continue  # a container: its blocks are judged one by one
         text = text_of(element)
         if not text:
@@ -215,15 +231,23 @@ def remove_junk(content: HtmlElement, *, byline: str | None = None) -> None:
 # --- the standfirst -------------------------------------------------------------------------
 
 def split_standfirst(root: HtmlElement) -> str | None:
-    """The deck under the headline: an element marked as such (class, id or itemprop) in the page."""
-    condition = " or ".join(
-        f"contains(translate(@itemprop, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{name}')"
-        for name in STANDFIRST_ITEMPROPS
-    )
-    candidates = [e for e in root.iter(*STANDFIRST_TAGS) if STANDFIRST_MARKS.search(marks_of(e) or "-")]
-    candidates += [e for e in root.xpath(f"//body//*[{condition}]") if e.tag != "meta"]
-    for element in candidates:
-        if element.getparent() is None or any(a.tag in ("nav", "aside", "footer", "li") for a in element.iterancestors()):
+    """The deck under the headline: the first element after the page's `<h1>` marked as one.
+
+    Marked means a class or id such as "standfirst", "dek", "subtitle", "chapo", or
+    itemprop="alternativeHeadline". Elements in navigation, asides, hidden or junk-marked
+    boxes are not decks.
+    """
+    first_h1 = next(root.iter("h1"), None)
+    if first_h1 is None:
+        return None
+    following = first_h1.xpath("following::*")[:STANDFIRST_SEARCH_ELEMENTS]
+    for element in following:
+        if element.tag not in STANDFIRST_TAGS:
+            continue
+        marked = STANDFIRST_MARKS.search(marks_of(element) or "-") is not None
+        if not marked and (element.get("itemprop") or "").lower() not in STANDFIRST_ITEMPROPS:
+            continue
+        if any(is_hidden_or_junk(a) for a in (element, *element.iterancestors())):
             continue
         if sum(1 for _ in element.iter("p")) > 1:
             continue  # a container of paragraphs is the article, not its deck
@@ -231,3 +255,13 @@ def split_standfirst(root: HtmlElement) -> str | None:
         if STANDFIRST_MIN_CHARS <= len(text) <= STANDFIRST_MAX_CHARS:
             return text
     return None
+
+
+def is_hidden_or_junk(element: HtmlElement) -> bool:
+    if element.tag in ("nav", "aside", "footer", "li", "form", "button"):
+        return True
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if HIDDEN_STYLE.search(element.get("style") or ""):
+        return True
+    return is_marked_junk(element)
