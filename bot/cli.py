@@ -17,6 +17,7 @@ from bot import __version__
 # name -> (module, one-line help). Each module defines add_arguments(parser) and run(args) -> int.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "digest": ("bot.cmd_digest", "digest links, saved HTML pages or pasted text (no token needed)"),
+    "run": ("bot.cmd_run", "run the Telegram bot (long polling, or --webhook)"),
     "search": ("bot.cmd_store", "search the digests a chat has saved (DIGESTBOT_DB)"),
     "export": ("bot.cmd_store", "export a chat's digests as JSON or Markdown (DIGESTBOT_DB)"),
 }

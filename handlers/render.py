@@ -19,6 +19,7 @@ from telegram import LinkPreviewOptions
 from telegram.constants import MessageLimit
 
 from digest.model import Digest, format_when
+from storage.base import HIGHLIGHT_END, HIGHLIGHT_START
 
 MESSAGE_LIMIT = MessageLimit.MAX_TEXT_LENGTH  # 4096 UTF-16 units, after entity parsing
 BLOCK_SEPARATOR = "\n\n"
@@ -28,8 +29,6 @@ SOURCE_LABEL_MAX_CHARS = 60
 SNIPPET_MAX_CHARS = 300
 UNTITLED = "Untitled page"
 CUT_PREFERENCES = ("\n\n", "\n", ". ", "! ", "? ", "; ", ", ", " ")
-HIGHLIGHT_START = "\x02"
-HIGHLIGHT_END = "\x03"
 
 
 @dataclass(frozen=True, slots=True)

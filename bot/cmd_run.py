@@ -1,0 +1,99 @@
+"""Run the Telegram bot: long polling by default, or a webhook server with --webhook.
+
+Settings come from the environment and `.env` (see .env.example). SIGTERM or Ctrl-C lets the
+updates in flight finish, then closes the fetcher, the worker pool and the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import secrets
+import sys
+from urllib.parse import urlsplit
+
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+
+from bot.app import build_application
+from bot.logs import configure_logging
+from bot.settings import Settings, SettingsError
+
+logger = logging.getLogger(__name__)
+
+TOKEN_SHAPE = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,100}")
+SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+SECRET_BYTES = 32
+EXIT_CONFIG = 2
+EXIT_TELEGRAM = 1
+
+
+class RunError(Exception):
+    """A problem the operator must fix; the message is one sentence."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--webhook", action="store_true", help="receive updates on a webhook instead of polling")
+    parser.add_argument("--listen", metavar="HOST:PORT", help="webhook server address (DIGESTBOT_WEBHOOK_LISTEN)")
+    parser.add_argument("--url", metavar="URL", help="public https URL of the webhook (DIGESTBOT_WEBHOOK_URL)")
+    parser.add_argument("--secret-token", metavar="SECRET", help="webhook secret (DIGESTBOT_WEBHOOK_SECRET)")
+
+
+def check_token(token: str | None) -> str:
+    if not token:
+        raise RunError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and put it in .env "
+                       "or the environment.")
+    if not TOKEN_SHAPE.fullmatch(token):
+        raise RunError("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then 30 or more "
+                       "letters, digits, - or _); copy it again from @BotFather.")
+    return token
+
+
+def split_listen(listen: str) -> tuple[str, int]:
+    host, _, port = listen.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise RunError(f"The webhook listen address must be HOST:PORT, not {listen!r}.")
+    return host.strip("[]"), int(port)
+
+
+def webhook_target(args: argparse.Namespace, settings: Settings) -> tuple[str, int, str, str, str]:
+    """(host, port, url path, public URL, secret) for run_webhook."""
+    url = args.url or settings.webhook_url
+    if not url or urlsplit(url).scheme != "https":
+        raise RunError("--webhook needs the bot's public https URL: set DIGESTBOT_WEBHOOK_URL or pass --url.")
+    secret = args.secret_token or settings.webhook_secret or secrets.token_urlsafe(SECRET_BYTES)
+    if not SECRET_SHAPE.fullmatch(secret):
+        raise RunError("The webhook secret may only hold 1 to 256 letters, digits, - and _.")
+    host, port = split_listen(args.listen or settings.webhook_listen)
+    return host, port, urlsplit(url).path.lstrip("/"), url, secret
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = Settings.from_env()
+        token = check_token(settings.telegram_bot_token)
+        target = webhook_target(args, settings) if args.webhook else None
+    except (SettingsError, RunError) as error:
+        print(f"digestbot: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    configure_logging(settings.log_level, secrets=[token])
+    application = build_application(settings)
+    try:
+        if target is None:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+        else:
+            host, port, path, url, secret = target
+            application.run_webhook(listen=host, port=port, url_path=path, webhook_url=url, secret_token=secret,
+                                    allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        print("digestbot: Telegram refused TELEGRAM_BOT_TOKEN; check it with @BotFather.", file=sys.stderr)
+        return EXIT_TELEGRAM
+    except NetworkError as error:
+        print(f"digestbot: could not reach the Bot API at {settings.telegram_api_base_url} ({error}).",
+              file=sys.stderr)
+        return EXIT_TELEGRAM
+    except TelegramError as error:
+        print(f"digestbot: the Bot API refused to start the bot ({error}).", file=sys.stderr)
+        return EXIT_TELEGRAM
+    return 0

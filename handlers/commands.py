@@ -1,0 +1,29 @@
+"""/start and /help: what the bot does and how to use it."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+
+from handlers.context import Context
+from handlers.help import help_text
+from handlers.render import plain
+from handlers.reply import NO_PREVIEW
+
+GREETING = "Hello! I make ten-second digests of articles."
+
+
+async def start_command(update: Update, context: Context) -> None:
+    """Greet and explain."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(
+            f"<b>{plain(GREETING)}</b>\n\n{plain(help_text())}", parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+        )
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """The help text: the same as the command menu and the README."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(plain(help_text()), parse_mode=ParseMode.HTML,
+                                                  link_preview_options=NO_PREVIEW)

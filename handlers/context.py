@@ -1,0 +1,75 @@
+"""What every handler shares: typed `bot_data` (PTB's ContextTypes) and the handlers' settings.
+
+handlers/ never imports bot/: `bot.app` reads Settings and fills `BotData` in post_init.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.ext import CallbackContext, ExtBot
+
+from digest.service import Digester
+from handlers.paste_buffer import PasteBuffer
+from handlers.ratelimit import PageRateLimiter
+from storage.base import DigestStore
+
+LINKS_PER_MESSAGE = 3
+PLACEHOLDER_DELAY_SECONDS = 1.0
+PASTE_WINDOW_SECONDS = 1.5
+DOCUMENT_MAX_BYTES = 5_000_000
+LONG_QUERY_MEMORY = 500
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HandlerConfig:
+    """The handlers' knobs, copied from Settings by bot.app."""
+
+    allowed_chats: frozenset[int] = frozenset()
+    pages_per_minute: int = 10
+    links_per_message: int = LINKS_PER_MESSAGE
+    placeholder_delay: float = PLACEHOLDER_DELAY_SECONDS
+    paste_window: float = PASTE_WINDOW_SECONDS
+    document_max_bytes: int = DOCUMENT_MAX_BYTES
+
+
+class BotData:
+    """`context.bot_data`: created empty by PTB, filled by `configure` in post_init."""
+
+    def __init__(self) -> None:
+        self.config = HandlerConfig()
+        self.limiter = PageRateLimiter(self.config.pages_per_minute)
+        self.pastes = PasteBuffer()
+        self.long_queries: dict[str, str] = {}
+        self._digester: Digester | None = None
+        self._store: DigestStore | None = None
+
+    def configure(self, config: HandlerConfig, *, digester: Digester, store: DigestStore) -> None:
+        self.config = config
+        self.limiter = PageRateLimiter(config.pages_per_minute)
+        self._digester = digester
+        self._store = store
+
+    @property
+    def digester(self) -> Digester:
+        if self._digester is None:
+            raise RuntimeError("BotData.configure() was not called (post_init did not run)")
+        return self._digester
+
+    @property
+    def store(self) -> DigestStore:
+        if self._store is None:
+            raise RuntimeError("BotData.configure() was not called (post_init did not run)")
+        return self._store
+
+    def remember_query(self, query: str) -> str:
+        """A short key for a search too long for callback data (kept in memory, most recent only)."""
+        key = str(abs(hash(query)) % 10**12)
+        self.long_queries[key] = query
+        while len(self.long_queries) > LONG_QUERY_MEMORY:
+            self.long_queries.pop(next(iter(self.long_queries)))
+        return key
+
+
+Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]

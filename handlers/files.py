@@ -1,0 +1,46 @@
+"""Saved pages sent as a file (.html, .htm), up to a size cap."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Document, Update
+
+from digest.decode import decode_body
+from digest.pipeline import Page
+from handlers.context import Context
+from handlers.reply import allowed_pages, answer_with_digest, refuse_over_limit, say, start_typing
+
+HTML_EXTENSIONS = ("html", "htm")
+
+
+def too_large_note(limit_bytes: int) -> str:
+    return f"That file is too large: I read saved pages up to {max(1, limit_bytes // 1_000_000)} MB."
+
+
+async def read_document(document: Document) -> str:
+    """Download the file from Telegram and decode it (charset sniffing is CPU work: off the loop)."""
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    return await asyncio.to_thread(decode_body, data)
+
+
+async def html_document(update: Update, context: Context) -> None:
+    """Download the saved page and digest it like any other page."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    document = message.document
+    cap = context.bot_data.config.document_max_bytes
+    if document.file_size is None or document.file_size > cap:
+        await say(message, too_large_note(cap))
+        return
+    allowed, wait = allowed_pages(context, message.from_user.id if message.from_user else message.chat_id, 1)
+    if not allowed:
+        await refuse_over_limit(context, message, wait or 0)
+        return
+    start_typing(context, message)
+    text = await read_document(document)
+    page = Page(content=text, kind="html")
+    await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),
+                             source=document.file_name, source_text=text)

@@ -1,0 +1,64 @@
+"""Forwarded posts: the post's link if it has one, else its text; the reply says where it came from."""
+
+from __future__ import annotations
+
+from telegram import (
+    MessageOrigin,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+    Update,
+)
+
+from digest.pipeline import Page
+from handlers.context import Context
+from handlers.links import digest_links, message_links
+from handlers.help import help_line
+from handlers.render import Via
+from handlers.reply import allowed_pages, answer_with_digest, refuse_over_limit, say, start_typing
+
+
+def post_link(username: str | None, message_id: int | None) -> str | None:
+    """A public channel's post has an address: https://t.me/<username>/<id>."""
+    if not username:
+        return None
+    return f"https://t.me/{username}/{message_id}" if message_id else f"https://t.me/{username}"
+
+
+def via_of(origin: MessageOrigin | None) -> Via | None:
+    """The channel, chat or person a forward came from, linked when it is public."""
+    if isinstance(origin, MessageOriginChannel):
+        return Via(origin.chat.title or origin.chat.username or "a channel",
+                   post_link(origin.chat.username, origin.message_id))
+    if isinstance(origin, MessageOriginChat):
+        return Via(origin.sender_chat.title or "a chat", post_link(origin.sender_chat.username, None))
+    if isinstance(origin, MessageOriginUser):
+        return Via(origin.sender_user.full_name)
+    if isinstance(origin, MessageOriginHiddenUser):
+        return Via(origin.sender_user_name)
+    return None
+
+
+async def forwarded_post(update: Update, context: Context) -> None:
+    """Digest the post's link, or the post itself when it has none."""
+    message = update.effective_message
+    if message is None:
+        return
+    via = via_of(message.forward_origin)
+    links = message_links(message)
+    if links:
+        await digest_links(context, message, links[:1], via=via)
+        return
+    text = (message.text or message.caption or "").strip()
+    if not text:
+        await say(message, help_line(message))
+        return
+    allowed, wait = allowed_pages(context, message.from_user.id if message.from_user else message.chat_id, 1)
+    if not allowed:
+        await refuse_over_limit(context, message, wait or 0)
+        return
+    start_typing(context, message)
+    page = Page(content=text, kind="text", url=via.url if via else None)
+    await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page), via=via,
+                             source=via.name if via else None, source_url=page.url, source_text=text)

@@ -1,0 +1,82 @@
+"""/recent, /forget (with a confirmation button) and /export (a JSON or Markdown file)."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram.constants import ParseMode
+
+from handlers.context import Context
+from handlers.render import plain, render_listing
+from handlers.reply import NO_PREVIEW, say
+
+RECENT_COUNT = 10
+NO_HISTORY = "No digests in this chat yet: send me a link to make the first one."
+FORGET_QUESTION = "Forget every digest saved in this chat? This cannot be undone."
+FORGET_PREFIX = "forget"  # forget:<yes|no>:<user id of who asked>
+ONLY_ASKER = "Only the person who asked can answer this."
+EXPORT_FORMATS = {"": "json", "json": "json", "md": "md", "markdown": "md"}
+EXPORT_USAGE = "Use /export json or /export md."
+EXPORT_MIME = {"json": "application/json", "md": "text/markdown"}
+
+
+async def recent_command(update: Update, context: Context) -> None:
+    """The chat's latest digests, newest first."""
+    message = update.effective_message
+    if message is None:
+        return
+    hits = await context.bot_data.store.recent(message.chat_id, limit=RECENT_COUNT)
+    if not hits:
+        await say(message, NO_HISTORY)
+        return
+    text = render_listing("Recent digests in this chat", [(hit.digest, None) for hit in hits])
+    await message.reply_text(text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+
+
+def asker_id(message: Message) -> int:
+    return message.from_user.id if message.from_user else message.chat_id
+
+
+async def forget_command(update: Update, context: Context) -> None:
+    """Ask, with buttons, before deleting the chat's history."""
+    message = update.effective_message
+    if message is None:
+        return
+    who = asker_id(message)
+    keyboard = InlineKeyboardMarkup([[
+        InlineKeyboardButton("Yes, forget them", callback_data=f"{FORGET_PREFIX}:yes:{who}"),
+        InlineKeyboardButton("Cancel", callback_data=f"{FORGET_PREFIX}:no:{who}"),
+    ]])
+    await message.reply_text(plain(FORGET_QUESTION), parse_mode=ParseMode.HTML, reply_markup=keyboard)
+
+
+async def forget_button(update: Update, context: Context) -> None:
+    """The answer to the /forget question."""
+    callback = update.callback_query
+    if callback is None or callback.data is None or not isinstance(callback.message, Message):
+        return
+    _, answer, who = callback.data.split(":", 2)
+    if str(callback.from_user.id) != who:
+        await callback.answer(ONLY_ASKER, show_alert=True)
+        return
+    await callback.answer()
+    if answer != "yes":
+        await callback.message.edit_text("Kept: nothing was forgotten.")
+        return
+    count = await context.bot_data.store.forget_chat(callback.message.chat_id)
+    await callback.message.edit_text(f"Forgotten: {count} digest{'s' if count != 1 else ''} deleted from this chat.")
+
+
+async def export_command(update: Update, context: Context) -> None:
+    """Send the chat's digests as a file: /export (JSON) or /export md (Markdown)."""
+    message = update.effective_message
+    if message is None:
+        return
+    choice = (context.args[0].lower() if context.args else "")
+    fmt = EXPORT_FORMATS.get(choice)
+    if fmt is None:
+        await say(message, EXPORT_USAGE)
+        return
+    content = await context.bot_data.store.export_chat(message.chat_id, fmt)  # type: ignore[arg-type]
+    name = f"digests-{message.chat_id}.{fmt}"
+    await message.reply_document(InputFile(content.encode(), filename=name, mime_type=EXPORT_MIME[fmt]),
+                                 caption=f"This chat's digests ({'JSON' if fmt == 'json' else 'Markdown'}).")

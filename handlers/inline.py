@@ -1,0 +1,50 @@
+"""Inline mode: `@bot words` searches the user's own digests and shares the chosen one in any chat.
+
+"The user's own digests" are those of their private chat with the bot (a private chat's id is
+the user's id), so nothing from a group leaks into another chat through inline mode.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram.constants import ParseMode
+
+from digest.errors import QueryError
+from handlers.context import Context
+from handlers.render import meta_line, preview_options, render_digest, shorten
+from storage.base import SearchHit
+
+INLINE_RESULTS = 10
+INLINE_CACHE_SECONDS = 10
+DESCRIPTION_MAX_CHARS = 120
+MARKS = str.maketrans("", "", "\x02\x03")
+
+
+def result_for(hit: SearchHit) -> InlineQueryResultArticle:
+    digest = hit.digest
+    description = " · ".join(part for part in (meta_line(digest), shorten((hit.snippet or digest.summary).translate(
+        MARKS), DESCRIPTION_MAX_CHARS)) if part)
+    return InlineQueryResultArticle(
+        id=str(hit.digest_id),
+        title=shorten(digest.title or "Untitled page", 200),
+        description=description or None,
+        input_message_content=InputTextMessageContent(
+            render_digest(digest)[0], parse_mode=ParseMode.HTML, link_preview_options=preview_options(digest),
+        ),
+        thumbnail_url=digest.image if digest.image and digest.image.startswith("https://") else None,
+    )
+
+
+async def inline_query(update: Update, context: Context) -> None:
+    """Answer with the user's matching digests (their latest ones when the query is empty)."""
+    query = update.inline_query
+    if query is None:
+        return
+    store = context.bot_data.store
+    words = query.query.strip()
+    try:
+        hits = (list((await store.search(query.from_user.id, words, limit=INLINE_RESULTS)).hits) if words
+                else await store.recent(query.from_user.id, limit=INLINE_RESULTS))
+    except QueryError:
+        hits = []
+    await query.answer([result_for(hit) for hit in hits], cache_time=INLINE_CACHE_SECONDS, is_personal=True)

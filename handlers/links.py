@@ -1,0 +1,62 @@
+"""Links in a message or its caption, shown or hidden behind text: each becomes its own digest."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from telegram import Message, MessageEntity, Update
+
+from handlers.context import Context
+from handlers.render import Via
+from handlers.reply import allowed_pages, answer_all, answer_with_digest, refuse_over_limit, say, start_typing
+
+LINK_ENTITIES = (MessageEntity.URL, MessageEntity.TEXT_LINK)
+
+
+def with_scheme(url: str) -> str:
+    """Telegram marks "example.com/a" as a link too; give it a scheme."""
+    return url if "://" in url else f"https://{url}"
+
+
+def message_links(message: Message) -> list[str]:
+    """Every web link of the text or caption in order, once each (text_link entities included)."""
+    found: list[str] = []
+    for entities in (message.parse_entities(LINK_ENTITIES), message.parse_caption_entities(LINK_ENTITIES)):
+        for entity, text in sorted(entities.items(), key=lambda item: item[0].offset):
+            url = entity.url if entity.type == MessageEntity.TEXT_LINK else with_scheme(text)
+            if url and urlsplit(url).scheme.lower() in ("http", "https") and url not in found:
+                found.append(url)
+    return found
+
+
+def too_many_note(limit: int, total: int) -> str:
+    return (f"I read up to {limit} links per message, so I took the first {limit} of your {total}. "
+            "Send the others in another message.")
+
+
+async def link_message(update: Update, context: Context) -> None:
+    """Reply with one digest per link (the first three), each quoting the message."""
+    message = update.effective_message
+    if message is None:
+        return
+    links = message_links(message)
+    limit = context.bot_data.config.links_per_message
+    await digest_links(context, message, links[:limit])
+    if len(links) > limit:
+        await say(message, too_many_note(limit, len(links)))
+
+
+async def digest_links(context: Context, message: Message, links: list[str], *, via: Via | None = None) -> None:
+    """Digest each link, within the user's rate limit."""
+    user_id = message.from_user.id if message.from_user else message.chat_id
+    allowed, wait = allowed_pages(context, user_id, len(links))
+    if allowed:
+        start_typing(context, message)
+    digester = context.bot_data.digester
+    await answer_all([
+        answer_with_digest(context, message, lambda url=url: digester.from_url(url), source=url, source_url=url,
+                           via=via)
+        for url in links[:allowed]
+    ])
+    if wait is not None:
+        await refuse_over_limit(context, message, wait)

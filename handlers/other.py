@@ -1,0 +1,25 @@
+"""Anything the bot cannot read (photos, stickers, voice, PDFs, short remarks) gets one line of help."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from handlers.context import Context
+from handlers.help import help_line
+from handlers.reply import say
+
+UNKNOWN_COMMAND = "I don't know that command; /help lists the ones I have."
+
+
+async def anything_else(update: Update, context: Context) -> None:
+    """One line saying what the bot can read: no message goes unanswered."""
+    message = update.effective_message
+    if message is not None:
+        await say(message, help_line(message))
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """A command the bot does not have."""
+    message = update.effective_message
+    if message is not None:
+        await say(message, UNKNOWN_COMMAND)

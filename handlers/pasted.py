@@ -1,0 +1,61 @@
+"""Pasted page text: a long text with no link is a page; a page Telegram split into several
+messages arrives as one digest (see paste_buffer)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Message, Update
+
+from digest.pipeline import Page
+from handlers.context import Context
+from handlers.help import help_line
+from handlers.paste_buffer import Key, Paste
+from handlers.reply import allowed_pages, answer_with_digest, refuse_over_limit, say, start_typing
+
+# Shorter than this, with no link, a text is a remark, not a page.
+PASTE_MIN_CHARS = 400
+
+
+def paste_key(message: Message) -> Key:
+    return (message.chat_id, message.from_user.id if message.from_user else message.chat_id)
+
+
+async def pasted_text(update: Update, context: Context) -> None:
+    """Collect the parts of a paste; digest it when the last part is in."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    key = paste_key(message)
+    buffer = context.bot_data.pastes
+    if not buffer.pending(key) and len(message.text) < PASTE_MIN_CHARS:
+        await say(message, help_line(message))
+        return
+    paste, complete = buffer.add(key, message.text, message)
+    if complete:
+        await digest_paste(context, paste)
+        return
+    context.application.create_task(wait_for_more(context, key, paste.generation), update=update,
+                                    name="paste-window")
+
+
+async def wait_for_more(context: Context, key: Key, generation: int) -> None:
+    """After a full-size part: if nothing follows within the window, the paste is complete."""
+    await asyncio.sleep(context.bot_data.config.paste_window)
+    paste = context.bot_data.pastes.take_if_unchanged(key, generation)
+    if paste is not None:
+        await digest_paste(context, paste)
+
+
+async def digest_paste(context: Context, paste: Paste[Message]) -> None:
+    """One digest for the whole paste, quoting its first message."""
+    message = paste.first
+    allowed, wait = allowed_pages(context, paste_key(message)[1], 1)
+    if not allowed:
+        await refuse_over_limit(context, message, wait or 0)
+        return
+    start_typing(context, message)
+    text = paste.text
+    page = Page(content=text, kind="text")
+    await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),
+                             source="pasted text", source_text=text)

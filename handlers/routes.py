@@ -1,0 +1,58 @@
+"""Which handler reads which update: the whole routing table in one place.
+
+Order matters within group 0 (the first match wins): commands, buttons, inline queries,
+forwards, links, saved pages, pasted text, then one line of help for anything else.
+"""
+
+from __future__ import annotations
+
+from telegram import MessageEntity
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram import Update
+
+from handlers.access import ADDRESSED_TO_BOT, check_allowed
+from handlers.commands import help_command, start_command
+from handlers.errors import error_handler
+from handlers.files import HTML_EXTENSIONS, html_document
+from handlers.forwards import forwarded_post
+from handlers.history import FORGET_PREFIX, export_command, forget_button, forget_command, recent_command
+from handlers.inline import inline_query
+from handlers.links import link_message
+from handlers.other import anything_else, unknown_command
+from handlers.pasted import pasted_text
+from handlers.search import CALLBACK_PREFIX, STORED_PREFIX, search_command, search_page_button
+
+ACCESS_GROUP = -1
+NEW_MESSAGES = filters.UpdateType.MESSAGE
+HAS_LINK = (filters.Entity(MessageEntity.URL) | filters.Entity(MessageEntity.TEXT_LINK)
+            | filters.CaptionEntity(MessageEntity.URL) | filters.CaptionEntity(MessageEntity.TEXT_LINK))
+HTML_FILE = filters.Document.MimeType("text/html")
+for _extension in HTML_EXTENSIONS:
+    HTML_FILE = HTML_FILE | filters.Document.FileExtension(_extension)
+
+
+def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    """Register every handler and the error handler."""
+    application.add_handler(TypeHandler(Update, check_allowed), group=ACCESS_GROUP)
+    for name, callback in (("start", start_command), ("help", help_command), ("search", search_command),
+                           ("recent", recent_command), ("forget", forget_command), ("export", export_command)):
+        application.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
+    application.add_handler(CallbackQueryHandler(search_page_button, pattern=f"^[{CALLBACK_PREFIX}{STORED_PREFIX}]:"))
+    application.add_handler(CallbackQueryHandler(forget_button, pattern=f"^{FORGET_PREFIX}:"))
+    application.add_handler(InlineQueryHandler(inline_query))
+    addressed = NEW_MESSAGES & ADDRESSED_TO_BOT
+    application.add_handler(MessageHandler(addressed & filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(addressed & filters.FORWARDED, forwarded_post))
+    application.add_handler(MessageHandler(addressed & HAS_LINK, link_message))
+    application.add_handler(MessageHandler(addressed & HTML_FILE, html_document))
+    application.add_handler(MessageHandler(addressed & filters.TEXT, pasted_text))
+    application.add_handler(MessageHandler(addressed, anything_else))
+    application.add_error_handler(error_handler)

@@ -1,0 +1,100 @@
+"""/search <words>: this chat's digests that match, a page at a time, with Previous/Next buttons."""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from digest.errors import QueryError
+from handlers.context import Context
+from handlers.render import render_listing
+from handlers.reply import NO_PREVIEW, say
+from storage.base import SearchPage
+
+RESULTS_PER_PAGE = 5
+CALLBACK_PREFIX = "s"  # s:<offset>:<query>
+STORED_PREFIX = "S"  # S:<offset>:<key of a query too long for callback data>
+MAX_CALLBACK_BYTES = 64
+USAGE = "Tell me what to look for, e.g. /search pentagon withdrawal"
+NOTHING_FOUND = "Nothing in this chat's digests matches “{query}”."
+EXPIRED = "That search is too old; please send /search again."
+
+
+def page_data(context: Context, query: str, offset: int) -> str:
+    """Callback data for a page of results: the query itself when it fits in 64 bytes."""
+    data = f"{CALLBACK_PREFIX}:{offset}:{query}"
+    if len(data.encode()) <= MAX_CALLBACK_BYTES:
+        return data
+    return f"{STORED_PREFIX}:{offset}:{context.bot_data.remember_query(query)}"
+
+
+def parse_page_data(context: Context, data: str) -> tuple[str, int] | None:
+    """(query, offset) from callback data, or None when a stored query was forgotten."""
+    prefix, offset, rest = data.split(":", 2)
+    query = rest if prefix == CALLBACK_PREFIX else context.bot_data.long_queries.get(rest)
+    return (query, int(offset)) if query is not None else None
+
+
+def page_keyboard(context: Context, query: str, page: SearchPage) -> InlineKeyboardMarkup | None:
+    buttons = []
+    if page.offset > 0:
+        buttons.append(InlineKeyboardButton("« Previous", callback_data=page_data(
+            context, query, max(0, page.offset - page.limit))))
+    if page.has_more:
+        buttons.append(InlineKeyboardButton("Next »", callback_data=page_data(context, query, page.offset + page.limit)))
+    return InlineKeyboardMarkup([buttons]) if buttons else None
+
+
+def page_text(query: str, page: SearchPage) -> str:
+    first = page.offset + 1
+    last = page.offset + len(page.hits)
+    heading = f"“{query}”: {first}–{last} of {page.total}"
+    return render_listing(heading, [(hit.digest, hit.snippet) for hit in page.hits], first_number=first)
+
+
+async def search_command(update: Update, context: Context) -> None:
+    """Reply with the digests of this chat that match /search <words>."""
+    message = update.effective_message
+    if message is None:
+        return
+    query = " ".join(context.args or []).strip()
+    if not query:
+        await say(message, USAGE)
+        return
+    await show_page(context, message, query, 0, edit=False)
+
+
+async def search_page_button(update: Update, context: Context) -> None:
+    """Previous/Next: edit the results message into the asked page."""
+    callback = update.callback_query
+    if callback is None or callback.data is None or not isinstance(callback.message, Message):
+        return
+    parsed = parse_page_data(context, callback.data)
+    if parsed is None:
+        await callback.answer(EXPIRED, show_alert=True)
+        return
+    await callback.answer()
+    await show_page(context, callback.message, parsed[0], parsed[1], edit=True)
+
+
+async def show_page(context: Context, message: Message, query: str, offset: int, *, edit: bool) -> None:
+    try:
+        page = await context.bot_data.store.search(message.chat_id, query, limit=RESULTS_PER_PAGE, offset=offset)
+    except QueryError as error:
+        await say(message, error.user_message)
+        return
+    if not page.hits:
+        await say(message, NOTHING_FOUND.format(query=query))
+        return
+    text = page_text(query, page)
+    keyboard = page_keyboard(context, query, page)
+    if edit:
+        with contextlib.suppress(BadRequest):  # pressed twice: "message is not modified"
+            await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard,
+                                    link_preview_options=NO_PREVIEW)
+    else:
+        await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard,
+                                 link_preview_options=NO_PREVIEW)
