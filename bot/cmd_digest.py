@@ -56,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
 
 async def digest_sources(sources: list[str], *, url: str | None, settings: Settings) -> list[Digest | DigestError]:
     """Read every source, then clean them all in parallel in the worker pool; order is kept."""
-    fetcher = Fetcher()
-    pool = PagePool(workers=settings.workers)
+    fetcher = Fetcher(settings.fetch_limits, settings.address_policy)
+    pool = PagePool(workers=settings.workers, time_limit_seconds=settings.clean_timeout_seconds,
+                    memory_mb=settings.worker_memory_mb)
     store = await open_store(settings)
     digester = Digester(fetcher=fetcher, pool=pool, options=settings.digest_options, cache=store)
     try:
@@ -77,7 +78,7 @@ async def digest_sources(sources: list[str], *, url: str | None, settings: Setti
         return list(await asyncio.gather(*(one(source) for source in sources)))
     finally:
         await fetcher.aclose()
-        pool.close()
+        await pool.aclose()
         await store.close()
 
 

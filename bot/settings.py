@@ -7,10 +7,13 @@ listed, with its meaning and default, in `.env.example`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digest.fetch import FetchLimits
+from digest.guard import AddressPolicy
 from digest.model import DigestOptions
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
@@ -60,6 +63,13 @@ def _ports(raw: str) -> frozenset[int]:
         raise SettingsError("DIGESTBOT_ALLOWED_PORTS must be port numbers separated by commas.") from None
 
 
+def _host_ports(raw: str) -> frozenset[str]:
+    pairs = frozenset(part.lower() for part in raw.replace(",", " ").split())
+    if not all(re.fullmatch(r"(?:\[[0-9a-f:.]+\]|[a-z0-9_.-]+):\d{1,5}", pair) for pair in pairs):
+        raise SettingsError("DIGESTBOT_TRUSTED_HOSTS must be host:port pairs separated by commas, e.g. 127.0.0.1:8080.")
+    return pairs
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """Everything the bot and the CLI can be told; defaults are safe for a public bot."""
@@ -71,6 +81,7 @@ class Settings:
     cache_max_age_days: int = 30
     allow_private_urls: bool = False
     allowed_ports: frozenset[int] = frozenset({80, 443, 8080, 8443})
+    trusted_hosts: frozenset[str] = field(default_factory=frozenset)  # tests only: host:port pairs the guard lets by
     allowed_chats: frozenset[int] = field(default_factory=frozenset)
     rate_limit_per_minute: int = 10
     summary_max_sentences: int = 3
@@ -103,6 +114,7 @@ class Settings:
             allow_private_urls=_bool(env.get("DIGESTBOT_ALLOW_PRIVATE_URLS")),
             allowed_ports=_ports(env["DIGESTBOT_ALLOWED_PORTS"]) if env.get("DIGESTBOT_ALLOWED_PORTS", "").strip()
             else defaults.allowed_ports,
+            trusted_hosts=_host_ports(env.get("DIGESTBOT_TRUSTED_HOSTS", "")),
             allowed_chats=_chat_ids(env.get("DIGESTBOT_ALLOWED_CHATS", "")),
             rate_limit_per_minute=_int(env, "DIGESTBOT_RATE_LIMIT", defaults.rate_limit_per_minute),
             summary_max_sentences=_int(env, "DIGESTBOT_SUMMARY_SENTENCES", defaults.summary_max_sentences),
@@ -117,6 +129,17 @@ class Settings:
             webhook_listen=env.get("DIGESTBOT_WEBHOOK_LISTEN", "").strip() or defaults.webhook_listen,
             webhook_secret=env.get("DIGESTBOT_WEBHOOK_SECRET", "").strip() or None,
         )
+
+    @property
+    def address_policy(self) -> AddressPolicy:
+        """What the fetcher's address guard lets through."""
+        return AddressPolicy(allow_private=self.allow_private_urls, allowed_ports=self.allowed_ports,
+                             trusted_hosts=self.trusted_hosts)
+
+    @property
+    def fetch_limits(self) -> FetchLimits:
+        """How much one fetch may take: `Fetcher(settings.fetch_limits, settings.address_policy)`."""
+        return FetchLimits(max_bytes=self.max_page_bytes, deadline_seconds=self.fetch_deadline_seconds)
 
     @property
     def digest_options(self) -> DigestOptions:

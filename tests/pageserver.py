@@ -30,7 +30,8 @@ Built-in routes (GET):
   /slow-headers[?seconds=S]       waits S seconds (default 5) before answering
   /endless               an HTML body with no length that never ends
   /huge[?mb=50&declare=1]         an HTML body of that many MB (Content-Length sent when declare=1)
-  /bomb/gzip  /bomb/deflate  /bomb/br   1 GiB of zeros, compressed (about 1 MB, 1 MB and 190 KB on the wire)
+  /bomb/gzip  /bomb/deflate  /bomb/br   1 GiB of zeros, compressed (about 1 MB, 1 MB and 190 KB on the wire);
+                         ?fill=space: 1 GiB of spaces instead (text, so only a size cap stops it)
   /charset/header-lies   header says utf-8, body is windows-1251 Russian
   /charset/latin1-lies   header says iso-8859-1, body is UTF-8 French and Russian
   /charset/missing       no charset anywhere, body is windows-1251 Russian
@@ -48,6 +49,7 @@ import codecs
 import random
 import re
 import struct
+import sys
 import threading
 import time
 import zlib
@@ -113,19 +115,23 @@ class Reply:
     headers: tuple[tuple[str, str], ...] = ()
 
 
+def _bomb_block(fill: str) -> bytes:
+    return bytes(BOMB_BLOCK) if fill == "zero" else b" " * BOMB_BLOCK
+
+
 @cache
-def gzip_bomb() -> bytes:
-    """1 GiB of zeros as one gzip member, built in a fraction of a second.
+def gzip_bomb(fill: str = "zero") -> bytes:
+    """1 GiB of zeros (or spaces: fill="space") as one gzip member, built in a fraction of a second.
 
     After a full flush deflate forgets everything before it, so the compressed form of one
-    1 MiB block of zeros can simply be repeated; only the CRC has to be computed over 1 GiB.
+    1 MiB block can simply be repeated; only the CRC has to be computed over 1 GiB.
     """
+    block = _bomb_block(fill)
     compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    block_deflated = compressor.compress(bytes(BOMB_BLOCK)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block_deflated = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
     crc = 0
-    zeros = bytes(BOMB_BLOCK)
     for _ in range(BOMB_SIZE // BOMB_BLOCK):
-        crc = zlib.crc32(zeros, crc)
+        crc = zlib.crc32(block, crc)
     final_empty_block = b"\x03\x00"
     header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
     trailer = struct.pack("<II", crc, BOMB_SIZE & 0xFFFFFFFF)
@@ -133,22 +139,22 @@ def gzip_bomb() -> bytes:
 
 
 @cache
-def deflate_bomb() -> bytes:
-    """1 GiB of zeros as a zlib stream ("deflate" in HTTP), built like `gzip_bomb`."""
+def deflate_bomb(fill: str = "zero") -> bytes:
+    """1 GiB of zeros (or spaces) as a zlib stream ("deflate" in HTTP), built like `gzip_bomb`."""
+    block = _bomb_block(fill)
     compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
-    block_deflated = compressor.compress(bytes(BOMB_BLOCK)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block_deflated = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
     adler = 1
-    zeros = bytes(BOMB_BLOCK)
     for _ in range(BOMB_SIZE // BOMB_BLOCK):
-        adler = zlib.adler32(zeros, adler)
+        adler = zlib.adler32(block, adler)
     return b"\x78\xda" + block_deflated * (BOMB_SIZE // BOMB_BLOCK) + b"\x03\x00" + struct.pack(">I", adler)
 
 
 @cache
-def brotli_bomb() -> bytes:
-    """1 GiB of zeros as brotli (quality 1 is quick to build and still about 5000:1)."""
+def brotli_bomb(fill: str = "zero") -> bytes:
+    """1 GiB of zeros (or spaces) as brotli (quality 1 is quick to build and still about 5000:1)."""
     compressor = brotli.Compressor(quality=1, lgwin=24)
-    chunk = bytes(16 * BOMB_BLOCK)
+    chunk = _bomb_block(fill) * 16
     parts = [compressor.process(chunk) for _ in range(BOMB_SIZE // len(chunk))]
     parts.append(compressor.finish())
     return b"".join(parts)
@@ -194,6 +200,11 @@ class _Server(ThreadingHTTPServer):
         with self.state.lock:
             self.state.connections += 1
         return True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client hanging up (what the fetcher's limits do on purpose) is not an error worth printing."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -255,7 +266,8 @@ class _Handler(BaseHTTPRequestHandler):
             size = int(float(query.get("mb", DEFAULT_HUGE_MB)) * 1_000_000)
             self._stream(_sized_html(size), length=size if query.get("declare", "1") == "1" else None)
         elif match := re.fullmatch(r"/bomb/(gzip|deflate|br)", path):
-            bomb = {"gzip": gzip_bomb, "deflate": deflate_bomb, "br": brotli_bomb}[match[1]]()
+            fill = "space" if query.get("fill") == "space" else "zero"
+            bomb = {"gzip": gzip_bomb, "deflate": deflate_bomb, "br": brotli_bomb}[match[1]](fill)
             self._reply(Reply(bomb, headers=(("Content-Encoding", match[1]),)))
         else:
             self._reply(Reply(_html("<p>Not found</p>").encode(), status=404))
