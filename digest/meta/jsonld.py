@@ -18,6 +18,8 @@ JSONLD_TYPE = "application/ld+json"
 ARTICLE_TYPE_WORDS = ("article", "posting", "report", "newsarticle", "blog", "review", "webpage")
 ARTICLE_TYPES_FIRST = ("article", "posting", "report", "review")  # WebPage only when no article object exists
 
+WRAPPERS = (("<![CDATA[", "]]>"), ("<!--", "-->"), ("//<![CDATA[", "//]]>"))
+
 JsonObject = dict[str, Any]
 
 
@@ -28,11 +30,20 @@ def jsonld_objects(root: HtmlElement) -> list[JsonObject]:
         if (script.get("type") or "").strip().lower() != JSONLD_TYPE or not script.text:
             continue
         try:
-            data = json.loads(script.text.strip().removesuffix(";"))
+            data = json.loads(unwrap(script.text), strict=False)
         except ValueError:
             continue
         found.extend(_flatten(data))
     return found
+
+
+def unwrap(text: str) -> str:
+    """The JSON inside the `<![CDATA[ ... ]]>` or `<!-- ... -->` some pages wrap it in."""
+    text = text.strip()
+    for opening, closing in WRAPPERS:
+        if text.startswith(opening) and text.endswith(closing):
+            text = text[len(opening):-len(closing)].strip()
+    return text.removesuffix(";")
 
 
 def _flatten(data: Any) -> Iterator[JsonObject]:

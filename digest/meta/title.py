@@ -26,6 +26,9 @@ TITLE_META_NAMES = (
 # " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / " between title parts.
 SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
 CJK_SEPARATOR = re.compile(r"_")  # "标题_科技_腾讯网": only when the part names the site
+NAME_PART_MAX_WORDS = 4  # "Yahoo!ニュース", "The Guardian US": a longer part is the headline even if it names the site
+TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
+TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
 MAX_H1 = 5  # more <h1> than this and they are a layout's headings, not the headline
 NAME_MIN_CHARS = 3  # "BBC" matches; "a" does not
 TITLE_MAX_CHARS = 300
@@ -41,9 +44,12 @@ def names_match(part: str, names: Iterable[str]) -> bool:
     part_key = key(part)
     if len(part_key) < NAME_MIN_CHARS:
         return False
+    short = len(part.split()) <= NAME_PART_MAX_WORDS
     for name in names:
         name_key = key(name)
-        if len(name_key) >= NAME_MIN_CHARS and (part_key == name_key or name_key in part_key or part_key in name_key):
+        if len(name_key) < NAME_MIN_CHARS:
+            continue
+        if part_key == name_key or (short and (name_key in part_key or part_key in name_key)):
             return True
     return False
 
@@ -106,15 +112,30 @@ def headings_of(root: HtmlElement) -> list[str]:
     return h1s if len(h1s) <= MAX_H1 else []
 
 
-def candidates(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> list[str]:
-    found: list[str] = []
-    if article is not None:
-        found += [t for t in (text_of(article.get("headline")), text_of(article.get("name"))) if t]
-    found += [values[0] for name in TITLE_META_NAMES if (values := tags.get(name))]
+def jsonld_titles(article: JsonObject, document_title: str) -> list[str]:
+    """headline and name; the one the document's <title> contains first (Wikipedia's headline is a description)."""
+    found = [t for t in (text_of(article.get("headline")), text_of(article.get("name"))) if t]
+    document_key = key(document_title)
+    return sorted(found, key=lambda t: 0 if key(t) and key(t) in document_key else 1)
+
+
+def strip_short_tail(title: str) -> str:
+    """Readability.js's rule for a bare <title>: "Headline – My website" loses the short last part."""
+    parts = TAIL_SEPARATOR.split(title)
+    if len(parts) > 1 and len(parts[-1].split()) <= TAIL_MAX_WORDS and len(parts[0].split()) >= TAIL_MAX_WORDS:
+        return rejoin(title, [p.strip() for p in parts[:-1]])
+    return title
+
+
+def candidates(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> list[tuple[str, bool]]:
+    """(candidate, from the document <title>) in order of trust."""
     element = root.find(".//title")
-    if element is not None and element.text_content().strip():
-        found.append(element.text_content())
-    return [" ".join(t.split()) for t in found if t.strip() and len(t) <= TITLE_MAX_CHARS]
+    document_title = element.text_content() if element is not None else ""
+    found = [(t, False) for t in jsonld_titles(article, document_title)] if article is not None else []
+    found += [(values[0], False) for name in TITLE_META_NAMES if (values := tags.get(name))]
+    if document_title.strip():
+        found.append((document_title, True))
+    return [(" ".join(t.split()), bare) for t, bare in found if t.strip() and len(t) <= TITLE_MAX_CHARS]
 
 
 def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *, site: str | None,
@@ -122,11 +143,13 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
     """The headline by the steps in the module docstring, or None when the page names none."""
     names = [name for name in (site, byline, *host_names(url)) if name]
     headings = headings_of(root)
-    for candidate in candidates(root, tags, article):
-        if site and key(candidate) == key(site):
+    for candidate, bare in candidates(root, tags, article):
+        if site and names_match(candidate, [site]):
             continue  # the site's own name: a home or section page title, not the headline
         title = strip_names(candidate, names)
         title = prefer_h1(title, headings)
-        if title and not (site and key(title) == key(site)):
+        if bare and title == candidate:
+            title = strip_short_tail(title)
+        if title and not (site and names_match(title, [site])):
             return title
     return headings[0] if headings else None
