@@ -28,7 +28,8 @@ CAPITALISED_SHARE = 0.6  # a Title Case Menu Item has most of its words capitali
 
 TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
 ICON_LABELS = re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE)  # "bookmark-bicon bookmarkicon cameraicon ..."
-MARKUP = re.compile(r"^\s*<(?:div|img|iframe|a|script|noscript|p|span)\b|^[{}\[\]();]|^\w+\s*=\s*[{\['\"]")
+MARKUP = re.compile(r"^\s*<(?:div|img|iframe|a|script|noscript|p|span|style|link|meta)\b|^[A-Z_]{4,}\s*=\s*[{\['\"]")
+CODE = re.compile(r"[{};]\s*$|^\s*[}\])]|^\s*(?://|#|/\*|\*)|\w\(.*\)|^\s*(?:var|let|const|def|return|if|for|import)\b")
 COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
     r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa",
@@ -36,7 +37,7 @@ COPYRIGHT = re.compile(
 )
 NOTICE = re.compile(  # cookie walls, app prompts, consent texts: never article text
     r"\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
-    r"\bapp store\b|google play|download (?:the|our) app|get the app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
+    r"\bapp store\b|google play|download (?:the|our) app|get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker",
     re.IGNORECASE,
 )
@@ -60,16 +61,17 @@ READ_ON = re.compile(  # a teaser card ends by inviting the click: "... Read mor
     re.IGNORECASE,
 )
 CREDIT = re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik", "Photograph: X for the Guardian"
-    r"^(?:file photo|photo|foto|image|picture|bild|video|illustration)\s*:|"
+    r"^(?:file photo|photo|foto|image|picture|bild|video|illustration)\s*:|^(?:media )?caption\b|"
     r"\b(?:photograph|photo|image|picture|foto|bild|credit|crédit|crédito|fotografie)s?\s*:\s*\S|"
     r"\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa|sputnik|istock)\s*$|"
     r"^\(?(?:bild|foto|photo|image)\s*:?[^)]{0,40}\)?$|©",
     re.IGNORECASE,
 )
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article
-    r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?(?:\d+\s+)?(?:comments?|responses?|replies|"
-    r"reader comments|leave a (?:comment|reply)|post a comment|add a comment|join the (?:discussion|conversation)|"
-    r"kommentare|commentaires|comentários|comentarios|commenti|комментарии|diskuse|komentarze|reacties)"
+    r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?(?:(?:\d+\s+)?(?:comments?|reader comments|"
+    r"kommentare|commentaires|comentários|comentarios|commenti|комментарии|diskuse|komentarze|reacties)|"
+    r"\d+\s+(?:responses?|replies|thoughts on .{1,80})|leave a (?:comment|reply)|post a comment|add a comment|"
+    r"join the (?:discussion|conversation))"
     r"(?:\s*\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
@@ -77,10 +79,10 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
     r"^(?:\d+\s+)?(?:related(?: stories| articles| content| posts| topics| coverage| news| links)?|top stories|"
     r"more stories|more from .{1,30}|more on this story|more in .{1,30}|recommended(?: for you| stories)?|"
     r"you may also like|you might also like|most popular|most read|most viewed|trending(?: now)?|"
-    r"latest(?: news| stories)?|editor'?s picks|what to read next|read next|up next|"
+    r"latest (?:news|stories)|editor'?s picks|what to read next|read next|up next|"
     r"comments?|leave a (?:comment|reply)|join the discussion|discussion|show comments|"
     r"about the author|share this(?: article| story| post)?|follow us|sponsored(?: content| stories)?|"
-    r"from around the web|podcasts|all podcasts|popular|features|newsletter|"
+    r"from around the web|all podcasts|"
     r"les plus lus|sur le même sujet|à lire aussi|lire aussi|dans la même rubrique|commentaires?|"
     r"mehr zum thema|meistgelesen|kommentare|ähnliche artikel|das könnte sie auch interessieren|"
     r"leia também|mais lidas|comentários|lo más leído|noticias relacionadas|comentarios|te puede interesar|"
@@ -91,7 +93,7 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
 )
 BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
     r"^(?:share(?: on \w+| via \w+| this)?|tweet|email|e-mail|print|save|like|follow|reply|comment|menu|search|"
-    r"close|open|more|show more|load more|read more|advertisement|advertising|sponsored|ad|anzeige|reklama|"
+    r"close|open|more|show more|(?:next|previous|prev) (?:story|article|post|page)|load more|read more|advertisement|advertising|sponsored|ad|anzeige|reklama|"
     r"publicité|publicidad|pubblicità|реклама|skip to (?:main )?content|back to top|home|next|previous|"
     r"facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|vk|copy link|teilen|partager|compartir|"
     r"condividi|compartilhar|поделиться|sdílet(?: článek)?|udostępnij)\s*[›»>]*$",
@@ -248,6 +250,11 @@ def is_read_on(line: Line) -> bool:
 
 def is_button(line: Line) -> bool:
     return BUTTON.match(line.text) is not None
+
+
+def is_code(line: Line) -> bool:
+    """A line of a code listing: in a technical article it is content, whatever it looks like."""
+    return CODE.search(line.text) is not None
 
 
 def is_list_item(line: Line) -> bool:

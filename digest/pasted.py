@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from digest.blocks import (
     Line,
+    is_code,
     is_comments_heading,
     is_junk,
     is_list_item,
@@ -69,7 +70,7 @@ def line_value(line: Line) -> int:
         return line.words
     if is_list_item(line) and line.words >= LIST_ITEM_MIN_WORDS:
         return line.words // 2
-    if line.blank_before and line.blank_after:
+    if line.blank_before and line.blank_after or is_code(line):
         return -BLOCK_LINE_COST
     return -SHORT_LINE_COST
 

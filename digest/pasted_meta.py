@@ -12,20 +12,26 @@ from collections import Counter
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from digest.blocks import CJK, Line, is_junk, looks_like_prose
+from digest.blocks import CJK, Line, ends_sentence, is_junk, looks_like_prose
 from digest.dates import find_date
 from digest.urls import site_from_host
 
 HEADLINE_WINDOW = 40  # lines before the article where the headline may stand
+HEADLINE_INSIDE = 4  # or among the first lines of the article run (a long headline reads like prose)
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MIN_CHARS = 8
 LEAD_WORDS = 200  # the article's opening words, which the headline usually echoes
 OVERLAP_WEIGHT = 4.0  # share of the headline's words found in the lead
 REPEAT_BONUS = 1.0  # a headline often appears twice (heading and caption, breadcrumb, share text)
 DISTANCE_COST = 0.04  # per line between the candidate and the article
-FULL_STOP_COST = 1.5  # a headline rarely ends with a full stop; a sentence of the lead does
+FULL_STOP_COST = 3.0
+HEADLINE_FULL_WORDS = 4  # fewer content words than this earn only part of the overlap ("Also in the News")
+HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than this
+GOOD_LENGTH_BONUS = 1.0
+DATED_BONUS = 1.0  # a date right under or over the line: the headline's dateline
+DATED_REACH = 2  # lines either side  # a headline rarely ends with a full stop; a sentence of the lead does
 BYLINE = re.compile(r"^(?:by|von|par|por|di|de|от|autor|автор)\s+\S", re.IGNORECASE)
-CONTENT_TOKEN = re.compile(r"[^\W\d_]{3,}")
+CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 
 STANDFIRST_WINDOW = 8  # lines after the headline where a deck may stand
 STANDFIRST_MAX_WORDS = 80
@@ -56,25 +62,41 @@ def could_be_headline(line: Line) -> bool:
     return not (found and found[2] - found[1] > len(line.text) / 2)  # a date line is no headline
 
 
-def headline_score(line: Line, lead: set[str], distance: int) -> float:
+def headline_score(line: Line, lead: set[str], distance: int, dated: bool) -> float:
+    """How much a line looks like this story's headline (the weights are named above)."""
     words = content_tokens(line.text)
     overlap = len(words & lead) / len(words) if words else 0.0
-    score = OVERLAP_WEIGHT * overlap - DISTANCE_COST * distance
+    score = OVERLAP_WEIGHT * overlap * min(1.0, len(words) / HEADLINE_FULL_WORDS) - DISTANCE_COST * distance
     if line.repeats > 1:
         score += REPEAT_BONUS
+    if dated:
+        score += DATED_BONUS
+    if HEADLINE_GOOD_WORDS[0] <= line.words <= HEADLINE_GOOD_WORDS[1] or CJK.search(line.text):
+        score += GOOD_LENGTH_BONUS
     if line.text.endswith("."):
         score -= FULL_STOP_COST
     return score
+
+
+def has_date(line: Line) -> bool:
+    return find_date(line.text) is not None
 
 
 def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | None:
     """The line that states the story: near the article, echoed by its lead, not a menu item."""
     lead_text = " ".join(line.text for line in body)
     lead = content_tokens(" ".join(lead_text.split()[:LEAD_WORDS]) if " " in lead_text else lead_text[:LEAD_WORDS * 2])
+    window = lines[max(0, start - HEADLINE_WINDOW):start]
+    for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any sentence
+        if ends_sentence(line.text):
+            break
+        window.append(line)
+    dated = {line.index for line in window if has_date(line)}
     candidates = [
-        (headline_score(line, lead, start - line.index), line)
-        for line in lines[max(0, start - HEADLINE_WINDOW):start + 1]
-        if could_be_headline(line) and not (line.index == start and looks_like_prose(line))
+        (headline_score(line, lead, start - line.index,
+                        any(abs(index - line.index) <= DATED_REACH and index != line.index for index in dated)), line)
+        for line in window
+        if could_be_headline(line)
     ]
     if not candidates:
         return None
