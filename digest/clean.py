@@ -230,14 +230,16 @@ def remove_junk(content: HtmlElement, *, byline: str | None = None) -> None:
 
 # --- the standfirst -------------------------------------------------------------------------
 
-def split_standfirst(root: HtmlElement) -> str | None:
-    """The deck under the headline: the first element after the page's `<h1>` marked as one.
+def split_standfirst(root: HtmlElement, title: str | None = None) -> str | None:
+    """The deck under the headline: the first element after the headline's `<h1>` marked as one.
 
     Marked means a class or id such as "standfirst", "dek", "subtitle", "chapo", or
     itemprop="alternativeHeadline". Elements in navigation, asides, hidden or junk-marked
     boxes are not decks.
     """
-    first_h1 = next(root.iter("h1"), None)
+    headings = list(root.iter("h1"))
+    same = [h for h in headings if title and key(text_of(h)) == key(title)]
+    first_h1 = (same or headings or [None])[0]
     if first_h1 is None:
         return None
     following = first_h1.xpath("following::*")[:STANDFIRST_SEARCH_ELEMENTS]

@@ -56,7 +56,7 @@ def read_html(html: str, *, url: str | None = None) -> Article:
         raise ExtractionError()
     root = parse_page(html)
     meta = read_metadata(root, url)
-    standfirst_hint = split_standfirst(root)
+    standfirst_hint = split_standfirst(root, meta.title)
     fallback_title, content = readable_content(root)
     remove_junk(content, byline=meta.byline)
     paragraphs = paragraphs_of(content)

@@ -3,7 +3,8 @@
 Steps, first answer wins: JSON-LD `datePublished`; the `<meta>` tags publishers use
 (Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...);
 an element marked `itemprop="datePublished"`; the page's `<time datetime>`; a short
-date/time line in an element whose class names it a date; last, htmldate (slow, so only
+date/time line in an element whose class names it a date; a date written into the
+document title; last, htmldate (slow, so only
 when all of these found nothing). Values are read by digest.dates.parse_date, which keeps a
 written time and UTC offset; a bare midnight is treated as a date without a time.
 """
@@ -103,6 +104,13 @@ def from_date_lines(root: HtmlElement) -> Published | None:
     return None
 
 
+def from_title_text(root: HtmlElement) -> Published | None:
+    """"Headline - 07.12.2017 - LA NACION": some sites write the date only into the document title."""
+    element = root.find(".//title")
+    found = find_date_in_text(" ".join(element.text_content().split())) if element is not None else None
+    return found[0] if found else None
+
+
 def from_htmldate(root: HtmlElement, url: str | None) -> Published | None:
     """htmldate's quick search (no extensive scan): the slow last resort."""
     from htmldate import find_date  # imported here: only pages without any marked date pay for it
@@ -123,6 +131,7 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
         lambda: from_microdata(root),
         lambda: from_time_elements(root),
         lambda: from_date_lines(root),
+        lambda: from_title_text(root),
         lambda: from_htmldate(root, url),
     )
     for step in steps:
