@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+from digest.dates import find_date
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_CHARS_PER_WORD = 2  # a Chinese/Japanese line has no spaces: two characters weigh about one word
@@ -19,6 +22,9 @@ INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$|[\"”»]$")
+DATELINE_SHARE = 3  # a date filling a third of the line makes it a dateline
+TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)$")
+PUNCTUATION = re.compile(r"[.,;:!?，。、；：！？]")
 SENTENCE_MIN_WORDS = 6  # a line shorter than this is a label, a menu item or a heading
 LONG_LINE_WORDS = 18  # a line this long is prose even without a full stop (captions aside)
 ENUMERATION_SEPARATOR = re.compile(r"[,;|•·]")
@@ -165,6 +171,18 @@ def ends_sentence(text: str) -> bool:
     return SENTENCE_END.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
+def date_chars(text: str) -> int:
+    """How many characters of the line the first date in it takes (0: none). Cached: asked often."""
+    found = find_date(text)
+    return found[2] - found[1] if found else 0
+
+
+def is_dateline(line: Line) -> bool:
+    """A line that is mostly a date: a byline's timestamp, not a sentence."""
+    return date_chars(line.text) * DATELINE_SHARE >= len(line.text)
+
+
 def is_enumeration(line: Line) -> bool:
     """Tags, names or links strung with commas or bars ("Ann, Bob, Cy, ..."): not sentences."""
     segments = [segment for segment in ENUMERATION_SEPARATOR.split(line.text) if segment.strip()]
@@ -175,9 +193,13 @@ def looks_like_prose(line: Line) -> bool:
     """A sentence, or several: long enough, and ending as sentences end (or simply long)."""
     if line.words < SENTENCE_MIN_WORDS or is_enumeration(line):
         return False
-    if line.words < LONG_LINE_WORDS and is_title_case(line.text):
-        return False  # Another Story's Headline Ending With A Bang!
-    return ends_sentence(line.text) or line.words >= LONG_LINE_WORDS
+    if line.words < LONG_LINE_WORDS and (is_title_case(line.text) or TRUNCATED.search(line.text)):
+        return False  # Another Story's Headline Ending With A Bang!  /  A teaser cut short…
+    if is_dateline(line):
+        return False  # "posted on April 21, 2015, at 11:29 a.m."
+    if ends_sentence(line.text):
+        return True
+    return line.words >= LONG_LINE_WORDS and PUNCTUATION.search(line.text) is not None  # not a row of links
 
 
 def is_title_case(text: str) -> bool:

@@ -78,8 +78,10 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))  # type: ignore[call-overload]
 
 
-MONTH = rf"(?P<month>(?:{_alternation(MONTHS)})\.?)(?!\w)"
-WEEKDAY = rf"(?:(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+)?"
+# Any word stands where a month name may; `_build` keeps it only if MONTHS knows it. (A letters
+# run is matched far faster than an alternation of three hundred names at every position.)
+MONTH = r"(?P<month>[^\W\d_]{3,12}\.?)(?!\w)"
+LEADING_WEEKDAY = re.compile(rf"^(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+", re.IGNORECASE)
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 YEAR = r"(?P<year>\d{4})(?:\s*(?:г\.|года|г(?!\w)|r\.))?"
 # Zone abbreviations with one meaning; "ET", "PT" are read but give no offset (naive, as written).
@@ -107,20 +109,21 @@ DATE_SHAPES = {
         r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\w:])"
     ),
     "year_first": rf"{NUMBER_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
-    "dotted": rf"{NUMBER_START}{WEEKDAY}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
+    "dotted": rf"{NUMBER_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "dashed": rf"{NUMBER_START}(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
-    "slashed": rf"{NUMBER_START}{WEEKDAY}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
+    "slashed": rf"{NUMBER_START}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "day_month": (
-        rf"(?<!\w){WEEKDAY}{DAY}(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){MONTH}[,.]?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){YEAR}(?!\d)"
+        rf"(?<!\w){DAY}(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){MONTH}[,.]?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){YEAR}(?!\d)"
         rf"{TIME_AFTER}"
     ),
-    "month_day": rf"(?<!\w){WEEKDAY}{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}(?!\d){TIME_AFTER}",
+    "month_day": rf"(?<!\w){MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}(?!\d){TIME_AFTER}",
     "cjk": (
         r"(?P<year>\d{4})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
         r"(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*(?P<hour>[0-2]?\d)[:時](?P<minute>[0-5]\d)分?)?"
     ),
 }
 DATE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in DATE_SHAPES.items()}
+HAS_DIGIT = re.compile(r"\d")
 
 UTC_NAMES = ("Z", "UTC", "GMT")
 TRAILING_NOISE = " \t\r\n.,;|"
@@ -197,6 +200,8 @@ def _candidates(text: str, start: int = 0) -> list[tuple[int, int, str, re.Match
 
 def find_date(text: str) -> tuple[datetime | date, int, int] | None:
     """The first date expression in free text, with its span (start, end)."""
+    if not HAS_DIGIT.search(text):
+        return None  # every shape has a number in it
     position = 0
     while position < len(text):
         candidates = _candidates(text, position)
@@ -214,7 +219,7 @@ def find_date(text: str) -> tuple[datetime | date, int, int] | None:
 
 def parse_date(text: str) -> datetime | date | None:
     """The date the whole string states ("7 April 2022", "2022-04-07T07:02:00+03:00"), or None."""
-    text = text.strip().rstrip(TRAILING_NOISE)
+    text = LEADING_WEEKDAY.sub("", text.strip().rstrip(TRAILING_NOISE))
     for shape, pattern in DATE_PATTERNS.items():
         match = pattern.fullmatch(text)
         if match:
