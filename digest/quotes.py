@@ -1,12 +1,290 @@
-"""Key quotes. First version: none are chosen yet (issue 2 builds the finder)."""
+"""Key quotes: direct quotations, verbatim from the body, with their speakers, best first.
+
+The steps:
+
+1. `quotations_in`: every span between paired marks, in any common style (“ ” „ “ « » » « ‹ ›
+   ‘ ’ 「 」 『 』 and straight "), outermost only; the text is the exact characters between
+   the marks, less surrounding spaces and a trailing comma (American style puts the attribution
+   sentence's comma inside: “...,” he said).
+2. `digest.speakers` reads who said it from the same sentence (and resolves "he"/"they").
+3. `is_key_quote` keeps quotations of at least QUOTE_MIN_WORDS words, and shorter whole
+   statements only when their speaker is named right beside them (STATEMENT_MIN_WORDS: “Ukraine
+   must find peace”, introduced by "Zelensky ... saying"); it drops titles of works (after
+   "titled", "the book"...), Title Case headlines and teaser headlines (a quotation followed by a
+   colon), which are not statements.
+4. `rank`: statements by named people first, then by described speakers ("a senior military
+   official"), then unattributed; whole sentences before fragments; ties in article order. Near
+   duplicates (a pull quote repeating the body) are dropped, and each speaker gets one quote
+   before anyone gets a second.
+
+A quotation that continues after "adding," is a separate quote with the same speaker: joining
+the two would put words between them that were never said.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from digest.model import Quote
+from digest.sentences import sentence_spans
+from digest.speakers import (
+    SPEECH_VERB,
+    Speaker,
+    SpeakerMemory,
+    full_names_in,
+    mentions_in,
+    speaker_after,
+    speaker_before,
+)
+
+QUOTE_MIN_WORDS = 6
+STATEMENT_MIN_WORDS = 3  # a whole statement with its named speaker right beside it
+QUOTE_MIN_CJK_CHARS = 10  # Chinese and Japanese quotations have no spaces to count words by
+QUOTE_MAX_CHARS = 1500  # longer "quotations" are mismatched marks
+NEAR_DUPLICATE_OVERLAP = 0.7
+LONG_QUOTE_WORDS = 80  # still a quote, but too long to be a key one when shorter ones exist
+
+MARK_PAIRS = (
+    r"“(?P<a>[^“”]{1,%d})”",
+    r"„(?P<b>[^„“”]{1,%d})[“”]",
+    r"«(?P<c>[^«»]{1,%d})»",
+    r"»(?P<d>[^«»]{1,%d})«",
+    r"‹(?P<e>[^‹›]{1,%d})›",
+    r"「(?P<f>[^「」]{1,%d})」",
+    r"『(?P<g>[^『』]{1,%d})』",
+    r"(?<!\w)‘(?P<h>[^‘]{1,%d}?)’(?!\w)",  # an apostrophe inside (don’t) is followed by a letter
+    r"(?<![\w\"])\"(?=\S)(?P<i>[^\"]{1,%d}?)(?<=\S)\"(?![\w\"])",
+)
+QUOTATION = re.compile("|".join(pattern % QUOTE_MAX_CHARS for pattern in MARK_PAIRS))
+TRIM_END = " \u00a0\u202f,;"
+TRIM_START = " \u00a0\u202f"
+
+TITLE_CUE = re.compile(
+    r"(?:titled|entitled|called|dubbed|named|headlined|nicknamed|label+ed|branded|termed|known as|"
+    r"(?:book|film|movie|song|album|series|show|article|report|op-ed|column|episode|poem|novel|play|"
+    r"documentary|headline|slogan|hashtag|campaign|motto|phrase|term|programme|program|exhibition|track|"
+    r"single|podcast|newsletter|essay|study)|intitulée?|baptisée?|appelée?|mit dem Titel|namens|titulad[oa]|"
+    r"llamad[oa]|denominad[oa]|intitolat[oa]|chiamat[oa]|intitulad[oa]|chamad[oa]|под названием|"
+    r"называем\w+)[\s,:]*(?:the|a|an|le|la|el|il|o|der|die|das)?\s*$",
+    re.IGNORECASE,
+)
+CODE_MARKS = re.compile(r"[{};]\s|\(\)|=>|\bfunction\s*\(|\w\.\w+\(")
+CODE_MIN_MARKS = 3
+REFERENCE_ENTRY = re.compile(r"^\^|\bRetrieved (?:\d|[A-Z][a-z]+ \d)|\bArchived from the original\b")
+HEADLINE_MIN_WORDS = 4
+HEADLINE_SHORT_WORD = 3
+HEADLINE_CAPITALISED_SHARE = 0.75
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+WORD = re.compile(r"\w+")
+CUE_BESIDE_BEFORE = re.compile(rf"(?:{SPEECH_VERB.pattern})\W{{0,3}}$", re.IGNORECASE)
+CUE_BESIDE_AFTER_TOKENS = 4  # "”, he said" / "”, said Smith": the verb within this many words
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSite:
+    """Where a quotation stands in its paragraph, and the words of its sentence around it."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A quotation found in the body, where it stands, and what was read around it."""
+
+    text: str
+    paragraph: int
+    position: int
+    speaker: Speaker | None
+    cue_beside: bool  # a speech verb right before or right after the marks
+
+    @property
+    def words(self) -> int:
+        if CJK.search(self.text):
+            return len(self.text) // 2  # two CJK characters make roughly one word
+        return len(self.text.split())
+
+    @property
+    def is_statement(self) -> bool:
+        """Starts like a sentence (upper case, a digit, an ellipsis), not mid-phrase."""
+        first = self.text[:1]
+        return first.isupper() or first.isdigit() or first in "….[" or bool(CJK.match(first))
 
 
 def find_quotes(paragraphs: Sequence[str], *, language: str | None = None, max_quotes: int = 3) -> tuple[Quote, ...]:
     """Direct quotations with their speakers, best first."""
-    return ()
+    candidates = [c for c in candidates_in(paragraphs, language) if is_key_quote(c)]
+    return tuple(Quote(text=c.text, speaker=c.speaker.text if c.speaker else None) for c in rank(candidates, max_quotes))
+
+
+def candidates_in(paragraphs: Sequence[str], language: str | None) -> list[Candidate]:
+    """Steps 1 and 2: every quotation, with its speaker read from the text (pronouns resolved)."""
+    memory = SpeakerMemory()
+    found: list[Candidate] = []
+    for number, paragraph in enumerate(paragraphs):
+        if looks_like_code(paragraph) or looks_like_reference(paragraph):
+            continue
+        events: list[tuple[int, Speaker | QuoteSite]] = list(mentions_in(paragraph))
+        events += [(site.start, site) for site in quote_sites(paragraphs, number, language)]
+        events.sort(key=lambda event: event[0])
+        previous: Candidate | None = None
+        for _, event in events:
+            if isinstance(event, Speaker):
+                memory.remember(number, event)
+                continue
+            if not memory.names:
+                memory.names = full_names_in(paragraphs)
+            speaker = attribute(event.before, event.after, number, memory)
+            if speaker is None and previous is not None and not event.before.strip():
+                speaker = previous.speaker  # “...,” said Hicks. “...” : the same voice goes on
+            if speaker:
+                memory.remember(number, speaker)
+            text = _trimmed(paragraph, event.start, event.end)
+            previous = Candidate(text, number, event.start, speaker, _cue_beside(event.before, event.after))
+            found.append(previous)
+    return found
+
+
+def looks_like_code(paragraph: str) -> bool:
+    """Program text: its strings are not quotations."""
+    return len(CODE_MARKS.findall(paragraph)) >= CODE_MIN_MARKS
+
+
+def looks_like_reference(paragraph: str) -> bool:
+    """A bibliography entry ("^ "Title". Site. Retrieved 2012-08-18."): its quoted titles are not quotations."""
+    return bool(REFERENCE_ENTRY.search(paragraph))
+
+
+def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) -> list[QuoteSite]:
+    """The quotations of one paragraph with the rest of their sentence before and after them."""
+    paragraph = paragraphs[number]
+    quotations = quotations_in(paragraph)
+    if not quotations:
+        return []
+    spans = sentence_spans(paragraph, language)
+    sites = []
+    previous_end = 0
+    for index, (start, end) in enumerate(quotations):
+        opening, closing = start - 1, end  # every mark is one character
+        next_opening = quotations[index + 1][0] - 1 if index + 1 < len(quotations) else len(paragraph)
+        before = paragraph[max(_sentence_start(spans, opening), previous_end) : opening]
+        after = paragraph[closing + 1 : min(_sentence_end(spans, closing), next_opening)]
+        if not before.strip() and number and paragraphs[number - 1].rstrip().endswith(":"):
+            before = paragraphs[number - 1]  # "Smith told reporters:" and the quotation as its own paragraph
+        sites.append(QuoteSite(start, end, before, after))
+        previous_end = closing + 1
+    return sites
+
+
+def quotations_in(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of the text between each outermost pair of marks, in order."""
+    spans: list[tuple[int, int]] = []
+    for match in QUOTATION.finditer(paragraph):
+        group = match.lastgroup or ""
+        spans.append((match.start(group), match.end(group)))
+    return spans
+
+
+def attribute(before: str, after: str, paragraph: int, memory: SpeakerMemory) -> Speaker | None:
+    """The speaker the text gives: after the quotation, else before it; pronouns resolved, surnames expanded."""
+    speaker = speaker_after(after) or speaker_before(before)
+    if speaker is None:
+        return None
+    if speaker.kind == "pronoun":
+        resolved = memory.resolve(speaker, paragraph)
+        return memory.expand(resolved) if resolved else None
+    return memory.expand(speaker)
+
+
+def is_key_quote(candidate: Candidate) -> bool:
+    """Step 3: long enough (or a whole attributed statement), and not a title or a headline."""
+    if candidate.words < QUOTE_MIN_WORDS and not (
+        candidate.words >= STATEMENT_MIN_WORDS
+        and candidate.is_statement
+        and candidate.cue_beside
+        and candidate.speaker is not None
+        and candidate.speaker.is_named
+    ):
+        return False
+    return not looks_like_title(candidate.text)
+
+
+def looks_like_title(text: str) -> bool:
+    """Title Case, as headlines and titles of works are in English."""
+    words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    return sum(1 for word in words if word[0].isupper()) / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def rank(candidates: list[Candidate], max_quotes: int) -> list[Candidate]:
+    """Step 4: best first, no near duplicates, one quote per speaker before a second."""
+    ordered = sorted(candidates, key=lambda c: (-score(c), c.paragraph, c.position))
+    unique: list[Candidate] = []
+    for candidate in ordered:
+        words = set(WORD.findall(candidate.text.casefold()))
+        if any(_overlap(words, set(WORD.findall(kept.text.casefold()))) >= NEAR_DUPLICATE_OVERLAP for kept in unique):
+            continue
+        unique.append(candidate)
+    chosen: list[Candidate] = []
+    speakers: set[str | None] = set()
+    for candidate in unique:  # first pass: one per speaker (unattributed ones count as one speaker each)
+        key = candidate.speaker.text if candidate.speaker else None
+        if key is None or key not in speakers:
+            chosen.append(candidate)
+            speakers.add(key)
+    chosen = chosen[:max_quotes]
+    for candidate in unique:  # second pass: fill what is left, in rank order
+        if len(chosen) >= max_quotes:
+            break
+        if candidate not in chosen:
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: (-score(c), c.paragraph, c.position))
+
+
+def score(candidate: Candidate) -> float:
+    """Named speaker 3, described speaker 2, unknown 0; +1 for a whole statement; long ones lose 1."""
+    value = 0.0
+    if candidate.speaker is not None:
+        value += 3 if candidate.speaker.is_named else 2
+    if candidate.is_statement:
+        value += 1
+    if candidate.words > LONG_QUOTE_WORDS:
+        value -= 1
+    return value
+
+
+def _cue_beside(before: str, after: str) -> bool:
+    if CUE_BESIDE_BEFORE.search(before):
+        return True
+    words = WORD.findall(after)[:CUE_BESIDE_AFTER_TOKENS]
+    return any(SPEECH_VERB.fullmatch(word) for word in words)
+
+
+def _trimmed(paragraph: str, start: int, end: int) -> str:
+    text = paragraph[start:end]
+    return text.lstrip(TRIM_START).rstrip(TRIM_END)
+
+
+def _sentence_start(spans: list[tuple[int, int]], position: int) -> int:
+    for start, end in spans:
+        if start <= position < end:
+            return start
+    return 0
+
+
+def _sentence_end(spans: list[tuple[int, int]], position: int) -> int:
+    for start, end in spans:
+        if start <= position < end:
+            return end
+    return spans[-1][1] if spans else position
+
+
+def _overlap(words: set[str], other: set[str]) -> float:
+    if not words or not other:
+        return 0.0
+    return len(words & other) / min(len(words), len(other))

@@ -1,0 +1,465 @@
+"""Who said a quotation, read from the words around it; None when the text does not say.
+
+The cues, in many languages:
+
+- after the quote, verb first or subject first: `”, said Maria Lopez, the harbour master`,
+  `”, he said`, `”, the official told reporters`, `», a déclaré Emmanuel Macron`, `“, sagte er`,
+  `», — заявил Путин`, `”, dijo.` (no subject: the verb's subject is the person last named);
+- before the quote, in the same sentence: `Smith told reporters: “`, `Zelensky has insisted ...,
+  saying “` (a participle such as "saying" takes the subject of the clause it hangs on),
+  `According to X, “`;
+- pronouns ("he", "they", "il", "er", "он"...) resolve to the last speaker or speech-verb subject
+  named earlier in the same or the previous paragraph (`SpeakerMemory`); otherwise to the one
+  person named there, and to nobody when several are.
+
+A speaker is a short name ("Volodymyr Zelensky": office titles such as "Ukrainian President" are
+dropped) or a short description ("a senior military official").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# --- speech verbs, by language (one pattern for all: a page's language is only a guess) ---
+SPEECH_VERBS_EN = (
+    r"said|says|say|told|tells|added|adds|stated|states|declared|declares|explained|explains|noted|notes|"
+    r"wrote|writes|insisted|insists|argued|argues|warned|warns|replied|replies|recalled|recalls|announced|"
+    r"announces|tweeted|acknowledged|admitted|conceded|urged|remarked|commented|complained|emphasi[sz]ed|"
+    r"stressed|cautioned|joked|lamented|quipped|shouted|responded|testified|vowed|reiterated|recounted"
+)
+# Verbs that report speech only right after a quotation ("“...?” she asked"); elsewhere they mislead.
+AFTER_QUOTE_ONLY_EN = (
+    r"asked|asks|continued|continues|observed|concluded|countered|predicted|promised|pledged|confirmed|"
+    r"claimed|agreed|maintained|posted|explained|went on|laughed|sighed"
+)
+PARTICIPLES_EN = r"saying|adding|telling|insisting|noting|warning|arguing|explaining|stating|declaring|writing|asking"
+SPEECH_VERBS_OTHER = (
+    # ru
+    r"сказал[аи]?|заявил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|сообщил[аи]?|пояснил[аи]?|"
+    r"признал[аи]?|написал[аи]?|говорит|говорил[аи]?|заявляет|рассказал[аи]?|ответил[аи]?|считает|"
+    # de
+    r"sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|warnte|schrieb|berichtete|"
+    r"kritisierte|forderte|fügte|ergänzte|"
+    # fr (past tenses with "a"; inverted "a-t-il dit" is read separately)
+    r"a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné|a indiqué|a assuré|a estimé|a martelé|"
+    r"a lancé|a confié|a insisté|a précisé|a reconnu|a averti|déclare|affirme|explique|ajoute|souligne|"
+    r"estime|précise|raconte|confie|"
+    # es
+    r"dijo|afirmó|declaró|explicó|señaló|añadió|aseguró|indicó|manifestó|advirtió|sostuvo|agregó|"
+    r"apuntó|subrayó|destacó|comentó|expresó|dice|afirma|explica|asegura|"
+    # it
+    r"ha detto|ha affermato|ha dichiarato|ha spiegato|ha aggiunto|ha sottolineato|ha commentato|"
+    r"ha ribadito|ha osservato|ha concluso|ha scritto|ha raccontato|afferma|spiega|aggiunge|sottolinea|"
+    # pt
+    r"disse|afirmou|declarou|explicou|acrescentou|ressaltou|destacou|comentou|contou|observou|garantiu|"
+    r"avaliou|apontou|falou|completou|frisou|lembrou|diz|afirma"
+)
+SPEECH_VERB = re.compile(
+    rf"(?<![\w-])(?:(?P<participle>{PARTICIPLES_EN})|(?P<verb>{SPEECH_VERBS_EN}|{SPEECH_VERBS_OTHER}))(?![\w-])",
+    re.IGNORECASE,
+)
+AFTER_QUOTE_VERB = re.compile(rf"{SPEECH_VERBS_EN}|{AFTER_QUOTE_ONLY_EN}|{SPEECH_VERBS_OTHER}", re.IGNORECASE)
+# "according to X", "selon X", "laut X", "по словам X"...: X is the speaker.
+ACCORDING_TO = re.compile(
+    r"(?<!\w)(?:according to|selon|laut|zufolge|según|secondo|segundo|по словам|так считает)\s+", re.IGNORECASE
+)
+# French inversion: "a-t-il déclaré", "explique-t-elle", "ajoute-t-il".
+FRENCH_INVERSION = re.compile(r"^\W*(?:a-t-|[a-zéèê]+-t-|[a-zéèê]+-)(?:il|elle|ils|elles)\b", re.IGNORECASE)
+# German "so Scholz" right after a quotation: „...“, so Scholz.
+GERMAN_SO = re.compile(r"^[\s,–—-]*so\s+(?=[A-ZÄÖÜ])")
+
+PRONOUNS = frozenset({
+    "he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos", "lui", "lei",
+    "ele", "ela", "eles", "он", "она", "они",
+})
+FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you", "ich", "wir", "je", "nous", "yo", "io", "eu", "я", "мы"})
+AUXILIARIES = frozenset({
+    "has", "have", "had", "was", "is", "also", "later", "then", "again", "previously", "repeatedly", "once",
+    "would", "will", "recently", "further", "earlier", "reportedly", "had", "has", "already", "just", "quickly",
+    "simply", "flatly", "publicly", "privately", "hat", "hatte", "также", "ещё", "еще",
+    "allegedly", "often", "always", "famously", "once", "did", "does", "had", "ha", "han",
+})
+DETERMINERS = frozenset({
+    "a", "an", "the", "one", "another", "his", "her", "its", "their", "our", "this", "that", "two", "three",
+    "several", "some", "many", "le", "la", "les", "un", "une", "der", "die", "das", "ein", "eine", "el", "los",
+    "las", "una", "il", "lo", "gli", "o", "os", "um", "uma",
+})
+ROLE_NOUNS = frozenset({
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "police", "experts", "expert",
+    "analyst", "analysts", "officer", "officers", "source", "sources", "minister", "ministry", "president",
+    "lawyer", "lawyers", "attorney", "prosecutor", "prosecutors", "witness", "witnesses", "resident",
+    "residents", "statement", "report", "doctor", "doctors", "scientist", "scientists", "researcher",
+    "researchers", "authorities", "government", "company", "agency", "army", "military", "spokesmen",
+    "investigators", "critics", "supporters", "activists", "leader", "leaders", "diplomat", "diplomats",
+    "executive", "director", "chairman", "mayor", "governor", "senator", "lawmaker", "lawmakers", "aide",
+    "aides", "judge", "coach", "manager", "owner", "founder", "ceo", "professor", "teacher", "student",
+    "students", "parents", "mother", "father", "study", "paper", "court", "council", "department",
+})
+CLAUSE_WORDS = frozenset({
+    "that", "which", "who", "whom", "and", "but", "as", "when", "while", "after", "before", "because", "if",
+    "where", "although", "though", "since", "than", "whether", "or", "so", "yet", "what", "how",
+    "que", "qui", "dass", "und", "aber", "y", "e", "ma", "mas", "что", "и", "но", "как",
+})
+PREPOSITIONS = frozenset({
+    "of", "for", "at", "from", "in", "with", "on", "to", "by", "de", "des", "du", "der", "von", "del", "della",
+    "dos", "das", "da", "do", "für", "bei", "в", "из", "при",
+})
+TITLE_WORDS = frozenset({
+    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "chancellor",
+    "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "general", "gen", "colonel", "col",
+    "lieutenant", "lt", "major", "maj", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "chief",
+    "judge", "justice", "king", "queen", "prince", "princess", "pope", "sheikh", "professor", "prof",
+    "director", "chairman", "chairwoman", "chair", "ceo", "spokesman", "spokeswoman", "coach", "officer",
+    "detective", "inspector", "ambassador", "commissioner", "speaker", "leader", "deputy", "executive",
+    "founder", "senior", "former", "acting", "attorney", "sir", "dame", "lord", "lady", "supt", "det",
+    "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "präsident", "präsidentin", "ministerin",
+    "bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "chef", "chefin", "außenministerin",
+    "außenminister", "regierungssprecher", "st", "saint", "first", "lady", "state",
+})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m", "herr", "frau", "señor", "señora", "sr", "sra", "dott"})
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "al", "bin", "ibn", "di", "del", "della", "la", "le", "du", "ter"})
+# Capitalised words that are never part of a speaker's name.
+NOT_NAME_WORDS = frozenset({
+    "i", "we", "you", "it", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "earlier", "later", "today", "yesterday", "tomorrow", "tonight", "last", "next", "this",
+    "according", "meanwhile", "however", "although", "in", "on", "at", "as", "if", "when", "while",
+})
+SENTENCE_START_WORDS = frozenset({
+    "the", "but", "and", "yet", "so", "then", "now", "still", "in", "on", "at", "for", "this", "that", "these",
+    "those", "there", "here", "when", "while", "after", "before", "meanwhile", "however", "instead", "despite",
+})
+NAME_MAX_TOKENS = 4
+LOWERCASE_TITLE_MAX_WORDS = 3
+DESCRIPTION_MAX_WORDS = 6
+AFTER_VERB_MAX_TOKENS = 10  # how far after a quotation its speech verb may stand ("”, Maria Lopez, the harbour master, said")
+APPOSITIVE_MAX_TOKENS = 8  # ", the harbour master," between a name and its verb
+
+TOKEN = re.compile(r"\w[\w'’-]*(?:\.\w+)*|[^\w\s]")  # "U.S" and "." apart; "Mr." joined back below
+ABBREVIATED_NAME_PARTS = HONORIFICS | frozenset({"gen", "sen", "rep", "gov", "col", "lt", "capt", "sgt", "adm", "st", "jr", "prof", "supt", "det"})
+CLOSING_PUNCTUATION = frozenset(".!?;:")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who spoke: a name, a description, or a pronoun still to resolve."""
+
+    text: str
+    kind: str  # "name", "description" or "pronoun"
+
+    @property
+    def is_named(self) -> bool:
+        return self.kind == "name"
+
+
+@dataclass(slots=True)
+class SpeakerMemory:
+    """Speakers named so far, by paragraph, to resolve pronouns and to expand bare surnames.
+
+    `names` are the full names the article mentions anywhere (`full_names_in`), used when the
+    speakers themselves were only named by surname.
+    """
+
+    names: list[str] = field(default_factory=list)
+    by_paragraph: dict[int, list[Speaker]] = field(default_factory=dict)
+    speaker_names: list[str] = field(default_factory=list)
+
+    def remember(self, paragraph: int, speaker: Speaker) -> None:
+        if speaker.kind == "pronoun":
+            return
+        self.by_paragraph.setdefault(paragraph, []).append(speaker)
+        if speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in self.speaker_names:
+            self.speaker_names.append(speaker.text)
+
+    def resolve(self, pronoun: Speaker, paragraph: int) -> Speaker | None:
+        """The last speaker named in this paragraph so far, else in the previous one; None for "I"/"we"."""
+        if pronoun.text.casefold() in FIRST_AND_SECOND_PERSON:
+            return None
+        for number in (paragraph, paragraph - 1):
+            if self.by_paragraph.get(number):
+                return self.by_paragraph[number][-1]
+        return None
+
+    def expand(self, speaker: Speaker) -> Speaker:
+        """A surname ("Zelensky", "Mr. McHugh") becomes the one full name given for it ("Patrick McHugh")."""
+        words = speaker.text.split()
+        if not speaker.is_named or len(words) > 2 or (len(words) == 2 and words[0].casefold().rstrip(".") not in HONORIFICS):
+            return speaker
+        surname = words[-1]
+        for names in (self.speaker_names, self.names):
+            matching = {name for name in names if name.split()[-1] == surname and name != speaker.text}
+            if len(matching) == 1:
+                return Speaker(matching.pop(), "name")
+            if matching:
+                return speaker  # two people share the surname: keep what the text says
+        return speaker
+
+
+SENTENCE_OPENING_CONTEXT = ".!?:;\"“”«»„(—–-"
+FULL_NAME = re.compile(
+    r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,3}(?![\w’'])"
+)
+
+
+def full_names_in(paragraphs: list[str] | tuple[str, ...]) -> list[str]:
+    """Runs of two to four capitalised words that read as a person's name, titles dropped."""
+    names: list[str] = []
+    for paragraph in paragraphs:
+        for match in FULL_NAME.finditer(paragraph):
+            preceding = paragraph[: match.start()].rstrip()
+            if not preceding or preceding[-1] in SENTENCE_OPENING_CONTEXT:
+                continue  # a sentence's first word is capitalised anyway: "Haunted Izuku..." is no name
+            speaker = _name_from_run(match.group(0).split(), at_sentence_start=True)
+            if speaker and speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in names:
+                names.append(speaker.text)
+    return names
+
+
+def tokens_of(text: str) -> list[str]:
+    """Words and punctuation; the period of an initial or a title stays with it ("J.", "Mr.")."""
+    tokens: list[str] = []
+    for token in TOKEN.findall(text):
+        if token == "." and tokens and (
+            (len(tokens[-1]) == 1 and tokens[-1].isupper()) or tokens[-1].casefold() in ABBREVIATED_NAME_PARTS
+        ):
+            tokens[-1] += "."
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def speaker_after(after: str) -> Speaker | None:
+    """The speaker in the words right after a quotation, or None."""
+    if match := FRENCH_INVERSION.match(after):
+        return Speaker(match.group(0).rsplit("-", 1)[-1], "pronoun")
+    if match := GERMAN_SO.match(after):
+        return name_forward(tokens_of(after[match.end() :]))
+    head = after.lstrip(" ,—–-\u00a0\u202f")
+    if match := ACCORDING_TO.match(head):
+        return subject_forward(tokens_of(head[match.end() :]))
+    tokens = tokens_of(head)
+    if tokens and tokens[0] in CLOSING_PUNCTUATION and tokens[0] != ":":
+        return None  # the sentence ended with the quotation
+    for index, token in enumerate(tokens[:AFTER_VERB_MAX_TOKENS]):
+        if token in CLOSING_PUNCTUATION:
+            return None
+        if not AFTER_QUOTE_VERB.fullmatch(_verb_phrase(tokens, index)):
+            continue
+        verb_end = index + len(_verb_phrase(tokens, index).split())
+        if index == 0:  # verb first: "said Maria Lopez", "sagte er", "dijo." (no subject: a pronoun)
+            return subject_forward(tokens[verb_end:]) or Speaker("", "pronoun")
+        return subject_backward(tokens[:index])
+    return None
+
+
+def speaker_before(before: str) -> Speaker | None:
+    """The speaker in the same sentence before a quotation, or None."""
+    if match := _last(ACCORDING_TO.finditer(before)):
+        found = subject_forward(tokens_of(before[match.end() :]))
+        if found:
+            return found
+    verbs = list(SPEECH_VERB.finditer(before))
+    for match in reversed(verbs):
+        if match.group("participle"):
+            continue  # "saying": its subject belongs to an earlier verb of the clause
+        found = subject_backward(tokens_of(before[: match.start()]))
+        if found:
+            return found
+    if verbs and verbs[-1].group("participle"):
+        return first_name_in(tokens_of(before[: verbs[-1].start()]))
+    return None
+
+
+def mentions_in(text: str) -> list[tuple[int, Speaker]]:
+    """Every "SUBJECT speech-verb" in a paragraph, with its position: the people pronouns may point to."""
+    found = []
+    for match in SPEECH_VERB.finditer(text):
+        if match.group("participle"):
+            continue
+        speaker = subject_backward(tokens_of(text[max(0, match.start() - 200) : match.start()]))
+        if speaker and speaker.kind != "pronoun":
+            found.append((match.start(), speaker))
+    return found
+
+
+def subject_backward(tokens: list[str]) -> Speaker | None:
+    """The subject that ends right before a speech verb: a pronoun, a name or a description."""
+    end = len(tokens)
+    while end and tokens[end - 1].casefold() in AUXILIARIES:
+        end -= 1
+    if not end:
+        return None
+    last = tokens[end - 1]
+    if last == ",":  # "Maria Lopez, the harbour master, said"
+        return _appositive_subject(tokens[: end - 1])
+    if last.casefold() in PRONOUNS or last.casefold() in FIRST_AND_SECOND_PERSON:
+        return Speaker(last, "pronoun")
+    if is_capitalised(last):
+        return name_backward(tokens[:end])
+    return description_backward(tokens[:end])
+
+
+def subject_forward(tokens: list[str]) -> Speaker | None:
+    """The subject right after a verb ("said Maria Lopez, the harbour master" gives Maria Lopez)."""
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.casefold() in PRONOUNS or first.casefold() in FIRST_AND_SECOND_PERSON:
+        return Speaker(first, "pronoun")
+    if first in CLOSING_PUNCTUATION or first in {",", "—", "–"}:
+        return None
+    if is_capitalised(first) and first.casefold() not in DETERMINERS:
+        return name_forward(tokens)
+    titles = 0
+    while titles < len(tokens) and titles < LOWERCASE_TITLE_MAX_WORDS and tokens[titles].casefold() in TITLE_WORDS:
+        titles += 1
+    if titles and titles < len(tokens) and is_capitalised(tokens[titles]):
+        return name_forward(tokens[titles:])  # "said chief inspector Jennifer Mattinson"
+    return description_forward(tokens)
+
+
+def name_backward(tokens: list[str]) -> Speaker | None:
+    """The run of capitalised words ending the tokens, without office titles."""
+    start = len(tokens)
+    while start and (is_capitalised(tokens[start - 1]) or _is_inner_particle(tokens, start - 1)):
+        start -= 1
+    if start > 0 and tokens[start - 1].casefold() in NAME_PARTICLES and (start == 1 or not tokens[start - 2][:1].isalpha()):
+        start -= 1  # "de Miranda writes", after a quotation
+    run = tokens[start:]
+    while run and not is_capitalised(run[0]) and run[0].casefold() not in NAME_PARTICLES:
+        run = run[1:]
+    if run and start and tokens[start - 1] == "the":  # "the Kremlin", "the Pentagon": an institution
+        return Speaker("the " + " ".join(run), "description")
+    return _name_from_run(run, at_sentence_start=start == 0 or tokens[start - 1] in CLOSING_PUNCTUATION)
+
+
+def name_forward(tokens: list[str]) -> Speaker | None:
+    end = 0
+    while end < len(tokens) and (is_capitalised(tokens[end]) or _is_inner_particle(tokens, end)):
+        end += 1
+    run = tokens[:end]
+    while run and not is_capitalised(run[-1]):
+        run = run[:-1]
+    return _name_from_run(run, at_sentence_start=False)
+
+
+def description_backward(tokens: list[str]) -> Speaker | None:
+    """"a senior military official", "officials", "the ministry": lower-case words back to a clause boundary."""
+    start = len(tokens)
+    while start and len(tokens) - start < DESCRIPTION_MAX_WORDS:
+        token = tokens[start - 1]
+        if not token[:1].isalpha() or token.casefold() in CLAUSE_WORDS:
+            break
+        start -= 1
+        if token.casefold() in DETERMINERS:
+            break
+    return _description(tokens[start:])
+
+
+def description_forward(tokens: list[str]) -> Speaker | None:
+    """"a senior military official" up to a clause boundary or a preposition ("a spokesman for ...")."""
+    end = 0
+    while end < len(tokens) and end < DESCRIPTION_MAX_WORDS:
+        token = tokens[end]
+        if not token[:1].isalpha() or (end and token.casefold() in CLAUSE_WORDS | PREPOSITIONS):
+            break
+        end += 1
+    return _description(tokens[:end])
+
+
+def first_name_in(tokens: list[str]) -> Speaker | None:
+    """The first person's name (two or more capitalised words) in a clause, for "..., saying “...”"."""
+    index = 0
+    while index < len(tokens):
+        if is_capitalised(tokens[index]):
+            end = index
+            while end < len(tokens) and (is_capitalised(tokens[end]) or _is_inner_particle(tokens, end)):
+                end += 1
+            speaker = _name_from_run(tokens[index:end], at_sentence_start=index == 0)
+            if speaker and speaker.is_named and len(speaker.text.split()) > 1:
+                return speaker
+            index = end
+        index += 1
+    return None
+
+
+def _name_from_run(run: list[str], *, at_sentence_start: bool) -> Speaker | None:
+    possessives = [i for i, word in enumerate(run) if word.endswith(("'s", "’s"))]
+    if possessives:
+        run = run[possessives[-1] + 1 :]  # "RedMonk’s Stephens" -> "Stephens"; "Mozilla's" -> nobody
+    if not run or any(word.casefold() in NOT_NAME_WORDS or word.endswith(("n't", "n’t")) for word in run):
+        return None
+    lowered = [token.casefold().rstrip(".") for token in run]
+    if at_sentence_start and lowered[0] in SENTENCE_START_WORDS:
+        if lowered[0] == "the" and len(run) > 1:
+            return Speaker("the " + " ".join(run[1:]), "description")  # "the Kremlin", "the Pentagon"
+        run, lowered = run[1:], lowered[1:]
+    if not run:
+        return None
+    if len(run) == 1 and lowered[0] in ROLE_NOUNS:
+        return Speaker(run[0], "description")  # "Officials said" at the start of a sentence
+    titles = [i for i, word in enumerate(lowered) if word in TITLE_WORDS]
+    if titles and titles[-1] < len(run) - 1:
+        run, lowered = run[titles[-1] + 1 :], lowered[titles[-1] + 1 :]
+    elif titles:
+        return None  # "the President" alone is a description, read elsewhere
+    if len(run) > 1 and lowered[0] in HONORIFICS and len(run) > 2:
+        run = run[1:]  # "Mr. John Smith" -> "John Smith"; "Mr. Smith" stays
+    run = run[-NAME_MAX_TOKENS:]
+    return Speaker(" ".join(run), "name")
+
+
+def _description(words: list[str]) -> Speaker | None:
+    if not words:
+        return None
+    lowered = [word.casefold() for word in words]
+    if lowered[0] in DETERMINERS or lowered[-1] in ROLE_NOUNS or any(word in ROLE_NOUNS for word in lowered):
+        if len(words) == 1 and lowered[0] in DETERMINERS:
+            return None
+        return Speaker(" ".join(words), "description")
+    return None
+
+
+def _appositive_subject(tokens: list[str]) -> Speaker | None:
+    """Tokens end with "NAME, APPOSITIVE" (the final comma already dropped): the name, else the appositive."""
+    commas = [i for i in range(max(0, len(tokens) - APPOSITIVE_MAX_TOKENS), len(tokens)) if tokens[i] == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    name = name_backward(tokens[:comma])
+    if name and name.is_named:
+        return name
+    name = name_forward(tokens[comma + 1 :])
+    if name and name.is_named:
+        return name  # "her mother, Fiona, said"
+    return description_forward(tokens[comma + 1 :])
+
+
+def _is_inner_particle(tokens: list[str], index: int) -> bool:
+    """"de" in "Luiz Inácio Lula da Silva", between two capitalised words."""
+    return (
+        tokens[index].casefold() in NAME_PARTICLES
+        and 0 < index < len(tokens) - 1
+        and is_capitalised(tokens[index - 1])
+        and is_capitalised(tokens[index + 1])
+    )
+
+
+def _verb_phrase(tokens: list[str], index: int) -> str:
+    """Two-word verbs ("a déclaré", "ha detto") count as one."""
+    token = tokens[index]
+    if token.casefold() in {"a", "ha"} and index + 1 < len(tokens):
+        return f"{token} {tokens[index + 1]}"
+    return token
+
+
+def _last(matches):  # type: ignore[no-untyped-def]
+    found = None
+    for found in matches:
+        pass
+    return found
