@@ -170,7 +170,8 @@ class Fetcher:
             trust_env=False,  # HTTP_PROXY and friends must not route around the guard
             follow_redirects=False,  # every hop goes back through the guard, here
             headers=REQUEST_HEADERS,
-            cookies=httpx.Cookies(CookieJar(DefaultCookiePolicy(allowed_domains=[]))),  # nothing shared between users
+            cookies=CookieJar(DefaultCookiePolicy(allowed_domains=[])),  # a jar that keeps nothing: no cookie
+            # passes from one user's fetch to another's (httpx would copy a Cookies object into a default jar)
             timeout=httpx.Timeout(limits.read_timeout_seconds, connect=limits.connect_timeout_seconds),
         )
 
