@@ -10,6 +10,7 @@ come along. Each kind is one named rule below, applied to readability's output t
   4. teasers           "Read more: ...", "Lire aussi : ..." lines that are mostly a link
   5. related lists     a heading such as "Related stories" and the list that follows it
   6. byline/dateline   a short block that repeats the byline, or is only a date
+  7. headline          the title repeated as the article's first block
 
 A rule never removes a block holding a large share of the article's text (JUNK_MAX_SHARE):
 a container whose class says "related" but which holds the story stays.
@@ -197,8 +198,24 @@ def remove_related_lists(content: HtmlElement) -> None:
         drop(heading)
 
 
-def remove_junk(content: HtmlElement, *, byline: str | None = None) -> None:
+def remove_headline(content: HtmlElement, title: str | None) -> None:
+    """The headline repeated at the top of the article (Readability.js drops it too)."""
+    if not title:
+        return
+    for element in content.iter("h1", "h2", "h3", "p", "div"):
+        text = text_of(element)
+        if not text:
+            continue
+        if element.tag in ("h1", "h2", "h3", "p") and key(text) == key(title):
+            drop(element)
+            return
+        if element.tag != "div":
+            return  # the first text block is not the headline: nothing to remove
+
+
+def remove_junk(content: HtmlElement, *, byline: str | None = None, title: str | None = None) -> None:
     """Apply the rules of the module docstring to readability's output, in place."""
+    remove_headline(content, title)
     total = max(1, len(text_of(content)))
 
     def small(element: HtmlElement) -> bool:

@@ -58,7 +58,7 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     meta = read_metadata(root, url)
     standfirst_hint = split_standfirst(root, meta.title)
     fallback_title, content = readable_content(root)
-    remove_junk(content, byline=meta.byline)
+    remove_junk(content, byline=meta.byline, title=meta.title or fallback_title)
     paragraphs = paragraphs_of(content)
     standfirst, paragraphs = standfirst_of(standfirst_hint, paragraphs)
     title = meta.title or fallback_title or (paragraphs[0] if paragraphs else "")

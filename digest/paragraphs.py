@@ -27,6 +27,7 @@ SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "mat
 LINE_BREAK_MARK = "\n"
 BLANK_LINE = re.compile(r"\n *\n")
 WHITESPACE = re.compile(r"\s+")
+LOOSE_MIN_WORDS = 3  # loose text beside blocks shorter than this is an icon label or a stray word
 
 
 def squash(text: str) -> str:
@@ -79,6 +80,16 @@ def paragraphs_of(root: HtmlElement) -> list[str]:
     return out
 
 
+def is_block(child: HtmlElement) -> bool:
+    """A child that starts its own paragraph(s): a block, or an inline element wrapping blocks."""
+    tag = child.tag if isinstance(child.tag, str) else ""
+    if tag in LEAF_BLOCKS or tag in CONTAINER_BLOCKS or tag == TABLE_ROW:
+        return True
+    if not tag or tag in SKIPPED_TAGS or tag == "br":
+        return False
+    return any(grand.tag in LEAF_BLOCKS or grand.tag in CONTAINER_BLOCKS for grand in child.iterdescendants())
+
+
 def walk_block(node: HtmlElement, out: list[str]) -> None:
     tag = node.tag if isinstance(node.tag, str) else ""
     if tag in SKIPPED_TAGS or not tag:
@@ -92,24 +103,26 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
         if row:
             out.append(row)
         return
+    blocks = [is_block(child) for child in node]
+    min_words = LOOSE_MIN_WORDS if any(blocks) else 1
     run: list[str] = [spaced(node.text or "")]
-    for child in node:
+    for child, block in zip(node, blocks):
         child_tag = child.tag if isinstance(child.tag, str) else ""
-        if child_tag in LEAF_BLOCKS or child_tag in CONTAINER_BLOCKS or child_tag == TABLE_ROW:
-            out.extend(split_run("".join(run)))
+        if block:
+            out.extend(loose_paragraphs(run, min_words))
             run = []
             walk_block(child, out)
         elif child_tag == "br":
             run.append(LINE_BREAK_MARK)
         elif child_tag and child_tag not in SKIPPED_TAGS:
-            if any(grand.tag in LEAF_BLOCKS or grand.tag in CONTAINER_BLOCKS for grand in child.iterdescendants()):
-                out.extend(split_run("".join(run)))
-                run = []
-                walk_block(child, out)
-            else:
-                run.append(inline_text(child))
+            run.append(inline_text(child))
         run.append(spaced(child.tail or ""))
-    out.extend(split_run("".join(run)))
+    out.extend(loose_paragraphs(run, min_words))
+
+
+def loose_paragraphs(run: list[str], min_words: int) -> list[str]:
+    """Paragraphs from inline text lying between blocks; a stray word or two there is a label, not prose."""
+    return [p for p in split_run("".join(run)) if len(p.split()) >= min_words]
 
 
 def split_leaf(node: HtmlElement) -> list[str]:
