@@ -12,7 +12,17 @@ from collections import Counter
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from digest.blocks import CJK, Line, ends_sentence, is_junk, looks_like_prose
+from digest.blocks import (
+    CJK,
+    Line,
+    ends_sentence,
+    is_copyright,
+    is_icon_labels,
+    is_junk,
+    is_markup,
+    is_notice,
+    looks_like_prose,
+)
 from digest.dates import find_date
 from digest.urls import site_from_host
 
@@ -124,13 +134,18 @@ def find_standfirst(lines: list[Line], headline: Line | None, start: int, body: 
     return None
 
 
+def is_boilerplate(line: Line) -> bool:
+    """Icon labels, markup, copyright and notices: their dates are not the article's."""
+    return is_icon_labels(line) or is_markup(line) or is_copyright(line) or is_notice(line)
+
+
 def find_published(lines: list[Line], headline: Line | None, start: int) -> datetime | date | None:
     """A date near the headline; else one a line announces ("Published ..."); else none."""
     anchor = headline.index if headline is not None else start
     near = []
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
         found = find_date(line.text)
-        if found and not is_junk(line):  # a date inside junk may confirm, never decide
+        if found and not is_boilerplate(line):  # a date inside junk may confirm, never decide
             near.append((abs(line.index - anchor), line.index < anchor, found[0]))
     if near:
         return min(near, key=lambda item: item[:2])[2]
@@ -144,55 +159,76 @@ def find_published(lines: list[Line], headline: Line | None, start: int) -> date
 
 # --- publisher -----------------------------------------------------------------------------------
 
+UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
+NAME_WORD = rf"[{UPPER_START}0-9][\w&!'’\-]*(?:\.[\w&!'’\-]+)*"  # "Le Monde.fr", "S.Paulo", "CNNMoney"
+NAME = rf"{NAME_WORD}(?:\s(?:(?:de|of|the|du|des|da|do|für|&|en)\s)?[{UPPER_START}][\w&!'’\-]*(?:\.[\w&!'’\-]+)*){{0,3}}"
 COPYRIGHT_HOLDER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?[,.]?\s*)?(?P<name>[^|.©\n]{2,60}?)"
-    r"(?:,?\s*\d{4}(?:\s*[-–—]\s*\d{4})?)?(?:[.,|]|\s+all rights|\s+todos|\s+tous|\s+alle|\s+все|$)",
-    re.IGNORECASE,
+    rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?i:copyright\s*)?(?:\d{{4}}(?:\s*[-–—]\s*\d{{4}})?,?\s*)?(?:by\s+)?"
+    rf"(?P<name>{NAME})",
 )
-LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co)\.?$", re.IGNORECASE)
-HOLDER_NOISE = re.compile(r"^(?:copyright|all rights reserved|\d+)$", re.IGNORECASE)
-BRAND_LINE_MAX_WORDS = 5  # "RT News App", "Follow Lifehacker": a brand shows on short lines
-BRAND_MIN_LINES = 2
-DOMAIN = re.compile(r"\b(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|ru|de|fr|es|it|pt|br|cz|pl|uk|nl|info|io|news))\b",
-                    re.IGNORECASE)
+HOLDER_BEFORE = re.compile(rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*)[®,]?\s*(?:\d{{4}}(?:\s*[-–—]\s*\d{{4}})?\s*)?©")  # "topicseed, 2018-2019 ©"
+BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph"
+    r"^(?i:about|follow|contact|more from|more on|welcome to|subscribe to|sign up for|support|join|advertise (?:on|with)|"
+    rf"write for|work at|inside|discover|block for|channel|popular now on)\s+(?P<name>{NAME})$",
+)
+BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy"
+    rf"^(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
+    rf"services|sponsors|newsletters?|podcasts?|store|shop|staff|leadership|daily|community)$",
+)
+LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group)\.?$", re.IGNORECASE)
+TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the)$", re.IGNORECASE)
+HOLDER_NOISE = re.compile(r"^(?:all|todos|tous|alle|tutti|copyright)\b", re.IGNORECASE)  # "© All rights reserved"
+MASTHEAD_LINES = 3  # the page's first lines often name it
+MASTHEAD_MAX_WORDS = 4
+BRAND_MIN_MENTIONS = 2
+LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
+COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
 
 
-def copyright_holders(lines: list[Line]) -> list[str]:
-    """Names after "©" or "Copyright", without years, legal suffixes and quotes."""
-    holders = []
+def clean_name(name: str) -> str:
+    name = name.strip(" ,-–—:®.|")
+    name = TRAILING_WORDS.sub("", LEGAL_SUFFIX.sub("", name)).strip(" ,-–—:®|")
+    return name
+
+
+def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
+    """Names the page calls itself, each with its bonus (copyright holders count extra)."""
+    found: dict[str, int] = {}
     for line in lines:
-        for match in COPYRIGHT_HOLDER.finditer(line.text):
-            name = LEGAL_SUFFIX.sub("", match.group("name").strip(" ,-–—:®")).strip()
-            if name and not HOLDER_NOISE.match(name):
-                holders.append(name)
-    return holders
+        if line.words > 40:
+            continue
+        for pattern, bonus in ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS),
+                               (BRAND_BEFORE, 0), (BRAND_AFTER, 0)):
+            match = pattern.search(line.text) if pattern is COPYRIGHT_HOLDER else pattern.match(line.text)
+            if match:
+                name = clean_name(match.group("name"))
+                if len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name):
+                    found[name] = max(found.get(name, 0), bonus)
+    for line in lines[:MASTHEAD_LINES]:
+        if line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline:
+            found.setdefault(clean_name(line.text), 0)
+    return found
 
 
-def brand_prefixes(lines: list[Line]) -> Counter[str]:
-    """First words shared by several short lines ("RT News App", "RT Features", "RT Privacy policy")."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        words = line.text.split()
-        if 2 <= len(words) <= BRAND_LINE_MAX_WORDS and words[0][:1].isupper():
-            counts[words[0]] += 1
-    return counts
+def mentions(name: str, texts: list[str]) -> int:
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return sum(1 for text in texts if pattern.search(text))
 
 
-def find_site(lines: list[Line], url: str | None) -> str | None:
-    """The publisher named by the text: a copyright holder the page also shows as a brand, else the
-    holder itself; else the address's domain; else None."""
-    holders = copyright_holders(lines)
-    if holders:
-        text = "\n".join(line.text for line in lines)
-        brands = brand_prefixes(lines)
-        # a short brand that heads several lines near the copyright ("RT News App" beside "© TV-Novosti")
-        named = [brand for brand, count in brands.most_common() if count >= BRAND_MIN_LINES
-                 and brand.isupper() and len(brand) <= 5 and any(brand in h for h in holders) is False
-                 and text.count(f"{brand} ") >= BRAND_MIN_LINES + 1]
-        holder = holders[-1]
-        if text.count(holder) >= BRAND_MIN_LINES or not named:
-            return holder
-        return named[0]
+def find_site(lines: list[Line], url: str | None, headline: str | None = None) -> str | None:
+    """The publisher the text names most: in its copyright line, masthead, and brand lines
+    ("RT News App", "Follow Lifehacker"); else the address's domain; else None."""
+    texts = [line.text for line in lines]
+    scored = []
+    for name, bonus in site_candidates(lines, headline).items():
+        count = mentions(name, texts)
+        if count + bonus >= BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0):
+            scored.append((count + bonus, len(name), name))
+    if scored:
+        best = max(scored)
+        longer = [item for item in scored if best[2] in item[2] and item[2] != best[2]
+                  and item[0] * LONGER_NAME_SHARE >= best[0]]
+        return max(longer)[2] if longer else best[2]
     if url:
         return site_from_host(urlsplit(url).hostname or "")
     return None
