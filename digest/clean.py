@@ -5,7 +5,7 @@ newsletter boxes, "Advertisement" labels and the byline or date repeated as a pa
 come along. Each kind is one named rule below, applied to readability's output tree:
 
   1. marked junk       an element whose class or id names it (share, related, newsletter...)
-  2. captions          <figcaption> and caption/credit-marked elements
+  2. captions          <figcaption>, caption/credit-marked elements, "Photo: ..." lines
   3. labels            a block whose whole text is an ad label or a share bar
   4. teasers           "Read more: ...", "Lire aussi : ..." lines that are mostly a link
   5. related lists     a heading such as "Related stories" and the list that follows it
@@ -38,6 +38,12 @@ JUNK_MARKS = re.compile(
 )
 CAPTION_MARKS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-credit|image-credit|wp-caption-text)"
                            r"(?:$|[\s_-])", re.IGNORECASE)
+CAPTION_LABEL = re.compile(
+    r"^\s*\(?(?:图注|图片来源|图片|photo(?:graph)?(?:\s+by)?|photos|foto|fotos|фото|bild|image|credit|crédit|crédito|"
+    r"picture|illustration|caption)\s*[:：]",
+    re.IGNORECASE,
+)
+CAPTION_LABEL_MAX_CHARS = 300  # "Photo: ..." longer than this is prose that starts oddly
 CAPTION_TAGS = ("figcaption",)
 CAPTION_MAX_PARAGRAPHS = 1  # a caption is one line or paragraph
 TEXT_RULE_TAGS = ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")  # blocks a reader sees as one line or paragraph
@@ -151,6 +157,11 @@ def is_caption(element: HtmlElement) -> bool:
     return sum(1 for _ in element.iter("p")) <= CAPTION_MAX_PARAGRAPHS
 
 
+def is_caption_line(text: str) -> bool:
+    """"Photo: Reuters", "图注：...", "Фото: ТАСС": a caption written as a paragraph."""
+    return len(text) <= CAPTION_LABEL_MAX_CHARS and CAPTION_LABEL.match(text) is not None
+
+
 def is_label(text: str) -> bool:
     """An ad label ("Advertisement", "Реклама") or a share bar ("Share Tweet Email")."""
     lowered = key(text)
@@ -239,7 +250,7 @@ def remove_junk(content: HtmlElement, *, byline: str | None = None, title: str |
         text = text_of(element)
         if not text:
             continue
-        if is_label(text) or is_teaser(element, text) or is_newsletter(text) or is_byline(text, byline) \
+        if is_label(text) or is_caption_line(text) or is_teaser(element, text) or is_newsletter(text) or is_byline(text, byline) \
                 or is_dateline(text):
             if small(element):
                 drop(element)

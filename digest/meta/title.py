@@ -25,7 +25,7 @@ TITLE_META_NAMES = (
 )
 # " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / " between title parts.
 SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
-CJK_SEPARATOR = re.compile(r"_")  # "标题_科技_腾讯网": only when the part names the site
+CJK_SEPARATOR = re.compile(r"\s*_\s*")  # "标题_科技_腾讯网": only when the part names the site
 NAME_PART_MAX_WORDS = 4  # "Yahoo!ニュース", "The Guardian US": a longer part is the headline even if it names the site
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
 TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
@@ -73,7 +73,7 @@ def strip_names(title: str, names: list[str]) -> str:
     if len(parts) < 2:
         cjk = [part for part in CJK_SEPARATOR.split(title) if part]
         if len(cjk) > 1 and names_match(cjk[-1], names):
-            return "_".join(cjk[:-1])
+            return rejoin(title, cjk[:-1])
         return title
     original = parts[:]
     while len(parts) > 1 and names_match(parts[-1], names):
@@ -95,6 +95,8 @@ def rejoin(title: str, parts: list[str]) -> str:
 def prefer_h1(title: str, headings: list[str]) -> str:
     """When the page's <h1> is the title's leading parts (or its trailing ones), the rest is decoration."""
     parts = split_parts(title)
+    if len(parts) < 2:
+        parts = [part.strip() for part in CJK_SEPARATOR.split(title) if part.strip()]
     if len(parts) < 2:
         return title
     heading_keys = {key(h): h for h in headings}
