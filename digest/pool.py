@@ -175,6 +175,12 @@ class PagePool:
         self.replaced += 1
         await asyncio.get_running_loop().run_in_executor(None, worker.kill)
 
+    @property
+    def pids(self) -> frozenset[int]:
+        """Process ids of the live workers (idle or busy), for logs and tests."""
+        workers = [*self._idle, *self._busy]
+        return frozenset(worker.process.pid for worker in workers if worker.process.pid is not None)
+
     async def aclose(self) -> None:
         """Stop every worker; pages still running are abandoned."""
         loop = asyncio.get_running_loop()
