@@ -16,7 +16,6 @@ FORGET_PREFIX = "forget"  # forget:<yes|no>:<user id of who asked>
 ONLY_ASKER = "Only the person who asked can answer this."
 EXPORT_FORMATS = {"": "json", "json": "json", "md": "md", "markdown": "md"}
 EXPORT_USAGE = "Use /export json or /export md."
-EXPORT_MIME = {"json": "application/json", "md": "text/markdown"}
 
 
 async def recent_command(update: Update, context: Context) -> None:
@@ -78,5 +77,5 @@ async def export_command(update: Update, context: Context) -> None:
         return
     content = await context.bot_data.store.export_chat(message.chat_id, fmt)  # type: ignore[arg-type]
     name = f"digests-{message.chat_id}.{fmt}"
-    await message.reply_document(InputFile(content.encode(), filename=name, mime_type=EXPORT_MIME[fmt]),
+    await message.reply_document(InputFile(content.encode(), filename=name),
                                  caption=f"This chat's digests ({'JSON' if fmt == 'json' else 'Markdown'}).")

@@ -14,7 +14,11 @@ change nothing, callback data over 64 bytes. Tests drive it as a user would:
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -22,8 +26,9 @@ from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from tests.fakebotapi_html import (
     MAX_CAPTION_UTF16,
@@ -136,6 +141,7 @@ class FakeBotAPI:
         self._next_update_id = 1
         self._chats: dict[int, dict[int, ChatMessage]] = {}
         self._next_message_id: dict[int, int] = {}
+        self._chat_types: dict[int, str] = {}
         self._open_queries: set[str] = set()
         self._inline_answers: dict[str, list[dict[str, Any]]] = {}
         self._files: dict[str, tuple[str, bytes]] = {}
@@ -194,7 +200,7 @@ class FakeBotAPI:
     # ---- HTTP ------------------------------------------------------------------------------
 
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
-        path = urlsplit(request.path).path
+        path = unquote(urlsplit(request.path).path)
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
         file_prefix = f"/file/bot{self.token}/"
@@ -238,11 +244,14 @@ class FakeBotAPI:
     @staticmethod
     def _answer(request: BaseHTTPRequestHandler, status: int, payload: dict[str, Any]) -> None:
         data = json.dumps(payload).encode()
-        request.send_response(status)
-        request.send_header("Content-Type", "application/json")
-        request.send_header("Content-Length", str(len(data)))
-        request.end_headers()
-        request.wfile.write(data)
+        try:
+            request.send_response(status)
+            request.send_header("Content-Type", "application/json")
+            request.send_header("Content-Length", str(len(data)))
+            request.end_headers()
+            request.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the bot gave up on a long poll
+            request.close_connection = True
 
     def _serve_file(self, request: BaseHTTPRequestHandler, file_path: str) -> None:
         with self._lock:
@@ -324,6 +333,11 @@ class FakeBotAPI:
         with self._lock:
             return [m for m in self._chats.get(chat_id, {}).values() if not m.deleted]
 
+    def message(self, chat_id: int, message_id: int) -> ChatMessage:
+        """One message as it stands now."""
+        with self._lock:
+            return self._chats[chat_id][message_id]
+
     def bot_messages(self, chat_id: int) -> list[ChatMessage]:
         return [m for m in self.messages(chat_id) if m.from_bot]
 
@@ -344,7 +358,8 @@ class FakeBotAPI:
 
     # ---- fake users ------------------------------------------------------------------------
 
-    def _chat(self, chat_id: int, chat_type: str) -> dict[str, Any]:
+    def _chat(self, chat_id: int, chat_type: str | None = None) -> dict[str, Any]:
+        chat_type = chat_type or self._chat_types.get(chat_id, "private")
         if chat_type == "private":
             return {"id": chat_id, "type": "private", "first_name": f"User{chat_id}"}
         return {"id": chat_id, "type": chat_type, "title": f"Group {chat_id}"}
@@ -368,6 +383,7 @@ class FakeBotAPI:
         """A user's message (any Message fields: text, entities, caption, document, forward_origin...)."""
         user_id = chat_id if user_id is None else user_id
         with self._changed:
+            self._chat_types[chat_id] = chat_type
             message_id = self._new_message_id(chat_id)
             text = fields.get("text")
             if text is not None and "entities" not in fields:
@@ -411,15 +427,14 @@ class FakeBotAPI:
         document = {**self.add_file(data, file_name), "mime_type": mime_type}
         return self.send_message(chat_id, document=document, **kwargs)
 
-    def press(self, chat_id: int, message_id: int, data: str, *, user_id: int | None = None,
-              chat_type: str = "private") -> str:
+    def press(self, chat_id: int, message_id: int, data: str, *, user_id: int | None = None) -> str:
         """A user presses an inline button under a bot message; returns the callback query id."""
         user_id = chat_id if user_id is None else user_id
         with self._changed:
             self._counter += 1
             query_id = f"cq{self._counter}"
             self._open_queries.add(query_id)
-            message = self._message_json(self._chats[chat_id][message_id], chat_type)
+            message = self._message_json(self._chats[chat_id][message_id])
             self.push_update({"callback_query": {
                 "id": query_id, "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
                 "chat_instance": str(chat_id), "data": data, "message": message,
@@ -442,7 +457,7 @@ class FakeBotAPI:
         with self._lock:
             return self._inline_answers.get(query_id)
 
-    def _message_json(self, message: ChatMessage, chat_type: str = "private") -> dict[str, Any]:
+    def _message_json(self, message: ChatMessage, chat_type: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {
             "message_id": message.message_id, "date": int(time.time()),
             "chat": self._chat(message.chat_id, chat_type),
@@ -676,3 +691,59 @@ class FakeBotAPI:
 
     def _api_close(self, params: dict[str, Any], files: Any) -> bool:
         return True
+
+
+# ---- the real bot process --------------------------------------------------------------------
+
+TEST_TOKEN = "123456789:AAE-test_token_that_must_never_be_logged_0123"
+ROOT = Path(__file__).resolve().parent.parent
+STOP_WAIT_SECONDS = 30.0
+
+
+class BotProcess:
+    """`python -m bot run` as a real child process, pointed at a FakeBotAPI; stderr goes to a file."""
+
+    def __init__(self, api: FakeBotAPI, workdir: Path, *, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ()) -> None:
+        self.api = api
+        self.workdir = workdir
+        self.log_path = workdir / f"bot-{os.getpid()}-{id(self)}.log"
+        self.env = {
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONPATH": str(ROOT),
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "DIGESTBOT_DB": str(workdir / "digestbot.sqlite3"),
+            "DIGESTBOT_LOG_LEVEL": "DEBUG",
+            "DIGESTBOT_WORKERS": "1",
+            **(env or {}),
+        }
+        self.args = args
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> BotProcess:
+        """Start and wait until the bot has set its command menu (post_init is done)."""
+        started = len(self.api.calls_of("setMyCommands"))
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen([sys.executable, "-m", "bot", "run", *self.args], env=self.env,
+                                            cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT)
+        self.api.wait(lambda: len(self.api.calls_of("setMyCommands")) > started or self.process.poll() is not None,
+                      timeout=60, what="the bot to start")
+        if self.process.poll() is not None:
+            raise AssertionError(f"the bot exited at start:\n{self.log()}")
+        return self
+
+    def stop(self) -> int:
+        """SIGTERM, as a service manager would; returns the exit status."""
+        if self.process is None:
+            return 0
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(STOP_WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise AssertionError(f"the bot did not stop on SIGTERM:\n{self.log()[-3000:]}") from None
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
