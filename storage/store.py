@@ -254,7 +254,12 @@ class Store:
 
     async def forget_chat(self, chat_id: int) -> int:
         """Remove the chat's history and messages, and every digest no other chat holds (row,
-        cache keys and index entries). Returns how many digests the chat's history held."""
+        cache keys and index entries). Returns how many digests the chat's history held.
+
+        The rows' bytes are overwritten (secure_delete) and the WAL is emptied. The FTS5 index
+        drops the words at once for every query, but keeps them on disk in old segments until
+        they are merged: `compact()` rewrites the index without them.
+        """
         async with self._transaction() as db:
             cursor = await db.execute("DELETE FROM history WHERE chat_id = ? RETURNING digest_id", (chat_id,))
             held = [row[0] for row in await cursor.fetchall()]
@@ -263,7 +268,17 @@ class Store:
                 "DELETE FROM digests WHERE id = ? AND NOT EXISTS (SELECT 1 FROM history WHERE digest_id = ?)",
                 [(digest_id, digest_id) for digest_id in held],
             )
+        async with self._lock:  # copy the zeroed pages home and empty the WAL, which still holds the old ones
+            await self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return len(held)
+
+    async def compact(self) -> None:
+        """Maintenance: rewrite the full-text index into one segment (dropping every deleted
+        word from the file), then empty the WAL. Slow on a big database; run it off-peak."""
+        async with self._transaction() as db:
+            await db.execute("INSERT INTO digests_fts(digests_fts) VALUES ('optimize')")
+        async with self._lock:
+            await self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def export_chat(self, chat_id: int, fmt: ExportFormat) -> str:
         """Every digest of the chat, oldest first, as JSON or Markdown (storage.export)."""
@@ -310,6 +325,7 @@ async def _configure(db: aiosqlite.Connection, *, synchronous_full: bool) -> Non
     await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     await db.execute(f"PRAGMA synchronous = {'FULL' if synchronous_full else 'NORMAL'}")
     await db.execute("PRAGMA foreign_keys = ON")
+    await db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
 
 
 async def _one(db: aiosqlite.Connection, sql: str, params: Sequence[Any]) -> Any:

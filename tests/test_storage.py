@@ -379,3 +379,22 @@ async def test_a_failed_save_leaves_nothing_half_done(store: Store, tmp_path: Pa
     assert await store.cached("https://coast.example/h") is None
     assert await store.save(make_digest("Whole"), chat_id=1) > 0
     assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
+
+
+async def test_compact_after_forget_leaves_no_trace_of_the_words_in_the_file(store: Store, tmp_path: Path) -> None:
+    for i in range(20):
+        await store.save(make_digest(f"Kept story {i}", url=f"https://coast.example/k{i}"), chat_id=2)
+    await store.save(make_digest("Xylophonist confesses", url="https://coast.example/secret",
+                                 body="The xylophonist confessed everything.\n\nXylophonist again."), chat_id=1)
+    path = tmp_path / "digests.sqlite3"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert b"Xylophonist" in path.read_bytes()
+    await store.forget_chat(1)
+    wal = Path(f"{path}-wal")
+    assert b"Xylophonist" not in path.read_bytes() + (wal.read_bytes() if wal.exists() else b""), \
+        "the row's bytes are overwritten at once, in the file and the WAL"
+    await store.compact()
+    assert b"xylophonist" not in path.read_bytes().lower(), "and the index's, after compaction"
+    assert (await store.search(2, "kept story")).total == 20
+    assert integrity(path) == ("ok", "ok")
