@@ -17,10 +17,12 @@ from digest.blocks import (
     Line,
     ends_sentence,
     is_copyright,
+    is_dateline,
     is_icon_labels,
     is_junk,
     is_markup,
     is_notice,
+    is_title_case,
     looks_like_prose,
 )
 from digest.dates import find_date
@@ -45,6 +47,7 @@ CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 
 STANDFIRST_WINDOW = 8  # lines after the headline where a deck may stand
 STANDFIRST_MAX_WORDS = 80
+DECK_MIN_WORDS = 8
 
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
@@ -110,7 +113,14 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
     ]
     if not candidates:
         return None
-    return max(candidates, key=lambda pair: pair[0])[1]
+    chosen = max(candidates, key=lambda pair: pair[0])[1]
+    return next(line for line in lines if line.text == chosen.text)  # its first showing is the headline
+
+
+def looks_like_deck(line: Line) -> bool:
+    """A sentence-like line under a headline; a deck may lack the final full stop."""
+    return (line.words >= DECK_MIN_WORDS and not is_title_case(line.text) and not is_junk(line)
+            and not is_dateline(line) and not BYLINE.match(line.text))
 
 
 def find_standfirst(lines: list[Line], headline: Line | None, start: int, body: list[Line]) -> Line | None:
@@ -119,18 +129,17 @@ def find_standfirst(lines: list[Line], headline: Line | None, start: int, body: 
         return None
     first = next((line for line in body if looks_like_prose(line)), None)
     for line in lines[headline.index + 1:headline.index + 1 + STANDFIRST_WINDOW]:
-        if line.index > start or is_junk(line) or BYLINE.match(line.text):
-            if line.index > start:
-                break
-            continue
-        if looks_like_prose(line) and line.words <= STANDFIRST_MAX_WORDS and line.text != headline.text:
-            if line.index < start:
-                return line
-            # the run's first line is a deck when something that is not prose follows it
-            following = lines[line.index + 1] if line.index + 1 < len(lines) else None
-            if line is first and following is not None and not looks_like_prose(following):
-                return line
+        if line.index > start:
             break
+        if not looks_like_deck(line) or line.words > STANDFIRST_MAX_WORDS or line.text == headline.text:
+            continue
+        if line.index < start:
+            return line
+        # the run's first line is a deck when something that is not prose follows it
+        following = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if line is first and following is not None and not looks_like_prose(following):
+            return line
+        break
     return None
 
 
@@ -183,6 +192,7 @@ MASTHEAD_MAX_WORDS = 4
 BRAND_MIN_MENTIONS = 2
 LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
 COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
+BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App", "Follow Lifehacker")
 
 
 def clean_name(name: str) -> str:
@@ -198,12 +208,12 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
         if line.words > 40:
             continue
         for pattern, bonus in ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS),
-                               (BRAND_BEFORE, 0), (BRAND_AFTER, 0)):
+                               (BRAND_BEFORE, BRAND_BONUS), (BRAND_AFTER, BRAND_BONUS)):
             match = pattern.search(line.text) if pattern is COPYRIGHT_HOLDER else pattern.match(line.text)
             if match:
                 name = clean_name(match.group("name"))
                 if len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name):
-                    found[name] = max(found.get(name, 0), bonus)
+                    found[name] = found.get(name, 0) + bonus
     for line in lines[:MASTHEAD_LINES]:
         if line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline:
             found.setdefault(clean_name(line.text), 0)
