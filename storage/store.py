@@ -35,6 +35,8 @@ MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 10_000
 SECONDS_PER_DAY = 86_400
 MAX_LIMIT = 50
+MAX_OFFSET = 100_000
+SQLITE_INT = range(-(2**63), 2**63)  # what an INTEGER column can hold; ids from users are checked against it
 SERVED_MEMORY = 1024  # cached digests remembered, so saving one into a chat does not renew it
 PLAIN_SNIPPET_CHARS = 200
 # Marks SQLite puts around matches; swapped for HIGHLIGHT_* after any stray HIGHLIGHT_* in the text is dropped.
@@ -185,7 +187,7 @@ class Store:
         """
         parsed = parse_query(query)
         limit = max(1, min(limit, MAX_LIMIT))
-        offset = max(0, offset)
+        offset = max(0, min(offset, MAX_OFFSET))
         plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset)
         rows = await self._read(plan.sql, plan.params)
         total = rows[0][2] if rows else 0
@@ -207,6 +209,8 @@ class Store:
 
     async def get(self, chat_id: int, digest_id: int) -> Digest | None:
         """The digest, if this chat holds it (ids are never reused, and other chats' ids say nothing)."""
+        if digest_id not in SQLITE_INT:
+            return None
         rows = await self._read(
             "SELECT d.title, d.summary, d.body, d.record FROM history AS h JOIN digests AS d ON d.id = h.digest_id"
             " WHERE h.chat_id = ? AND h.digest_id = ?",
@@ -216,6 +220,8 @@ class Store:
 
     async def digest_for_message(self, chat_id: int, message_id: int) -> tuple[int, Digest] | None:
         """The digest a message in this chat showed (for replies such as "refresh this")."""
+        if message_id not in SQLITE_INT:
+            return None
         rows = await self._read(
             "SELECT d.id, d.title, d.summary, d.body, d.record FROM messages AS m JOIN digests AS d ON d.id = m.digest_id"
             " WHERE m.chat_id = ? AND m.message_id = ?",

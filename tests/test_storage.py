@@ -158,6 +158,7 @@ async def test_recent_and_get_only_show_the_chats_own_digests(store: Store, cloc
     assert await store.get(1, other) is None
     assert await store.get(2, other) is not None
     assert await store.get(1, ids[0]) is not None
+    assert await store.get(1, 10**30) is None and await store.get(1, -5) is None
 
 
 # Search -----------------------------------------------------------------------------------------
@@ -268,6 +269,8 @@ async def test_paging_with_limit_and_offset(store: Store, clock: Clock) -> None:
     assert (first.total, second.total, last.total, beyond.total) == (12, 12, 12, 12)
     assert [len(p.hits) for p in (first, second, last, beyond)] == [5, 5, 2, 0]
     assert first.has_more and not last.has_more
+    far = await store.search(5, "report", offset=10**30)
+    assert (far.hits, far.total) == ((), 12)
     seen = [hit.digest_id for page in (first, second, last) for hit in page.hits]
     assert len(set(seen)) == 12
 
