@@ -2,7 +2,7 @@
 
 Steps, first answer wins: JSON-LD `datePublished`; the `<meta>` tags publishers use
 (Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...);
-an element marked `itemprop="datePublished"`; the page's `<time datetime>`; a short
+an element marked `itemprop="datePublished"`; JSON-LD `dateCreated`; the page's `<time datetime>`; a short
 date/time line in an element whose class names it a date; a date written into the
 document title; last, htmldate (slow, so only
 when all of these found nothing). Values are read by digest.dates.parse_date, which keeps a
@@ -34,7 +34,8 @@ DATE_META_NAMES = (
     "citation_publication_date", "citation_date", "rnews:datepublished", "cxenseparse:recs:publishtime",
     "publication_date", "date", "displaydate",
 )
-JSONLD_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate")
+JSONLD_DATE_KEYS = ("datePublished",)
+JSONLD_LATER_DATE_KEYS = ("dateCreated", "uploadDate")  # often the CMS record's date: after the marked ones
 DATE_CLASS_WORDS = ("date", "time", "publish", "posted", "dateline", "byline", "meta")
 DATE_LINE_MAX_CHARS = 120  # a date line is short; a paragraph that mentions a date is not one
 MAX_DATE_LINES = 20  # how many marked elements we read before giving up
@@ -51,10 +52,10 @@ def as_published(value: str | None) -> Published | None:
     return parsed
 
 
-def from_jsonld(article: JsonObject | None) -> Published | None:
+def from_jsonld(article: JsonObject | None, keys: tuple[str, ...] = JSONLD_DATE_KEYS) -> Published | None:
     if article is None:
         return None
-    for name in JSONLD_DATE_KEYS:
+    for name in keys:
         found = as_published(text_of(article.get(name)))
         if found:
             return found
@@ -129,6 +130,7 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
         lambda: from_jsonld(article),
         lambda: from_meta(tags),
         lambda: from_microdata(root),
+        lambda: from_jsonld(article, JSONLD_LATER_DATE_KEYS),
         lambda: from_time_elements(root),
         lambda: from_date_lines(root),
         lambda: from_title_text(root),
