@@ -4,8 +4,8 @@ DigestError               anything the pipeline refuses, with `user_message`
   FetchError              network failure, HTTP status, redirect trouble
     BlockedAddressError   the address is not public, or not http(s), or a disallowed port
     UnsupportedContentError  not a web page (PDF, image, video, binary)
-    TooLargeError         the page is bigger than the size cap
-    TooSlowError          the server or the page took longer than the deadline
+    TooLargeError         the page is bigger than the size cap, or too big to clean within a worker's memory cap
+    TooSlowError          the download passed its deadline, or cleaning passed its time limit
   ExtractionError         no readable article in the page or text
   QueryError              search text that cannot be used
 

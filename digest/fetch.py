@@ -130,9 +130,9 @@ class _CoreStream(httpx.AsyncByteStream):
 class PinnedTransport(httpx.AsyncBaseTransport):
     """httpx's transport, minus proxies, plus the pinned network backend (httpx has no hook for one)."""
 
-    def __init__(self, *, max_connections: int) -> None:
+    def __init__(self, *, max_connections: int, ssl_context: ssl.SSLContext | None = None) -> None:
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=ssl_context or httpx.create_ssl_context(),
             max_connections=max_connections,
             http1=True,
             http2=False,
@@ -160,13 +160,14 @@ class Fetcher:
     """Downloads pages; one instance (one connection pool) per process."""
 
     def __init__(self, limits: FetchLimits = FetchLimits(), policy: AddressPolicy = AddressPolicy(), *,
-                 resolver: Resolver = system_resolver) -> None:
+                 resolver: Resolver = system_resolver, ssl_context: ssl.SSLContext | None = None) -> None:
+        """`resolver` and `ssl_context` (certificates to trust; default: certifi's) are for tests."""
         self.limits = limits
         self.policy = policy
         self._resolver = resolver
         self._hosts = HostSlots(limits.per_host)
         self._client = httpx.AsyncClient(
-            transport=PinnedTransport(max_connections=limits.max_connections),
+            transport=PinnedTransport(max_connections=limits.max_connections, ssl_context=ssl_context),
             trust_env=False,  # HTTP_PROXY and friends must not route around the guard
             follow_redirects=False,  # every hop goes back through the guard, here
             headers=REQUEST_HEADERS,

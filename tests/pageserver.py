@@ -48,6 +48,7 @@ from __future__ import annotations
 import codecs
 import random
 import re
+import ssl
 import struct
 import sys
 import threading
@@ -328,10 +329,14 @@ def _sized_html(size: int) -> Iterator[bytes]:
 class PageServer:
     """The test server: start it (or use `with`), ask it for URLs, read its counters, stop it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, tls: ssl.SSLContext | None = None) -> None:
+        """`tls`: a server-side SSL context, to serve https:// (the handshake runs in the accept loop)."""
         self._state = _State()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.state = self._state
+        self.scheme = "https" if tls else "http"
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, name="pageserver", daemon=True)
 
     @property
@@ -345,7 +350,7 @@ class PageServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://{self.host_port}"
+        return f"{self.scheme}://{self.host_port}"
 
     def url(self, path: str = "/page") -> str:
         return self.base_url + path
