@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.model import Article, DigestOptions
 from digest.sentences import sentence_spans
@@ -60,6 +60,7 @@ DATELINE_PREFIX = re.compile(
     r"\s*(?:\([^()]{1,30}\))?"  # (Reuters)
     r"\s*[-–—]{1,2}\s+(?=[A-ZÀ-ÞА-Я\"“«])",
 )
+HEADING_MAX_WORDS = 15
 HEADLINE_MIN_WORDS = 4
 HEADLINE_SHORT_WORD = 3  # "of", "the", "and" stay lower case in title case; only longer words count
 HEADLINE_CAPITALISED_SHARE = 0.75
@@ -78,6 +79,8 @@ class Sentence:
     paragraph: int
     start: int
     end: int
+    opens_section: bool = False  # the first sentence after a heading: a summary does not run across it
+    short: bool = False  # under SUMMARY_MIN_WORDS: it may continue a summary, never open one
 
 
 def summarize(article: Article, *, options: DigestOptions, language: str | None = None) -> str:
@@ -86,7 +89,8 @@ def summarize(article: Article, *, options: DigestOptions, language: str | None 
     chosen = lead_run(candidates, options) or first_fitting_run(candidates, options)
     if chosen:
         return join_sentences(chosen)
-    return clause_cut(candidates[0].text, options.summary_max_chars) if candidates else ""
+    openers = [c for c in candidates if not c.short]
+    return clause_cut(openers[0].text, options.summary_max_chars) if openers else ""
 
 
 def candidate_sentences(article: Article, language: str | None) -> Iterator[Sentence]:
@@ -97,12 +101,21 @@ def candidate_sentences(article: Article, language: str | None) -> Iterator[Sent
         for sentence in sentences_of(standfirst, -1, language):
             seen.append(word_set(sentence.text))
             yield sentence
+    after_heading = False
+    body_started = False  # a heading above the first body sentence (the headline again) breaks nothing
     for number, paragraph in enumerate(article.paragraphs):
+        if looks_like_heading(paragraph):
+            after_heading = body_started
+            continue
         if not is_prose_paragraph(paragraph):
             continue
         for sentence in sentences_of(paragraph, number, language):
             if seen and any(overlap(word_set(sentence.text), earlier) >= NEAR_DUPLICATE_OVERLAP for earlier in seen):
                 continue
+            if after_heading:
+                sentence = replace(sentence, opens_section=True)
+                after_heading = False
+            body_started = True
             yield sentence
 
 
@@ -116,7 +129,7 @@ def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[
             end = citations.start()
         text = paragraph[start:end].rstrip()
         if is_summary_sentence(text):
-            yield Sentence(text, number, start, start + len(text))
+            yield Sentence(text, number, start, start + len(text), short=not long_enough(text))
 
 
 def lead_run(sentences: list[Sentence], options: DigestOptions) -> list[Sentence]:
@@ -126,7 +139,7 @@ def lead_run(sentences: list[Sentence], options: DigestOptions) -> list[Sentence
 
 def first_fitting_run(sentences: list[Sentence], options: DigestOptions) -> list[Sentence]:
     """Step 3 (fallback): the first sentence is too long; start at the first one that fits."""
-    for start in range(1, min(len(sentences), FIRST_FITTING_WINDOW)):
+    for start in range(0, min(len(sentences), FIRST_FITTING_WINDOW)):
         run = _run_from(sentences, start, options)
         if run:
             return run
@@ -143,8 +156,10 @@ def clause_cut(sentence: str, max_chars: int) -> str:
 
 def _run_from(sentences: list[Sentence], start: int, options: DigestOptions) -> list[Sentence]:
     chosen: list[Sentence] = []
+    if start >= len(sentences) or sentences[start].short:
+        return chosen
     for sentence in sentences[start:]:
-        if len(chosen) >= options.summary_max_sentences:
+        if len(chosen) >= options.summary_max_sentences or (chosen and sentence.opens_section):
             break
         if len(join_sentences([*chosen, sentence])) > options.summary_max_chars:
             break
@@ -176,6 +191,13 @@ def is_prose_paragraph(paragraph: str) -> bool:
     )
 
 
+def looks_like_heading(paragraph: str) -> bool:
+    """A short line that does not end like a sentence: a section heading (or the headline again)."""
+    return not ends_like_sentence(paragraph) and len(paragraph.split()) <= HEADING_MAX_WORDS and not (
+        CAPTION.search(paragraph) or TEASER.match(paragraph) or BYLINE.match(paragraph)
+    )
+
+
 def looks_like_headline(text: str) -> bool:
     """Most words capitalised, as headlines and section titles are in English ("Are There Any...")."""
     words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
@@ -186,12 +208,15 @@ def looks_like_headline(text: str) -> bool:
 
 
 def is_summary_sentence(sentence: str) -> bool:
-    """A whole sentence: long enough, ends like a sentence, does not start mid-thought."""
+    """A whole sentence: ends like a sentence and does not start mid-thought."""
     if not sentence or not ends_like_sentence(sentence):
         return False
     first = sentence[0]
-    if first.isalpha() and first.islower():
-        return False
+    return not (first.isalpha() and first.islower())
+
+
+def long_enough(sentence: str) -> bool:
+    """Enough words to open a summary ("Advertisement." and "No." are not)."""
     if CJK.search(sentence):
         return len(sentence) >= SUMMARY_MIN_CJK_CHARS
     return len(sentence.split()) >= SUMMARY_MIN_WORDS

@@ -1,0 +1,170 @@
+"""The summary: whole sentences from the standfirst and lead, in the article's own words, within limits."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.model import Article, DigestOptions
+from digest.summary import summarize
+
+OPTIONS = DigestOptions()
+
+# The article paragraphs of tests/fixtures/rt-pentagon-pasted.txt, with the photo caption and the teasers
+# a reader may leave in, as they stand in the page.
+RT_STANDFIRST = (
+    "The US military said Russian forces cleared out of the Kiev region in what Moscow called a “good faith” measure"
+)
+RT_PARAGRAPHS = (
+    "FILE PHOTO: Russian soldiers greet each other near Chernihiv, Ukraine, March 29, 2022. © Sputnik / Russian Defense MInistry",
+    "Russian soldiers have “completely” vacated areas around the Ukrainian capital, Kiev and another city nearby, the "
+    "Pentagon has said, following a pledge from the Kremlin to “drastically” reduce military activity in the region as "
+    "negotiators attempt to bring an end to the fighting.",
+    "The Pentagon has observed a full withdrawal from the formerly besieged areas, a senior military official told "
+    "reporters on Wednesday during a background briefing.",
+    "“We would assess that Russian forces near Kiev and Chernigov have completed their withdrawal from the area to "
+    "re-consolidate and refit in Belarus and in Russia,” they said, adding, “We are not showing Russian forces in or "
+    "around Kiev or to the north [of] Kiev, and we’re not showing Russian forces in or around Chernigov.”",
+    "Russia claims ‘first stage’ of Ukraine offensive complete READ MORE: Russia claims ‘first stage’ of Ukraine offensive complete",
+    "The statement comes after Russia declared plans to significantly pull back its forces in the two cities late last "
+    "month, saying it would be a show of good faith as peace talks brokered by Turkey inch forward.",
+    "READ MORE: West working to disrupt Ukraine peace talks – Russia",
+)
+
+
+def article(*paragraphs: str, standfirst: str | None = None) -> Article:
+    return Article(title="A title", paragraphs=paragraphs, standfirst=standfirst)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_rt_summary_is_the_lead_without_caption_or_teasers() -> None:
+    summary = summarize(article(*RT_PARAGRAPHS, standfirst=RT_STANDFIRST), options=OPTIONS, language="en")
+    assert summary == squash(RT_PARAGRAPHS[1] + " " + RT_PARAGRAPHS[2])
+    for banned in ("FILE PHOTO", "©", "READ MORE", "icon"):
+        assert banned not in summary
+
+
+def test_a_standfirst_that_reads_as_a_sentence_comes_first() -> None:
+    standfirst = "The US military said Russian forces cleared out of the Kiev region."
+    summary = summarize(article(*RT_PARAGRAPHS, standfirst=standfirst), options=OPTIONS, language="en")
+    assert summary.startswith(standfirst + " Russian soldiers have “completely” vacated")
+
+
+def test_near_duplicate_of_the_standfirst_is_skipped() -> None:
+    standfirst = "Russian troops have left the areas around Kiev, the Pentagon said on Wednesday."
+    lead = "Russian troops have left the areas around Kiev, the Pentagon said. Peace talks continue in Istanbul this week."
+    summary = summarize(article(lead, standfirst=standfirst), options=OPTIONS, language="en")
+    assert summary == standfirst + " Peace talks continue in Istanbul this week."
+
+
+def test_dateline_prefix_is_dropped() -> None:
+    lead = "KYIV, April 7 (Reuters) - Russian forces have left the north of Ukraine, officials said on Thursday."
+    summary = summarize(article(lead), options=OPTIONS, language="en")
+    assert summary == "Russian forces have left the north of Ukraine, officials said on Thursday."
+    lead = "WASHINGTON (AP) — The Senate passed the bill late on Tuesday after a long debate."
+    assert summarize(article(lead), options=OPTIONS, language="en").startswith("The Senate passed")
+
+
+def test_captions_bylines_teasers_and_dates_are_not_summary() -> None:
+    summary = summarize(
+        article(
+            "By Maria Lopez and John Smith",
+            "7 Apr, 2022 07:02",
+            "Photo: Getty Images",
+            "Read more: Why the harbour closed last winter.",
+            "Sign up for our newsletter to get the news first.",
+            "The harbour will reopen on Monday after three months of repairs, the port authority said.",
+        ),
+        options=OPTIONS,
+        language="en",
+    )
+    assert summary == "The harbour will reopen on Monday after three months of repairs, the port authority said."
+
+
+def test_the_summary_stops_at_a_section_heading() -> None:
+    summary = summarize(
+        article(
+            "The harbour will reopen on Monday after three months of repairs.",
+            "What happens next",
+            "Ferries will run a reduced timetable for the first week of service.",
+        ),
+        options=OPTIONS,
+        language="en",
+    )
+    assert summary == "The harbour will reopen on Monday after three months of repairs."
+
+
+def test_limits_on_sentences_and_characters() -> None:
+    sentences = [f"Sentence number {n} tells the reader one more useful thing." for n in range(1, 8)]
+    text = " ".join(sentences)
+    assert summarize(article(text), options=DigestOptions(summary_max_sentences=2), language="en") == " ".join(sentences[:2])
+    short = DigestOptions(summary_max_chars=len(sentences[0]) + 10)
+    assert summarize(article(text), options=short, language="en") == sentences[0]
+
+
+def test_a_first_sentence_too_long_gives_way_to_the_next_that_fits() -> None:
+    long_first = "This opening sentence goes on and on, " + "clause after clause, " * 30 + "until it finally ends."
+    summary = summarize(article(long_first + " The second sentence is short enough."), options=OPTIONS, language="en")
+    assert summary == "The second sentence is short enough."
+
+
+def test_last_resort_cuts_at_a_clause_with_an_ellipsis() -> None:
+    only = "This opening sentence goes on and on, " + "clause after clause, " * 30 + "until it finally ends."
+    summary = summarize(article(only), options=OPTIONS, language="en")
+    assert summary.endswith("clause after clause…")
+    assert len(summary) <= OPTIONS.summary_max_chars
+    assert only.startswith(summary[:-1])
+
+
+def test_no_sentence_at_all_gives_an_empty_summary() -> None:
+    assert summarize(article("Top stories", "Podcasts"), options=OPTIONS, language="en") == ""
+
+
+def test_chinese_sentences_are_joined_as_written() -> None:
+    paragraph = "研究人员发现，宇航员在太空中饮酒会有风险。这让人感到巨大压力和极度恐慌。"
+    assert summarize(article(paragraph), options=OPTIONS, language="zh") == paragraph
+
+
+def test_russian_and_german_leads() -> None:
+    ru = "Президент России Владимир Путин провёл совещание в Кремле. Об этом сообщила пресс-служба. Подробности позже."
+    assert summarize(article(ru), options=OPTIONS, language="ru") == ru
+    de = "Der Bundestag hat am 7. April über das Gesetz abgestimmt. Die Mehrheit war knapp. Die Opposition protestierte."
+    assert summarize(article(de), options=OPTIONS, language="de") == de
+
+
+WORDS = st.sampled_from(["harbour", "Mr.", "ferry", "U.S.", "said", "“Yes,”", "the", "3.5", "repairs", "(AP)", "—", "Kiev"])
+SENTENCE = st.builds(
+    lambda first, words, end: " ".join([first, *words]) + end,
+    st.sampled_from(["The", "A", "Officials", "Ships", "«Oui»"]),
+    st.lists(WORDS, min_size=2, max_size=40),
+    st.sampled_from([".", "!", "?", ".”", ""]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    sentences=st.lists(SENTENCE, min_size=1, max_size=8),
+    max_sentences=st.integers(min_value=1, max_value=4),
+    max_chars=st.integers(min_value=40, max_value=600),
+)
+def test_summary_is_within_limits_and_verbatim(sentences: list[str], max_sentences: int, max_chars: int) -> None:
+    """One paragraph: the summary is one stretch of it (or, as the last resort, a stretch and an ellipsis)."""
+    paragraph = " ".join(sentences)
+    options = DigestOptions(summary_max_sentences=max_sentences, summary_max_chars=max_chars)
+    summary = summarize(article(paragraph), options=options, language="en")
+    assert len(summary) <= max_chars
+    stretch = summary[:-1] if summary.endswith("…") else summary
+    assert squash(stretch) in squash(paragraph)
+
+
+def test_a_heading_above_the_body_does_not_cut_the_standfirst_off() -> None:
+    standfirst = "The harbour reopens on Monday after three months of repairs."
+    summary = summarize(
+        article("Harbour to reopen", "Ferries will run a reduced timetable for the first week.", standfirst=standfirst),
+        options=OPTIONS,
+        language="en",
+    )
+    assert summary == standfirst + " Ferries will run a reduced timetable for the first week."
