@@ -8,6 +8,7 @@ Organization / WebSite object); `application-name`; the copyright line ("© 2022
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -27,6 +28,8 @@ COPYRIGHT_LINE = re.compile(
     re.IGNORECASE,
 )
 QUOTED_NAME = re.compile(r"[“\"«„]([^”\"»“]{2,40})[”\"»“]")
+TAGLINE_SEPARATOR = re.compile(r"\s+[-–—|:]\s+")
+HOST_LABEL_MIN_CHARS = 4  # "bbc" is too short to recognise inside a longer name safely
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 YEAR_ONLY = re.compile(r"^[\d\s\-–—,]*$")
 
@@ -72,6 +75,22 @@ def copyright_holder(root: HtmlElement) -> str | None:
     return None
 
 
+def without_tagline(name: str, url: str | None) -> str:
+    """"Aktuálně.cz - Víte, co se právě děje" -> "Aktuálně.cz" when the first part names the host."""
+    parts = TAGLINE_SEPARATOR.split(name, maxsplit=1)
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [label for label in host.split(".")[:-1] if len(label) >= HOST_LABEL_MIN_CHARS]  # the TLD names no one
+    if len(parts) == 2 and any(letters(label) in letters(parts[0]) for label in labels):
+        return parts[0].strip()
+    return name
+
+
+def letters(text: str) -> str:
+    """Letters and digits only, accents off: "Aktuálně.cz" -> "aktualnecz"."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in plain if ch.isalnum() and not unicodedata.combining(ch))
+
+
 def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, objects: list[JsonObject],
               url: str | None) -> str | None:
     """The publisher's name by the steps in the module docstring."""
@@ -85,5 +104,5 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
     for step in steps:
         name = usable_name(step())
         if name:
-            return name
+            return without_tagline(name, url)
     return None
