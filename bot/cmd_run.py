@@ -7,13 +7,14 @@ updates in flight finish, then closes the fetcher, the worker pool and the datab
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import re
 import secrets
 import sys
 from urllib.parse import urlsplit
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.app import build_application
@@ -69,6 +70,13 @@ def webhook_target(args: argparse.Namespace, settings: Settings) -> tuple[str, i
     return host, port, urlsplit(url).path.lstrip("/"), url, secret
 
 
+async def check_with_telegram(settings: Settings, token: str) -> None:
+    """getMe once before starting, so a refused token or an unreachable API is one sentence, not
+    PTB's retry-loop traceback."""
+    async with Bot(token, base_url=settings.telegram_api_base_url):
+        pass
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         settings = Settings.from_env()
@@ -78,8 +86,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"digestbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
     configure_logging(settings.log_level, secrets=[token])
-    application = build_application(settings)
     try:
+        asyncio.run(check_with_telegram(settings, token))
+        application = build_application(settings)
         if target is None:
             application.run_polling(allowed_updates=Update.ALL_TYPES)
         else:

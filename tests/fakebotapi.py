@@ -169,7 +169,12 @@ class FakeBotAPI:
             def do_POST(self) -> None:  # noqa: N802
                 api._handle(self)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                if not isinstance(sys.exc_info()[1], ConnectionError):  # a client hanging up is normal
+                    super().handle_error(request, client_address)
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True, name="fakebotapi")
         self._thread.start()
@@ -410,6 +415,12 @@ class FakeBotAPI:
             }
             self.push_update({"message": message})
             return message_id
+
+    def take_updates(self) -> list[dict[str, Any]]:
+        """Remove and return the queued updates (what Telegram would post to a webhook)."""
+        with self._lock:
+            updates, self._updates = self._updates, []
+            return updates
 
     def send_text(self, chat_id: int, text: str, **kwargs: Any) -> int:
         return self.send_message(chat_id, text=text, **kwargs)
