@@ -91,7 +91,7 @@ ZONE_NAMES = (*ZONE_OFFSETS, "ET", "CT", "MT", "PT")
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
 # A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
 TIME = (
-    rf"(?P<hour>[0-2]?\d)(?:[:h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?(?:\s*(?P<ampm>{AMPM}))?"
+    rf"(?P<hour>[0-2]?\d)(?:(?:[:h]|\.(?=[0-5]\d\s*(?:{AMPM}|Uhr|[A-Z]{{2,4}}\b)))(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?(?:\s*(?P<ampm>{AMPM}))?"
     rf"|\s*(?P<ampm2>{AMPM}))(?:\s*(?:Uhr|h|ч\.?)(?!\w))?"
     rf"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|{_alternation(ZONE_NAMES)})(?![\w:]))?"
 )

@@ -37,6 +37,7 @@ OVERLAP_WEIGHT = 4.0  # share of the headline's words found in the lead
 REPEAT_BONUS = 1.0  # a headline often appears twice (heading and caption, breadcrumb, share text)
 DISTANCE_COST = 0.04  # per line between the candidate and the article
 FULL_STOP_COST = 3.0
+DECK_HEADLINE_SHARE = 0.3  # a headline right above a deck needs this share of the deck's score
 HEADLINE_FULL_WORDS = 4  # fewer content words than this earn only part of the overlap ("Also in the News")
 HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than this
 GOOD_LENGTH_BONUS = 1.0
@@ -95,6 +96,18 @@ def has_date(line: Line) -> bool:
     return find_date(line.text) is not None
 
 
+def headline_over_deck(candidates: list[tuple[float, Line]], best_score: float, best: Line) -> Line:
+    """When the winner reads as a deck and the line right above it as a headline, take the headline:
+    the deck echoes the lead even more than the headline does."""
+    if not looks_like_deck(best):
+        return best
+    for score, line in candidates:
+        if (line.index == best.index - 1 and line.words >= HEADLINE_GOOD_WORDS[0]
+                and score >= DECK_HEADLINE_SHARE * best_score and not line.text.endswith(".")):
+            return line
+    return best
+
+
 def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | None:
     """The line that states the story: near the article, echoed by its lead, not a menu item."""
     lead_text = " ".join(line.text for line in body)
@@ -113,7 +126,8 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
     ]
     if not candidates:
         return None
-    chosen = max(candidates, key=lambda pair: pair[0])[1]
+    best_score, chosen = max(candidates, key=lambda pair: pair[0])
+    chosen = headline_over_deck(candidates, best_score, chosen)
     return next(line for line in lines if line.text == chosen.text)  # its first showing is the headline
 
 
@@ -187,6 +201,10 @@ BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Spon
 LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group)\.?$", re.IGNORECASE)
 TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the)$", re.IGNORECASE)
 HOLDER_NOISE = re.compile(r"^(?:all|todos|tous|alle|tutti|copyright)\b", re.IGNORECASE)  # "© All rights reserved"
+BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
+BREADCRUMB_MIN_PARTS = 3
+BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
+HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news)$", re.IGNORECASE)
 MASTHEAD_LINES = 3  # the page's first lines often name it
 MASTHEAD_MAX_WORDS = 4
 BRAND_MIN_MENTIONS = 2
@@ -214,6 +232,12 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
                 name = clean_name(match.group("name"))
                 if len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name):
                     found[name] = found.get(name, 0) + bonus
+    for line in lines:
+        crumbs = BREADCRUMB_SEPARATOR.split(line.text)
+        if len(crumbs) >= BREADCRUMB_MIN_PARTS and line.words <= 40:
+            root = clean_name(crumbs[0])
+            if root and not HOME.match(root) and len(root.split()) <= MASTHEAD_MAX_WORDS:
+                found[root] = found.get(root, 0) + BREADCRUMB_BONUS
     for line in lines[:MASTHEAD_LINES]:
         if line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline:
             found.setdefault(clean_name(line.text), 0)
