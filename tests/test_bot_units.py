@@ -1,0 +1,52 @@
+"""The bot's pure parts: paste assembly and the per-user rate limit (no Telegram, no network)."""
+
+from __future__ import annotations
+
+from handlers.paste_buffer import SPLIT_PART_MIN_CHARS, PasteBuffer, join_parts
+from handlers.ratelimit import WINDOW_SECONDS, PageRateLimiter, wait_message
+
+KEY = (1, 1)
+
+
+def test_a_short_text_is_a_whole_paste_at_once() -> None:
+    buffer: PasteBuffer[str] = PasteBuffer()
+    paste, complete = buffer.add(KEY, "A short page.", "m1")
+    assert complete and paste.text == "A short page." and not buffer.pending(KEY)
+
+
+def test_full_size_parts_wait_for_the_next_part_and_the_short_one_ends_the_paste() -> None:
+    buffer: PasteBuffer[str] = PasteBuffer()
+    first = "word " * (SPLIT_PART_MIN_CHARS // 5 + 10)
+    paste, complete = buffer.add(KEY, first, "m1")
+    assert not complete and buffer.pending(KEY)
+    paste, complete = buffer.add(KEY, "end of the page.", "m2")
+    assert complete and paste.first == "m1" and paste.text.endswith("word end of the page.")
+
+
+def test_a_lone_full_size_part_is_taken_when_its_wait_is_over_unless_another_came() -> None:
+    buffer: PasteBuffer[str] = PasteBuffer()
+    long_part = "x" * SPLIT_PART_MIN_CHARS
+    paste, _ = buffer.add(KEY, long_part, "m1")
+    stale = paste.generation
+    buffer.add(KEY, long_part, "m2")
+    assert buffer.take_if_unchanged(KEY, stale) is None  # a later part restarted the wait
+    taken = buffer.take_if_unchanged(KEY, stale + 1)
+    assert taken is not None and taken.text.count("x") == 2 * SPLIT_PART_MIN_CHARS
+
+
+def test_parts_join_on_a_line_after_a_sentence_and_on_a_space_inside_one() -> None:
+    assert join_parts(["It ended.", "New paragraph"]) == "It ended.\nNew paragraph"
+    assert join_parts(["in the middle of", "a sentence"]) == "in the middle of a sentence"
+
+
+def test_the_rate_limit_is_a_sliding_window_per_user() -> None:
+    now = [0.0]
+    limiter = PageRateLimiter(2, clock=lambda: now[0])
+    assert limiter.take(1) is None and limiter.take(1) is None
+    assert limiter.take(1) == WINDOW_SECONDS
+    assert limiter.take(2) is None  # another user is not affected
+    now[0] = 30.0
+    assert limiter.take(1) == WINDOW_SECONDS - 30.0
+    now[0] = 60.0
+    assert limiter.take(1) is None
+    assert "again in 5 seconds" in wait_message(10, 4.2)
