@@ -43,7 +43,7 @@ COPYRIGHT = re.compile(
 )
 NOTICE = re.compile(  # cookie walls, app prompts, consent texts: never article text
     r"\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
-    r"\bapp store\b|google play|download (?:the|our) app|get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
+    r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker",
     re.IGNORECASE,
 )
@@ -60,6 +60,7 @@ TEASER = re.compile(  # "READ MORE: ...", "Related: ...", "Lire aussi : ..." ins
     re.IGNORECASE,
 )
 TEASER_MAX_WORDS = 30
+BYLINE_MAX_WORDS = 12
 SELF_REPEAT_MAX_WORDS = 20  # a headline printed over and over; a paragraph said twice is another matter
 READ_ON = re.compile(  # a teaser card ends by inviting the click: "... Read more", "Mehr…"
     r"(?:read more|continue reading|lire la suite|weiterlesen|leia mais|leer más|leggi tutto|читать далее)"
@@ -77,7 +78,9 @@ COMMENTS = re.compile(  # the comments open: nothing after this heading is the a
     r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?(?:(?:\d+\s+)?(?:comments?|reader comments|"
     r"kommentare|commentaires|comentários|comentarios|commenti|комментарии|diskuse|komentarze|reacties)|"
     r"\d+\s+(?:responses?|replies|thoughts on .{1,80})|leave a (?:comment|reply)|post a comment|add a comment|"
-    r"join the (?:discussion|conversation))"
+    r"join the (?:discussion|conversation)|(?:enviá|envía|deja|dejá|escribe|escribí) (?:tu|un) comentario|"
+    r"laisser un commentaire|laissez un commentaire|réagissez|kommentar schreiben|lascia un commento|"
+    r"deixe (?:seu|um) comentário|оставить комментарий|napsat komentář|dodaj komentarz)"
     r"(?:\s*\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
@@ -89,6 +92,8 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
     r"comments?|leave a (?:comment|reply)|join the discussion|discussion|show comments|"
     r"about the author|share this(?: article| story| post)?|follow us|sponsored(?: content| stories)?|"
     r"from around the web|all podcasts|"
+    r"(?:las|los|lo) más (?:leíd[oa]s?|vist[oa]s?)|más sobre .{1,40}|plus sur .{1,40}|mehr über .{1,40}|"
+    r"mais sobre .{1,40}|more about .{1,40}|"
     r"les plus lus|sur le même sujet|à lire aussi|lire aussi|dans la même rubrique|commentaires?|"
     r"mehr zum thema|meistgelesen|kommentare|ähnliche artikel|das könnte sie auch interessieren|"
     r"leia também|mais lidas|comentários|lo más leído|noticias relacionadas|comentarios|te puede interesar|"
@@ -105,6 +110,9 @@ BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
     r"condividi|compartilhar|поделиться|sdílet(?: článek)?|udostępnij)\s*[›»>]*$",
     re.IGNORECASE,
 )
+COUNTER = re.compile(r"^[#№]?\d{1,4}$")  # a rank, a count of comments or likes, alone on its line
+BYLINE = re.compile(r"^(?:by|von|par|por|di|de|от|autor|автор|texto|text)\s+\S", re.IGNORECASE)
+META_SEPARATOR = re.compile(r"\s[|•·]\s")
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦\-–*+])\s+\S")  # innerText drops <li> bullets: these are typed
 
 
@@ -279,6 +287,17 @@ def is_code(line: Line) -> bool:
     return CODE.search(line.text) is not None
 
 
+def is_byline(line: Line) -> bool:
+    """ "By Jane Doe", or the line of site, date and author ("Le Monde | 04.05.2015 à 13h36 | Par ...")."""
+    if BYLINE.match(line.text) and line.words <= BYLINE_MAX_WORDS:
+        return True
+    return date_chars(line.text) > 0 and len(META_SEPARATOR.findall(line.text)) >= 2 and not ends_sentence(line.text)
+
+
+def is_counter(line: Line) -> bool:
+    return COUNTER.match(line.text) is not None
+
+
 def is_list_item(line: Line) -> bool:
     return NUMBERED_ITEM.match(line.text) is not None
 
@@ -288,4 +307,5 @@ def is_junk(line: Line) -> bool:
     return (is_timecode(line) or is_icon_labels(line) or is_markup(line) or is_button(line)
             or is_copyright(line) or is_teaser(line) or is_credit(line) or is_section_break(line)
             or is_comments_heading(line) or is_self_repeating(line) or is_read_on(line)
+            or is_counter(line) or is_byline(line)
             or is_notice(line))

@@ -16,6 +16,7 @@ from digest.blocks import (
     CJK,
     Line,
     ends_sentence,
+    is_byline,
     is_copyright,
     is_dateline,
     is_icon_labels,
@@ -43,7 +44,6 @@ HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than thi
 GOOD_LENGTH_BONUS = 1.0
 DATED_BONUS = 1.0  # a date right under or over the line: the headline's dateline
 DATED_REACH = 2  # lines either side  # a headline rarely ends with a full stop; a sentence of the lead does
-BYLINE = re.compile(r"^(?:by|von|par|por|di|de|от|autor|автор)\s+\S", re.IGNORECASE)
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 
 STANDFIRST_WINDOW = 8  # lines after the headline where a deck may stand
@@ -68,7 +68,7 @@ def content_tokens(text: str) -> set[str]:
 
 
 def could_be_headline(line: Line) -> bool:
-    if is_junk(line) or BYLINE.match(line.text) or len(line.text) < HEADLINE_MIN_CHARS:
+    if is_junk(line) or is_byline(line) or len(line.text) < HEADLINE_MIN_CHARS:
         return False
     if line.words > HEADLINE_MAX_WORDS or line.words < 2 and not CJK.search(line.text):
         return False
@@ -134,7 +134,7 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
 def looks_like_deck(line: Line) -> bool:
     """A sentence-like line under a headline; a deck may lack the final full stop."""
     return (line.words >= DECK_MIN_WORDS and not is_title_case(line.text) and not is_junk(line)
-            and not is_dateline(line) and not BYLINE.match(line.text))
+            and not is_dateline(line) and not is_byline(line))
 
 
 def find_standfirst(lines: list[Line], headline: Line | None, start: int, body: list[Line]) -> Line | None:
@@ -199,6 +199,7 @@ BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Spon
     rf"services|sponsors|newsletters?|podcasts?|store|shop|staff|leadership|daily|community)$",
 )
 LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group)\.?$", re.IGNORECASE)
+LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the)$", re.IGNORECASE)
 HOLDER_NOISE = re.compile(r"^(?:all|todos|tous|alle|tutti|copyright)\b", re.IGNORECASE)  # "© All rights reserved"
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
@@ -214,7 +215,7 @@ BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App"
 
 
 def clean_name(name: str) -> str:
-    name = name.strip(" ,-–—:®.|")
+    name = LEGAL_PREFIX.sub("", name.strip(" ,-–—:®.|"))
     name = TRAILING_WORDS.sub("", LEGAL_SUFFIX.sub("", name)).strip(" ,-–—:®|")
     return name
 
