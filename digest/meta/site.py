@@ -1,8 +1,8 @@
 """The publisher's name, as a reader would say it ("The Guardian", "RT", "Le Monde.fr").
 
-Steps, first answer wins: Open Graph `og:site_name`; the JSON-LD publisher (or the page's
-Organization / WebSite object); `application-name`; the copyright line ("© 2022 ...
-“TV-Novosti”"); last, a readable name from the address (digest.urls.site_from_host).
+Steps, first answer wins: Open Graph `og:site_name` (or the app-link name); the JSON-LD
+publisher (or the page's Organization / WebSite object); `application-name`; the copyright
+line ("© 2022 ... “TV-Novosti”", "光明网版权所有"); last, a readable name from the address (digest.urls.site_from_host).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ COPYRIGHT_LINE = re.compile(
     r"(?P<name>[^.|©\n]{2,80}?)\s*(?:[.|,;]|\ball rights\b|\btous droits\b|$)",
     re.IGNORECASE,
 )
+CJK_COPYRIGHT = re.compile(r"(?P<name>[^\s©|:：,，。]{2,20})\s*版权所有")  # "光明网版权所有"
 QUOTED_NAME = re.compile(r"[“\"«„]([^”\"»“]{2,40})[”\"»“]")
 TAGLINE_SEPARATOR = re.compile(r"\s+[-–—|:]\s+")
 HOST_LABEL_MIN_CHARS = 4  # "bbc" is too short to recognise inside a longer name safely
@@ -62,9 +63,9 @@ def publisher_name(article: JsonObject | None, objects: list[JsonObject]) -> str
 
 def copyright_holder(root: HtmlElement) -> str | None:
     """The name in the page's last copyright line, the quoted part when there is one."""
-    texts = root.xpath("//body//text()[contains(., '©') or contains(., 'opyright')]")
+    texts = root.xpath("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., '版权所有')]")
     for text in reversed(texts):
-        match = COPYRIGHT_LINE.search(str(text))
+        match = CJK_COPYRIGHT.search(str(text)) or COPYRIGHT_LINE.search(str(text))
         if not match:
             continue
         name = match.group("name")
