@@ -27,8 +27,9 @@ TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)$")
 PUNCTUATION = re.compile(r"[.,;:!?，。、；：！？]")
 SENTENCE_MIN_WORDS = 6  # a line shorter than this is a label, a menu item or a heading
 LONG_LINE_WORDS = 18  # a line this long is prose even without a full stop (captions aside)
-ENUMERATION_SEPARATOR = re.compile(r"[,;|•·]")
+ENUMERATION_SEPARATOR = re.compile(r"[,;|•·▪◦●/]")
 ENUMERATION_MIN_ITEMS = 8
+INDEX_MAX_TOKEN_CHARS = 2  # "A B C D E ...": an alphabetical index
 ENUMERATION_MAX_ITEM_WORDS = 2.5  # a sentence's clauses are longer than this
 CAPITALISED_SHARE = 0.6  # a Title Case Menu Item has most of its words capitalised
 
@@ -41,6 +42,8 @@ COPYRIGHT = re.compile(
     r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa",
     re.IGNORECASE,
 )
+PAGE_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|rights reserved|direitos|derechos|droits|rechte|права",
+                            re.IGNORECASE)
 NOTICE = re.compile(  # cookie walls, app prompts, consent texts: never article text
     r"\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
     r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
@@ -192,7 +195,11 @@ def is_dateline(line: Line) -> bool:
 
 
 def is_enumeration(line: Line) -> bool:
-    """Tags, names or links strung with commas or bars ("Ann, Bob, Cy, ..."): not sentences."""
+    """Tags, names or links strung with commas or bars ("Ann, Bob, Cy, ..."), or an A B C index:
+    not sentences."""
+    tokens = line.text.split()
+    if tokens and sum(len(token) for token in tokens) / len(tokens) < INDEX_MAX_TOKEN_CHARS:
+        return True
     segments = [segment for segment in ENUMERATION_SEPARATOR.split(line.text) if segment.strip()]
     return len(segments) >= ENUMERATION_MIN_ITEMS and line.words / len(segments) <= ENUMERATION_MAX_ITEM_WORDS
 
@@ -229,6 +236,11 @@ def is_icon_labels(line: Line) -> bool:
 def is_markup(line: Line) -> bool:
     """Script or HTML that a page shows when JavaScript is off."""
     return MARKUP.search(line.text) is not None
+
+
+def is_page_copyright(line: Line) -> bool:
+    """The page's own copyright line ("© 2017 X", "Copyright X. All rights reserved"), not a photo credit."""
+    return is_copyright(line) and PAGE_COPYRIGHT.search(line.text) is not None
 
 
 def is_copyright(line: Line) -> bool:

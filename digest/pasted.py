@@ -24,6 +24,7 @@ from digest.blocks import (
     is_code,
     is_comments_heading,
     is_copyright,
+    is_page_copyright,
     is_junk,
     is_list_item,
     is_section_break,
@@ -79,14 +80,14 @@ def line_value(line: Line) -> int:
 def find_article_span(lines: list[Line]) -> Span | None:
     """The maximum-weight run of lines (Kadane), starting and ending on prose.
 
-    A comments heading ends any run; prose after one counts for less (COMMENTS_DISCOUNT), so
-    the comments under an article never outweigh it, while an article after a "941 comments"
+    A comments heading or the page's copyright line ends any run; prose after one counts for less
+    (COMMENTS_DISCOUNT), so the comments and footer under an article never outweigh it, while an article after a "941 comments"
     link in the page header still wins over the header.
     """
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0
     for position, line in enumerate(lines):
-        if is_comments_heading(line):
+        if is_comments_heading(line) or is_page_copyright(line):
             start, total, discount = position, 0.0, COMMENTS_DISCOUNT
             continue
         value = line_value(line)
