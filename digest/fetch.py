@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from http.cookiejar import CookieJar, DefaultCookiePolicy
@@ -244,22 +245,21 @@ def declared_length(response: httpx.Response) -> int:
     return int(raw) if raw.strip().isdigit() else 0
 
 
-class translated_errors:  # noqa: N801 - used as a context manager, named like one
-    """httpx/httpcore/ssl exceptions become our FetchError family, keeping the cause."""
+NETWORK_FAILURES = (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol, httpx.HTTPError,
+                    OSError)  # ssl.SSLError is an OSError
 
-    def __enter__(self) -> None:
-        return None
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, _tb: object) -> None:
-        if exc is None or isinstance(exc, FetchError) or not isinstance(exc, Exception):
-            return
-        if isinstance(exc, (httpcore.TimeoutException, httpx.TimeoutException)):
-            raise TooSlowError() from exc
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """httpx, httpcore and ssl exceptions become our FetchError family, keeping the cause."""
+    try:
+        yield
+    except (httpcore.TimeoutException, httpx.TimeoutException) as exc:
+        raise TooSlowError() from exc
+    except NETWORK_FAILURES as exc:
         if _caused_by(exc, ssl.SSLCertVerificationError):
             raise FetchError(NOT_SECURE) from exc
-        if isinstance(exc, (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol,
-                            httpx.HTTPError, httpx.InvalidURL, OSError, ValueError)):
-            raise FetchError() from exc
+        raise FetchError() from exc
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -156,7 +156,7 @@ def redirect_target(current: httpx.URL, location: str) -> httpx.URL:
 
 
 def check_url(url: httpx.URL, policy: AddressPolicy) -> Target:
-    """Step 1: scheme, credentials, port and the shape of the host; no network."""
+    """Step 1: scheme, credentials, the shape of the host (or the IP literal), then the port; no network."""
     if url.scheme not in ALLOWED_SCHEMES:
         raise BlockedAddressError(REFUSED_SCHEME)
     if url.userinfo:
@@ -166,13 +166,13 @@ def check_url(url: httpx.URL, policy: AddressPolicy) -> Target:
     if not host:
         raise BlockedAddressError(REFUSED_HOST)
     trusted = policy.trusts(host, port)
-    if not trusted and port not in policy.allowed_ports:
-        raise BlockedAddressError(refused_port(policy.allowed_ports))
     literal = ip_literal(host)
     if literal is None:
         check_host_name(host)
     elif not (trusted or policy.allow_private or is_public_address(literal)):
         raise BlockedAddressError(REFUSED_PRIVATE)
+    if not trusted and port not in policy.allowed_ports:
+        raise BlockedAddressError(refused_port(policy.allowed_ports))
     return Target(url=url, host=host, port=port, literal=literal)
 
 
