@@ -185,9 +185,11 @@ def find_published(lines: list[Line], headline: Line | None, start: int) -> date
 UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
 NAME_WORD = rf"[{UPPER_START}0-9][\w&!'’\-]*(?:\.[\w&!'’\-]+)*"  # "Le Monde.fr", "S.Paulo", "CNNMoney"
 NAME = rf"{NAME_WORD}(?:\s(?:(?:de|of|the|du|des|da|do|für|&|en)\s)?[{UPPER_START}][\w&!'’\-]*(?:\.[\w&!'’\-]+)*){{0,3}}"
-COPYRIGHT_HOLDER = re.compile(
-    rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?i:copyright\s*)?(?:\d{{4}}(?:\s*[-–—]\s*\d{{4}})?,?\s*)?(?:by\s+)?"
-    rf"(?P<name>{NAME})",
+YEARS = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?"
+COPYRIGHT_HOLDER = re.compile(  # "© 2022 Городские новости. Все права защищены." -> "Городские новости"
+    rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
+    rf"(?P<name>[^\W\d_][^.,|©\n]{{1,60}}?(?:\.(?=\w)[^.,|©\n]{{0,30}}?)*)"
+    rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b))",
 )
 HOLDER_BEFORE = re.compile(rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*)[®,]?\s*(?:\d{{4}}(?:\s*[-–—]\s*\d{{4}})?\s*)?©")  # "topicseed, 2018-2019 ©"
 BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph"
