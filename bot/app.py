@@ -14,8 +14,7 @@ from typing import Any
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from bot.settings import Settings
-from digest.fetch import Fetcher, FetchLimits
-from digest.guard import AddressPolicy
+from digest.fetch import Fetcher
 from digest.pool import PagePool
 from digest.service import Digester
 from handlers.context import BotData, HandlerConfig
@@ -58,10 +57,7 @@ def handler_config(settings: Settings) -> HandlerConfig:
 
 
 def open_fetcher(settings: Settings) -> Fetcher:
-    policy = AddressPolicy(allow_private=settings.allow_private_urls, allowed_ports=settings.allowed_ports,
-                           trusted_hosts=getattr(settings, "trusted_hosts", frozenset()))
-    limits = FetchLimits(max_bytes=settings.max_page_bytes, deadline_seconds=settings.fetch_deadline_seconds)
-    return Fetcher(limits, policy)
+    return Fetcher(settings.fetch_limits, settings.address_policy)
 
 
 def open_pool(settings: Settings) -> PagePool:
