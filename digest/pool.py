@@ -134,7 +134,7 @@ class PagePool:
         """The page's Digest, or a DigestError; a page over the time or memory limit costs only its worker."""
         loop = asyncio.get_running_loop()
         async with self._free:
-            worker = self._idle.pop() if self._idle else await loop.run_in_executor(self._threads, self._start)
+            worker = self._take_idle() or await loop.run_in_executor(self._threads, self._start)
             self._busy.add(worker)
             try:
                 kind, value = await asyncio.wait_for(
@@ -156,6 +156,15 @@ class PagePool:
                 raise value
             await self._retire(worker)
             raise self._failure(kind, value)
+
+    def _take_idle(self) -> Worker | None:
+        """An idle worker that is still alive (one may have been killed from outside, e.g. by the OOM killer)."""
+        while self._idle:
+            worker = self._idle.pop()
+            if worker.process.is_alive():
+                return worker
+            worker.kill()  # reap it and close its pipe; the page never reached it, so it is not to blame
+        return None
 
     def _start(self) -> Worker:
         return Worker(self._context, self.limits.memory_mb)

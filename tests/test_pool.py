@@ -100,3 +100,13 @@ async def test_hostile_markup_ends_within_the_limit(pool: PagePool, server: Page
     outcome = await asyncio.gather(pool.digest(page), return_exceptions=True)
     assert isinstance(outcome[0], (Digest, ExtractionError)), repr(outcome[0])
     assert pool.replaced == 0
+
+
+async def test_a_worker_killed_from_outside_while_idle_is_replaced_quietly(pool: PagePool) -> None:
+    await pool.digest(ARTICLE)
+    (pid,) = pool.pids
+    victim = psutil.Process(pid)
+    victim.kill()  # as the kernel's OOM killer would
+    victim.wait(5)
+    assert (await pool.digest(ARTICLE)).title == ARTICLE_TITLE
+    assert pid not in pool.pids
