@@ -319,5 +319,5 @@ def is_junk(line: Line) -> bool:
     return (is_timecode(line) or is_icon_labels(line) or is_markup(line) or is_button(line)
             or is_copyright(line) or is_teaser(line) or is_credit(line) or is_section_break(line)
             or is_comments_heading(line) or is_self_repeating(line) or is_read_on(line)
-            or is_counter(line) or is_byline(line)
+            or is_counter(line) or is_byline(line) or is_dateline(line)
             or is_notice(line))
