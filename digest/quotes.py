@@ -9,9 +9,10 @@ The steps:
 2. `digest.speakers` reads who said it from the same sentence (and resolves "he"/"they").
 3. `is_key_quote` keeps quotations of at least QUOTE_MIN_WORDS words, and shorter whole
    statements only when their speaker is named right beside them (STATEMENT_MIN_WORDS: “Ukraine
-   must find peace”, introduced by "Zelensky ... saying"); it drops titles of works (after
-   "titled", "the book"...), Title Case headlines and teaser headlines (a quotation followed by a
-   colon), which are not statements.
+   must find peace”, introduced by "Zelensky ... saying"); it drops fragments nobody is said to
+   have said (lower-case start, no speaker: phrases quoted from a law or a report), titles of
+   works (after "titled", "the book"...), Title Case headlines and teaser headlines (a quotation
+   followed by a colon), which are not statements.
 4. `rank`: statements by named people first, then by described speakers ("a senior military
    official"), then unattributed; whole sentences before fragments; ties in article order. Near
    duplicates (a pull quote repeating the body) are dropped, and each speaker gets one quote
@@ -42,6 +43,9 @@ from digest.speakers import (
 QUOTE_MIN_WORDS = 6
 STATEMENT_MIN_WORDS = 3  # a whole statement with its named speaker right beside it
 QUOTE_MIN_CJK_CHARS = 10  # Chinese and Japanese quotations have no spaces to count words by
+CJK_CHARS_PER_WORD = 2
+CJK_CLAUSE_MARKS = "，、。！？,."
+CJK_NAME_MAX_CHARS = 20  # a bracketed run this long without a clause mark is still speech
 QUOTE_MAX_CHARS = 1500  # longer "quotations" are mismatched marks
 NEAR_DUPLICATE_OVERLAP = 0.7
 LONG_QUOTE_WORDS = 80  # still a quote, but too long to be a key one when shorter ones exist
@@ -101,12 +105,22 @@ class Candidate:
     position: int
     speaker: Speaker | None
     cue_beside: bool  # a speech verb right before or right after the marks
+    names_a_thing: bool = False  # "the book “...”", "titled “...”", or a teaser headline “...”: ...
 
     @property
     def words(self) -> int:
         if CJK.search(self.text):
-            return len(self.text) // 2  # two CJK characters make roughly one word
+            return len(self.text) // CJK_CHARS_PER_WORD
         return len(self.text.split())
+
+    @property
+    def reads_as_speech(self) -> bool:
+        """CJK brackets also mark names of things (「フリーWi-Fiプロテクション」): speech has a clause mark or length."""
+        if not CJK.search(self.text):
+            return True
+        return len(self.text) >= QUOTE_MIN_CJK_CHARS and (
+            any(mark in self.text for mark in CJK_CLAUSE_MARKS) or len(self.text) >= CJK_NAME_MAX_CHARS
+        )
 
     @property
     def is_statement(self) -> bool:
@@ -144,7 +158,10 @@ def candidates_in(paragraphs: Sequence[str], language: str | None) -> list[Candi
             if speaker:
                 memory.remember(number, speaker)
             text = _trimmed(paragraph, event.start, event.end)
-            previous = Candidate(text, number, event.start, speaker, _cue_beside(event.before, event.after))
+            names_a_thing = bool(TITLE_CUE.search(event.before)) or event.after.lstrip().startswith(":")
+            previous = Candidate(
+                text, number, event.start, speaker, _cue_beside(event.before, event.after), names_a_thing
+            )
             found.append(previous)
     return found
 
@@ -170,9 +187,12 @@ def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) ->
     previous_end = 0
     for index, (start, end) in enumerate(quotations):
         opening, closing = start - 1, end  # every mark is one character
-        next_opening = quotations[index + 1][0] - 1 if index + 1 < len(quotations) else len(paragraph)
+        later = [q for q in quotations[index + 1 :] if len(paragraph[q[0] : q[1]].split()) >= STATEMENT_MIN_WORDS]
+        next_opening = later[0][0] - 1 if later else len(paragraph)  # a quoted name («Опора») is no new quotation
         before = paragraph[max(_sentence_start(spans, opening), previous_end) : opening]
         after = paragraph[closing + 1 : min(_sentence_end(spans, closing), next_opening)]
+        if not after.strip() and CJK.search(paragraph[start:end]):
+            after = paragraph[closing + 1 : min(_sentence_end(spans, closing + 1), next_opening)]  # “...。”卢宇说。
         if not before.strip() and number and paragraphs[number - 1].rstrip().endswith(":"):
             before = paragraphs[number - 1]  # "Smith told reporters:" and the quotation as its own paragraph
         sites.append(QuoteSite(start, end, before, after))
@@ -210,7 +230,9 @@ def is_key_quote(candidate: Candidate) -> bool:
         and candidate.speaker.is_named
     ):
         return False
-    return not looks_like_title(candidate.text)
+    if not candidate.is_statement and candidate.speaker is None:
+        return False  # a fragment nobody is said to have said: a phrase in quotes, not a key quote
+    return candidate.reads_as_speech and not candidate.names_a_thing and not looks_like_title(candidate.text)
 
 
 def looks_like_title(text: str) -> bool:

@@ -48,6 +48,11 @@ SPEECH_VERBS_OTHER = (
     # es
     r"dijo|afirmó|declaró|explicó|señaló|añadió|aseguró|indicó|manifestó|advirtió|sostuvo|agregó|"
     r"apuntó|subrayó|destacó|comentó|expresó|dice|afirma|explica|asegura|"
+    r"ha dicho|ha explicado|ha afirmado|ha asegurado|ha señalado|ha añadido|ha declarado|ha indicado|"
+    r"ha advertido|ha subrayado|ha destacado|ha reconocido|ha manifestado|ha apuntado|"
+    # cs
+    r"píše|napsal[a]?|řekl[a]?|uvedl[a]?|dodal[a]?|prohlásil[a]?|přidává|doplnil[a]?|sdělil[a]?|"
+    r"konstatoval[a]?|upozornil[a]?|míní|říká|tvrdí|přirovnává|"
     # it
     r"ha detto|ha affermato|ha dichiarato|ha spiegato|ha aggiunto|ha sottolineato|ha commentato|"
     r"ha ribadito|ha osservato|ha concluso|ha scritto|ha raccontato|afferma|spiega|aggiunge|sottolinea|"
@@ -69,11 +74,25 @@ FRENCH_INVERSION = re.compile(r"^\W*(?:a-t-|[a-zéèê]+-t-|[a-zéèê]+-)(?:il|
 # German "so Scholz" right after a quotation: „...“, so Scholz.
 GERMAN_SO = re.compile(r"^[\s,–—-]*so\s+(?=[A-ZÄÖÜ])")
 
+# Chinese: 卢宇说，“...” / “...”卢宇说 ; Japanese: 田中首相は「...」と述べた / 「...」と田中首相は語った.
+CJK_NAME = r"[他她]|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{2,4}"  # 丹尼尔·霍特, 卢宇
+CJK_ROLES = ("发言人", "教授", "总统", "主席", "部长", "总理", "主任", "局长", "经理", "专家", "记者", "官员", "博士", "先生", "女士")
+CJK_NAME_START = "|".join(["^", "(?<=[的，。、：；\\s])", *(f"(?<={role})" for role in CJK_ROLES)])
+CJK_ASIDE = r"(?:[(（][^()（）]{1,40}[)）])?"  # 丹尼尔·霍特(Daniel Huot)表示
+CHINESE_VERBS = r"说|表示|指出|称|强调|认为|写道|介绍|坦言"
+CHINESE_BEFORE = re.compile(rf"(?:{CJK_NAME_START})(?P<who>{CJK_NAME}){CJK_ASIDE}(?:{CHINESE_VERBS})[：:，,]?\s*$")
+CHINESE_AFTER = re.compile(rf"^[，,]?\s*(?P<who>{CJK_NAME})(?:{CHINESE_VERBS})")
+JAPANESE_VERBS = r"述べ|語っ|話し|言っ|説明し|強調し|明かし|答え|訴え|指摘し"
+JAPANESE_AFTER = re.compile(rf"^と(?:、)?(?:(?P<who>[^\s、。「」]{{1,15}}?)(?:は|が)、?)?(?:{JAPANESE_VERBS})")
+JAPANESE_BEFORE = re.compile(r"(?:^|(?<=[、。\s]))(?P<who>[^\s、。「」]{1,15}?)(?:は|が)、?\s*$")
+CJK_PRONOUNS = frozenset({"他", "她", "彼", "彼女"})
 PRONOUNS = frozenset({
     "he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos", "lui", "lei",
     "ele", "ela", "eles", "он", "она", "они",
 })
 FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you", "ich", "wir", "je", "nous", "yo", "io", "eu", "я", "мы"})
+# After a verb, "il" is the Italian article ("ha detto il ministro"); French inverts with a hyphen ("a-t-il").
+ARTICLES_AFTER_A_VERB = frozenset({"il"})
 AUXILIARIES = frozenset({
     "has", "have", "had", "was", "is", "also", "later", "then", "again", "previously", "repeatedly", "once",
     "would", "will", "recently", "further", "earlier", "reportedly", "had", "has", "already", "just", "quickly",
@@ -101,9 +120,12 @@ CLAUSE_WORDS = frozenset({
     "where", "although", "though", "since", "than", "whether", "or", "so", "yet", "what", "how",
     "que", "qui", "dass", "und", "aber", "y", "e", "ma", "mas", "что", "и", "но", "как",
 })
+REFLEXIVES = frozenset({"se", "si", "sich", "себе"})
 PREPOSITIONS = frozenset({
+    "na", "v", "ve", "auf", "sur", "en", "em", "no",
     "of", "for", "at", "from", "in", "with", "on", "to", "by", "de", "des", "du", "der", "von", "del", "della",
-    "dos", "das", "da", "do", "für", "bei", "в", "из", "при",
+    "dos", "das", "da", "do", "für", "bei", "в", "из", "при", "di", "dei", "degli", "delle", "dello", "per",
+    "con", "su", "para", "por", "des", "aux", "au", "beim", "vom", "zum", "zur", "am", "im", "na", "nas", "nos",
 })
 TITLE_WORDS = frozenset({
     "president", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "chancellor",
@@ -117,7 +139,13 @@ TITLE_WORDS = frozenset({
     "bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "chef", "chefin", "außenministerin",
     "außenminister", "regierungssprecher", "st", "saint", "first", "lady", "state",
 })
+# German compounds end in the office: "Bahn-Vorstand", "Bundesinnenministerin", "Regierungssprecher".
+GERMAN_TITLE = re.compile(
+    r"(?:vorstand|chef|chefin|sprecher|sprecherin|minister|ministerin|präsident|präsidentin|vorsitzende|vorsitzender|"
+    r"kanzler|kanzlerin|direktor|direktorin|leiter|leiterin|bürgermeister|bürgermeisterin|experte|expertin)$"
+)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m", "herr", "frau", "señor", "señora", "sr", "sra", "dott"})
+ARTICLE_PARTICLES = frozenset({"der", "den", "la", "le", "ter"})  # particles only after "van", "von", "de"
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "al", "bin", "ibn", "di", "del", "della", "la", "le", "du", "ter"})
 # Capitalised words that are never part of a speaker's name.
 NOT_NAME_WORDS = frozenset({
@@ -131,7 +159,9 @@ SENTENCE_START_WORDS = frozenset({
     "those", "there", "here", "when", "while", "after", "before", "meanwhile", "however", "instead", "despite",
 })
 NAME_MAX_TOKENS = 4
-LOWERCASE_TITLE_MAX_WORDS = 3
+ROLE_MAX_TOKENS = 8  # "el secretario general de la asociación de regantes, Pedro Parias"
+OPENING_MARKS = frozenset("«“„\"‘‹")
+CLOSING_MARKS = frozenset("»”“\"’›")
 DESCRIPTION_MAX_WORDS = 6
 AFTER_VERB_MAX_TOKENS = 10  # how far after a quotation its speech verb may stand ("”, Maria Lopez, the harbour master, said")
 APPOSITIVE_MAX_TOKENS = 8  # ", the harbour master," between a name and its verb
@@ -182,20 +212,20 @@ class SpeakerMemory:
         return None
 
     def expand(self, speaker: Speaker) -> Speaker:
-        """A surname ("Zelensky", "Mr. McHugh") becomes the one full name given for it ("Patrick McHugh")."""
+        """A surname ("Zelensky", "Mr. McHugh") becomes the first full name given for it ("Patrick McHugh")."""
         words = speaker.text.split()
         if not speaker.is_named or len(words) > 2 or (len(words) == 2 and words[0].casefold().rstrip(".") not in HONORIFICS):
             return speaker
         surname = words[-1]
         for names in (self.speaker_names, self.names):
-            matching = {name for name in names if name.split()[-1] == surname and name != speaker.text}
-            if len(matching) == 1:
-                return Speaker(matching.pop(), "name")
-            if matching:
-                return speaker  # two people share the surname: keep what the text says
+            for name in names:  # the first one introduced: news names a relative by first name after that
+                if name.split()[-1] == surname and name != speaker.text:
+                    return Speaker(name, "name")
         return speaker
 
 
+# After a name that opens a sentence, what shows it is a person: "Eric Reeves, one of...", "Eric Reeves said".
+INTRODUCES_A_PERSON = re.compile(rf"\s*(?:,|\(|(?:{SPEECH_VERBS_EN})\b)")
 SENTENCE_OPENING_CONTEXT = ".!?:;\"“”«»„(—–-"
 FULL_NAME = re.compile(
     r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,3}(?![\w’'])"
@@ -208,8 +238,9 @@ def full_names_in(paragraphs: list[str] | tuple[str, ...]) -> list[str]:
     for paragraph in paragraphs:
         for match in FULL_NAME.finditer(paragraph):
             preceding = paragraph[: match.start()].rstrip()
-            if not preceding or preceding[-1] in SENTENCE_OPENING_CONTEXT:
-                continue  # a sentence's first word is capitalised anyway: "Haunted Izuku..." is no name
+            at_sentence_start = not preceding or preceding[-1] in SENTENCE_OPENING_CONTEXT
+            if at_sentence_start and not INTRODUCES_A_PERSON.match(paragraph, match.end()):
+                continue  # a sentence's first word is capitalised anyway: "Haunted Izuku was..." is no name
             speaker = _name_from_run(match.group(0).split(), at_sentence_start=True)
             if speaker and speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in names:
                 names.append(speaker.text)
@@ -235,6 +266,10 @@ def is_capitalised(token: str) -> bool:
 
 def speaker_after(after: str) -> Speaker | None:
     """The speaker in the words right after a quotation, or None."""
+    if match := CHINESE_AFTER.match(after):
+        return _cjk_speaker(match.group("who"))
+    if match := JAPANESE_AFTER.match(after):
+        return _cjk_speaker(match.group("who")) if match.group("who") else None  # "Xは「...」と述べた": X comes before
     if match := FRENCH_INVERSION.match(after):
         return Speaker(match.group(0).rsplit("-", 1)[-1], "pronoun")
     if match := GERMAN_SO.match(after):
@@ -259,6 +294,8 @@ def speaker_after(after: str) -> Speaker | None:
 
 def speaker_before(before: str) -> Speaker | None:
     """The speaker in the same sentence before a quotation, or None."""
+    if match := CHINESE_BEFORE.search(before) or JAPANESE_BEFORE.search(before):
+        return _cjk_speaker(match.group("who"))
     if match := _last(ACCORDING_TO.finditer(before)):
         found = subject_forward(tokens_of(before[match.end() :]))
         if found:
@@ -308,19 +345,78 @@ def subject_forward(tokens: list[str]) -> Speaker | None:
     """The subject right after a verb ("said Maria Lopez, the harbour master" gives Maria Lopez)."""
     if not tokens:
         return None
+    if tokens[0].casefold() in REFLEXIVES:
+        tokens = tokens[1:]  # "přidává se Emile Heskey", "äußerte sich Scholz"
+    if len(tokens) > 3 and tokens[0].casefold() in PREPOSITIONS and is_capitalised(tokens[1]) and is_capitalised(tokens[2]):
+        tokens = tokens[2:]  # "píše na Twitter Gary Lineker": the place it was said, then who
+    if not tokens:
+        return None
     first = tokens[0]
-    if first.casefold() in PRONOUNS or first.casefold() in FIRST_AND_SECOND_PERSON:
+    if (first.casefold() in PRONOUNS and first.casefold() not in ARTICLES_AFTER_A_VERB) or (
+        first.casefold() in FIRST_AND_SECOND_PERSON
+    ):
         return Speaker(first, "pronoun")
     if first in CLOSING_PUNCTUATION or first in {",", "—", "–"}:
         return None
     if is_capitalised(first) and first.casefold() not in DETERMINERS:
         return name_forward(tokens)
-    titles = 0
-    while titles < len(tokens) and titles < LOWERCASE_TITLE_MAX_WORDS and tokens[titles].casefold() in TITLE_WORDS:
-        titles += 1
-    if titles and titles < len(tokens) and is_capitalised(tokens[titles]):
-        return name_forward(tokens[titles:])  # "said chief inspector Jennifer Mattinson"
-    return description_forward(tokens)
+    role = _role_before_name(tokens)
+    if role:
+        name = name_forward(tokens[role:])
+        if name and name.is_named:
+            return name
+    return _appositive_name_forward(tokens) or description_forward(tokens)
+
+
+def _role_before_name(tokens: list[str]) -> int:
+    """Where a full name starts after a role: "chief inspector Jennifer Mattinson", "il ministro della
+    Transizione ecologica Roberto Cingolani", "председатель ассоциации «Опора» Марина Ефимова".
+
+    The name (two or more capitalised words) must follow a plain word or a quoted name, not an article
+    or a preposition: in "the head of the World Bank" the capitalised words name the employer.
+    0 when there is no such name before a punctuation mark.
+    """
+    index = 0
+    while index < min(len(tokens), ROLE_MAX_TOKENS):
+        token = tokens[index]
+        if token in OPENING_MARKS:
+            closing = next((i for i in range(index + 1, min(len(tokens), index + 5)) if tokens[i] in CLOSING_MARKS), 0)
+            if not closing:
+                return 0
+            index = closing + 1
+            continue
+        if not token[:1].isalpha() or (index and token.casefold() in CLAUSE_WORDS):
+            return 0
+        if is_capitalised(token):
+            run = 1
+            while index + run < len(tokens) and is_capitalised(tokens[index + run]):
+                run += 1
+            previous = tokens[index - 1] if index else ""
+            plain = previous in CLOSING_MARKS or (
+                previous[:1].isalpha() and previous.casefold() not in DETERMINERS | PREPOSITIONS
+            )
+            if index and run >= 2 and plain:
+                return index
+            index += run
+            continue
+        index += 1
+    return 0
+
+
+def _appositive_name_forward(tokens: list[str]) -> Speaker | None:
+    """"la consejera de Agricultura, Carmen Crespo, en rueda de prensa": the name after the role's comma."""
+    for index, token in enumerate(tokens[:ROLE_MAX_TOKENS + 2]):
+        if token == ",":
+            rest = tokens[index + 1 :]
+            run = 0
+            while run < len(rest) and (is_capitalised(rest[run]) or _is_inner_particle(rest, run)):
+                run += 1
+            if run >= 2 and (run == len(rest) or not rest[run][:1].isalpha() or not is_capitalised(rest[run])):
+                return name_forward(rest)
+            return None
+        if not token[:1].isalpha() or (index and token.casefold() in CLAUSE_WORDS):
+            return None
+    return None
 
 
 def name_backward(tokens: list[str]) -> Speaker | None:
@@ -403,7 +499,7 @@ def _name_from_run(run: list[str], *, at_sentence_start: bool) -> Speaker | None
         return None
     if len(run) == 1 and lowered[0] in ROLE_NOUNS:
         return Speaker(run[0], "description")  # "Officials said" at the start of a sentence
-    titles = [i for i, word in enumerate(lowered) if word in TITLE_WORDS]
+    titles = [i for i, word in enumerate(lowered) if word in TITLE_WORDS or GERMAN_TITLE.search(word)]
     if titles and titles[-1] < len(run) - 1:
         run, lowered = run[titles[-1] + 1 :], lowered[titles[-1] + 1 :]
     elif titles:
@@ -441,13 +537,16 @@ def _appositive_subject(tokens: list[str]) -> Speaker | None:
 
 
 def _is_inner_particle(tokens: list[str], index: int) -> bool:
-    """"de" in "Luiz Inácio Lula da Silva", between two capitalised words."""
-    return (
-        tokens[index].casefold() in NAME_PARTICLES
-        and 0 < index < len(tokens) - 1
-        and is_capitalised(tokens[index - 1])
-        and is_capitalised(tokens[index + 1])
-    )
+    """"da" in "Luiz Inácio Lula da Silva", between two capitalised words; "der" only in "van der Bellen".
+
+    German capitalises every noun, so "Michael Peterson der Nachrichtenagentur" must stop at "der".
+    """
+    word = tokens[index].casefold()
+    if word not in NAME_PARTICLES or not 0 < index < len(tokens) - 1:
+        return False
+    if word in ARTICLE_PARTICLES and tokens[index - 1].casefold() not in NAME_PARTICLES:
+        return False
+    return is_capitalised(tokens[index - 1]) and is_capitalised(tokens[index + 1])
 
 
 def _verb_phrase(tokens: list[str], index: int) -> str:
@@ -456,6 +555,11 @@ def _verb_phrase(tokens: list[str], index: int) -> str:
     if token.casefold() in {"a", "ha"} and index + 1 < len(tokens):
         return f"{token} {tokens[index + 1]}"
     return token
+
+
+def _cjk_speaker(who: str) -> Speaker:
+    """"卢宇" is a name; "他" (he), or "他进一步" (he further...), is a pronoun to resolve."""
+    return Speaker(who, "pronoun" if who[:1] in CJK_PRONOUNS or who in CJK_PRONOUNS else "name")
 
 
 def _last(matches):  # type: ignore[no-untyped-def]
