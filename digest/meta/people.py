@@ -11,7 +11,12 @@ from digest.meta.tags import MetaTags, first
 
 AUTHOR_META_NAMES = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                      "byl", "citation_author")
-BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|da|автор|от|door|przez)[:\s]+", re.IGNORECASE)
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:reporting|written|words|text|story)\s+by|by|von|par|por|di|da|автор|от|door|przez|texto|text)[:\s]+",
+    re.IGNORECASE,
+)
+BYLINE_CLASSES = ("byline", "author", "auteur", "autor", "autore")
+BYLINE_ELEMENTS = 3  # the byline sits at the top; later "author" elements are bios and comment authors
 BYLINE_MAX_CHARS = 100  # longer is a sentence or a bio, not a byline
 LANGUAGE_META_NAMES = ("content-language", "og:locale", "dc.language", "language", "inlanguage")
 LANGUAGE_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
@@ -39,7 +44,8 @@ def find_byline(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -
             byline = clean_byline(value)
             if byline:
                 return byline
-    for element in root.xpath("//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')][1]")[:1]:
+    marked = " or ".join(f"contains(@class, '{name}')" for name in BYLINE_CLASSES)
+    for element in root.xpath(f"//body//*[@rel='author' or @itemprop='author' or {marked}]")[:BYLINE_ELEMENTS]:
         byline = clean_byline(element.text_content())
         if byline:
             return byline

@@ -2,7 +2,8 @@
 
 Steps, first answer wins: Open Graph `og:site_name` (or the app-link name); the JSON-LD
 publisher (or the page's Organization / WebSite object); `application-name`; the copyright
-line ("© 2022 ... “TV-Novosti”", "光明网版权所有"); last, a readable name from the address (digest.urls.site_from_host).
+line ("© 2022 ... “TV-Novosti”", "光明网版权所有"); the part of the <title> that spells the
+host ("... | Diario del Sur" on diariodelsur.es); last, a readable name from the address (digest.urls.site_from_host).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from lxml.html import HtmlElement
 
 from digest.meta.jsonld import JsonObject, text_of, types_of
 from digest.meta.tags import MetaTags, first
+from digest.meta.title import split_parts
 from digest.urls import site_from_host
 
 SITE_META_NAMES = ("og:site_name", "al:android:app_name", "al:ios:app_name")
@@ -92,6 +94,20 @@ def letters(text: str) -> str:
     return "".join(ch for ch in plain if ch.isalnum() and not unicodedata.combining(ch))
 
 
+def title_suffix_naming_host(root: HtmlElement, url: str | None) -> str | None:
+    """"Headline | Diario del Sur" on diariodelsur.es: the <title> part that spells the host is the site's name."""
+    element = root.find(".//title")
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [letters(label) for label in host.split(".")[:-1] if len(label) >= HOST_LABEL_MIN_CHARS]
+    if element is None or not labels:
+        return None
+    parts = split_parts(" ".join(element.text_content().split()))
+    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+        if letters(part) in labels:
+            return part
+    return None
+
+
 def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, objects: list[JsonObject],
               url: str | None) -> str | None:
     """The publisher's name by the steps in the module docstring."""
@@ -100,6 +116,7 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
         lambda: publisher_name(article, objects),
         lambda: first(tags, *APP_META_NAMES),
         lambda: copyright_holder(root),
+        lambda: title_suffix_naming_host(root, url),
         lambda: site_from_host(urlsplit(url).hostname or "") if url else None,
     )
     for step in steps:
