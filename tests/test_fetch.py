@@ -61,7 +61,7 @@ async def test_the_client_is_polite_and_names_itself(fetcher: Fetcher, server: P
 
 
 async def test_redirects_are_followed_up_to_five_hops(fetcher: Fetcher, server: PageServer) -> None:
-    page = await fetcher.fetch(server.url("/chain/4"))  # four redirects, then /page: five requests
+    page = await fetcher.fetch(server.url("/chain/4"))  # /chain/4 ... /chain/0, /page: five redirects
     assert page.url == server.url("/page")
 
 

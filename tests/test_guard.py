@@ -206,6 +206,8 @@ def test_default_settings_refuse_private_addresses() -> None:
     assert policy.allowed_ports == frozenset({80, 443, 8080, 8443})
     trusted = Settings.from_env({"DIGESTBOT_TRUSTED_HOSTS": "127.0.0.1:8081"}).address_policy
     assert trusted.trusts("127.0.0.1", 8081) and not trusted.trusts("127.0.0.1", 8080)
+    limits = Settings.from_env({"DIGESTBOT_MAX_PAGE_BYTES": "1000", "DIGESTBOT_FETCH_DEADLINE": "3"}).fetch_limits
+    assert (limits.max_bytes, limits.deadline_seconds, limits.max_redirects) == (1000, 3.0, 5)
 
 
 # The oracle: written from the IANA IPv4 and IPv6 Special-Purpose Address Registries with integer
