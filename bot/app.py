@@ -11,8 +11,9 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from telegram.ext import AIORateLimiter, Application, ContextTypes
+from telegram.ext import Application, ContextTypes
 
+from bot.flood import FloodLimiter
 from bot.settings import Settings
 from digest.fetch import Fetcher
 from digest.pool import PagePool
@@ -25,7 +26,6 @@ from storage.store import Store
 logger = logging.getLogger(__name__)
 
 CONCURRENT_UPDATES = 256
-FLOOD_RETRIES = 3  # AIORateLimiter: retries after a RetryAfter (429), waiting as Telegram says
 BOT_PATH_SUFFIX = "/bot"
 FILE_PATH_SUFFIX = "/file/bot"
 
@@ -99,7 +99,7 @@ def build_application(settings: Settings) -> App:
         .base_file_url(file_base_url(settings.telegram_api_base_url))
         .context_types(ContextTypes(bot_data=BotData))
         .concurrent_updates(CONCURRENT_UPDATES)
-        .rate_limiter(AIORateLimiter(max_retries=FLOOD_RETRIES))
+        .rate_limiter(FloodLimiter())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
