@@ -78,7 +78,7 @@ CREDIT = re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik"
     re.IGNORECASE,
 )
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article
-    r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?(?:(?:\d+\s+)?(?:comments?|reader comments|"
+    r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?(?:(?:\d+\s+)?(?:comments|reader comments|\d+\s+comment|"
     r"kommentare|commentaires|comentários|comentarios|commenti|комментарии|diskuse|komentarze|reacties)|"
     r"\d+\s+(?:responses?|replies|thoughts on .{1,80})|leave a (?:comment|reply)|post a comment|add a comment|"
     r"join the (?:discussion|conversation)|(?:enviá|envía|deja|dejá|escribe|escribí) (?:tu|un) comentario|"
