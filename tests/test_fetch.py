@@ -272,3 +272,11 @@ async def test_tls_connects_to_the_checked_address_and_verifies_the_name(tmp_pat
             await fetcher.aclose()
     assert f"Host: news.example:{server.port}" in page.content
     assert resolver.asked == ["news.example", "other.example"]  # one lookup per hop, none behind our back
+
+
+async def test_utf16_declared_in_the_header_is_text_not_binary(fetcher: Fetcher, server: PageServer) -> None:
+    """UTF-16 without a byte order mark is full of NUL bytes; the header's charset says it is text."""
+    html = f"<html><head><title>Pont</title></head><body><p>{FRENCH}</p></body></html>"
+    server.add("/utf16-header", html.encode("utf-16-le"), content_type="text/html; charset=utf-16le")
+    page = await fetcher.fetch(server.url("/utf16-header"))
+    assert FRENCH in page.content
