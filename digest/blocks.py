@@ -35,7 +35,9 @@ CAPITALISED_SHARE = 0.6  # a Title Case Menu Item has most of its words capitali
 
 TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
 ICON_LABELS = re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE)  # "bookmark-bicon bookmarkicon cameraicon ..."
-MARKUP = re.compile(r"^\s*<(?:div|img|iframe|a|script|noscript|p|span|style|link|meta)\b|^[A-Z_]{4,}\s*=\s*[{\['\"]")
+MARKUP = re.compile(
+    r"^\s*<(?:div|img|iframe|a|script|noscript|p|span|style|link|meta)\b|^[A-Z_]{4,}\s*=\s*[{\['\"]|^\s*\"[\w@$-]+\"\s*:"
+)  # HTML, script globals and JSON that a page shows with JavaScript off
 CODE = re.compile(r"[{};]\s*$|^\s*[}\])]|^\s*(?://|#|/\*|\*)|\w\(.*\)|^\s*(?:var|let|const|def|return|if|for|import)\b")
 COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
@@ -47,7 +49,7 @@ PAGE_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|right
 NOTICE = re.compile(  # cookie walls, app prompts, consent texts: never article text
     r"\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
     r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
-    r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker",
+    r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
     re.IGNORECASE,
 )
 PROMPT = re.compile(  # newsletter and sign-in prompts: junk unless the line reads as prose
@@ -110,7 +112,8 @@ BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
     r"close|open|more|show more|(?:next|previous|prev) (?:story|article|post|page)|load more|read more|advertisement|advertising|sponsored|ad|anzeige|reklama|"
     r"publicité|publicidad|pubblicità|реклама|skip to (?:main )?content|back to top|home|next|previous|"
     r"facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|vk|copy link|teilen|partager|compartir|"
-    r"condividi|compartilhar|поделиться|sdílet(?: článek)?|udostępnij)\s*[›»>]*$",
+    r"condividi|compartilhar|поделиться|sdílet(?: článek)?|udostępnij|"
+    r"to se mi líbí|gefällt mir|j'aime|me gusta|mi piace|curtir|нравится)\s*[›»>]*$",
     re.IGNORECASE,
 )
 COUNTER = re.compile(r"^[#№]?\d{1,4}$")  # a rank, a count of comments or likes, alone on its line

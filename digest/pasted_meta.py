@@ -21,6 +21,7 @@ from digest.blocks import (
     is_dateline,
     is_icon_labels,
     is_junk,
+    is_list_item,
     is_markup,
     is_notice,
     is_title_case,
@@ -68,7 +69,7 @@ def content_tokens(text: str) -> set[str]:
 
 
 def could_be_headline(line: Line) -> bool:
-    if is_junk(line) or is_byline(line) or len(line.text) < HEADLINE_MIN_CHARS:
+    if is_junk(line) or is_list_item(line) or is_byline(line) or len(line.text) < HEADLINE_MIN_CHARS:
         return False
     if line.words > HEADLINE_MAX_WORDS or line.words < 2 and not CJK.search(line.text):
         return False
