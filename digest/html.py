@@ -13,6 +13,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 from readability import Document
+from readability.readability import Unparseable
 
 from digest.clean import remove_junk, split_standfirst
 from digest.dates import find_place
@@ -37,8 +38,11 @@ def parse_page(html: str) -> HtmlElement:
 def readable_content(root: HtmlElement) -> tuple[str | None, HtmlElement]:
     """readability's title (a fallback) and its article tree, from one Document, title read first."""
     document = Document(root)
-    title = document.short_title()
-    content = lxml.html.fromstring(document.summary(html_partial=True))
+    try:
+        title = document.short_title()
+        content = lxml.html.fromstring(document.summary(html_partial=True))
+    except (Unparseable, lxml.etree.ParserError) as exc:
+        raise ExtractionError() from exc
     return (None if title == UNTITLED else title), content
 
 
@@ -51,7 +55,10 @@ def find_lead_place(paragraphs: list[str]) -> str | None:
 
 
 def read_html(html: str, *, url: str | None = None) -> Article:
-    """Metadata from the tree, article from readability, junk out, standfirst apart."""
+    """Metadata from the tree, article from readability, junk out, standfirst apart.
+
+    Raises ExtractionError when the page holds no readable paragraph.
+    """
     if not html.strip():
         raise ExtractionError()
     root = parse_page(html)
@@ -61,6 +68,8 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     remove_junk(content, byline=meta.byline, title=meta.title or fallback_title)
     paragraphs = paragraphs_of(content)
     standfirst, paragraphs = standfirst_of(standfirst_hint, paragraphs)
+    if not paragraphs:
+        raise ExtractionError()
     title = meta.title or fallback_title or (paragraphs[0] if paragraphs else "")
     return Article(
         title=title.strip(),

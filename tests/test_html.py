@@ -1,0 +1,165 @@
+"""Reading an HTML page into an Article (digest.html): paragraphs, junk out, standfirst, place."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.clean import remove_junk
+from digest.errors import ExtractionError
+from digest.html import read_html
+from digest.paragraphs import paragraphs_of
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+FILLER = ("The council met on Tuesday to discuss the budget for the next year, and the debate went on for hours. "
+          "Members argued about roads, schools and the cost of heating public buildings during the winter. ")
+
+
+def golden(slug: str) -> tuple[str, dict]:
+    folder = PAGES / slug
+    return (folder / "source.html").read_text(encoding="utf-8"), json.loads((folder / "expected.json").read_text())
+
+
+def article_page(paragraphs: str, head: str = "<title>Council agrees budget</title>") -> str:
+    return f"<html><head>{head}</head><body><div class='story'><h1>Council agrees budget</h1>{paragraphs}</div></body></html>"
+
+
+def tree(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+# --- whole pages -------------------------------------------------------------------------------
+
+def test_jsonld_only_page_reads_fully() -> None:
+    html, expected = golden("html-ru-jsonld-only")
+    article = read_html(html, url=expected["url"])
+    assert article.title == "Минфин предложил снизить налог для малого бизнеса"
+    assert article.published == datetime(2022, 4, 7, 10, 15, tzinfo=timezone(timedelta(hours=3)))
+    assert article.site == "Вечерний Вестник"
+    assert article.url == "https://vestnik.example/economy/2022/04/07/nalog"
+    assert (article.language, article.byline) == ("ru", "Анна Соколова")
+    assert article.image == "https://vestnik.example/img/minfin.jpg"
+    body = "\n".join(article.paragraphs)
+    for junk in ("Фото:", "Читайте также", "Реклама", "Подпишитесь", "Поделиться"):
+        assert junk not in body
+    assert len(article.paragraphs) == 6
+
+
+def test_standfirst_is_kept_apart_and_not_repeated() -> None:
+    html, expected = golden("html-de-og-only")
+    article = read_html(html, url=expected["url"])
+    assert article.standfirst is not None and article.standfirst.startswith("Ab Dezember fährt kein Nachtzug")
+    assert all(not p.startswith("Ab Dezember") for p in article.paragraphs)
+    assert "Von Jonas Weber" not in article.paragraphs  # the byline repeated as a paragraph
+
+
+@pytest.mark.parametrize(("slug", "place"), [
+    ("html-en-reuters-dateline", "MOSCOW"),
+    ("html-it-reuters-microdata", "ROMA"),
+    ("html-de-og-only", "BERLIN"),
+    ("html-pt-jsonld-graph", None),
+])
+def test_place_only_when_the_lead_gives_one(slug: str, place: str | None) -> None:
+    html, expected = golden(slug)
+    assert read_html(html, url=expected.get("url")).place == place
+
+
+def test_saved_page_without_address_has_no_url_and_no_invented_site() -> None:
+    article = read_html(article_page(f"<p>{FILLER}</p><p>{FILLER}</p>"), url=None)
+    assert (article.url, article.site) == (None, None)
+    assert article.title == "Council agrees budget"
+
+
+def test_headline_repeated_atop_the_article_is_not_a_paragraph() -> None:
+    article = read_html(article_page(f"<p>{FILLER}</p><p>{FILLER}</p>"), url=None)
+    assert "Council agrees budget" not in article.paragraphs
+
+
+@pytest.mark.parametrize("html", ["", "   \n", "<html><body></body></html>"])
+def test_empty_page_is_an_extraction_error(html: str) -> None:
+    with pytest.raises(ExtractionError):
+        read_html(html, url=None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_an_article_or_an_extraction_error(text: str) -> None:
+    try:
+        read_html(f"<html><body><p>{text}</p></body></html>", url=None)
+    except ExtractionError:
+        pass
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+def test_blocks_become_paragraphs_in_order() -> None:
+    root = tree("<h2>Heading</h2><p>First  <b>bold</b>\n text.</p><ul><li>One item</li><li>Two</li></ul><pre>x = 1</pre>")
+    assert paragraphs_of(root) == ["Heading", "First bold text.", "One item", "Two", "x = 1"]
+
+
+def test_table_row_is_one_line() -> None:
+    root = tree("<table><tr><th>Film</th><th>Year</th></tr><tr><td>Groundhog Day</td><td>1993</td></tr></table>")
+    assert paragraphs_of(root) == ["Film | Year", "Groundhog Day | 1993"]
+
+
+def test_double_line_break_splits_loose_text_into_paragraphs() -> None:
+    root = tree("First line of the post<br>same paragraph<br><br>Second paragraph of the post")
+    assert paragraphs_of(root) == ["First line of the post same paragraph", "Second paragraph of the post"]
+
+
+def test_loose_text_beside_blocks_is_kept_but_stray_words_are_not() -> None:
+    root = tree("<p>A paragraph.</p> there are two solutions to this <p>Another.</p> ghi")
+    assert paragraphs_of(root) == ["A paragraph.", "there are two solutions to this", "Another."]
+
+
+# --- junk --------------------------------------------------------------------------------------
+
+def clean(html: str, **kwargs: str) -> list[str]:
+    root = tree(f"<p>{FILLER}</p>{html}<p>{FILLER}</p><p>{FILLER}</p>")
+    remove_junk(root, **kwargs)
+    return [p for p in paragraphs_of(root) if p != FILLER.strip()]
+
+
+@pytest.mark.parametrize("junk", [
+    "<figure><img src='a.jpg'><figcaption>The council chamber. Photo: Jane Roe</figcaption></figure>",
+    "<p class='wp-caption-text'>The mayor at the meeting</p>",
+    "<p>Photo: Reuters</p>",
+    "<p>Advertisement</p>",
+    "<div>Реклама</div>",
+    "<div><a href='#'>Share</a> <a href='#'>Facebook</a> <a href='#'>Email</a></div>",
+    "<p>Read more: <a href='/other'>Council to vote on new parking rules next month</a></p>",
+    "<p>Lire aussi : <a href='/autre'>Le conseil vote le budget</a></p>",
+    "<div class='newsletter-signup'><p>Get the best stories in your inbox.</p></div>",
+    "<p>Sign up for our daily newsletter.</p>",
+    "<h3>Related stories</h3><ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li></ul>",
+    "<div class='share-tools'><p>Copy link</p></div>",
+    "<p>Updated 7 April 2022, 10:15</p>",
+])
+def test_junk_is_removed(junk: str) -> None:
+    assert clean(junk) == []
+
+
+def test_byline_repeated_as_a_paragraph_is_removed() -> None:
+    assert clean("<p>By Jane Doe</p>", byline="Jane Doe") == []
+
+
+@pytest.mark.parametrize("content", [
+    "<p>Photographers gathered outside the hall as the vote was counted late into the night.</p>",
+    "<p>The share of the budget spent on roads rose to a third, the largest in a decade.</p>",
+    "<pre><span class='go'>2020-08-01 18:00:00+00 | 200 | 4084</span></pre>",
+    "<p>link</p>",
+])
+def test_content_that_looks_a_little_like_junk_stays(content: str) -> None:
+    assert clean(content) != []
+
+
+def test_a_junk_class_on_the_container_holding_the_story_does_not_remove_it() -> None:
+    root = tree(f"<div class='related-content story'><p>{FILLER}</p><p>{FILLER}</p></div><p>Short.</p>")
+    remove_junk(root)
+    assert len(paragraphs_of(root)) == 3
