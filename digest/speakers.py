@@ -115,6 +115,8 @@ ROLE_NOUNS = frozenset({
     "aides", "judge", "coach", "manager", "owner", "founder", "ceo", "professor", "teacher", "student",
     "students", "parents", "mother", "father", "study", "paper", "court", "council", "department",
 })
+CONJUNCTIONS = frozenset({"and", "y", "e", "und", "et", "и", "a", "ed"})
+MENTION_WINDOW_CHARS = 200
 CLAUSE_WORDS = frozenset({
     "that", "which", "who", "whom", "and", "but", "as", "when", "while", "after", "before", "because", "if",
     "where", "although", "though", "since", "than", "whether", "or", "so", "yet", "what", "how",
@@ -318,10 +320,21 @@ def mentions_in(text: str) -> list[tuple[int, Speaker]]:
     for match in SPEECH_VERB.finditer(text):
         if match.group("participle"):
             continue
-        speaker = subject_backward(tokens_of(text[max(0, match.start() - 200) : match.start()]))
+        tokens = tokens_of(text[max(0, match.start() - MENTION_WINDOW_CHARS) : match.start()])
+        speaker = subject_backward(tokens)
+        if speaker is None and tokens and tokens[-1].casefold() in CONJUNCTIONS:
+            sentence = tokens[_last_sentence_start(tokens) :]
+            speaker = first_name_in(sentence)  # "La ministra Ana Torres visitó la planta y dijo que..."
         if speaker and speaker.kind != "pronoun":
             found.append((match.start(), speaker))
     return found
+
+
+def _last_sentence_start(tokens: list[str]) -> int:
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index] in CLOSING_PUNCTUATION:
+            return index + 1
+    return 0
 
 
 def subject_backward(tokens: list[str]) -> Speaker | None:
@@ -395,8 +408,9 @@ def _role_before_name(tokens: list[str]) -> int:
             plain = previous in CLOSING_MARKS or (
                 previous[:1].isalpha() and previous.casefold() not in DETERMINERS | PREPOSITIONS
             )
-            if index and run >= 2 and plain:
-                return index
+            ends_clause = index + run == len(tokens) or not tokens[index + run][:1].isalpha()
+            if index and plain and (run >= 2 or (ends_clause and previous.casefold() not in CLAUSE_WORDS)):
+                return index  # "Roberto Cingolani", or one name closing the clause: "afirmou o técnico Tite."
             index += run
             continue
         index += 1
@@ -462,9 +476,14 @@ def description_forward(tokens: list[str]) -> Speaker | None:
     end = 0
     while end < len(tokens) and end < DESCRIPTION_MAX_WORDS:
         token = tokens[end]
-        if not token[:1].isalpha() or (end and token.casefold() in CLAUSE_WORDS | PREPOSITIONS):
+        if not token[:1].isalpha() or (end and (token.casefold() in CLAUSE_WORDS | PREPOSITIONS or is_capitalised(token))):
             break
         end += 1
+    if end == 1 and tokens[0].casefold() in DETERMINERS and len(tokens) > 1 and is_capitalised(tokens[1]):
+        run = 1
+        while 1 + run < len(tokens) and is_capitalised(tokens[1 + run]) and run < NAME_MAX_TOKENS:
+            run += 1
+        return Speaker(" ".join(tokens[: 1 + run]), "description")  # "according to the Kremlin"
     return _description(tokens[:end])
 
 

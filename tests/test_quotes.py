@@ -1,0 +1,228 @@
+"""Key quotes: verbatim, ranked, attributed to who the text says (and to nobody when it does not)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.model import Quote
+from digest.quotes import find_quotes
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+
+# The article paragraphs of tests/fixtures/rt-pentagon-pasted.txt (without the page's junk).
+RT_PARAGRAPHS = (
+    "Russian soldiers have “completely” vacated areas around the Ukrainian capital, Kiev and another city nearby, the "
+    "Pentagon has said, following a pledge from the Kremlin to “drastically” reduce military activity in the region as "
+    "negotiators attempt to bring an end to the fighting.",
+    "The Pentagon has observed a full withdrawal from the formerly besieged areas, a senior military official told "
+    "reporters on Wednesday during a background briefing.",
+    "“We would assess that Russian forces near Kiev and Chernigov have completed their withdrawal from the area to "
+    "re-consolidate and refit in Belarus and in Russia,” they said, adding, “We are not showing Russian forces in or "
+    "around Kiev or to the north [of] Kiev, and we’re not showing Russian forces in or around Chernigov.”",
+    "The statement comes after Russia declared plans to significantly pull back its forces in the two cities late last "
+    "month, saying it would be a show of good faith as peace talks brokered by Turkey inch forward. Days prior, the "
+    "Russian military noted that it had achieved its main goals in the area and would shift the focus to the "
+    "“liberation” of the Donbass regions in the east, which declared secession from the government in Kiev in 2014 and "
+    "have since been recognized as independent by Moscow.",
+    "The withdrawal has been marred by controversy, with Ukrainian officials alleging that hundreds of civilians were "
+    "killed in the town of Bucha on the outskirts of Kiev before Russian soldiers left the area. Though Moscow has "
+    "unequivocally denied the charge and requested a United Nations Security Council meeting to address the matter, "
+    "Washington and some Western allies have taken Kiev’s side, with US President Joe Biden suggesting Russia may be "
+    "responsible for “war crimes.”",
+    "Despite the accusations, Ukrainian President Volodymyr Zelensky has insisted that his country would continue "
+    "negotiations with Moscow, saying “Ukraine must find peace” after repeatedly expressing interest in direct talks "
+    "with his Russian counterpart, Vladimir Putin.",
+)
+
+
+def speakers_of(paragraphs: list[str] | tuple[str, ...], language: str | None = "en", max_quotes: int = 10) -> dict[str, str | None]:
+    """Quote text -> speaker, for asserting on both at once."""
+    return {q.text: q.speaker for q in find_quotes(paragraphs, language=language, max_quotes=max_quotes)}
+
+
+def only_speaker(paragraph: str, language: str | None = None) -> str | None:
+    quotes = find_quotes([paragraph], language=language, max_quotes=3)
+    assert len(quotes) == 1, quotes
+    return quotes[0].speaker
+
+
+def test_rt_quotes_and_speakers() -> None:
+    quotes = find_quotes(RT_PARAGRAPHS, language="en", max_quotes=3)
+    assert quotes == (
+        Quote(text="Ukraine must find peace", speaker="Volodymyr Zelensky"),
+        Quote(
+            text="We would assess that Russian forces near Kiev and Chernigov have completed their withdrawal from "
+            "the area to re-consolidate and refit in Belarus and in Russia",
+            speaker="a senior military official",
+        ),
+        Quote(
+            text="We are not showing Russian forces in or around Kiev or to the north [of] Kiev, and we’re not "
+            "showing Russian forces in or around Chernigov.",
+            speaker="a senior military official",
+        ),
+    )
+
+
+def test_scare_quotes_are_not_key_quotes() -> None:
+    texts = set(speakers_of(RT_PARAGRAPHS))
+    for scare in ("completely", "drastically", "liberation", "war crimes."):
+        assert scare not in texts
+
+
+def test_max_quotes_keeps_the_best() -> None:
+    quotes = find_quotes(RT_PARAGRAPHS, language="en", max_quotes=1)
+    assert quotes == (Quote(text="Ukraine must find peace", speaker="Volodymyr Zelensky"),)
+
+
+def test_quotes_are_verbatim_slices_of_the_body() -> None:
+    for quote in find_quotes(RT_PARAGRAPHS, language="en", max_quotes=10):
+        assert any(quote.text in paragraph for paragraph in RT_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“The harbour will reopen on Monday after the repairs,” said Maria Lopez, the harbour master.", "Maria Lopez"),
+        ("“The harbour will reopen on Monday after the repairs,” Maria Lopez, the harbour master, said.", "Maria Lopez"),
+        ("Maria Lopez told reporters: “The harbour will reopen on Monday after the repairs.”", "Maria Lopez"),
+        ("According to Maria Lopez, “the harbour will reopen on Monday after the repairs.”", "Maria Lopez"),
+        ("“The harbour will reopen on Monday after the repairs,” according to a spokesman for the port.", "a spokesman"),
+        ("“The harbour will reopen on Monday after the repairs,” the Kremlin said.", "the Kremlin"),
+        ("“The harbour will reopen on Monday after the repairs,” said Senator Mark Warner, a Virginia Democrat.", "Mark Warner"),
+        ("“The harbour will reopen on Monday after the repairs,” said chief inspector Jennifer Mattinson.", "Jennifer Mattinson"),
+        ("“The harbour will reopen on Monday after the repairs,” said Mr. John Smith.", "John Smith"),
+        ("“The harbour will reopen on Monday after the repairs,” her mother, Fiona, said.", "Fiona"),
+        ('"The harbour will reopen on Monday after the repairs," says Katie Allen, MD, PhD.', "Katie Allen"),
+        ("“The harbour will reopen on Monday after the repairs,” said I, hurriedly.", None),
+        ("“The harbour will reopen on Monday after the repairs.”", None),
+        ("“The harbour will reopen on Monday after the repairs,” he said.", None),  # nobody named before: no guess
+    ],
+)
+def test_english_attribution(paragraph: str, speaker: str | None) -> None:
+    assert only_speaker(paragraph, "en") == speaker
+
+
+def test_pronouns_resolve_to_the_person_last_named() -> None:
+    paragraphs = [
+        "Eric Reeves, one of the leading American researchers on Sudan, has followed the war for years.",
+        "“There is no reason to believe the guys in charge have changed their stripes,” said Mr. Reeves.",
+        "The talks went on. “These guys are the worst of the worst and will stay so,” he said.",
+    ]
+    assert speakers_of(paragraphs) == {
+        "There is no reason to believe the guys in charge have changed their stripes": "Eric Reeves",
+        "These guys are the worst of the worst and will stay so": "Eric Reeves",
+    }
+
+
+def test_a_quotation_right_after_an_attributed_one_is_the_same_voice() -> None:
+    paragraph = (
+        "“I know how low I felt during those first few hours,” said Vanessa Hicks. "
+        "“At the end of the day I didn’t do anything that disrespected this flag.”"
+    )
+    assert set(speakers_of([paragraph]).values()) == {"Vanessa Hicks"}
+
+
+def test_a_short_statement_needs_a_named_speaker_beside_it() -> None:
+    assert speakers_of(["Officials were tired. “We must find peace,” someone shouted in the crowd."]) == {}
+    assert speakers_of(["Maria Lopez said “We must find peace” before she left the room."]) == {
+        "We must find peace": "Maria Lopez"
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "speaker"),
+    [
+        ("ru", "«Мы хотим, чтобы малому бизнесу было выгодно работать открыто», — заявил заместитель министра "
+               "финансов Алексей Сазонов на пресс-конференции.", "Алексей Сазонов"),
+        ("ru", "«Снижение ставки — хороший сигнал для предпринимателей», — сказала председатель ассоциации «Опора» "
+               "Марина Ефимова.", "Марина Ефимова"),
+        ("de", "„Wir bedauern diese Entscheidung sehr, sehen aber keine andere Möglichkeit“, sagte Bahn-Vorstand "
+               "Michael Peterson der Nachrichtenagentur.", "Michael Peterson"),
+        ("de", "„Wir brauchen endlich eine verlässliche Fahrrinne für die Schiffe“, sagte der Sprecher des "
+               "Bundesverbands der Deutschen Binnenschifffahrt, Jens Schwanen.", "Jens Schwanen"),
+        ("fr", "« Pour certains d’entre eux on est très interrogatif sur leur sort », a déclaré Laurent Fabius.",
+         "Laurent Fabius"),
+        ("fr", "Selon Sophie Martin, « nous demandons au gouvernement un bouclier tarifaire pour les ménages ».",
+         "Sophie Martin"),
+        ("es", "“No podemos garantizar el abastecimiento de la población si seguimos así”, dijo la consejera de "
+               "Agricultura, Carmen Crespo, en rueda de prensa.", "Carmen Crespo"),
+        ("es", '"Cada árbol que plantamos hoy es un grado menos en la acera", ha explicado la concejala, '
+               "Lucía Romero, durante la presentación.", "Lucía Romero"),
+        ("it", "«Questo è il più grande investimento nelle rinnovabili della storia», ha detto il ministro della "
+               "Transizione ecologica Roberto Cingolani.", "Roberto Cingolani"),
+        ("pt", '"Em 2012 eu errei. Ele não era presidente, mas fui ao Instituto", falou Tite ao programa.', "Tite"),
+        ("pt", "“O protocolo e a situação gerada no jogo são fatos de opinião pessoal”, afirmou o técnico Tite.", "Tite"),
+        ("cs", '"Stali se excelentním týmem a David Moyes si zaslouží obrovský kredit," píše na Twitter Gary Lineker.',
+         "Gary Lineker"),
+        ("ja", "田中首相は「経済を立て直すために、あらゆる手段を尽くす」と述べた。", "田中首相"),
+        ("zh", "美国宇航局发言人丹尼尔·霍特(Daniel Huot)表示：“国际空间站上的宇航员不允许喝酒，这是规定。”", "丹尼尔·霍特"),
+        ("zh", "“我高中毕业后就出国留学了，对两会的主要关注点落在民生和教育问题上。”卢宇说。", "卢宇"),
+    ],
+)
+def test_attribution_in_other_languages(language: str, paragraph: str, speaker: str) -> None:
+    assert only_speaker(paragraph, language) == speaker
+
+
+def test_pro_drop_verb_resolves_to_the_person_just_named() -> None:
+    paragraphs = [
+        "La ministra Ana Torres visitó ayer la planta y dijo que habrá más inversiones.",
+        "“Vamos a duplicar la producción antes de que termine el año”, añadió.",
+    ]
+    assert speakers_of(paragraphs, "es") == {"Vamos a duplicar la producción antes de que termine el año": "Ana Torres"}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "She starred in the film “The Long Goodbye to Everyone We Ever Loved” last year.",
+        "The report, titled “how the web was lost and how it can still be won”, came out in May.",
+        "“In a cage with a tiger and nowhere to run”: how locals adapt to the new reality",
+        "He is a fan of “Everything Everywhere All at Once Again and Forever”.",
+        'console.log("Looks like the response was not perfect, got status"); } catch(e) { x(); }',
+        '^ "Mozilla Marketplace is live, lets you run web apps like desktop programs". Engadget. Retrieved 2012-08-18.',
+        "The law protects “the independence of the nation and the integrity of the territory” above all.",
+        "トレンドマイクロは、アプリ「フリーWi-Fiプロテクション」を発売した。",
+    ],
+)
+def test_titles_headlines_code_and_fragments_are_not_quotes(paragraph: str) -> None:
+    assert find_quotes([paragraph], language=None, max_quotes=3) == ()
+
+
+def test_near_duplicates_are_dropped() -> None:
+    paragraphs = [
+        "“We will rebuild every house that the flood destroyed,” said Mayor Ana Ruiz on Monday.",
+        "“We will rebuild every house the flood destroyed,” she told the council again on Tuesday.",
+    ]
+    assert len(find_quotes(paragraphs, language="en", max_quotes=3)) == 1
+
+
+def test_each_speaker_gets_a_quote_before_anyone_gets_a_second() -> None:
+    paragraphs = [
+        "“The first thing we did was to close the harbour for all ships,” said Maria Lopez.",
+        "“The second thing we did was to call every captain in port,” Lopez added.",
+        "“Nobody told the fishermen anything at all about it,” said John Smith, a fisherman.",
+    ]
+    quotes = find_quotes(paragraphs, language="en", max_quotes=2)
+    assert {q.speaker for q in quotes} == {"Maria Lopez", "John Smith"}
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.json")))
+def test_dev_pages(name: str) -> None:
+    """Dev pages (Readability.js test pages): each quote with the speaker a reader finds in the text."""
+    fixture = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    found = find_quotes(fixture["paragraphs"], language="en", max_quotes=50)
+    body = "\n\n".join(fixture["paragraphs"])
+    assert all(quote.text in body for quote in found)
+    for expected in fixture["expected"]:
+        matching = [q for q in found if q.text.startswith(expected["text_starts"])]
+        assert matching, f"missing {expected['text_starts']!r}"
+        assert matching[0].speaker == expected["speaker"], expected["text_starts"]
+
+
+def test_institutions_are_described_not_named() -> None:
+    paragraph = "“The harbour will reopen on Monday after the repairs,” according to the Port Authority."
+    quotes = find_quotes([paragraph], language="en", max_quotes=3)
+    assert [q.speaker for q in quotes] == ["the Port Authority"]
