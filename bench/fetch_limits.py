@@ -19,7 +19,15 @@ from digest.fetch import Fetcher, FetchLimits
 from digest.guard import DEFAULT_ALLOWED_PORTS, AddressPolicy
 from digest.pipeline import Page
 from digest.pool import PagePool
-from tests.pageserver import ARTICLE_HTML, PageServer, brotli_bomb, deflate_bomb, gzip_bomb
+from tests.pageserver import (
+    ARTICLE_HTML,
+    DEEP_NESTING,
+    META_RUN_BYTES,
+    PageServer,
+    brotli_bomb,
+    deflate_bomb,
+    gzip_bomb,
+)
 from tests.test_fetch import PeakRss
 from tests.test_guard import RESOLVER_TABLE, TableResolver, hostile_forms
 from tests.test_pool import HEAVY_PAGE
@@ -94,7 +102,22 @@ async def pool(clean_timeout: float) -> None:
     heavy, normal = await asyncio.gather(timed(HEAVY_PAGE), timed(article))
     print(f"pool (2 workers, clean limit {clean_timeout} s): heavy page {heavy}; article sent with it {normal}; "
           f"workers replaced {pages.replaced}")
+    started = time.perf_counter()
+    await asyncio.get_running_loop().run_in_executor(None, pages._start().stop)
+    print(f"starting (and stopping) one more worker from the forkserver: {time.perf_counter() - started:.3f} s")
+    for name, markup in (("100,000-deep nesting", deep_html()), ("100 KB run of <meta", meta_run_html())):
+        started = time.perf_counter()
+        print(f"{name}: {await timed(Page(content=markup, kind='html'))} "
+              f"(cleaned in {time.perf_counter() - started:.2f} s)")
     await pages.aclose()
+
+
+def deep_html() -> str:
+    return "<html><body>" + "<div>" * DEEP_NESTING + "<p>Deep.</p>" + "</div>" * DEEP_NESTING + "</body></html>"
+
+
+def meta_run_html() -> str:
+    return "<html><head>" + "<meta" * (META_RUN_BYTES // 5) + "</head><body><p>After the run.</p></body></html>"
 
 
 async def main(deadline: float, clean_timeout: float) -> None:

@@ -7,8 +7,8 @@ its place on the next request, and only that page's caller gets an error.
 
 Why not `concurrent.futures.ProcessPoolExecutor`: killing one of its workers marks the whole
 executor broken, failing every caller's page at once. Here each worker is independent and holds
-one page at a time. Workers are forked from a forkserver that imported the pipeline once, so
-starting or replacing one is cheap.
+one page at a time. Workers are forked from a forkserver that imported and ran the pipeline once
+(`digest.warmup`), so starting or replacing one takes milliseconds and its first page is not cold.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_TIME_LIMIT_SECONDS = 10.0
 DEFAULT_MEMORY_MB = 1024
 START_METHOD = "forkserver"  # fork alone is unsafe with threads; spawn re-imports the pipeline per worker
-PRELOAD = ["digest.pipeline"]
+PRELOAD = ["digest.warmup"]  # imports the pipeline and runs it once, so forked workers start warm
 KILL_WAIT_SECONDS = 2.0
 NEAR_CAP_SHARE = 0.9  # a failure after the address space peaked this close to the cap is a memory failure
 TOO_HEAVY = "That page is too large or too complex for me to read. Try the article's own link, or paste its text."
