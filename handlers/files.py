@@ -18,10 +18,13 @@ def too_large_note(limit_bytes: int) -> str:
     return f"That file is too large: I read saved pages up to {max(1, limit_bytes // 1_000_000)} MB."
 
 
-async def read_document(document: Document) -> str:
-    """Download the file from Telegram and decode it (charset sniffing is CPU work: off the loop)."""
+async def read_document(document: Document, cap: int) -> str | None:
+    """Download the file from Telegram and decode it (charset sniffing is CPU work: off the loop);
+    None when it turns out larger than the cap."""
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
+    if len(data) > cap:
+        return None
     return await asyncio.to_thread(decode_body, data)
 
 
@@ -32,7 +35,7 @@ async def html_document(update: Update, context: Context) -> None:
         return
     document = message.document
     cap = context.bot_data.config.document_max_bytes
-    if document.file_size is None or document.file_size > cap:
+    if document.file_size is not None and document.file_size > cap:
         await say(message, too_large_note(cap))
         return
     allowed, wait = allowed_pages(context, message.from_user.id if message.from_user else message.chat_id, 1)
@@ -40,7 +43,10 @@ async def html_document(update: Update, context: Context) -> None:
         await refuse_over_limit(context, message, wait or 0)
         return
     start_typing(context, message)
-    text = await read_document(document)
+    text = await read_document(document, cap)
+    if text is None:
+        await say(message, too_large_note(cap))
+        return
     page = Page(content=text, kind="html")
     await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),
                              source=document.file_name, source_text=text)

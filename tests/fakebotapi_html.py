@@ -98,6 +98,8 @@ def parse_telegram_html(text: str) -> ParsedText:
             i = end
             continue
         offset = _byte_offset(text, i)
+        if not text.startswith("</", i) and TAG_NAME.match(text, i + 1) is None:
+            raise EntityParseError(f'Unsupported start tag "" at byte offset {offset}')
         close = text.find(">", i)
         if close == -1:
             raise EntityParseError(f"Unclosed start tag at byte offset {offset}")

@@ -175,6 +175,9 @@ def group_history(api: FakeBotAPI, pages: PageServer, bot: BotProcess) -> list[s
             for i in (0, 3)]
     for message_id in sent:
         api.wait(lambda: api.final_replies(GROUP, message_id, count=3))
+    replied = api.send_text(GROUP, pages.url("/group/0"), user_id=2002, chat_type="supergroup",
+                            reply_to_message_id=api.replies(GROUP, sent[0])[0].message_id)
+    assert digest_reply(api, GROUP, replied).plain.startswith(titles[0])  # a reply to the bot is for the bot
     ignored = api.send_text(GROUP, pages.url("/group/ignored"), user_id=2001, chat_type="supergroup")
     marker = api.send_text(GROUP, "/help", user_id=2001, chat_type="supergroup")
     api.wait(lambda: api.replies(GROUP, marker) or [m for m in api.bot_messages(GROUP) if "Commands:" in m.plain])

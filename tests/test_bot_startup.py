@@ -77,11 +77,12 @@ def webhook_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Fake
             port = probe.getsockname()[1]
         process = BotProcess(api, tmp_path_factory.mktemp("webhook"), args=(
             "--webhook", "--listen", f"127.0.0.1:{port}", "--url", "https://bot.example/hook/path",
-            "--secret-token", WEBHOOK_SECRET))
+            "--secret-token", WEBHOOK_SECRET), env={"DIGESTBOT_ALLOW_PRIVATE_URLS": "1"})
         process.start()
         api.wait(lambda: api.webhook.get("url"), what="setWebhook")
         try:
             yield api, port
+            assert "WARNING bot.app: DIGESTBOT_ALLOW_PRIVATE_URLS is on" in process.log()
         finally:
             assert process.stop() == 0
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import httpx
+import pytest
+
 from handlers.paste_buffer import SPLIT_PART_MIN_CHARS, PasteBuffer, join_parts
 from handlers.ratelimit import WINDOW_SECONDS, PageRateLimiter, wait_message
+from tests.fakebotapi import TEST_TOKEN, FakeBotAPI
 
 KEY = (1, 1)
 
@@ -50,3 +54,23 @@ def test_the_rate_limit_is_a_sliding_window_per_user() -> None:
     now[0] = 60.0
     assert limiter.take(1) is None
     assert "again in 5 seconds" in wait_message(10, 4.2)
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("\U0001F600" * 2048, None),  # 4096 UTF-16 units: the most Telegram takes
+    ("\U0001F600" * 2048 + "x", "Bad Request: message is too long"),
+    ("<b>bold</b> &amp; <i>fine</i> &#128512; &lt;3", None),
+    ("<p>paragraph</p>", "Bad Request: can't parse entities: Unsupported start tag \"p\" at byte offset 0"),
+    ("<b>open", "Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"b\""),
+    ("fish & chips", "Bad Request: can't parse entities: Character \"&\" is reserved"),
+    ("1 < 2", "Bad Request: can't parse entities: Unsupported start tag \"\" at byte offset 2"),
+])
+def test_the_fake_server_is_as_strict_as_telegram(text: str, error: str | None) -> None:
+    with FakeBotAPI(TEST_TOKEN) as api:
+        api.send_text(1, "the chat exists")
+        answer = httpx.post(f"{api.base_url}{TEST_TOKEN}/sendMessage",
+                            data={"chat_id": "1", "text": text, "parse_mode": "HTML"}).json()
+    if error is None:
+        assert answer["ok"], answer
+    else:
+        assert not answer["ok"] and answer["error_code"] == 400 and answer["description"].startswith(error)
