@@ -209,6 +209,13 @@ def is_enumeration(line: Line) -> bool:
 
 def looks_like_prose(line: Line) -> bool:
     """A sentence, or several: long enough, and ending as sentences end (or simply long)."""
+    return prose_text(line.text, line.words)
+
+
+@lru_cache(maxsize=16384)
+def prose_text(text: str, words: int) -> bool:
+    """`looks_like_prose` by text and word count, cached: asked often."""
+    line = Line(index=0, text=text, words=words, blank_before=False, blank_after=False, repeats=1)
     if line.words < SENTENCE_MIN_WORDS or is_enumeration(line):
         return False
     if line.words < LONG_LINE_WORDS and (is_title_case(line.text) or TRUNCATED.search(line.text)):
@@ -247,7 +254,7 @@ def is_page_copyright(line: Line) -> bool:
 
 
 def is_copyright(line: Line) -> bool:
-    return COPYRIGHT.search(line.text) is not None and line.words <= NOTICE_MAX_WORDS
+    return line.words <= NOTICE_MAX_WORDS and COPYRIGHT.search(line.text) is not None
 
 
 def is_notice(line: Line) -> bool:
@@ -319,8 +326,14 @@ def is_list_item(line: Line) -> bool:
 
 def is_junk(line: Line) -> bool:
     """A line that never belongs to an article's text, wherever it stands."""
-    return (is_timecode(line) or is_icon_labels(line) or is_markup(line) or is_button(line)
-            or is_copyright(line) or is_teaser(line) or is_credit(line) or is_section_break(line)
-            or is_comments_heading(line) or is_self_repeating(line) or is_read_on(line)
-            or is_counter(line) or is_byline(line) or is_dateline(line)
-            or is_notice(line))
+    return junk_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def junk_text(text: str) -> bool:
+    """`is_junk` by the line's text alone (all its tests read only the text), cached: asked often."""
+    line = Line(index=0, text=text, words=word_count(text), blank_before=False, blank_after=False, repeats=1)
+    return (is_timecode(line) or is_counter(line) or is_button(line) or is_icon_labels(line) or is_markup(line)
+            or is_section_break(line) or is_comments_heading(line) or is_copyright(line) or is_teaser(line)
+            or is_credit(line) or is_self_repeating(line) or is_read_on(line) or is_byline(line)
+            or is_dateline(line) or is_notice(line))
