@@ -1,6 +1,8 @@
 """Load benchmark (not a test): the real bot process, the strict fake Bot API, a local page server.
 
     .venv/bin/python -m bench.load [--chats 50] [--workers 2] [--help-probes 10]
+    .venv/bin/python -m bench.load --render-pages     # only step 4
+
 
 1. Burst: N chats each send a different link at the same moment; every chat must get its digest.
    Latency per chat = the fake server's clock from the user's message to the digest's final form
@@ -9,6 +11,8 @@
 3. Fairness: one chat sends a page that keeps a cleaning worker busy for the whole clean time
    limit (10 s by default); while it is in progress, other chats send /help, one at a time;
    prints each /help's answer time.
+4. Rendering: every development page (HTML and pasted) and golden page is digested, rendered by
+   handlers/render.py and sent to the strict fake server; prints how many messages it refused.
 """
 
 from __future__ import annotations
@@ -17,7 +21,16 @@ import argparse
 import statistics
 import tempfile
 import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import httpx
+
+from bench.datasets import FAKEHOST_URL, dev_pages, golden_pages
+from digest.errors import DigestError
+from digest.pipeline import Page, digest_page
+from handlers.render import Via, render_digest
 
 from tests.fakebotapi import TEST_TOKEN, BotProcess, ChatMessage, FakeBotAPI
 from tests.pageserver import PageServer
@@ -95,12 +108,66 @@ def help_while_heavy(api: FakeBotAPI, pages: PageServer, probes: int) -> tuple[l
     return times, done.updated_at - api.message(HEAVY_CHAT, heavy).created_at
 
 
+RENDER_CHAT = 4242
+RENDER_VIA = Via("A <channel> & co", "https://t.me/some_channel/1")
+
+
+def all_pages() -> list[tuple[str, Page]]:
+    """Development pages as HTML and as pasted text, then the golden pages."""
+    pages: list[tuple[str, Page]] = []
+    for dev in dev_pages():
+        pages.append((f"html:{dev.name}", Page(content=dev.html, kind="html", url=FAKEHOST_URL)))
+        if dev.pasted:
+            pages.append((f"text:{dev.name}", Page(content=dev.pasted, kind="text")))
+    for golden in golden_pages():
+        pages.append((f"golden-{golden.kind}:{golden.slug}",
+                      Page(content=golden.content, kind=golden.kind, url=golden.expected.get("url"))))  # type: ignore[arg-type]
+    return pages
+
+
+def rendered(page: Page) -> list[str] | str:
+    """The reply's messages, or the refusal's class name (runs in a worker process)."""
+    try:
+        return render_digest(digest_page(page), via=RENDER_VIA)
+    except DigestError as error:
+        return type(error).__name__
+
+
+def render_check(workers: int) -> None:
+    pages = all_pages()
+    with ProcessPoolExecutor(workers) as executor:
+        results = list(executor.map(rendered, [page for _, page in pages], chunksize=4))
+    refusals: Counter[str] = Counter()
+    sent = split = 0
+    with FakeBotAPI(TEST_TOKEN) as api, httpx.Client(base_url=f"{api.base_url}{api.token}/") as client:
+        api.send_text(RENDER_CHAT, "the chat exists")
+        for (name, _), result in zip(pages, results):
+            if isinstance(result, str):
+                refusals[result] += 1
+                continue
+            split += len(result) > 1
+            for text in result:
+                answer = client.post("sendMessage", data={"chat_id": str(RENDER_CHAT), "text": text,
+                                                          "parse_mode": "HTML"}).json()
+                sent += 1
+                if not answer["ok"]:
+                    print(f"  refused {name}: {answer['description']}")
+        errors = api.errors()
+    print(f"rendering: {len(pages)} pages, {len(pages) - sum(refusals.values())} digests, {sent} messages "
+          f"({split} digests over one message), {len(errors)} refused by the strict server; "
+          f"no digest: {dict(refusals) or 'none'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--chats", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2, help="cleaning worker processes (DIGESTBOT_WORKERS)")
     parser.add_argument("--help-probes", type=int, default=10)
+    parser.add_argument("--render-pages", action="store_true", help="only the rendering check (step 4)")
     args = parser.parse_args()
+    if args.render_pages:
+        render_check(args.workers)
+        return
     with tempfile.TemporaryDirectory() as workdir, PageServer() as pages, FakeBotAPI(TEST_TOKEN) as api:
         urls = [pages.add(f"/burst/{n}", article(n)) for n in range(args.chats)]
         bot = BotProcess(api, Path(workdir), env={
@@ -121,6 +188,7 @@ def main() -> None:
             print(f"Bot API calls refused by the strict server: {len(refused)}")
         finally:
             bot.stop()
+    render_check(args.workers)
 
 
 if __name__ == "__main__":
