@@ -34,8 +34,6 @@ from digest.speakers import (
     SPEECH_VERB,
     Speaker,
     SpeakerMemory,
-    full_names_in,
-    mentions_in,
     speaker_after,
     speaker_before,
 )
@@ -61,6 +59,7 @@ MARK_PAIRS = (
     r"(?<!\w)‘(?P<h>[^‘]{1,%d}?)’(?!\w)",  # an apostrophe inside (don’t) is followed by a letter
     r"(?<![\w\"])\"(?=\S)(?P<i>[^\"]{1,%d}?)(?<=\S)\"(?![\w\"])",
 )
+QUOTE_MARK = re.compile("[“„«»‹‘「『\"]")
 QUOTATION = re.compile("|".join(pattern % QUOTE_MAX_CHARS for pattern in MARK_PAIRS))
 TRIM_END = " \u00a0\u202f,;"
 TRIM_START = " \u00a0\u202f"
@@ -82,8 +81,8 @@ HEADLINE_SHORT_WORD = 3
 HEADLINE_CAPITALISED_SHARE = 0.75
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+")
-CUE_BESIDE_BEFORE = re.compile(rf"(?:{SPEECH_VERB.pattern})\W{{0,3}}$", re.IGNORECASE)
-CUE_BESIDE_AFTER_TOKENS = 4  # "”, he said" / "”, said Smith": the verb within this many words
+CUE_BESIDE_AFTER_TOKENS = 4
+CUE_TAIL_CHARS = 60  # cues that must end right before the quotation are looked for only this far back  # "”, he said" / "”, said Smith": the verb within this many words
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,30 +136,23 @@ def find_quotes(paragraphs: Sequence[str], *, language: str | None = None, max_q
 
 def candidates_in(paragraphs: Sequence[str], language: str | None) -> list[Candidate]:
     """Steps 1 and 2: every quotation, with its speaker read from the text (pronouns resolved)."""
-    memory = SpeakerMemory()
+    memory = SpeakerMemory(paragraphs)
     found: list[Candidate] = []
     for number, paragraph in enumerate(paragraphs):
-        if looks_like_code(paragraph) or looks_like_reference(paragraph):
+        sites = quote_sites(paragraphs, number, language)
+        if not sites or looks_like_code(paragraph) or looks_like_reference(paragraph):
             continue
-        events: list[tuple[int, Speaker | QuoteSite]] = list(mentions_in(paragraph))
-        events += [(site.start, site) for site in quote_sites(paragraphs, number, language)]
-        events.sort(key=lambda event: event[0])
         previous: Candidate | None = None
-        for _, event in events:
-            if isinstance(event, Speaker):
-                memory.remember(number, event)
-                continue
-            if not memory.names:
-                memory.names = full_names_in(paragraphs)
-            speaker = attribute(event.before, event.after, number, memory)
-            if speaker is None and previous is not None and not event.before.strip():
+        for site in sites:
+            speaker = attribute(site, number, memory)
+            if speaker is None and previous is not None and not site.before.strip():
                 speaker = previous.speaker  # “...,” said Hicks. “...” : the same voice goes on
             if speaker:
-                memory.remember(number, speaker)
-            text = _trimmed(paragraph, event.start, event.end)
-            names_a_thing = bool(TITLE_CUE.search(event.before)) or event.after.lstrip().startswith(":")
+                memory.remember(number, site.start, speaker)
+            names_a_thing = bool(TITLE_CUE.search(site.before[-CUE_TAIL_CHARS:])) or site.after.lstrip().startswith(":")
             previous = Candidate(
-                text, number, event.start, speaker, _cue_beside(event.before, event.after), names_a_thing
+                _trimmed(paragraph, site.start, site.end), number, site.start, speaker,
+                _cue_beside(site.before, site.after), names_a_thing,
             )
             found.append(previous)
     return found
@@ -173,12 +165,16 @@ def looks_like_code(paragraph: str) -> bool:
 
 def looks_like_reference(paragraph: str) -> bool:
     """A bibliography entry ("^ "Title". Site. Retrieved 2012-08-18."): its quoted titles are not quotations."""
-    return bool(REFERENCE_ENTRY.search(paragraph))
+    return paragraph.startswith("^") or (
+        ("Retrieved" in paragraph or "Archived" in paragraph) and bool(REFERENCE_ENTRY.search(paragraph))
+    )
 
 
 def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) -> list[QuoteSite]:
     """The quotations of one paragraph with the rest of their sentence before and after them."""
     paragraph = paragraphs[number]
+    if not QUOTE_MARK.search(paragraph):
+        return []
     quotations = quotations_in(paragraph)
     if not quotations:
         return []
@@ -209,13 +205,13 @@ def quotations_in(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def attribute(before: str, after: str, paragraph: int, memory: SpeakerMemory) -> Speaker | None:
+def attribute(site: QuoteSite, paragraph: int, memory: SpeakerMemory) -> Speaker | None:
     """The speaker the text gives: after the quotation, else before it; pronouns resolved, surnames expanded."""
-    speaker = speaker_after(after) or speaker_before(before)
+    speaker = speaker_after(site.after) or speaker_before(site.before)
     if speaker is None:
         return None
     if speaker.kind == "pronoun":
-        resolved = memory.resolve(speaker, paragraph)
+        resolved = memory.resolve(speaker, paragraph, site.start)
         return memory.expand(resolved) if resolved else None
     return memory.expand(speaker)
 
@@ -247,11 +243,13 @@ def rank(candidates: list[Candidate], max_quotes: int) -> list[Candidate]:
     """Step 4: best first, no near duplicates, one quote per speaker before a second."""
     ordered = sorted(candidates, key=lambda c: (-score(c), c.paragraph, c.position))
     unique: list[Candidate] = []
+    kept_words: list[set[str]] = []
     for candidate in ordered:
         words = set(WORD.findall(candidate.text.casefold()))
-        if any(_overlap(words, set(WORD.findall(kept.text.casefold()))) >= NEAR_DUPLICATE_OVERLAP for kept in unique):
+        if any(_overlap(words, kept) >= NEAR_DUPLICATE_OVERLAP for kept in kept_words):
             continue
         unique.append(candidate)
+        kept_words.append(words)
     chosen: list[Candidate] = []
     speakers: set[str | None] = set()
     for candidate in unique:  # first pass: one per speaker (unattributed ones count as one speaker each)
@@ -281,7 +279,11 @@ def score(candidate: Candidate) -> float:
 
 
 def _cue_beside(before: str, after: str) -> bool:
-    if CUE_BESIDE_BEFORE.search(before):
+    tail = before[-CUE_TAIL_CHARS:].rstrip(" \u00a0:,–—-")
+    last_words = WORD.findall(tail)[-2:]
+    if last_words and tail.endswith(last_words[-1]) and (
+        SPEECH_VERB.fullmatch(last_words[-1]) or SPEECH_VERB.fullmatch(" ".join(last_words))
+    ):
         return True
     words = WORD.findall(after)[:CUE_BESIDE_AFTER_TOKENS]
     return any(SPEECH_VERB.fullmatch(word) for word in words)

@@ -27,6 +27,8 @@ LATIN_BREAK = re.compile(
     rf"[.!?…]+(?:[{re.escape(CLOSERS)}]|[ \u00a0\u202f][{SPACED_CLOSERS}]|{CITATION_MARK})*\s+"
 )
 CJK_BREAK = re.compile(rf"[。！？]+[{re.escape(CLOSERS)}]*\s*")
+CJK_TEXT = re.compile("[\u3000-\u9fff\uff00-\uffef]")
+CJK_SNIFF_CHARS = 200
 OPENERS = "\"'“‘„«»‹「『(["
 
 # Step 2: abbreviations that do not end a sentence, by language; None means all of them.
@@ -50,6 +52,7 @@ LANGUAGE_ABBREVIATIONS: dict[str, frozenset[str]] = {
 # These only abbreviate before a number: "No. 5", "p. 12", "Art. 3".
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "nr", "p", "pp", "art", "fig", "vol", "n", "núm", "стр"})
 ALL_ABBREVIATIONS = COMMON_ABBREVIATIONS.union(*LANGUAGE_ABBREVIATIONS.values())
+WORD_TAIL_CHARS = 30  # the word before a period is looked for only this far back
 WORD_BEFORE_PERIOD = re.compile(r"([^\s(\[\"'“‘„«]+)\.$")
 DOTTED_ACRONYM = re.compile(r"^(?:\w\.)+\w$")
 ORDINAL_NUMBER = re.compile(r"^\d{1,2}$")
@@ -107,7 +110,7 @@ def is_abbreviation(before: str, mark: str, after: str, abbreviations: frozenset
     """The period ends an abbreviation, an initial, a dotted acronym or a German ordinal date, not a sentence."""
     if mark != ".":
         return False
-    match = WORD_BEFORE_PERIOD.search(before)
+    match = WORD_BEFORE_PERIOD.search(before[-WORD_TAIL_CHARS:])
     if not match:
         return False
     word = match.group(1)
@@ -162,7 +165,7 @@ def quote_left_open(sentence: str) -> bool:
 
 def _candidate_breaks(text: str) -> Iterable[re.Match[str]]:
     breaks = list(LATIN_BREAK.finditer(text))
-    if any("\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" for char in text[:200]):
+    if CJK_TEXT.search(text, 0, CJK_SNIFF_CHARS):
         breaks += [m for m in CJK_BREAK.finditer(text) if m.end() < len(text)]
         breaks.sort(key=lambda m: m.start())
     return breaks

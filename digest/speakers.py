@@ -19,6 +19,7 @@ dropped) or a short description ("a senior military official").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # --- speech verbs, by language (one pattern for all: a page's language is only a guess) ---
@@ -117,6 +118,7 @@ ROLE_NOUNS = frozenset({
 })
 CONJUNCTIONS = frozenset({"and", "y", "e", "und", "et", "и", "a", "ed"})
 MENTION_WINDOW_CHARS = 200
+BEFORE_MAX_CHARS = 400  # the part of a long sentence before a quotation that is read for its speaker
 CLAUSE_WORDS = frozenset({
     "that", "which", "who", "whom", "and", "but", "as", "when", "while", "after", "before", "because", "if",
     "where", "although", "though", "since", "than", "whether", "or", "so", "yet", "what", "how",
@@ -187,30 +189,37 @@ class Speaker:
 
 @dataclass(slots=True)
 class SpeakerMemory:
-    """Speakers named so far, by paragraph, to resolve pronouns and to expand bare surnames.
+    """Who has spoken so far in an article, to resolve pronouns and to expand bare surnames.
 
-    `names` are the full names the article mentions anywhere (`full_names_in`), used when the
-    speakers themselves were only named by surname.
+    Reading every paragraph for speech verbs costs more than the rest of the quote finder, so a
+    paragraph's mentions ("a senior military official told reporters") are read only when a
+    pronoun there needs them, and the article's full names only when a surname needs expanding.
     """
 
-    names: list[str] = field(default_factory=list)
-    by_paragraph: dict[int, list[Speaker]] = field(default_factory=dict)
+    paragraphs: Sequence[str]
+    quoted: dict[int, list[tuple[int, Speaker]]] = field(default_factory=dict)
     speaker_names: list[str] = field(default_factory=list)
+    _mentions: dict[int, list[tuple[int, Speaker]]] = field(default_factory=dict)
+    _names: list[str] | None = None
 
-    def remember(self, paragraph: int, speaker: Speaker) -> None:
+    def remember(self, paragraph: int, position: int, speaker: Speaker) -> None:
+        """A quotation's speaker, at its place in the article."""
         if speaker.kind == "pronoun":
             return
-        self.by_paragraph.setdefault(paragraph, []).append(speaker)
+        self.quoted.setdefault(paragraph, []).append((position, speaker))
         if speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in self.speaker_names:
             self.speaker_names.append(speaker.text)
 
-    def resolve(self, pronoun: Speaker, paragraph: int) -> Speaker | None:
-        """The last speaker named in this paragraph so far, else in the previous one; None for "I"/"we"."""
+    def resolve(self, pronoun: Speaker, paragraph: int, position: int) -> Speaker | None:
+        """The last speaker named in this paragraph before the quotation, else in the previous one; None for "I"/"we"."""
         if pronoun.text.casefold() in FIRST_AND_SECOND_PERSON:
             return None
-        for number in (paragraph, paragraph - 1):
-            if self.by_paragraph.get(number):
-                return self.by_paragraph[number][-1]
+        for number, before in ((paragraph, position), (paragraph - 1, None)):
+            if number < 0:
+                break
+            named = [(at, who) for at, who in self._named_in(number) if before is None or at < before]
+            if named:
+                return max(named, key=lambda item: item[0])[1]
         return None
 
     def expand(self, speaker: Speaker) -> Speaker:
@@ -219,11 +228,18 @@ class SpeakerMemory:
         if not speaker.is_named or len(words) > 2 or (len(words) == 2 and words[0].casefold().rstrip(".") not in HONORIFICS):
             return speaker
         surname = words[-1]
-        for names in (self.speaker_names, self.names):
+        if self._names is None:
+            self._names = full_names_in(self.paragraphs)
+        for names in (self.speaker_names, self._names):
             for name in names:  # the first one introduced: news names a relative by first name after that
                 if name.split()[-1] == surname and name != speaker.text:
                     return Speaker(name, "name")
         return speaker
+
+    def _named_in(self, paragraph: int) -> list[tuple[int, Speaker]]:
+        if paragraph not in self._mentions:
+            self._mentions[paragraph] = mentions_in(self.paragraphs[paragraph])
+        return self._mentions[paragraph] + self.quoted.get(paragraph, [])
 
 
 # After a name that opens a sentence, what shows it is a person: "Eric Reeves, one of...", "Eric Reeves said".
@@ -234,7 +250,7 @@ FULL_NAME = re.compile(
 )
 
 
-def full_names_in(paragraphs: list[str] | tuple[str, ...]) -> list[str]:
+def full_names_in(paragraphs: Sequence[str]) -> list[str]:
     """Runs of two to four capitalised words that read as a person's name, titles dropped."""
     names: list[str] = []
     for paragraph in paragraphs:
@@ -296,6 +312,7 @@ def speaker_after(after: str) -> Speaker | None:
 
 def speaker_before(before: str) -> Speaker | None:
     """The speaker in the same sentence before a quotation, or None."""
+    before = before[-BEFORE_MAX_CHARS:]
     if match := CHINESE_BEFORE.search(before) or JAPANESE_BEFORE.search(before):
         return _cjk_speaker(match.group("who"))
     if match := _last(ACCORDING_TO.finditer(before)):

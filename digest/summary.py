@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass, replace
 
 from digest.model import Article, DigestOptions
@@ -32,14 +33,16 @@ SUMMARY_MIN_WORDS = 5
 SUMMARY_MIN_CJK_CHARS = 12  # Chinese and Japanese do not separate words with spaces
 NEAR_DUPLICATE_OVERLAP = 0.8  # a lead that repeats the standfirst this closely is skipped
 FIRST_FITTING_WINDOW = 8  # how many sentences fallback 3 looks through
+SUMMARY_SCAN_CHARS = 5000
 ELLIPSIS = "…"
 
-CAPTION = re.compile(
-    r"^(?:FILE PHOTO|PHOTO|Photo|Image|Picture|Video|Foto|Фото|Image caption|Image copyright|Media caption)\b\s*[:|-]"
-    r"|©|\((?:Photo|Image|Picture|Credit)s?\b|\b(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|iStock)\s*\)?$"
-    r"|^Credit:|\bPhoto(?:graph)?: ",
+CAPTION_START = re.compile(
+    r"(?:FILE PHOTO|PHOTO|Photo|Image|Picture|Video|Foto|Фото|Image caption|Image copyright|Media caption|Credit)\b\s*[:|-]",
     re.IGNORECASE,
 )
+CAPTION_INSIDE = re.compile(r"©|\((?:Photo|Image|Picture|Credit)s?\b|\bPhoto(?:graph)?: ", re.IGNORECASE)
+CAPTION_CREDIT_END = re.compile(r"\b(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|iStock)\s*\)?$", re.IGNORECASE)
+CREDIT_TAIL_CHARS = 40
 BYLINE = re.compile(
     r"^(?:By|Von|Par|Por|Di|Автор|Reporting by|Writing by|Editing by|Additional reporting by|Posted by|Written by)"
     r"\s+\w",
@@ -85,7 +88,8 @@ class Sentence:
 
 def summarize(article: Article, *, options: DigestOptions, language: str | None = None) -> str:
     """Whole sentences from the standfirst and lead, in order, within the configured limits."""
-    candidates = list(candidate_sentences(article, language))
+    needed = FIRST_FITTING_WINDOW + options.summary_max_sentences  # the steps never look further
+    candidates = list(islice(candidate_sentences(article, language), needed))
     chosen = lead_run(candidates, options) or first_fitting_run(candidates, options)
     if chosen:
         return join_sentences(chosen)
@@ -120,8 +124,15 @@ def candidate_sentences(article: Article, language: str | None) -> Iterator[Sent
 
 
 def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[Sentence]:
-    """The paragraph's whole sentences, the first without its dateline prefix, citation marks dropped."""
-    for index, (start, end) in enumerate(sentence_spans(paragraph, language)):
+    """The paragraph's whole sentences, the first without its dateline prefix, citation marks dropped.
+
+    Only the paragraph's first SUMMARY_SCAN_CHARS are split (a summary is far shorter); the sentence
+    that the cut runs through is dropped, being no longer whole.
+    """
+    spans = sentence_spans(paragraph[:SUMMARY_SCAN_CHARS], language)
+    if len(paragraph) > SUMMARY_SCAN_CHARS and spans:
+        spans.pop()
+    for index, (start, end) in enumerate(spans):
         if index == 0:
             start += dateline_prefix_length(paragraph[start:end])
         citations = TRAILING_CITATIONS.search(paragraph, start, end)
@@ -186,15 +197,22 @@ def is_prose_paragraph(paragraph: str) -> bool:
     """Not a caption, photo credit, byline, teaser, date-only line, headline or table row."""
     text = paragraph.strip()
     return not (
-        CAPTION.search(text) or BYLINE.match(text) or TEASER.match(text) or DATE_ONLY.match(text)
+        looks_like_caption(text) or BYLINE.match(text) or TEASER.match(text) or DATE_ONLY.match(text)
         or looks_like_headline(text) or text.count(TABLE_CELL_SEPARATOR) >= TABLE_ROW_MIN_SEPARATORS
+    )
+
+
+def looks_like_caption(text: str) -> bool:
+    """"FILE PHOTO: ...", "... © Sputnik", "(Photo: ...)", "... Getty Images": a picture's caption or credit."""
+    return bool(
+        CAPTION_START.match(text) or CAPTION_INSIDE.search(text) or CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:])
     )
 
 
 def looks_like_heading(paragraph: str) -> bool:
     """A short line that does not end like a sentence: a section heading (or the headline again)."""
     return not ends_like_sentence(paragraph) and len(paragraph.split()) <= HEADING_MAX_WORDS and not (
-        CAPTION.search(paragraph) or TEASER.match(paragraph) or BYLINE.match(paragraph)
+        looks_like_caption(paragraph) or TEASER.match(paragraph) or BYLINE.match(paragraph)
     )
 
 
