@@ -1,12 +1,13 @@
 """Which handler reads which update: the whole routing table in one place.
 
 Order matters within group 0 (the first match wins): commands, buttons, inline queries,
-forwards, links, saved pages, pasted text, then one line of help for anything else.
+saved pages, forwards, links, pasted text, then one line of help for anything else. Edited
+messages and channel posts are not read: only new messages are requests.
 """
 
 from __future__ import annotations
 
-from telegram import MessageEntity
+from telegram import MessageEntity, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -16,7 +17,6 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram import Update
 
 from handlers.access import ADDRESSED_TO_BOT, check_allowed
 from handlers.commands import help_command, start_command
@@ -50,9 +50,9 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(InlineQueryHandler(inline_query))
     addressed = NEW_MESSAGES & ADDRESSED_TO_BOT
     application.add_handler(MessageHandler(addressed & filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(addressed & HTML_FILE, html_document))  # forwarded or not
     application.add_handler(MessageHandler(addressed & filters.FORWARDED, forwarded_post))
     application.add_handler(MessageHandler(addressed & HAS_LINK, link_message))
-    application.add_handler(MessageHandler(addressed & HTML_FILE, html_document))
     application.add_handler(MessageHandler(addressed & filters.TEXT, pasted_text))
     application.add_handler(MessageHandler(addressed, anything_else))
     application.add_error_handler(error_handler)
