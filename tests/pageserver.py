@@ -55,7 +55,7 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -120,19 +120,65 @@ def _bomb_block(fill: str) -> bytes:
     return bytes(BOMB_BLOCK) if fill == "zero" else b" " * BOMB_BLOCK
 
 
+def _repeated_checksum(block_checksum: int, combine: Callable[[int, int, int], int]) -> int:
+    """The checksum of BOMB_SIZE bytes made of one repeated block, by doubling (no 1 GiB pass)."""
+    checksum, length = block_checksum, BOMB_BLOCK
+    while length < BOMB_SIZE:
+        checksum, length = combine(checksum, checksum, length), length * 2
+    return checksum
+
+
+def _gf2_times(matrix: list[int], vector: int) -> int:
+    total, row = 0, 0
+    while vector:
+        if vector & 1:
+            total ^= matrix[row]
+        vector >>= 1
+        row += 1
+    return total
+
+
+def _crc32_combine(crc1: int, crc2: int, length2: int) -> int:
+    """zlib's crc32_combine: the CRC-32 of A+B from those of A and B and the length of B."""
+    odd = [0xEDB88320] + [1 << n for n in range(31)]  # the operator for one zero bit
+    even = [_gf2_times(odd, odd[n]) for n in range(32)]  # two zero bits
+    odd = [_gf2_times(even, even[n]) for n in range(32)]  # four zero bits
+    while length2:
+        even = [_gf2_times(odd, odd[n]) for n in range(32)]  # one zero byte on the first pass
+        if length2 & 1:
+            crc1 = _gf2_times(even, crc1)
+        length2 >>= 1
+        if not length2:
+            break
+        odd = [_gf2_times(even, even[n]) for n in range(32)]
+        if length2 & 1:
+            crc1 = _gf2_times(odd, crc1)
+        length2 >>= 1
+    return crc1 ^ crc2
+
+
+def _adler32_combine(adler1: int, adler2: int, length2: int) -> int:
+    """zlib's adler32_combine."""
+    base = 65521
+    remainder = length2 % base
+    sum1 = adler1 & 0xFFFF
+    sum2 = (remainder * sum1) % base
+    sum1 = (sum1 + (adler2 & 0xFFFF) + base - 1) % base
+    sum2 = (sum2 + (adler1 >> 16) + (adler2 >> 16) + base - remainder) % base
+    return sum1 | sum2 << 16
+
+
 @cache
 def gzip_bomb(fill: str = "zero") -> bytes:
-    """1 GiB of zeros (or spaces: fill="space") as one gzip member, built in a fraction of a second.
+    """1 GiB of zeros (or spaces: fill="space") as one valid gzip member, built in milliseconds.
 
     After a full flush deflate forgets everything before it, so the compressed form of one
-    1 MiB block can simply be repeated; only the CRC has to be computed over 1 GiB.
+    1 MiB block can simply be repeated; the CRC of the whole is combined from the block's.
     """
     block = _bomb_block(fill)
     compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
     block_deflated = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
-    crc = 0
-    for _ in range(BOMB_SIZE // BOMB_BLOCK):
-        crc = zlib.crc32(block, crc)
+    crc = _repeated_checksum(zlib.crc32(block), _crc32_combine)
     final_empty_block = b"\x03\x00"
     header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
     trailer = struct.pack("<II", crc, BOMB_SIZE & 0xFFFFFFFF)
@@ -145,9 +191,7 @@ def deflate_bomb(fill: str = "zero") -> bytes:
     block = _bomb_block(fill)
     compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
     block_deflated = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
-    adler = 1
-    for _ in range(BOMB_SIZE // BOMB_BLOCK):
-        adler = zlib.adler32(block, adler)
+    adler = _repeated_checksum(zlib.adler32(block), _adler32_combine)
     return b"\x78\xda" + block_deflated * (BOMB_SIZE // BOMB_BLOCK) + b"\x03\x00" + struct.pack(">I", adler)
 
 
