@@ -26,7 +26,8 @@ from digest.errors import DigestError
 from digest.model import Digest, DigestOptions
 from digest.pipeline import Page, digest_page
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…。！？])\s*(?=\S)")
+SENTENCE_ENDINGS = ".!?…\"”»'’)。！？」』"
 OPTIONS = DigestOptions()
 
 
@@ -52,7 +53,7 @@ def squash(text: str) -> str:
 def summary_is_sound(digest: Digest, source_text: str) -> bool:
     """Within the limits, ends a sentence, and every sentence stands in the page."""
     summary = squash(digest.summary)
-    if not summary or len(summary) > OPTIONS.summary_max_chars or summary[-1] not in ".!?…\"”»'’)":
+    if not summary or len(summary) > OPTIONS.summary_max_chars or summary[-1] not in SENTENCE_ENDINGS:
         return False
     source = squash(source_text)
     return all(sentence in source for sentence in SENTENCE_BREAK.split(summary))
