@@ -45,7 +45,7 @@ NO_ARTICLE = (
 SHORT_LINE_COST = 3  # a menu item or a label
 BLOCK_LINE_COST = 1  # a short line standing as a block of its own (a subheading, a list item)
 JUNK_COST = 10  # a credit, a teaser, a notice, a button
-SECTION_BREAK_COST = 40  # "Top stories", "Comments": the article is most likely over
+SECTION_BREAK_COST = 80  # "Top stories", "Comments": the article is most likely over
 LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
 
 COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
