@@ -58,6 +58,8 @@ PROMPT = re.compile(  # newsletter and sign-in prompts: junk unless the line rea
     re.IGNORECASE,
 )
 NOTICE_MAX_WORDS = 40  # an article paragraph may mention cookies; a notice is short
+NOTICE_OPENING_CHARS = 60  # ... or opens with it ("We use cookies and similar technologies ...")
+CONSENT_MAX_WORDS = 150  # the longest consent text we call a notice
 TEASER = re.compile(  # "READ MORE: ...", "Related: ...", "Lire aussi : ..." inside or after the article
     r"(?:^|\s)(?:read more|read also|also read|see also|related|more|watch|listen|lire aussi|à lire aussi|a lire aussi|"
     r"voir aussi|lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lee también|leer más|ver también|"
@@ -258,12 +260,13 @@ def is_copyright(line: Line) -> bool:
 
 
 def is_notice(line: Line) -> bool:
-    """Cookie wall, app prompt, newsletter or sign-in box: short, and saying so."""
-    if line.words > NOTICE_MAX_WORDS:
+    """Cookie wall, app prompt, newsletter or sign-in box: saying so at once, or short and saying so."""
+    if line.words > CONSENT_MAX_WORDS:
         return False
-    if NOTICE.search(line.text):
+    notice = NOTICE.search(line.text)
+    if notice and (notice.start() <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
         return True
-    return PROMPT.search(line.text) is not None and not looks_like_prose(line)
+    return line.words <= NOTICE_MAX_WORDS and PROMPT.search(line.text) is not None and not looks_like_prose(line)
 
 
 def is_teaser(line: Line) -> bool:
