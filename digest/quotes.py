@@ -75,7 +75,8 @@ TITLE_CUE = re.compile(
 )
 CODE_MARKS = re.compile(r"[{};]\s|\(\)|=>|\bfunction\s*\(|\w\.\w+\(")
 CODE_MIN_MARKS = 3
-REFERENCE_ENTRY = re.compile(r"^\^|\bRetrieved (?:\d|[A-Z][a-z]+ \d)|\bArchived from the original\b")
+REFERENCE_CUES = ("Retrieved", "Archived", "ISBN", "(ed")
+REFERENCE_ENTRY = re.compile(r"^\^|\bRetrieved (?:\d|[A-Z][a-z]+ \d)|\bArchived from the original\b|\bISBN[ :]*\d|\(eds?\.\)")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_SHORT_WORD = 3
 HEADLINE_CAPITALISED_SHARE = 0.75
@@ -166,7 +167,7 @@ def looks_like_code(paragraph: str) -> bool:
 def looks_like_reference(paragraph: str) -> bool:
     """A bibliography entry ("^ "Title". Site. Retrieved 2012-08-18."): its quoted titles are not quotations."""
     return paragraph.startswith("^") or (
-        ("Retrieved" in paragraph or "Archived" in paragraph) and bool(REFERENCE_ENTRY.search(paragraph))
+        any(cue in paragraph for cue in REFERENCE_CUES) and bool(REFERENCE_ENTRY.search(paragraph))
     )
 
 

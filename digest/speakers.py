@@ -168,7 +168,7 @@ OPENING_MARKS = frozenset("«“„\"‘‹")
 CLOSING_MARKS = frozenset("»”“\"’›")
 DESCRIPTION_MAX_WORDS = 6
 AFTER_VERB_MAX_TOKENS = 10  # how far after a quotation its speech verb may stand ("”, Maria Lopez, the harbour master, said")
-APPOSITIVE_MAX_TOKENS = 8  # ", the harbour master," between a name and its verb
+APPOSITIVE_MAX_TOKENS = 16  # ", the harbour master," or ", whose husband is still on active duty," before the verb
 
 TOKEN = re.compile(r"\w[\w'’-]*(?:\.\w+)*|[^\w\s]")  # "U.S" and "." apart; "Mr." joined back below
 ABBREVIATED_NAME_PARTS = HONORIFICS | frozenset({"gen", "sen", "rep", "gov", "col", "lt", "capt", "sgt", "adm", "st", "jr", "prof", "supt", "det"})
@@ -246,7 +246,7 @@ class SpeakerMemory:
 INTRODUCES_A_PERSON = re.compile(rf"\s*(?:,|\(|(?:{SPEECH_VERBS_EN})\b)")
 SENTENCE_OPENING_CONTEXT = ".!?:;\"“”«»„(—–-"
 FULL_NAME = re.compile(
-    r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,3}(?![\w’'])"
+    r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,5}(?![\w’'])"
 )
 
 
@@ -524,15 +524,13 @@ def _name_from_run(run: list[str], *, at_sentence_start: bool) -> Speaker | None
     possessives = [i for i, word in enumerate(run) if word.endswith(("'s", "’s"))]
     if possessives:
         run = run[possessives[-1] + 1 :]  # "RedMonk’s Stephens" -> "Stephens"; "Mozilla's" -> nobody
+    if at_sentence_start and run and run[0].casefold() == "the" and len(run) > 1:
+        return Speaker("the " + " ".join(run[1:]), "description")  # "the Kremlin", "the Pentagon"
+    while run and (run[0].casefold() in NOT_NAME_WORDS or (at_sentence_start and run[0].casefold() in SENTENCE_START_WORDS)):
+        run = run[1:]  # "AS Opposition Leader Bill Shorten said", "Earlier Saturday, ..."
     if not run or any(word.casefold() in NOT_NAME_WORDS or word.endswith(("n't", "n’t")) for word in run):
         return None
     lowered = [token.casefold().rstrip(".") for token in run]
-    if at_sentence_start and lowered[0] in SENTENCE_START_WORDS:
-        if lowered[0] == "the" and len(run) > 1:
-            return Speaker("the " + " ".join(run[1:]), "description")  # "the Kremlin", "the Pentagon"
-        run, lowered = run[1:], lowered[1:]
-    if not run:
-        return None
     if len(run) == 1 and lowered[0] in ROLE_NOUNS:
         return Speaker(run[0], "description")  # "Officials said" at the start of a sentence
     titles = [i for i, word in enumerate(lowered) if word in TITLE_WORDS or GERMAN_TITLE.search(word)]
