@@ -9,7 +9,8 @@
 
 Every piece of user text reaches FTS5 inside a double-quoted string (quotes doubled), so `NOT`,
 `title:`, `*`, `(` or a stray `"` are just text: no input can raise an FTS5 syntax error or act
-as an operator. NUL and lone surrogates, which SQLite cannot take, are dropped first.
+as an operator; and only inside a filter on the columns users search, so no word can reach the
+index's chat tokens. NUL and lone surrogates, which SQLite cannot take, are dropped first.
 Unusable input raises `QueryError` with a sentence for the user: a query with nothing to search
 for (empty, blank, or only `""`), or a date that is not a date. Anything else is searched, and
 may simply find nothing.
@@ -23,6 +24,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from digest.errors import QueryError
+from storage.schema import USER_COLUMNS
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
@@ -64,14 +66,14 @@ class ParsedQuery:
         return bool(self.terms or self.sites)
 
     def words_match(self) -> str | None:
-        """The user's own words and phrases as an FTS5 expression (for snippets), or None."""
+        """The user's own words and phrases as an FTS5 expression (also for snippets), or None."""
         if not self.terms:
             return None
         last_word = max((i for i, term in enumerate(self.terms) if not term.phrase), default=-1)
-        return " AND ".join(
+        return in_user_columns(" AND ".join(
             quote_fts(term.text) + ("*" if i == last_word and len(term.text) >= PREFIX_MIN_CHARS else "")
             for i, term in enumerate(self.terms)
-        )
+        ))
 
     def match(self) -> str | None:
         """Everything that must and must not match, as one FTS5 expression; None when nothing must."""
@@ -89,9 +91,14 @@ class ParsedQuery:
 
     def excluded_match(self) -> str | None:
         """Everything that must not match, OR-ed, or None."""
-        parts = [quote_fts(term.text) for term in self.excluded]
+        parts = [in_user_columns(" OR ".join(quote_fts(term.text) for term in self.excluded))] if self.excluded else []
         parts += [site_match(site) for site in self.excluded_sites]
         return " OR ".join(parts) or None
+
+
+def in_user_columns(expression: str) -> str:
+    """Limit an expression to the columns users search, never the index's chat tokens."""
+    return f"{{{' '.join(USER_COLUMNS)}}} : ({expression})"
 
 
 def quote_fts(text: str) -> str:

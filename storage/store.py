@@ -12,6 +12,7 @@ process; FULL also survives power loss), a busy timeout for other processes on t
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
@@ -28,7 +29,7 @@ from storage.export import ExportedDigest, export_json, export_markdown
 from storage.keys import link_key, text_key
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, from_row, to_row
-from storage.schema import migrate
+from storage.schema import chat_token, chats_of_sql, migrate
 from storage.search import SNIPPET_SQL, search_sql
 
 MEMORY = ":memory:"
@@ -142,39 +143,20 @@ class Store:
             target = None
             if served is not None and served[0] is digest:
                 target = await _one(db, "SELECT id FROM digests WHERE id = ?", (served[1],))
-            if target is None:
-                target = await self._write_digest(db, digest, keys, now)
+            if target is not None:
+                if await _add_to_history(db, chat_id, target, now):
+                    await _index_chats(db, target)
+            else:
+                target = await _write_digest(db, digest, keys, chat_id=chat_id, now=now)
             await db.executemany(
                 "INSERT INTO aliases(key, digest_id) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET digest_id = excluded.digest_id",
                 [(key, target) for key in keys],
-            )
-            await db.execute(
-                "INSERT INTO history(chat_id, digest_id, first_saved_at, saved_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(chat_id, digest_id) DO UPDATE SET saved_at = excluded.saved_at",
-                (chat_id, target, now, now),
             )
             if message_id is not None:
                 await db.execute(
                     "INSERT OR REPLACE INTO messages(chat_id, message_id, digest_id) VALUES (?, ?, ?)",
                     (chat_id, message_id, target),
                 )
-        return target
-
-    async def _write_digest(self, db: aiosqlite.Connection, digest: Digest, keys: Sequence[str], now: float) -> int:
-        """Insert the digest, or replace the row its keys already point at (merging rows they split across)."""
-        row = to_row(digest, fetched_at=now).values()
-        holders: list[int] = []
-        for key in keys:
-            found = await _one(db, "SELECT digest_id FROM aliases WHERE key = ?", (key,))
-            if found is not None and found not in holders:
-                holders.append(found)
-        if not holders:
-            cursor = await db.execute(f"INSERT INTO digests({', '.join(ROW_COLUMNS)}) VALUES ({_ROW_PLACEHOLDERS})", row)
-            return int(cursor.lastrowid or 0)
-        target, *others = holders
-        await db.execute(f"UPDATE digests SET {_ROW_ASSIGNMENTS} WHERE id = ?", (*row, target))
-        for other in others:  # the same article stored twice before its links were known to agree
-            await _merge(db, other, into=target)
         return target
 
     # Reading a chat ------------------------------------------------------------------------
@@ -237,24 +219,24 @@ class Store:
             f"SELECT id, title, summary, body, record FROM digests WHERE id IN ({', '.join('?' for _ in ids)})", ids,
         )
         digests = {row[0]: from_row(*row[1:]) for row in rows}
-        hits = []
-        for digest_id, saved_at in found:
-            digest = digests.get(digest_id)
-            if digest is None:  # forgotten between the two reads
-                continue
-            snippet = await self._snippet(digest_id, words) if words else None
-            hits.append(SearchHit(
-                digest_id=digest_id, digest=digest, snippet=snippet or plain_snippet(digest.summary),
-                saved_at=datetime.fromtimestamp(saved_at, timezone.utc),
-            ))
-        return hits
+        snippets = await self._snippets(ids, words) if words else {}
+        return [
+            SearchHit(digest_id=digest_id, digest=digests[digest_id],
+                      snippet=snippets.get(digest_id) or plain_snippet(digests[digest_id].summary),
+                      saved_at=datetime.fromtimestamp(saved_at, timezone.utc))
+            for digest_id, saved_at in found
+            if digest_id in digests  # else forgotten between the two reads
+        ]
 
-    async def _snippet(self, digest_id: int, words: str) -> str | None:
-        rows = await self._read(SNIPPET_SQL, {"start": _MARK_START, "end": _MARK_END, "words": words, "id": digest_id})
-        if not rows or not rows[0][0]:
-            return None
-        text = rows[0][0].replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
-        return text.replace(_MARK_START, HIGHLIGHT_START).replace(_MARK_END, HIGHLIGHT_END)
+    async def _snippets(self, ids: list[int], words: str) -> dict[int, str]:
+        """Highlighted snippets of a page's hits, in one pass over the index."""
+        rows = await self._read(SNIPPET_SQL, {"start": _MARK_START, "end": _MARK_END, "words": words,
+                                              "low": min(ids), "high": max(ids), "ids": json.dumps(ids)})
+        return {
+            digest_id: text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+            .replace(_MARK_START, HIGHLIGHT_START).replace(_MARK_END, HIGHLIGHT_END)
+            for digest_id, text in rows if text
+        }
 
     # Privacy -------------------------------------------------------------------------------
 
@@ -272,6 +254,10 @@ class Store:
             await cursor.close()
             await db.executemany(
                 "DELETE FROM digests WHERE id = ? AND NOT EXISTS (SELECT 1 FROM history WHERE digest_id = ?)",
+                [(digest_id, digest_id) for digest_id in held],
+            )
+            await db.executemany(  # digests other chats still hold lose this chat's token
+                f"UPDATE digests SET chats = {chats_of_sql('?')} WHERE id = ?",
                 [(digest_id, digest_id) for digest_id in held],
             )
         async with self._lock:  # copy the zeroed pages home and empty the WAL, which still holds the old ones
@@ -338,6 +324,49 @@ async def _one(db: aiosqlite.Connection, sql: str, params: Sequence[Any]) -> Any
     async with db.execute(sql, params) as cursor:
         row = await cursor.fetchone()
     return row[0] if row else None
+
+
+async def _write_digest(db: aiosqlite.Connection, digest: Digest, keys: Sequence[str], *, chat_id: int,
+                        now: float) -> int:
+    """Insert the digest, or replace the row its keys already point at (merging rows they split
+    across); either way the chat holds it afterwards and the index is written once."""
+    row = to_row(digest, fetched_at=now).values()
+    holders: list[int] = []
+    for key in keys:
+        found = await _one(db, "SELECT digest_id FROM aliases WHERE key = ?", (key,))
+        if found is not None and found not in holders:
+            holders.append(found)
+    if not holders:
+        cursor = await db.execute(
+            f"INSERT INTO digests({', '.join(ROW_COLUMNS)}, chats) VALUES ({_ROW_PLACEHOLDERS}, ?)",
+            (*row, chat_token(chat_id)),
+        )
+        target = int(cursor.lastrowid or 0)
+        await _add_to_history(db, chat_id, target, now)
+        return target
+    target, *others = holders
+    for other in others:  # the same article stored twice before its links were known to agree
+        await _merge(db, other, into=target)
+    await _add_to_history(db, chat_id, target, now)
+    await db.execute(f"UPDATE digests SET {_ROW_ASSIGNMENTS}, chats = {chats_of_sql('?')} WHERE id = ?",
+                     (*row, target, target))
+    return target
+
+
+async def _add_to_history(db: aiosqlite.Connection, chat_id: int, digest_id: int, now: float) -> bool:
+    """Record that the chat saved the digest now; True when the chat did not hold it before."""
+    held = await _one(db, "SELECT 1 FROM history WHERE chat_id = ? AND digest_id = ?", (chat_id, digest_id))
+    await db.execute(
+        "INSERT INTO history(chat_id, digest_id, first_saved_at, saved_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(chat_id, digest_id) DO UPDATE SET saved_at = excluded.saved_at",
+        (chat_id, digest_id, now, now),
+    )
+    return held is None
+
+
+async def _index_chats(db: aiosqlite.Connection, digest_id: int) -> None:
+    """Bring the digest's chat tokens in the index in step with its history (re-indexes the row)."""
+    await db.execute(f"UPDATE digests SET chats = {chats_of_sql('?')} WHERE id = ?", (digest_id, digest_id))
 
 
 async def _merge(db: aiosqlite.Connection, source: int, *, into: int) -> None:

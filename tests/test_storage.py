@@ -15,7 +15,8 @@ import pytest
 from digest.errors import QueryError
 from digest.model import Digest, Quote
 from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store
-from storage.schema import SCHEMA_VERSION
+from storage.rows import ROW_COLUMNS, to_row
+from storage.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.test_storage_support import Clock, integrity, make_digest
 
 
@@ -281,6 +282,15 @@ async def test_a_search_never_sees_another_chats_digests(library: Store) -> None
     assert (await library.search(2, "-nothing")).total == 1
 
 
+async def test_chat_tokens_in_the_index_cannot_be_searched_for(store: Store) -> None:
+    await store.save(make_digest("Walrus news"), chat_id=1)
+    await store.save(make_digest("Walrus news"), chat_id=-1)  # the same article, held by two chats
+    for query in ("c1", "cm1", "c*", "cm", "chats", "walrus c1", "walrus -cm1", "walrus -c1", '"c1"'):
+        page = await store.search(1, query)
+        assert titles(page) == (["Walrus news"] if query.startswith("walrus -") else []), query
+    assert titles(await store.search(-1, "walrus")) == ["Walrus news"]
+
+
 # Privacy ----------------------------------------------------------------------------------------
 
 
@@ -344,6 +354,29 @@ async def test_schema_is_migrated_once_and_reopening_keeps_data(tmp_path: Path) 
     finally:
         await reopened.close()
     assert not (tmp_path / "digests.sqlite3-wal").exists() or (tmp_path / "digests.sqlite3-wal").stat().st_size == 0
+
+
+async def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite3"
+    with closing(sqlite3.connect(path, isolation_level=None)) as db:
+        for statement in MIGRATIONS[0]:
+            db.execute(statement)
+        db.execute("PRAGMA user_version = 1")
+        old = make_digest("Walrus census completed")
+        row = to_row(old, fetched_at=1_700_000_000.0)
+        db.execute(f"INSERT INTO digests(id, {', '.join(ROW_COLUMNS)}) VALUES (7, {', '.join('?' * len(ROW_COLUMNS))})",
+                   row.values())
+        db.execute("INSERT INTO history VALUES (-100123, 7, 1700000000.0, 1700000000.0)")
+        db.execute("INSERT INTO history VALUES (42, 7, 1700000000.0, 1700000000.0)")
+    store = await Store.open(path)
+    try:
+        assert titles(await store.search(-100123, "walrus")) == ["Walrus census completed"]
+        assert titles(await store.search(42, "walrus census")) == ["Walrus census completed"]
+        assert (await store.search(100123, "walrus")).total == 0
+        assert await store.get(42, 7) == old
+    finally:
+        await store.close()
+    assert integrity(path) == ("ok", "ok")
 
 
 async def test_synchronous_full_is_a_setting(tmp_path: Path) -> None:

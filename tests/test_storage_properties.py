@@ -21,7 +21,7 @@ from storage import Store
 from storage.query import PREFIX_MIN_CHARS
 from tests.test_storage_support import integrity
 
-QUERY_EXAMPLES = 1500
+QUERY_EXAMPLES = 1300
 FORGET_EXAMPLES = 500
 MINE, THEIRS = 1, 2
 VOCABULARY = ("harbour", "storm", "peace", "talks", "gas", "deal", "ukraine", "kyiv", "café", "naïve", "über", "data",
@@ -84,7 +84,7 @@ def test_any_text_as_a_query_never_errors_and_never_crosses_chats(tmp_path: Path
                 for hit in page.hits:
                     assert mine.get(hit.digest_id) == hit.digest, (query, hit.digest.title)
 
-            @settings(max_examples=300, deadline=None, database=None)
+            @settings(max_examples=200, deadline=None, database=None)
             @given(query=plain_queries)
             def plain_words_all_match(query: str) -> None:
                 page = runner.run(store.search(MINE, query, limit=50))
