@@ -23,10 +23,9 @@ from digest.blocks import (
     Line,
     is_code,
     is_comments_heading,
-    is_copyright,
-    is_page_copyright,
     is_junk,
     is_list_item,
+    is_page_copyright,
     is_section_break,
     looks_like_prose,
     split_lines,
@@ -64,7 +63,7 @@ class Span:
 
 def line_value(line: Line) -> int:
     """What a line adds to (or takes from) the article run it stands in."""
-    if is_section_break(line) or is_copyright(line):
+    if is_section_break(line) or is_page_copyright(line):
         return -SECTION_BREAK_COST
     if is_junk(line):
         return -JUNK_COST
