@@ -10,9 +10,11 @@ from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
+from digest.model import Digest
 from digest.service import Digester
 from handlers.paste_buffer import PasteBuffer
 from handlers.ratelimit import PageRateLimiter
+from handlers.singleflight import SingleFlight
 from storage.base import DigestStore
 
 LINKS_PER_MESSAGE = 3
@@ -42,6 +44,7 @@ class BotData:
         self.limiter = PageRateLimiter(self.config.pages_per_minute)
         self.pastes = PasteBuffer()
         self.long_queries: dict[str, str] = {}
+        self.links_in_flight: SingleFlight[Digest] = SingleFlight()
         self._digester: Digester | None = None
         self._store: DigestStore | None = None
 

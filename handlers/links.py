@@ -53,9 +53,10 @@ async def digest_links(context: Context, message: Message, links: list[str], *, 
     if allowed:
         start_typing(context, message)
     digester = context.bot_data.digester
+    in_flight = context.bot_data.links_in_flight
     await answer_all([
-        answer_with_digest(context, message, lambda url=url: digester.from_url(url), source=url, source_url=url,
-                           via=via)
+        answer_with_digest(context, message, lambda url=url: in_flight.run(url, lambda: digester.from_url(url)),
+                           source=url, source_url=url, via=via)
         for url in links[:allowed]
     ])
     if wait is not None:

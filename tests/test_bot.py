@@ -251,6 +251,16 @@ def test_the_same_link_twice_is_fetched_once(api: FakeBotAPI, pages: PageServer,
     assert pages.hits["/once"] == 1
 
 
+def test_a_link_sent_by_several_chats_at_once_is_fetched_once(api: FakeBotAPI, pages: PageServer,
+                                                              bot: BotProcess) -> None:
+    before = pages.hits["/slow-headers"]
+    url = pages.url("/slow-headers?seconds=1.5&link=viral")
+    sent = [(chat, api.send_text(chat, url)) for chat in (1020, 1021, 1022)]
+    replies = [digest_reply(api, chat, message_id) for chat, message_id in sent]
+    assert all(reply.plain.startswith("Harbour bridge") for reply in replies)
+    assert pages.hits["/slow-headers"] - before == 1
+
+
 def test_a_private_address_is_refused_without_a_request(api: FakeBotAPI, bot: BotProcess) -> None:
     with PageServer() as other:  # also 127.0.0.1, but not a trusted host:port
         sent = api.send_text(1014, other.url("/page"))

@@ -74,3 +74,26 @@ def test_the_fake_server_is_as_strict_as_telegram(text: str, error: str | None) 
         assert answer["ok"], answer
     else:
         assert not answer["ok"] and answer["error_code"] == 400 and answer["description"].startswith(error)
+
+
+async def test_concurrent_calls_for_one_key_share_one_run() -> None:
+    import asyncio
+
+    from handlers.singleflight import SingleFlight
+
+    runs = []
+    gate = asyncio.Event()
+
+    async def work() -> str:
+        runs.append(1)
+        await gate.wait()
+        return "digest"
+
+    flights: SingleFlight[str] = SingleFlight()
+    waiters = [asyncio.ensure_future(flights.run("https://a.example/x", work)) for _ in range(5)]
+    await asyncio.sleep(0)
+    waiters[0].cancel()  # one chat's update is cancelled: the others still get the result
+    gate.set()
+    results = await asyncio.gather(*waiters[1:])
+    assert results == ["digest"] * 4 and runs == [1] and len(flights) == 0
+    assert await flights.run("https://a.example/x", work) == "digest" and runs == [1, 1]
