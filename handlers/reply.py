@@ -117,6 +117,8 @@ async def send_digest(message: Message, digest: Digest, *, placeholder: Message 
 async def answer_all(jobs: list[Awaitable[None]]) -> None:
     """Run several answers at once; one failing does not stop the others, and is raised after."""
     results = await asyncio.gather(*jobs, return_exceptions=True)
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result
+    failures = [result for result in results if isinstance(result, BaseException)]
+    for extra in failures[1:]:  # the error handler gets the first; the others are logged here
+        logger.error("another answer to the same message failed", exc_info=extra)
+    if failures:
+        raise failures[0]
