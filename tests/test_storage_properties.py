@@ -21,8 +21,8 @@ from storage import Store
 from storage.query import PREFIX_MIN_CHARS
 from tests.test_storage_support import integrity
 
-QUERY_EXAMPLES = 1300
-FORGET_EXAMPLES = 500
+QUERY_EXAMPLES = 1500
+FORGET_EXAMPLES = 300
 MINE, THEIRS = 1, 2
 VOCABULARY = ("harbour", "storm", "peace", "talks", "gas", "deal", "ukraine", "kyiv", "café", "naïve", "über", "data",
               "NOT", "OR", "AND", "NEAR", "title", "body", "site", "rank", "rowid", "the", "a", "x", "rt", "com")
