@@ -22,6 +22,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 GZIP_WBITS = 16 + zlib.MAX_WBITS
 ZLIB_WBITS = zlib.MAX_WBITS
 RAW_DEFLATE_WBITS = -zlib.MAX_WBITS
+ZLIB_HEADER_BYTES = 2
 ACCEPT_ENCODING = "gzip, deflate, br"  # only what we can decode with a cap
 
 DAMAGED = "That site sent a damaged page. Try again later."
@@ -51,34 +52,55 @@ class ZlibDecoder:
     def __init__(self, *, gzip: bool) -> None:
         self._gzip = gzip
         self._inflater: zlib._Decompress | None = zlib.decompressobj(GZIP_WBITS) if gzip else None
+        self._head = b""  # deflate: the first bytes, until there are enough to tell zlib from raw
+        self._between = b""  # gzip: bytes after a member, until there are enough to see the next one's magic
+        self._ended = False  # the stream is over; anything more is trailing junk, ignored as browsers do
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         if self._inflater is None:
+            self._head += data
+            if len(self._head) < ZLIB_HEADER_BYTES:
+                return
+            data, self._head = self._head, b""
             self._inflater = zlib.decompressobj(ZLIB_WBITS if _has_zlib_header(data) else RAW_DEFLATE_WBITS)
         yield from self._drain(data)
 
     def finish(self) -> Iterator[bytes]:
+        if self._inflater is None and self._head:
+            self._inflater = zlib.decompressobj(RAW_DEFLATE_WBITS)  # too short for a zlib header
+            yield from self._drain(self._head)
         if self._inflater is not None:
             yield from self._drain(b"")
 
     def _drain(self, data: bytes) -> Iterator[bytes]:
         assert self._inflater is not None
         pending = data
-        while True:
-            if self._inflater.eof:
-                pending = self._inflater.unused_data + pending
-                if not (self._gzip and pending.startswith(GZIP_MAGIC)):
-                    return  # trailing bytes after the stream: ignored, as browsers do
-                self._inflater = zlib.decompressobj(GZIP_WBITS)  # the next gzip member
+        while not self._ended:
+            if self._inflater.eof and not self._next_member(pending):
+                return
+            if self._inflater.eof:  # _next_member started one: its bytes are waiting
+                pending, self._between = self._between, b""
+                self._inflater = zlib.decompressobj(GZIP_WBITS)
             try:
                 piece = self._inflater.decompress(pending, OUTPUT_CHUNK)
             except zlib.error as exc:
                 raise FetchError(DAMAGED) from exc
             if piece:
                 yield piece
+            if self._inflater.eof:
+                pending = self._inflater.unused_data  # the start of the next member, or junk
+                continue
             pending = self._inflater.unconsumed_tail
-            if not pending and len(piece) < OUTPUT_CHUNK and not self._inflater.eof:
+            if not pending and len(piece) < OUTPUT_CHUNK:
                 return  # all input used and no output held back
+
+    def _next_member(self, pending: bytes) -> bool:
+        """After a stream ends: True when another gzip member starts in the bytes kept so far."""
+        self._between += pending
+        if not self._gzip or (len(self._between) >= len(GZIP_MAGIC) and not self._between.startswith(GZIP_MAGIC)):
+            self._ended = True
+            return False
+        return len(self._between) >= len(GZIP_MAGIC)
 
 
 class BrotliDecoder:
@@ -90,12 +112,11 @@ class BrotliDecoder:
             return  # trailing bytes after the stream: ignored
         try:
             piece = self._decompressor.process(data, output_buffer_limit=OUTPUT_CHUNK)
-            if piece:
+            while piece:  # output held back by the limit comes out on calls with no new input
                 yield piece
-            while not self._decompressor.can_accept_more_data():
+                if self._decompressor.is_finished():
+                    return
                 piece = self._decompressor.process(b"", output_buffer_limit=OUTPUT_CHUNK)
-                if piece:
-                    yield piece
         except brotli.error as exc:
             raise FetchError(DAMAGED) from exc
 
@@ -105,7 +126,7 @@ class BrotliDecoder:
 
 def _has_zlib_header(data: bytes) -> bool:
     """RFC 1950: compression method 8 and a header checksum divisible by 31."""
-    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+    return len(data) >= ZLIB_HEADER_BYTES and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
 
 
 def decoder_for(content_encoding: str | None) -> Decoder:

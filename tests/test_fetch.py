@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import shutil
 import ssl
 import subprocess
 import threading
+import zlib
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import brotli
 import psutil
 import pytest
 
@@ -17,7 +20,17 @@ from digest.errors import BlockedAddressError, FetchError, TooLargeError, TooSlo
 from digest.fetch import USER_AGENT, Fetcher, FetchLimits
 from digest.guard import AddressPolicy
 from digest.hostslots import HostSlots
-from tests.pageserver import FRENCH, RUSSIAN, RUSSIAN_KOI8, PageServer, brotli_bomb, deflate_bomb, gzip_bomb, serve
+from tests.pageserver import (
+    ARTICLE_HTML,
+    FRENCH,
+    RUSSIAN,
+    RUSSIAN_KOI8,
+    PageServer,
+    brotli_bomb,
+    deflate_bomb,
+    gzip_bomb,
+    serve,
+)
 from tests.test_guard import RESOLVER_TABLE, TableResolver
 
 MAX_BOMB_GROWTH_BYTES = 50 * 1024 * 1024
@@ -280,3 +293,12 @@ async def test_utf16_declared_in_the_header_is_text_not_binary(fetcher: Fetcher,
     server.add("/utf16-header", html.encode("utf-16-le"), content_type="text/html; charset=utf-16le")
     page = await fetcher.fetch(server.url("/utf16-header"))
     assert FRENCH in page.content
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "br"])
+async def test_compressed_pages_arrive_whole(fetcher: Fetcher, server: PageServer, encoding: str) -> None:
+    body = ARTICLE_HTML.encode() * 40  # about 65 KB, several network chunks and several output pieces
+    packed = {"gzip": gzip.compress, "deflate": zlib.compress, "br": brotli.compress}[encoding](body)
+    server.add(f"/packed-{encoding}", packed, headers={"Content-Encoding": encoding})
+    page = await fetcher.fetch(server.url(f"/packed-{encoding}"))
+    assert page.content == body.decode()
