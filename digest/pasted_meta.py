@@ -184,15 +184,15 @@ def find_published(lines: list[Line], headline: Line | None, start: int) -> date
 # --- publisher -----------------------------------------------------------------------------------
 
 UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
-NAME_WORD = rf"[{UPPER_START}0-9][\w&!'’\-]*(?:\.[\w&!'’\-]+)*"  # "Le Monde.fr", "S.Paulo", "CNNMoney"
+NAME_WORD = rf"(?:[{UPPER_START}0-9]|[a-z]+(?=[A-Z]))[\w&!'’\-]*(?:\.[\w&!'’\-]+)*"  # "Le Monde.fr", "eHow", "CNNMoney"
 NAME = rf"{NAME_WORD}(?:\s(?:(?:de|of|the|du|des|da|do|für|&|en)\s)?[{UPPER_START}][\w&!'’\-]*(?:\.[\w&!'’\-]+)*){{0,3}}"
 YEARS = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?"
 COPYRIGHT_HOLDER = re.compile(  # "© 2022 Городские новости. Все права защищены." -> "Городские новости"
-    rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
+    rf"(?:©|(?<![\w(])\(c\)(?=\s+(?:\d|[A-Z]))|(?i:copyright))\s*(?:©\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
     rf"(?P<name>[^\W\d_][^.,|©\n]{{1,60}}?(?:\.(?=\w)[^.,|©\n]{{0,30}}?)*)"
     rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b))",
 )
-HOLDER_BEFORE = re.compile(rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*)[®,]?\s*(?:\d{{4}}(?:\s*[-–—]\s*\d{{4}})?\s*)?©")  # "topicseed, 2018-2019 ©"
+HOLDER_BEFORE = re.compile(rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:\d{{4}}(?:\s*[-–—]\s*\d{{4}})?\s*)?©")  # "topicseed, 2018-2019 ©"
 BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph"
     r"^(?i:about|follow|contact|more from|more on|welcome to|subscribe to|sign up for|support|join|advertise (?:on|with)|"
     rf"write for|work at|inside|discover|block for|channel|popular now on)\s+(?P<name>{NAME})$",
@@ -202,14 +202,17 @@ BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Spon
     rf"services|sponsors|newsletters?|podcasts?|store|shop|staff|leadership|daily|community)$",
 )
 LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group)\.?$", re.IGNORECASE)
+CORPORATE = re.compile(
+    r"\b(?:media|interactive|group|network|software|inc|corporation|corp|holdings?|publishing|trust|foundation|"
+    r"company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|s\.a\.?)\b", re.IGNORECASE)
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the)$", re.IGNORECASE)
-HOLDER_NOISE = re.compile(r"^(?:all|todos|tous|alle|tutti|copyright)\b", re.IGNORECASE)  # "© All rights reserved"
+HOLDER_NOISE = re.compile(r"^(?:all|todos|tous|alle|tutti|copyright|us|we|me|you|our|nous|uns)\b", re.IGNORECASE)  # "© All rights reserved"
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
 BREADCRUMB_MIN_PARTS = 3
 BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
 HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news)$", re.IGNORECASE)
-MASTHEAD_LINES = 3  # the page's first lines often name it
+MASTHEAD_LINES = 1  # the page's first lines often name it
 MASTHEAD_MAX_WORDS = 4
 BRAND_MIN_MENTIONS = 2
 LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
@@ -235,6 +238,8 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
             if match:
                 name = clean_name(match.group("name"))
                 if len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name):
+                    if bonus == COPYRIGHT_BONUS and CORPORATE.search(match.group("name")):
+                        bonus = BRAND_BONUS  # "Vox Media, Inc.", "Demand Media": the owner, not the site's name
                     found[name] = found.get(name, 0) + bonus
     for line in lines:
         crumbs = BREADCRUMB_SEPARATOR.split(line.text)
