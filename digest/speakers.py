@@ -211,16 +211,24 @@ class SpeakerMemory:
             self.speaker_names.append(speaker.text)
 
     def resolve(self, pronoun: Speaker, paragraph: int, position: int) -> Speaker | None:
-        """The last speaker named in this paragraph before the quotation, else in the previous one; None for "I"/"we"."""
+        """Who "he"/"they" is: None for "I"/"we"; else, in order, the last speaker named earlier in this
+        paragraph, the person a sentence of this paragraph opens with ("Forrest Jones made a
+        discovery... “...,” he said"), the last speaker named in the previous paragraph.
+        """
         if pronoun.text.casefold() in FIRST_AND_SECOND_PERSON:
             return None
-        for number, before in ((paragraph, position), (paragraph - 1, None)):
-            if number < 0:
-                break
-            named = [(at, who) for at, who in self._named_in(number) if before is None or at < before]
-            if named:
-                return max(named, key=lambda item: item[0])[1]
-        return None
+        named = [(at, who) for at, who in self._named_in(paragraph) if at < position]
+        if named:
+            return max(named, key=lambda item: item[0])[1]
+        subject = last_sentence_subject(self.paragraphs[paragraph][:position])
+        if subject is not None:
+            expanded = self.expand(subject)
+            if len(expanded.text.split()) > 1:  # one capitalised word opening a sentence may be any word
+                return expanded
+        if paragraph == 0:
+            return None
+        named = self._named_in(paragraph - 1)
+        return max(named, key=lambda item: item[0])[1] if named else None
 
     def expand(self, speaker: Speaker) -> Speaker:
         """A surname ("Zelensky", "Mr. McHugh") becomes the first full name given for it ("Patrick McHugh")."""
@@ -244,14 +252,32 @@ class SpeakerMemory:
 
 # After a name that opens a sentence, what shows it is a person: "Eric Reeves, one of...", "Eric Reeves said".
 INTRODUCES_A_PERSON = re.compile(rf"\s*(?:,|\(|(?:{SPEECH_VERBS_EN})\b)")
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+"
+SENTENCE_SUBJECT = re.compile(rf"(?:^|[.!?][\"”’]?\s+)(?P<run>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})\s+(?=[a-zà-ÿа-я])")
 SENTENCE_OPENING_CONTEXT = ".!?:;\"“”«»„(—–-"
 FULL_NAME = re.compile(
     r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,5}(?![\w’'])"
 )
 
 
+def last_sentence_subject(text: str) -> Speaker | None:
+    """The person the last sentence that opens with a name is about: "Caudevilla first ventured into..."."""
+    for match in reversed(list(SENTENCE_SUBJECT.finditer(text))):
+        run = match.group("run").split()
+        if run[0].casefold() in PRONOUNS or run[0].casefold() in FIRST_AND_SECOND_PERSON:
+            return None  # the sentence is about someone named earlier still
+        speaker = _name_from_run(run, at_sentence_start=True)
+        if speaker is not None:
+            return speaker if speaker.is_named else None
+    return None
+
+
 def full_names_in(paragraphs: Sequence[str]) -> list[str]:
-    """Runs of two to four capitalised words that read as a person's name, titles dropped."""
+    """Runs of two to four capitalised words that read as a person's name, titles dropped.
+
+    A run that opens a sentence counts only when a comma or a speech verb follows it ("Eric Reeves,
+    one of..."): any sentence's first word is capitalised.
+    """
     names: list[str] = []
     for paragraph in paragraphs:
         for match in FULL_NAME.finditer(paragraph):
