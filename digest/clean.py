@@ -25,6 +25,7 @@ from lxml.html import HtmlElement
 
 from digest.dates import find_date
 
+NOT_WORD = re.compile(r"[\W_]+")
 ID_MAX_CHARS = 30
 JUNK_MAX_SHARE = 0.25  # an element with more of the article's text than this is never junk
 JUNK_MARKS = re.compile(
@@ -47,7 +48,9 @@ CAPTION_LABEL_MAX_CHARS = 300  # "Photo: ..." longer than this is prose that sta
 CAPTION_TAGS = ("figcaption",)
 CAPTION_MAX_PARAGRAPHS = 1  # a caption is one line or paragraph
 TEXT_RULE_TAGS = ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")  # blocks a reader sees as one line or paragraph
-VERBATIM_TAGS = ("pre", "code", "table")  # code and data: never judged by their words
+VERBATIM_TAGS = ("pre", "code", "table")
+LIST_TAGS = ("ul", "ol", "table")
+JUNK_LINE_MAX_CHARS = 400  # no label, teaser, caption line or byline is longer; prose skips the rules  # code and data: never judged by their words
 BLOCK_TAGS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "section", "aside", "ul", "ol", "figure",
               "blockquote", "table", "em", "strong", "small")
 AD_LABELS = frozenset(key for key in (
@@ -111,8 +114,8 @@ def words(text: str) -> list[str]:
 
 
 def key(text: str) -> str:
-    """Compare texts by letters and digits only, case-free."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum() or ch == " ").strip()
+    """Compare texts by their words only: case, punctuation and spacing do not count."""
+    return " ".join(NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
 
 
 def text_of(element: HtmlElement) -> str:
@@ -224,36 +227,48 @@ def remove_headline(content: HtmlElement, title: str | None) -> None:
             return  # the first text block is not the headline: nothing to remove
 
 
+def is_junk_line(element: HtmlElement, text: str, byline: str | None) -> bool:
+    """Rules 2-6 for one block of text; long blocks are prose and skip every rule."""
+    if len(text) > JUNK_LINE_MAX_CHARS:
+        return False
+    return (is_label(text) or is_caption_line(text) or is_teaser(element, text) or is_newsletter(text)
+            or is_byline(text, byline) or is_dateline(text))
+
+
 def remove_junk(content: HtmlElement, *, byline: str | None = None, title: str | None = None) -> None:
     """Apply the rules of the module docstring to readability's output, in place."""
     remove_headline(content, title)
-    total = max(1, len(text_of(content)))
+    total = max(1, len(content.text_content()))
+    dropped: set[HtmlElement] = set()
 
     def small(element: HtmlElement) -> bool:
-        return len(text_of(element)) <= JUNK_MAX_SHARE * total
+        return len(element.text_content()) <= JUNK_MAX_SHARE * total
+
+    def skipped(element: HtmlElement) -> bool:
+        """Already gone with a dropped ancestor, or inside code or a table."""
+        return any(a in dropped or a.tag in VERBATIM_TAGS for a in element.iterancestors())
+
+    def remove(element: HtmlElement) -> None:
+        dropped.add(element)
+        drop(element)
 
     for element in list(content.iter(*BLOCK_TAGS, "figcaption", "header", "footer", "nav", "form")):
-        if element.getparent() is None or element is content:
-            continue
-        if any(a.tag in VERBATIM_TAGS for a in element.iterancestors()):
+        if element is content or skipped(element):
             continue
         if element.tag in ("nav", "form") and small(element):
-            drop(element)
+            remove(element)
         elif (is_marked_junk(element) or is_caption(element)) and small(element):
-            drop(element)
+            remove(element)
     remove_related_lists(content)
     for element in list(content.iter(*TEXT_RULE_TAGS)):
-        if element.getparent() is None or any(a.tag in VERBATIM_TAGS for a in element.iterancestors()):
+        if skipped(element):
             continue
-        if any(child.tag in TEXT_RULE_TAGS or child.tag in ("ul", "ol", "table") for child in element.iterdescendants()):
+        if element.tag == "div" and any(
+                child.tag in TEXT_RULE_TAGS or child.tag in LIST_TAGS for child in element.iterdescendants()):
             continue  # a container: its blocks are judged one by one
         text = text_of(element)
-        if not text:
-            continue
-        if is_label(text) or is_caption_line(text) or is_teaser(element, text) or is_newsletter(text) or is_byline(text, byline) \
-                or is_dateline(text):
-            if small(element):
-                drop(element)
+        if text and is_junk_line(element, text, byline) and small(element):
+            remove(element)
 
 
 # --- the standfirst -------------------------------------------------------------------------

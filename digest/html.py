@@ -23,7 +23,7 @@ from digest.model import Article
 from digest.paragraphs import paragraphs_of
 
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
-UNTITLED = "[no-title]"  # readability's answer when a page has no <title>
+TITLE_FROM_TEXT_MAX_CHARS = 120
 PLACE_LEAD_PARAGRAPHS = 2  # the dateline "KYIV, April 7 (Reuters) -" opens the first paragraph or the second
 
 
@@ -35,15 +35,25 @@ def parse_page(html: str) -> HtmlElement:
         raise ExtractionError() from exc
 
 
-def readable_content(root: HtmlElement) -> tuple[str | None, HtmlElement]:
-    """readability's title (a fallback) and its article tree, from one Document, title read first."""
-    document = Document(root)
+def readable_content(root: HtmlElement) -> HtmlElement:
+    """readability's article tree, from one Document.
+
+    We do not ask the Document for its title: `title()` and `short_title()` re-parse the
+    whole page each time (readability-lxml 0.9), and digest.meta reads a better title from
+    the tree we already have.
+    """
     try:
-        title = document.short_title()
-        content = lxml.html.fromstring(document.summary(html_partial=True))
+        return lxml.html.fromstring(Document(root).summary(html_partial=True))
     except (Unparseable, lxml.etree.ParserError) as exc:
         raise ExtractionError() from exc
-    return (None if title == UNTITLED else title), content
+
+
+def title_from_text(paragraphs: list[str]) -> str:
+    """A page with no title anywhere: the start of its first paragraph, cut at a word."""
+    first = paragraphs[0] if paragraphs else ""
+    if len(first) <= TITLE_FROM_TEXT_MAX_CHARS:
+        return first
+    return first[:TITLE_FROM_TEXT_MAX_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def find_lead_place(paragraphs: list[str]) -> str | None:
@@ -64,13 +74,13 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     root = parse_page(html)
     meta = read_metadata(root, url)
     standfirst_hint = split_standfirst(root, meta.title)
-    fallback_title, content = readable_content(root)
-    remove_junk(content, byline=meta.byline, title=meta.title or fallback_title)
+    content = readable_content(root)
+    remove_junk(content, byline=meta.byline, title=meta.title)
     paragraphs = paragraphs_of(content)
     standfirst, paragraphs = standfirst_of(standfirst_hint, paragraphs)
     if not paragraphs:
         raise ExtractionError()
-    title = meta.title or fallback_title or (paragraphs[0] if paragraphs else "")
+    title = meta.title or title_from_text(paragraphs)
     return Article(
         title=title.strip(),
         paragraphs=tuple(paragraphs),

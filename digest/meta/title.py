@@ -26,6 +26,7 @@ TITLE_META_NAMES = (
 # " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / " between title parts.
 SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
 CJK_SEPARATOR = re.compile(r"\s*_\s*")  # "标题_科技_腾讯网": only when the part names the site
+NOT_WORD = re.compile(r"[\W_]+")
 NAME_PART_MAX_WORDS = 4  # "Yahoo!ニュース", "The Guardian US": a longer part is the headline even if it names the site
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
 TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
@@ -36,7 +37,7 @@ TITLE_MAX_CHARS = 300
 
 def key(text: str) -> str:
     """Compare names by their letters and digits only, case-free."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+    return NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def names_match(part: str, names: Iterable[str]) -> bool:
