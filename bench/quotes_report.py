@@ -4,6 +4,7 @@
     python -m bench.quotes_report --pages 15 --all-quotes
     python -m bench.quotes_report --only bbc-1 cnn --summary
     python -m bench.quotes_report --unsound            # pages whose summary fails the evaluation's check
+    python -m bench.quotes_report --pasted --unsound   # the same, reading the pages as pasted text
 
 Speaker accuracy cannot be scored without references, so this lists them: the quote's opening
 words, the speaker chosen, and the sentence around it, so the judge sees what the text says.
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-quotes", action="store_true", help="every candidate, not just the top 3")
     parser.add_argument("--summary", action="store_true", help="print the summary too")
     parser.add_argument("--unsound", action="store_true", help="only pages whose summary fails the check")
+    parser.add_argument("--pasted", action="store_true", help="read the pasted-text version of each page")
     args = parser.parse_args(argv)
     options = DigestOptions(max_quotes=50) if args.all_quotes else OPTIONS
 
@@ -49,13 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     for page in dev_pages():
         if args.only and page.name not in args.only:
             continue
+        if args.pasted and page.pasted is None:
+            continue
+        source_page = Page(content=page.pasted, kind="text") if args.pasted else Page(page.html, "html", FAKEHOST_URL)
         try:
-            digest = digest_page(Page(content=page.html, kind="html", url=FAKEHOST_URL), options)
+            digest = digest_page(source_page, options)
         except DigestError as error:
             print(f"== {page.name}: {type(error).__name__}")
             continue
         if args.unsound:
-            source = lxml.html.fromstring(page.html).text_content()
+            source = digest.body + "\n" + page.pasted if args.pasted else lxml.html.fromstring(page.html).text_content()
             if summary_is_sound(digest, source):
                 continue
             print(f"== {page.name} (unsound summary)\n   {digest.summary!r}")

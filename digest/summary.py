@@ -27,8 +27,10 @@ from digest.model import Article, DigestOptions
 from digest.sentences import sentence_spans
 
 SENTENCE_ENDINGS = ".!?…。！？"
-TRAILING_CLOSERS = "\"'”’»«›」』)]"
+TRAILING_CLOSERS = "\"'”’»«›」』)"
 TRAILING_CITATIONS = re.compile(r"(?:\[\d{1,4}\])+\s*$")
+ASIDE_OPENERS = "[(（"
+ASIDE_CLOSERS = "])）"
 SUMMARY_MIN_WORDS = 5
 SUMMARY_MIN_CJK_CHARS = 12  # Chinese and Japanese do not separate words with spaces
 NEAR_DUPLICATE_OVERLAP = 0.8  # a lead that repeats the standfirst this closely is skipped
@@ -230,6 +232,8 @@ def is_summary_sentence(sentence: str) -> bool:
     if not sentence or not ends_like_sentence(sentence):
         return False
     first = sentence[0]
+    if first in ASIDE_OPENERS and sentence[-1] in ASIDE_CLOSERS:
+        return False  # "[Get New York Today in your inbox.]", "(Reporting by ...)": an aside, not the story
     return not (first.isalpha() and first.islower())
 
 

@@ -168,3 +168,19 @@ def test_a_heading_above_the_body_does_not_cut_the_standfirst_off() -> None:
         language="en",
     )
     assert summary == standfirst + " Ferries will run a reduced timetable for the first week."
+
+
+def test_bracketed_asides_are_not_summary() -> None:
+    summary = summarize(
+        article(
+            "The city’s aging infrastructure is tough to maintain in winter.",
+            "[What you need to know to start the day: Get New York Today in your inbox.]",
+            "Crews replaced forty miles of cable last year, the utility said.",
+        ),
+        options=OPTIONS,
+        language="en",
+    )
+    assert summary == (
+        "The city’s aging infrastructure is tough to maintain in winter. "
+        "Crews replaced forty miles of cable last year, the utility said."
+    )
