@@ -8,6 +8,7 @@ flight are finished, so SIGTERM never cuts a digest or a database write in half.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from digest.service import Digester
 from handlers.context import BotData, HandlerConfig
 from handlers.help import bot_commands
 from handlers.routes import add_handlers
+from storage.schema import SchemaTooNewError
 from storage.store import Store
 
 logger = logging.getLogger(__name__)
@@ -30,6 +32,10 @@ BOT_PATH_SUFFIX = "/bot"
 FILE_PATH_SUFFIX = "/file/bot"
 
 App = Application[Any, Any, Any, Any, BotData, Any]
+
+
+class StartupError(Exception):
+    """The bot cannot start; the message is one sentence for the operator."""
 
 
 @dataclass
@@ -73,8 +79,11 @@ def build_application(settings: Settings) -> App:
         if settings.allow_private_urls:
             logger.warning("DIGESTBOT_ALLOW_PRIVATE_URLS is on: links to private and loopback addresses "
                            "will be fetched. Use this for local testing only.")
-        resources.store = await Store.open(settings.db_path, synchronous_full=settings.db_synchronous_full,
-                                           cache_max_age_days=settings.cache_max_age_days)
+        try:
+            resources.store = await Store.open(settings.db_path, synchronous_full=settings.db_synchronous_full,
+                                               cache_max_age_days=settings.cache_max_age_days)
+        except (OSError, sqlite3.Error, SchemaTooNewError) as error:
+            raise StartupError(f"could not open the database {settings.db_path} ({error}).") from error
         resources.fetcher = open_fetcher(settings)
         resources.pool = open_pool(settings)
         digester = Digester(fetcher=resources.fetcher, pool=resources.pool, options=settings.digest_options,

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
-from bot.app import build_application
+from bot.app import StartupError, build_application
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError
 
@@ -95,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
             host, port, path, url, secret = target
             application.run_webhook(listen=host, port=port, url_path=path, webhook_url=url, secret_token=secret,
                                     allowed_updates=Update.ALL_TYPES)
+    except StartupError as error:
+        print(f"digestbot: {error}", file=sys.stderr)
+        return EXIT_CONFIG
     except InvalidToken:
         print("digestbot: Telegram refused TELEGRAM_BOT_TOKEN; check it with @BotFather.", file=sys.stderr)
         return EXIT_TELEGRAM

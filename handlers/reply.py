@@ -70,7 +70,7 @@ async def refuse_over_limit(context: Context, message: Message, wait: float) -> 
 async def answer_with_digest(context: Context, message: Message, make: MakeDigest, *, via: Via | None = None,
                              source: str | None = None, source_url: str | None = None,
                              source_text: str | None = None) -> None:
-    """Make the digest, showing a placeholder if it is slow; reply with it and save it."""
+    """Make the digest, showing a placeholder if it is slow; save it to the chat's history; reply."""
     task = asyncio.ensure_future(make())
     placeholder: Message | None = None
     try:
@@ -92,9 +92,15 @@ async def answer_with_digest(context: Context, message: Message, make: MakeDiges
             with contextlib.suppress(TelegramError):
                 await placeholder.delete()
         raise
-    shown = await send_digest(message, digest, placeholder=placeholder, via=via, source=source)
-    await context.bot_data.store.save(digest, chat_id=message.chat_id, source_url=source_url,
-                                      source_text=source_text, message_id=shown.message_id)
+    # Saved before it is shown: the same link sent again the moment this answer appears is a cache hit.
+    # The history links the digest to the user's message that asked for it.
+    # A history that cannot be written must not cost the user the answer: log it and carry on.
+    try:
+        await context.bot_data.store.save(digest, chat_id=message.chat_id, source_url=source_url,
+                                          source_text=source_text, message_id=message.message_id)
+    except Exception:
+        logger.exception("could not save a digest to the history of chat %s", message.chat_id)
+    await send_digest(message, digest, placeholder=placeholder, via=via, source=source)
 
 
 async def send_digest(message: Message, digest: Digest, *, placeholder: Message | None, via: Via | None,

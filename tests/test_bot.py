@@ -154,6 +154,8 @@ def test_a_pdf_link_and_things_that_are_not_pages(api: FakeBotAPI, pages: PageSe
         api.send_message(1008, voice={"file_id": "v", "file_unique_id": "v", "duration": 2}),
         api.send_text(1008, "hello there"),
     ]
+    unknown = api.send_text(1008, "/frobnicate")
+    assert digest_reply(api, 1008, unknown).plain.startswith("I don't know that command")
     for message_id in others:
         assert "I can't make a digest from" in digest_reply(api, 1008, message_id).plain
     assert "PDF files" in api.replies(1008, others[0])[0].plain
@@ -198,6 +200,13 @@ def test_search_with_paging_buttons(api: FakeBotAPI, bot: BotProcess, group_hist
     [previous] = api.message(GROUP, page.message_id).buttons()
     assert previous["text"] == "« Previous"
     assert api.calls_of("answerCallbackQuery")
+    long_query = "chronicle harbour bridge reopened traffic Monday morning repairs"  # too long for callback data
+    sent = api.send_text(GROUP, f"/search {long_query}", user_id=2000, chat_type="supergroup")
+    page = bot_answer(api, GROUP, sent)
+    assert "1–5 of 6" in page.plain
+    [next_button] = page.buttons()
+    api.press(GROUP, page.message_id, next_button["callback_data"], user_id=2000)
+    api.wait(lambda: "6–6 of 6" in (api.message(GROUP, page.message_id).plain or ""), what="page 2 of a long query")
 
 
 def bot_answer(api: FakeBotAPI, chat: int, after: int) -> ChatMessage:

@@ -48,6 +48,15 @@ def test_a_token_telegram_refuses_is_one_sentence(tmp_path: Path) -> None:
     assert other not in result.stderr and other not in result.stdout
 
 
+def test_a_database_that_cannot_be_opened_is_one_sentence(tmp_path: Path) -> None:
+    with FakeBotAPI(TEST_TOKEN) as api:
+        result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": TEST_TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
+                                    "DIGESTBOT_DB": str(tmp_path)})  # a directory, not a file
+    assert result.returncode != 0
+    assert "could not open the database" in result.stderr.splitlines()[-1]
+    assert "Traceback" not in result.stderr
+
+
 def test_webhook_needs_a_public_https_url(tmp_path: Path) -> None:
     result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": TEST_TOKEN}, "--webhook", "--url", "http://insecure.example")
     assert result.returncode != 0 and "public https URL" in result.stderr and "Traceback" not in result.stderr
