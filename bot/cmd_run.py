@@ -85,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     except (SettingsError, RunError) as error:
         print(f"digestbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
-    configure_logging(settings.log_level, secrets=[token])
+    # The whole token, and its secret half alone (URL-encoded forms turn the colon into %3A).
+    configure_logging(settings.log_level, secrets=[token, token.split(":", 1)[1]])
     try:
         asyncio.run(check_with_telegram(settings, token))
         application = build_application(settings)
