@@ -35,6 +35,8 @@ async def pasted_text(update: Update, context: Context) -> None:
     if complete:
         await digest_paste(context, paste)
         return
+    if paste.generation == 1:
+        start_typing(context, message)  # a page is coming: show it at once, not after the window
     context.application.create_task(wait_for_more(context, key, paste.generation), update=update,
                                     name="paste-window")
 
