@@ -38,7 +38,11 @@ ICON_LABELS = re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE)  # "bookmark-bic
 MARKUP = re.compile(
     r"^\s*<(?:div|img|iframe|a|script|noscript|p|span|style|link|meta)\b|^[A-Z_]{4,}\s*=\s*[{\['\"]|^\s*\"[\w@$-]+\"\s*:"
 )  # HTML, script globals and JSON that a page shows with JavaScript off
-CODE = re.compile(r"[{};]\s*$|^\s*[}\])]|^\s*(?://|#|/\*|\*)|\w\(.*\)|^\s*(?:var|let|const|def|return|if|for|import)\b")
+CODE = re.compile(
+    r"[{};]\s*$|^\s*[}\])]|^\s*(?://|#|/\*|\*)|\w\(.*\)|^\s*(?:var|let|const|def|return|if|for|import)\b"
+    r"|[│┃┼─═╪]|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
+    r"HAVING|UNION|VALUES|SET)\b|^\$ |^>>> "
+)  # code listings, SQL, console sessions and text tables
 COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
     r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa",
@@ -146,15 +150,18 @@ def normalise_line(text: str) -> str:
     return SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
 
 
+WRAP_MIN_CHARS = 30  # a wrapped line runs near the wrap width; a menu item ("About eHow") does not
 WRAP_CONTINUES = re.compile(r"^[a-zà-öø-ÿа-яё(]")  # a hard-wrapped paragraph goes on in lower case
 
 
 def join_wrapped(raw: list[str]) -> list[str]:
     """Undo hard wrapping (plain-text documents, <br> layouts): a line that starts in lower case
-    continues the line above it when that one does not end a sentence."""
+    continues the line above it when that one does not end a sentence and either is long."""
     joined: list[str] = []
     for line in raw:
-        if line and joined and joined[-1] and WRAP_CONTINUES.match(line) and not ends_sentence(joined[-1]):
+        if (line and joined and joined[-1] and max(len(joined[-1]), len(line)) >= WRAP_MIN_CHARS
+                and WRAP_CONTINUES.match(line)
+                and not ends_sentence(joined[-1])):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

@@ -71,7 +71,7 @@ def line_value(line: Line) -> int:
         return line.words
     if is_list_item(line) and line.words >= LIST_ITEM_MIN_WORDS:
         return line.words // 2
-    if line.blank_before and line.blank_after or is_code(line):
+    if line.blank_before and line.blank_after or is_code(line):  # a subheading, a line of a listing
         return -BLOCK_LINE_COST
     return -SHORT_LINE_COST
 

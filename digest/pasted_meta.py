@@ -17,6 +17,7 @@ from digest.blocks import (
     Line,
     ends_sentence,
     is_byline,
+    is_code,
     is_copyright,
     is_dateline,
     is_icon_labels,
@@ -210,6 +211,7 @@ TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the)$", re.
 HOLDER_NOISE = re.compile(r"^(?:all|todos|tous|alle|tutti|copyright|us|we|me|you|our|nous|uns)\b", re.IGNORECASE)  # "© All rights reserved"
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
 BREADCRUMB_MIN_PARTS = 3
+BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
 BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
 HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news)$", re.IGNORECASE)
 MASTHEAD_LINES = 1  # the page's first lines often name it
@@ -243,7 +245,8 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
                     found[name] = found.get(name, 0) + bonus
     for line in lines:
         crumbs = BREADCRUMB_SEPARATOR.split(line.text)
-        if len(crumbs) >= BREADCRUMB_MIN_PARTS and line.words <= 40:
+        if (len(crumbs) >= BREADCRUMB_MIN_PARTS and line.words <= 40 and not is_code(line)
+                and all(len(crumb.split()) <= BREADCRUMB_MAX_WORDS for crumb in crumbs[:-1])):
             root = clean_name(crumbs[0])
             if root and not HOME.match(root) and len(root.split()) <= MASTHEAD_MAX_WORDS:
                 found[root] = found.get(root, 0) + BREADCRUMB_BONUS

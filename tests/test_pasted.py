@@ -9,9 +9,11 @@ import pytest
 
 from digest.blocks import (
     is_byline,
+    is_code,
     is_credit,
     is_self_repeating,
     is_teaser,
+    is_timecode,
     join_wrapped,
     looks_like_prose,
     split_lines,
@@ -125,6 +127,10 @@ def test_text_without_an_article_is_refused_with_a_clear_sentence(text: str) -> 
     assert caught.value.user_message.startswith("I found no article in that text.")
 
 
+def test_short_menu_lines_in_lower_case_are_not_joined() -> None:
+    assert join_wrapped(["About eHow", "eHow UK", "eHow Brasil"]) == ["About eHow", "eHow UK", "eHow Brasil"]
+
+
 def test_hard_wrapped_lines_are_joined_back_into_paragraphs() -> None:
     raw = ["The protocol supports storing, retrieving, and", "removing individual documents, as well as listing",
            "the contents of a folder.", "", "Status of this Memo"]
@@ -140,6 +146,10 @@ def test_hard_wrapped_lines_are_joined_back_into_paragraphs() -> None:
     ("Lire aussi : Le projet de loi sur le renseignement", is_teaser),
     ("How to Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop", is_self_repeating),
     ("By Jane Doe", is_byline),
+    ("25:10", is_timecode),
+    ("0:00 / 29:51", is_timecode),
+    ("ORDER BY period DESC", is_code),
+    ("status_code │ period │ entries", is_code),
     ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger", is_byline),
 ])
 def test_junk_lines_are_named(text: str, test) -> None:  # type: ignore[no-untyped-def]
