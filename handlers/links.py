@@ -41,9 +41,9 @@ async def link_message(update: Update, context: Context) -> None:
         return
     links = message_links(message)
     limit = context.bot_data.config.links_per_message
-    await digest_links(context, message, links[:limit])
     if len(links) > limit:
         await say(message, too_many_note(limit, len(links)))
+    await digest_links(context, message, links[:limit])
 
 
 async def digest_links(context: Context, message: Message, links: list[str], *, via: Via | None = None) -> None:

@@ -46,6 +46,7 @@ BOT_USERNAME = "digest_test_bot"
 LONG_POLL_CAP_SECONDS = 1.0
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_RESULTS = 50
+MAX_CALLBACK_ANSWER_CHARS = 200
 CHAT_ACTIONS = frozenset({"typing", "upload_document", "upload_photo", "record_voice", "choose_sticker"})
 PLACEHOLDER_PREFIXES = ("Reading",)
 
@@ -668,6 +669,8 @@ class FakeBotAPI:
             query_id = str(params.get("callback_query_id"))
             if query_id not in self._open_queries:
                 raise BadRequest("Bad Request: query is too old and response timeout expired or query ID is invalid")
+            if len(str(params.get("text") or "")) > MAX_CALLBACK_ANSWER_CHARS:
+                raise BadRequest("Bad Request: MESSAGE_TOO_LONG")
             self._open_queries.discard(query_id)
             return True
 
