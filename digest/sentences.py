@@ -163,6 +163,16 @@ def quote_left_open(sentence: str) -> bool:
     return sentence.count('"') % 2 == 1
 
 
+def quotes_balanced(sentence: str) -> bool:
+    """Every quotation the sentence opens it also closes, and it closes none it did not open."""
+    if quote_left_open(sentence):
+        return False
+    low_openers = sentence.count("„")
+    closers = sentence.count("”") + (sentence.count("“") if low_openers else 0)
+    openers = low_openers + (0 if low_openers else sentence.count("“"))
+    return closers == openers and sentence.count("」") <= sentence.count("「") and sentence.count("』") <= sentence.count("『")
+
+
 def _candidate_breaks(text: str) -> Iterable[re.Match[str]]:
     breaks = list(LATIN_BREAK.finditer(text))
     if CJK_TEXT.search(text, 0, CJK_SNIFF_CHARS):

@@ -24,7 +24,7 @@ from itertools import islice
 from dataclasses import dataclass, replace
 
 from digest.model import Article, DigestOptions
-from digest.sentences import sentence_spans
+from digest.sentences import quote_left_open, quotes_balanced, sentence_spans
 
 SENTENCE_ENDINGS = ".!?…。！？"
 TRAILING_CLOSERS = "\"'”’»«›」』)"
@@ -84,7 +84,7 @@ class Sentence:
     paragraph: int
     start: int
     end: int
-    opens_section: bool = False  # the first sentence after a heading: a summary does not run across it
+    opens_section: bool = False  # the first sentence after a heading or a left-out sentence: a run stops before it
     short: bool = False  # under SUMMARY_MIN_WORDS: it may continue a summary, never open one
 
 
@@ -120,7 +120,7 @@ def candidate_sentences(article: Article, language: str | None) -> Iterator[Sent
                 continue
             if after_heading:
                 sentence = replace(sentence, opens_section=True)
-                after_heading = False
+            after_heading = False
             body_started = True
             yield sentence
 
@@ -134,6 +134,7 @@ def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[
     spans = sentence_spans(paragraph[:SUMMARY_SCAN_CHARS], language)
     if len(paragraph) > SUMMARY_SCAN_CHARS and spans:
         spans.pop()
+    gap = False  # a sentence was left out just before: a summary does not run across the hole
     for index, (start, end) in enumerate(spans):
         if index == 0:
             start += dateline_prefix_length(paragraph[start:end])
@@ -141,8 +142,12 @@ def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[
         if citations:
             end = citations.start()
         text = paragraph[start:end].rstrip()
-        if is_summary_sentence(text):
-            yield Sentence(text, number, start, start + len(text), short=not long_enough(text))
+        inside_quotation = index > 0 and quote_left_open(paragraph[:start])  # “A. B. C. D. E,” he said.
+        if inside_quotation or not is_summary_sentence(text):
+            gap = True
+            continue
+        yield Sentence(text, number, start, start + len(text), opens_section=gap, short=not long_enough(text))
+        gap = False
 
 
 def lead_run(sentences: list[Sentence], options: DigestOptions) -> list[Sentence]:
@@ -228,12 +233,14 @@ def looks_like_headline(text: str) -> bool:
 
 
 def is_summary_sentence(sentence: str) -> bool:
-    """A whole sentence: ends like a sentence and does not start mid-thought."""
+    """A whole sentence: ends like a sentence, does not start mid-thought, opens no quotation it leaves open."""
     if not sentence or not ends_like_sentence(sentence):
         return False
     first = sentence[0]
     if first in ASIDE_OPENERS and sentence[-1] in ASIDE_CLOSERS:
         return False  # "[Get New York Today in your inbox.]", "(Reporting by ...)": an aside, not the story
+    if not quotes_balanced(sentence):
+        return False  # part of a quotation that runs over several sentences: not whole on its own
     return not (first.isalpha() and first.islower())
 
 

@@ -184,3 +184,13 @@ def test_bracketed_asides_are_not_summary() -> None:
         "The city’s aging infrastructure is tough to maintain in winter. "
         "Crews replaced forty miles of cable last year, the utility said."
     )
+
+
+def test_a_sentence_inside_a_longer_quotation_is_not_whole() -> None:
+    paragraph = (
+        "The coach said he had made a mistake in 2012 by taking the trophy to the former president. "
+        "“In 2012 I got it wrong. He was not president then. I sent my congratulations. I was wrong. "
+        "It was a personal matter,” he told the programme."
+    )
+    summary = summarize(article(paragraph), options=OPTIONS, language="en")
+    assert summary == "The coach said he had made a mistake in 2012 by taking the trophy to the former president."
