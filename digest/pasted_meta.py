@@ -256,9 +256,22 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
     return found
 
 
+DOMAIN_LINE = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+(?:com|org|net|info|news|co\.uk|com\.au|[a-z]{2}))/?$",
+                         re.IGNORECASE)
+
+
 def mentions(name: str, texts: list[str]) -> int:
     pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
     return sum(1 for text in texts if pattern.search(text))
+
+
+def domain_in_text(lines: list[Line]) -> str | None:
+    """A site's own address standing as a line of its own ("m.heraldsun.com.au", "SMARTASSET.COM")."""
+    for line in lines:
+        match = DOMAIN_LINE.match(line.text)
+        if match:
+            return site_from_host(match.group(1).lower())
+    return None
 
 
 def find_site(lines: list[Line], url: str | None, headline: str | None = None) -> str | None:
@@ -270,6 +283,10 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None) -
         count = mentions(name, texts)
         if count + bonus >= BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0):
             scored.append((count + bonus, len(name), name))
+    if not scored:
+        domain = domain_in_text(lines)
+        if domain:
+            return domain
     if scored:
         best = max(scored)
         longer = [item for item in scored if best[2] in item[2] and item[2] != best[2]

@@ -103,6 +103,11 @@ def test_the_site_falls_back_to_the_address_domain() -> None:
     assert read_text(paste(MENU, ARTICLE), url=None).site is None
 
 
+def test_a_domain_standing_alone_names_the_site_when_nothing_else_does() -> None:
+    article = read_text(paste("m.riverside-gazette.com", MENU, ARTICLE), url=None)
+    assert article.site == "riverside-gazette.com"
+
+
 def test_comments_after_the_article_are_not_the_article() -> None:
     comments = "\n".join(
         ["42 Comments"] + [f"Reader {n} · April 8, 2022\nI think this is a long comment number {n}, with an opinion that "
