@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.load [--chats 50] [--workers 2] [--help-probes 10]
     .venv/bin/python -m bench.load --render-pages     # only step 4
+    .venv/bin/python -m bench.load --render-pages --summary-sentences 200 --summary-chars 20000 --quotes 20
 
 
 1. Burst: N chats each send a different link at the same moment; every chat must get its digest.
@@ -29,6 +30,7 @@ import httpx
 
 from bench.datasets import FAKEHOST_URL, dev_pages, golden_pages
 from digest.errors import DigestError
+from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page
 from handlers.render import Via, render_digest
 
@@ -125,18 +127,18 @@ def all_pages() -> list[tuple[str, Page]]:
     return pages
 
 
-def rendered(page: Page) -> list[str] | str:
+def rendered(page: Page, options: DigestOptions) -> list[str] | str:
     """The reply's messages, or the refusal's class name (runs in a worker process)."""
     try:
-        return render_digest(digest_page(page), via=RENDER_VIA)
+        return render_digest(digest_page(page, options), via=RENDER_VIA)
     except DigestError as error:
         return type(error).__name__
 
 
-def render_check(workers: int) -> None:
+def render_check(workers: int, options: DigestOptions) -> None:
     pages = all_pages()
     with ProcessPoolExecutor(workers) as executor:
-        results = list(executor.map(rendered, [page for _, page in pages], chunksize=4))
+        results = list(executor.map(rendered, [page for _, page in pages], [options] * len(pages), chunksize=4))
     refusals: Counter[str] = Counter()
     sent = split = 0
     with FakeBotAPI(TEST_TOKEN) as api, httpx.Client(base_url=f"{api.base_url}{api.token}/") as client:
@@ -153,7 +155,8 @@ def render_check(workers: int) -> None:
                 if not answer["ok"]:
                     print(f"  refused {name}: {answer['description']}")
         errors = api.errors()
-    print(f"rendering: {len(pages)} pages, {len(pages) - sum(refusals.values())} digests, {sent} messages "
+    print(f"rendering (summaries up to {options.summary_max_sentences} sentences, {options.summary_max_chars} "
+          f"characters, {options.max_quotes} quotes): {len(pages)} pages, {len(pages) - sum(refusals.values())} digests, {sent} messages "
           f"({split} digests over one message), {len(errors)} refused by the strict server; "
           f"no digest: {dict(refusals) or 'none'}")
 
@@ -164,9 +167,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="cleaning worker processes (DIGESTBOT_WORKERS)")
     parser.add_argument("--help-probes", type=int, default=10)
     parser.add_argument("--render-pages", action="store_true", help="only the rendering check (step 4)")
+    parser.add_argument("--summary-sentences", type=int, default=DigestOptions().summary_max_sentences,
+                        help="rendering check: longer summaries exercise the split into several messages")
+    parser.add_argument("--summary-chars", type=int, default=DigestOptions().summary_max_chars)
+    parser.add_argument("--quotes", type=int, default=DigestOptions().max_quotes)
     args = parser.parse_args()
+    options = DigestOptions(summary_max_sentences=args.summary_sentences, summary_max_chars=args.summary_chars,
+                            max_quotes=args.quotes)
     if args.render_pages:
-        render_check(args.workers)
+        render_check(args.workers, options)
         return
     with tempfile.TemporaryDirectory() as workdir, PageServer() as pages, FakeBotAPI(TEST_TOKEN) as api:
         urls = [pages.add(f"/burst/{n}", article(n)) for n in range(args.chats)]
@@ -188,7 +197,7 @@ def main() -> None:
             print(f"Bot API calls refused by the strict server: {len(refused)}")
         finally:
             bot.stop()
-    render_check(args.workers)
+    render_check(args.workers, options)
 
 
 if __name__ == "__main__":
