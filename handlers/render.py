@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from telegram import LinkPreviewOptions
@@ -271,14 +270,10 @@ def snippet_segments(snippet: str) -> list[Segment]:
     return segments
 
 
-def when_text(published: datetime | date | None) -> str | None:
-    return format_when(published)
-
-
 def listing_block(number: int, digest: Digest, snippet: str | None = None) -> Block:
     """One result: number and linked title, date and site, and the matching snippet."""
     segments = [Segment(f"{number}. "), link(shorten(digest.title or UNTITLED, TITLE_MAX_CHARS), digest.url, bold=True)]
-    meta = " · ".join(part for part in (when_text(digest.published), digest.site or host_of(digest.url)) if part)
+    meta = " · ".join(part for part in (format_when(digest.published), digest.site or host_of(digest.url)) if part)
     if meta:
         segments += [Segment("\n"), Segment(meta, "<i>", "</i>")]
     if snippet and snippet.strip():

@@ -54,5 +54,5 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(MessageHandler(addressed & filters.FORWARDED, forwarded_post))
     application.add_handler(MessageHandler(addressed & HAS_LINK, link_message))
     application.add_handler(MessageHandler(addressed & filters.TEXT, pasted_text))
-    application.add_handler(MessageHandler(addressed, anything_else))
+    application.add_handler(MessageHandler(addressed & ~filters.StatusUpdate.ALL, anything_else))
     application.add_error_handler(error_handler)
