@@ -48,11 +48,13 @@ COPYRIGHT = re.compile(
     r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa",
     re.IGNORECASE,
 )
-PAGE_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|rights reserved|direitos|derechos|droits|rechte|права",
+PAGE_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|rights reserved|direitos|derechos|droits|rechte|права",
                             re.IGNORECASE)
 NOTICE = re.compile(  # cookie walls, app prompts, consent texts: never article text
     r"\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
-    r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
+    r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|"
+    r"get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
     re.IGNORECASE,
 )
@@ -86,7 +88,8 @@ CREDIT = re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik"
     re.IGNORECASE,
 )
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article
-    r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?(?:(?:\d+\s+)?(?:comments|reader comments|\d+\s+comment|"
+    r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?"
+    r"(?:(?:\d+\s+)?(?:comments|reader comments|\d+\s+comment|"
     r"kommentare|commentaires|comentários|comentarios|commenti|комментарии|diskuse|komentarze|reacties)|"
     r"\d+\s+(?:responses?|replies|thoughts on .{1,80})|leave a (?:comment|reply)|post a comment|add a comment|"
     r"join the (?:discussion|conversation)|(?:enviá|envía|deja|dejá|escribe|escribí) (?:tu|un) comentario|"
@@ -115,7 +118,8 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
 )
 BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
     r"^(?:share(?: on \w+| via \w+| this)?|tweet|email|e-mail|print|save|like|follow|reply|comment|menu|search|"
-    r"close|open|more|show more|(?:next|previous|prev) (?:story|article|post|page)|load more|read more|advertisement|advertising|sponsored|ad|anzeige|reklama|"
+    r"close|open|more|show more|(?:next|previous|prev) (?:story|article|post|page)|load more|read more|"
+    r"advertisement|advertising|sponsored|ad|anzeige|reklama|"
     r"publicité|publicidad|pubblicità|реклама|skip to (?:main )?content|back to top|home|next|previous|"
     r"facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|vk|copy link|teilen|partager|compartir|"
     r"condividi|compartilhar|поделиться|sdílet(?: článek)?|udostępnij|"

@@ -10,7 +10,8 @@ on lines instead of DOM nodes, in named steps:
    so the article's paragraphs stay together across the odd caption and heading inside it,
    while the long menus before it and the other stories after it fall away.
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons).
-5. Headline, standfirst, dateline and source are read around the run (digest.pasted_meta).
+5. Headline, standfirst and dateline are read around the run (digest.pasted_meta), the place from
+   the lead (digest.dates.find_place), the publisher from the whole page (digest.pasted_site).
 
 Text holding no article (a menu, a cookie wall, two lines) raises ExtractionError.
 """
@@ -33,7 +34,8 @@ from digest.blocks import (
 from digest.dates import find_place
 from digest.errors import ExtractionError
 from digest.model import Article
-from digest.pasted_meta import find_headline, find_published, find_site, find_standfirst
+from digest.pasted_meta import find_headline, find_published, find_standfirst
+from digest.pasted_site import find_site
 
 NO_ARTICLE = (
     "I found no article in that text. Paste the whole article (headline and paragraphs), "
@@ -80,7 +82,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
     """The maximum-weight run of lines (Kadane), starting and ending on prose.
 
     A comments heading or the page's copyright line ends any run; prose after one counts for less
-    (COMMENTS_DISCOUNT), so the comments and footer under an article never outweigh it, while an article after a "941 comments"
+    (COMMENTS_DISCOUNT), so the comments and footer under an article never outweigh it, while an
+    article after a "941 comments"
     link in the page header still wins over the header.
     """
     best: Span | None = None

@@ -1,23 +1,20 @@
-"""Headline, standfirst, publication date and publisher of a pasted page, read around the article.
+"""Headline, standfirst and publication date of a pasted page, read around the article.
 
-Every choice looks at the lines just before the article run that `digest.pasted` found: that is
-where a page puts its headline, deck, byline and date. Nothing here guesses from far away except
-the publisher, which a page names in its copyright line and masthead.
+Every choice looks at the lines just before (and the first lines of) the article run that
+`digest.pasted` found: that is where a page puts its headline, deck, byline and date. Nothing
+here guesses from far away; the publisher, named anywhere on the page, is `digest.pasted_site`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date, datetime
-from urllib.parse import urlsplit
 
 from digest.blocks import (
     CJK,
     Line,
     ends_sentence,
     is_byline,
-    is_code,
     is_copyright,
     is_dateline,
     is_icon_labels,
@@ -29,7 +26,6 @@ from digest.blocks import (
     looks_like_prose,
 )
 from digest.dates import find_date
-from digest.urls import site_from_host
 
 HEADLINE_WINDOW = 40  # lines before the article where the headline may stand
 HEADLINE_INSIDE = 4  # or among the first lines of the article run (a long headline reads like prose)
@@ -39,13 +35,13 @@ LEAD_WORDS = 200  # the article's opening words, which the headline usually echo
 OVERLAP_WEIGHT = 4.0  # share of the headline's words found in the lead
 REPEAT_BONUS = 1.0  # a headline often appears twice (heading and caption, breadcrumb, share text)
 DISTANCE_COST = 0.04  # per line between the candidate and the article
-FULL_STOP_COST = 3.0
+FULL_STOP_COST = 3.0  # a headline rarely ends with a full stop; a sentence of the lead does
 DECK_HEADLINE_SHARE = 0.3  # a headline right above a deck needs this share of the deck's score
 HEADLINE_FULL_WORDS = 4  # fewer content words than this earn only part of the overlap ("Also in the News")
 HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than this
 GOOD_LENGTH_BONUS = 1.0
 DATED_BONUS = 1.0  # a date right under or over the line: the headline's dateline
-DATED_REACH = 2  # lines either side  # a headline rarely ends with a full stop; a sentence of the lead does
+DATED_REACH = 2  # lines either side
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 
 STANDFIRST_WINDOW = 8  # lines after the headline where a deck may stand
@@ -62,7 +58,7 @@ PUBLISHED_CUE = re.compile(
 
 
 def content_tokens(text: str) -> set[str]:
-    """Lower-case words of three letters or more; CJK text as character pairs."""
+    """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs."""
     tokens = {token.casefold() for token in CONTENT_TOKEN.findall(CJK.sub(" ", text))}
     cjk = "".join(CJK.findall(text))
     tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
@@ -70,6 +66,7 @@ def content_tokens(text: str) -> set[str]:
 
 
 def could_be_headline(line: Line) -> bool:
+    """Not junk, a list item, a byline or a date; a few words, not a paragraph."""
     if is_junk(line) or is_list_item(line) or is_byline(line) or len(line.text) < HEADLINE_MIN_CHARS:
         return False
     if line.words > HEADLINE_MAX_WORDS or line.words < 2 and not CJK.search(line.text):
@@ -113,7 +110,8 @@ def headline_over_deck(candidates: list[tuple[float, Line]], best_score: float, 
 def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | None:
     """The line that states the story: near the article, echoed by its lead, not a menu item."""
     lead_text = " ".join(line.text for line in body)
-    lead = content_tokens(" ".join(lead_text.split()[:LEAD_WORDS]) if " " in lead_text else lead_text[:LEAD_WORDS * 2])
+    words = lead_text.split()
+    lead = content_tokens(" ".join(words[:LEAD_WORDS]) if len(words) > 1 else lead_text[:LEAD_WORDS * 2])
     window = lines[max(0, start - HEADLINE_WINDOW):start]
     for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any sentence
         if ends_sentence(line.text):
@@ -179,119 +177,4 @@ def find_published(lines: list[Line], headline: Line | None, start: int) -> date
             found = find_date(line.text)
             if found:
                 return found[0]
-    return None
-
-
-# --- publisher -----------------------------------------------------------------------------------
-
-UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
-NAME_WORD = rf"(?:[{UPPER_START}0-9]|[a-z]+(?=[A-Z]))[\w&!'’\-]*(?:\.[\w&!'’\-]+)*"  # "Le Monde.fr", "eHow", "CNNMoney"
-NAME = rf"{NAME_WORD}(?:\s(?:(?:de|of|the|du|des|da|do|für|&|en)\s)?[{UPPER_START}][\w&!'’\-]*(?:\.[\w&!'’\-]+)*){{0,3}}"
-YEARS = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?"
-COPYRIGHT_HOLDER = re.compile(  # "© 2022 Городские новости. Все права защищены." -> "Городские новости"
-    rf"(?:©|(?<![\w(])\(c\)(?=\s+(?:\d|[A-Z]))|(?i:copyright))\s*(?:©\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
-    rf"(?P<name>[^\W\d_][^.,|©\n]{{1,60}}?(?:\.(?=\w)[^.,|©\n]{{0,30}}?)*)"
-    rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b))",
-)
-HOLDER_BEFORE = re.compile(rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:\d{{4}}(?:\s*[-–—]\s*\d{{4}})?\s*)?©")  # "topicseed, 2018-2019 ©"
-BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph"
-    r"^(?i:about|follow|contact|more from|more on|welcome to|subscribe to|sign up for|support|join|advertise (?:on|with)|"
-    rf"write for|work at|inside|discover|block for|channel|popular now on)\s+(?P<name>{NAME})$",
-)
-BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy"
-    rf"^(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
-    rf"services|sponsors|newsletters?|podcasts?|store|shop|staff|leadership|daily|community)$",
-)
-LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group)\.?$", re.IGNORECASE)
-CORPORATE = re.compile(
-    r"\b(?:media|interactive|group|network|software|inc|corporation|corp|holdings?|publishing|trust|foundation|"
-    r"company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|s\.a\.?)\b", re.IGNORECASE)
-LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
-TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the)$", re.IGNORECASE)
-HOLDER_NOISE = re.compile(r"^(?:all|todos|tous|alle|tutti|copyright|us|we|me|you|our|nous|uns)\b", re.IGNORECASE)  # "© All rights reserved"
-BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
-BREADCRUMB_MIN_PARTS = 3
-BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
-BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
-HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news)$", re.IGNORECASE)
-MASTHEAD_LINES = 1  # the page's first lines often name it
-MASTHEAD_MAX_WORDS = 4
-BRAND_MIN_MENTIONS = 2
-LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
-COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
-BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App", "Follow Lifehacker")
-
-
-def clean_name(name: str) -> str:
-    name = LEGAL_PREFIX.sub("", name.strip(" ,-–—:®.|"))
-    name = TRAILING_WORDS.sub("", LEGAL_SUFFIX.sub("", name)).strip(" ,-–—:®|")
-    return name
-
-
-def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
-    """Names the page calls itself, each with its bonus (copyright holders count extra)."""
-    found: dict[str, int] = {}
-    for line in lines:
-        if line.words > 40:
-            continue
-        for pattern, bonus in ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS),
-                               (BRAND_BEFORE, BRAND_BONUS), (BRAND_AFTER, BRAND_BONUS)):
-            match = pattern.search(line.text) if pattern is COPYRIGHT_HOLDER else pattern.match(line.text)
-            if match:
-                name = clean_name(match.group("name"))
-                if len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name):
-                    if bonus == COPYRIGHT_BONUS and CORPORATE.search(match.group("name")):
-                        bonus = BRAND_BONUS  # "Vox Media, Inc.", "Demand Media": the owner, not the site's name
-                    found[name] = found.get(name, 0) + bonus
-    for line in lines:
-        crumbs = BREADCRUMB_SEPARATOR.split(line.text)
-        if (len(crumbs) >= BREADCRUMB_MIN_PARTS and line.words <= 40 and not is_code(line)
-                and all(len(crumb.split()) <= BREADCRUMB_MAX_WORDS for crumb in crumbs[:-1])):
-            root = clean_name(crumbs[0])
-            if root and not HOME.match(root) and len(root.split()) <= MASTHEAD_MAX_WORDS:
-                found[root] = found.get(root, 0) + BREADCRUMB_BONUS
-    for line in lines[:MASTHEAD_LINES]:
-        if line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline:
-            found.setdefault(clean_name(line.text), 0)
-    return found
-
-
-DOMAIN_LINE = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+(?:com|org|net|info|news|co\.uk|com\.au|[a-z]{2}))/?$",
-                         re.IGNORECASE)
-
-
-def mentions(name: str, texts: list[str]) -> int:
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return sum(1 for text in texts if pattern.search(text))
-
-
-def domain_in_text(lines: list[Line]) -> str | None:
-    """A site's own address standing as a line of its own ("m.heraldsun.com.au", "SMARTASSET.COM")."""
-    for line in lines:
-        match = DOMAIN_LINE.match(line.text)
-        if match:
-            return site_from_host(match.group(1).lower())
-    return None
-
-
-def find_site(lines: list[Line], url: str | None, headline: str | None = None) -> str | None:
-    """The publisher the text names most: in its copyright line, masthead, and brand lines
-    ("RT News App", "Follow Lifehacker"); else the address's domain; else None."""
-    texts = [line.text for line in lines]
-    scored = []
-    for name, bonus in site_candidates(lines, headline).items():
-        count = mentions(name, texts)
-        if count + bonus >= BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0):
-            scored.append((count + bonus, len(name), name))
-    if not scored:
-        domain = domain_in_text(lines)
-        if domain:
-            return domain
-    if scored:
-        best = max(scored)
-        longer = [item for item in scored if best[2] in item[2] and item[2] != best[2]
-                  and item[0] * LONGER_NAME_SHARE >= best[0]]
-        return max(longer)[2] if longer else best[2]
-    if url:
-        return site_from_host(urlsplit(url).hostname or "")
     return None
