@@ -105,9 +105,10 @@ def candidate_sentences(article: Article, language: str | None) -> Iterator[Sent
     standfirst = article.standfirst or ""
     if standfirst and ends_like_sentence(standfirst) and is_prose_paragraph(standfirst):
         for sentence in sentences_of(standfirst, -1, language):
-            seen.append(word_set(sentence.text))
-            yield sentence
-    after_heading = False
+            if sentence is not None:
+                seen.append(word_set(sentence.text))
+                yield sentence
+    after_heading = False  # after a heading or a left-out sentence: a run stops there
     body_started = False  # a heading above the first body sentence (the headline again) breaks nothing
     for number, paragraph in enumerate(article.paragraphs):
         if looks_like_heading(paragraph):
@@ -116,6 +117,9 @@ def candidate_sentences(article: Article, language: str | None) -> Iterator[Sent
         if not is_prose_paragraph(paragraph):
             continue
         for sentence in sentences_of(paragraph, number, language):
+            if sentence is None:
+                after_heading = body_started
+                continue
             if seen and any(overlap(word_set(sentence.text), earlier) >= NEAR_DUPLICATE_OVERLAP for earlier in seen):
                 continue
             if after_heading:
@@ -125,7 +129,7 @@ def candidate_sentences(article: Article, language: str | None) -> Iterator[Sent
             yield sentence
 
 
-def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[Sentence]:
+def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[Sentence | None]:
     """The paragraph's whole sentences, the first without its dateline prefix, citation marks dropped.
 
     Only the paragraph's first SUMMARY_SCAN_CHARS are split (a summary is far shorter); the sentence
@@ -134,7 +138,6 @@ def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[
     spans = sentence_spans(paragraph[:SUMMARY_SCAN_CHARS], language)
     if len(paragraph) > SUMMARY_SCAN_CHARS and spans:
         spans.pop()
-    gap = False  # a sentence was left out just before: a summary does not run across the hole
     for index, (start, end) in enumerate(spans):
         if index == 0:
             start += dateline_prefix_length(paragraph[start:end])
@@ -144,10 +147,9 @@ def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[
         text = paragraph[start:end].rstrip()
         inside_quotation = index > 0 and quote_left_open(paragraph[:start])  # “A. B. C. D. E,” he said.
         if inside_quotation or not is_summary_sentence(text):
-            gap = True
+            yield None  # left out: a summary does not run across the hole
             continue
-        yield Sentence(text, number, start, start + len(text), opens_section=gap, short=not long_enough(text))
-        gap = False
+        yield Sentence(text, number, start, start + len(text), short=not long_enough(text))
 
 
 def lead_run(sentences: list[Sentence], options: DigestOptions) -> list[Sentence]:
@@ -201,10 +203,10 @@ def join_sentences(sentences: list[Sentence]) -> str:
 
 
 def is_prose_paragraph(paragraph: str) -> bool:
-    """Not a caption, photo credit, byline, teaser, date-only line, headline or table row."""
+    """Not a bracketed aside, caption, photo credit, byline, teaser, date-only line, headline or table row."""
     text = paragraph.strip()
-    return not (
-        looks_like_caption(text) or BYLINE.match(text) or TEASER.match(text) or DATE_ONLY.match(text)
+    return bool(text) and not (
+        (text[0] in ASIDE_OPENERS and text[-1] in ASIDE_CLOSERS) or looks_like_caption(text) or BYLINE.match(text) or TEASER.match(text) or DATE_ONLY.match(text)
         or looks_like_headline(text) or text.count(TABLE_CELL_SEPARATOR) >= TABLE_ROW_MIN_SEPARATORS
     )
 

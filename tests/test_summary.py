@@ -194,3 +194,16 @@ def test_a_sentence_inside_a_longer_quotation_is_not_whole() -> None:
     )
     summary = summarize(article(paragraph), options=OPTIONS, language="en")
     assert summary == "The coach said he had made a mistake in 2012 by taking the trophy to the former president."
+
+
+def test_a_run_stops_where_a_quotation_runs_over_paragraphs() -> None:
+    summary = summarize(
+        article(
+            "Eloise Parry, 21, was taken to hospital on 12 April after taking a lethal dose of slimming tablets.",
+            "“As Eloise deteriorated, the staff did all they could to stabilise her. It was not enough.",
+            "“She was literally burning up from within,” her mother said.",
+        ),
+        options=OPTIONS,
+        language="en",
+    )
+    assert summary == "Eloise Parry, 21, was taken to hospital on 12 April after taking a lethal dose of slimming tablets."
