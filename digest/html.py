@@ -21,6 +21,7 @@ from digest.errors import ExtractionError
 from digest.meta import read_metadata
 from digest.model import Article
 from digest.paragraphs import paragraphs_of
+from digest.rescue import rescue_paragraphs
 
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 TITLE_FROM_TEXT_MAX_CHARS = 120
@@ -76,7 +77,7 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     standfirst_hint = split_standfirst(root, meta.title)
     content = readable_content(root)
     remove_junk(content, byline=meta.byline, title=meta.title)
-    paragraphs = paragraphs_of(content)
+    paragraphs = rescue_paragraphs(root, paragraphs_of(content))
     standfirst, paragraphs = standfirst_of(standfirst_hint, paragraphs)
     if not paragraphs:
         raise ExtractionError()

@@ -163,3 +163,20 @@ def test_a_junk_class_on_the_container_holding_the_story_does_not_remove_it() ->
     root = tree(f"<div class='related-content story'><p>{FILLER}</p><p>{FILLER}</p></div><p>Short.</p>")
     remove_junk(root)
     assert len(paragraphs_of(root)) == 3
+
+
+# --- paragraphs readability left behind ---------------------------------------------------------
+
+def test_lead_in_a_sibling_intro_box_is_brought_back_in_page_order() -> None:
+    lead = ("A HIGH-powered federal government team has been doing the rounds of media organisations "
+            "in the past few days in an attempt to allay concerns about the new law.")
+    body = "".join(f"<p>{FILLER} Part {n}.</p>" for n in range(6))
+    html = (f"<html><head><title>Council agrees budget</title></head><body><div class='story-body'>"
+            f"<div class='story-intro'><p><strong>{lead}</strong></p></div>"
+            f"<div id='read-more'><div id='read-more-link'><a href=''>Read more</a></div>"
+            f"<div id='middleAd'><div class='ad-block'></div></div><div id='read-more-content'>{body}</div></div>"
+            "<div class='comments'><p>Readers who leave a comment agree to our rules on respectful discussion, "
+            "and we remove comments that break them without notice.</p></div></div></body></html>")
+    paragraphs = read_html(html, url=None).paragraphs
+    assert paragraphs[0] == lead
+    assert len(paragraphs) == 7

@@ -1,0 +1,89 @@
+"""Paragraphs readability left behind next to the article it chose.
+
+readability-lxml sometimes picks a container one level too deep: the lead sits in a sibling
+"intro" box, or the second half of the story in the next `<div>` (Readability.js avoids
+some of this by promoting the candidate's parent). Here we find where readability's
+paragraphs live in the original page, look a few levels up, and bring back the prose
+paragraphs it dropped there: long, few links, not in navigation, asides, comments, captions
+or hidden boxes. They go before or after the article, in page order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from digest.clean import CAPTION_MARKS, is_hidden_or_junk, link_text_share, marks_of, text_of
+
+RESCUE_LEVELS = 2  # how far above readability's container we look
+RESCUE_MIN_CHARS = 120  # a rescued paragraph is real prose, not a label or a teaser line
+RESCUE_MAX_LINK_SHARE = 0.2
+MATCH_MIN_CHARS = 40  # paragraphs shorter than this are too common to locate the article by
+MATCH_MIN_PARAGRAPHS = 2
+PROSE_END = re.compile(r"[.!?…»”\"'’]$")
+# Boilerplate that is written as prose: comment policies and "report abuse" notes under articles.
+COMMENT_BOILERPLATE = re.compile(
+    r"comment|comentari|commentair|kommentar|комментар|community guidelines|inappropriate|report abuse", re.IGNORECASE)
+OFF_ARTICLE_TAGS = ("nav", "aside", "footer", "form", "figure", "figcaption", "li", "blockquote", "table", "button")
+
+
+def article_container(root: HtmlElement, paragraphs: list[str]) -> HtmlElement | None:
+    """The lowest element of the original page holding every paragraph readability kept that we can find."""
+    wanted = {p for p in paragraphs if len(p) >= MATCH_MIN_CHARS}
+    if len(wanted) < MATCH_MIN_PARAGRAPHS:
+        return None
+    found = [element for element in root.iter("p") if text_of(element) in wanted]
+    if len(found) < MATCH_MIN_PARAGRAPHS:
+        return None
+    common = list(found[0].iterancestors())
+    for element in found[1:]:
+        ancestors = set(element.iterancestors())
+        common = [a for a in common if a in ancestors]
+    return common[0] if common else None
+
+
+def is_prose(element: HtmlElement, text: str, region: HtmlElement) -> bool:
+    if len(text) < RESCUE_MIN_CHARS or not PROSE_END.search(text) or COMMENT_BOILERPLATE.search(text):
+        return False
+    if link_text_share(element) > RESCUE_MAX_LINK_SHARE:
+        return False
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor is region:
+            break
+        if ancestor.tag in OFF_ARTICLE_TAGS or is_hidden_or_junk(ancestor):
+            return False
+        if CAPTION_MARKS.search(marks_of(ancestor) or "-"):
+            return False
+    return True
+
+
+def rescue_paragraphs(root: HtmlElement, paragraphs: list[str]) -> list[str]:
+    """readability's paragraphs with the left-behind prose around them put back, in page order."""
+    container = article_container(root, paragraphs)
+    if container is None:
+        return paragraphs
+    region = container
+    for _ in range(RESCUE_LEVELS):
+        parent = region.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        region = parent
+    if region is container:
+        return paragraphs
+    kept = set(paragraphs)
+    inside = set(container.iter("p"))
+    before: list[str] = []
+    after: list[str] = []
+    seen_container = False
+    for element in region.iter():
+        if element is container:
+            seen_container = True
+            continue
+        if element.tag != "p" or element in inside:
+            continue
+        text = text_of(element)
+        if text in kept or not is_prose(element, text, region):
+            continue
+        (after if seen_container else before).append(text)
+    return before + paragraphs + after
