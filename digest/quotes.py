@@ -30,13 +30,8 @@ from dataclasses import dataclass
 
 from digest.model import Quote
 from digest.sentences import sentence_spans
-from digest.speakers import (
-    SPEECH_VERB,
-    Speaker,
-    SpeakerMemory,
-    speaker_after,
-    speaker_before,
-)
+from digest.speakers import Speaker, SpeakerMemory, speaker_after, speaker_before
+from digest.speech_words import SPEECH_VERB
 
 QUOTE_MIN_WORDS = 6
 STATEMENT_MIN_WORDS = 3  # a whole statement with its named speaker right beside it
@@ -82,8 +77,8 @@ HEADLINE_SHORT_WORD = 3
 HEADLINE_CAPITALISED_SHARE = 0.75
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+")
-CUE_BESIDE_AFTER_TOKENS = 4
-CUE_TAIL_CHARS = 60  # cues that must end right before the quotation are looked for only this far back  # "”, he said" / "”, said Smith": the verb within this many words
+CUE_BESIDE_AFTER_TOKENS = 4  # "”, he said" / "”, said Smith": the verb within this many words
+CUE_TAIL_CHARS = 60  # cues that must end right before the quotation are looked for only this far back
 
 
 @dataclass(frozen=True, slots=True)
