@@ -8,9 +8,10 @@ The cues, in many languages:
 - before the quote, in the same sentence: `Smith told reporters: “`, `Zelensky has insisted ...,
   saying “` (a participle such as "saying" takes the subject of the clause it hangs on),
   `According to X, “`;
-- pronouns ("he", "they", "il", "er", "он"...) resolve to the last speaker or speech-verb subject
-  named earlier in the same or the previous paragraph (`SpeakerMemory`); otherwise to the one
-  person named there, and to nobody when several are.
+- pronouns ("he", "they", "il", "er", "он"...) resolve (`SpeakerMemory.resolve`) to, in order:
+  the last speaker or speech-verb subject named earlier in the same paragraph, the person a
+  sentence of that paragraph opens with, the last one named in the previous paragraph; to nobody
+  otherwise, and never for "I" or "we".
 
 A speaker is a short name ("Volodymyr Zelensky": office titles such as "Ukrainian President" are
 dropped) or a short description ("a senior military official"). The words themselves (verbs,
