@@ -2,7 +2,7 @@
 
     parse_date("7 Apr, 2022 07:02")         -> datetime(2022, 4, 7, 7, 2)
     parse_date("7 апреля 2022")              -> date(2022, 4, 7)
-    find_date("Le Monde | 04.05.2015 à 13h36 ...") -> (datetime(2015, 5, 4, 13, 36), 11, 30)
+    find_date("Le Monde | 04.05.2015 à 13h36 ...") -> (datetime(2015, 5, 4, 13, 36), 11, 29)
     find_place("KYIV, April 7 (Reuters) - ...")     -> "KYIV"
 
 Named, precompiled regular expressions instead of dateparser: a page is scanned in

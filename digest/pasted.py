@@ -49,6 +49,8 @@ JUNK_COST = 10  # a credit, a teaser, a notice, a button
 SECTION_BREAK_COST = 80  # "Top stories", "Comments": the article is most likely over
 LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
 
+FRAGMENT_MAX_WORDS = 3
+FRAGMENT_RUN_MIN = 6  # six short lines in a row inside the article are a chart or a box, not its text
 COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
@@ -105,9 +107,31 @@ def find_article_span(lines: list[Line]) -> Span | None:
     return best
 
 
+def is_fragment(line: Line) -> bool:
+    """A word or three alone: a chart label, a gallery counter, a menu item (or a short heading)."""
+    return line.words <= FRAGMENT_MAX_WORDS and not is_list_item(line) and not is_code(line)
+
+
+def fragment_runs(lines: list[Line]) -> set[int]:
+    """Indexes of lines in runs of FRAGMENT_RUN_MIN or more fragments: charts, menus, galleries
+    inside the article run. A heading stands alone; a listing or a typed list is kept."""
+    inside: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and is_fragment(line):
+            run.append(line.index)
+            continue
+        if len(run) >= FRAGMENT_RUN_MIN:
+            inside.update(run)
+        run = []
+    return inside
+
+
 def article_lines(lines: list[Line], span: Span) -> list[Line]:
-    """The run's lines without the junk that sits inside articles (credits, teasers, buttons)."""
-    return [line for line in lines[span.start:span.end] if not is_junk(line)]
+    """The run's lines without the junk that sits inside articles (credits, teasers, buttons, charts)."""
+    run = lines[span.start:span.end]
+    fragments = fragment_runs(run)
+    return [line for line in run if not is_junk(line) and line.index not in fragments]
 
 
 def has_article(lines: list[Line]) -> bool:

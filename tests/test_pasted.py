@@ -175,6 +175,14 @@ def test_prose_is_told_from_labels_and_teasers(text: str, prose: bool) -> None:
     assert looks_like_prose(split_lines(text)[0]) is prose
 
 
+def test_a_chart_inside_the_article_is_not_its_text() -> None:
+    paragraphs = ARTICLE.split("\n\n")
+    chart = "\n".join(["Interest payments", "$900", "billion", "’17", "’18", "’19", "’20", "’21"])
+    article = read_text(paste(*paragraphs[:5], chart, *paragraphs[5:]), url=None)
+    assert not any(paragraph in ("$900", "billion", "’19") for paragraph in article.paragraphs)
+    assert article.paragraphs[-1].startswith("Opponents said")
+
+
 def test_the_article_span_skips_a_long_menu() -> None:
     lines = split_lines(paste(MENU, ARTICLE))
     span = find_article_span(lines)
