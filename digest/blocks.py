@@ -45,7 +45,7 @@ CODE = re.compile(
 )  # code listings, SQL, console sessions and text tables
 COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
-    r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa",
+    r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa|版权所有|版權所有|著作権",
     re.IGNORECASE,
 )
 PAGE_COPYRIGHT = re.compile(

@@ -24,7 +24,7 @@ YEARS = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?"
 COPYRIGHT_HOLDER = re.compile(  # "© 2022 Городские новости. Все права защищены." -> "Городские новости"
     rf"(?:©|(?<![\w(])\(c\)(?=\s+(?:\d|[A-Z]))|(?i:copyright))\s*(?:©\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
     rf"(?P<name>[^\W\d_][^.,|©\n]{{1,60}}?(?:\.(?=\w)[^.,|©\n]{{0,30}}?)*)"
-    rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b))",
+    rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b|\s*(?:版权所有|版權所有|著作権)))",
 )
 HOLDER_BEFORE = re.compile(  # "topicseed, 2018-2019 © All rights reserved", "Royal Road® © 2024"
     rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:{YEARS}\s*)?©"

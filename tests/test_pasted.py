@@ -183,6 +183,21 @@ def test_a_chart_inside_the_article_is_not_its_text() -> None:
     assert article.paragraphs[-1].startswith("Opponents said")
 
 
+def test_a_chinese_paste_is_read_like_any_other() -> None:
+    text = paste(
+        "首页\n新闻\n体育",
+        "海外留学生看两会：出国前后关注点大不同\n2017年03月10日 08:42",
+        "近日，多位海外留学生接受记者采访时表示，他们在出国前后对两会的关注点发生了明显变化。出国前，他们更关心教育和就业政策。",
+        "一位在英国读书的学生说，出国以后，她开始关注对外开放、签证便利等与留学生活密切相关的议题，也更加留意国家形象的变化。",
+        "© 2017 中国青年网 版权所有",
+    )
+    article = read_text(text, url=None)
+    assert article.title == "海外留学生看两会：出国前后关注点大不同"
+    assert article.published == datetime(2017, 3, 10, 8, 42)
+    assert article.site == "中国青年网"
+    assert len(article.paragraphs) == 2
+
+
 def test_the_article_span_skips_a_long_menu() -> None:
     lines = split_lines(paste(MENU, ARTICLE))
     span = find_article_span(lines)
