@@ -5,6 +5,7 @@
     python -m bench.quotes_report --only bbc-1 cnn --summary
     python -m bench.quotes_report --unsound            # pages whose summary fails the evaluation's check
     python -m bench.quotes_report --pasted --unsound   # the same, reading the pages as pasted text
+    python -m bench.quotes_report --speed              # ms per page of summary + quotes beside bare readability
 
 Speaker accuracy cannot be scored without references, so this lists them: the quote's opening
 words, the speaker chosen, and the sentence around it, so the judge sees what the text says.
@@ -13,14 +14,20 @@ words, the speaker chosen, and the sentence around it, so the judge sees what th
 from __future__ import annotations
 
 import argparse
+import statistics
+import time
 
 import lxml.html
+from readability import Document
 
 from bench.datasets import FAKEHOST_URL, dev_pages
 from bench.evaluate import OPTIONS, squash, summary_is_sound
 from digest.errors import DigestError
 from digest.model import DigestOptions
+from digest.html import read_html
 from digest.pipeline import Page, digest_page
+from digest.quotes import find_quotes
+from digest.summary import summarize
 
 CONTEXT_CHARS = 90
 
@@ -36,6 +43,30 @@ def context_of(body: str, quote: str) -> str:
     return f"...{before}[QUOTE]{after}..."
 
 
+def speed(rounds: int = 3) -> None:
+    """Median ms per page: bare readability-lxml, and our summary + quotes on the same page (best of rounds)."""
+    bare, ours = [], []
+    for page in dev_pages():
+        start = time.perf_counter()
+        Document(page.html, url=FAKEHOST_URL).summary()
+        bare.append((time.perf_counter() - start) * 1000)
+        try:
+            article = read_html(page.html, url=FAKEHOST_URL)
+        except DigestError:
+            continue
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.perf_counter()
+            summarize(article, options=OPTIONS, language=article.language)
+            find_quotes(article.paragraphs, language=article.language, max_quotes=OPTIONS.max_quotes)
+            best = min(best, (time.perf_counter() - start) * 1000)
+        ours.append(best)
+    ours.sort()
+    print(f"bare readability: median {statistics.median(bare):.1f} ms/page; summary + quotes: median "
+          f"{statistics.median(ours):.2f} ms, p90 {ours[int(0.9 * len(ours))]:.2f} ms, max {ours[-1]:.1f} ms "
+          f"({len(ours)} pages)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=0, help="stop after this many pages with quotes (0: all)")
@@ -44,7 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", action="store_true", help="print the summary too")
     parser.add_argument("--unsound", action="store_true", help="only pages whose summary fails the check")
     parser.add_argument("--pasted", action="store_true", help="read the pasted-text version of each page")
+    parser.add_argument("--speed", action="store_true", help="time summary + quotes beside bare readability")
     args = parser.parse_args(argv)
+    if args.speed:
+        speed()
+        return 0
     options = DigestOptions(max_quotes=50) if args.all_quotes else OPTIONS
 
     shown = quotes = named = 0
