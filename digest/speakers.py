@@ -55,6 +55,10 @@ from digest.speech_words import (
     TITLE_WORDS,
 )
 
+AFFILIATION_PREPOSITIONS = frozenset({
+    "for", "of", "from", "de", "des", "du", "di", "del", "della", "dei", "degli", "delle", "der", "von", "vom",
+    "da", "do", "dos", "das", "des",
+})
 MENTION_WINDOW_CHARS = 200
 BEFORE_MAX_CHARS = 400  # the part of a long sentence before a quotation that is read for its speaker
 NAME_MAX_TOKENS = 4
@@ -410,13 +414,31 @@ def description_backward(tokens: list[str]) -> Speaker | None:
 
 
 def description_forward(tokens: list[str]) -> Speaker | None:
-    """"a senior military official" up to a clause boundary or a preposition ("a spokesman for ...")."""
+    """"a senior military official", "a spokesman for the ministry": up to a clause boundary.
+
+    One prepositional phrase may follow the noun ("le ministère des Affaires étrangères"); when the
+    description runs past DESCRIPTION_MAX_WORDS it is cut back before its preposition, so it never
+    ends mid-phrase ("the explanatory notes of the British Bill" gives "the explanatory notes").
+    """
     end = 0
-    while end < len(tokens) and end < DESCRIPTION_MAX_WORDS:
+    preposition = 0
+    while end < len(tokens):
         token = tokens[end]
-        if not token[:1].isalpha() or (end and (token.casefold() in CLAUSE_WORDS | PREPOSITIONS or is_capitalised(token))):
+        lowered = token.casefold()
+        if not token[:1].isalpha() or (end and lowered in CLAUSE_WORDS):
             break
+        if end and lowered in PREPOSITIONS:
+            if preposition or lowered not in AFFILIATION_PREPOSITIONS:
+                break  # "on Wednesday", "in a statement", "to reporters": where and when, not who
+            preposition = end
+        elif end and is_capitalised(token) and not preposition:
+            break  # "a spokesman Smith": a name, read elsewhere
         end += 1
+        if end > DESCRIPTION_MAX_WORDS:
+            end = preposition or DESCRIPTION_MAX_WORDS
+            break
+    if preposition and end == preposition + 1:
+        end = preposition  # "a spokesman for," : the phrase never came
     if end == 1 and tokens[0].casefold() in DETERMINERS and len(tokens) > 1 and is_capitalised(tokens[1]):
         run = 1
         while 1 + run < len(tokens) and is_capitalised(tokens[1 + run]) and run < NAME_MAX_TOKENS:
