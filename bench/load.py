@@ -40,9 +40,9 @@ from tests.pageserver import PageServer
 FIRST_CHAT = 100_000
 HEAVY_CHAT = 99_999
 HELP_CHAT = 99_998
-# ~4.5 MB of real-looking markup: readability needs well over 10 s of CPU for it, so the page
+# ~4.8 MB of real-looking markup: readability needs well over 10 s of CPU for it, so the page
 # holds a worker until the clean time limit ends it (the body stays under the 5 MB page cap).
-HEAVY_BLOCKS = 45_000
+HEAVY_BLOCKS = 50_000
 HEAVY_BLOCK = "<div class=x><p>Some words in a paragraph that is long enough, with a comma, to count.</p></div>"
 HELP_PAUSE_SECONDS = 0.5
 WAIT_SECONDS = 300.0
