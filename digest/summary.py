@@ -46,9 +46,10 @@ CAPTION_INSIDE = re.compile(r"©|\((?:Photo|Image|Picture|Credit)s?\b|\bPhoto(?:
 CAPTION_CREDIT_END = re.compile(r"\b(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|iStock)\s*\)?$", re.IGNORECASE)
 CREDIT_TAIL_CHARS = 40
 BYLINE = re.compile(
-    r"^(?:By|Von|Par|Por|Di|Автор|Reporting by|Writing by|Editing by|Additional reporting by|Posted by|Written by)"
-    r"\s+\w",
+    r"^(?:(?:By|BY|Von|Par|Por|Di|Автор)\s+[A-ZÀ-ÞА-Я]"
+    r"|(?:Reporting|Writing|Editing|Additional reporting|Posted|Written) by\s+\w)",
 )
+BYLINE_MAX_WORDS = 12  # "By the end of the year, ..." is a lead, not a byline
 TEASER = re.compile(
     r"^(?:READ MORE|Read more|READ ALSO|Read also|Related|RELATED|See also|Also read|Watch|WATCH|Listen|LISTEN|"
     r"Sign up|Subscribe|Click here|Follow us|Lesen Sie auch|Mehr zum Thema|Lire aussi|À lire aussi|Leia também|"
@@ -206,9 +207,19 @@ def is_prose_paragraph(paragraph: str) -> bool:
     """Not a bracketed aside, caption, photo credit, byline, teaser, date-only line, headline or table row."""
     text = paragraph.strip()
     return bool(text) and not (
-        (text[0] in ASIDE_OPENERS and text[-1] in ASIDE_CLOSERS) or looks_like_caption(text) or BYLINE.match(text) or TEASER.match(text) or DATE_ONLY.match(text)
-        or looks_like_headline(text) or text.count(TABLE_CELL_SEPARATOR) >= TABLE_ROW_MIN_SEPARATORS
+        (text[0] in ASIDE_OPENERS and text[-1] in ASIDE_CLOSERS)
+        or looks_like_caption(text)
+        or looks_like_byline(text)
+        or TEASER.match(text)
+        or DATE_ONLY.match(text)
+        or looks_like_headline(text)
+        or text.count(TABLE_CELL_SEPARATOR) >= TABLE_ROW_MIN_SEPARATORS
     )
+
+
+def looks_like_byline(text: str) -> bool:
+    """"By Maria Lopez and John Smith", "Reporting by ...": who wrote it, not what happened."""
+    return bool(BYLINE.match(text)) and len(text.split()) <= BYLINE_MAX_WORDS
 
 
 def looks_like_caption(text: str) -> bool:
@@ -221,12 +232,17 @@ def looks_like_caption(text: str) -> bool:
 def looks_like_heading(paragraph: str) -> bool:
     """A short line that does not end like a sentence: a section heading (or the headline again)."""
     return not ends_like_sentence(paragraph) and len(paragraph.split()) <= HEADING_MAX_WORDS and not (
-        looks_like_caption(paragraph) or TEASER.match(paragraph) or BYLINE.match(paragraph)
+        looks_like_caption(paragraph) or TEASER.match(paragraph) or looks_like_byline(paragraph)
     )
 
 
 def looks_like_headline(text: str) -> bool:
-    """Most words capitalised, as headlines and section titles are in English ("Are There Any...")."""
+    """Most words capitalised, as headlines and section titles are in English ("Are There Any...").
+
+    A line ending in a full stop is a sentence: German capitalises every noun.
+    """
+    if text.rstrip(TRAILING_CLOSERS).endswith("."):
+        return False
     words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
     if len(words) < HEADLINE_MIN_WORDS:
         return False

@@ -207,3 +207,13 @@ def test_a_run_stops_where_a_quotation_runs_over_paragraphs() -> None:
         language="en",
     )
     assert summary == "Eloise Parry, 21, was taken to hospital on 12 April after taking a lethal dose of slimming tablets."
+
+
+def test_a_lead_that_starts_with_by_is_no_byline() -> None:
+    lead = "By the end of the year, the harbour will have new cranes and a longer pier for ferries."
+    assert summarize(article("By Maria Lopez", lead), options=OPTIONS, language="en") == lead
+
+
+def test_a_german_sentence_full_of_nouns_is_no_headline() -> None:
+    lead = "Die Bundesregierung Deutschlands plant Steuererhöhungen für Unternehmen."
+    assert summarize(article(lead), options=OPTIONS, language="de") == lead
