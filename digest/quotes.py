@@ -126,7 +126,7 @@ class Candidate:
 
 def find_quotes(paragraphs: Sequence[str], *, language: str | None = None, max_quotes: int = 3) -> tuple[Quote, ...]:
     """Direct quotations with their speakers, best first."""
-    candidates = [c for c in candidates_in(paragraphs, language) if is_key_quote(c)]
+    candidates = [c for c in candidates_in(paragraphs, language) if is_key_quote(c, language)]
     return tuple(Quote(text=c.text, speaker=c.speaker.text if c.speaker else None) for c in rank(candidates, max_quotes))
 
 
@@ -212,7 +212,7 @@ def attribute(site: QuoteSite, paragraph: int, memory: SpeakerMemory) -> Speaker
     return memory.expand(speaker)
 
 
-def is_key_quote(candidate: Candidate) -> bool:
+def is_key_quote(candidate: Candidate, language: str | None = None) -> bool:
     """Step 3: long enough (or a whole attributed statement), and not a title or a headline."""
     if candidate.words < QUOTE_MIN_WORDS and not (
         candidate.words >= STATEMENT_MIN_WORDS
@@ -224,11 +224,16 @@ def is_key_quote(candidate: Candidate) -> bool:
         return False
     if not candidate.is_statement and candidate.speaker is None:
         return False  # a fragment nobody is said to have said: a phrase in quotes, not a key quote
-    return candidate.reads_as_speech and not candidate.names_a_thing and not looks_like_title(candidate.text)
+    return candidate.reads_as_speech and not candidate.names_a_thing and not looks_like_title(candidate.text, language)
 
 
-def looks_like_title(text: str) -> bool:
-    """Title Case, as headlines and titles of works are in English."""
+def looks_like_title(text: str, language: str | None = None) -> bool:
+    """Title Case, as headlines and titles of works are in English.
+
+    Not in German, which capitalises every noun, nor for a quotation ending in a full stop (a sentence).
+    """
+    if language == "de" or text.rstrip(" \u00a0").endswith("."):
+        return False
     words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
     if len(words) < HEADLINE_MIN_WORDS:
         return False

@@ -228,3 +228,8 @@ def test_institutions_are_described_not_named() -> None:
     paragraph = "“The harbour will reopen on Monday after the repairs,” according to the Port Authority."
     quotes = find_quotes([paragraph], language="en", max_quotes=3)
     assert [q.speaker for q in quotes] == ["the Port Authority"]
+
+
+def test_german_nouns_do_not_make_a_statement_a_title() -> None:
+    paragraph = "„Die Bundesregierung Deutschlands plant Steuererhöhungen für Unternehmen“, sagte Olaf Scholz."
+    assert only_speaker(paragraph, "de") == "Olaf Scholz"
