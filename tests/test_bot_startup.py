@@ -48,6 +48,18 @@ def test_a_token_telegram_refuses_is_one_sentence(tmp_path: Path) -> None:
     assert other not in result.stderr and other not in result.stdout
 
 
+def test_an_unreachable_bot_api_is_one_sentence(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as closed:  # a port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": TEST_TOKEN, "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{port}/bot"})
+    assert result.returncode != 0
+    assert "could not reach the Bot API" in result.stderr and "Traceback" not in result.stderr
+    assert TEST_TOKEN.split(":")[1] not in result.stderr
+
+
 def test_a_database_that_cannot_be_opened_is_one_sentence(tmp_path: Path) -> None:
     with FakeBotAPI(TEST_TOKEN) as api:
         result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": TEST_TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
