@@ -51,6 +51,7 @@ LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, 
 
 FRAGMENT_MAX_WORDS = 3
 FRAGMENT_RUN_MIN = 6  # six short lines in a row inside the article are a chart or a box, not its text
+FOOTER_FROM = 0.5  # a copyright line in the page's second half is its footer (in the first, a document's notice)
 COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
@@ -91,7 +92,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0
     for position, line in enumerate(lines):
-        if is_comments_heading(line) or is_page_copyright(line):
+        footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
+        if is_comments_heading(line) or footer:
             start, total, discount = position, 0.0, COMMENTS_DISCOUNT
             continue
         value = line_value(line)
@@ -151,8 +153,11 @@ def read_text(text: str, *, url: str | None = None) -> Article:
         raise ExtractionError(NO_ARTICLE)
     headline = find_headline(lines, span.start, body)
     standfirst = find_standfirst(lines, headline, span.start, body)
-    skipped = {line.text for line in (headline, standfirst) if line is not None}
-    paragraphs = [line.text for line in body if line.text not in skipped]
+    paragraphs = [  # the headline wherever it is repeated (an image caption), the deck where it stands
+        line.text for line in body
+        if not (headline is not None and line.text == headline.text)
+        and not (standfirst is not None and line.index == standfirst.index)
+    ]
     if not paragraphs:
         raise ExtractionError(NO_ARTICLE)
     return Article(

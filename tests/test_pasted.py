@@ -175,6 +175,15 @@ def test_prose_is_told_from_labels_and_teasers(text: str, prose: bool) -> None:
     assert looks_like_prose(split_lines(text)[0]) is prose
 
 
+def test_repeated_paragraphs_are_kept_and_only_the_headline_repeat_goes() -> None:
+    paragraph = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore."
+    article = read_text(paste("A test page about repeats", paragraph, "Caption of the figure", paragraph,
+                              "A test page about repeats", paragraph), url=None)
+    assert article.title == "A test page about repeats"
+    assert list(article.paragraphs).count(paragraph) == 3 - (article.standfirst == paragraph)
+    assert "A test page about repeats" not in article.paragraphs
+
+
 def test_a_chart_inside_the_article_is_not_its_text() -> None:
     paragraphs = ARTICLE.split("\n\n")
     chart = "\n".join(["Interest payments", "$900", "billion", "’17", "’18", "’19", "’20", "’21"])
