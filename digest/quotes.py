@@ -40,6 +40,7 @@ CJK_CHARS_PER_WORD = 2
 CJK_CLAUSE_MARKS = "，、。！？,."
 CJK_NAME_MAX_CHARS = 20  # a bracketed run this long without a clause mark is still speech
 QUOTE_MAX_CHARS = 1500  # longer "quotations" are mismatched marks
+QUOTE_SCAN_CHARS = 20_000  # a "paragraph" longer than this is a page without paragraphs: read its start only
 NEAR_DUPLICATE_OVERLAP = 0.7
 LONG_QUOTE_WORDS = 80  # still a quote, but too long to be a key one when shorter ones exist
 
@@ -168,7 +169,7 @@ def looks_like_reference(paragraph: str) -> bool:
 
 def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) -> list[QuoteSite]:
     """The quotations of one paragraph with the rest of their sentence before and after them."""
-    paragraph = paragraphs[number]
+    paragraph = paragraphs[number][:QUOTE_SCAN_CHARS]
     if not QUOTE_MARK.search(paragraph):
         return []
     quotations = quotations_in(paragraph)

@@ -80,7 +80,7 @@ def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, in
     abbreviations = abbreviations_for(language)
     cuts = [0]
     for match in _candidate_breaks(text):
-        before = text[cuts[-1] : match.start() + 1]
+        before = text[max(cuts[-1], match.start() + 1 - WORD_TAIL_CHARS) : match.start() + 1]
         after = text[match.end() : match.end() + 40]
         if after and opens_sentence(after) and not is_abbreviation(before, text[match.start()], after, abbreviations):
             cuts.append(match.end())
@@ -110,7 +110,7 @@ def is_abbreviation(before: str, mark: str, after: str, abbreviations: frozenset
     """The period ends an abbreviation, an initial, a dotted acronym or a German ordinal date, not a sentence."""
     if mark != ".":
         return False
-    match = WORD_BEFORE_PERIOD.search(before[-WORD_TAIL_CHARS:])
+    match = WORD_BEFORE_PERIOD.search(before)
     if not match:
         return False
     word = match.group(1)

@@ -45,6 +45,7 @@ CAPTION_START = re.compile(
 CAPTION_INSIDE = re.compile(r"©|\((?:Photo|Image|Picture|Credit)s?\b|\bPhoto(?:graph)?: ", re.IGNORECASE)
 CAPTION_CREDIT_END = re.compile(r"\b(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|iStock)\s*\)?$", re.IGNORECASE)
 CREDIT_TAIL_CHARS = 40
+CAPTION_MAX_CHARS = 500  # a caption is a line or two; a long paragraph that mentions © is prose
 BYLINE = re.compile(
     r"^(?:(?:By|BY|Von|Par|Por|Di|Автор)\s+[A-ZÀ-ÞА-Я]"
     r"|(?:Reporting|Writing|Editing|Additional reporting|Posted|Written) by\s+\w)",
@@ -68,6 +69,7 @@ DATELINE_PREFIX = re.compile(
 )
 HEADING_MAX_WORDS = 15
 HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_CHARS = 300
 HEADLINE_SHORT_WORD = 3  # "of", "the", "and" stay lower case in title case; only longer words count
 HEADLINE_CAPITALISED_SHARE = 0.75
 TABLE_CELL_SEPARATOR = " | "  # how the HTML reader joins table cells
@@ -224,13 +226,15 @@ def looks_like_byline(text: str) -> bool:
 
 def looks_like_caption(text: str) -> bool:
     """"FILE PHOTO: ...", "... © Sputnik", "(Photo: ...)", "... Getty Images": a picture's caption or credit."""
-    return bool(
+    return len(text) <= CAPTION_MAX_CHARS and bool(
         CAPTION_START.match(text) or CAPTION_INSIDE.search(text) or CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:])
     )
 
 
 def looks_like_heading(paragraph: str) -> bool:
     """A short line that does not end like a sentence: a section heading (or the headline again)."""
+    if len(paragraph) > HEADLINE_MAX_CHARS:
+        return False
     return not ends_like_sentence(paragraph) and len(paragraph.split()) <= HEADING_MAX_WORDS and not (
         looks_like_caption(paragraph) or TEASER.match(paragraph) or looks_like_byline(paragraph)
     )
@@ -241,7 +245,7 @@ def looks_like_headline(text: str) -> bool:
 
     A line ending in a full stop is a sentence: German capitalises every noun.
     """
-    if text.rstrip(TRAILING_CLOSERS).endswith("."):
+    if len(text) > HEADLINE_MAX_CHARS or text.rstrip(TRAILING_CLOSERS).endswith("."):
         return False
     words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
     if len(words) < HEADLINE_MIN_WORDS:

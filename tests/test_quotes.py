@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.model import Quote
 from digest.quotes import find_quotes
@@ -233,3 +235,17 @@ def test_institutions_are_described_not_named() -> None:
 def test_german_nouns_do_not_make_a_statement_a_title() -> None:
     paragraph = "„Die Bundesregierung Deutschlands plant Steuererhöhungen für Unternehmen“, sagte Olaf Scholz."
     assert only_speaker(paragraph, "de") == "Olaf Scholz"
+
+
+PIECES = st.sampled_from(["“", "”", "„", "«", "»", "‘", "’", '"', "「", "」", "said", "he", "Maria Lopez", ",", ".", " ",
+                          "the harbour will reopen", "Mr.", "according to", "we", "—", "sagte", "a déclaré", "\u00a0"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(paragraphs=st.lists(st.lists(PIECES, max_size=60).map(" ".join), max_size=5), max_quotes=st.integers(0, 4))
+def test_any_text_gives_verbatim_quotes_within_the_limit(paragraphs: list[str], max_quotes: int) -> None:
+    quotes = find_quotes(paragraphs, language=None, max_quotes=max_quotes)
+    assert len(quotes) <= max_quotes
+    for quote in quotes:
+        assert quote.text and any(quote.text in paragraph for paragraph in paragraphs)
+        assert quote.speaker is None or quote.speaker.strip() == quote.speaker != ""
