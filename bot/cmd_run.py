@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 TOKEN_SHAPE = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,100}")
 SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 SECRET_BYTES = 32
+# Only what the handlers read: new messages, button presses, inline queries.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 EXIT_CONFIG = 2
 EXIT_TELEGRAM = 1
 
@@ -91,11 +93,11 @@ def run(args: argparse.Namespace) -> int:
         asyncio.run(check_with_telegram(settings, token))
         application = build_application(settings)
         if target is None:
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
         else:
             host, port, path, url, secret = target
             application.run_webhook(listen=host, port=port, url_path=path, webhook_url=url, secret_token=secret,
-                                    allowed_updates=Update.ALL_TYPES)
+                                    allowed_updates=ALLOWED_UPDATES)
     except StartupError as error:
         print(f"digestbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
