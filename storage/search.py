@@ -1,8 +1,8 @@
 """SQL for one search: the chat's matching digests, ranked, one page at a time.
 
-The chat's own token is part of the MATCH, so FTS5 ranks only this chat's digests (ranking
-every chat's matches and filtering afterwards took 40-110 ms at p95 over 100,000 digests); the
-join with history then checks the chat again and brings saved_at. The index is always the outer
+A search reads only its chat's shard of the index (storage.schema), and the chat's own token is
+part of the MATCH, so FTS5 ranks only this chat's digests; the join with history then checks
+the chat again and brings saved_at. The index is always the outer
 loop (CROSS JOIN): left to itself, SQLite's planner walks the chat's history and runs one
 full-text query per row, which is a hundred times slower.
 Ranking is FTS5's bm25 (weights in schema.RANK_WEIGHTS), then the most recently saved first to
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage.query import ParsedQuery
-from storage.schema import chat_token
+from storage.schema import chat_token, fts_table, shard_of
 
 SNIPPET_TOKENS = 20
 CHATS_COLUMN = "chats"
@@ -34,23 +34,24 @@ class SearchSql:
 
 def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> SearchSql:
     params: dict[str, Any] = {"chat": chat_id, "limit": limit, "offset": offset}
+    table = fts_table(shard_of(chat_id))
     filters = _filters(query, params)
     match = query.match()
     if match is not None:
         params["match"] = f'{CHATS_COLUMN} : "{chat_token(chat_id)}" AND ({match})'
         sql = f"""
             SELECT f.rowid, h.saved_at, count(*) OVER ()
-            FROM digests_fts AS f
+            FROM {table} AS f
             CROSS JOIN history AS h ON h.chat_id = :chat AND h.digest_id = f.rowid
             {"JOIN digests AS d ON d.id = f.rowid" if filters else ""}
-            WHERE digests_fts MATCH :match {"".join(f" AND {clause}" for clause in filters)}
+            WHERE {table} MATCH :match {"".join(f" AND {clause}" for clause in filters)}
             ORDER BY f.rank, h.saved_at DESC, f.rowid DESC
             LIMIT :limit OFFSET :offset"""
         return SearchSql(sql, params)
     excluded = query.excluded_match()
     if excluded is not None:
         params["excluded"] = excluded
-        filters.append("h.digest_id NOT IN (SELECT rowid FROM digests_fts WHERE digests_fts MATCH :excluded)")
+        filters.append(f"h.digest_id NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH :excluded)")
     sql = f"""
         SELECT h.digest_id, h.saved_at, count(*) OVER ()
         FROM history AS h
@@ -80,11 +81,13 @@ def _filters(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
     return clauses
 
 
-# One statement for a page's snippets. The rowid range is handed to FTS5, so the words are matched
-# once; the id list is checked with `+rowid` so that SQLite does not split it into one full-text
-# query per id; and WHERE runs before snippet(), so only the page's hits are highlighted.
-SNIPPET_SQL = f"""
-    SELECT rowid, snippet(digests_fts, -1, :start, :end, '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS})
-    FROM digests_fts
-    WHERE digests_fts MATCH :words AND rowid >= :low AND rowid <= :high
-      AND +rowid IN (SELECT value FROM json_each(:ids))"""
+def snippet_sql(shard: int) -> str:
+    """One statement for a page's snippets. The rowid range is handed to FTS5, so the words are
+    matched once; the id list is checked with `+rowid` so that SQLite does not split it into one
+    full-text query per id; and WHERE runs before snippet(), so only the page's hits are highlighted."""
+    table = fts_table(shard)
+    return f"""
+        SELECT rowid, snippet({table}, -1, :start, :end, '{SNIPPET_ELLIPSIS}', {SNIPPET_TOKENS})
+        FROM {table}
+        WHERE {table} MATCH :words AND rowid >= :low AND rowid <= :high
+          AND +rowid IN (SELECT value FROM json_each(:ids))"""

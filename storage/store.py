@@ -29,8 +29,8 @@ from storage.export import ExportedDigest, export_json, export_markdown
 from storage.keys import link_key, text_key
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, from_row, to_row
-from storage.schema import chat_token, chats_of_sql, migrate
-from storage.search import SNIPPET_SQL, search_sql
+from storage.schema import SHARDS, chat_token, chats_of_sql, fts_table, migrate, shard_of, shards_of_sql
+from storage.search import search_sql, snippet_sql
 
 MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 10_000
@@ -44,6 +44,7 @@ PLAIN_SNIPPET_CHARS = 200
 _MARK_START, _MARK_END = "\ue000", "\ue001"
 _ROW_PLACEHOLDERS = ", ".join("?" for _ in ROW_COLUMNS)
 _ROW_ASSIGNMENTS = ", ".join(f"{column} = ?" for column in ROW_COLUMNS)
+_HOLDERS = f"chats = {chats_of_sql('?')}, shards = {shards_of_sql('?')}"  # from history; binds the id twice
 
 
 class Store:
@@ -178,7 +179,7 @@ class Store:
             first = await self._read(counted.sql, counted.params)
             total = first[0][2] if first else 0
         words = parsed.words_match()
-        hits = await self._hits([(row[0], row[1]) for row in rows], words=words)
+        hits = await self._hits([(row[0], row[1]) for row in rows], words=words, shard=shard_of(chat_id))
         return SearchPage(hits=tuple(hits), total=total, offset=offset, limit=limit)
 
     async def recent(self, chat_id: int, *, limit: int = 10) -> list[SearchHit]:
@@ -211,7 +212,8 @@ class Store:
         )
         return (rows[0][0], from_row(*rows[0][1:])) if rows else None
 
-    async def _hits(self, found: Sequence[tuple[int, float]], *, words: str | None) -> list[SearchHit]:
+    async def _hits(self, found: Sequence[tuple[int, float]], *, words: str | None,
+                    shard: int | None = None) -> list[SearchHit]:
         if not found:
             return []
         ids = [digest_id for digest_id, _ in found]
@@ -219,7 +221,7 @@ class Store:
             f"SELECT id, title, summary, body, record FROM digests WHERE id IN ({', '.join('?' for _ in ids)})", ids,
         )
         digests = {row[0]: from_row(*row[1:]) for row in rows}
-        snippets = await self._snippets(ids, words) if words else {}
+        snippets = await self._snippets(ids, words, shard) if words and shard is not None else {}
         return [
             SearchHit(digest_id=digest_id, digest=digests[digest_id],
                       snippet=snippets.get(digest_id) or plain_snippet(digests[digest_id].summary),
@@ -228,9 +230,9 @@ class Store:
             if digest_id in digests  # else forgotten between the two reads
         ]
 
-    async def _snippets(self, ids: list[int], words: str) -> dict[int, str]:
+    async def _snippets(self, ids: list[int], words: str, shard: int) -> dict[int, str]:
         """Highlighted snippets of a page's hits, in one pass over the index."""
-        rows = await self._read(SNIPPET_SQL, {"start": _MARK_START, "end": _MARK_END, "words": words,
+        rows = await self._read(snippet_sql(shard), {"start": _MARK_START, "end": _MARK_END, "words": words,
                                               "low": min(ids), "high": max(ids), "ids": json.dumps(ids)})
         return {
             digest_id: text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
@@ -256,19 +258,19 @@ class Store:
                 "DELETE FROM digests WHERE id = ? AND NOT EXISTS (SELECT 1 FROM history WHERE digest_id = ?)",
                 [(digest_id, digest_id) for digest_id in held],
             )
-            await db.executemany(  # digests other chats still hold lose this chat's token
-                f"UPDATE digests SET chats = {chats_of_sql('?')} WHERE id = ?",
-                [(digest_id, digest_id) for digest_id in held],
+            await db.executemany(  # digests other chats still hold lose this chat's token (and maybe shard)
+                f"UPDATE digests SET {_HOLDERS} WHERE id = ?", [(digest_id,) * 3 for digest_id in held],
             )
         async with self._lock:  # copy the zeroed pages home and empty the WAL, which still holds the old ones
             await self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return len(held)
 
     async def compact(self) -> None:
-        """Maintenance: rewrite the full-text index into one segment (dropping every deleted
-        word from the file), then empty the WAL. Slow on a big database; run it off-peak."""
-        async with self._transaction() as db:
-            await db.execute("INSERT INTO digests_fts(digests_fts) VALUES ('optimize')")
+        """Maintenance: rewrite each shard's full-text index into one segment (dropping every
+        deleted word from the file), then empty the WAL. Slow on a big database; run it off-peak."""
+        for shard in range(SHARDS):
+            async with self._transaction() as db:
+                await db.execute(f"INSERT INTO {fts_table(shard)}({fts_table(shard)}) VALUES ('optimize')")
         async with self._lock:
             await self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -338,8 +340,8 @@ async def _write_digest(db: aiosqlite.Connection, digest: Digest, keys: Sequence
             holders.append(found)
     if not holders:
         cursor = await db.execute(
-            f"INSERT INTO digests({', '.join(ROW_COLUMNS)}, chats) VALUES ({_ROW_PLACEHOLDERS}, ?)",
-            (*row, chat_token(chat_id)),
+            f"INSERT INTO digests({', '.join(ROW_COLUMNS)}, chats, shards) VALUES ({_ROW_PLACEHOLDERS}, ?, ?)",
+            (*row, chat_token(chat_id), 1 << shard_of(chat_id)),
         )
         target = int(cursor.lastrowid or 0)
         await _add_to_history(db, chat_id, target, now)
@@ -348,8 +350,7 @@ async def _write_digest(db: aiosqlite.Connection, digest: Digest, keys: Sequence
     for other in others:  # the same article stored twice before its links were known to agree
         await _merge(db, other, into=target)
     await _add_to_history(db, chat_id, target, now)
-    await db.execute(f"UPDATE digests SET {_ROW_ASSIGNMENTS}, chats = {chats_of_sql('?')} WHERE id = ?",
-                     (*row, target, target))
+    await db.execute(f"UPDATE digests SET {_ROW_ASSIGNMENTS}, {_HOLDERS} WHERE id = ?", (*row, target, target, target))
     return target
 
 
@@ -365,8 +366,8 @@ async def _add_to_history(db: aiosqlite.Connection, chat_id: int, digest_id: int
 
 
 async def _index_chats(db: aiosqlite.Connection, digest_id: int) -> None:
-    """Bring the digest's chat tokens in the index in step with its history (re-indexes the row)."""
-    await db.execute(f"UPDATE digests SET chats = {chats_of_sql('?')} WHERE id = ?", (digest_id, digest_id))
+    """Bring the digest's chat tokens and shards in step with its history (re-indexes the row)."""
+    await db.execute(f"UPDATE digests SET {_HOLDERS} WHERE id = ?", (digest_id, digest_id, digest_id))
 
 
 async def _merge(db: aiosqlite.Connection, source: int, *, into: int) -> None:

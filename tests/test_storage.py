@@ -16,8 +16,8 @@ from digest.errors import QueryError
 from digest.model import Digest, Quote
 from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store
 from storage.rows import ROW_COLUMNS, to_row
-from storage.schema import MIGRATIONS, SCHEMA_VERSION
-from tests.test_storage_support import Clock, integrity, make_digest
+from storage.schema import MIGRATIONS, SCHEMA_VERSION, SHARDS, fts_table, shard_of
+from tests.test_storage_support import Clock, indexed, integrity, make_digest
 
 
 @pytest.fixture
@@ -311,7 +311,7 @@ async def test_forget_removes_history_and_unshared_digests_everywhere(store: Sto
     await store.close()
     with sqlite3.connect(tmp_path / "digests.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM digests WHERE id = ?", (mine_id,)).fetchone() == (0,)
-        assert db.execute("SELECT count(*) FROM digests_fts WHERE digests_fts MATCH 'private'").fetchone() == (0,)
+        assert indexed(db, "private") == 0
         assert db.execute("SELECT count(*) FROM aliases").fetchone() == (1,)
     assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
 
@@ -434,3 +434,23 @@ async def test_compact_after_forget_leaves_no_trace_of_the_words_in_the_file(sto
     assert b"xylophonist" not in path.read_bytes().lower(), "and the index's, after compaction"
     assert (await store.search(2, "kept story")).total == 20
     assert integrity(path) == ("ok", "ok")
+
+
+async def test_shards_keep_chats_apart_and_follow_who_holds_a_digest(store: Store, tmp_path: Path) -> None:
+    same_shard = (3, 3 + SHARDS, -(3 + 2 * SHARDS))  # one shard of the index, three chats
+    for chat in same_shard:
+        await store.save(make_digest(f"Walrus report for {chat}", url=f"https://coast.example/{chat}"), chat_id=chat)
+    for chat in same_shard:
+        assert titles(await store.search(chat, "walrus")) == [f"Walrus report for {chat}"]
+    shared = make_digest("Narwhal sighting", url="https://coast.example/narwhal")
+    await store.save(shared, chat_id=3, source_url=shared.url)
+    await store.save(shared, chat_id=4, source_url=shared.url)  # another shard
+    assert titles(await store.search(4, "narwhal")) == ["Narwhal sighting"]
+    await store.forget_chat(3)
+    assert titles(await store.search(4, "narwhal")) == ["Narwhal sighting"]
+    assert (await store.search(3 + SHARDS, "narwhal")).total == 0
+    with closing(sqlite3.connect(tmp_path / "digests.sqlite3")) as db:
+        table = fts_table(shard_of(3))
+        assert db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH 'narwhal'").fetchone() == (0,)
+        assert indexed(db, "narwhal") == 1
+    assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from digest.model import Digest, Quote
+from storage.schema import SHARDS, fts_table
 
 START = 1_700_000_000.0  # 2023-11-14, a fixed "now" so expiry tests need no sleeping
 
@@ -37,12 +38,20 @@ def make_digest(title: str = "Harbour reopens after storm", *, body: str | None 
 
 
 def integrity(path: Path) -> tuple[str, str]:
-    """SQLite's own integrity check and the FTS5 index check, on a fresh connection."""
-    with sqlite3.connect(path) as db:
+    """SQLite's own integrity check and every shard's FTS5 index check, on a fresh connection."""
+    with closing(sqlite3.connect(path)) as db:
         sqlite_ok = db.execute("PRAGMA integrity_check").fetchone()[0]
-        try:
-            db.execute("INSERT INTO digests_fts(digests_fts, rank) VALUES ('integrity-check', 1)")
-            fts_ok = "ok"
-        except sqlite3.DatabaseError as exc:
-            fts_ok = str(exc)
+        fts_ok = "ok"
+        for shard in range(SHARDS):
+            table = fts_table(shard)
+            try:
+                db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:
+                fts_ok = f"{table}: {exc}"
     return sqlite_ok, fts_ok
+
+
+def indexed(db: sqlite3.Connection, match: str) -> int:
+    """How many index rows, over all shards, match an FTS5 expression."""
+    return sum(db.execute(f"SELECT count(*) FROM {fts_table(shard)} WHERE {fts_table(shard)} MATCH ?",
+                          (match,)).fetchone()[0] for shard in range(SHARDS))
