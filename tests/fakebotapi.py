@@ -552,11 +552,14 @@ class FakeBotAPI:
     def _api_getUpdates(self, params: dict[str, Any], files: Any) -> list[dict[str, Any]]:  # noqa: N802
         offset = int(params.get("offset") or 0)
         timeout = min(float(params.get("timeout") or 0), LONG_POLL_CAP_SECONDS)
+        wanted = params.get("allowed_updates")
         deadline = time.monotonic() + timeout
         with self._changed:
             while True:
                 # Telegram forgets updates below the offset: they were confirmed.
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                if wanted:  # like Telegram: update types the bot did not ask for are never delivered
+                    self._updates = [u for u in self._updates if set(u) - {"update_id"} <= set(wanted)]
                 if self._updates:
                     return list(self._updates[:100])
                 left = deadline - time.monotonic()
