@@ -11,12 +11,13 @@ from telegram.constants import ParseMode
 
 from digest.errors import QueryError
 from handlers.context import Context
-from handlers.render import meta_line, preview_options, render_digest, shorten
+from handlers.render import UNTITLED, meta_line, preview_options, render_digest, shorten
 from storage.base import SearchHit
 
 INLINE_RESULTS = 10
 INLINE_CACHE_SECONDS = 10
 DESCRIPTION_MAX_CHARS = 120
+TITLE_MAX_CHARS = 200
 MARKS = str.maketrans("", "", "\x02\x03")
 
 
@@ -26,7 +27,7 @@ def result_for(hit: SearchHit) -> InlineQueryResultArticle:
         MARKS), DESCRIPTION_MAX_CHARS)) if part)
     return InlineQueryResultArticle(
         id=str(hit.digest_id),
-        title=shorten(digest.title or "Untitled page", 200),
+        title=shorten(digest.title or UNTITLED, TITLE_MAX_CHARS),
         description=description or None,
         input_message_content=InputTextMessageContent(
             render_digest(digest)[0], parse_mode=ParseMode.HTML, link_preview_options=preview_options(digest),

@@ -165,7 +165,7 @@ def render_digest(digest: Digest, *, via: Via | None = None, source: str | None 
 
 
 def preview_options(digest: Digest) -> LinkPreviewOptions:
-    """Show the article's picture above nothing else; else the source page; else no preview."""
+    """The preview shows the article's picture when it has one, else the source page, else nothing."""
     if is_web_link(digest.image):
         return LinkPreviewOptions(url=digest.image, prefer_large_media=True)
     if is_web_link(digest.url):
