@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "figcaption", "caption"})
 # Blocks that only hold other blocks or loose text: walk into them.
 CONTAINER_BLOCKS = frozenset({
+    "td", "th",
     "div", "section", "article", "main", "body", "html", "blockquote", "ul", "ol", "dl", "figure", "header",
     "footer", "aside", "nav", "form", "fieldset", "details", "summary", "center", "table", "thead", "tbody", "tfoot",
     "hgroup", "address",
@@ -96,6 +97,10 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
         return
     if tag in LEAF_BLOCKS:
         out.extend(split_leaf(node))
+        return
+    if tag == TABLE_ROW and any(is_block(grand) for cell in node for grand in cell):
+        for cell in node:
+            walk_block(cell, out)  # a layout table: its cells hold paragraphs, not data
         return
     if tag == TABLE_ROW:
         cells = [squash(inline_text(cell)) for cell in node if cell.tag in TABLE_CELLS]

@@ -4,8 +4,8 @@ readability-lxml sometimes picks a container one level too deep: the lead sits i
 "intro" box, or the second half of the story in the next `<div>` (Readability.js avoids
 some of this by promoting the candidate's parent). Here we find where readability's
 paragraphs live in the original page, look a few levels up, and bring back the prose
-paragraphs it dropped there: long, few links, not in navigation, asides, comments, captions
-or hidden boxes. They go before or after the article, in page order.
+paragraphs it dropped there, and inside its own container: long, few links, not in
+navigation, asides, comments, captions or hidden boxes. They take their place in page order.
 """
 
 from __future__ import annotations
@@ -14,17 +14,24 @@ import re
 
 from lxml.html import HtmlElement
 
-from digest.clean import CAPTION_MARKS, is_hidden_or_junk, link_text_share, marks_of, text_of
+from digest.clean import CAPTION_MARKS, is_hidden_or_junk, link_text_share, marks_of
+from digest.paragraphs import inline_text, squash
 
 RESCUE_LEVELS = 2  # how far above readability's container we look
 RESCUE_MIN_CHARS = 120  # a rescued paragraph is real prose, not a label or a teaser line
 RESCUE_MAX_LINK_SHARE = 0.2
 MATCH_MIN_CHARS = 40  # paragraphs shorter than this are too common to locate the article by
 MATCH_MIN_PARAGRAPHS = 2
+DUPLICATE_PROBE_WORDS = 8  # a left-behind paragraph whose first or last words readability kept is no left-behind
 PROSE_END = re.compile(r"[.!?…»”\"'’]$")
 # Boilerplate that is written as prose: comment policies and "report abuse" notes under articles.
 COMMENT_BOILERPLATE = re.compile(
     r"comment|comentari|commentair|kommentar|комментар|community guidelines|inappropriate|report abuse", re.IGNORECASE)
+def text_of(element: HtmlElement) -> str:
+    """A paragraph's text as digest.paragraphs reads it (scripts and styles left out)."""
+    return squash(inline_text(element))
+
+
 OFF_ARTICLE_TAGS = ("nav", "aside", "footer", "form", "figure", "figcaption", "li", "blockquote", "table", "button")
 
 
@@ -69,21 +76,33 @@ def rescue_paragraphs(root: HtmlElement, paragraphs: list[str]) -> list[str]:
         if parent is None or parent.tag in ("body", "html"):
             break
         region = parent
-    if region is container:
-        return paragraphs
+    return merge_in_page_order(region, paragraphs)
+
+
+def already_kept(text: str, everything: str) -> bool:
+    """readability kept this text, maybe inside a longer block or with an inline bit changed."""
+    words = text.split()
+    head = " ".join(words[:DUPLICATE_PROBE_WORDS])
+    tail = " ".join(words[-DUPLICATE_PROBE_WORDS:])
+    return head in everything or tail in everything
+
+
+def merge_in_page_order(region: HtmlElement, paragraphs: list[str]) -> list[str]:
+    """Walk the region in page order: readability's paragraphs as they come, left-behind prose between them."""
     kept = set(paragraphs)
-    inside = set(container.iter("p"))
-    before: list[str] = []
-    after: list[str] = []
-    seen_container = False
-    for element in region.iter():
-        if element is container:
-            seen_container = True
-            continue
-        if element.tag != "p" or element in inside:
-            continue
+    everything = "\n".join(paragraphs)  # a left-behind paragraph may sit inside a longer block readability kept
+    merged: list[str] = []
+    position = 0  # how many of readability's paragraphs are already placed
+    for element in region.iter("p"):
         text = text_of(element)
-        if text in kept or not is_prose(element, text, region):
-            continue
-        (after if seen_container else before).append(text)
-    return before + paragraphs + after
+        if text in kept:
+            try:
+                index = paragraphs.index(text, position)
+            except ValueError:
+                continue  # a repeat of a paragraph already placed
+            merged.extend(paragraphs[position:index + 1])
+            position = index + 1
+        elif not already_kept(text, everything) and is_prose(element, text, region):
+            merged.append(text)
+    merged.extend(paragraphs[position:])
+    return merged
