@@ -20,7 +20,7 @@ from pathlib import Path
 from storage import Store
 from tests.test_storage_support import integrity
 
-KILLS = 30
+KILLS = 25
 ARTICLES = 25  # links the child cycles through, so later saves refresh earlier rows
 MAX_RUN_SECONDS = 0.08
 ROOT = Path(__file__).resolve().parent.parent
