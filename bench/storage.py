@@ -171,10 +171,14 @@ def sizes(path: Path, count: int) -> None:
     total = path.stat().st_size
     print(f"\nDatabase: {total:,} bytes for {count:,} digests = {total / count:,.0f} bytes per digest")
     with closing(sqlite3.connect(path)) as db:
-        rows = db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8").fetchall()
+        rows = db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
         body = db.execute("SELECT avg(length(CAST(body AS BLOB))) FROM digests").fetchone()[0]
     print(f"  average body: {body:,.0f} bytes of UTF-8")
-    for name, size in rows:
+    grouped: dict[str, int] = {}
+    for name, size in rows:  # the shards' tables summed: digests_fts_N_data, ...
+        key = re.sub(r"_\d+(?=_|$)", "_N", name)
+        grouped[key] = grouped.get(key, 0) + size
+    for name, size in sorted(grouped.items(), key=lambda item: -item[1])[:8]:
         print(f"  {name:<24}{size / count:>10,.0f} bytes per digest")
 
 
