@@ -21,7 +21,7 @@ import lxml.html
 from readability import Document
 
 from bench.datasets import FAKEHOST_URL, DevPage, GoldenPage, dev_pages, golden_pages, html_to_text
-from bench.scoring import f1_of_means, normalise_site, precision_recall, same_date, same_title
+from bench.scoring import f1_of_means, normalise_site, precision_recall, same_date, same_title, title_visible_in
 from digest.errors import DigestError
 from digest.model import Digest, DigestOptions
 from digest.pipeline import Page, digest_page
@@ -43,6 +43,7 @@ class PageScore:
     quotes_verbatim: bool = True
     quotes: int = 0
     error: str | None = None
+    title_visible: bool | None = None  # pasted text only: does the reference title stand in the text?
     notes: list[str] = field(default_factory=list)
 
 
@@ -72,12 +73,14 @@ def score_dev_page(page: DevPage, kind: str) -> PageScore:
     except DigestError as error:
         precision, recall = precision_recall(page.expected_text, "")
         return PageScore(page.name, precision, recall, error=type(error).__name__,
+                         title_visible=title_visible_in(page.title, content) if kind == "text" and page.title else None,
                          title=False if page.title else None, date=False if page.published else None,
                          site=False if page.site else None)
     precision, recall = precision_recall(page.expected_text, digest.body)
     published = digest.published.isoformat() if digest.published else None
     score = PageScore(
         page.name, precision, recall,
+        title_visible=title_visible_in(page.title, content) if kind == "text" and page.title else None,
         title=same_title(page.title, digest.title) if page.title else None,
         date=same_date(page.published, published) if page.published else None,
         site=normalise_site(page.site) == normalise_site(digest.site) if page.site else None,
@@ -169,6 +172,9 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
           f"| {percent([s.summary_ok for s in scores]):<15} | {percent([s.quotes_verbatim for s in scores if s.quotes]):<15} "
           f"| {sum(s.quotes for s in scores):>6} | {sum(1 for s in scores if s.error):>6} |"
           + (f" {sum(golden_ok)}/{len(golden_ok)} clean" if label.startswith("golden") else ""))
+    visible = [s for s in scores if s.title_visible]
+    if visible:
+        print(f"|   title where the reference title is visible in the text: {percent([s.title for s in visible])}")
     if show_failures:
         for s in scores:
             low = s.precision is not None and s.recall is not None and min(s.precision, s.recall) < 0.9
