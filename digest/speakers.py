@@ -149,6 +149,12 @@ class SpeakerMemory:
         return self._mentions[paragraph] + self.quoted.get(paragraph, [])
 
 
+# "In Dr. Shadlen's words," / "in the words of Maria Lopez,": the words that follow are that person's.
+IN_THE_WORDS_OF = re.compile(
+    r"\b[Ii]n (?:(?P<who>(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w’'-]+)['’]s words|the words of (?P<of>(?:[A-Z][\w.’'-]*\s?){1,4}))\W*$"
+)
+# A sentence that opens with a person and ends in a colon introduces what they said or wrote.
+COLON_INTRO_SUBJECT = re.compile(r"\s*(?P<run>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'.-]+){1,4})(?=,|\s+[a-zà-ÿ])")
 # After a name that opens a sentence, what shows it is a person: "Eric Reeves, one of...", "Eric Reeves said".
 INTRODUCES_A_PERSON = re.compile(rf"\s*(?:,|\(|(?:{SPEECH_VERBS_EN})\b)")
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+"
@@ -252,7 +258,17 @@ def speaker_before(before: str) -> Speaker | None:
         if found:
             return found
     if verbs and verbs[-1].group("participle"):
-        return first_name_in(tokens_of(before[: verbs[-1].start()]))
+        tokens = tokens_of(before[: verbs[-1].start()])
+        if tokens and is_capitalised(tokens[-1]):
+            return name_backward(tokens)  # "with Prime Minister Michael Joseph Savage proclaiming, “...”"
+        return first_name_in(tokens)  # "Zelensky has insisted ..., saying “...”"
+    if match := IN_THE_WORDS_OF.search(before):  # "In Dr. Shadlen's words, “...”"
+        return _name_from_run((match.group("who") or match.group("of")).split(), at_sentence_start=False)
+    if before.rstrip().endswith(":") and (match := COLON_INTRO_SUBJECT.match(before)):
+        # "Rachel Stephens, senior analyst at RedMonk, shared her perspective on these findings: “...”"
+        speaker = _name_from_run(match.group("run").split(), at_sentence_start=True)
+        if speaker and speaker.is_named and len(speaker.text.split()) > 1:
+            return speaker
     return None
 
 

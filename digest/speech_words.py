@@ -19,7 +19,10 @@ AFTER_QUOTE_ONLY_EN = (
     r"asked|asks|continued|continues|observed|concluded|countered|predicted|promised|pledged|confirmed|"
     r"claimed|agreed|maintained|posted|explained|went on|laughed|sighed"
 )
-PARTICIPLES_EN = r"saying|adding|telling|insisting|noting|warning|arguing|explaining|stating|declaring|writing|asking"
+PARTICIPLES_EN = (
+    r"saying|adding|telling|insisting|noting|warning|arguing|explaining|stating|declaring|writing|asking|"
+    r"proclaiming|announcing|recalling|tweeting|quipping|concluding|replying|urging"
+)
 SPEECH_VERBS_OTHER = (
     # ru
     r"сказал[аи]?|заявил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|сообщил[аи]?|пояснил[аи]?|"

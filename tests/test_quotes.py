@@ -100,6 +100,11 @@ def test_quotes_are_verbatim_slices_of_the_body() -> None:
         ("“The harbour will reopen on Monday after the repairs,” said Mr. John Smith.", "John Smith"),
         ("“The harbour will reopen on Monday after the repairs,” her mother, Fiona, said.", "Fiona"),
         ('"The harbour will reopen on Monday after the repairs," says Katie Allen, MD, PhD.', "Katie Allen"),
+        ("In Maria Lopez's words, “the harbour will reopen on Monday after the repairs.”", "Maria Lopez"),
+        ("Maria Lopez, the harbour master, shared her view on the plan: “The harbour will reopen on Monday.”",
+         "Maria Lopez"),
+        ("Spain went ahead, with Prime Minister Ana Ruiz proclaiming, “The harbour will reopen on Monday.”", "Ana Ruiz"),
+        ("Here is the plan in full: “The harbour will reopen on Monday after the repairs.”", None),
         ("“The harbour will reopen on Monday after the repairs,” said I, hurriedly.", None),
         ("“The harbour will reopen on Monday after the repairs.”", None),
         ("“The harbour will reopen on Monday after the repairs,” he said.", None),  # nobody named before: no guess
