@@ -58,6 +58,7 @@ AD_LABELS = frozenset(key for key in (
     "publicité", "publicite", "publicidad", "pubblicità", "pubblicita", "publicidade", "реклама", "reklama",
     "story continues below advertisement", "continue reading below", "continue reading the main story",
     "scroll to continue with content", "skip advertisement", "article continues below", "the article continues below",
+    "like this", "share this", "related", "advertisement scroll to continue",
 ))
 SHARE_SERVICES = frozenset({
     "share", "shares", "tweet", "facebook", "twitter", "email", "e-mail", "whatsapp", "pinterest", "linkedin",
@@ -74,6 +75,11 @@ TEASER_LABELS = re.compile(
     r"lea también|ver también|más información|te puede interesar)\b\s*[:：»>|-]?",
     re.IGNORECASE,
 )
+TEASER_TAIL = re.compile(
+    r"(?:…|\.\.\.)\s*(?:(?:read more|continue reading|weiterlesen|lire la suite|leer más|leia mais|"
+    r"continua a leggere|читать далее)\s*[»›→]?\s*)+$",
+    re.IGNORECASE,
+)  # a cut-off first line of another story and its link
 TEASER_MIN_LINK_SHARE = 0.5  # a teaser line is mostly the link to the other story
 TEASER_MAX_WORDS = 40
 RELATED_HEADING = re.compile(
@@ -91,7 +97,8 @@ NEWSLETTER_TEXT = re.compile(
 )
 NEWSLETTER_MAX_WORDS = 40
 DATELINE_MAX_CHARS = 80  # a block that is only a date is short
-DATELINE_MIN_SHARE = 0.5  # ...and the date is most of it
+DATELINE_MAX_DATES = 3  # "Published ... Updated ..." holds two
+DATELINE_MAX_OTHER_WORDS = 4  # "Updated", "Published on", "Posted on ... at": what a date line says besides dates
 BYLINE_MAX_WORDS = 12
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|da|автор|door)\b[:\s]*", re.IGNORECASE)
 STANDFIRST_MARKS = re.compile(
@@ -176,9 +183,12 @@ def is_label(text: str) -> bool:
 
 
 def is_teaser(element: HtmlElement, text: str) -> bool:
-    """"Read more: <link to another story>" and its translations."""
-    return (TEASER_LABELS.match(text) is not None and len(words(text)) <= TEASER_MAX_WORDS
-            and link_text_share(element) >= TEASER_MIN_LINK_SHARE)
+    """"Read more: <link to another story>", "Another story's first line… Read more", and translations."""
+    if len(words(text)) > TEASER_MAX_WORDS:
+        return False
+    if TEASER_TAIL.search(text) is not None:
+        return True
+    return TEASER_LABELS.match(text) is not None and link_text_share(element) >= TEASER_MIN_LINK_SHARE
 
 
 def is_newsletter(text: str) -> bool:
@@ -194,11 +204,14 @@ def is_byline(text: str, byline: str | None) -> bool:
 
 
 def is_dateline(text: str) -> bool:
-    """A block that is only a date ("Updated 7 April 2022, 10:15")."""
+    """A block that is only dates and a word or two ("Updated 7 April 2022, 10:15", "22 Dec, 2016 22 Dec, 2016")."""
     if len(text) > DATELINE_MAX_CHARS:
         return False
-    found = find_date(text)
-    return found is not None and (found[2] - found[1]) >= DATELINE_MIN_SHARE * len(text)
+    rest, dates = text, 0
+    while dates < DATELINE_MAX_DATES and (found := find_date(rest)) is not None:
+        rest = rest[:found[1]] + " " + rest[found[2]:]
+        dates += 1
+    return dates > 0 and len(rest.split()) <= DATELINE_MAX_OTHER_WORDS
 
 
 def remove_related_lists(content: HtmlElement) -> None:
