@@ -5,23 +5,29 @@ first run of prose sentences that fits the limits, in article order. The steps:
 
 1. `candidate_sentences`: the standfirst when it reads as a sentence, then the paragraphs,
    leaving out what is not prose (`is_prose_paragraph`: headings, captions and photo credits,
-   bylines, teasers, date-only lines) and sentences that are not whole (`is_summary_sentence`);
-   a "KYIV, April 7 (Reuters) -" dateline prefix is dropped, since the digest shows the dateline
-   on its own line.
-2. `lead_run`: from the first candidate, consecutive sentences while they fit.
+   bylines, teasers, date-only lines, bracketed asides, table rows) and sentences that are not
+   whole (`is_summary_sentence`: no closing full stop, a lower-case start, a quotation opened and
+   not closed, or a sentence inside a quotation that runs on); a "KYIV, April 7 (Reuters) -"
+   dateline prefix is dropped, since the digest shows the dateline on its own line.
+2. `lead_run`: from the first candidate, consecutive sentences while they fit. A run stops at a
+   section heading or where a sentence was left out, so the summary never jumps over a hole.
 3. Fallback `first_fitting_run`: the first sentence is too long, so start from the first whole
    sentence among the next few that fits.
 4. Fallback `clause_cut`, the last resort: the first sentence cut at its last clause boundary
    (comma, semicolon, colon, dash) that fits, marked with an ellipsis. It is the only case where
    the summary is not verbatim, and the ellipsis says so.
+
+A page with no whole sentence at all (a list, a table, "Test") gets an empty summary rather than a
+heading dressed up as one. A standfirst without a closing full stop is left out: it cannot be
+quoted as a sentence without adding a mark the page does not have.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import islice
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from digest.model import Article, DigestOptions
 from digest.sentences import quote_left_open, quotes_balanced, sentence_spans
@@ -35,7 +41,7 @@ SUMMARY_MIN_WORDS = 5
 SUMMARY_MIN_CJK_CHARS = 12  # Chinese and Japanese do not separate words with spaces
 NEAR_DUPLICATE_OVERLAP = 0.8  # a lead that repeats the standfirst this closely is skipped
 FIRST_FITTING_WINDOW = 8  # how many sentences fallback 3 looks through
-SUMMARY_SCAN_CHARS = 5000
+SUMMARY_SCAN_CHARS = 5000  # a summary is far shorter: longer paragraphs are split only this far
 ELLIPSIS = "…"
 
 CAPTION_START = re.compile(
