@@ -11,7 +11,9 @@ import asyncio
 import logging
 import re
 import secrets
+import sqlite3
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from telegram import Bot, Update
@@ -72,6 +74,16 @@ def webhook_target(args: argparse.Namespace, settings: Settings) -> tuple[str, i
     return host, port, urlsplit(url).path.lstrip("/"), url, secret
 
 
+def check_database(path: Path) -> None:
+    """Open the database file once, synchronously, before anything starts: a path that cannot
+    be a database is one sentence (a failed aiosqlite open leaves its thread behind)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        sqlite3.connect(path).close()
+    except (OSError, sqlite3.Error) as error:
+        raise RunError(f"could not open the database {path} ({error}).") from error
+
+
 async def check_with_telegram(settings: Settings, token: str) -> None:
     """getMe once before starting, so a refused token or an unreachable API is one sentence, not
     PTB's retry-loop traceback."""
@@ -84,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
         token = check_token(settings.telegram_bot_token)
         target = webhook_target(args, settings) if args.webhook else None
+        check_database(settings.db_path)
     except (SettingsError, RunError) as error:
         print(f"digestbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
