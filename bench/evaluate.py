@@ -26,7 +26,8 @@ from digest.errors import DigestError
 from digest.model import Digest, DigestOptions
 from digest.pipeline import Page, digest_page
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…。！？])\s*(?=\S)")
+# After a sentence's end, and after the closing quote mark that may follow it.
+SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…。！？])(?![\"”’»」』)])|(?<=[.!?…。！？][\"”’»」』)]))\s*(?=\S)")
 SENTENCE_ENDINGS = ".!?…\"”»'’)。！？」』"
 OPTIONS = DigestOptions()
 
@@ -48,7 +49,8 @@ class PageScore:
 
 
 def squash(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace folded and soft hyphens dropped: neither is a difference a reader sees."""
+    return " ".join(text.replace("\u00ad", "").split())
 
 
 def summary_is_sound(digest: Digest, source_text: str) -> bool:
