@@ -27,7 +27,7 @@ TITLE_META_NAMES = (
 SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
 CJK_SEPARATOR = re.compile(r"\s*_\s*")  # "标题_科技_腾讯网": only when the part names the site
 NOT_WORD = re.compile(r"[\W_]+")
-NAME_PART_MAX_WORDS = 4  # "Yahoo!ニュース", "The Guardian US": a longer part is the headline even if it names the site
+NAME_MIN_SHARE = 0.6  # a part holding the site's name names the site when the name is most of it ("The Guardian US")
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
 TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
 MAX_H1 = 5  # more <h1> than this and they are a layout's headings, not the headline
@@ -45,13 +45,14 @@ def names_match(part: str, names: Iterable[str]) -> bool:
     part_key = key(part)
     if len(part_key) < NAME_MIN_CHARS:
         return False
-    short = len(part.split()) <= NAME_PART_MAX_WORDS
     for name in names:
         name_key = key(name)
         if len(name_key) < NAME_MIN_CHARS:
             continue
-        if part_key == name_key or (short and (name_key in part_key or part_key in name_key)):
+        if part_key == name_key or part_key in name_key:
             return True
+        if name_key in part_key and len(name_key) >= NAME_MIN_SHARE * len(part_key):
+            return True  # "The Guardian US", "Yahoo!ニュース": mostly the name
     return False
 
 
@@ -102,7 +103,7 @@ def prefer_h1(title: str, headings: list[str]) -> str:
         return title
     heading_keys = {key(h): h for h in headings}
     for count in range(len(parts) - 1, 0, -1):
-        for chosen in (parts[:count], parts[-count:]):
+        for chosen in (parts[:count],):  # a trailing part equal to an <h1> is usually the logo
             joined = rejoin(title, chosen)
             if key(joined) in heading_keys:
                 return joined
@@ -146,13 +147,19 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
     """The headline by the steps in the module docstring, or None when the page names none."""
     names = [name for name in (site, byline, *host_names(url)) if name]
     headings = headings_of(root)
+    found: list[str] = []  # every usable candidate, in order of trust; the first wins
+    site_only: list[str] = []
     for candidate, bare in candidates(root, tags, article):
         if site and names_match(candidate, [site]):
+            site_only.append(candidate)
             continue  # the site's own name: a home or section page title, not the headline
         title = strip_names(candidate, names)
         title = prefer_h1(title, headings)
         if bare and title == candidate:
             title = strip_short_tail(title)
         if title and not (site and names_match(title, [site])):
-            return title
-    return headings[0] if headings else None
+            found.append(title)
+    for fallback in (found, headings, site_only):  # a front page's only title is the site's name
+        if fallback:
+            return fallback[0]
+    return None
