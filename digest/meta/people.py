@@ -9,7 +9,8 @@ from lxml.html import HtmlElement
 from digest.meta.jsonld import JsonObject, names_of, text_of
 from digest.meta.tags import MetaTags, first
 
-AUTHOR_META_NAMES = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+AUTHOR_META_NAMES = ("dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru.author",
+                     "dc.creator", "dcterms.creator",
                      "byl", "citation_author")
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:reporting|written|words|text|story)\s+by|by|von|par|por|di|da|автор|от|door|przez|texto|text)[:\s]+",

@@ -20,7 +20,7 @@ from digest.meta.jsonld import JsonObject, text_of
 from digest.meta.tags import MetaTags
 
 TITLE_META_NAMES = (
-    "dc.title", "dcterm:title", "dcterms.title", "og:title", "weibo:article:title", "weibo:webpage:title",
+    "dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "weibo:article:title", "weibo:webpage:title",
     "title", "twitter:title", "parsely-title", "sailthru.title",
 )
 # " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / " between title parts.
