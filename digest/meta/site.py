@@ -1,9 +1,11 @@
 """The publisher's name, as a reader would say it ("The Guardian", "RT", "Le Monde.fr").
 
-Steps, first answer wins: Open Graph `og:site_name` (or the app-link name); the JSON-LD
-publisher (or the page's Organization / WebSite object); `application-name`; the copyright
-line ("© 2022 ... “TV-Novosti”", "光明网版权所有"); the part of the <title> that spells the
-host ("... | Diario del Sur" on diariodelsur.es); last, a readable name from the address (digest.urls.site_from_host).
+Steps, first answer wins: the JSON-LD article's publisher (as Readability.js reads it; on
+the development pages it is the brand more often than og:site_name is); Open Graph
+`og:site_name` (or the app-link name); the page's JSON-LD Organization / WebSite object;
+`application-name`; the copyright line ("© 2022 ... “TV-Novosti”", "光明网版权所有"); the
+part of the <title> that spells the host ("... | Diario del Sur" on diariodelsur.es); last,
+a readable name from the address (digest.urls.site_from_host).
 """
 
 from __future__ import annotations
@@ -49,12 +51,13 @@ def usable_name(value: str | None) -> str | None:
     return value
 
 
-def publisher_name(article: JsonObject | None, objects: list[JsonObject]) -> str | None:
-    """The article's publisher, else the name of the Organization or WebSite the page declares."""
-    if article is not None:
-        name = text_of(article.get("publisher"))
-        if usable_name(name):
-            return name
+def article_publisher(article: JsonObject | None) -> str | None:
+    """The JSON-LD article's own publisher."""
+    return text_of(article.get("publisher")) if article is not None else None
+
+
+def organization_name(objects: list[JsonObject]) -> str | None:
+    """The name of the Organization or WebSite object the page declares."""
     for obj in objects:
         if any(kind in PUBLISHER_TYPES for kind in types_of(obj)):
             name = text_of(obj.get("name"))
@@ -112,8 +115,9 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
               url: str | None) -> str | None:
     """The publisher's name by the steps in the module docstring."""
     steps = (
+        lambda: article_publisher(article),
         lambda: first(tags, *SITE_META_NAMES),
-        lambda: publisher_name(article, objects),
+        lambda: organization_name(objects),
         lambda: first(tags, *APP_META_NAMES),
         lambda: copyright_holder(root),
         lambda: title_suffix_naming_host(root, url),
