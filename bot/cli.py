@@ -1,6 +1,7 @@
 """The `digestbot` command line: one subcommand per module, each with `add_arguments` and `run`.
 
     digestbot digest [--url URL] [--json] SOURCE [SOURCE ...]
+    digestbot run [--webhook] [--listen HOST:PORT] [--url URL] [--secret-token SECRET]
     digestbot search QUERY [--chat ID]
     digestbot export [--chat ID] [--format json|md]
 """
