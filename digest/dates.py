@@ -103,6 +103,7 @@ TIME = (
 TIME_JOINER = r"(?:\s*[,|•·]?\s*(?:(?:at|um|à|a|às|as|a\s+las|a\s+la|alle|alle\s+ore|ore|в|om|o|kl\.|godz\.|-|–|—|/)\s*)?)"
 TIME_AFTER = rf"(?:{TIME_JOINER}(?<![\d:]){TIME})?"
 
+GLUED = r"(?-i:(?<=[a-z])(?=[A-Z][a-z]))"  # "Associated PressDecember 2, 2016": innerText glues a byline to its date
 NUMBER_START = r"(?<![\w.:/-])"
 NUMBER_END = r"(?![\w]|[.:/-]\d)"
 DATE_SHAPES = {
@@ -119,7 +120,7 @@ DATE_SHAPES = {
         rf"(?<!\w){DAY}(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){MONTH}[,.]?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){YEAR}(?!\d)"
         rf"{TIME_AFTER}"
     ),
-    "month_day": rf"(?<!\w){MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}(?!\d){TIME_AFTER}",
+    "month_day": rf"(?:(?<!\w)|{GLUED}){MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}(?!\d){TIME_AFTER}",
     "cjk": (
         r"(?P<year>\d{4})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
         r"(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*(?P<hour>[0-2]?\d)[:時](?P<minute>[0-5]\d)分?)?"

@@ -22,8 +22,11 @@ from dataclasses import dataclass
 
 from digest.blocks import (
     Line,
+    date_chars,
+    is_byline,
     is_code,
     is_comments_heading,
+    is_dateline,
     is_junk,
     is_list_item,
     is_page_copyright,
@@ -53,6 +56,9 @@ FRAGMENT_MAX_WORDS = 3
 FRAGMENT_RUN_MIN = 6  # six short lines in a row inside the article are a chart or a box, not its text
 FOOTER_FROM = 0.5  # a copyright line in the page's second half is its footer (in the first, a document's notice)
 COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
+OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
+ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
+HEADER_REACH = 3  # lines above a comment count where the article header's date may stand
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
 
@@ -81,22 +87,46 @@ def line_value(line: Line) -> int:
     return -SHORT_LINE_COST
 
 
+def is_header_comment_count(lines: list[Line], position: int) -> bool:
+    """ "11 Comments" right under the article's dateline, with no paragraph above: the header's link
+    to the comments, not the comments themselves."""
+    above = lines[max(0, position - HEADER_REACH):position]
+    return (any(is_dateline(line) or is_byline(line) and has_date(line) for line in above)
+            and not any(looks_like_prose(line) for line in above))
+
+
+def has_date(line: Line) -> bool:
+    return date_chars(line.text) > 0
+
+
+def is_inline_box(lines: list[Line], position: int) -> bool:
+    """"Related" over a single link, and the article goes on under it: a box set inside the text."""
+    return (is_section_break(lines[position]) and position + 2 < len(lines)
+            and not looks_like_prose(lines[position + 1]) and looks_like_prose(lines[position + 2]))
+
+
 def find_article_span(lines: list[Line]) -> Span | None:
     """The maximum-weight run of lines (Kadane), starting and ending on prose.
 
     A comments heading or the page's copyright line ends any run; prose after one counts for less
     (COMMENTS_DISCOUNT), so the comments and footer under an article never outweigh it, while an
-    article after a "941 comments"
-    link in the page header still wins over the header.
+    article after a "941 comments" link in the page header still wins over the header (and a
+    comment count under the article's own dateline is no heading at all). A section break
+    ("Related coverage") after an article-sized run makes what follows count for less as well
+    (OTHER_STORIES_DISCOUNT), unless it heads an inline box of one link inside the article.
     """
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0
     for position, line in enumerate(lines):
         footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
-        if is_comments_heading(line) or footer:
+        if (is_comments_heading(line) and not is_header_comment_count(lines, position)) or footer:
             start, total, discount = position, 0.0, COMMENTS_DISCOUNT
             continue
         value = line_value(line)
+        if is_comments_heading(line) or is_inline_box(lines, position):
+            value = -JUNK_COST
+        elif is_section_break(line) and best is not None and best.weight >= ARTICLE_SIZED_RUN:
+            discount = min(discount, OTHER_STORIES_DISCOUNT)
         if value > 0:
             value *= discount
         if total <= 0:
@@ -133,7 +163,8 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     """The run's lines without the junk that sits inside articles (credits, teasers, buttons, charts)."""
     run = lines[span.start:span.end]
     fragments = fragment_runs(run)
-    return [line for line in run if not is_junk(line) and line.index not in fragments]
+    boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
+    return [line for line in run if not is_junk(line) and line.index not in fragments and line.index not in boxed]
 
 
 def has_article(lines: list[Line]) -> bool:

@@ -107,3 +107,9 @@ def test_find_place_reads_the_dateline(lead: str, place: str) -> None:
 ])
 def test_find_place_never_guesses(lead: str) -> None:
     assert find_place(lead) is None
+
+
+def test_a_month_glued_to_the_byline_is_still_a_date() -> None:
+    """yahoo-2: innerText glues "Associated Press" to "December 2, 2016"; a lower-case run is no month."""
+    assert find_date("Associated PressDecember 2, 2016")[0] == date(2016, 12, 2)
+    assert find_date("Dismay 5, 2020") is None

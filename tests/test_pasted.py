@@ -213,3 +213,39 @@ def test_the_article_span_skips_a_long_menu() -> None:
     assert span is not None
     assert lines[span.start].text.startswith("The bridge will carry trams")
     assert lines[span.end - 1].text.startswith("Opponents said")
+
+
+def test_other_stories_under_a_related_heading_do_not_extend_the_article() -> None:
+    """medicalnewstoday: "Related coverage" and cards whose summaries read as prose, under a whole article."""
+    cards = "\n".join([
+        "Related coverage",
+        "It's official: Pets benefit our mental health A systematic review of existing studies lists the many ways "
+        "in which pets provide benefits to people with long-term mental health problems.",
+        "Consciousness 'restored' using nerve stimulation One month after a vagus nerve stimulator was implanted in "
+        "his chest, a patient in a vegetative state for 15 years showed signs of awareness.",
+        "Cannabis for pain and PTSD 'lacks high-quality evidence' Systematic reviews of the scientific evidence "
+        "suggest that it is of insufficient quality to support the use of cannabis.",
+    ])
+    article = read_text(paste(MENU, ARTICLE, ARTICLE.split("\n\n", 3)[3], cards), url=None)
+    assert not any("Pets benefit" in paragraph or "Cannabis" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_related_box_of_one_link_inside_the_article_does_not_cut_it() -> None:
+    """aktualne: "Související" over one headline, and the article goes on."""
+    paragraphs = ARTICLE.split("\n\n")
+    box = "Související\nŘepka a spol. zůstali na trávníku sami. Jejich soupeř odešel na protest ze hřiště"
+    article = read_text(paste(MENU, *paragraphs[:4], box, *paragraphs[4:]), url=None)
+    assert article.paragraphs[0].startswith("The city council voted")
+    assert article.paragraphs[-1].startswith("Opponents said")
+    assert not any("Řepka" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_comment_count_under_the_dateline_is_not_the_comments() -> None:
+    """yahoo-2: "11 Comments" in the article's header, between its dateline and its text."""
+    header = "Russia: Space ship malfunctions, breaks up over Siberia\nNATALIYA VASILYEVA\n" \
+             "Associated PressDecember 2, 2016\n11 Comments"
+    teasers = "\n".join(f"Another story number {n} in the feed, told in a sentence of its own." for n in range(6))
+    text = paste(teasers, MENU, header, *ARTICLE.split("\n\n")[3:])
+    article = read_text(text, url=None)
+    assert any(paragraph.startswith("The city council voted") for paragraph in article.paragraphs)
+    assert article.paragraphs[-1].startswith("Opponents said")
