@@ -185,6 +185,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         f"UPDATE digests SET shards = {shards_of_sql('digests.id')}",
         *_shard_steps(),
     ),
+    # 4: the filter columns beside the id. host and dated sit after the body in the row, so
+    # site: and after:/before: read every candidate's body pages to reach them.
+    (
+        "CREATE INDEX digests_filters ON digests(id, host, dated)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

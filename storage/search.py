@@ -43,7 +43,7 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> 
             SELECT f.rowid, h.saved_at, count(*) OVER ()
             FROM {table} AS f
             CROSS JOIN history AS h ON h.chat_id = :chat AND h.digest_id = f.rowid
-            {"JOIN digests AS d ON d.id = f.rowid" if filters else ""}
+            {"JOIN digests AS d INDEXED BY digests_filters ON d.id = f.rowid" if filters else ""}
             WHERE {table} MATCH :match {"".join(f" AND {clause}" for clause in filters)}
             ORDER BY f.rank, h.saved_at DESC, f.rowid DESC
             LIMIT :limit OFFSET :offset"""
@@ -55,7 +55,7 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> 
     sql = f"""
         SELECT h.digest_id, h.saved_at, count(*) OVER ()
         FROM history AS h
-        {"JOIN digests AS d ON d.id = h.digest_id" if query.after or query.before else ""}
+        {"JOIN digests AS d INDEXED BY digests_filters ON d.id = h.digest_id" if query.after or query.before else ""}
         WHERE h.chat_id = :chat {"".join(f" AND {clause}" for clause in filters)}
         ORDER BY h.saved_at DESC, h.digest_id DESC
         LIMIT :limit OFFSET :offset"""
@@ -63,7 +63,10 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> 
 
 
 def _filters(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
-    """SQL conditions on `d` (digests): exact host for domain sites, and the date range."""
+    """SQL conditions on `d` (digests): exact host for domain sites, and the date range.
+
+    `d` is read through the digests_filters index (id, host, dated): in the table those columns
+    sit after the body, and reaching them read every candidate's body (3x slower at 100,000)."""
     clauses = []
     domains = [site for site in query.sites if "." in site]
     if domains and len(domains) == len(query.sites):  # a site given by name is left to the index alone
