@@ -163,7 +163,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         *_fts_steps(USER_COLUMNS, (10.0, 4.0, 2.0, 2.0, 1.0)),
     ),
     # 2: chat tokens in the index. Without them a search ranked every matching digest of every
-    # chat and then kept its own: 40-110 ms at p95 over 100,000 digests (bench.storage).
+    # chat and then kept its own: 41-110 ms (wall, loaded machine) at p95 over 100,000 digests.
     (
         "DROP TRIGGER digests_ai",
         "DROP TRIGGER digests_ad",
@@ -175,7 +175,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "INSERT INTO digests_fts(digests_fts) VALUES ('rebuild')",
     ),
     # 3: one index per shard of chats. With one index, bm25 read every chat's doclists: over
-    # 100,000 digests a search cost 5-30 ms of CPU at p95 (bench.storage).
+    # 100,000 digests a search cost up to 31 ms of CPU at p95 (bench.storage).
     (
         "DROP TRIGGER digests_ai",
         "DROP TRIGGER digests_ad",
