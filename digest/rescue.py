@@ -5,7 +5,8 @@ readability-lxml sometimes picks a container one level too deep: the lead sits i
 some of this by promoting the candidate's parent). Here we find where readability's
 paragraphs live in the original page, look a few levels up, and bring back the prose
 paragraphs it dropped there, and inside its own container: long, few links, not in
-navigation, asides, comments, captions or hidden boxes. They take their place in page order.
+navigation, asides, comments, captions or hidden boxes; and lists the text announces
+("What You'll Need:" and its items). They take their place in page order.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def text_of(element: HtmlElement) -> str:
     return squash(inline_text(element))
 
 
+LIST_TAGS = ("ul", "ol")
+LIST_MIN_ITEMS = 2
 OFF_ARTICLE_TAGS = ("nav", "aside", "footer", "form", "figure", "figcaption", "li", "blockquote", "table", "button")
 
 
@@ -87,13 +90,46 @@ def already_kept(text: str, everything: str) -> bool:
     return head in everything or tail in everything
 
 
+def is_introduced(element: HtmlElement) -> bool:
+    """A list the text announces: right after a heading or a line ending in ":" ("What You'll Need:")."""
+    previous = element.getprevious()
+    if previous is None:
+        return False
+    if previous.tag in ("h2", "h3", "h4", "h5", "h6"):
+        return True
+    return text_of(previous).endswith((":", "："))
+
+
+def is_left_behind_list(element: HtmlElement, region: HtmlElement, everything: str) -> bool:
+    """A list of things (materials, steps, points) readability dropped: few links, none of it kept."""
+    items = [text_of(item) for item in element.iterchildren("li")]
+    if len(items) < LIST_MIN_ITEMS or not all(items) or any(item in everything for item in items):
+        return False
+    if any(a.tag in LIST_TAGS for a in element.iterancestors()):
+        return False  # a nested list comes with its parent item
+    if link_text_share(element) > RESCUE_MAX_LINK_SHARE or not is_introduced(element):
+        return False
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor is region:
+            break
+        if ancestor.tag in OFF_ARTICLE_TAGS or is_hidden_or_junk(ancestor):
+            return False
+    return True
+
+
 def merge_in_page_order(region: HtmlElement, paragraphs: list[str]) -> list[str]:
     """Walk the region in page order: readability's paragraphs as they come, left-behind prose between them."""
     kept = set(paragraphs)
     everything = "\n".join(paragraphs)  # a left-behind paragraph may sit inside a longer block readability kept
     merged: list[str] = []
     position = 0  # how many of readability's paragraphs are already placed
-    for element in region.iter("p"):
+    for element in region.iter("p", "ul", "ol"):
+        if element.tag in LIST_TAGS:
+            if is_left_behind_list(element, region, everything):
+                merged.extend(text_of(item) for item in element.iterchildren("li"))
+            continue
+        if any(a.tag in LIST_TAGS for a in element.iterancestors()):
+            continue  # a paragraph inside a list item comes with its list
         text = text_of(element)
         if text in kept:
             try:

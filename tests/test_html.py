@@ -180,3 +180,13 @@ def test_lead_in_a_sibling_intro_box_is_brought_back_in_page_order() -> None:
     paragraphs = read_html(html, url=None).paragraphs
     assert paragraphs[0] == lead
     assert len(paragraphs) == 7
+
+
+def test_a_list_the_text_announces_is_brought_back() -> None:
+    steps = "".join(f"<div class='step'><div class='content'><p>{FILLER} Step {n}.</p></div></div>" for n in range(4))
+    needs = ("<div class='step'><div class='content'><h3>What You'll Need:</h3><ul class='markdown-ul'>"
+             "<li>Cloche</li><li>Planter saucer</li><li>Floral foam oasis</li><li>Ruler</li></ul></div></div>")
+    html = (f"<html><head><title>How to Build a Terrarium</title></head><body><section id='Body'>"
+            f"<div class='col-main'><div class='intro'><p>{FILLER}</p></div>{needs}{steps}</div></section></body></html>")
+    paragraphs = read_html(html, url=None).paragraphs
+    assert ["Cloche", "Planter saucer", "Floral foam oasis", "Ruler"] == [p for p in paragraphs if len(p) < 20]
