@@ -128,6 +128,8 @@ BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
 )
 COUNTER = re.compile(r"^[#№]?\d{1,4}$")  # a rank, a count of comments or likes, alone on its line
 BYLINE = re.compile(r"^(?:by|von|par|por|di|de|от|autor|автор|texto|text)\s+\S", re.IGNORECASE)
+BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>>?|›|»)\s")
+BREADCRUMB_MIN_SEPARATORS = 2
 META_SEPARATOR = re.compile(r"\s[|•·]\s")
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦\-–*+])\s+\S")  # innerText drops <li> bullets: these are typed
 
@@ -328,6 +330,11 @@ def is_byline(line: Line) -> bool:
     if BYLINE.match(line.text) and line.words <= BYLINE_MAX_WORDS:
         return True
     return date_chars(line.text) > 0 and len(META_SEPARATOR.findall(line.text)) >= 2 and not ends_sentence(line.text)
+
+
+def is_breadcrumb(line: Line) -> bool:
+    """ "Home > News > Science", "首页 >> 教育资讯 >> 正文": the path to the page, not its headline."""
+    return len(BREADCRUMB_SEPARATOR.findall(line.text)) >= BREADCRUMB_MIN_SEPARATORS
 
 
 def is_counter(line: Line) -> bool:

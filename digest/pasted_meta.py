@@ -14,6 +14,7 @@ from digest.blocks import (
     CJK,
     Line,
     ends_sentence,
+    is_breadcrumb,
     is_byline,
     is_copyright,
     is_dateline,
@@ -40,9 +41,13 @@ DECK_HEADLINE_SHARE = 0.3  # a headline right above a deck needs this share of t
 HEADLINE_FULL_WORDS = 4  # fewer content words than this earn only part of the overlap ("Also in the News")
 HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than this
 GOOD_LENGTH_BONUS = 1.0
-DATED_BONUS = 1.0  # a date right under or over the line: the headline's dateline
-DATED_REACH = 2  # lines either side
+DATED_BONUS = 1.5  # a date right under the line (the byline's): the headline's dateline
+DATED_BELOW_REACH = 3  # lines under the headline where its dateline may stand (headline, author, "Follow", date)
+DATED_STEP = 0.25  # each line further down takes this share of the bonus away
+DATED_ABOVE_BONUS = 0.5  # a date over the line (kicker, date, headline) is weaker evidence
+DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
+ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|(?:^|\s)[A-Z][a-z]{0,2}\.$")  # "N.Y.C.", "U.S.", "Inc.", "Jr."
 
 STANDFIRST_WINDOW = 8  # lines after the headline where a deck may stand
 STANDFIRST_MAX_WORDS = 80
@@ -67,7 +72,8 @@ def content_tokens(text: str) -> set[str]:
 
 def could_be_headline(line: Line) -> bool:
     """Not junk, a list item, a byline or a date; a few words, not a paragraph."""
-    if is_junk(line) or is_list_item(line) or is_byline(line) or len(line.text) < HEADLINE_MIN_CHARS:
+    if (is_junk(line) or is_list_item(line) or is_byline(line) or is_breadcrumb(line)
+            or len(line.text) < HEADLINE_MIN_CHARS):
         return False
     if line.words > HEADLINE_MAX_WORDS or line.words < 2 and not CJK.search(line.text):
         return False
@@ -75,20 +81,38 @@ def could_be_headline(line: Line) -> bool:
     return not (found and found[2] - found[1] > len(line.text) / 2)  # a date line is no headline
 
 
-def headline_score(line: Line, lead: set[str], distance: int, dated: bool) -> float:
+def dated_bonus(lines: list[Line], line: Line) -> float:
+    """How much the dates around a line make it look like the headline over its dateline.
+    A sentence over a date is a caption over its credit, not a headline."""
+    if ends_with_full_stop(line.text):
+        return 0.0
+    for step, below in enumerate(lines[line.index + 1:line.index + 1 + DATED_BELOW_REACH]):
+        if has_date(below):
+            return DATED_BONUS * (1 - DATED_STEP * step)
+        if looks_like_prose(below):
+            break
+    above = lines[max(0, line.index - DATED_ABOVE_REACH):line.index]
+    return DATED_ABOVE_BONUS if any(has_date(other) for other in above) else 0.0
+
+
+def headline_score(line: Line, lead: set[str], distance: int, dated: float) -> float:
     """How much a line looks like this story's headline (the weights are named above)."""
     words = content_tokens(line.text)
     overlap = len(words & lead) / len(words) if words else 0.0
     score = OVERLAP_WEIGHT * overlap * min(1.0, len(words) / HEADLINE_FULL_WORDS) - DISTANCE_COST * distance
     if line.repeats > 1:
         score += REPEAT_BONUS
-    if dated:
-        score += DATED_BONUS
+    score += dated
     if HEADLINE_GOOD_WORDS[0] <= line.words <= HEADLINE_GOOD_WORDS[1] or CJK.search(line.text):
         score += GOOD_LENGTH_BONUS
-    if line.text.endswith("."):
+    if ends_with_full_stop(line.text):
         score -= FULL_STOP_COST
     return score
+
+
+def ends_with_full_stop(text: str) -> bool:
+    """A sentence's final full stop; not an ellipsis, nor an abbreviation's ("N.Y.C.", "Inc.", "U.S.")."""
+    return text.endswith(".") and not text.endswith("..") and ABBREVIATION_END.search(text) is None
 
 
 def has_date(line: Line) -> bool:
@@ -102,7 +126,7 @@ def headline_over_deck(candidates: list[tuple[float, Line]], best_score: float, 
         return best
     for score, line in candidates:
         if (line.index == best.index - 1 and line.words >= HEADLINE_GOOD_WORDS[0]
-                and score >= DECK_HEADLINE_SHARE * best_score and not line.text.endswith(".")):
+                and score >= DECK_HEADLINE_SHARE * best_score and not ends_with_full_stop(line.text)):
             return line
     return best
 
@@ -117,10 +141,9 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
         if ends_sentence(line.text):
             break
         window.append(line)
-    dated = {line.index for line in window if has_date(line)}
     candidates = [
         (headline_score(line, lead, start - line.index,
-                        any(abs(index - line.index) <= DATED_REACH and index != line.index for index in dated)), line)
+                        dated_bonus(lines, line)), line)
         for line in window
         if could_be_headline(line)
     ]

@@ -249,3 +249,40 @@ def test_a_comment_count_under_the_dateline_is_not_the_comments() -> None:
     article = read_text(text, url=None)
     assert any(paragraph.startswith("The city council voted") for paragraph in article.paragraphs)
     assert article.paragraphs[-1].startswith("Opponents said")
+
+
+def test_a_breadcrumb_is_no_headline() -> None:
+    """youth: "首页 >> 教育资讯 >> 教育新闻 >> 正文" over the headline; the headline over its deck rule must not take it."""
+    text = paste("首页 >> 教育资讯 >> 教育新闻 >> 正文", "海外留学生看两会：出国前后关注点大不同",
+                 "发稿时间：2017-03-10 08:42:00 来源： 人民日报海外版 中国青年网",
+                 "近日，多位海外留学生接受记者采访时表示，他们在出国前后对两会的关注点发生了明显变化。出国前，他们更关心教育和就业政策。",
+                 "一位在英国读书的学生说，出国以后，她开始关注对外开放、签证便利等与留学生活密切相关的议题，也更加留意国家形象的变化。")
+    assert read_text(text, url=None).title == "海外留学生看两会：出国前后关注点大不同"
+
+
+def test_an_abbreviation_is_no_full_stop() -> None:
+    """nytimes-3: a headline ending in "N.Y.C." is not a sentence; the section name "New York" is no headline."""
+    text = paste("New York", "Subscribe\nLog In\nLog In\nToday’s Paper\nNew York",
+                 "Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on What’s Underneath N.Y.C.",
+                 "New York’s aging below-street infrastructure is tough to maintain, and the corrosive rock salt and "
+                 "freeze-thaw cycles of winter make it worse: manhole fires, burst water pipes and gas leaks follow.",
+                 "By Corey Kilgannon\nFeb. 21, 2019",
+                 "Winter is the season of manhole fires in New York, when salt spread on the streets seeps below and "
+                 "eats at the cables that carry the city's power, and burst pipes flood the streets.")
+    article = read_text(text, url=None)
+    assert article.title == "Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on What’s Underneath N.Y.C."
+
+
+def test_the_headline_stands_over_its_dateline_not_under_it() -> None:
+    """spiceworks: headline, "Last Updated: ...", then the article's first subheading."""
+    text = paste(MENU, "Marketing Strategy",
+                 "Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New Features on its Video Platform",
+                 "Last Updated: July 10, 2020",
+                 "Vidyard Launches New Tools and Features for Businesses",
+                 "Vidyard announced significant updates to its video hosting platform and tools yesterday. The company "
+                 "that provides video platforms for businesses said that the new product lineup was introduced in "
+                 "response to brands’ rapidly increasing reliance on videos to reach and engage remote audiences.",
+                 "Key changes to Vidyard’s platform include new integration with Zoom, redesign of its video hosting "
+                 "platform, and enterprise video platform services.")
+    article = read_text(text, url=None)
+    assert article.title.startswith("Rewriting Rules of Engagement")
