@@ -63,6 +63,10 @@ PROMPT = re.compile(  # newsletter and sign-in prompts: junk unless the line rea
     r"\babonnez|\bs'abonner|\babonnieren|\bassine\b|\bsuscr[ií]b|\bподпи",
     re.IGNORECASE,
 )
+PROMPT_OPENING = re.compile(  # "Log in with your account to ...", "Sign up for a free account to ...": a call to act
+    r"^(?:log ?in|sign ?in|sign ?up|register|subscribe|create (?:an|your|a free) account|join (?:us|now))\b",
+    re.IGNORECASE,
+)
 NOTICE_MAX_WORDS = 40  # an article paragraph may mention cookies; a notice is short
 NOTICE_OPENING_CHARS = 60  # ... or opens with it ("We use cookies and similar technologies ...")
 CONSENT_MAX_WORDS = 150  # the longest consent text we call a notice
@@ -279,7 +283,9 @@ def is_notice(line: Line) -> bool:
     notice = NOTICE.search(line.text)
     if notice and (notice.start() <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
         return True
-    return line.words <= NOTICE_MAX_WORDS and PROMPT.search(line.text) is not None and not looks_like_prose(line)
+    if line.words > NOTICE_MAX_WORDS or PROMPT.search(line.text) is None:
+        return False
+    return not looks_like_prose(line) or PROMPT_OPENING.match(line.text) is not None
 
 
 def is_teaser(line: Line) -> bool:

@@ -58,6 +58,7 @@ FOOTER_FROM = 0.5  # a copyright line in the page's second half is its footer (i
 COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
+BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
 HEADER_REACH = 3  # lines above a comment count where the article header's date may stand
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
@@ -102,7 +103,7 @@ def has_date(line: Line) -> bool:
 def is_inline_box(lines: list[Line], position: int) -> bool:
     """"Related" over a single link, and the article goes on under it: a box set inside the text."""
     return (is_section_break(lines[position]) and position + 2 < len(lines)
-            and not looks_like_prose(lines[position + 1]) and looks_like_prose(lines[position + 2]))
+            and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2]))
 
 
 def find_article_span(lines: list[Line]) -> Span | None:

@@ -8,9 +8,11 @@ here guesses from far away; the publisher, named anywhere on the page, is `diges
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from digest.blocks import (
+    BYLINE_MAX_WORDS,
     CJK,
     Line,
     ends_sentence,
@@ -25,6 +27,7 @@ from digest.blocks import (
     is_notice,
     is_title_case,
     looks_like_prose,
+    word_count,
 )
 from digest.dates import find_date
 
@@ -47,6 +50,8 @@ DATED_STEP = 0.25  # each line further down takes this share of the bonus away
 DATED_ABOVE_BONUS = 0.5  # a date over the line (kicker, date, headline) is weaker evidence
 DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
+GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
+QUESTION_END = re.compile(r"\w[?!]$")  # "How does the brain turn ... thought?" (not a quotation's end)
 ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|(?:^|\s)[A-Z][a-z]{0,2}\.$")  # "N.Y.C.", "U.S.", "Inc.", "Jr."
 
 STANDFIRST_WINDOW = 8  # lines after the headline where a deck may stand
@@ -131,27 +136,39 @@ def headline_over_deck(candidates: list[tuple[float, Line]], best_score: float, 
     return best
 
 
+def without_glued_byline(line: Line) -> Line:
+    """The headline alone when the page glued its byline on ("... mobility by Ahiza Garcia @x February 1, 2016",
+    "... laws by: Laurie Oakes"); "Bitten by Dogs" keeps its words (no colon, no date, no handle after "by")."""
+    match = GLUED_BYLINE.search(line.text)
+    if match is None or match.start() < HEADLINE_MIN_CHARS:
+        return line
+    rest = match.group("rest")
+    if not (match.group("colon") or "@" in rest or find_date(rest)) or len(rest.split()) > BYLINE_MAX_WORDS + 6:
+        return line
+    head = line.text[:match.start()]
+    return replace(line, text=head, words=word_count(head))
+
+
 def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | None:
     """The line that states the story: near the article, echoed by its lead, not a menu item."""
     lead_text = " ".join(line.text for line in body)
     words = lead_text.split()
     lead = content_tokens(" ".join(words[:LEAD_WORDS]) if len(words) > 1 else lead_text[:LEAD_WORDS * 2])
     window = lines[max(0, start - HEADLINE_WINDOW):start]
-    for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any sentence
-        if ends_sentence(line.text):
+    for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any statement
+        if ends_sentence(line.text) and not (QUESTION_END.search(line.text) and line.words <= HEADLINE_GOOD_WORDS[1]):
             break
-        window.append(line)
+        window.append(line)  # a short question or exclamation may be the headline
     candidates = [
-        (headline_score(line, lead, start - line.index,
-                        dated_bonus(lines, line)), line)
-        for line in window
+        (headline_score(line, lead, start - line.index, dated_bonus(lines, line)), line)
+        for line in map(without_glued_byline, window)
         if could_be_headline(line)
     ]
     if not candidates:
         return None
     best_score, chosen = max(candidates, key=lambda pair: pair[0])
     chosen = headline_over_deck(candidates, best_score, chosen)
-    return next(line for line in lines if line.text == chosen.text)  # its first showing is the headline
+    return next((line for line in lines if line.text == chosen.text), chosen)  # its first showing is the headline
 
 
 def looks_like_deck(line: Line) -> bool:

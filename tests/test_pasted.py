@@ -286,3 +286,33 @@ def test_the_headline_stands_over_its_dateline_not_under_it() -> None:
                  "platform, and enterprise video platform services.")
     article = read_text(text, url=None)
     assert article.title.startswith("Rewriting Rules of Engagement")
+
+
+def test_a_byline_glued_to_the_headline_is_cut_off() -> None:
+    """cnn and herald-sun-1: the page's innerText glues the byline (and date) to the headline."""
+    for glued, headline in [
+        ("The 'birth lottery' and economic mobility by Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET",
+         "The 'birth lottery' and economic mobility"),
+        ("Angry media won’t buckle over new surveillance laws by: Laurie Oakes",
+         "Angry media won’t buckle over new surveillance laws"),
+        ("Council approves the new river crossing after a decade of delays",
+         "Council approves the new river crossing after a decade of delays"),
+    ]:
+        article = read_text(paste(MENU, glued, *ARTICLE.split("\n\n")[2:]), url=None)
+        assert article.title == headline
+
+
+def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -> None:
+    """medicalnewstoday: "Log in with your ... account to ..." above the headline, which asks a question."""
+    text = paste(MENU, "Log in with your Medical News Today account to create or edit your custom homepage, "
+                       "catch-up on your opinions notifications and more.",
+                 "Sign up for a free Medical News Today account to customize your medical and health news experiences.",
+                 "How does the brain turn unconscious information into conscious thought?",
+                 "Published Thursday 27 July 2017",
+                 "Neuroscience tells us that most of the work done by our brains happens on an unconscious level, "
+                 "but when does that a-ha moment occur, and how does unconscious information become conscious thought?",
+                 "A new study investigates when the a-ha moment takes place in the brain, and how similar it is to "
+                 "other brain processes that turn information into conscious thought.")
+    article = read_text(text, url=None)
+    assert article.title == "How does the brain turn unconscious information into conscious thought?"
+    assert not any("account" in paragraph for paragraph in article.paragraphs)
