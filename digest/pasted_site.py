@@ -37,14 +37,18 @@ BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Spon
     rf"^(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
     rf"services|sponsors|newsletters?|podcasts?|store|shop|staff|leadership|daily|community)$",
 )
+BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox"
+    rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
+)
 LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group)\.?$", re.IGNORECASE)
 CORPORATE = re.compile(
     r"\b(?:media|interactive|group|network|software|inc|corporation|corp|holdings?|publishing|trust|foundation|"
     r"company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|s\.a\.?)\b", re.IGNORECASE)
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
-TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the)$", re.IGNORECASE)
+TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed)$",
+                            re.IGNORECASE)  # "Follow Lifehacker Followed": the button's state is no part of the name
 HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us"
-    r"^(?:all|todos|tous|alle|tutti|copyright|us|we|me|you|our|nous|uns)\b", re.IGNORECASE)
+    r"^(?:all|todos|tous|alle|tutti|copyright|us|we|me|you|our|nous|uns|follow(?:ed|ing)?|subscribed)\b", re.IGNORECASE)
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
 BREADCRUMB_MIN_PARTS = 3
 BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
@@ -73,12 +77,13 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
         if line.words > NAMING_LINE_MAX_WORDS:
             continue
         for pattern, bonus in ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS),
-                               (BRAND_BEFORE, BRAND_BONUS), (BRAND_AFTER, BRAND_BONUS)):
-            match = pattern.search(line.text) if pattern is COPYRIGHT_HOLDER else pattern.match(line.text)
+                               (BRAND_BEFORE, BRAND_BONUS), (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS)):
+            match = pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(line.text)
             if match:
-                name = clean_name(match.group("name"))
+                raw = match.group("name") or match.groupdict().get("delivered") or ""
+                name = clean_name(raw)
                 if len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name):
-                    if bonus == COPYRIGHT_BONUS and CORPORATE.search(match.group("name")):
+                    if bonus == COPYRIGHT_BONUS and CORPORATE.search(raw):
                         bonus = BRAND_BONUS  # "Vox Media, Inc.", "Demand Media": the owner, not the site's name
                     found[name] = found.get(name, 0) + bonus
     for line in lines:
@@ -96,6 +101,12 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
 
 DOMAIN_LINE = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+(?:com|org|net|info|news|co\.uk|com\.au|[a-z]{2}))/?$",
                          re.IGNORECASE)
+
+
+def initials(name: str) -> str:
+    """ "Medical News Today" -> "MNT": what an acronym of the name would be (two letters or more)."""
+    words = [word for word in name.split() if word[:1].isupper()]
+    return "".join(word[0] for word in words) if len(words) >= 2 and len(words) == len(name.split()) else ""
 
 
 def mentions(name: str, texts: list[str]) -> int:
@@ -130,7 +141,10 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None) -
         best = max(scored)
         longer = [item for item in scored if best[2] in item[2] and item[2] != best[2]
                   and item[0] * LONGER_NAME_SHARE >= best[0]]
-        return max(longer)[2] if longer else best[2]
+        if longer:
+            return max(longer)[2]
+        spelled = [item for item in scored if item[2] != best[2] and initials(item[2]) == best[2]]
+        return max(spelled)[2] if spelled else best[2]  # "MNT" is "Medical News Today" spelled out
     if url:
         return site_from_host(urlsplit(url).hostname or "")
     return None

@@ -20,6 +20,7 @@ from digest.blocks import (
 )
 from digest.errors import ExtractionError
 from digest.pasted import find_article_span, read_text
+from digest.pasted_site import find_site
 
 RT_PASTE = Path(__file__).parent / "fixtures" / "rt-pentagon-pasted.txt"
 
@@ -316,3 +317,15 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     article = read_text(text, url=None)
     assert article.title == "How does the brain turn unconscious information into conscious thought?"
     assert not any("account" in paragraph for paragraph in article.paragraphs)
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Follow Lifehacker Followed\nLifehacker\nFollow Lifehacker Followed", "Lifehacker"),  # the button's state goes
+    ("Welcome to Medical News Today\nYour MNT\nMNT - Hourly Medical News Since 2003\nYour MNT\n"
+     "Get the most out of Medical News Today.", "Medical News Today"),  # an acronym spelled out
+    ("Olena Shmahalo/Quanta Magazine\nGet Quanta Magazine delivered to your inbox\nThe Quanta Newsletter\n"
+     "About Quanta\nQuanta\nQuanta", "Quanta Magazine"),
+    ("Sign up for GitLab’s newsletter\nHow we overhauled GitLab navigation", "GitLab"),
+])
+def test_the_site_names_itself(text: str, site: str) -> None:
+    assert find_site(split_lines(text), None) == site
