@@ -102,8 +102,8 @@ COMMENTS = re.compile(  # the comments open: nothing after this heading is the a
     r"(?:\s*\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
-SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or comments
-    r"^(?:\d+\s+)?(?:related(?: stories| articles| content| posts| topics| coverage| news| links)?|top stories|"
+SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or comments ("【関連記事】" too)
+    r"^[【\[]?(?:\d+\s+)?(?:related(?: stories| articles| content| posts| topics| coverage| news| links)?|top stories|"
     r"more stories|more from .{1,30}|more on this story|more in .{1,30}|recommended(?: for you| stories)?|"
     r"you may also like|you might also like|most popular|most read|most viewed|trending(?: now)?|"
     r"latest (?:news|stories)|editor'?s picks|what to read next|read next|up next|"
@@ -116,8 +116,9 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
     r"mehr zum thema|meistgelesen|kommentare|ähnliche artikel|das könnte sie auch interessieren|"
     r"leia também|mais lidas|comentários|lo más leído|noticias relacionadas|comentarios|te puede interesar|"
     r"читайте также|популярное|комментарии|похожие новости|главное|"
-    r"più letti|commenti|leggi anche|související(?: články)?|nejčtenější|diskuse|komentarze|najczęściej czytane)"
-    r"\s*[:›»>]*$",
+    r"più letti|commenti|leggi anche|související(?: články)?|nejčtenější|diskuse|komentarze|najczęściej czytane|"
+    r"関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相关阅读|相关文章|推荐阅读|热门推荐|延伸阅读|相關新聞|延伸閱讀|관련기사|관련 기사)"
+    r"\s*[:：›»>】\]]*$",
     re.IGNORECASE,
 )
 BUTTON = re.compile(  # labels of buttons and share bars, alone on their line

@@ -11,6 +11,7 @@ from digest.blocks import (
     is_byline,
     is_code,
     is_credit,
+    is_section_break,
     is_self_repeating,
     is_teaser,
     is_timecode,
@@ -329,3 +330,9 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
 ])
 def test_the_site_names_itself(text: str, site: str) -> None:
     assert find_site(split_lines(text), None) == site
+
+
+@pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]"])
+def test_section_breaks_in_chinese_japanese_and_korean(heading: str) -> None:
+    """yahoo-4: "【関連記事】" under the article opens the other stories."""
+    assert is_section_break(split_lines(heading)[0])
