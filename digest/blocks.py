@@ -32,6 +32,7 @@ ENUMERATION_MIN_ITEMS = 8
 INDEX_MAX_TOKEN_CHARS = 2  # "A B C D E ...": an alphabetical index
 ENUMERATION_MAX_ITEM_WORDS = 2.5  # a sentence's clauses are longer than this
 CAPITALISED_SHARE = 0.6  # a Title Case Menu Item has most of its words capitalised
+SENTENCE_CAPITALISED_SHARE = 0.85  # ... and a Title Case line ending in a full stop nearly all of them
 
 TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
 ICON_LABELS = re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE)  # "bookmark-bicon bookmarkicon cameraicon ..."
@@ -238,7 +239,8 @@ def prose_text(text: str, words: int) -> bool:
     line = Line(index=0, text=text, words=words, blank_before=False, blank_after=False, repeats=1)
     if line.words < SENTENCE_MIN_WORDS or is_enumeration(line):
         return False
-    if line.words < LONG_LINE_WORDS and (is_title_case(line.text) or TRUNCATED.search(line.text)):
+    if line.words < LONG_LINE_WORDS and (is_title_case(line.text, sentence=line.text.endswith("."))
+                                         or TRUNCATED.search(line.text)):
         return False  # Another Story's Headline Ending With A Bang!  /  A teaser cut short…
     if is_dateline(line):
         return False  # "posted on April 21, 2015, at 11:29 a.m."
@@ -247,12 +249,15 @@ def prose_text(text: str, words: int) -> bool:
     return line.words >= LONG_LINE_WORDS and PUNCTUATION.search(line.text) is not None  # not a row of links
 
 
-def is_title_case(text: str) -> bool:
-    """Most Words Capitalised, as menu items and other stories' headlines are written in English."""
+def is_title_case(text: str, *, sentence: bool = False) -> bool:
+    """Most Words Capitalised, as menu items and other stories' headlines are written in English.
+    A line ending in a full stop must be nearly all capitalised: a sentence full of names
+    ("Daring Fireball is written and produced by John Gruber.") still has its verbs in lower case."""
     words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) > 3]
     if len(words) < 2:
         return False
-    return sum(word[0].isupper() for word in words) / len(words) >= CAPITALISED_SHARE
+    share = SENTENCE_CAPITALISED_SHARE if sentence else CAPITALISED_SHARE
+    return sum(word[0].isupper() for word in words) / len(words) >= share
 
 
 def is_timecode(line: Line) -> bool:

@@ -169,6 +169,7 @@ def test_junk_lines_are_named(text: str, test) -> None:  # type: ignore[no-untyp
     ("Model Rosalind Lipsett Explains Why There Are So Many Irish People In America!", False),
     ("23 choses que toutes les filles des années 2000…", False),
     ("posted on April 21, 2015, at 11:29 a.m.", False),
+    ("Daring Fireball is written and produced by John Gruber.", True),  # names, but its verbs in lower case
     ("Ann, Bob, Cy, Dee, Eve, Fay, Gus, Hal, Ivy, Jo, Kim", False),
     ("Entrevista da lava jato mercado cifras letras consumo consciente folhainvest ir mercado aberto hora "
      "publicidade legal cotidiano educação", False),
