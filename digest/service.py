@@ -41,9 +41,13 @@ class Digester:
         return await self.pool.digest(page, self.options)
 
     async def from_page(self, page: Page, *, refresh: bool = False) -> Digest:
-        """Content already in hand (a file, pasted text): cached by its text when it has no address."""
+        """Content already in hand (a file, pasted text): cached by the content itself, never by its address.
+
+        A saved file with its original address may differ from what the link serves today (or
+        from what a paywall served us), so what the user handed over is what gets digested.
+        """
         if self.cache is not None and not refresh:
-            cached = await (self.cache.cached(page.url) if page.url else self.cache.cached_text(page.content))
+            cached = await self.cache.cached_text(page.content)
             if cached is not None:
                 return cached
         return await self.pool.digest(page, self.options)
