@@ -40,6 +40,7 @@ BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Spon
 BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox"
     rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
 )
+OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
 LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group)\.?$", re.IGNORECASE)
 CORPORATE = re.compile(
     r"\b(?:media|interactive|group|network|software|inc|corporation|corp|holdings?|publishing|trust|foundation|"
@@ -78,6 +79,8 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
             continue
         for pattern, bonus in ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS),
                                (BRAND_BEFORE, BRAND_BONUS), (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS)):
+            if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text):
+                continue  # a cheap look first: the full pattern is slow to search
             match = pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(line.text)
             if match:
                 raw = match.group("name") or match.groupdict().get("delivered") or ""

@@ -333,7 +333,8 @@ def test_the_site_names_itself(text: str, site: str) -> None:
     assert find_site(split_lines(text), None) == site
 
 
-@pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]"])
-def test_section_breaks_in_chinese_japanese_and_korean(heading: str) -> None:
-    """yahoo-4: "【関連記事】" under the article opens the other stories."""
+@pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]", "Direct",
+                                     "Právě se děje", "Live updates"])
+def test_section_breaks_in_more_languages_and_live_feeds(heading: str) -> None:
+    """yahoo-4: "【関連記事】" under the article opens the other stories; liberation-1: "Direct", a live ticker."""
     assert is_section_break(split_lines(heading)[0])
