@@ -133,6 +133,7 @@ BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
     r"to se mi líbí|gefällt mir|j'aime|me gusta|mi piace|curtir|нравится)\s*[›»>]*$",
     re.IGNORECASE,
 )
+SLIDE_COUNTER = re.compile(r"^([1-9]\d{0,2}) ?/ ?([1-9]\d{0,2})(?![/\d.,:])")  # "1/50 United goin down", "1 / 5"
 COUNTER = re.compile(r"^[#№]?\d{1,4}$")  # a rank, a count of comments or likes, alone on its line
 BYLINE = re.compile(r"^(?:by|von|par|por|di|de|от|autor|автор|texto|text)\s+\S", re.IGNORECASE)
 BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>>?|›|»)\s")
@@ -350,6 +351,12 @@ def is_breadcrumb(line: Line) -> bool:
     return len(BREADCRUMB_SEPARATOR.findall(line.text)) >= BREADCRUMB_MIN_SEPARATORS
 
 
+def is_slide_counter(line: Line) -> bool:
+    """A gallery's "3/50 Title" (or "1 / 5" alone): the slide's number, and what follows is its caption."""
+    match = SLIDE_COUNTER.match(line.text)
+    return match is not None and int(match.group(1)) <= int(match.group(2))
+
+
 def is_counter(line: Line) -> bool:
     return COUNTER.match(line.text) is not None
 
@@ -367,7 +374,7 @@ def is_junk(line: Line) -> bool:
 def junk_text(text: str) -> bool:
     """`is_junk` by the line's text alone (all its tests read only the text), cached: asked often."""
     line = Line(index=0, text=text, words=word_count(text), blank_before=False, blank_after=False, repeats=1)
-    return (is_timecode(line) or is_counter(line) or is_button(line) or is_icon_labels(line) or is_markup(line)
+    return (is_timecode(line) or is_counter(line) or is_slide_counter(line) or is_button(line) or is_icon_labels(line) or is_markup(line)
             or is_section_break(line) or is_comments_heading(line) or is_copyright(line) or is_teaser(line)
             or is_credit(line) or is_self_repeating(line) or is_read_on(line) or is_byline(line)
             or is_dateline(line) or is_notice(line))

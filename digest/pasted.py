@@ -31,6 +31,8 @@ from digest.blocks import (
     is_list_item,
     is_page_copyright,
     is_section_break,
+    SLIDE_COUNTER,
+    is_slide_counter,
     looks_like_prose,
     split_lines,
 )
@@ -59,7 +61,8 @@ COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
-HEADER_REACH = 3  # lines above a comment count where the article header's date may stand
+HEADER_REACH = 3
+GALLERY_MIN_SLIDES = 3  # lines above a comment count where the article header's date may stand
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
 
@@ -106,6 +109,29 @@ def is_inline_box(lines: list[Line], position: int) -> bool:
             and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2]))
 
 
+def gallery_captions(lines: list[Line]) -> set[int]:
+    """Indexes of the lines right under a gallery's slide counter ("3/50 Title"), credits aside: its captions.
+    A gallery shows GALLERY_MIN_SLIDES slides of one series or more (a lone "1 / 5" heads a photo's own caption)."""
+    slides: dict[str, set[str]] = {}
+    for line in lines:
+        match = SLIDE_COUNTER.match(line.text)
+        if match and is_slide_counter(line):
+            slides.setdefault(match.group(2), set()).add(match.group(1))
+    series = {total for total, numbers in slides.items() if len(numbers) >= GALLERY_MIN_SLIDES}
+    captions: set[int] = set()
+    if not series:
+        return captions
+    for line in lines:
+        match = SLIDE_COUNTER.match(line.text)
+        if match and match.group(2) in series:
+            following = line.index + 1
+            while following < len(lines) and is_junk(lines[following]) and not is_slide_counter(lines[following]):
+                following += 1
+            if following < len(lines) and not is_slide_counter(lines[following]):
+                captions.add(following)
+    return captions
+
+
 def find_article_span(lines: list[Line]) -> Span | None:
     """The maximum-weight run of lines (Kadane), starting and ending on prose.
 
@@ -118,6 +144,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
     """
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0
+    captions = gallery_captions(lines)
     for position, line in enumerate(lines):
         footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
         if (is_comments_heading(line) and not is_header_comment_count(lines, position)) or footer:
@@ -126,6 +153,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
         value = line_value(line)
         if is_comments_heading(line) or is_inline_box(lines, position):
             value = -JUNK_COST
+        elif position in captions:
+            value = -SHORT_LINE_COST
         elif is_section_break(line) and best is not None and best.weight >= ARTICLE_SIZED_RUN:
             discount = min(discount, OTHER_STORIES_DISCOUNT)
         if value > 0:
@@ -165,7 +194,8 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     run = lines[span.start:span.end]
     fragments = fragment_runs(run)
     boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
-    return [line for line in run if not is_junk(line) and line.index not in fragments and line.index not in boxed]
+    dropped = fragments | boxed | gallery_captions(lines)
+    return [line for line in run if not is_junk(line) and line.index not in dropped]
 
 
 def has_article(lines: list[Line]) -> bool:

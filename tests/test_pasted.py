@@ -338,3 +338,20 @@ def test_the_site_names_itself(text: str, site: str) -> None:
 def test_section_breaks_in_more_languages_and_live_feeds(heading: str) -> None:
     """yahoo-4: "【関連記事】" under the article opens the other stories; liberation-1: "Direct", a live ticker."""
     assert is_section_break(split_lines(heading)[0])
+
+
+def test_a_gallery_under_the_article_is_not_its_text() -> None:
+    """bug-1255978: "1/50 United goin down" and a caption that reads as prose, fifty times over."""
+    captions = [
+        "Manchester United's absence from the Champions League hurt more than the fans' pride last year, and it "
+        "dented the bottom line as well.",
+        "Production of the next Star Wars movie has brought an economic impact of some 150 million to Britain, "
+        "according to company accounts.",
+        "The Net-a-Porter founder decided to quit the online fashion retailer during a summer of reflection, she said.",
+        "The chief executive of Yahoo said that she was expecting twin girls in December and would keep working.",
+        "Warren Buffett, the world's third richest person, lost 3.6bn in last week's market slump as fears grew.",
+    ]
+    gallery = "\n".join(f"{n}/50 Slide number {n}\n{caption}\nGetty Images" for n, caption in enumerate(captions, 1))
+    article = read_text(paste(MENU, ARTICLE, "Business news in pictures", gallery), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said")
+    assert not any("Slide number" in paragraph or "Buffett" in paragraph for paragraph in article.paragraphs)
