@@ -15,7 +15,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from digest.clean import CAPTION_MARKS, is_hidden_or_junk, link_text_share, marks_of
+from digest.clean import CAPTION_MARKS, RELATED_HEADING, is_hidden_or_junk, link_text_share, marks_of
 from digest.paragraphs import inline_text, squash
 
 RESCUE_LEVELS = 2  # how far above readability's container we look
@@ -34,7 +34,9 @@ def text_of(element: HtmlElement) -> str:
 
 
 LIST_TAGS = ("ul", "ol")
-LIST_MIN_ITEMS = 2
+HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+LIST_MIN_ITEMS = 2  # a one-item "list" under a heading is a byline or a label
+LIST_MAX_LINK_SHARE = 0.6  # changelogs and reading lists link every item; menus and related lists are all links
 OFF_ARTICLE_TAGS = ("nav", "aside", "footer", "form", "figure", "figcaption", "li", "blockquote", "table", "button")
 
 
@@ -43,7 +45,7 @@ def article_container(root: HtmlElement, paragraphs: list[str]) -> HtmlElement |
     wanted = {p for p in paragraphs if len(p) >= MATCH_MIN_CHARS}
     if len(wanted) < MATCH_MIN_PARAGRAPHS:
         return None
-    found = [element for element in root.iter("p") if text_of(element) in wanted]
+    found = [element for element in root.iter("p", "li") if text_of(element) in wanted]
     if len(found) < MATCH_MIN_PARAGRAPHS:
         return None
     common = list(found[0].iterancestors())
@@ -95,8 +97,8 @@ def is_introduced(element: HtmlElement) -> bool:
     previous = element.getprevious()
     if previous is None:
         return False
-    if previous.tag in ("h2", "h3", "h4", "h5", "h6"):
-        return True
+    if previous.tag in HEADING_TAGS:
+        return RELATED_HEADING.match(text_of(previous)) is None
     return text_of(previous).endswith((":", "："))
 
 
@@ -107,7 +109,7 @@ def is_left_behind_list(element: HtmlElement, region: HtmlElement, everything: s
         return False
     if any(a.tag in LIST_TAGS for a in element.iterancestors()):
         return False  # a nested list comes with its parent item
-    if link_text_share(element) > RESCUE_MAX_LINK_SHARE or not is_introduced(element):
+    if link_text_share(element) > LIST_MAX_LINK_SHARE or not is_introduced(element):
         return False
     for ancestor in (element, *element.iterancestors()):
         if ancestor is region:
@@ -126,6 +128,9 @@ def merge_in_page_order(region: HtmlElement, paragraphs: list[str]) -> list[str]
     for element in region.iter("p", "ul", "ol"):
         if element.tag in LIST_TAGS:
             if is_left_behind_list(element, region, everything):
+                heading = element.getprevious()
+                if heading is not None and heading.tag in HEADING_TAGS and text_of(heading) not in kept:
+                    merged.append(text_of(heading))
                 merged.extend(text_of(item) for item in element.iterchildren("li"))
             continue
         if any(a.tag in LIST_TAGS for a in element.iterancestors()):

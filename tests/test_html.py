@@ -189,4 +189,5 @@ def test_a_list_the_text_announces_is_brought_back() -> None:
     html = (f"<html><head><title>How to Build a Terrarium</title></head><body><section id='Body'>"
             f"<div class='col-main'><div class='intro'><p>{FILLER}</p></div>{needs}{steps}</div></section></body></html>")
     paragraphs = read_html(html, url=None).paragraphs
-    assert ["Cloche", "Planter saucer", "Floral foam oasis", "Ruler"] == [p for p in paragraphs if len(p) < 20]
+    assert ["What You'll Need:", "Cloche", "Planter saucer", "Floral foam oasis", "Ruler"] == [
+        p for p in paragraphs if len(p) < 20]
