@@ -48,9 +48,9 @@ CAPTION_LABEL_MAX_CHARS = 300  # "Photo: ..." longer than this is prose that sta
 CAPTION_TAGS = ("figcaption",)
 CAPTION_MAX_PARAGRAPHS = 1  # a caption is one line or paragraph
 TEXT_RULE_TAGS = ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")  # blocks a reader sees as one line or paragraph
-VERBATIM_TAGS = ("pre", "code", "table")
+VERBATIM_TAGS = ("pre", "code", "table")  # code and data: never judged by their words
 LIST_TAGS = ("ul", "ol", "table")
-JUNK_LINE_MAX_CHARS = 400  # no label, teaser, caption line or byline is longer; prose skips the rules  # code and data: never judged by their words
+JUNK_LINE_MAX_CHARS = 400  # no label, teaser, caption line or byline is longer; prose skips the rules
 BLOCK_TAGS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "section", "aside", "ul", "ol", "figure",
               "blockquote", "table", "em", "strong", "small")
 AD_LABELS = frozenset(key for key in (
@@ -220,7 +220,8 @@ def remove_related_lists(content: HtmlElement) -> None:
         if RELATED_HEADING.match(text_of(heading)) is None:
             continue
         following = heading.getnext()
-        if following is not None and following.tag in ("ul", "ol", "div") and link_text_share(following) >= TEASER_MIN_LINK_SHARE:
+        if (following is not None and following.tag in ("ul", "ol", "div")
+                and link_text_share(following) >= TEASER_MIN_LINK_SHARE):
             drop(following)
         drop(heading)
 

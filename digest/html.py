@@ -25,7 +25,8 @@ from digest.rescue import rescue_paragraphs
 
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 TITLE_FROM_TEXT_MAX_CHARS = 120
-PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select", "textarea")
+PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select",
+               "textarea")
 PLACE_LEAD_PARAGRAPHS = 2  # the dateline "KYIV, April 7 (Reuters) -" opens the first paragraph or the second
 
 

@@ -39,7 +39,10 @@ def is_home_page(address: str) -> bool:
 
 
 def find_canonical(root: HtmlElement, tags: MetaTags, url: str | None) -> str | None:
-    """rel=canonical, else og:url, else the given address; a canonical home page for an article is a site bug, ignored."""
+    """rel=canonical, else og:url, else the given address.
+
+    A canonical that points at the home page while the article has its own path is a site bug: ignored.
+    """
     base = base_address(root, url)
     hrefs = [link.get("href") for link in root.iter("link") if "canonical" in (link.get("rel") or "").lower().split()]
     hrefs.append(first(tags, *CANONICAL_META_NAMES))
