@@ -57,6 +57,7 @@ ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|(?:^|\s)[A-Z][a-z]{0,2}\.$")  # 
 STANDFIRST_WINDOW = 8  # lines after the headline where a deck may stand
 STANDFIRST_MAX_WORDS = 80
 DECK_MIN_WORDS = 8
+DECK_HEADER_REACH = 2  # lines under a deck where the byline or date may stand
 
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
@@ -189,9 +190,11 @@ def find_standfirst(lines: list[Line], headline: Line | None, start: int, body: 
             continue
         if line.index < start:
             return line
-        # the run's first line is a deck when something that is not prose follows it
-        following = lines[line.index + 1] if line.index + 1 < len(lines) else None
-        if line is first and following is not None and not looks_like_prose(following):
+        # the run's first line is a deck when the byline, the date or the share bar follows it (headline, deck,
+        # byline, lead); over a picture's name or a subheading it is the lead paragraph itself
+        following = lines[line.index + 1:line.index + 1 + DECK_HEADER_REACH]
+        if line is first and following and (is_junk(following[0]) or any(
+                is_byline(other) or has_date(other) for other in following if not looks_like_prose(other))):
             return line
         break
     return None

@@ -355,3 +355,19 @@ def test_a_gallery_under_the_article_is_not_its_text() -> None:
     article = read_text(paste(MENU, ARTICLE, "Business news in pictures", gallery), url=None)
     assert article.paragraphs[-1].startswith("Opponents said")
     assert not any("Slide number" in paragraph or "Buffett" in paragraph for paragraph in article.paragraphs)
+
+
+def test_the_runs_first_paragraph_is_a_deck_only_over_the_byline() -> None:
+    """blogger: headline, lead, subheading: the lead stays in the text; cnet-svg-classes: deck, "por", name, lead."""
+    lead = ("I've written a couple of posts in the past few months but they were all for the blog at work, so I "
+            "figured I'm long overdue for one on Silicon Exposed.")
+    rest = ("Silego Technology is a fabless semiconductor company located in the SF Bay area, which makes a line of "
+            "programmable logic devices known as GreenPak.")
+    blog = read_text(paste("Silicon Exposed", "Sunday, May 8, 2016",
+                           "Open Verilog flow for Silego GreenPak4 programmable logic devices", lead,
+                           "So what's a GreenPak?", rest), url=None)
+    assert blog.standfirst is None and blog.paragraphs[0] == lead
+    deck = "La aplicación de Twitter que minimiza el uso de datos llega a México y Venezuela, entre otros países."
+    news = read_text(paste("Twitter Lite se estrena en 11 países de América Latina", deck, "por", "César Salza",
+                           *ARTICLE.split("\n\n")[3:]), url=None)
+    assert news.standfirst == deck
