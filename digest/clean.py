@@ -37,6 +37,12 @@ JUNK_MARKS = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Marks that start longer class names: "jp-relatedposts", "sharebar-top", "newsletterSignup", "outbrain_widget".
+JUNK_MARK_PREFIXES = re.compile(
+    r"(?:^|[\s_-])(?:related|share|sharing|social|newsletter|subscribe|promo|advert|sponsor|outbrain|taboola|"
+    r"recommend)\w*",
+    re.IGNORECASE,
+)
 CAPTION_MARKS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-credit|image-credit|wp-caption-text)"
                            r"(?:$|[\s_-])", re.IGNORECASE)
 CAPTION_LABEL = re.compile(
@@ -45,6 +51,9 @@ CAPTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 CAPTION_LABEL_MAX_CHARS = 300  # "Photo: ..." longer than this is prose that starts oddly
+PHOTO_AGENCY = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy|ap photo|afp photo)|"
+                          r"/\s*(?:afp|ap|reuters|epa|dpa|tass|ria novosti)\b", re.IGNORECASE)
+CREDIT_MAX_WORDS = 10  # "JIM WATSON/AFP/Getty Images", "Photo illustration: Jane Roe/Reuters"
 CAPTION_TAGS = ("figcaption",)
 CAPTION_MAX_PARAGRAPHS = 1  # a caption is one line or paragraph
 TEXT_RULE_TAGS = ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")  # blocks a reader sees as one line or paragraph
@@ -154,7 +163,7 @@ def drop(element: HtmlElement) -> None:
 
 def is_marked_junk(element: HtmlElement) -> bool:
     marks = marks_of(element)
-    return bool(marks) and JUNK_MARKS.search(marks) is not None
+    return bool(marks) and (JUNK_MARKS.search(marks) is not None or JUNK_MARK_PREFIXES.search(marks) is not None)
 
 
 def is_caption(element: HtmlElement) -> bool:
@@ -168,8 +177,12 @@ def is_caption(element: HtmlElement) -> bool:
 
 
 def is_caption_line(text: str) -> bool:
-    """"Photo: Reuters", "图注：...", "Фото: ТАСС": a caption written as a paragraph."""
-    return len(text) <= CAPTION_LABEL_MAX_CHARS and CAPTION_LABEL.match(text) is not None
+    """"Photo: Reuters", "图注：...", "Фото: ТАСС", "JIM WATSON/AFP/Getty Images": a caption or credit as a paragraph."""
+    if len(text) > CAPTION_LABEL_MAX_CHARS:
+        return False
+    if CAPTION_LABEL.match(text) is not None:
+        return True
+    return len(text.split()) <= CREDIT_MAX_WORDS and PHOTO_AGENCY.search(text) is not None
 
 
 def is_label(text: str) -> bool:

@@ -140,6 +140,9 @@ def clean(html: str, **kwargs: str) -> list[str]:
     "<h3>Related stories</h3><ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li></ul>",
     "<div class='share-tools'><p>Copy link</p></div>",
     "<p>Updated 7 April 2022, 10:15</p>",
+    "<p>JIM WATSON/AFP/Getty Images</p>",
+    "<div class='jp-relatedposts'><p class='jp-relatedposts-post-excerpt'>Another post entirely.</p></div>",
+    "<p>Shoppers compare prices online… Read more Read more</p>",
 ])
 def test_junk_is_removed(junk: str) -> None:
     assert clean(junk) == []
@@ -154,6 +157,7 @@ def test_byline_repeated_as_a_paragraph_is_removed() -> None:
     "<p>The share of the budget spent on roads rose to a third, the largest in a decade.</p>",
     "<pre><span class='go'>2020-08-01 18:00:00+00 | 200 | 4084</span></pre>",
     "<p>link</p>",
+    "<p>The Reuters/Ipsos poll shows support falling.</p>",
 ])
 def test_content_that_looks_a_little_like_junk_stays(content: str) -> None:
     assert clean(content) != []
