@@ -29,6 +29,7 @@ from digest.blocks import (
     is_dateline,
     is_junk,
     is_list_item,
+    is_markup,
     is_page_copyright,
     is_section_break,
     SLIDE_COUNTER,
@@ -109,6 +110,15 @@ def is_inline_box(lines: list[Line], position: int) -> bool:
             and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2]))
 
 
+def listing_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of a code listing or a text table: two or more code or markup lines in a row.
+    In a technical article they are its text, even where a line alone would look like junk
+    ("<script src=...>", "2020-08-01 18:00:00+00 │ 200 │ 4084")."""
+    code = [is_code(line) or is_markup(line) for line in lines]
+    return {index for index, flag in enumerate(code)
+            if flag and (index > 0 and code[index - 1] or index + 1 < len(code) and code[index + 1])}
+
+
 def gallery_captions(lines: list[Line]) -> set[int]:
     """Indexes of the lines right under a gallery's slide counter ("3/50 Title"), credits aside: its captions.
     A gallery shows GALLERY_MIN_SLIDES slides of one series or more (a lone "1 / 5" heads a photo's own caption)."""
@@ -145,6 +155,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0
     captions = gallery_captions(lines)
+    listing = listing_lines(lines)
     for position, line in enumerate(lines):
         footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
         if (is_comments_heading(line) and not is_header_comment_count(lines, position)) or footer:
@@ -155,6 +166,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
             value = -JUNK_COST
         elif position in captions:
             value = -SHORT_LINE_COST
+        elif position in listing and value < 0:
+            value = -BLOCK_LINE_COST
         elif is_section_break(line) and best is not None and best.weight >= ARTICLE_SIZED_RUN:
             discount = min(discount, OTHER_STORIES_DISCOUNT)
         if value > 0:
@@ -195,7 +208,9 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     fragments = fragment_runs(run)
     boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
     dropped = fragments | boxed | gallery_captions(lines)
-    return [line for line in run if not is_junk(line) and line.index not in dropped]
+    listing = listing_lines(lines)
+    return [line for line in run
+            if line.index in listing or not is_junk(line) and line.index not in dropped]
 
 
 def has_article(lines: list[Line]) -> bool:

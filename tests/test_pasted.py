@@ -371,3 +371,20 @@ def test_the_runs_first_paragraph_is_a_deck_only_over_the_byline() -> None:
     news = read_text(paste("Twitter Lite se estrena en 11 países de América Latina", deck, "por", "César Salza",
                            *ARTICLE.split("\n\n")[3:]), url=None)
     assert news.standfirst == deck
+
+
+def test_a_listing_in_a_technical_article_is_kept_whole() -> None:
+    """001 and toc-missing: HTML in a listing and a text table of timestamps are the article's text there."""
+    intro = ("Blanket.js records which lines of your code ran during the tests. Add it to the test page, "
+             "after Mocha and Chai, and mark the scripts to cover.")
+    listing = "\n".join(['<meta charset="utf-8">', '<div id="mocha"></div>', '<script src="vendor/mocha.js"></script>',
+                         '<script src="cow.js" data-cover></script>'])
+    table = "\n".join(["period │ status_code │ entries", "2020-08-01 18:00:00+00 │ 200 │ 4084",
+                       "2020-08-01 18:00:00+00 │ 404 │ 0", "2020-08-01 17:59:00+00 │ 400 │ 12"])
+    outro = ("Open the page in a browser and the report shows, file by file, the share of lines the tests ran, "
+             "with the lines they missed in red.")
+    article = read_text(paste(MENU, "Get your Frontend JavaScript Code Covered", intro, listing, table, outro),
+                        url=None)
+    assert '<script src="cow.js" data-cover></script>' in article.paragraphs
+    assert "2020-08-01 17:59:00+00 │ 400 │ 12" in article.paragraphs
+    assert article.paragraphs[-1] == outro
