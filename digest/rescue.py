@@ -16,7 +16,7 @@ import re
 from lxml.html import HtmlElement
 
 from digest.clean import CAPTION_MARKS, RELATED_HEADING, is_hidden_or_junk, link_text_share, marks_of
-from digest.paragraphs import inline_text, squash
+from digest.paragraphs import CELL_SEPARATOR, TABLE_CELLS, inline_text, squash
 
 RESCUE_LEVELS = 2  # how far above readability's container we look
 RESCUE_MIN_CHARS = 120  # a rescued paragraph is real prose, not a label or a teaser line
@@ -37,6 +37,14 @@ LIST_TAGS = ("ul", "ol")
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 LIST_MIN_ITEMS = 2  # a one-item "list" under a heading is a byline or a label
 LIST_MAX_LINK_SHARE = 0.6  # changelogs and reading lists link every item; menus and related lists are all links
+def block_text(element: HtmlElement) -> str:
+    """A paragraph or list item as one line; a table row as digest.paragraphs joins its cells."""
+    if element.tag == "tr":
+        cells = (text_of(cell) for cell in element if cell.tag in TABLE_CELLS)
+        return CELL_SEPARATOR.join(cell for cell in cells if cell)
+    return text_of(element)
+
+
 OFF_ARTICLE_TAGS = ("nav", "aside", "footer", "form", "figure", "figcaption", "li", "blockquote", "table", "button")
 
 
@@ -45,7 +53,7 @@ def article_container(root: HtmlElement, paragraphs: list[str]) -> HtmlElement |
     wanted = {p for p in paragraphs if len(p) >= MATCH_MIN_CHARS}
     if len(wanted) < MATCH_MIN_PARAGRAPHS:
         return None
-    found = [element for element in root.iter("p", "li") if text_of(element) in wanted]
+    found = [element for element in root.iter("p", "li", "tr") if block_text(element) in wanted]
     if len(found) < MATCH_MIN_PARAGRAPHS:
         return None
     common = list(found[0].iterancestors())
