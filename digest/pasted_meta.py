@@ -25,6 +25,7 @@ from digest.blocks import (
     is_list_item,
     is_markup,
     is_notice,
+    is_section_break,
     is_title_case,
     looks_like_prose,
     word_count,
@@ -44,6 +45,7 @@ DECK_HEADLINE_SHARE = 0.3  # a headline right above a deck needs this share of t
 HEADLINE_FULL_WORDS = 4  # fewer content words than this earn only part of the overlap ("Also in the News")
 HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than this
 GOOD_LENGTH_BONUS = 1.0
+OTHER_STORIES_COST = 1.5  # a line under "You may also like" (before the article) is another story's headline
 DATED_BONUS = 1.5  # a date right under the line (the byline's): the headline's dateline
 DATED_BELOW_REACH = 3  # lines under the headline where its dateline may stand (headline, author, "Follow", date)
 DATED_STEP = 0.25  # each line further down takes this share of the bonus away
@@ -160,8 +162,10 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
         if ends_sentence(line.text) and not (QUESTION_END.search(line.text) and line.words <= HEADLINE_GOOD_WORDS[1]):
             break
         window.append(line)  # a short question or exclamation may be the headline
+    breaks = [line.index for line in window if is_section_break(line)]
     candidates = [
-        (headline_score(line, lead, start - line.index, dated_bonus(lines, line)), line)
+        (headline_score(line, lead, start - line.index, dated_bonus(lines, line))
+         - (OTHER_STORIES_COST if any(index < line.index for index in breaks) else 0.0), line)
         for line in map(without_glued_byline, window)
         if could_be_headline(line)
     ]

@@ -388,3 +388,16 @@ def test_a_listing_in_a_technical_article_is_kept_whole() -> None:
     assert '<script src="cow.js" data-cover></script>' in article.paragraphs
     assert "2020-08-01 17:59:00+00 │ 400 │ 12" in article.paragraphs
     assert article.paragraphs[-1] == outro
+
+
+def test_a_headline_under_you_may_also_like_is_another_storys() -> None:
+    """lazy-image-2: the headline, then "You may also like" and other stories' headlines, then the article."""
+    text = paste("The Spectacular Story Of Metroid, One Of Gaming's Richest Universes", "You may also like",
+                 "Friday's Best Deals: Children's Books, Circular Lamp, Memory Foam Pillows, Onsen Towels, and More",
+                 MENU, MENU, "Here's When You'll Get Your Coronavirus Relief Check",
+                 "The Story of Metroid and Samus Aran, Told Game by Game",
+                 "Nothing beats the passion of a true fan writing about the story of Metroid, one of gaming's richest "
+                 "universes, and that is what you are about to read here.",
+                 "Metroid began in 1986 on the Famicom Disk System, and its story of Samus Aran has grown with every "
+                 "game since, across more than a dozen titles and three decades.")
+    assert read_text(text, url=None).title == "The Spectacular Story Of Metroid, One Of Gaming's Richest Universes"
