@@ -53,6 +53,8 @@ DATED_ABOVE_BONUS = 0.5  # a date over the line (kicker, date, headline) is weak
 DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
+ENDS_WITH_CLOCK = re.compile(
+    r"(?<![\d:])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|Uhr|配信|更新|发布|發布)?\s*$", re.IGNORECASE)
 QUESTION_END = re.compile(r"\w[?!]$")  # "How does the brain turn ... thought?" (not a quotation's end)
 ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|(?:^|\s)[A-Z][a-z]{0,2}\.$")  # "N.Y.C.", "U.S.", "Inc.", "Jr."
 
@@ -63,6 +65,7 @@ DECK_HEADER_REACH = 2  # lines under a deck where the byline or date may stand
 
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
+HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
 PUBLISHED_CUE = re.compile(
     r"\b(?:published|posted|updated|first published|publié|mis à jour|veröffentlicht|aktualisiert|publicado|"
     r"atualizado|actualizado|pubblicato|aggiornato|опубликовано|обновлено|publikováno|aktualizováno|opublikowano)\b",
@@ -85,6 +88,8 @@ def could_be_headline(line: Line) -> bool:
         return False
     if line.words > HEADLINE_MAX_WORDS or line.words < 2 and not CJK.search(line.text):
         return False
+    if ENDS_WITH_CLOCK.search(line.text):
+        return False  # "CNET Japan 3/9(木) 18:45配信": a timestamp line, though its date has no year
     found = find_date(line.text)
     return not (found and found[2] - found[1] > len(line.text) / 2)  # a date line is no headline
 
@@ -219,6 +224,11 @@ def find_published(lines: list[Line], headline: Line | None, start: int) -> date
             near.append((abs(line.index - anchor), line.index < anchor, found[0]))
     if near:
         return min(near, key=lambda item: item[:2])[2]
+    for line in lines[start:start + HEADER_INTO_ARTICLE]:  # a byline's dateline under the deck and the picture
+        if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line):
+            found = find_date(line.text)
+            if found:
+                return found[0]
     for line in lines:
         if PUBLISHED_CUE.search(line.text):
             found = find_date(line.text)

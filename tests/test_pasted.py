@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -401,3 +401,17 @@ def test_a_headline_under_you_may_also_like_is_another_storys() -> None:
                  "Metroid began in 1986 on the Famicom Disk System, and its story of Samus Aran has grown with every "
                  "game since, across more than a dozen titles and three decades.")
     assert read_text(text, url=None).title == "The Spectacular Story Of Metroid, One Of Gaming's Richest Universes"
+
+
+def test_a_timestamp_line_is_no_headline_and_the_bylines_date_is_found_past_the_picture() -> None:
+    """yahoo-4: "CNET Japan 3/9(木) 18:45配信" under the headline; nytimes-3: deck, picture, caption, byline, date."""
+    text = paste(MENU, "トレンドマイクロ、公衆無線LANを安全に使うためのアプリ「フリーWi-Fiプロテクション」",
+                 "CNET Japan 3/9(木) 18:45配信",
+                 "トレンドマイクロは3月9日、Wi-Fi利用時の通信を暗号化し保護するスマホ・タブレット向けのアプリ「フリーWi-Fiプロテクション」の提供を開始した。",
+                 "フリーWi-Fiプロテクションは、App Storeおよび、Google Playにて販売され、既に提供しているスマホ向けのセキュリティアプリと連携する。")
+    assert read_text(text, url=None).title == "トレンドマイクロ、公衆無線LANを安全に使うためのアプリ「フリーWi-Fiプロテクション」"
+    paragraphs = ARTICLE.split("\n\n")
+    dated = read_text(paste(MENU, paragraphs[0], paragraphs[1], "Image",
+                            "A Con Edison worker repairing underground cables this month in Flushing, Queens.",
+                            "By Corey Kilgannon", "Feb. 21, 2019", *paragraphs[3:]), url=None)
+    assert dated.published == date(2019, 2, 21)
