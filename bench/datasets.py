@@ -18,6 +18,7 @@ PASTED_PAGES = SHARED / "datasets" / "pasted-pages"
 GOLDEN_PAGES = ROOT / "tests" / "fixtures" / "pages"
 FAKEHOST_URL = "http://fakehost/test/page.html"  # the address Readability.js's fixtures were made with
 
+PARAGRAPH_BREAK = "\u2029"
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption")
 
 
@@ -48,20 +49,20 @@ class DevPage:
 
 
 def html_to_text(html: str) -> str:
-    """Reference HTML as text: one paragraph per block element, blank lines between."""
+    """Reference HTML as text: all of its text, one paragraph per block element, blank lines between.
+
+    Loose text outside any block (a sentence straight inside a <div>) counts too: a reader sees it.
+    """
     root = lxml.html.fromstring(html)
     for bad in root.iter("script", "style"):
         bad.drop_tree()
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    parts = []
-    for node in root.iter(*BLOCKS):
-        if any(ancestor.tag in BLOCKS for ancestor in node.iterancestors()):
-            continue
-        text = " ".join(node.text_content().split())
-        if text:
-            parts.append(text)
-    return "\n\n".join(parts) if parts else " ".join(root.text_content().split())
+    for node in root.iter(*BLOCKS, "div", "section", "article", "table", "tr", "ul", "ol", "dl", "figure"):
+        node.text = PARAGRAPH_BREAK + (node.text or "")
+        node.tail = PARAGRAPH_BREAK + (node.tail or "")
+    paragraphs = (" ".join(part.split()) for part in root.text_content().split(PARAGRAPH_BREAK))
+    return "\n\n".join(part for part in paragraphs if part)
 
 
 def dev_pages() -> Iterator[DevPage]:
