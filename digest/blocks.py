@@ -103,8 +103,9 @@ COMMENTS = re.compile(  # the comments open: nothing after this heading is the a
     r"(?:\s*\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
-SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or comments ("【関連記事】" too)
-    r"^[【\[]?(?:\d+\s+)?(?:related(?: stories| articles| content| posts| topics| coverage| news| links)?|top stories|"
+SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or comments ("【関連記事】",
+    # "Social Surge - What's Trending" too)
+    r"^(?:[^\W\d][^-–|:.]{1,30}\s[-–|:]\s)?[【\[]?(?:\d+\s+)?(?:what'?s trending|related(?: stories| articles| content| posts| topics| coverage| news| links)?|top stories|"
     r"more stories|more from .{1,30}|more on this story|more in .{1,30}|recommended(?: for you| stories)?|"
     r"you may also like|you might also like|most popular|most read|most viewed|trending(?: now)?|"
     r"latest (?:news|stories)|editor'?s picks|what to read next|read next|up next|"

@@ -334,7 +334,7 @@ def test_the_site_names_itself(text: str, site: str) -> None:
 
 
 @pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]", "Direct",
-                                     "Právě se děje", "Live updates"])
+                                     "Právě se děje", "Live updates", "Social Surge - What's Trending"])
 def test_section_breaks_in_more_languages_and_live_feeds(heading: str) -> None:
     """yahoo-4: "【関連記事】" under the article opens the other stories; liberation-1: "Direct", a live ticker."""
     assert is_section_break(split_lines(heading)[0])
