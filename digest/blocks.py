@@ -52,8 +52,9 @@ COPYRIGHT = re.compile(
 PAGE_COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|rights reserved|direitos|derechos|droits|rechte|права",
                             re.IGNORECASE)
-NOTICE = re.compile(  # cookie walls, app prompts, consent texts: never article text
-    r"\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
+NOTICE = re.compile(  # cookie walls, app prompts, consent texts, licence lines: never article text
+    r"\b(?:this (?:site|website|page|work|blog)|content|text|code samples|documents)\b.{0,60}\blicen[sc]ed under\b|"
+    r"\bcreative commons\b|\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
     r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|"
     r"get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
@@ -79,6 +80,7 @@ TEASER = re.compile(  # "READ MORE: ...", "Related: ...", "Lire aussi : ..." ins
 )
 TEASER_MAX_WORDS = 30
 BYLINE_MAX_WORDS = 12
+SELF_REPEAT_MIN_WORDS = 3  # "Go team go team" is a chant; three words said twice over is a card
 SELF_REPEAT_MAX_WORDS = 20  # a headline printed over and over; a paragraph said twice is another matter
 READ_ON = re.compile(  # a teaser card ends by inviting the click: "... Read more", "Mehr…"
     r"(?:read more|continue reading|lire la suite|weiterlesen|leia mais|leer más|leggi tutto|читать далее)"
@@ -318,14 +320,11 @@ def is_comments_heading(line: Line) -> bool:
 
 
 def is_self_repeating(line: Line) -> bool:
-    """A card that prints its headline two or three times over ("How X How X How X")."""
+    """A card that prints its headline two or three times over ("How X How X How X", the last copy
+    perhaps cut short): the line opens with a run of words said again at once."""
     words = line.text.split()
-    for parts in (2, 3):
-        size = len(words) // parts
-        if 2 <= size <= SELF_REPEAT_MAX_WORDS and len(words) - parts * size <= 1 and all(
-                words[i * size:(i + 1) * size] == words[:size] for i in range(1, parts)):
-            return True
-    return False
+    return any(words[size:2 * size] == words[:size]
+               for size in range(SELF_REPEAT_MIN_WORDS, min(SELF_REPEAT_MAX_WORDS, len(words) // 2) + 1))
 
 
 def is_read_on(line: Line) -> bool:

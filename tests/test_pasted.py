@@ -11,6 +11,7 @@ from digest.blocks import (
     is_byline,
     is_code,
     is_credit,
+    is_notice,
     is_section_break,
     is_self_repeating,
     is_teaser,
@@ -152,6 +153,12 @@ def test_hard_wrapped_lines_are_joined_back_into_paragraphs() -> None:
     ("Russia claims ‘first stage’ of Ukraine offensive complete READ MORE: Russia claims ‘first stage’", is_teaser),
     ("Lire aussi : Le projet de loi sur le renseignement", is_teaser),
     ("How to Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop", is_self_repeating),
+    ("How to Build an Easy, Beginner “Set and Forget” Investment Portfolio How to Build an Easy, Beginner “Set and "
+     "Forget” Investment Portfolio How to Build an Easy, Beginner “Set and Forget” In", is_self_repeating),
+    ("Except as otherwise noted, any code samples from the V8 project are licensed under V8’s BSD-style license.",
+     is_notice),
+    ("This website and all documents on it are licensed under a Creative Commons Attribution-Share Alike 3.0 "
+     "United States License.", is_notice),
     ("By Jane Doe", is_byline),
     ("25:10", is_timecode),
     ("0:00 / 29:51", is_timecode),
@@ -170,6 +177,7 @@ def test_junk_lines_are_named(text: str, test) -> None:  # type: ignore[no-untyp
     ("23 choses que toutes les filles des années 2000…", False),
     ("posted on April 21, 2015, at 11:29 a.m.", False),
     ("Daring Fireball is written and produced by John Gruber.", True),  # names, but its verbs in lower case
+    ("Gecko is a layout engine. Its source code is licensed under the Mozilla Public License.", True),
     ("Ann, Bob, Cy, Dee, Eve, Fay, Gus, Hal, Ivy, Jo, Kim", False),
     ("Entrevista da lava jato mercado cifras letras consumo consciente folhainvest ir mercado aberto hora "
      "publicidade legal cotidiano educação", False),
