@@ -423,3 +423,8 @@ def test_a_timestamp_line_is_no_headline_and_the_bylines_date_is_found_past_the_
                             "A Con Edison worker repairing underground cables this month in Flushing, Queens.",
                             "By Corey Kilgannon", "Feb. 21, 2019", *paragraphs[3:]), url=None)
     assert dated.published == date(2019, 2, 21)
+
+
+def test_a_sentence_about_a_products_licence_is_no_notice() -> None:
+    assert not is_notice(split_lines("Gecko is a layout engine. Its source code is licensed under the Mozilla Public "
+                                     "License.")[0])
