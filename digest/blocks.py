@@ -56,12 +56,12 @@ NOTICE = re.compile(  # cookie walls, app prompts, consent texts, licence lines:
     r"\b(?:this (?:site|website|page|work|blog)|content|text|code samples|documents)\b.{0,60}\blicen[sc]ed under\b|"
     r"\bcreative commons\b|\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
     r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|"
-    r"get (?:the|our) app|\bprivacy policy\b|\bterms of (?:use|service)\b|"
+    r"get (?:the|our) app|\byou agree to\b|\bby using (?:this|our) (?:site|website|service)\b|"
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
     re.IGNORECASE,
 )
-PROMPT = re.compile(  # newsletter and sign-in prompts: junk unless the line reads as prose
-    r"\bcookies?\b|\bnewsletters?\b|\bsubscribe\b|\bsign up\b|\bsign in\b|\blog in\b|\bregister\b|"
+PROMPT = re.compile(  # newsletter and sign-in prompts, policy links: junk unless the line reads as prose
+    r"\bprivacy policy\b|\bterms of (?:use|service)\b|\bcookies?\b|\bnewsletters?\b|\bsubscribe\b|\bsign up\b|\bsign in\b|\blog in\b|\bregister\b|"
     r"\babonnez|\bs'abonner|\babonnieren|\bassine\b|\bsuscr[ií]b|\bподпи",
     re.IGNORECASE,
 )

@@ -428,3 +428,13 @@ def test_a_timestamp_line_is_no_headline_and_the_bylines_date_is_found_past_the_
 def test_a_sentence_about_a_products_licence_is_no_notice() -> None:
     assert not is_notice(split_lines("Gecko is a layout engine. Its source code is licensed under the Mozilla Public "
                                      "License.")[0])
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Are those of us who have explicitly avoided agreeing to the Facebook terms of service simply fair game for an "
+     "industry that tracks us?", False),  # aclu: the article's own sentence
+    ("Privacy Policy", True),
+    ("By using this site, you agree to our Terms of Service and Privacy Policy.", True),
+])
+def test_policy_links_are_notices_but_a_sentence_about_them_is_not(text: str, notice: bool) -> None:
+    assert is_notice(split_lines(text)[0]) is notice
