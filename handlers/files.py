@@ -9,7 +9,7 @@ from telegram import Document, Update
 from digest.decode import decode_body
 from digest.pipeline import Page
 from handlers.context import Context
-from handlers.reply import allowed_pages, answer_with_digest, refuse_over_limit, say, start_typing
+from handlers.reply import admit_one_page, answer_with_digest, say
 
 HTML_EXTENSIONS = ("html", "htm")
 
@@ -38,11 +38,8 @@ async def html_document(update: Update, context: Context) -> None:
     if document.file_size is not None and document.file_size > cap:
         await say(message, too_large_note(cap))
         return
-    allowed, wait = allowed_pages(context, message.from_user.id if message.from_user else message.chat_id, 1)
-    if not allowed:
-        await refuse_over_limit(context, message, wait or 0)
+    if not await admit_one_page(context, message):
         return
-    start_typing(context, message)
     text = await read_document(document, cap)
     if text is None:
         await say(message, too_large_note(cap))

@@ -16,7 +16,7 @@ from handlers.context import Context
 from handlers.links import digest_links, message_links
 from handlers.help import help_line
 from handlers.render import Via
-from handlers.reply import allowed_pages, answer_with_digest, refuse_over_limit, say, start_typing
+from handlers.reply import admit_one_page, answer_with_digest, say
 
 
 def post_link(username: str | None, message_id: int | None) -> str | None:
@@ -54,11 +54,11 @@ async def forwarded_post(update: Update, context: Context) -> None:
     if not text:
         await say(message, help_line(message))
         return
-    allowed, wait = allowed_pages(context, message.from_user.id if message.from_user else message.chat_id, 1)
-    if not allowed:
-        await refuse_over_limit(context, message, wait or 0)
+    if not await admit_one_page(context, message):
         return
-    start_typing(context, message)
-    page = Page(content=text, kind="text", url=via.url if via else None)
+    # The post's own link is where it was forwarded from, not the article's publisher: it goes
+    # with "via", and the publisher is read from the text (or stays unknown).
+    page = Page(content=text, kind="text")
     await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page), via=via,
-                             source=via.name if via else None, source_url=page.url, source_text=text)
+                             source=via.name if via else None, source_url=via.url if via else None,
+                             source_text=text)

@@ -7,7 +7,7 @@ from telegram.constants import ParseMode
 
 from handlers.context import Context
 from handlers.render import plain, render_listing
-from handlers.reply import NO_PREVIEW, say
+from handlers.reply import NO_PREVIEW, say, sender_id
 
 RECENT_COUNT = 10
 NO_HISTORY = "No digests in this chat yet: send me a link to make the first one."
@@ -31,16 +31,12 @@ async def recent_command(update: Update, context: Context) -> None:
     await message.reply_text(text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
 
 
-def asker_id(message: Message) -> int:
-    return message.from_user.id if message.from_user else message.chat_id
-
-
 async def forget_command(update: Update, context: Context) -> None:
     """Ask, with buttons, before deleting the chat's history."""
     message = update.effective_message
     if message is None:
         return
-    who = asker_id(message)
+    who = sender_id(message)
     keyboard = InlineKeyboardMarkup([[
         InlineKeyboardButton("Yes, forget them", callback_data=f"{FORGET_PREFIX}:yes:{who}"),
         InlineKeyboardButton("Cancel", callback_data=f"{FORGET_PREFIX}:no:{who}"),

@@ -8,7 +8,9 @@ from telegram import Message, MessageEntity, Update
 
 from handlers.context import Context
 from handlers.render import Via
-from handlers.reply import allowed_pages, answer_all, answer_with_digest, refuse_over_limit, say, start_typing
+from handlers.reply import (
+    allowed_pages, answer_all, answer_with_digest, refuse_over_limit, say, sender_id, start_typing,
+)
 
 LINK_ENTITIES = (MessageEntity.URL, MessageEntity.TEXT_LINK)
 
@@ -48,8 +50,7 @@ async def link_message(update: Update, context: Context) -> None:
 
 async def digest_links(context: Context, message: Message, links: list[str], *, via: Via | None = None) -> None:
     """Digest each link, within the user's rate limit."""
-    user_id = message.from_user.id if message.from_user else message.chat_id
-    allowed, wait = allowed_pages(context, user_id, len(links))
+    allowed, wait = allowed_pages(context, sender_id(message), len(links))
     if allowed:
         start_typing(context, message)
     digester = context.bot_data.digester

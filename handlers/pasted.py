@@ -11,14 +11,14 @@ from digest.pipeline import Page
 from handlers.context import Context
 from handlers.help import help_line
 from handlers.paste_buffer import Key, Paste
-from handlers.reply import allowed_pages, answer_with_digest, refuse_over_limit, say, start_typing
+from handlers.reply import admit_one_page, answer_with_digest, say, sender_id, start_typing
 
 # Shorter than this, with no link, a text is a remark, not a page.
 PASTE_MIN_CHARS = 400
 
 
 def paste_key(message: Message) -> Key:
-    return (message.chat_id, message.from_user.id if message.from_user else message.chat_id)
+    return (message.chat_id, sender_id(message))
 
 
 async def pasted_text(update: Update, context: Context) -> None:
@@ -52,11 +52,8 @@ async def wait_for_more(context: Context, key: Key, generation: int) -> None:
 async def digest_paste(context: Context, paste: Paste[Message]) -> None:
     """One digest for the whole paste, quoting its first message."""
     message = paste.first
-    allowed, wait = allowed_pages(context, paste_key(message)[1], 1)
-    if not allowed:
-        await refuse_over_limit(context, message, wait or 0)
+    if not await admit_one_page(context, message):
         return
-    start_typing(context, message)
     text = paste.text
     page = Page(content=text, kind="text")
     await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),

@@ -67,6 +67,21 @@ async def refuse_over_limit(context: Context, message: Message, wait: float) -> 
     await say(message, wait_message(context.bot_data.limiter.per_minute, wait))
 
 
+def sender_id(message: Message) -> int:
+    """Whose rate limit a message counts against: its sender, or the chat when Telegram hides the sender."""
+    return message.from_user.id if message.from_user else message.chat_id
+
+
+async def admit_one_page(context: Context, message: Message) -> bool:
+    """Take one page from the sender's limit and start typing; or say when to come back and return False."""
+    allowed, wait = allowed_pages(context, sender_id(message), 1)
+    if not allowed:
+        await refuse_over_limit(context, message, wait or 0)
+        return False
+    start_typing(context, message)
+    return True
+
+
 async def answer_with_digest(context: Context, message: Message, make: MakeDigest, *, via: Via | None = None,
                              source: str | None = None, source_url: str | None = None,
                              source_text: str | None = None) -> None:

@@ -115,6 +115,7 @@ def test_a_forwarded_channel_post(api: FakeBotAPI, pages: PageServer, bot: BotPr
     text_only = api.send_message(1004, text="\n\n".join(PARAGRAPHS), forward_origin=origin, forward_date=1700000000)
     reply = digest_reply(api, 1004, text_only)
     assert "via Harbour News" in reply.plain and "harbour bridge" in reply.plain
+    assert "t.me" not in reply.plain.split("\n")[1], "the post's address is not the article's publisher"
 
 
 def test_the_pasted_rt_page(api: FakeBotAPI, bot: BotProcess, fixtures: Path) -> None:
