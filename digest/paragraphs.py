@@ -3,7 +3,9 @@
 readability keeps text that is not inside a `<p>` (loose text in a `<div>`, list items,
 table cells, `<pre>`), so we walk the tree instead of picking only `<p>`: every block
 becomes one paragraph, loose inline text between blocks becomes its own paragraph, and a
-table row becomes one line with its cells joined.
+table row becomes one line with its cells joined. Loose text is kept however short (a
+reader sees it; junk labels are digest.clean's to judge), and so is MathML: a formula's
+symbols are text a reader sees.
 """
 
 from __future__ import annotations
@@ -24,11 +26,10 @@ CONTAINER_BLOCKS = frozenset({
 TABLE_ROW = "tr"
 TABLE_CELLS = ("td", "th")
 CELL_SEPARATOR = " | "
-SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "button", "select", "option"})
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
 LINE_BREAK_MARK = "\n"
 BLANK_LINE = re.compile(r"\n *\n")
 WHITESPACE = re.compile(r"\s+")
-LOOSE_MIN_WORDS = 3  # loose text beside blocks shorter than this is an icon label or a stray word
 
 
 def squash(text: str) -> str:
@@ -109,12 +110,11 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
             out.append(row)
         return
     blocks = [is_block(child) for child in node]
-    min_words = LOOSE_MIN_WORDS if any(blocks) else 1
     run: list[str] = [spaced(node.text or "")]
     for child, block in zip(node, blocks):
         child_tag = child.tag if isinstance(child.tag, str) else ""
         if block:
-            out.extend(loose_paragraphs(run, min_words))
+            out.extend(split_run("".join(run)))
             run = []
             walk_block(child, out)
         elif child_tag == "br":
@@ -122,12 +122,7 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
         elif child_tag and child_tag not in SKIPPED_TAGS:
             run.append(inline_text(child))
         run.append(spaced(child.tail or ""))
-    out.extend(loose_paragraphs(run, min_words))
-
-
-def loose_paragraphs(run: list[str], min_words: int) -> list[str]:
-    """Paragraphs from inline text lying between blocks; a stray word or two there is a label, not prose."""
-    return [p for p in split_run("".join(run)) if len(p.split()) >= min_words]
+    out.extend(split_run("".join(run)))
 
 
 def split_leaf(node: HtmlElement) -> list[str]:

@@ -113,9 +113,14 @@ def test_double_line_break_splits_loose_text_into_paragraphs() -> None:
     assert paragraphs_of(root) == ["First line of the post same paragraph", "Second paragraph of the post"]
 
 
-def test_loose_text_beside_blocks_is_kept_but_stray_words_are_not() -> None:
+def test_loose_text_beside_blocks_is_kept_however_short() -> None:
     root = tree("<p>A paragraph.</p> there are two solutions to this <p>Another.</p> ghi")
-    assert paragraphs_of(root) == ["A paragraph.", "there are two solutions to this", "Another."]
+    assert paragraphs_of(root) == ["A paragraph.", "there are two solutions to this", "Another.", "ghi"]
+
+
+def test_mathml_is_text_a_reader_sees() -> None:
+    root = tree("<p> When <math><mi> a </mi><mo> ≠ </mo><mn> 0 </mn></math>, there are two solutions</p>")
+    assert paragraphs_of(root) == ["When a ≠ 0 , there are two solutions"]
 
 
 # --- junk --------------------------------------------------------------------------------------
