@@ -59,6 +59,8 @@ async def forget_button(update: Update, context: Context) -> None:
         return
     count = await context.bot_data.store.forget_chat(callback.message.chat_id)
     await callback.message.edit_text(f"Forgotten: {count} digest{'s' if count != 1 else ''} deleted from this chat.")
+    # Unfindable already; compacting also drops the forgotten words from the index's old segments on disk.
+    context.application.create_task(context.bot_data.store.compact(), name="compact-after-forget")
 
 
 async def export_command(update: Update, context: Context) -> None:
