@@ -31,11 +31,11 @@ HOLDER_BEFORE = re.compile(  # "topicseed, 2018-2019 © All rights reserved", "R
 )
 BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph"
     r"^(?i:about|follow|contact|more from|more on|welcome to|subscribe to|sign up for|support|join|advertise (?:on|with)|"
-    rf"write for|work at|inside|discover|block for|channel|popular now on)\s+(?P<name>{NAME})$",
+    rf"write for|work at|inside|discover|block for|channel|popular now on)\s+(?P<name>{NAME})\s*[»›:!.]?$",
 )
 BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy"
     rf"^(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
-    rf"services|sponsors|newsletters?|podcasts?|store|shop|staff|leadership|daily|community)$",
+    rf"services|sponsors|newsletters?|podcasts?|store|shop|staff|leadership|daily|community)\s*[»›:!.]?$",
 )
 BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox"
     rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
@@ -46,8 +46,9 @@ CORPORATE = re.compile(
     r"\b(?:media|interactive|group|network|software|inc|corporation|corp|holdings?|publishing|trust|foundation|"
     r"company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|s\.a\.?)\b", re.IGNORECASE)
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
-TRAILING_WORDS = re.compile(r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed)$",
-                            re.IGNORECASE)  # "Follow Lifehacker Followed": the button's state is no part of the name
+TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
+    r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter)$",
+    re.IGNORECASE)  # newsletter's name is no part of the site's name
 HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us"
     r"^(?:all|todos|tous|alle|tutti|copyright|us|we|me|you|our|nous|uns|follow(?:ed|ing)?|subscribed)\b", re.IGNORECASE)
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."

@@ -336,6 +336,9 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     ("Olena Shmahalo/Quanta Magazine\nGet Quanta Magazine delivered to your inbox\nThe Quanta Newsletter\n"
      "About Quanta\nQuanta\nQuanta", "Quanta Magazine"),
     ("Sign up for GitLab’s newsletter\nHow we overhauled GitLab navigation", "GitLab"),
+    ("Keep up with the CityLab Daily newsletter.\nPopular Now on CityLab »\nSign up for CityLab Daily:\n"
+     "CityLab is committed to telling the story of the world’s cities.\nCitylab.com © 2019 The Atlantic Monthly Group",
+     "CityLab"),  # a newsletter's name ("CityLab Daily") is the brand's
 ])
 def test_the_site_names_itself(text: str, site: str) -> None:
     assert find_site(split_lines(text), None) == site
