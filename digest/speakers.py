@@ -57,7 +57,7 @@ from digest.speech_words import (
 
 AFFILIATION_PREPOSITIONS = frozenset({
     "for", "of", "from", "de", "des", "du", "di", "del", "della", "dei", "degli", "delle", "der", "von", "vom",
-    "da", "do", "dos", "das", "des",
+    "da", "do", "dos", "das",
 })
 MENTION_WINDOW_CHARS = 200
 BEFORE_MAX_CHARS = 400  # the part of a long sentence before a quotation that is read for its speaker

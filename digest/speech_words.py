@@ -84,9 +84,9 @@ FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you", "ich", "wir", "je", "nous
 ARTICLES_AFTER_A_VERB = frozenset({"il"})
 AUXILIARIES = frozenset({
     "has", "have", "had", "was", "is", "also", "later", "then", "again", "previously", "repeatedly", "once",
-    "would", "will", "recently", "further", "earlier", "reportedly", "had", "has", "already", "just", "quickly",
+    "would", "will", "recently", "further", "earlier", "reportedly", "already", "just", "quickly",
     "simply", "flatly", "publicly", "privately", "hat", "hatte", "также", "ещё", "еще",
-    "allegedly", "often", "always", "famously", "once", "did", "does", "had", "ha", "han",
+    "allegedly", "often", "always", "famously", "did", "does", "ha", "han",
 })
 DETERMINERS = frozenset({
     "a", "an", "the", "one", "another", "his", "her", "its", "their", "our", "this", "that", "two", "three",
@@ -115,7 +115,7 @@ PREPOSITIONS = frozenset({
     "na", "v", "ve", "auf", "sur", "en", "em", "no",
     "of", "for", "at", "from", "in", "with", "on", "to", "by", "de", "des", "du", "der", "von", "del", "della",
     "dos", "das", "da", "do", "für", "bei", "в", "из", "при", "di", "dei", "degli", "delle", "dello", "per",
-    "con", "su", "para", "por", "des", "aux", "au", "beim", "vom", "zum", "zur", "am", "im", "na", "nas", "nos",
+    "con", "su", "para", "por", "aux", "au", "beim", "vom", "zum", "zur", "am", "im", "nas", "nos",
 })
 TITLE_WORDS = frozenset({
     "president", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "chancellor",
@@ -127,7 +127,7 @@ TITLE_WORDS = frozenset({
     "founder", "senior", "former", "acting", "attorney", "sir", "dame", "lord", "lady", "supt", "det",
     "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "präsident", "präsidentin", "ministerin",
     "bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "chef", "chefin", "außenministerin",
-    "außenminister", "regierungssprecher", "st", "saint", "first", "lady", "state",
+    "außenminister", "regierungssprecher", "st", "saint", "first", "state",
 })
 # German compounds end in the office: "Bahn-Vorstand", "Bundesinnenministerin", "Regierungssprecher".
 GERMAN_TITLE = re.compile(
