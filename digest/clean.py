@@ -55,7 +55,8 @@ PHOTO_AGENCY = re.compile(r"\b(?:getty images|shutterstock|istock(?:photo)?|alam
                           r"/\s*(?:afp|ap|reuters|epa|dpa|tass|ria novosti)\b", re.IGNORECASE)
 CREDIT_MAX_WORDS = 10  # "JIM WATSON/AFP/Getty Images", "Photo illustration: Jane Roe/Reuters"
 CAPTION_TAGS = ("figcaption",)
-CAPTION_MAX_PARAGRAPHS = 1  # a caption is one line or paragraph
+CAPTION_MAX_BLOCKS = 1  # a caption is one line or paragraph: a box with a heading and a credit is a story item
+CAPTION_COUNTED_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 TEXT_RULE_TAGS = ("p", "div", "li", "h2", "h3", "h4", "h5", "h6")  # blocks a reader sees as one line or paragraph
 VERBATIM_TAGS = ("pre", "code", "table")  # code and data: never judged by their words
 LIST_TAGS = ("ul", "ol", "table")
@@ -167,13 +168,14 @@ def is_marked_junk(element: HtmlElement) -> bool:
 
 
 def is_caption(element: HtmlElement) -> bool:
-    """A figure caption or photo credit; a box of paragraphs whose class mentions captions is not one."""
+    """A figure caption or photo credit; a box of paragraphs or headings whose class mentions captions is not one
+    ("image_hit no_caption" holding a story item's heading and its photo credit)."""
     if element.tag in CAPTION_TAGS:
         return True
     marks = marks_of(element)
     if not marks or CAPTION_MARKS.search(marks) is None:
         return False
-    return sum(1 for _ in element.iter("p")) <= CAPTION_MAX_PARAGRAPHS
+    return sum(1 for _ in element.iter(*CAPTION_COUNTED_BLOCKS)) <= CAPTION_MAX_BLOCKS
 
 
 def is_caption_line(text: str) -> bool:
