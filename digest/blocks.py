@@ -53,11 +53,14 @@ PAGE_COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|rights reserved|direitos|derechos|droits|rechte|права",
                             re.IGNORECASE)
 NOTICE = re.compile(  # cookie walls, app prompts, consent texts, licence lines: never article text
-    r"\b(?:this (?:site|website|page|work|blog)|content|text|code samples|documents)\b.{0,60}\blicen[sc]ed under\b|"
     r"\bcreative commons\b|\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
     r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|"
     r"get (?:the|our) app|\byou agree to\b|\bby using (?:this|our) (?:site|website|service)\b|"
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
+    re.IGNORECASE,
+)
+LICENCE = re.compile(  # "This website ... is licensed under ...", "code samples ... are licensed under ..."
+    r"\b(?:this (?:site|website|page|work|blog)|content|text|code samples|documents)\b.{0,60}\blicen[sc]ed under\b",
     re.IGNORECASE,
 )
 PROMPT = re.compile(  # newsletter and sign-in prompts, policy links: junk unless the line reads as prose
@@ -293,6 +296,8 @@ def is_notice(line: Line) -> bool:
     if line.words > CONSENT_MAX_WORDS:
         return False
     notice = NOTICE.search(line.text)
+    if notice is None and "licen" in line.text.lower():  # a cheap look first: the pattern is slow to search
+        notice = LICENCE.search(line.text)
     if notice and (notice.start() <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
         return True
     if line.words > NOTICE_MAX_WORDS or PROMPT.search(line.text) is None:
@@ -337,7 +342,13 @@ def is_button(line: Line) -> bool:
 
 def is_code(line: Line) -> bool:
     """A line of a code listing: in a technical article it is content, whatever it looks like."""
-    return CODE.search(line.text) is not None
+    return code_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def code_text(text: str) -> bool:
+    """`is_code` by text, cached: asked of every line more than once."""
+    return CODE.search(text) is not None
 
 
 def is_byline(line: Line) -> bool:

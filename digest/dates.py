@@ -15,6 +15,7 @@ Numeric order, decided once:
   yyyy-mm-dd, yyyy/mm/dd   year, month, day (ISO order)
   a/b/yyyy                 month first (US) unless a > 12, then day first; slashed dates are
                            mostly US pages, and the unambiguous ones still read right.
+  a/b/yy hh:mm             the same, 20yy, only with a clock time after it (Kinja's "9/11/13 10:00AM").
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-YEAR_MIN, YEAR_MAX = 1900, 2099  # a four-digit number outside this is not a publication year
+YEAR_MIN, YEAR_MAX = 1900, 2099
+CENTURY = 2000  # a two-digit year ("9/11/13 10:00AM") is this century's  # a four-digit number outside this is not a publication year
 
 # Month names, lower case, every form a page writes: full, short, and the grammatical
 # cases of the languages that inflect them (ru, uk, pl, cs).
@@ -116,6 +118,8 @@ DATE_SHAPES = {
     "dotted": rf"{NUMBER_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "dashed": rf"{NUMBER_START}(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "slashed": rf"{NUMBER_START}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
+    # "9/11/13 10:00AM": a two-digit year only with the clock time after it (a bare "9/11/13" may be anything)
+    "slashed_yy": rf"{NUMBER_START}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<yy>\d{{2}})\s+(?=[0-2]?\d[:h]\d\d){TIME}",
     "day_month": (
         rf"(?<!\w){DAY}(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){MONTH}[,.]?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){YEAR}(?!\d)"
         rf"{TIME_AFTER}"
@@ -166,8 +170,8 @@ def _hour_24(hour: int, ampm: str | None) -> int:
 def _build(shape: str, match: re.Match[str]) -> datetime | date | None:
     """The value a match states, or None when it is not a real calendar date and time."""
     groups = match.groupdict()
-    year = int(groups["year"])
-    if shape == "slashed":
+    year = int(groups["year"]) if groups.get("year") else CENTURY + int(groups["yy"])
+    if shape in ("slashed", "slashed_yy"):
         first, second = int(groups["first"]), int(groups["second_"])
         month, day = (second, first) if first > 12 else (first, second)
     else:

@@ -113,3 +113,10 @@ def test_a_month_glued_to_the_byline_is_still_a_date() -> None:
     """yahoo-2: innerText glues "Associated Press" to "December 2, 2016"; a lower-case run is no month."""
     assert find_date("Associated PressDecember 2, 2016")[0] == date(2016, 12, 2)
     assert find_date("Dismay 5, 2020") is None
+
+
+def test_a_two_digit_year_is_read_only_with_its_clock_time() -> None:
+    """lazy-image-2 (Kinja): "9/11/13 10:00AM" under the byline; a bare "9/11/13" stays unread."""
+    assert find_date("9/11/13 10:00AM")[0] == datetime(2013, 9, 11, 10, 0)
+    assert find_date("3/09/15 8:00am")[0] == datetime(2015, 3, 9, 8, 0)
+    assert find_date("see 9/11/13") is None
