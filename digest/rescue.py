@@ -6,7 +6,9 @@ some of this by promoting the candidate's parent). Here we find where readabilit
 paragraphs live in the original page, look a few levels up, and bring back the prose
 paragraphs it dropped there, and inside its own container: long, few links, not in
 navigation, asides, comments, captions or hidden boxes; and lists the text announces
-("What You'll Need:" and its items). They take their place in page order.
+("What You'll Need:" and its items); and, inside readability's own box, the section headings
+it dropped over text it kept (readability-lxml drops a heading that is mostly a link). They
+take their place in page order.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def text_of(element: HtmlElement) -> str:
 
 LIST_TAGS = ("ul", "ol")
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+HEADING_MAX_CHARS = 200  # longer is a paragraph set in a heading's type
 LIST_MIN_ITEMS = 2  # a one-item "list" under a heading is a byline or a label
 LIST_MAX_LINK_SHARE = 0.6  # changelogs and reading lists link every item; menus and related lists are all links
 def block_text(element: HtmlElement) -> str:
@@ -89,7 +92,7 @@ def rescue_paragraphs(root: HtmlElement, paragraphs: list[str]) -> list[str]:
         if parent is None or parent.tag in ("body", "html"):
             break
         region = parent
-    return merge_in_page_order(region, paragraphs)
+    return merge_in_page_order(region, paragraphs, container)
 
 
 def already_kept(text: str, everything: str) -> bool:
@@ -127,19 +130,62 @@ def is_left_behind_list(element: HtmlElement, region: HtmlElement, everything: s
     return True
 
 
-def merge_in_page_order(region: HtmlElement, paragraphs: list[str]) -> list[str]:
-    """Walk the region in page order: readability's paragraphs as they come, left-behind prose between them."""
+def heads_kept_text(element: HtmlElement, kept: set[str]) -> bool:
+    """A heading over text readability kept: a later sibling is a kept paragraph or a list of kept items."""
+    for sibling in element.itersiblings():
+        if sibling.tag == "p" and text_of(sibling) in kept:
+            return True
+        if sibling.tag in LIST_TAGS and any(text_of(item) in kept for item in sibling.iterchildren("li")):
+            return True
+    return False
+
+
+def is_left_behind_heading(element: HtmlElement, text: str, container: HtmlElement, kept: set[str]) -> bool:
+    """A section heading inside readability's own box, over text it kept, that it dropped (readability-lxml
+    drops a heading that is mostly a link, "“Rez Infinite” ($30)"; Readability.js keeps it)."""
+    if not text or len(text) > HEADING_MAX_CHARS or RELATED_HEADING.match(text) is not None:
+        return False
+    if not heads_kept_text(element, kept):
+        return False
+    for ancestor in element.iterancestors():
+        if ancestor is container:
+            return True
+        if ancestor.tag in OFF_ARTICLE_TAGS or is_hidden_or_junk(ancestor):
+            return False
+    return False
+
+
+def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: HtmlElement | None = None) -> list[str]:
+    """Walk the region in page order: readability's paragraphs as they come, left-behind prose between them.
+
+    A left-behind heading waits for the text under it: a heading with nothing of the article after it
+    is not brought back.
+    """
     kept = set(paragraphs)
     everything = "\n".join(paragraphs)  # a left-behind paragraph may sit inside a longer block readability kept
     merged: list[str] = []
+    waiting: list[str] = []  # left-behind headings, placed when article text follows them
     position = 0  # how many of readability's paragraphs are already placed
-    for element in region.iter("p", "ul", "ol"):
+
+    def place(texts: list[str]) -> None:
+        merged.extend(waiting)
+        waiting.clear()
+        merged.extend(texts)
+
+    for element in region.iter("p", "ul", "ol", *HEADING_TAGS):
+        if element.tag in HEADING_TAGS:
+            text = text_of(element)
+            if (container is not None and position > 0 and text not in kept
+                    and is_left_behind_heading(element, text, container, kept)):
+                waiting.append(text)
+            continue
         if element.tag in LIST_TAGS:
             if is_left_behind_list(element, region, everything):
                 heading = element.getprevious()
                 if heading is not None and heading.tag in HEADING_TAGS and text_of(heading) not in kept:
-                    merged.append(text_of(heading))
-                merged.extend(text_of(item) for item in element.iterchildren("li"))
+                    if text_of(heading) not in waiting:
+                        waiting.append(text_of(heading))
+                place([text_of(item) for item in element.iterchildren("li")])
             continue
         if any(a.tag in LIST_TAGS for a in element.iterancestors()):
             continue  # a paragraph inside a list item comes with its list
@@ -149,9 +195,9 @@ def merge_in_page_order(region: HtmlElement, paragraphs: list[str]) -> list[str]
                 index = paragraphs.index(text, position)
             except ValueError:
                 continue  # a repeat of a paragraph already placed
-            merged.extend(paragraphs[position:index + 1])
+            place(paragraphs[position:index + 1])
             position = index + 1
         elif not already_kept(text, everything) and is_prose(element, text, region):
-            merged.append(text)
+            place([text])
     merged.extend(paragraphs[position:])
     return merged

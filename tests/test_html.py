@@ -208,3 +208,15 @@ def test_a_list_the_text_announces_is_brought_back() -> None:
     paragraphs = read_html(html, url=None).paragraphs
     assert ["What You'll Need:", "Cloche", "Planter saucer", "Floral foam oasis", "Ruler"] == [
         p for p in paragraphs if len(p) < 20]
+
+
+def test_a_section_heading_that_is_a_link_is_brought_back_over_its_text() -> None:
+    games = "".join(
+        f"<h3><a href='https://www.playstation.com/en-us/games/game-{n}/'>“Game {n}” ($30)</a></h3>"
+        f"<div class='iframe-wrapper'></div><p>{FILLER} Game {n}.</p>" for n in range(4))
+    video = ("<div class='rv'><h2 class='rv-title'><a href='http://v.qq.com/page/x.html'>全民微信时代，用语音功能发60秒是种怎样的"
+             "体验？</a></h2></div>")
+    html = (f"<html><head><title>The best PSVR games</title></head><body><div class='canvas-body'>"
+            f"<h2>The best PSVR games</h2><p>{FILLER} Intro.</p>{games}{video}<p>{FILLER} End.</p></div></body></html>")
+    paragraphs = read_html(html, url=None).paragraphs
+    assert [p for p in paragraphs if len(p) < 40] == [f"“Game {n}” ($30)" for n in range(4)]
