@@ -33,6 +33,7 @@ from digest.blocks import (
 from digest.dates import find_date
 
 HEADLINE_WINDOW = 40  # lines before the article where the headline may stand
+TAGLINE_MAX_WORDS = 10  # a blog's tagline at the top of the run may stand over the headline
 HEADLINE_INSIDE = 4  # or among the first lines of the article run (a long headline reads like prose)
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MIN_CHARS = 8
@@ -165,7 +166,9 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
     window = lines[max(0, start - HEADLINE_WINDOW):start]
     for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any statement
         if ends_sentence(line.text) and not (QUESTION_END.search(line.text) and line.words <= HEADLINE_GOOD_WORDS[1]):
-            break
+            if line.words > TAGLINE_MAX_WORDS:
+                break
+            continue  # "I code stuff. I take photos. I write rants.": a tagline over the headline
         window.append(line)  # a short question or exclamation may be the headline
     breaks = [line.index for line in window if is_section_break(line)]
     candidates = [

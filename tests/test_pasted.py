@@ -441,3 +441,14 @@ def test_a_sentence_about_a_products_licence_is_no_notice() -> None:
 ])
 def test_policy_links_are_notices_but_a_sentence_about_them_is_not(text: str, notice: bool) -> None:
     assert is_notice(split_lines(text)[0]) is notice
+
+
+def test_a_tagline_may_stand_over_the_headline_at_the_top_of_the_run() -> None:
+    """001: "I code stuff. I take photos. I write rants." opens the run; the headline is under it."""
+    text = paste("Hi, I'm Nicolas.", "I code stuff. I take photos. I write rants.",
+                 "Get your Frontend JavaScript Code Covered",
+                 "So finally you're testing your frontend JavaScript code? Great! The more you write tests, the more "
+                 "confident you are with your code, and code coverage tells you how much of it your tests run.",
+                 "The idea behind code coverage is to record which parts of your code (functions, statements, "
+                 "conditionals and so on) have been executed by your test suite.")
+    assert read_text(text, url=None).title == "Get your Frontend JavaScript Code Covered"
