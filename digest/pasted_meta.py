@@ -18,6 +18,7 @@ from digest.blocks import (
     ends_sentence,
     is_breadcrumb,
     is_byline,
+    is_comments_heading,
     is_copyright,
     is_dateline,
     is_icon_labels,
@@ -54,6 +55,7 @@ DATED_ABOVE_BONUS = 0.5  # a date over the line (kicker, date, headline) is weak
 DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
+NAVIGATION_ARROW = re.compile(r"[←→⟵⟶⇐⇒]")
 ENDS_WITH_CLOCK = re.compile(
     r"(?<![\d:])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|Uhr|配信|更新|发布|發布)?\s*$", re.IGNORECASE)
 QUESTION_END = re.compile(r"\w[?!]$")  # "How does the brain turn ... thought?" (not a quotation's end)
@@ -89,6 +91,8 @@ def could_be_headline(line: Line) -> bool:
         return False
     if line.words > HEADLINE_MAX_WORDS or line.words < 2 and not CJK.search(line.text):
         return False
+    if NAVIGATION_ARROW.search(line.text):
+        return False  # "Next Work →", "ひらがな ←→ English": a link to elsewhere
     if ENDS_WITH_CLOCK.search(line.text):
         return False  # "CNET Japan 3/9(木) 18:45配信": a timestamp line, though its date has no year
     found = find_date(line.text)
@@ -170,7 +174,7 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
                 break
             continue  # "I code stuff. I take photos. I write rants.": a tagline over the headline
         window.append(line)  # a short question or exclamation may be the headline
-    breaks = [line.index for line in window if is_section_break(line)]
+    breaks = [line.index for line in window if is_section_break(line) and not is_comments_heading(line)]
     candidates = [
         (headline_score(line, lead, start - line.index, dated_bonus(lines, line))
          - (OTHER_STORIES_COST if any(index < line.index for index in breaks) else 0.0), line)

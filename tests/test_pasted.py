@@ -452,3 +452,15 @@ def test_a_tagline_may_stand_over_the_headline_at_the_top_of_the_run() -> None:
                  "The idea behind code coverage is to record which parts of your code (functions, statements, "
                  "conditionals and so on) have been executed by your test suite.")
     assert read_text(text, url=None).title == "Get your Frontend JavaScript Code Covered"
+
+
+def test_a_link_with_an_arrow_is_no_headline_and_a_comment_count_opens_no_other_stories() -> None:
+    """archive-of-our-own: "Part 1 of the ... series Next Work →" over the work's stats ("Comments:", "1664")."""
+    text = paste("Part 1 of the Conversations with a Cryptid series Next Work →",
+                 "Published:\n2017-08-15\nComments:\n1664\nKudos:\n7142",
+                 "Conversations with a Cryptid", "AMournfulHowlInTheNight",
+                 "Izuku was struggling to understand how he had even managed to get here, seated before the "
+                 "archvillain of Japan with a cup of tea, a plate of biscuits and a notebook full of questions.",
+                 "The man was over a century old, and the cryptid hunter in Izuku wanted to know everything about "
+                 "how a man could live so long and still look like that over a cup of tea.")
+    assert read_text(text, url=None).title == "Conversations with a Cryptid"
