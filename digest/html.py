@@ -13,7 +13,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import Unparseable
+from readability.readability import REGEXES, Unparseable
 
 from digest.clean import remove_junk, split_standfirst
 from digest.dates import find_place
@@ -27,6 +27,8 @@ UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 TITLE_FROM_TEXT_MAX_CHARS = 120
 PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select",
                "textarea")
+UNLIKELY = REGEXES["unlikelyCandidatesRe"]  # readability-lxml's own patterns
+LIKELY = REGEXES["okMaybeItsACandidateRe"]
 PLACE_LEAD_PARAGRAPHS = 2  # the dateline "KYIV, April 7 (Reuters) -" opens the first paragraph or the second
 
 
@@ -47,6 +49,22 @@ def prune_for_readability(root: HtmlElement) -> None:
     a +0.001 body F1. Metadata has been read from the tree before this step.
     """
     lxml.etree.strip_elements(root, *PRUNED_TAGS, with_tail=False)
+    keep_links_in_text(root)
+
+
+def keep_links_in_text(root: HtmlElement) -> None:
+    """A link is never an unlikely candidate: its text is part of the sentence around it.
+
+    readability-lxml drops every element whose class or id looks unlikely ("popup", "tweet",
+    "comment"), links too, so a sentence loses the words of its annotated links ("I am a
+    <a class="popup">rather elderly</a> man" reads "I am a man"). Readability.js never drops
+    a link this way; we take such a link's class and id away before readability scores the page.
+    """
+    for link in root.iter("a"):
+        marks = f"{link.get('class', '')} {link.get('id', '')}"
+        if UNLIKELY.search(marks) is not None and LIKELY.search(marks) is None:
+            link.attrib.pop("class", None)
+            link.attrib.pop("id", None)
 
 
 def readable_content(root: HtmlElement) -> HtmlElement:

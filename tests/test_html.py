@@ -220,3 +220,11 @@ def test_a_section_heading_that_is_a_link_is_brought_back_over_its_text() -> Non
             f"<h2>The best PSVR games</h2><p>{FILLER} Intro.</p>{games}{video}<p>{FILLER} End.</p></div></body></html>")
     paragraphs = read_html(html, url=None).paragraphs
     assert [p for p in paragraphs if len(p) < 40] == [f"“Game {n}” ($30)" for n in range(4)]
+
+
+def test_a_link_whose_class_looks_unlikely_keeps_its_words_in_the_sentence() -> None:
+    note = "<a href=\"javascript:void(0);\" onclick=\"return overlib('Why does he stress that he is elderly?')\" class=\"popup\">"
+    html = article_page(f"<p>I am a {note}rather elderly</a> man. The nature of my {note}avocations</a> for the last "
+                        f"thirty years has brought me into more than ordinary contact with the law-copyists.</p><p>{FILLER}</p>")
+    paragraphs = read_html(html, url=None).paragraphs
+    assert paragraphs[0].startswith("I am a rather elderly man. The nature of my avocations for the last thirty years")
