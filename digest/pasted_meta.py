@@ -51,6 +51,7 @@ OTHER_STORIES_COST = 1.5  # a line under "You may also like" (before the article
 DATED_BONUS = 1.5  # a date right under the line (the byline's): the headline's dateline
 DATED_BELOW_REACH = 3  # lines under the headline where its dateline may stand (headline, author, "Follow", date)
 DATED_STEP = 0.25  # each line further down takes this share of the bonus away
+DATED_SKIP = 2  # buttons looked past on the way down
 DATED_ABOVE_BONUS = 0.5  # a date over the line (kicker, date, headline) is weaker evidence
 DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
@@ -104,11 +105,14 @@ def dated_bonus(lines: list[Line], line: Line) -> float:
     A sentence over a date is a caption over its credit, not a headline."""
     if ends_with_full_stop(line.text):
         return 0.0
-    for step, below in enumerate(lines[line.index + 1:line.index + 1 + DATED_BELOW_REACH]):
+    step = 0
+    for below in lines[line.index + 1:line.index + 1 + DATED_BELOW_REACH + DATED_SKIP]:
         if has_date(below):
-            return DATED_BONUS * (1 - DATED_STEP * step)
-        if looks_like_prose(below):
+            return DATED_BONUS * max(0.0, 1 - DATED_STEP * step)
+        if looks_like_prose(below) or step == DATED_BELOW_REACH - 1:
             break
+        if not is_junk(below):  # "Follow", "Share": buttons between the headline and its date are no distance
+            step += 1
     above = lines[max(0, line.index - DATED_ABOVE_REACH):line.index]
     return DATED_ABOVE_BONUS if any(has_date(other) for other in above) else 0.0
 

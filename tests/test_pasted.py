@@ -22,6 +22,7 @@ from digest.blocks import (
 )
 from digest.errors import ExtractionError
 from digest.pasted import find_article_span, read_text
+from digest.pasted_meta import DATED_STEP, dated_bonus
 from digest.pasted_site import find_site
 
 RT_PASTE = Path(__file__).parent / "fixtures" / "rt-pentagon-pasted.txt"
@@ -464,3 +465,18 @@ def test_a_link_with_an_arrow_is_no_headline_and_a_comment_count_opens_no_other_
                  "The man was over a century old, and the cryptid hunter in Izuku wanted to know everything about "
                  "how a man could live so long and still look like that over a cup of tea.")
     assert read_text(text, url=None).title == "Conversations with a Cryptid"
+
+
+def test_buttons_between_the_headline_and_its_date_are_no_distance() -> None:
+    """lazy-image-1 (Medium): headline, author, "Follow", date, then the first subheading over the lead."""
+    text = paste("Node.js and CPU profiling on production (in real-time without downtime)", "Vincent Vallet", "Follow",
+                 "Oct 18, 2019 · 8 min read", "Why CPU monitoring is important?",
+                 "I work at Voodoo, a French company that creates mobile video games. We have a lot of challenges "
+                 "with performance, availability, and scalability because of the insane amount of traffic our "
+                 "infrastructure supports. In this setting, every metric is important.",
+                 "When working with Node.js one of the most critical resources to monitor is the CPU. Most of the "
+                 "time, when working on a low traffic API we don’t realize how many simple lines of code can have a "
+                 "huge impact on CPU.")
+    assert read_text(text, url=None).title.startswith("Node.js and CPU profiling on production")
+    lines = split_lines(text)
+    assert dated_bonus(lines, lines[0]) == dated_bonus(lines, lines[1]) * (1 - DATED_STEP)  # "Follow" is no step
