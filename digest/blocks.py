@@ -222,6 +222,10 @@ def date_chars(text: str) -> int:
     return found[2] - found[1] if found else 0
 
 
+def has_date(line: Line) -> bool:
+    return date_chars(line.text) > 0
+
+
 def is_dateline(line: Line) -> bool:
     """A line that is mostly a date: a byline's timestamp, not a sentence."""
     return date_chars(line.text) * DATELINE_SHARE >= len(line.text)

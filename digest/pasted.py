@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.blocks import (
+    SLIDE_COUNTER,
     Line,
-    date_chars,
+    has_date,
     is_byline,
     is_code,
     is_comments_heading,
@@ -32,7 +33,6 @@ from digest.blocks import (
     is_markup,
     is_page_copyright,
     is_section_break,
-    SLIDE_COUNTER,
     is_slide_counter,
     looks_like_prose,
     split_lines,
@@ -62,8 +62,8 @@ COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
-HEADER_REACH = 3
-GALLERY_MIN_SLIDES = 3  # lines above a comment count where the article header's date may stand
+HEADER_REACH = 3  # lines above a comment count where the article header's date may stand
+GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
 
@@ -98,10 +98,6 @@ def is_header_comment_count(lines: list[Line], position: int) -> bool:
     above = lines[max(0, position - HEADER_REACH):position]
     return (any(is_dateline(line) or is_byline(line) and has_date(line) for line in above)
             and not any(looks_like_prose(line) for line in above))
-
-
-def has_date(line: Line) -> bool:
-    return date_chars(line.text) > 0
 
 
 def is_inline_box(lines: list[Line], position: int) -> bool:
@@ -151,6 +147,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
     comment count under the article's own dateline is no heading at all). A section break
     ("Related coverage") after an article-sized run makes what follows count for less as well
     (OTHER_STORIES_DISCOUNT), unless it heads an inline box of one link inside the article.
+    A gallery's captions cost like labels; a code listing's lines cost like a subheading's.
     """
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0

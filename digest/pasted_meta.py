@@ -16,6 +16,7 @@ from digest.blocks import (
     CJK,
     Line,
     ends_sentence,
+    has_date,
     is_breadcrumb,
     is_byline,
     is_comments_heading,
@@ -135,10 +136,6 @@ def headline_score(line: Line, lead: set[str], distance: int, dated: float) -> f
 def ends_with_full_stop(text: str) -> bool:
     """A sentence's final full stop; not an ellipsis, nor an abbreviation's ("N.Y.C.", "Inc.", "U.S.")."""
     return text.endswith(".") and not text.endswith("..") and ABBREVIATION_END.search(text) is None
-
-
-def has_date(line: Line) -> bool:
-    return find_date(line.text) is not None
 
 
 def headline_over_deck(candidates: list[tuple[float, Line]], best_score: float, best: Line) -> Line:

@@ -27,7 +27,7 @@ from digest.pasted_site import find_site
 
 RT_PASTE = Path(__file__).parent / "fixtures" / "rt-pentagon-pasted.txt"
 
-MENU = "\n".join(["Home", "News", "Politics", "Business", "Sport", "Culture", "Opinion", "Video", "Sign in", "Search"])
+MENU = "Home\nNews\nPolitics\nBusiness\nSport\nCulture\nOpinion\nVideo\nSign in\nSearch"
 ARTICLE = """\
 Council approves the new river crossing after a decade of delays
 
@@ -144,8 +144,8 @@ def test_hard_wrapped_lines_are_joined_back_into_paragraphs() -> None:
     raw = ["The protocol supports storing, retrieving, and", "removing individual documents, as well as listing",
            "the contents of a folder.", "", "Status of this Memo"]
     assert join_wrapped(raw) == [
-        "The protocol supports storing, retrieving, and removing individual documents, as well as listing "
-        "the contents of a folder.", "", "Status of this Memo"]
+        ("The protocol supports storing, retrieving, and removing individual documents, as well as listing "
+        "the contents of a folder."), "", "Status of this Memo"]
 
 
 @pytest.mark.parametrize(("text", "test"), [
@@ -154,12 +154,12 @@ def test_hard_wrapped_lines_are_joined_back_into_paragraphs() -> None:
     ("Russia claims ‘first stage’ of Ukraine offensive complete READ MORE: Russia claims ‘first stage’", is_teaser),
     ("Lire aussi : Le projet de loi sur le renseignement", is_teaser),
     ("How to Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop", is_self_repeating),
-    ("How to Build an Easy, Beginner “Set and Forget” Investment Portfolio How to Build an Easy, Beginner “Set and "
-     "Forget” Investment Portfolio How to Build an Easy, Beginner “Set and Forget” In", is_self_repeating),
+    (("How to Build an Easy, Beginner “Set and Forget” Investment Portfolio How to Build an Easy, Beginner “Set and "
+     "Forget” Investment Portfolio How to Build an Easy, Beginner “Set and Forget” In"), is_self_repeating),
     ("Except as otherwise noted, any code samples from the V8 project are licensed under V8’s BSD-style license.",
      is_notice),
-    ("This website and all documents on it are licensed under a Creative Commons Attribution-Share Alike 3.0 "
-     "United States License.", is_notice),
+    (("This website and all documents on it are licensed under a Creative Commons Attribution-Share Alike 3.0 "
+     "United States License."), is_notice),
     ("By Jane Doe", is_byline),
     ("25:10", is_timecode),
     ("0:00 / 29:51", is_timecode),
@@ -180,8 +180,8 @@ def test_junk_lines_are_named(text: str, test) -> None:  # type: ignore[no-untyp
     ("Daring Fireball is written and produced by John Gruber.", True),  # names, but its verbs in lower case
     ("Gecko is a layout engine. Its source code is licensed under the Mozilla Public License.", True),
     ("Ann, Bob, Cy, Dee, Eve, Fay, Gus, Hal, Ivy, Jo, Kim", False),
-    ("Entrevista da lava jato mercado cifras letras consumo consciente folhainvest ir mercado aberto hora "
-     "publicidade legal cotidiano educação", False),
+    (("Entrevista da lava jato mercado cifras letras consumo consciente folhainvest ir mercado aberto hora "
+     "publicidade legal cotidiano educação"), False),
 ])
 def test_prose_is_told_from_labels_and_teasers(text: str, prose: bool) -> None:
     assert looks_like_prose(split_lines(text)[0]) is prose
@@ -198,7 +198,7 @@ def test_repeated_paragraphs_are_kept_and_only_the_headline_repeat_goes() -> Non
 
 def test_a_chart_inside_the_article_is_not_its_text() -> None:
     paragraphs = ARTICLE.split("\n\n")
-    chart = "\n".join(["Interest payments", "$900", "billion", "’17", "’18", "’19", "’20", "’21"])
+    chart = "Interest payments\n$900\nbillion\n’17\n’18\n’19\n’20\n’21"
     article = read_text(paste(*paragraphs[:5], chart, *paragraphs[5:]), url=None)
     assert not any(paragraph in ("$900", "billion", "’19") for paragraph in article.paragraphs)
     assert article.paragraphs[-1].startswith("Opponents said")
@@ -229,15 +229,7 @@ def test_the_article_span_skips_a_long_menu() -> None:
 
 def test_other_stories_under_a_related_heading_do_not_extend_the_article() -> None:
     """medicalnewstoday: "Related coverage" and cards whose summaries read as prose, under a whole article."""
-    cards = "\n".join([
-        "Related coverage",
-        "It's official: Pets benefit our mental health A systematic review of existing studies lists the many ways "
-        "in which pets provide benefits to people with long-term mental health problems.",
-        "Consciousness 'restored' using nerve stimulation One month after a vagus nerve stimulator was implanted in "
-        "his chest, a patient in a vegetative state for 15 years showed signs of awareness.",
-        "Cannabis for pain and PTSD 'lacks high-quality evidence' Systematic reviews of the scientific evidence "
-        "suggest that it is of insufficient quality to support the use of cannabis.",
-    ])
+    cards = "Related coverage\nIt's official: Pets benefit our mental health A systematic review of existing studies lists the many ways in which pets provide benefits to people with long-term mental health problems.\nConsciousness 'restored' using nerve stimulation One month after a vagus nerve stimulator was implanted in his chest, a patient in a vegetative state for 15 years showed signs of awareness.\nCannabis for pain and PTSD 'lacks high-quality evidence' Systematic reviews of the scientific evidence suggest that it is of insufficient quality to support the use of cannabis."
     article = read_text(paste(MENU, ARTICLE, ARTICLE.split("\n\n", 3)[3], cards), url=None)
     assert not any("Pets benefit" in paragraph or "Cannabis" in paragraph for paragraph in article.paragraphs)
 
@@ -332,13 +324,13 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
 
 @pytest.mark.parametrize(("text", "site"), [
     ("Follow Lifehacker Followed\nLifehacker\nFollow Lifehacker Followed", "Lifehacker"),  # the button's state goes
-    ("Welcome to Medical News Today\nYour MNT\nMNT - Hourly Medical News Since 2003\nYour MNT\n"
-     "Get the most out of Medical News Today.", "Medical News Today"),  # an acronym spelled out
-    ("Olena Shmahalo/Quanta Magazine\nGet Quanta Magazine delivered to your inbox\nThe Quanta Newsletter\n"
-     "About Quanta\nQuanta\nQuanta", "Quanta Magazine"),
+    (("Welcome to Medical News Today\nYour MNT\nMNT - Hourly Medical News Since 2003\nYour MNT\n"
+     "Get the most out of Medical News Today."), "Medical News Today"),  # an acronym spelled out
+    (("Olena Shmahalo/Quanta Magazine\nGet Quanta Magazine delivered to your inbox\nThe Quanta Newsletter\n"
+     "About Quanta\nQuanta\nQuanta"), "Quanta Magazine"),
     ("Sign up for GitLab’s newsletter\nHow we overhauled GitLab navigation", "GitLab"),
-    ("Keep up with the CityLab Daily newsletter.\nPopular Now on CityLab »\nSign up for CityLab Daily:\n"
-     "CityLab is committed to telling the story of the world’s cities.\nCitylab.com © 2019 The Atlantic Monthly Group",
+    (("Keep up with the CityLab Daily newsletter.\nPopular Now on CityLab »\nSign up for CityLab Daily:\n"
+     "CityLab is committed to telling the story of the world’s cities.\nCitylab.com © 2019 The Atlantic Monthly Group"),
      "CityLab"),  # a newsletter's name ("CityLab Daily") is the brand's
 ])
 def test_the_site_names_itself(text: str, site: str) -> None:
@@ -355,10 +347,10 @@ def test_section_breaks_in_more_languages_and_live_feeds(heading: str) -> None:
 def test_a_gallery_under_the_article_is_not_its_text() -> None:
     """bug-1255978: "1/50 United goin down" and a caption that reads as prose, fifty times over."""
     captions = [
-        "Manchester United's absence from the Champions League hurt more than the fans' pride last year, and it "
-        "dented the bottom line as well.",
-        "Production of the next Star Wars movie has brought an economic impact of some 150 million to Britain, "
-        "according to company accounts.",
+        ("Manchester United's absence from the Champions League hurt more than the fans' pride last year, and it "
+        "dented the bottom line as well."),
+        ("Production of the next Star Wars movie has brought an economic impact of some 150 million to Britain, "
+        "according to company accounts."),
         "The Net-a-Porter founder decided to quit the online fashion retailer during a summer of reflection, she said.",
         "The chief executive of Yahoo said that she was expecting twin girls in December and would keep working.",
         "Warren Buffett, the world's third richest person, lost 3.6bn in last week's market slump as fears grew.",
@@ -389,10 +381,8 @@ def test_a_listing_in_a_technical_article_is_kept_whole() -> None:
     """001 and toc-missing: HTML in a listing and a text table of timestamps are the article's text there."""
     intro = ("Blanket.js records which lines of your code ran during the tests. Add it to the test page, "
              "after Mocha and Chai, and mark the scripts to cover.")
-    listing = "\n".join(['<meta charset="utf-8">', '<div id="mocha"></div>', '<script src="vendor/mocha.js"></script>',
-                         '<script src="cow.js" data-cover></script>'])
-    table = "\n".join(["period │ status_code │ entries", "2020-08-01 18:00:00+00 │ 200 │ 4084",
-                       "2020-08-01 18:00:00+00 │ 404 │ 0", "2020-08-01 17:59:00+00 │ 400 │ 12"])
+    listing = '<meta charset="utf-8">\n<div id="mocha"></div>\n<script src="vendor/mocha.js"></script>\n<script src="cow.js" data-cover></script>'
+    table = "period │ status_code │ entries\n2020-08-01 18:00:00+00 │ 200 │ 4084\n2020-08-01 18:00:00+00 │ 404 │ 0\n2020-08-01 17:59:00+00 │ 400 │ 12"
     outro = ("Open the page in a browser and the report shows, file by file, the share of lines the tests ran, "
              "with the lines they missed in red.")
     article = read_text(paste(MENU, "Get your Frontend JavaScript Code Covered", intro, listing, table, outro),
@@ -435,8 +425,8 @@ def test_a_sentence_about_a_products_licence_is_no_notice() -> None:
 
 
 @pytest.mark.parametrize(("text", "notice"), [
-    ("Are those of us who have explicitly avoided agreeing to the Facebook terms of service simply fair game for an "
-     "industry that tracks us?", False),  # aclu: the article's own sentence
+    (("Are those of us who have explicitly avoided agreeing to the Facebook terms of service simply fair game for an "
+     "industry that tracks us?"), False),  # aclu: the article's own sentence
     ("Privacy Policy", True),
     ("By using this site, you agree to our Terms of Service and Privacy Policy.", True),
 ])
