@@ -8,8 +8,11 @@ on lines instead of DOM nodes, in named steps:
    headings ("Top stories", "Comments") cost.
 3. `find_article_span`: the run of lines whose total weight is largest (the maximum-sum run),
    so the article's paragraphs stay together across the odd caption and heading inside it,
-   while the long menus before it and the other stories after it fall away.
-4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons).
+   while the long menus before it and the other stories after it fall away. A comments heading
+   or a "Related coverage" heading closing an article makes what follows count for less; a
+   comment count under the dateline and a one-link box inside the text do not.
+4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
+   gallery's captions, a box's link), while a code listing stays whole.
 5. Headline, standfirst and dateline are read around the run (digest.pasted_meta), the place from
    the lead (digest.dates.find_place), the publisher from the whole page (digest.pasted_site).
 

@@ -57,6 +57,7 @@ DATED_ABOVE_BONUS = 0.5  # a date over the line (kicker, date, headline) is weak
 DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
+GLUED_BYLINE_MAX_WORDS = BYLINE_MAX_WORDS + 6  # the names, a handle and a date with its time
 NAVIGATION_ARROW = re.compile(r"[←→⟵⟶⇐⇒]")
 ENDS_WITH_CLOCK = re.compile(
     r"(?<![\d:])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|Uhr|配信|更新|发布|發布)?\s*$", re.IGNORECASE)
@@ -157,7 +158,7 @@ def without_glued_byline(line: Line) -> Line:
     if match is None or match.start() < HEADLINE_MIN_CHARS:
         return line
     rest = match.group("rest")
-    if not (match.group("colon") or "@" in rest or find_date(rest)) or len(rest.split()) > BYLINE_MAX_WORDS + 6:
+    if not (match.group("colon") or "@" in rest or find_date(rest)) or len(rest.split()) > GLUED_BYLINE_MAX_WORDS:
         return line
     head = line.text[:match.start()]
     return replace(line, text=head, words=word_count(head))
