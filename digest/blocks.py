@@ -97,9 +97,10 @@ CREDIT = re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik"
     r"^\(?(?:bild|foto|photo|image)\s*:?[^)]{0,40}\)?$|©",
     re.IGNORECASE,
 )
-COMMENTS = re.compile(  # the comments open: nothing after this heading is the article
+COMMENTS = re.compile(  # the comments open: nothing after this heading is the article (nor after a teaser
+    # card's "2559Comments. Click to view comments")
     r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?"
-    r"(?:(?:\d+\s+)?(?:comments|reader comments|\d+\s+comment|"
+    r"(?:\d+\s*comments[.:|•]\s+[^.!?]{1,40}|(?:\d+\s+)?(?:comments|reader comments|\d+\s+comment|"
     r"kommentare|commentaires|comentários|comentarios|commenti|комментарии|diskuse|komentarze|reacties)|"
     r"\d+\s+(?:responses?|replies|thoughts on .{1,80})|leave a (?:comment|reply)|post a comment|add a comment|"
     r"join the (?:discussion|conversation)|(?:enviá|envía|deja|dejá|escribe|escribí) (?:tu|un) comentario|"

@@ -470,3 +470,16 @@ def test_buttons_between_the_headline_and_its_date_are_no_distance() -> None:
     assert read_text(text, url=None).title.startswith("Node.js and CPU profiling on production")
     lines = split_lines(text)
     assert dated_bonus(lines, lines[0]) == dated_bonus(lines, lines[1]) * (1 - DATED_STEP)  # "Follow" is no step
+
+
+def test_a_feed_of_cards_with_comment_counts_loses_to_the_article() -> None:
+    """yahoo-2: every teaser card carries "2559Comments. Click to view comments" over a prose summary."""
+    feed = "\n".join(
+        f"{n}Comments. Click to view comments\nAnother story number {n} in the feed\n"
+        f"A summary of another story number {n}, told at length in a sentence of its own that runs on and on about "
+        f"something else entirely, far from the bridge and the council and the city.\nAssociated Press"
+        for n in range(20, 32))
+    header = "Council approves the new river crossing after a decade of delays\nAssociated PressApril 7, 2022\n11 Comments"
+    article = read_text(paste(MENU, feed, MENU, header, *ARTICLE.split("\n\n")[3:]), url=None)
+    assert article.paragraphs[0].startswith("The city council voted")
+    assert not any("Another story" in paragraph for paragraph in article.paragraphs)
