@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
-from digest.clean import remove_junk, split_standfirst
+from digest.clean import HIDDEN_STYLE, remove_junk, split_standfirst
 from digest.dates import find_place
 from digest.errors import ExtractionError
 from digest.meta import read_metadata
@@ -27,6 +27,7 @@ UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 TITLE_FROM_TEXT_MAX_CHARS = 120
 PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select",
                "textarea")
+FALLBACK_IMAGE = "fallback-image"  # Readability.js keeps this aria-hidden wrapper (an image for no-script readers)
 UNLIKELY = REGEXES["unlikelyCandidatesRe"]  # readability-lxml's own patterns
 LIKELY = REGEXES["okMaybeItsACandidateRe"]
 PLACE_LEAD_PARAGRAPHS = 2  # the dateline "KYIV, April 7 (Reuters) -" opens the first paragraph or the second
@@ -49,7 +50,30 @@ def prune_for_readability(root: HtmlElement) -> None:
     a +0.001 body F1. Metadata has been read from the tree before this step.
     """
     lxml.etree.strip_elements(root, *PRUNED_TAGS, with_tail=False)
+    remove_hidden(root)
     keep_links_in_text(root)
+
+
+def remove_hidden(root: HtmlElement) -> None:
+    """Take out what a reader never sees: `hidden`, `aria-hidden="true"`, `display: none`.
+
+    Readability.js skips every node it judges invisible (`_isProbablyVisible`); readability-lxml
+    reads them, so a screen-reader-only label or a collapsed duplicate lands in the article.
+    A fallback image's `aria-hidden` wrapper stays, as in Readability.js.
+    """
+    hidden = [element for element in root.iter(lxml.etree.Element) if is_hidden(element)]
+    for element in hidden:
+        if element.getparent() is not None and element.tag not in ("html", "body"):
+            element.drop_tree()
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    if element.get("aria-hidden") == "true" and FALLBACK_IMAGE not in (element.get("class") or ""):
+        return True
+    style = element.get("style")
+    return style is not None and HIDDEN_STYLE.search(style) is not None
 
 
 def keep_links_in_text(root: HtmlElement) -> None:

@@ -228,3 +228,11 @@ def test_a_link_whose_class_looks_unlikely_keeps_its_words_in_the_sentence() -> 
                         f"thirty years has brought me into more than ordinary contact with the law-copyists.</p><p>{FILLER}</p>")
     paragraphs = read_html(html, url=None).paragraphs
     assert paragraphs[0].startswith("I am a rather elderly man. The nature of my avocations for the last thirty years")
+
+
+def test_what_a_reader_never_sees_is_not_read() -> None:
+    html = article_page(f"<p><span aria-hidden='true'>**WRONG**</span>Lorem ipsum dolor sit amet, consectetur adipisicing "
+                        f"elit.</p><p style='display: none'>A collapsed copy of the story.</p><p hidden>Hidden.</p>"
+                        f"<p>{FILLER}</p>")
+    paragraphs = read_html(html, url=None).paragraphs
+    assert paragraphs == ("Lorem ipsum dolor sit amet, consectetur adipisicing elit.", FILLER.strip())
