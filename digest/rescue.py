@@ -181,10 +181,10 @@ def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: H
             continue
         if element.tag in LIST_TAGS:
             if is_left_behind_list(element, region, everything):
-                heading = element.getprevious()
-                if heading is not None and heading.tag in HEADING_TAGS and text_of(heading) not in kept:
-                    if text_of(heading) not in waiting:
-                        waiting.append(text_of(heading))
+                heading = element.getprevious()  # the heading or the "What You'll Need:" line announcing it
+                announcement = text_of(heading) if heading is not None else ""
+                if announcement and announcement not in kept and announcement not in waiting:
+                    waiting.append(announcement)
                 place([text_of(item) for item in element.iterchildren("li")])
             continue
         if any(a.tag in LIST_TAGS for a in element.iterancestors()):

@@ -199,9 +199,13 @@ def test_lead_in_a_sibling_intro_box_is_brought_back_in_page_order() -> None:
     assert len(paragraphs) == 7
 
 
-def test_a_list_the_text_announces_is_brought_back() -> None:
+@pytest.mark.parametrize("announcement", [
+    "<h3>What You'll Need:</h3>",
+    "<span class='headline2 head mg-1 block'>What You'll Need:</span>",
+])
+def test_a_list_the_text_announces_is_brought_back(announcement: str) -> None:
     steps = "".join(f"<div class='step'><div class='content'><p>{FILLER} Step {n}.</p></div></div>" for n in range(4))
-    needs = ("<div class='step'><div class='content'><h3>What You'll Need:</h3><ul class='markdown-ul'>"
+    needs = (f"<div class='step'><div class='content'>{announcement}<ul class='markdown-ul'>"
              "<li>Cloche</li><li>Planter saucer</li><li>Floral foam oasis</li><li>Ruler</li></ul></div></div>")
     html = (f"<html><head><title>How to Build a Terrarium</title></head><body><section id='Body'>"
             f"<div class='col-main'><div class='intro'><p>{FILLER}</p></div>{needs}{steps}</div></section></body></html>")
