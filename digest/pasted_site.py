@@ -50,12 +50,14 @@ TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityL
     r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter)$",
     re.IGNORECASE)  # newsletter's name is no part of the site's name
 HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us"
-    r"^(?:all|todos|tous|alle|tutti|copyright|us|we|me|you|our|nous|uns|follow(?:ed|ing)?|subscribed)\b", re.IGNORECASE)
+    r"^(?:all|todos|tous|alle|tutti|copyright|notice|policy|us|we|me|you|our|nous|uns|follow(?:ed|ing)?|subscribed)\b",
+    re.IGNORECASE)
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
 BREADCRUMB_MIN_PARTS = 3
 BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
 BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
 HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news)$", re.IGNORECASE)
+NAME_MAX_WORDS = 5  # "IETF Trust and the persons identified as the document authors" is a phrase, not a name
 MASTHEAD_LINES = 1  # the page's first line often names it
 MASTHEAD_MAX_WORDS = 4
 BRAND_MIN_MENTIONS = 2  # a name the page shows once is no evidence (a masthead needs one more)
@@ -86,7 +88,8 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
             if match:
                 raw = match.group("name") or match.groupdict().get("delivered") or ""
                 name = clean_name(raw)
-                if len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name):
+                if (len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name)
+                        and len(name.split()) <= NAME_MAX_WORDS):
                     if bonus == COPYRIGHT_BONUS and CORPORATE.search(raw):
                         bonus = BRAND_BONUS  # "Vox Media, Inc.", "Demand Media": the owner, not the site's name
                     found[name] = found.get(name, 0) + bonus
