@@ -35,7 +35,7 @@ BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More fro
 )
 BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy"
     rf"^(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
-    rf"services|sponsors|newsletters?|podcasts?|store|shop|staff|leadership|daily|community)\s*[»›:!.]?$",
+    rf"sponsors|podcasts?|staff|leadership)\s*[»›:!.]?$",
 )
 BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox"
     rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
