@@ -38,9 +38,10 @@ JUNK_MARKS = re.compile(
     re.IGNORECASE,
 )
 # Marks that start longer class names: "jp-relatedposts", "sharebar-top", "newsletterSignup", "outbrain_widget".
+# "shared" alone is the adjective ("evolve-shared-mutable-history", a section named after its heading), not a share bar.
 JUNK_MARK_PREFIXES = re.compile(
-    r"(?:^|[\s_-])(?:related|share|sharing|social|newsletter|subscribe|promo|advert|sponsor|outbrain|taboola|"
-    r"recommend)\w*",
+    r"(?:^|[\s_-])(?:related|share(?!d(?:$|[\s_-]))|sharing|social|newsletter|subscribe|promo|advert|sponsor|outbrain|"
+    r"taboola|recommend)\w*",
     re.IGNORECASE,
 )
 CAPTION_MARKS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-credit|image-credit|wp-caption-text)"

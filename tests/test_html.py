@@ -148,6 +148,7 @@ def clean(html: str, **kwargs: str) -> list[str]:
     "<p>JIM WATSON/AFP/Getty Images</p>",
     "<div class='jp-relatedposts'><p class='jp-relatedposts-post-excerpt'>Another post entirely.</p></div>",
     "<p>Shoppers compare prices online… Read more Read more</p>",
+    "<div class='sharedaddy'><p>Like this post.</p></div>",
 ])
 def test_junk_is_removed(junk: str) -> None:
     assert clean(junk) == []
@@ -163,6 +164,8 @@ def test_byline_repeated_as_a_paragraph_is_removed() -> None:
     "<pre><span class='go'>2020-08-01 18:00:00+00 | 200 | 4084</span></pre>",
     "<p>link</p>",
     "<p>The Reuters/Ipsos poll shows support falling.</p>",
+    "<div id='evolve-shared-mutable-history'><p>Using Mercurial with evolve to share mutable history solves these "
+    "problems.</p></div>",
 ])
 def test_content_that_looks_a_little_like_junk_stays(content: str) -> None:
     assert clean(content) != []
