@@ -107,6 +107,7 @@ NEWSLETTER_TEXT = re.compile(
     re.IGNORECASE,
 )
 NEWSLETTER_MAX_WORDS = 40
+HEADLINE_SIMILARITY = 0.75  # Readability.js's threshold for a heading that repeats the title
 DATELINE_MAX_CHARS = 80  # a block that is only a date is short
 DATELINE_MAX_DATES = 3  # "Published ... Updated ..." holds two
 DATELINE_MAX_OTHER_WORDS = 4  # "Updated", "Published on", "Posted on ... at": what a date line says besides dates
@@ -242,8 +243,24 @@ def remove_related_lists(content: HtmlElement) -> None:
         drop(heading)
 
 
+def title_similarity(title: str, heading: str) -> float:
+    """Readability.js's `_textSimilarity`: the share of the heading's text made of words from the title."""
+    title_words = set(key(title).split())
+    heading_words = key(heading).split()
+    if not heading_words:
+        return 0.0
+    extra = " ".join(word for word in heading_words if word not in title_words)
+    return 1 - len(extra) / len(" ".join(heading_words))
+
+
 def remove_headline(content: HtmlElement, title: str | None) -> None:
-    """The headline repeated at the top of the article (Readability.js drops it too)."""
+    """The headline repeated at the top of the article (Readability.js drops it too).
+
+    The first block is the headline when it says what the title says; an `<h1>` or `<h2>` also
+    when nearly all its words are the title's (HEADLINE_SIMILARITY, as Readability.js's
+    `_headerDuplicatesTitle`): a kicker such as "Lupita Nyong'o" over "Lupita Nyong'o's $150K
+    Pearl Oscar Dress -- STOLEN!!!!".
+    """
     if not title:
         return
     for element in content.iter("h1", "h2", "h3", "p", "div"):
@@ -251,6 +268,9 @@ def remove_headline(content: HtmlElement, title: str | None) -> None:
         if not text:
             continue
         if element.tag in ("h1", "h2", "h3", "p") and key(text) == key(title):
+            drop(element)
+            return
+        if element.tag in ("h1", "h2") and title_similarity(title, text) > HEADLINE_SIMILARITY:
             drop(element)
             return
         if element.tag != "div":

@@ -81,6 +81,18 @@ def test_headline_repeated_atop_the_article_is_not_a_paragraph() -> None:
     assert "Council agrees budget" not in article.paragraphs
 
 
+def test_a_heading_atop_the_article_made_of_the_titles_words_is_the_headline() -> None:
+    content = tree(f"<h2>Lupita Nyong'o</h2><p>{FILLER}</p><h2>Budget debate</h2><p>{FILLER}</p>")
+    remove_junk(content, title="Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!!")
+    assert paragraphs_of(content) == [FILLER.strip(), "Budget debate", FILLER.strip()]
+
+
+def test_a_heading_atop_the_article_with_words_of_its_own_stays() -> None:
+    content = tree(f"<h2>Oscar night in pictures</h2><p>{FILLER}</p>")
+    remove_junk(content, title="Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!!")
+    assert paragraphs_of(content)[0] == "Oscar night in pictures"
+
+
 @pytest.mark.parametrize("html", ["", "   \n", "<html><body></body></html>"])
 def test_empty_page_is_an_extraction_error(html: str) -> None:
     with pytest.raises(ExtractionError):
