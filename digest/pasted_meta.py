@@ -58,6 +58,8 @@ DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
 GLUED_BYLINE_MAX_WORDS = BYLINE_MAX_WORDS + 6  # the names, a handle and a date with its time
+SECTION_NUMBER = re.compile(  # "4.5 Mozilla Developer Network", "History[edit]": a section's heading or entry
+    r"^\d+(?:\.\d+)+\.?\s|\[(?:edit|modifier|bearbeiten|editar|modifica|править|edytuj|upravit)\]$")
 NAVIGATION_ARROW = re.compile(r"[←→⟵⟶⇐⇒]")
 ENDS_WITH_CLOCK = re.compile(
     r"(?<![\d:])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|Uhr|配信|更新|发布|發布)?\s*$", re.IGNORECASE)
@@ -96,6 +98,8 @@ def could_be_headline(line: Line) -> bool:
         return False
     if NAVIGATION_ARROW.search(line.text):
         return False  # "Next Work →", "ひらがな ←→ English": a link to elsewhere
+    if SECTION_NUMBER.search(line.text):
+        return False  # a section's heading or its entry in the contents, not the page's headline
     if ENDS_WITH_CLOCK.search(line.text):
         return False  # "CNET Japan 3/9(木) 18:45配信": a timestamp line, though its date has no year
     found = find_date(line.text)

@@ -22,7 +22,7 @@ from digest.blocks import (
 )
 from digest.errors import ExtractionError
 from digest.pasted import find_article_span, read_text
-from digest.pasted_meta import DATED_STEP, dated_bonus
+from digest.pasted_meta import DATED_STEP, could_be_headline, dated_bonus
 from digest.pasted_site import find_site
 
 RT_PASTE = Path(__file__).parent / "fixtures" / "rt-pentagon-pasted.txt"
@@ -486,3 +486,9 @@ def test_a_feed_of_cards_with_comment_counts_loses_to_the_article() -> None:
     article = read_text(paste(MENU, feed, MENU, header, *ARTICLE.split("\n\n")[3:]), url=None)
     assert article.paragraphs[0].startswith("The city council voted")
     assert not any("Another story" in paragraph for paragraph in article.paragraphs)
+
+
+@pytest.mark.parametrize("text", ["4.5 Mozilla Developer Network", "History[edit]", "Next Work →"])
+def test_section_headings_and_links_are_no_headlines(text: str) -> None:
+    """wikipedia: an entry of the contents or a section's heading is not the page's headline."""
+    assert not could_be_headline(split_lines(text)[0])
