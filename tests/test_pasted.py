@@ -332,8 +332,8 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     (("Keep up with the CityLab Daily newsletter.\nPopular Now on CityLab »\nSign up for CityLab Daily:\n"
      "CityLab is committed to telling the story of the world’s cities.\nCitylab.com © 2019 The Atlantic Monthly Group"),
      "CityLab"),  # a newsletter's name ("CityLab Daily") is the brand's
-    ("Copyright Notice\nCopyright (c) 2014 IETF Trust and the persons identified as the document authors. All "
-     "rights reserved.", None),  # ietf-1: neither "Notice" nor a phrase is a publisher's name
+    (("Copyright Notice\nCopyright (c) 2014 IETF Trust and the persons identified as the document authors. All "
+     "rights reserved."), None),  # ietf-1: neither "Notice" nor a phrase is a publisher's name
     ("Search\nTask Store\nThe Task Store keeps every task.\nTask Store\nEmail Newsletters", None),  # dropbox: no brand
 ])
 def test_the_site_names_itself(text: str, site: str | None) -> None:
