@@ -28,6 +28,7 @@ TITLE_FROM_TEXT_MAX_CHARS = 120
 PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select",
                "textarea")
 FALLBACK_IMAGE = "fallback-image"  # Readability.js keeps this aria-hidden wrapper (an image for no-script readers)
+NEVER_UNLIKELY_INSIDE = ("table", "code")
 UNLIKELY = REGEXES["unlikelyCandidatesRe"]  # readability-lxml's own patterns
 LIKELY = REGEXES["okMaybeItsACandidateRe"]
 PLACE_LEAD_PARAGRAPHS = 2  # the dateline "KYIV, April 7 (Reuters) -" opens the first paragraph or the second
@@ -51,7 +52,7 @@ def prune_for_readability(root: HtmlElement) -> None:
     """
     lxml.etree.strip_elements(root, *PRUNED_TAGS, with_tail=False)
     remove_hidden(root)
-    keep_links_in_text(root)
+    spare_links_and_tables(root)
 
 
 def remove_hidden(root: HtmlElement) -> None:
@@ -76,19 +77,23 @@ def is_hidden(element: HtmlElement) -> bool:
     return style is not None and HIDDEN_STYLE.search(style) is not None
 
 
-def keep_links_in_text(root: HtmlElement) -> None:
-    """A link is never an unlikely candidate: its text is part of the sentence around it.
+def spare_links_and_tables(root: HtmlElement) -> None:
+    """A link, or anything in a table or code, is never an unlikely candidate.
 
     readability-lxml drops every element whose class or id looks unlikely ("popup", "tweet",
     "comment"), links too, so a sentence loses the words of its annotated links ("I am a
-    <a class="popup">rather elderly</a> man" reads "I am a man"). Readability.js never drops
-    a link this way; we take such a link's class and id away before readability scores the page.
+    <a class="popup">rather elderly</a> man" reads "I am a man"), and a data table loses
+    its cells. Readability.js never drops a link, or an element inside a table or code, this
+    way; we take such an element's class and id away before readability scores the page.
     """
-    for link in root.iter("a"):
-        marks = f"{link.get('class', '')} {link.get('id', '')}"
+    inside = (element for box in root.iter(*NEVER_UNLIKELY_INSIDE) for element in box.iterdescendants())
+    for element in (*root.iter("a"), *inside):
+        if not isinstance(element.tag, str):
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
         if UNLIKELY.search(marks) is not None and LIKELY.search(marks) is None:
-            link.attrib.pop("class", None)
-            link.attrib.pop("id", None)
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
 
 
 def readable_content(root: HtmlElement) -> HtmlElement:

@@ -255,3 +255,10 @@ def test_what_a_reader_never_sees_is_not_read() -> None:
                         f"<p>{FILLER}</p>")
     paragraphs = read_html(html, url=None).paragraphs
     assert paragraphs == ("Lorem ipsum dolor sit amet, consectetur adipisicing elit.", FILLER.strip())
+
+
+def test_a_table_cell_whose_class_looks_unlikely_keeps_its_words() -> None:
+    rows = "".join(f"<tr><td>Feature {n}</td><td>Shipped in release {n} after review</td></tr>" for n in range(8))
+    html = article_page(f"<p>{FILLER}</p><table><tr><td class='header_cell'>General UX</td>"
+                        f"<td class='header_cell'>UX draft</td></tr>{rows}</table><p>{FILLER}</p>")
+    assert "General UX | UX draft" in read_html(html, url=None).paragraphs
