@@ -22,7 +22,7 @@ from readability import Document
 
 from bench.datasets import FAKEHOST_URL, DevPage, GoldenPage, dev_pages, golden_pages, html_to_text
 from bench.scoring import f1_of_means, normalise_site, precision_recall, same_date, same_title, title_visible_in
-from digest.errors import DigestError
+from digest.errors import DigestError, ExtractionError
 from digest.model import Digest, DigestOptions
 from digest.pipeline import Page, digest_page
 
@@ -30,6 +30,11 @@ from digest.pipeline import Page, digest_page
 SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…。！？])(?![\"”’»」』)])|(?<=[.!?…。！？][\"”’»」』)]))\s*(?=\S)")
 SENTENCE_ENDINGS = ".!?…\"”»'’)。！？」』"
 OPTIONS = DigestOptions()
+# The dataset's README: these pastes are nearly empty (the page shows nothing without JavaScript, or
+# is a synthetic markup test), and "no article found" is the right answer for them.
+NO_ARTICLE_WHEN_PASTED = frozenset({
+    "seattletimes-1", "005-unescape-html-entities", "js-link-replacement", "lazy-image-3", "invalid-attributes", "ol",
+})
 
 
 @dataclass
@@ -45,6 +50,7 @@ class PageScore:
     quotes: int = 0
     error: str | None = None
     title_visible: bool | None = None  # pasted text only: does the reference title stand in the text?
+    site_visible: bool | None = None  # pasted text only: does the reference site name stand in the text?
     notes: list[str] = field(default_factory=list)
 
 
@@ -72,17 +78,20 @@ def score_dev_page(page: DevPage, kind: str) -> PageScore:
     source_text = lxml.html.fromstring(page.html).text_content() if kind == "html" else content
     try:
         digest = digest_page(Page(content=content, kind=kind, url=FAKEHOST_URL if kind == "html" else None), OPTIONS)
+    except ExtractionError as error:
+        if kind == "text" and page.name in NO_ARTICLE_WHEN_PASTED:
+            return PageScore(page.name, 1.0, 1.0, summary_ok=True)  # the answer the dataset asks for
+        return unreadable(page, kind, content, error)
     except DigestError as error:
-        precision, recall = precision_recall(page.expected_text, "")
-        return PageScore(page.name, precision, recall, error=type(error).__name__,
-                         title_visible=title_visible_in(page.title, content) if kind == "text" and page.title else None,
-                         title=False if page.title else None, date=False if page.published else None,
-                         site=False if page.site else None)
+        return unreadable(page, kind, content, error)
+    if kind == "text" and page.name in NO_ARTICLE_WHEN_PASTED:
+        return PageScore(page.name, 0.0, 0.0, notes=["a digest of a paste that holds no article"])
     precision, recall = precision_recall(page.expected_text, digest.body)
     published = digest.published.isoformat() if digest.published else None
     score = PageScore(
         page.name, precision, recall,
         title_visible=title_visible_in(page.title, content) if kind == "text" and page.title else None,
+        site_visible=site_visible_in(page.site, content) if kind == "text" and page.site else None,
         title=same_title(page.title, digest.title) if page.title else None,
         date=same_date(page.published, published) if page.published else None,
         site=normalise_site(page.site) == normalise_site(digest.site) if page.site else None,
@@ -97,6 +106,20 @@ def score_dev_page(page: DevPage, kind: str) -> PageScore:
     if score.site is False:
         score.notes.append(f"site {digest.site!r} != {page.site!r}")
     return score
+
+
+def unreadable(page: DevPage, kind: str, content: str, error: DigestError) -> PageScore:
+    """A page we refused: nothing extracted, every field it has counts as missed."""
+    precision, recall = precision_recall(page.expected_text, "")
+    return PageScore(page.name, precision, recall, error=type(error).__name__,
+                     title_visible=title_visible_in(page.title, content) if kind == "text" and page.title else None,
+                     site_visible=site_visible_in(page.site, content) if kind == "text" and page.site else None,
+                     title=False if page.title else None, date=False if page.published else None,
+                     site=False if page.site else None)
+
+
+def site_visible_in(site: str | None, text: str) -> bool:
+    return bool(site) and normalise_site(site) in normalise_site(text)
 
 
 def score_html(page: DevPage) -> PageScore:
@@ -177,6 +200,9 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
     visible = [s for s in scores if s.title_visible]
     if visible:
         print(f"|   title where the reference title is visible in the text: {percent([s.title for s in visible])}")
+    visible = [s for s in scores if s.site_visible]
+    if visible:
+        print(f"|   site where the reference site name is visible in the text: {percent([s.site for s in visible])}")
     if show_failures:
         for s in scores:
             low = s.precision is not None and s.recall is not None and min(s.precision, s.recall) < 0.9
