@@ -21,7 +21,9 @@ import lxml.html
 from readability import Document
 
 from bench.datasets import FAKEHOST_URL, DevPage, GoldenPage, dev_pages, golden_pages, html_to_text
-from bench.scoring import f1_of_means, normalise_site, precision_recall, same_date, same_title, title_visible_in
+from bench.scoring import (
+    f1_of_means, normalise_site, precision_recall, same_date, same_site, same_title, title_visible_in,
+)
 from digest.errors import DigestError, ExtractionError
 from digest.model import Digest, DigestOptions
 from digest.pipeline import Page, digest_page
@@ -51,6 +53,7 @@ class PageScore:
     error: str | None = None
     title_visible: bool | None = None  # pasted text only: does the reference title stand in the text?
     site_visible: bool | None = None  # pasted text only: does the reference site name stand in the text?
+    site_given: bool = False  # we named a publisher (a wrong name is worse than none)
     notes: list[str] = field(default_factory=list)
 
 
@@ -94,7 +97,8 @@ def score_dev_page(page: DevPage, kind: str) -> PageScore:
         site_visible=site_visible_in(page.site, content) if kind == "text" and page.site else None,
         title=same_title(page.title, digest.title) if page.title else None,
         date=same_date(page.published, published) if page.published else None,
-        site=normalise_site(page.site) == normalise_site(digest.site) if page.site else None,
+        site=same_site(page.site, digest.site) if page.site else None,
+        site_given=digest.site is not None,
         summary_ok=summary_is_sound(digest, source_text),
         quotes_verbatim=quotes_are_verbatim(digest),
         quotes=len(digest.quotes),
@@ -200,6 +204,9 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
     visible = [s for s in scores if s.title_visible]
     if visible:
         print(f"|   title where the reference title is visible in the text: {percent([s.title for s in visible])}")
+    wrong_sites = sum(1 for s in scores if s.site is False and s.site_given)
+    if wrong_sites:
+        print(f"|   pages with a reference site where we named another publisher: {wrong_sites}")
     visible = [s for s in scores if s.site_visible]
     if visible:
         print(f"|   site where the reference site name is visible in the text: {percent([s.site for s in visible])}")

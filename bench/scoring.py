@@ -88,5 +88,27 @@ def normalise_site(site: str | None) -> str:
     return " ".join(unicodedata.normalize("NFKC", site or "").casefold().split())
 
 
+LEADING_ARTICLE = re.compile(r"^(?:the|la|le|les|el|der|die|das|il)\s+")
+DOMAIN_ENDING = re.compile(r"\.(?:[a-z]{2,3}|co\.uk|com\.[a-z]{2})$")
+ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "el"})
+
+
+def site_forms(site: str | None) -> set[str]:
+    """A publisher's name, without a leading article or a domain ending, and its acronym."""
+    name = normalise_site(site)
+    bare = DOMAIN_ENDING.sub("", LEADING_ARTICLE.sub("", name))
+    words = [w for w in re.findall(r"\w+", bare) if w not in ACRONYM_SKIPS]
+    forms = {name, bare}
+    if len(words) >= 3:
+        forms.add("".join(w[0] for w in words))
+    return {form for form in forms if form}
+
+
+def same_site(expected: str | None, got: str | None) -> bool:
+    """"The Washington Post" is "Washington Post", "Libération.fr" is "Libération", and
+    "American Civil Liberties Union" is "ACLU"; a section, an owner or another brand is not."""
+    return bool(got) and bool(site_forms(expected) & site_forms(got))
+
+
 def same_date(expected: str | None, got: str | None) -> bool:
     return bool(expected) and bool(got) and expected[:10] == got[:10]
