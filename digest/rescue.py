@@ -116,7 +116,7 @@ def is_introduced(element: HtmlElement) -> bool:
 def is_left_behind_list(element: HtmlElement, region: HtmlElement, everything: str) -> bool:
     """A list of things (materials, steps, points) readability dropped: few links, none of it kept."""
     items = [text_of(item) for item in element.iterchildren("li")]
-    if len(items) < LIST_MIN_ITEMS or not all(items) or any(item in everything for item in items):
+    if len(items) < LIST_MIN_ITEMS or not all(items) or any(already_kept(item, everything) for item in items):
         return False
     if any(a.tag in LIST_TAGS for a in element.iterancestors()):
         return False  # a nested list comes with its parent item
@@ -158,8 +158,11 @@ def is_left_behind_heading(element: HtmlElement, text: str, container: HtmlEleme
 def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: HtmlElement | None = None) -> list[str]:
     """Walk the region in page order: readability's paragraphs as they come, left-behind prose between them.
 
-    A left-behind heading waits for the text under it: a heading with nothing of the article after it
-    is not brought back.
+    readability's paragraphs are located by `<p>`, by headings and by list items long enough to
+    be told apart (MATCH_MIN_CHARS: a short "Add-ons" may be a menu's), so that what comes back
+    lands between them, not before them all. A left-behind heading waits for the text under it:
+    a heading with nothing of the article after it is not brought back. A list an item of which
+    readability kept, even in part (a caption inside it dropped), is not left behind.
     """
     kept = set(paragraphs)
     everything = "\n".join(paragraphs)  # a left-behind paragraph may sit inside a longer block readability kept
@@ -172,13 +175,14 @@ def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: H
         waiting.clear()
         merged.extend(texts)
 
-    for element in region.iter("p", "ul", "ol", *HEADING_TAGS):
+    for element in region.iter("p", "li", "ul", "ol", *HEADING_TAGS):
         if element.tag in HEADING_TAGS:
             text = text_of(element)
             if (container is not None and position > 0 and text not in kept
                     and is_left_behind_heading(element, text, container, kept)):
                 waiting.append(text)
-            continue
+            if text not in kept:
+                continue
         if element.tag in LIST_TAGS:
             if is_left_behind_list(element, region, everything):
                 heading = element.getprevious()  # the heading or the "What You'll Need:" line announcing it
@@ -187,9 +191,11 @@ def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: H
                     waiting.append(announcement)
                 place([text_of(item) for item in element.iterchildren("li")])
             continue
-        if any(a.tag in LIST_TAGS for a in element.iterancestors()):
-            continue  # a paragraph inside a list item comes with its list
         text = text_of(element)
+        if element.tag == "li" and (text not in kept or len(text) < MATCH_MIN_CHARS):
+            continue  # a list item comes with its list; a short kept one ("Add-ons") may be a menu's too
+        if element.tag == "p" and text not in kept and any(a.tag in LIST_TAGS for a in element.iterancestors()):
+            continue  # a paragraph inside a list item comes with its list
         if text in kept:
             try:
                 index = paragraphs.index(text, position)

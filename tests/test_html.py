@@ -262,3 +262,14 @@ def test_a_table_cell_whose_class_looks_unlikely_keeps_its_words() -> None:
     html = article_page(f"<p>{FILLER}</p><table><tr><td class='header_cell'>General UX</td>"
                         f"<td class='header_cell'>UX draft</td></tr>{rows}</table><p>{FILLER}</p>")
     assert "General UX | UX draft" in read_html(html, url=None).paragraphs
+
+
+def test_a_left_behind_list_takes_its_place_among_kept_list_items_and_headings() -> None:
+    item = "Item {}: the council agreed to repair the roads near the school, the bridge and the old market before winter"
+    html = ("<html><head><title>Council notes</title></head><body><div class='entry-content'>"
+            f"<p>{FILLER}</p><h2>Highlights</h2><ul><li>{item.format(1)}</li><li>{item.format(2)}</li></ul>"
+            "<h3>What You'll Need:</h3><ul><li>Cloche</li><li>Ruler</li></ul>"
+            f"<h2>Updates</h2><ul><li>{item.format(3)}</li><li>{item.format(4)}</li></ul><p>{FILLER}</p></div></body></html>")
+    paragraphs = read_html(html, url=None).paragraphs
+    assert paragraphs[1:10] == ("Highlights", item.format(1), item.format(2), "What You'll Need:", "Cloche", "Ruler",
+                                "Updates", item.format(3), item.format(4))
