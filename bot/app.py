@@ -15,6 +15,7 @@ from typing import Any
 from telegram.ext import Application, ContextTypes
 
 from bot.flood import FloodLimiter
+from bot.resources import open_fetcher, open_pool, open_store
 from bot.settings import Settings
 from digest.fetch import Fetcher
 from digest.pool import PagePool
@@ -62,15 +63,6 @@ def handler_config(settings: Settings) -> HandlerConfig:
     )
 
 
-def open_fetcher(settings: Settings) -> Fetcher:
-    return Fetcher(settings.fetch_limits, settings.address_policy)
-
-
-def open_pool(settings: Settings) -> PagePool:
-    return PagePool(workers=settings.workers, time_limit_seconds=settings.clean_timeout_seconds,
-                    memory_mb=settings.worker_memory_mb)
-
-
 def build_application(settings: Settings) -> App:
     """The Application, ready for run_polling or run_webhook (the token is checked by the caller)."""
     resources = Resources()
@@ -80,8 +72,7 @@ def build_application(settings: Settings) -> App:
             logger.warning("DIGESTBOT_ALLOW_PRIVATE_URLS is on: links to private and loopback addresses "
                            "will be fetched. Use this for local testing only.")
         try:
-            resources.store = await Store.open(settings.db_path, synchronous_full=settings.db_synchronous_full,
-                                               cache_max_age_days=settings.cache_max_age_days)
+            resources.store = await open_store(settings)
         except (OSError, sqlite3.Error, SchemaTooNewError) as error:
             raise StartupError(f"could not open the database {settings.db_path} ({error}).") from error
         resources.fetcher = open_fetcher(settings)

@@ -12,14 +12,13 @@ import json
 import sys
 from pathlib import Path
 
-from bot.cmd_store import open_store, remember
+from bot.cmd_store import remember
+from bot.resources import open_fetcher, open_pool, open_store
 from bot.settings import Settings
 from digest.decode import decode_body
 from digest.errors import DigestError
-from digest.fetch import Fetcher
 from digest.model import Digest
 from digest.pipeline import Page, sniff_page
-from digest.pool import PagePool
 from digest.service import Digester
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -56,9 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
 async def digest_sources(sources: list[str], *, url: str | None, settings: Settings) -> list[Digest | DigestError]:
     """Read every source, then clean them all in parallel in the worker pool; order is kept."""
-    fetcher = Fetcher(settings.fetch_limits, settings.address_policy)
-    pool = PagePool(workers=settings.workers, time_limit_seconds=settings.clean_timeout_seconds,
-                    memory_mb=settings.worker_memory_mb)
+    fetcher = open_fetcher(settings)
+    pool = open_pool(settings)
     store = await open_store(settings)
     digester = Digester(fetcher=fetcher, pool=pool, options=settings.digest_options, cache=store)
     try:
@@ -70,7 +68,7 @@ async def digest_sources(sources: list[str], *, url: str | None, settings: Setti
                     return digest
                 page = read_source(source, url=url)
                 digest = await digester.from_page(page)
-                await remember(store, digest, source_url=page.url, source_text=None if page.url else page.content)
+                await remember(store, digest, source_url=page.url, source_text=page.content)
                 return digest
             except DigestError as error:
                 return error

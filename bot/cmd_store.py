@@ -15,6 +15,7 @@ import asyncio
 import json
 import sys
 
+from bot.resources import open_store
 from bot.settings import Settings
 from digest.errors import QueryError
 from digest.model import Digest
@@ -22,12 +23,6 @@ from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store
 
 CLI_CHAT_ID = 0  # the history `digestbot digest` saves into; Telegram never uses chat id 0
 TERMINAL_BOLD, TERMINAL_RESET = "\x1b[1m", "\x1b[0m"
-
-
-async def open_store(settings: Settings) -> Store:
-    """The store on DIGESTBOT_DB, with the durability and expiry settings."""
-    return await Store.open(settings.db_path, synchronous_full=settings.db_synchronous_full,
-                            cache_max_age_days=settings.cache_max_age_days)
 
 
 async def remember(store: Store, digest: Digest, *, source_url: str | None, source_text: str | None) -> None:

@@ -1,0 +1,25 @@
+"""Opening the shared resources from Settings, one way for the bot and the command line alike."""
+
+from __future__ import annotations
+
+from bot.settings import Settings
+from digest.fetch import Fetcher
+from digest.pool import PagePool
+from storage.store import Store
+
+
+def open_fetcher(settings: Settings) -> Fetcher:
+    """The guarded fetcher with the configured limits and address policy."""
+    return Fetcher(settings.fetch_limits, settings.address_policy)
+
+
+def open_pool(settings: Settings) -> PagePool:
+    """Worker processes that clean pages, with the configured time and memory limits."""
+    return PagePool(workers=settings.workers, time_limit_seconds=settings.clean_timeout_seconds,
+                    memory_mb=settings.worker_memory_mb)
+
+
+async def open_store(settings: Settings) -> Store:
+    """The store on DIGESTBOT_DB, with the durability and expiry settings."""
+    return await Store.open(settings.db_path, synchronous_full=settings.db_synchronous_full,
+                            cache_max_age_days=settings.cache_max_age_days)
