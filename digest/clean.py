@@ -80,7 +80,8 @@ SHARE_FILLERS = frozenset({"x", "mail", "copy", "link", "url", "copied", "commen
                            "article", "story", "on", "via", "ok"})
 SHARE_MAX_WORDS = 12  # a share bar is a handful of service names
 TEASER_LABELS = re.compile(
-    r"^\s*(?:read more|read also|also read|related|see also|more on this|more from|watch|listen|recommended|"
+    r"^\s*(?:read more|read also|also read|related|see also|main articles?|further information|more on this|more from|"
+    r"watch|listen|recommended|"
     r"читайте также|читайте тоже|смотрите также|lesen sie auch|mehr zum thema|auch interessant|lire aussi|"
     r"à lire aussi|a lire aussi|voir aussi|leia também|leia mais|veja também|leggi anche|lee también|"
     r"lea también|ver también|más información|te puede interesar)\b\s*[:：»>|-]?",

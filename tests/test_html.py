@@ -161,6 +161,7 @@ def clean(html: str, **kwargs: str) -> list[str]:
     "<div class='jp-relatedposts'><p class='jp-relatedposts-post-excerpt'>Another post entirely.</p></div>",
     "<p>Shoppers compare prices online… Read more Read more</p>",
     "<div class='sharedaddy'><p>Like this post.</p></div>",
+    "<div role='note' class='hatnote'>Main article: <a href='/wiki/Firefox'>Firefox</a></div>",
 ])
 def test_junk_is_removed(junk: str) -> None:
     assert clean(junk) == []
