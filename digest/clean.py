@@ -201,12 +201,20 @@ def is_label(text: str) -> bool:
 
 
 def is_teaser(element: HtmlElement, text: str) -> bool:
-    """"Read more: <link to another story>", "Another story's first line… Read more", and translations."""
+    """"Read more: <link to another story>", "Another story's first line… Read more", and translations.
+
+    After its label a teaser is mostly a link, or nothing but links ("Main article: <a>Firefox</a>").
+    """
     if len(words(text)) > TEASER_MAX_WORDS:
         return False
     if TEASER_TAIL.search(text) is not None:
         return True
-    return TEASER_LABELS.match(text) is not None and link_text_share(element) >= TEASER_MIN_LINK_SHARE
+    label = TEASER_LABELS.match(text)
+    if label is None:
+        return False
+    links = " ".join(text_of(a) for a in element.iter("a"))
+    rest = text[label.end():]
+    return link_text_share(element) >= TEASER_MIN_LINK_SHARE or (bool(key(rest)) and key(rest) == key(links))
 
 
 def is_newsletter(text: str) -> bool:
