@@ -4,7 +4,7 @@ readability keeps whole containers, so captions, share bars, "related"/"read mor
 newsletter boxes, "Advertisement" labels and the byline or date repeated as a paragraph
 come along. Each kind is one named rule below, applied to readability's output tree:
 
-  1. marked junk       an element whose class or id names it (share, related, newsletter...)
+  1. marked junk       an element whose class or id names it (share, related, newsletter...), or role="note"
   2. captions          <figcaption>, caption/credit-marked elements, "Photo: ..." lines
   3. labels            a block whose whole text is an ad label or a share bar
   4. teasers           "Read more: ...", "Lire aussi : ..." lines that are mostly a link
@@ -44,6 +44,7 @@ JUNK_MARK_PREFIXES = re.compile(
     r"taboola|recommend)\w*",
     re.IGNORECASE,
 )
+JUNK_ROLES = frozenset({"note"})  # ARIA: "parenthetic or ancillary to the main content" ("For other uses, see ...")
 CAPTION_MARKS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|credit|credits|photo-credit|image-credit|wp-caption-text)"
                            r"(?:$|[\s_-])", re.IGNORECASE)
 CAPTION_LABEL = re.compile(
@@ -166,6 +167,8 @@ def drop(element: HtmlElement) -> None:
 # --- the rules --------------------------------------------------------------------------------
 
 def is_marked_junk(element: HtmlElement) -> bool:
+    if (element.get("role") or "").strip().lower() in JUNK_ROLES:
+        return True
     marks = marks_of(element)
     return bool(marks) and (JUNK_MARKS.search(marks) is not None or JUNK_MARK_PREFIXES.search(marks) is not None)
 

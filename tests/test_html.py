@@ -162,6 +162,7 @@ def clean(html: str, **kwargs: str) -> list[str]:
     "<p>Shoppers compare prices online… Read more Read more</p>",
     "<div class='sharedaddy'><p>Like this post.</p></div>",
     "<div role='note' class='hatnote'>Main article: <a href='/wiki/Firefox'>Firefox</a></div>",
+    "<div role='note'>For matrices with symmetry over the real number field, see <a href='/s'>symmetric matrix</a>.</div>",
 ])
 def test_junk_is_removed(junk: str) -> None:
     assert clean(junk) == []
