@@ -243,6 +243,6 @@ def read_text(text: str, *, url: str | None = None) -> Article:
         standfirst=standfirst.text if standfirst else None,
         published=find_published(lines, headline, span.start),
         place=find_place(paragraphs[0]),
-        site=find_site(lines, url, headline.text if headline else None),
+        site=find_site(lines, url, headline.text if headline else None, range(span.start, span.end)),
         url=url,
     )

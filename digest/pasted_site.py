@@ -4,8 +4,20 @@ A page names its publisher in its copyright line ("© 2022 Городские н
 защищены."), in brand lines ("RT News App", "Follow Lifehacker", "Contact BBC News"), in a
 breadcrumb's root ("Mac & i > News > ...") and in its masthead (the first line). Each name
 found gets a bonus for how it was named, plus one per line that mentions it; the best wins.
-An owner company ("Vox Media, Inc.") counts less than a brand. Nothing found: a domain standing
-alone in the text, else the domain of the page's address, else None.
+
+A wrong publisher is worse than none, so every weak signal must be confirmed:
+
+- An owner company ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company") names the
+  brand only through its stem ("Vox", "The New York Times") when the page uses the stem on its
+  own elsewhere; else it names no one (its brand is another word: "CBS Interactive" owns CNET).
+- The first line is a masthead only when the page also shows the name as its own address
+  ("Engadget" ... "www.engadget.com") outside the article: the first line is far more often
+  a menu's first item ("Premium", "News", "Movies") or the article's own headline.
+- A domain standing alone counts only at the top of the page (the masthead of a mobile page,
+  "m.heraldsun.com.au"), where it beats an owner's name; further down it is a link (an
+  author's blog, "Official links: Minecraft.net").
+
+Nothing found: the domain of the page's address, else None.
 """
 
 from __future__ import annotations
@@ -29,8 +41,10 @@ COPYRIGHT_HOLDER = re.compile(  # "© 2022 Городские новости. В
 HOLDER_BEFORE = re.compile(  # "topicseed, 2018-2019 © All rights reserved", "Royal Road® © 2024"
     rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:{YEARS}\s*)?©"
 )
-BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph"
+BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph",
+    # "Acerca de CNET", "À propos de Libération", "Über heise online"
     r"^(?i:about|follow|contact|more from|more on|welcome to|subscribe to|sign up for|support|join|advertise (?:on|with)|"
+    r"acerca de|à propos de|a propos de|über|"
     rf"write for|work at|inside|discover|block for|channel|popular now on)\s+(?P<name>{NAME})\s*[»›:!.]?$",
 )
 BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy"
@@ -38,33 +52,44 @@ BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Spon
     rf"sponsors|podcasts?|staff|leadership)\s*[»›:!.]?$",
 )
 BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox"
-    rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
+    # (not "Apple’s App Store policies": a capitalised word after it names another product)
+    rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b(?!\s+[A-Z])|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
 )
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
-LEGAL_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group)\.?$", re.IGNORECASE)
+LEGAL_FORM = r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group|a\.s|s\.r\.o|s\.p\.a|spa|srl|b\.v|bv|ag)"
+LEGAL_SUFFIX = re.compile(rf",?\s+{LEGAL_FORM}\.?$", re.IGNORECASE)
+LEGAL_AFTER = re.compile(rf"^,?\s+{LEGAL_FORM}\.?(?!\w)", re.IGNORECASE)  # "Economia, a.s.": the name is a company's
 CORPORATE = re.compile(
-    r"\b(?:media|interactive|group|network|software|inc|corporation|corp|holdings?|publishing|trust|foundation|"
-    r"company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|s\.a\.?)\b", re.IGNORECASE)
+    r"\b(?:media|interactive|group|network|software|productions?|entertainment|inc|corporation|corp|holdings?|"
+    r"publishing|trust|foundation|company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|s\.a\.?)\b",
+    re.IGNORECASE)
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
     r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter)$",
     re.IGNORECASE)  # newsletter's name is no part of the site's name
-HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us"
-    r"^(?:all|todos|tous|alle|tutti|copyright|notice|policy|us|we|me|you|our|nous|uns|follow(?:ed|ing)?|subscribed)\b",
+HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ..."
+    r"^(?:all|todos|tous|alle|tutti|copyright|notice|policy|us|we|me|you|our|my|this|these|that|nous|uns|nosotros|"
+    r"follow(?:ed|ing)?|subscribed|sponsored|recent|special|latest|top|free|video)\b",  # "Sponsored Features": a label
     re.IGNORECASE)
+LOWER_PHRASE = re.compile(r"^[a-zß-ÿа-яё][\w'’\-]*\s")  # "individual contributors", "ed by their creators": a phrase, no name
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
 BREADCRUMB_MIN_PARTS = 3
 BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
 BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
-HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news)$", re.IGNORECASE)
+HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|首页|首頁|ホーム|홈)$",
+                  re.IGNORECASE)
 NAME_MAX_WORDS = 5  # "IETF Trust and the persons identified as the document authors" is a phrase, not a name
-MASTHEAD_LINES = 1  # the page's first line often names it
+MASTHEAD_LINES = 1  # the page's first line may name it (when the page also shows its address)
 MASTHEAD_MAX_WORDS = 4
+DOMAIN_MASTHEAD_LINES = 3  # a domain alone on a line names the site only at the top of the page
 BRAND_MIN_MENTIONS = 2  # a name the page shows once is no evidence (a masthead needs one more)
 NAMING_LINE_MAX_WORDS = 40  # copyright, brand and breadcrumb lines are short
 LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
 COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
 BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App", "Follow Lifehacker")
+OWNER_STEM_MIN_CHARS = 2
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+SITE_ADDRESS = r"(?:com|org|net|info|news|tv|fm|io|co\.uk|com\.au|[a-z]{2})"
 
 
 def clean_name(name: str) -> str:
@@ -74,9 +99,51 @@ def clean_name(name: str) -> str:
     return name
 
 
-def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
+def is_owner(raw: str, after: str) -> bool:
+    """A company's name ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company"), not a brand's."""
+    return CORPORATE.search(raw) is not None or LEGAL_AFTER.match(after) is not None
+
+
+def owner_stem(name: str, texts: list[str]) -> str | None:
+    """The brand inside an owner's name ("Vox Media" -> "Vox", "BuzzFeed, Inc." -> "BuzzFeed"), when the page
+    also uses it on its own, followed by no company word or legal form; else None: the owner's brand is
+    another word ("CBS Interactive" owns CNET, "Economia, a.s." publishes Aktuálně.cz) and it is no answer."""
+    stem = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
+    for candidate in dict.fromkeys((stem, LEADING_THE.sub("", stem))):
+        if len(candidate) < OWNER_STEM_MIN_CHARS or HOLDER_NOISE.match(candidate):
+            continue
+        alone = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)(?!,?\s+(?:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))",
+                           re.IGNORECASE)
+        if any(alone.search(text) for text in texts):
+            return candidate
+    return None
+
+
+def acceptable_name(name: str) -> bool:
+    """Long enough, not a number, a pronoun or a phrase ("individual contributors"), at most NAME_MAX_WORDS."""
+    return (len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name)
+            and not LOWER_PHRASE.match(name) and len(name.split()) <= NAME_MAX_WORDS)
+
+
+def squashed(name: str) -> str:
+    """ "The Riverside Gazette" -> "riversidegazette": a name as its address would spell it."""
+    return re.sub(r"[\W_]+", "", LEADING_THE.sub("", name)).casefold()
+
+
+def shows_own_address(name: str, texts: list[str]) -> bool:
+    """The page shows the name as an address ("Engadget" ... "https://www.engadget.com/about")."""
+    letters = squashed(name)
+    if not letters.isascii() or len(letters) < 2:
+        return False
+    pattern = re.compile(rf"(?<![\w-]){re.escape(letters)}\.{SITE_ADDRESS}(?![\w-])", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
+
+
+def site_candidates(lines: list[Line], headline: str | None,
+                    article: range | None = None) -> dict[str, int]:
     """Names the page calls itself, each with its bonus (copyright holders count extra)."""
     found: dict[str, int] = {}
+    texts = [line.text for line in lines]
     for line in lines:
         if line.words > NAMING_LINE_MAX_WORDS:
             continue
@@ -85,14 +152,19 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
             if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text):
                 continue  # a cheap look first: the full pattern is slow to search
             match = pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(line.text)
-            if match:
-                raw = match.group("name") or match.groupdict().get("delivered") or ""
-                name = clean_name(raw)
-                if (len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name)
-                        and len(name.split()) <= NAME_MAX_WORDS):
-                    if bonus == COPYRIGHT_BONUS and CORPORATE.search(raw):
-                        bonus = BRAND_BONUS  # "Vox Media, Inc.", "Demand Media": the owner, not the site's name
-                    found[name] = found.get(name, 0) + bonus
+            if not match:
+                continue
+            group = "name" if match.group("name") else "delivered"
+            raw = match.group(group) or ""
+            name = clean_name(raw)
+            if not acceptable_name(name):
+                continue
+            if is_owner(raw, line.text[match.end(group):]):
+                stem = owner_stem(name, texts)
+                if stem is None:
+                    continue  # an owner whose brand the page never uses alone names no one
+                name = stem
+            found[name] = found.get(name, 0) + bonus
     for line in lines:
         crumbs = BREADCRUMB_SEPARATOR.split(line.text)
         if (len(crumbs) >= BREADCRUMB_MIN_PARTS and line.words <= NAMING_LINE_MAX_WORDS and not is_code(line)
@@ -100,9 +172,12 @@ def site_candidates(lines: list[Line], headline: str | None) -> dict[str, int]:
             root = clean_name(crumbs[0])
             if root and not HOME.match(root) and len(root.split()) <= MASTHEAD_MAX_WORDS:
                 found[root] = found.get(root, 0) + BREADCRUMB_BONUS
+    outside = [line.text for line in lines if article is None or line.index not in article]
     for line in lines[:MASTHEAD_LINES]:
-        if line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline:
-            found.setdefault(clean_name(line.text), 0)
+        name = clean_name(line.text)
+        if (line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline
+                and acceptable_name(name) and shows_own_address(name, outside)):
+            found.setdefault(name, 0)
     return found
 
 
@@ -123,27 +198,29 @@ def mentions(name: str, texts: list[str]) -> int:
 
 
 def domain_in_text(lines: list[Line]) -> str | None:
-    """A site's own address standing as a line of its own ("m.heraldsun.com.au", "SMARTASSET.COM")."""
-    for line in lines:
+    """A site's own address standing as a line of its own at the top of the page ("m.heraldsun.com.au")."""
+    for line in lines[:DOMAIN_MASTHEAD_LINES]:
         match = DOMAIN_LINE.match(line.text)
         if match:
             return site_from_host(match.group(1).lower())
     return None
 
 
-def find_site(lines: list[Line], url: str | None, headline: str | None = None) -> str | None:
+def find_site(lines: list[Line], url: str | None, headline: str | None = None,
+              article: range | None = None) -> str | None:
     """The publisher the text names most: in its copyright line, masthead, and brand lines
-    ("RT News App", "Follow Lifehacker"); else the address's domain; else None."""
+    ("RT News App", "Follow Lifehacker"); a domain atop the page; else the address's domain; else None.
+    `article` is the range of the article's lines, whose words are no masthead's confirmation."""
     texts = [line.text for line in lines]
     scored = []
-    for name, bonus in site_candidates(lines, headline).items():
+    for name, bonus in site_candidates(lines, headline, article).items():
         count = mentions(name, texts)
         if count + bonus >= BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0):
             scored.append((count + bonus, len(name), name))
-    if not scored:
-        domain = domain_in_text(lines)
-        if domain:
-            return domain
+    domain = domain_in_text(lines)
+    if domain:  # the page's own address on top, unless a name found spells it ("The Riverside Gazette")
+        spelled = [item for item in scored if squashed(item[2]) and squashed(item[2]) in squashed(domain)]
+        return max(spelled)[2] if spelled else domain
     if scored:
         best = max(scored)
         longer = [item for item in scored if best[2] in item[2] and item[2] != best[2]

@@ -340,6 +340,49 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     assert find_site(split_lines(text), None) == site
 
 
+@pytest.mark.parametrize(("text", "site"), [
+    # an owner names the brand through its stem, when the page uses the stem alone (videos-1, nytimes, salon)
+    ("Photo: Javier Zarracina/Vox\nVox Sentences\nJobs @ Vox Media © 2019 Vox Media, Inc. All Rights Reserved", "Vox"),
+    ("The New York Times\nSite Index The New York Times\n© 2017 The New York Times Company", "The New York Times"),
+    ("BuzzFeed News\nAbout BuzzFeed\n© 2017 BuzzFeed, Inc.", "BuzzFeed"),
+    # ... and no one when the brand is another word (cnet-svg-classes, keep-tabular-data, tmz-1, aktualne)
+    ("CNET\nAcerca de CNET\n© CBS Interactive Inc. / Derechos reservados.", "CNET"),
+    ("I've been working on several changes.\nCopyright © 2015 - 2019 Wube Software - all rights reserved.", None),
+    ("TMZ Live\nNEXT on TMZ...\n© 2015 EHM Productions, Inc. All Rights Reserved", None),
+    ("vydavatelství Economia, a.s.\nCentrum.cz | Atlas.cz 1999 – 2021 © Economia, a.s. | O nás", None),
+    # a phrase, a label or another product's brand line is no name (firefox-nightly-blog, bug-1255978, medium-3)
+    ("Portions of this content are ©1998-2022 by individual contributors. Content available under a licence.", None),
+    ("Sponsored Features\nSponsored\nSponsored", None),
+    ("the appropriate context is Apple’s App Store policies\nApple\nApple", None),
+])
+def test_an_owner_or_a_phrase_is_no_publisher(text: str, site: str | None) -> None:
+    assert find_site(split_lines(text), None) == site
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Premium\nNews\nPolitics\nPremium\nPremium", None),  # telegraph: a menu's first item
+    ("Movies\nStar Wars cuts might get released\nMovies\nMovies", None),  # wikia: a section's name
+    ("Engadget\nLogin\nEngadget\nEngadget Score\n\"url\": \"https://www.engadget.com\",", "Engadget"),  # its own address confirms it
+])
+def test_the_first_line_is_a_masthead_only_with_the_page_address(text: str, site: str | None) -> None:
+    assert find_site(split_lines(text), None) == site
+
+
+def test_a_domain_is_the_site_only_atop_the_page() -> None:
+    """002, medium-1, tumblr: an author's blog or a link under 'Official links:' is someone else's address;
+    herald-sun-1: the mobile masthead beats the owner's copyright ("Herald and Weekly Times")."""
+    link = "He works on Web APIs in Gecko. He is hacking on ServiceWorkers, Fetch and parts of Push.\nblog.nikhilism.com"
+    assert find_site(split_lines(paste(MENU, link)), None) is None
+    top = "m.heraldsun.com.au\nNews\nSubscribe now to access Herald Sun.\n© Herald and Weekly Times. All times AEDT"
+    assert find_site(split_lines(paste(top, "Copyright Herald and Weekly Times. All times AEST")), None) == "heraldsun.com.au"
+    assert find_site(split_lines("m.riverside-gazette.com\nNews\n© 2022 The Riverside Gazette."), None) == (
+        "The Riverside Gazette")  # the name that spells the address is the nicer form of it
+
+
+def test_a_home_link_in_chinese_is_no_breadcrumb_root() -> None:
+    assert find_site(split_lines("首页 > 教育 > 正文\n首页 > 教育 > 正文"), None) is None
+
+
 @pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]", "Direct",
                                      "Právě se děje", "Live updates", "Social Surge - What's Trending"])
 def test_section_breaks_in_more_languages_and_live_feeds(heading: str) -> None:
