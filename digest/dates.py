@@ -13,9 +13,16 @@ gives a time (naive, as written; a written UTC offset is kept), else a date. Imp
 Numeric order, decided once:
   dd.mm.yyyy, dd-mm-yyyy   day first (the dotted form is European everywhere it is used)
   yyyy-mm-dd, yyyy/mm/dd   year, month, day (ISO order)
-  a/b/yyyy                 month first (US) unless a > 12, then day first; slashed dates are
-                           mostly US pages, and the unambiguous ones still read right.
+  a/b/yyyy                 by default (day_first=None) month first (US) unless a > 12, then day
+                           first: the unambiguous ones read right either way.
   a/b/yy hh:mm             the same, 20yy, only with a clock time after it (Kinja's "9/11/13 10:00AM").
+
+Slashed dates are the one ambiguous shape, and only the caller knows the page's conventions:
+`parse_date(text, day_first=True)` and `find_date(text, day_first=True)` read a/b/yyyy as day/month
+("07/04/2022" -> 7 April 2022), `day_first=False` as month/day ("07/04/2022" -> 4 July 2022); a
+forced order that gives no real date gives None ("25/12/2022" with day_first=False), never the
+other reading.
+The pasted reader forces day first for every language but English (see digest.pasted).
 """
 
 from __future__ import annotations
@@ -167,13 +174,19 @@ def _hour_24(hour: int, ampm: str | None) -> int:
     return hour + 12 if pm else hour
 
 
-def _build(shape: str, match: re.Match[str]) -> datetime | date | None:
+def _slashed_order(first: int, second: int, day_first: bool | None) -> tuple[int, int]:
+    """(month, day) of "first/second/year": forced by `day_first`, else month first unless it cannot be."""
+    if day_first is None:
+        day_first = first > 12
+    return (second, first) if day_first else (first, second)
+
+
+def _build(shape: str, match: re.Match[str], day_first: bool | None = None) -> datetime | date | None:
     """The value a match states, or None when it is not a real calendar date and time."""
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else CENTURY + int(groups["yy"])
     if shape in ("slashed", "slashed_yy"):
-        first, second = int(groups["first"]), int(groups["second_"])
-        month, day = (second, first) if first > 12 else (first, second)
+        month, day = _slashed_order(int(groups["first"]), int(groups["second_"]), day_first)
     else:
         month = _month_number(groups["month"]) or 0
         day = int(groups["day"])
@@ -206,8 +219,9 @@ def _candidates(text: str, start: int = 0) -> list[tuple[int, int, str, re.Match
     return sorted(found, key=lambda item: item[:2])
 
 
-def find_date(text: str) -> tuple[datetime | date, int, int] | None:
-    """The first date expression in free text, with its span (start, end)."""
+def find_date(text: str, *, day_first: bool | None = None) -> tuple[datetime | date, int, int] | None:
+    """The first date expression in free text, with its span (start, end). `day_first` orders a/b/yyyy
+    (None: month first unless a > 12; True: day/month; False: month/day)."""
     if not HAS_DIGIT.search(text):
         return None  # every shape has a number in it
     position = 0
@@ -218,20 +232,21 @@ def find_date(text: str) -> tuple[datetime | date, int, int] | None:
         for start, _, shape, match in candidates:
             if start != candidates[0][0]:
                 break
-            value = _build(shape, match)
+            value = _build(shape, match, day_first)
             if value is not None:
                 return value, match.start(), match.end()
         position = candidates[0][0] + 1
     return None
 
 
-def parse_date(text: str) -> datetime | date | None:
-    """The date the whole string states ("7 April 2022", "2022-04-07T07:02:00+03:00"), or None."""
+def parse_date(text: str, *, day_first: bool | None = None) -> datetime | date | None:
+    """The date the whole string states ("7 April 2022", "2022-04-07T07:02:00+03:00"), or None.
+    `day_first` orders a/b/yyyy as in `find_date`."""
     text = LEADING_WEEKDAY.sub("", text.strip().rstrip(TRAILING_NOISE))
     for shape, pattern in DATE_PATTERNS.items():
         match = pattern.fullmatch(text)
         if match:
-            value = _build(shape, match)
+            value = _build(shape, match, day_first)
             if value is not None:
                 return value
     return None
@@ -242,7 +257,7 @@ def parse_date(text: str) -> datetime | date | None:
 NOT_PLACES = frozenset({
     "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
     "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "PHOTOS", "NOTE", "ALERT", "FILE", "FILE PHOTO", "READ MORE",
-    "ADVERTISEMENT", "SPONSORED", "COMMENT", "REVIEW", "INTERVIEW", "UPDATE", "CORRECTION",
+    "ADVERTISEMENT", "SPONSORED", "COMMENT", "REVIEW", "INTERVIEW", "CORRECTION",
 })
 PLACE_MAX_CHARS = 40  # "RIO DE JANEIRO" fits; a shouted sentence does not
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"

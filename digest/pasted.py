@@ -15,6 +15,9 @@ on lines instead of DOM nodes, in named steps:
    gallery's captions, a box's link), while a code listing stays whole.
 5. Headline, standfirst and dateline are read around the run (digest.pasted_meta), the place from
    the lead (digest.dates.find_place), the publisher from the whole page (digest.pasted_site).
+   A slashed date ("07/04/2022") is read month first only in English text (`slashed_day_first`):
+   the article's language (digest.language, about a millisecond) decides, since a paste carries
+   no locale.
 
 Text holding no article (a menu, a cookie wall, two lines) raises ExtractionError.
 """
@@ -42,6 +45,7 @@ from digest.blocks import (
 )
 from digest.dates import find_place
 from digest.errors import ExtractionError
+from digest.language import detect_language
 from digest.model import Article
 from digest.pasted_meta import find_headline, find_published, find_standfirst
 from digest.pasted_site import find_site
@@ -213,6 +217,19 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
             if line.index in listing or not is_junk(line) and line.index not in dropped]
 
 
+MONTH_FIRST_LANGUAGES = frozenset({"en"})  # US English writes 07/04/2022 for 4 July; other languages, 7 April
+
+
+def slashed_day_first(language: str | None) -> bool | None:
+    """How to read "07/04/2022" in text of this language: None (month first unless the first number
+    is over 12, as digest.dates does by default) in English, whose US pages write month first
+    and whose British pages mostly write dates out; day first in every other language; None
+    when the language is unknown."""
+    if language is None or language in MONTH_FIRST_LANGUAGES:
+        return None
+    return True
+
+
 def has_article(lines: list[Line]) -> bool:
     words = sum(line.words for line in lines)
     prose = sum(1 for line in lines if looks_like_prose(line))
@@ -237,12 +254,14 @@ def read_text(text: str, *, url: str | None = None) -> Article:
     ]
     if not paragraphs:
         raise ExtractionError(NO_ARTICLE)
+    language = detect_language("\n\n".join(paragraphs))  # the same text digest.pipeline would ask about
     return Article(
         title=headline.text if headline else paragraphs[0],
         paragraphs=tuple(paragraphs),
         standfirst=standfirst.text if standfirst else None,
-        published=find_published(lines, headline, span.start),
+        published=find_published(lines, headline, span.start, day_first=slashed_day_first(language)),
         place=find_place(paragraphs[0]),
         site=find_site(lines, url, headline.text if headline else None, range(span.start, span.end)),
         url=url,
+        language=language,
     )

@@ -227,24 +227,26 @@ def is_boilerplate(line: Line) -> bool:
     return is_icon_labels(line) or is_markup(line) or is_copyright(line) or is_notice(line)
 
 
-def find_published(lines: list[Line], headline: Line | None, start: int) -> datetime | date | None:
-    """A date near the headline; else one a line announces ("Published ..."); else none."""
+def find_published(lines: list[Line], headline: Line | None, start: int, *,
+                   day_first: bool | None = None) -> datetime | date | None:
+    """A date near the headline; else one a line announces ("Published ..."); else none.
+    `day_first` orders slashed dates (digest.dates.find_date)."""
     anchor = headline.index if headline is not None else start
     near = []
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
-        found = find_date(line.text)
+        found = find_date(line.text, day_first=day_first)
         if found and not is_boilerplate(line):  # a date inside junk may confirm, never decide
             near.append((abs(line.index - anchor), line.index < anchor, found[0]))
     if near:
         return min(near, key=lambda item: item[:2])[2]
     for line in lines[start:start + HEADER_INTO_ARTICLE]:  # a byline's dateline under the deck and the picture
         if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line):
-            found = find_date(line.text)
+            found = find_date(line.text, day_first=day_first)
             if found:
                 return found[0]
     for line in lines:
         if PUBLISHED_CUE.search(line.text):
-            found = find_date(line.text)
+            found = find_date(line.text, day_first=day_first)
             if found:
                 return found[0]
     return None

@@ -120,3 +120,21 @@ def test_a_two_digit_year_is_read_only_with_its_clock_time() -> None:
     assert find_date("9/11/13 10:00AM")[0] == datetime(2013, 9, 11, 10, 0)
     assert find_date("3/09/15 8:00am")[0] == datetime(2015, 3, 9, 8, 0)
     assert find_date("see 9/11/13") is None
+
+
+@pytest.mark.parametrize(("text", "day_first", "expected"), [
+    ("07/04/2022", None, date(2022, 7, 4)),  # the default: month first, as US pages write it
+    ("07/04/2022", True, date(2022, 4, 7)),  # a French or German page: day first
+    ("07/04/2022", False, date(2022, 7, 4)),
+    ("13/5/2015", None, date(2015, 5, 13)),  # the default still reads what only one order can
+    ("25/12/2022", False, None),  # a forced order never falls back to the other reading
+    ("12/25/2022", True, None),
+    ("07/04/2022 às 10h30", True, datetime(2022, 4, 7, 10, 30)),
+    ("9/11/13 10:00AM", True, datetime(2013, 11, 9, 10, 0)),
+    ("07.04.2022", False, date(2022, 4, 7)),  # only slashes are ambiguous: dots stay day first
+])
+def test_a_day_first_hint_orders_slashed_dates(text: str, day_first: bool | None,
+                                               expected: datetime | date | None) -> None:
+    assert parse_date(text, day_first=day_first) == expected
+    found = find_date(f"Publié le {text}", day_first=day_first)
+    assert (found[0] if found else None) == expected

@@ -21,7 +21,7 @@ from digest.blocks import (
     split_lines,
 )
 from digest.errors import ExtractionError
-from digest.pasted import find_article_span, read_text
+from digest.pasted import find_article_span, read_text, slashed_day_first
 from digest.pasted_meta import DATED_STEP, could_be_headline, dated_bonus
 from digest.pasted_site import find_site
 
@@ -535,3 +535,16 @@ def test_a_feed_of_cards_with_comment_counts_loses_to_the_article() -> None:
 def test_section_headings_and_links_are_no_headlines(text: str) -> None:
     """wikipedia: an entry of the contents or a section's heading is not the page's headline."""
     assert not could_be_headline(split_lines(text)[0])
+
+
+def test_a_slashed_date_is_day_first_unless_the_text_is_english() -> None:
+    """A paste carries no locale: the article's language decides how "07/04/2022" reads."""
+    french = paste(MENU, "Le conseil municipal approuve le nouveau pont après dix ans de retard", "07/04/2022 10:30",
+                   "Le conseil municipal a voté jeudi la construction d'un nouveau pont sur la rivière, mettant fin à "
+                   "dix ans de débats sur son emplacement et son financement.",
+                   "Les travaux doivent commencer au printemps prochain et durer trois ans, selon le service de "
+                   "l'urbanisme, qui en estime le coût à 140 millions d'euros.")
+    assert read_text(french, url=None).published == datetime(2022, 4, 7, 10, 30)
+    english = paste(MENU, *ARTICLE.replace("April 7, 2022 at 7:02 p.m.", "07/04/2022 10:30").split("\n\n"))
+    assert read_text(english, url=None).published == datetime(2022, 7, 4, 10, 30)
+    assert slashed_day_first("en") is None and slashed_day_first("de") is True and slashed_day_first(None) is None
