@@ -9,6 +9,8 @@ encoding sniffing, and saves a second parse). `Document.summary()` works on its 
 
 from __future__ import annotations
 
+import re
+
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
@@ -28,9 +30,14 @@ TITLE_FROM_TEXT_MAX_CHARS = 120
 PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select",
                "textarea")
 FALLBACK_IMAGE = "fallback-image"  # Readability.js keeps this aria-hidden wrapper (an image for no-script readers)
+READABILITY_JS_UNLIKELY = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
+    r"related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|"
+    r"pager|popup|yom-remote")  # Readability.js's REGEXPS.unlikelyCandidates, matched on lower-cased marks
+MARKED = lxml.etree.XPath("//*[@class or @id]")
 NEVER_UNLIKELY_INSIDE = ("table", "code")
-UNLIKELY = REGEXES["unlikelyCandidatesRe"]  # readability-lxml's own patterns
-LIKELY = REGEXES["okMaybeItsACandidateRe"]
+UNLIKELY = re.compile(REGEXES["unlikelyCandidatesRe"].pattern.lower())  # readability-lxml's own patterns
+LIKELY = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern.lower())
 PLACE_LEAD_PARAGRAPHS = 2  # the dateline "KYIV, April 7 (Reuters) -" opens the first paragraph or the second
 
 
@@ -52,7 +59,7 @@ def prune_for_readability(root: HtmlElement) -> None:
     """
     lxml.etree.strip_elements(root, *PRUNED_TAGS, with_tail=False)
     remove_hidden(root)
-    spare_links_and_tables(root)
+    spare_likely_text(root)
 
 
 def remove_hidden(root: HtmlElement) -> None:
@@ -77,21 +84,22 @@ def is_hidden(element: HtmlElement) -> bool:
     return style is not None and HIDDEN_STYLE.search(style) is not None
 
 
-def spare_links_and_tables(root: HtmlElement) -> None:
-    """A link, or anything in a table or code, is never an unlikely candidate.
+def spare_likely_text(root: HtmlElement) -> None:
+    """Keep readability-lxml from dropping as "unlikely" what Readability.js keeps.
 
-    readability-lxml drops every element whose class or id looks unlikely ("popup", "tweet",
-    "comment"), links too, so a sentence loses the words of its annotated links ("I am a
-    <a class="popup">rather elderly</a> man" reads "I am a man"), and a data table loses
-    its cells. Readability.js never drops a link, or an element inside a table or code, this
-    way; we take such an element's class and id away before readability scores the page.
+    readability-lxml drops every element whose class or id looks unlikely, by its own list.
+    Readability.js never drops a link this way ("I am a <a class="popup">rather elderly</a>
+    man" would read "I am a man"), nor anything inside a table or code (a data table's
+    "header_cell"s), and its list lacks readability-lxml's "foot", "tweet" and "twitter" (a
+    footnote, an embedded tweet the article quotes). For such an element we take the class
+    and id away before readability scores the page; the rest of the list still applies.
     """
-    inside = (element for box in root.iter(*NEVER_UNLIKELY_INSIDE) for element in box.iterdescendants())
-    for element in (*root.iter("a"), *inside):
-        if not isinstance(element.tag, str):
+    for element in MARKED(root):
+        marks = f"{element.get('class', '')} {element.get('id', '')}".lower()  # case-folded once: faster than re.I
+        if UNLIKELY.search(marks) is None or LIKELY.search(marks) is not None:
             continue
-        marks = f"{element.get('class', '')} {element.get('id', '')}"
-        if UNLIKELY.search(marks) is not None and LIKELY.search(marks) is None:
+        if (element.tag == "a" or READABILITY_JS_UNLIKELY.search(marks) is None
+                or next(element.iterancestors(*NEVER_UNLIKELY_INSIDE), None) is not None):
             element.attrib.pop("class", None)
             element.attrib.pop("id", None)
 

@@ -275,3 +275,11 @@ def test_a_left_behind_list_takes_its_place_among_kept_list_items_and_headings()
     paragraphs = read_html(html, url=None).paragraphs
     assert paragraphs[1:10] == ("Highlights", item.format(1), item.format(2), "What You'll Need:", "Cloche", "Ruler",
                                 "Updates", item.format(3), item.format(4))
+
+
+def test_an_embedded_tweet_the_article_quotes_is_kept() -> None:
+    tweet = ("<blockquote class='twitter-tweet'><p>Drinking game for web devs: (1) Think of a noun (2) Google "
+             "'&lt;noun&gt;.js' (3) If a library with that name exists - drink</p>— Shay Friedman (@ironshay) "
+             "<a href='https://twitter.com/ironshay/statuses/370525864523743232'>August 22, 2013</a></blockquote>")
+    html = article_page(f"<p>{FILLER}</p>{tweet}<p>{FILLER}</p>")
+    assert any(p.startswith("Drinking game for web devs") for p in read_html(html, url=None).paragraphs)
