@@ -66,6 +66,10 @@ ENDS_WITH_CLOCK = re.compile(
 QUESTION_END = re.compile(r"\w[?!]$")  # "How does the brain turn ... thought?" (not a quotation's end)
 ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|(?:^|\s)[A-Z][a-z]{0,2}\.$")  # "N.Y.C.", "U.S.", "Inc.", "Jr."
 
+WIKI_SOURCE_NOTE = re.compile(  # MediaWiki's note under every page title: "From Wikipedia, the free encyclopedia"
+    r"^(?:From|Aus|De|Da|Z)\s+[^\W\d_][\w.\-]*(?:\s[^\W\d_][\w.\-]*){0,2},\s+\w+.{0,40}$|^Материал из\s+\S+")
+WIKI_NOTE_MAX_WORDS = 10
+
 STANDFIRST_WINDOW = 8  # lines after the headline where a deck may stand
 STANDFIRST_MAX_WORDS = 80
 DECK_MIN_WORDS = 8
@@ -168,11 +172,35 @@ def without_glued_byline(line: Line) -> Line:
     return replace(line, text=head, words=word_count(head))
 
 
+def wiki_title(lines: list[Line], start: int, lead: set[str]) -> Line | None:
+    """The line over a wiki's "From Wikipedia, the free encyclopedia": the page's title, one word or many
+    ("Mozilla", "New Zealand"), however far above the article it stands, when the lead speaks of it
+    (in a newer layout a menu's "Tools" stands there instead)."""
+    for line in lines[1:start + 1]:
+        if line.words <= WIKI_NOTE_MAX_WORDS and WIKI_SOURCE_NOTE.match(line.text):
+            title = lines[line.index - 1]
+            words = content_tokens(title.text)
+            if (not is_junk(title) and title.words <= HEADLINE_MAX_WORDS and not ends_with_full_stop(title.text)
+                    and words and words <= lead):
+                return title
+    return None
+
+
+def is_wiki_entry(lines: list[Line], headline: Line) -> bool:
+    """The headline stands over a wiki's source note ("From Wikipedia, the free encyclopedia")."""
+    below = lines[headline.index + 1] if headline.index + 1 < len(lines) else None
+    return below is not None and below.words <= WIKI_NOTE_MAX_WORDS and WIKI_SOURCE_NOTE.match(below.text) is not None
+
+
 def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | None:
-    """The line that states the story: near the article, echoed by its lead, not a menu item."""
+    """The line that states the story: near the article, echoed by its lead, not a menu item.
+    A wiki's title over its source note, echoed by the lead, wins outright."""
     lead_text = " ".join(line.text for line in body)
     words = lead_text.split()
     lead = content_tokens(" ".join(words[:LEAD_WORDS]) if len(words) > 1 else lead_text[:LEAD_WORDS * 2])
+    wiki = wiki_title(lines, start, lead)
+    if wiki is not None:
+        return wiki
     window = lines[max(0, start - HEADLINE_WINDOW):start]
     for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any statement
         if ends_sentence(line.text) and not (QUESTION_END.search(line.text) and line.words <= HEADLINE_GOOD_WORDS[1]):
@@ -230,7 +258,10 @@ def is_boilerplate(line: Line) -> bool:
 def find_published(lines: list[Line], headline: Line | None, start: int, *,
                    day_first: bool | None = None) -> datetime | date | None:
     """A date near the headline; else one a line announces ("Published ..."); else none.
-    `day_first` orders slashed dates (digest.dates.find_date)."""
+    `day_first` orders slashed dates (digest.dates.find_date). A wiki's entry has none: the dates
+    around its title are the subject's (an infobox's "Founded February 28, 1998"), not the page's."""
+    if headline is not None and is_wiki_entry(lines, headline):
+        return None
     anchor = headline.index if headline is not None else start
     near = []
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:

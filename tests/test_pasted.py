@@ -548,3 +548,22 @@ def test_a_slashed_date_is_day_first_unless_the_text_is_english() -> None:
     english = paste(MENU, *ARTICLE.replace("April 7, 2022 at 7:02 p.m.", "07/04/2022 10:30").split("\n\n"))
     assert read_text(english, url=None).published == datetime(2022, 7, 4, 10, 30)
     assert slashed_day_first("en") is None and slashed_day_first("de") is True and slashed_day_first(None) is None
+
+
+WIKI_LEAD = ("Mozilla is a free software community founded in 1998 by members of Netscape. The Mozilla community uses, "
+             "develops, spreads and supports Mozilla products, thereby promoting exclusively free software and open "
+             "standards, with only minor exceptions.")
+
+
+def test_a_wiki_title_is_the_line_over_its_source_note() -> None:
+    """wikipedia, wikipedia-2: a one-word title far above the article; the infobox's dates are not the page's."""
+    infobox = "\n".join(["Mozilla", "Industry\tOpen-source software", "Founded\tFebruary 28, 1998; 18 years ago",
+                         "Founder\tNetscape Communications Corporation", "Currency New Zealand dollar ($) (NZD)"] * 3)
+    text = paste("Mozilla\nFrom Wikipedia, the free encyclopedia\nJump to: navigation, search", infobox, WIKI_LEAD,
+                 WIKI_LEAD.replace("1998", "2003"))
+    article = read_text(text, url=None)
+    assert article.title == "Mozilla"
+    assert article.published is None
+    # a newer layout puts a menu there: "Tools" is not spoken of in the lead, so the usual scoring decides
+    newer = paste("Mozilla community and products\nTools\nFrom Wikipedia, the free encyclopedia", WIKI_LEAD)
+    assert read_text(newer, url=None).title == "Mozilla community and products"
