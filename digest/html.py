@@ -58,6 +58,19 @@ def prune_for_readability(root: HtmlElement) -> None:
     a +0.001 body F1. Metadata has been read from the tree before this step.
     """
     lxml.etree.strip_elements(root, *PRUNED_TAGS, with_tail=False)
+    neutral_headers(root)
+
+
+def neutral_headers(root: HtmlElement) -> None:
+    """A `<header>` is scored as a plain section, as Readability.js scores it.
+
+    readability-lxml starts a `<header>` at -5, like a heading, so an article's header holding
+    its deck under the headline ("Get to know the features that make it ...") scores below
+    zero and is dropped whole; Readability.js gives it no penalty. A `<section>` starts at 0 in
+    readability-lxml and is cleaned by the same rules, so the header is renamed to one.
+    """
+    for header in root.iter("header"):
+        header.tag = "section"
     remove_hidden(root)
     spare_likely_text(root)
 

@@ -283,3 +283,11 @@ def test_an_embedded_tweet_the_article_quotes_is_kept() -> None:
              "<a href='https://twitter.com/ironshay/statuses/370525864523743232'>August 22, 2013</a></blockquote>")
     html = article_page(f"<p>{FILLER}</p>{tweet}<p>{FILLER}</p>")
     assert any(p.startswith("Drinking game for web devs") for p in read_html(html, url=None).paragraphs)
+
+
+def test_the_deck_in_the_articles_header_is_read() -> None:
+    deck = "Get to know the features that make it the most complete browser for building the Web."
+    html = (f"<html><head><title>Council agrees budget</title></head><body><main><section class='intro'>"
+            f"<header><h1>Council agrees budget</h1><p>{deck}</p></header><p>{FILLER}</p><p>{FILLER}</p>"
+            "</section></main></body></html>")
+    assert deck in read_html(html, url=None).paragraphs
