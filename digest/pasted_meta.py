@@ -45,6 +45,7 @@ REPEAT_BONUS = 1.0  # a headline often appears twice (heading and caption, bread
 DISTANCE_COST = 0.04  # per line between the candidate and the article
 FULL_STOP_COST = 3.0  # a headline rarely ends with a full stop; a sentence of the lead does
 DECK_HEADLINE_SHARE = 0.3  # a headline right above a deck needs this share of the deck's score
+KICKER_HEADLINE_SHARE = 0.5  # a headline right under a kicker, over its own date, needs this share of the kicker's
 HEADLINE_FULL_WORDS = 4  # fewer content words than this earn only part of the overlap ("Also in the News")
 HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than this
 GOOD_LENGTH_BONUS = 1.0
@@ -159,6 +160,23 @@ def headline_over_deck(candidates: list[tuple[float, Line]], best_score: float, 
     return best
 
 
+def headline_under_kicker(lines: list[Line], candidates: list[tuple[float, Line]], best_score: float,
+                          best: Line) -> Line:
+    """When the winner reaches its date only through the line under it, and that line is a headline-sized
+    candidate standing right over the date, take that line: the winner is a kicker, a section's name or
+    a sidebar's last link ("Sur vos écrans cette semaine" / "Screenshot : «Vape Wave» ..." / "Par ... — 24
+    novembre 2017"). An author's name under a headline is shorter than a headline, and a deck (a sentence
+    of DECK_MIN_WORDS or more) under it is the deck of the headline above it."""
+    below = best.index + 1
+    if below + 1 >= len(lines) or has_date(lines[below]) or not has_date(lines[below + 1]):
+        return best
+    for score, line in candidates:
+        if (line.index == below and line.words >= HEADLINE_GOOD_WORDS[0] and not ends_with_full_stop(line.text)
+                and not looks_like_deck(line) and score >= KICKER_HEADLINE_SHARE * best_score):
+            return line
+    return best
+
+
 def without_glued_byline(line: Line) -> Line:
     """The headline alone when the page glued its byline on ("... mobility by Ahiza Garcia @x February 1, 2016",
     "... laws by: Laurie Oakes"); "Bitten by Dogs" keeps its words (no colon, no date, no handle after "by")."""
@@ -219,6 +237,9 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
         return None
     best_score, chosen = max(candidates, key=lambda pair: pair[0])
     chosen = headline_over_deck(candidates, best_score, chosen)
+    under_kicker = headline_under_kicker(lines, candidates, best_score, chosen)
+    if under_kicker is not chosen:
+        return under_kicker  # chosen for where it stands, over its date: no earlier showing of it
     return next((line for line in lines if line.text == chosen.text), chosen)  # its first showing is the headline
 
 

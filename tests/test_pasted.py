@@ -567,3 +567,16 @@ def test_a_wiki_title_is_the_line_over_its_source_note() -> None:
     # a newer layout puts a menu there: "Tools" is not spoken of in the lead, so the usual scoring decides
     newer = paste("Mozilla community and products\nTools\nFrom Wikipedia, the free encyclopedia", WIKI_LEAD)
     assert read_text(newer, url=None).title == "Mozilla community and products"
+
+
+def test_the_headline_is_the_line_over_its_date_not_the_kicker_over_it() -> None:
+    """videos-2, ebb-org: a section's name or a sidebar's last link over the headline reaches the date only
+    through it; a deck (pasted-ru-news) or an author's name under the headline does not take its place."""
+    lead = ARTICLE.split("\n\n")[3:]
+    kicker = paste(MENU, "Council approves river crossing\nBridge vote ends ten years of delay\nApril 7, 2022", *lead)
+    assert read_text(kicker, url=None).title == "Bridge vote ends ten years of delay"
+    deck = paste(MENU, "Council approves river crossing\nThe city council voted on Thursday to build a new bridge over "
+                       "the river\nApril 7, 2022", *lead)
+    assert read_text(deck, url=None).title == "Council approves river crossing"
+    author = paste(MENU, "Council approves the new river crossing\nAnna Berg\nApril 7, 2022", *lead)
+    assert read_text(author, url=None).title == "Council approves the new river crossing"
