@@ -4,8 +4,8 @@ readability keeps text that is not inside a `<p>` (loose text in a `<div>`, list
 table cells, `<pre>`), so we walk the tree instead of picking only `<p>`: every block
 becomes one paragraph, loose inline text between blocks becomes its own paragraph, and a
 table row becomes one line with its cells joined. Loose text is kept however short (a
-reader sees it; junk labels are digest.clean's to judge), and so is MathML: a formula's
-symbols are text a reader sees.
+reader sees it), unless it is an ad label or a share bar (digest.clean.is_label), and so is
+MathML: a formula's symbols are text a reader sees.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from lxml.html import HtmlElement
+
+from digest.clean import is_label
 
 # Blocks whose whole text is one paragraph (a nested block inside them is read with them).
 LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "figcaption", "caption"})
@@ -114,7 +116,7 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
     for child, block in zip(node, blocks):
         child_tag = child.tag if isinstance(child.tag, str) else ""
         if block:
-            out.extend(split_run("".join(run)))
+            out.extend(loose_paragraphs(run))
             run = []
             walk_block(child, out)
         elif child_tag == "br":
@@ -122,7 +124,13 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
         elif child_tag and child_tag not in SKIPPED_TAGS:
             run.append(inline_text(child))
         run.append(spaced(child.tail or ""))
-    out.extend(split_run("".join(run)))
+    out.extend(loose_paragraphs(run))
+
+
+def loose_paragraphs(run: list[str]) -> list[str]:
+    """Paragraphs of inline text lying between blocks, however short; an ad label or a share bar
+    left loose ("Advertisement", "Share Tweet Email") is not one."""
+    return [paragraph for paragraph in split_run("".join(run)) if not is_label(paragraph)]
 
 
 def split_leaf(node: HtmlElement) -> list[str]:

@@ -130,6 +130,11 @@ def test_loose_text_beside_blocks_is_kept_however_short() -> None:
     assert paragraphs_of(root) == ["A paragraph.", "there are two solutions to this", "Another.", "ghi"]
 
 
+def test_an_ad_label_or_share_bar_left_loose_is_not_a_paragraph() -> None:
+    root = tree("<p>A paragraph.</p> Advertisement <p>Another.</p> Share Tweet Email")
+    assert paragraphs_of(root) == ["A paragraph.", "Another."]
+
+
 def test_mathml_is_text_a_reader_sees() -> None:
     root = tree("<p> When <math><mi> a </mi><mo> ≠ </mo><mn> 0 </mn></math>, there are two solutions</p>")
     assert paragraphs_of(root) == ["When a ≠ 0 , there are two solutions"]
