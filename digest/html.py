@@ -50,14 +50,20 @@ def parse_page(html: str) -> HtmlElement:
 
 
 def prune_for_readability(root: HtmlElement) -> None:
-    """Take out what is never article text before readability scores the page.
+    """Take out what is never article text before readability scores the page, and bring its
+    judgement closer to Readability.js's (whose output is what a reader expects).
 
     readability-lxml measures text and link density node by node, so scripts, styles, embeds,
     menus and footers cost it time on every pass; its own cleaner drops the first ones anyway.
     On the development pages this made the HTML reader ~20% faster and changed no figure but
-    a +0.001 body F1. Metadata has been read from the tree before this step.
+    a +0.001 body F1. Then, as Readability.js: what a reader never sees goes (remove_hidden),
+    links, tables, footnotes and embedded tweets are no unlikely candidates (spare_likely_text),
+    and a `<header>` carries no penalty (neutral_headers). Metadata has been read from the tree
+    before this step.
     """
     lxml.etree.strip_elements(root, *PRUNED_TAGS, with_tail=False)
+    remove_hidden(root)
+    spare_likely_text(root)
     neutral_headers(root)
 
 
@@ -71,8 +77,6 @@ def neutral_headers(root: HtmlElement) -> None:
     """
     for header in root.iter("header"):
         header.tag = "section"
-    remove_hidden(root)
-    spare_likely_text(root)
 
 
 def remove_hidden(root: HtmlElement) -> None:
