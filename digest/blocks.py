@@ -142,8 +142,10 @@ BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
 )
 SLIDE_COUNTER = re.compile(r"^([1-9]\d{0,2}) ?/ ?([1-9]\d{0,2})(?![/\d.,:])")  # "1/50 United goin down", "1 / 5"
 COUNTER = re.compile(r"^[#№]?\d{1,4}$")  # a rank, a count of comments or likes, alone on its line
-# "By Jane Doe", or "por" alone with the name on the next line
-BYLINE = re.compile(r"^(?:by|von|par|por|di|de|от|autor|автор|texto|text)(?:\s+\S|:?$)", re.IGNORECASE)
+# "By Jane Doe", "Posted by kovarex, TOGos on 2019-02-15", "Written by Patrick Allan", or "por" alone with the
+# name on the next line
+BYLINE = re.compile(r"^(?:(?:posted|written|published|reported) )?(?:by|von|par|por|di|de|от|autor|автор|texto|text)"
+                    r"(?:\s+\S|:?$)", re.IGNORECASE)
 BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>>?|›|»)\s")
 BREADCRUMB_MIN_SEPARATORS = 2
 META_SEPARATOR = re.compile(r"\s[|•·]\s")

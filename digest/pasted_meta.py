@@ -177,6 +177,20 @@ def headline_under_kicker(lines: list[Line], candidates: list[tuple[float, Line]
     return best
 
 
+def headline_over_byline(lines: list[Line], candidates: list[tuple[float, Line]], best_score: float,
+                         best: Line) -> Line:
+    """When the winner stands right under a dated byline ("Posted by kovarex on 2019-02-15") and a candidate
+    stands right over it, that one is the headline and the winner the article's first subheading. (A bare
+    date over a post's headline is a blog's date header, and changes nothing.)"""
+    byline_index = best.index - 1
+    if byline_index < 1 or not (is_byline(lines[byline_index]) and has_date(lines[byline_index])):
+        return best
+    for score, line in candidates:
+        if line.index == byline_index - 1 and score >= KICKER_HEADLINE_SHARE * best_score:
+            return line
+    return best
+
+
 def without_glued_byline(line: Line) -> Line:
     """The headline alone when the page glued its byline on ("... mobility by Ahiza Garcia @x February 1, 2016",
     "... laws by: Laurie Oakes"); "Bitten by Dogs" keeps its words (no colon, no date, no handle after "by")."""
@@ -237,6 +251,7 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
         return None
     best_score, chosen = max(candidates, key=lambda pair: pair[0])
     chosen = headline_over_deck(candidates, best_score, chosen)
+    chosen = headline_over_byline(lines, candidates, best_score, chosen)
     under_kicker = headline_under_kicker(lines, candidates, best_score, chosen)
     if under_kicker is not chosen:
         return under_kicker  # chosen for where it stands, over its date: no earlier showing of it

@@ -580,3 +580,19 @@ def test_the_headline_is_the_line_over_its_date_not_the_kicker_over_it() -> None
     assert read_text(deck, url=None).title == "Council approves river crossing"
     author = paste(MENU, "Council approves the new river crossing\nAnna Berg\nApril 7, 2022", *lead)
     assert read_text(author, url=None).title == "Council approves the new river crossing"
+
+
+def test_a_subheading_under_the_byline_is_no_headline() -> None:
+    """keep-tabular-data: headline, "Posted by ... on <date>", then the article's first section heading."""
+    text = paste(MENU, "Friday Facts #282 - 0.17 in sight\nPosted by kovarex, TOGos, Ernestas, Albert on 2019-02-15, "
+                       "all posts\nThe release plan (kovarex)",
+                 "This week was the time to close and finish all the things that will go to the release plan.",
+                 "Not all of the things in the release plan were done, but we left a few of them for later releases.")
+    article = read_text(text, url=None)
+    assert article.title == "Friday Facts #282 - 0.17 in sight"
+    assert article.published == date(2019, 2, 15)
+
+
+@pytest.mark.parametrize("line", ["Posted by Nikhil Marathe on March 10, 2015at 08:05", "Written by Patrick Allan"])
+def test_posted_by_and_written_by_are_bylines(line: str) -> None:
+    assert is_byline(split_lines(line)[0])
