@@ -114,6 +114,10 @@ DATELINE_MAX_CHARS = 80  # a block that is only a date is short
 DATELINE_MAX_DATES = 3  # "Published ... Updated ..." holds two
 DATELINE_MAX_OTHER_WORDS = 4  # "Updated", "Published on", "Posted on ... at": what a date line says besides dates
 BYLINE_MAX_WORDS = 12
+# "Reviewed by Hansa D. Bhargava, MD", "Written by Jane Doe": a credit naming a person, not a sentence.
+CREDIT_LINE = re.compile(r"^\s*(?i:(?:medically |fact[- ]?checked and )?reviewed|written|fact[- ]?checked|edited|"
+                         r"reported|photographs?|illustrations?)\s+(?i:by)\s+[A-ZÀ-ÖØ-Þ]")
+SENTENCE_ENDS = (".", "!", "?", "…", "。")
 BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|da|автор|door)\b[:\s]*", re.IGNORECASE)
 STANDFIRST_MARKS = re.compile(
     r"(?:^|[\s_-])(?:standfirst|dek|deck|subheadline|sub-headline|subhead|subtitle|sub-title|strapline|"
@@ -225,8 +229,13 @@ def is_newsletter(text: str) -> bool:
 
 
 def is_byline(text: str, byline: str | None) -> bool:
-    """The byline repeated as a paragraph: "By Jane Doe", "Jane Doe, Moscow correspondent"."""
-    if not byline or len(words(text)) > BYLINE_MAX_WORDS:
+    """The byline repeated as a paragraph: "By Jane Doe", "Jane Doe, Moscow correspondent"; or a
+    credit line shaped like one whatever the metadata says: "Reviewed by Hansa D. Bhargava, MD"."""
+    if len(words(text)) > BYLINE_MAX_WORDS:
+        return False
+    if CREDIT_LINE.match(text) is not None and not text.rstrip().endswith(SENTENCE_ENDS):
+        return True
+    if not byline:
         return False
     bare = key(BYLINE_PREFIX.sub("", text))
     return bool(bare) and (bare == key(byline) or (key(byline) in bare and BYLINE_PREFIX.match(text) is not None))

@@ -167,6 +167,7 @@ def clean(html: str, **kwargs: str) -> list[str]:
     "<p>Shoppers compare prices online… Read more Read more</p>",
     "<div class='sharedaddy'><p>Like this post.</p></div>",
     "<div role='note' class='hatnote'>Main article: <a href='/wiki/Firefox'>Firefox</a></div>",
+    "<p class='reviewedBy_fmt'>Reviewed by <a href='/hansa-bhargava'>Hansa D. Bhargava, MD</a></p>",
     "<div role='note'>For matrices with symmetry over the real number field, see <a href='/s'>symmetric matrix</a>.</div>",
 ])
 def test_junk_is_removed(junk: str) -> None:
@@ -183,6 +184,8 @@ def test_byline_repeated_as_a_paragraph_is_removed() -> None:
     "<pre><span class='go'>2020-08-01 18:00:00+00 | 200 | 4084</span></pre>",
     "<p>link</p>",
     "<p>The Reuters/Ipsos poll shows support falling.</p>",
+    "<p>Written by hand, the letter reached the council a week late.</p>",
+    "<p>Reviewed by Parliament in May.</p>",
     "<div id='evolve-shared-mutable-history'><p>Using Mercurial with evolve to share mutable history solves these "
     "problems.</p></div>",
 ])
