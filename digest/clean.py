@@ -9,7 +9,7 @@ come along. Each kind is one named rule below, applied to readability's output t
   3. labels            a block whose whole text is an ad label or a share bar
   4. teasers           "Read more: ...", "Lire aussi : ..." lines that are mostly a link
   5. related lists     a heading such as "Related stories" and the list that follows it
-  6. byline/dateline   a short block that repeats the byline, or is only a date
+  6. byline/dateline   a short block that repeats the byline or is a credit line ("Reviewed by ..."), or is only a date
   7. headline          the title repeated as the article's first block
 
 A rule never removes a block holding a large share of the article's text (JUNK_MAX_SHARE):
