@@ -17,7 +17,13 @@ import re
 
 from lxml.html import HtmlElement
 
-from digest.clean import CAPTION_MARKS, RELATED_HEADING, is_hidden_or_junk, link_text_share, marks_of
+from digest.clean import (
+    CAPTION_MARKS,
+    RELATED_HEADING,
+    is_hidden_or_junk,
+    link_text_share,
+    marks_of,
+)
 from digest.paragraphs import CELL_SEPARATOR, TABLE_CELLS, inline_text, squash
 
 RESCUE_LEVELS = 2  # how far above readability's container we look

@@ -186,8 +186,8 @@ def test_byline_repeated_as_a_paragraph_is_removed() -> None:
     "<p>The Reuters/Ipsos poll shows support falling.</p>",
     "<p>Written by hand, the letter reached the council a week late.</p>",
     "<p>Reviewed by Parliament in May.</p>",
-    "<div id='evolve-shared-mutable-history'><p>Using Mercurial with evolve to share mutable history solves these "
-    "problems.</p></div>",
+    ("<div id='evolve-shared-mutable-history'><p>Using Mercurial with evolve to share mutable history solves these "
+     "problems.</p></div>"),
 ])
 def test_content_that_looks_a_little_like_junk_stays(content: str) -> None:
     assert clean(content) != []
@@ -197,8 +197,8 @@ def test_a_caption_marked_box_holding_a_heading_is_a_story_item_not_a_caption() 
     item = ("<div class='buzz_superlist_item image_hit no_caption'><h2>The mother of a woman who took suspected diet "
             "pills bought online has described how her daughter was burning up from within.</h2>"
             "<p class='article_caption_w_attr'><span class='buzz_attribution'>West Merica Police</span></p></div>")
-    assert clean(item) == ["The mother of a woman who took suspected diet pills bought online has described how her "
-                           "daughter was burning up from within."]
+    assert clean(item) == [("The mother of a woman who took suspected diet pills bought online has described how her "
+                            "daughter was burning up from within.")]
 
 
 def test_a_junk_class_on_the_container_holding_the_story_does_not_remove_it() -> None:
