@@ -45,6 +45,7 @@ REPEAT_BONUS = 1.0  # a headline often appears twice (heading and caption, bread
 DISTANCE_COST = 0.04  # per line between the candidate and the article
 FULL_STOP_COST = 3.0  # a headline rarely ends with a full stop; a sentence of the lead does
 DECK_HEADLINE_SHARE = 0.3  # a headline right above a deck needs this share of the deck's score
+FULL_HEADLINE_REACH = 2  # lines above the headline where the page may show it in full (kicker and headline in one)
 KICKER_HEADLINE_SHARE = 0.5  # a headline right under a kicker, over its own date, needs this share of the kicker's
 HEADLINE_FULL_WORDS = 4  # fewer content words than this earn only part of the overlap ("Also in the News")
 HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than this
@@ -191,6 +192,18 @@ def headline_over_byline(lines: list[Line], candidates: list[tuple[float, Line]]
     return best
 
 
+def headline_in_full(candidates: list[tuple[float, Line]], best: Line) -> Line:
+    """The headline as the page also writes it in full, just above its display form: "Lupita Nyong'o's $150K
+    Pearl Oscar Dress -- STOLEN!!!" over "Lupita Nyong'o" (the kicker) and "$150K Pearl Oscar Dress ...
+    STOLEN!!!!". The full line holds every content word of the winner, and more."""
+    words = content_tokens(best.text)
+    for _, line in candidates:
+        if (0 < best.index - line.index <= FULL_HEADLINE_REACH and line.words <= HEADLINE_GOOD_WORDS[1]
+                and words < content_tokens(line.text) and not ends_with_full_stop(line.text)):
+            return line
+    return best
+
+
 def without_glued_byline(line: Line) -> Line:
     """The headline alone when the page glued its byline on ("... mobility by Ahiza Garcia @x February 1, 2016",
     "... laws by: Laurie Oakes"); "Bitten by Dogs" keeps its words (no colon, no date, no handle after "by")."""
@@ -252,6 +265,7 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
     best_score, chosen = max(candidates, key=lambda pair: pair[0])
     chosen = headline_over_deck(candidates, best_score, chosen)
     chosen = headline_over_byline(lines, candidates, best_score, chosen)
+    chosen = headline_in_full(candidates, chosen)
     under_kicker = headline_under_kicker(lines, candidates, best_score, chosen)
     if under_kicker is not chosen:
         return under_kicker  # chosen for where it stands, over its date: no earlier showing of it

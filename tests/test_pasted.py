@@ -596,3 +596,13 @@ def test_a_subheading_under_the_byline_is_no_headline() -> None:
 @pytest.mark.parametrize("line", ["Posted by Nikhil Marathe on March 10, 2015at 08:05", "Written by Patrick Allan"])
 def test_posted_by_and_written_by_are_bylines(line: str) -> None:
     assert is_byline(split_lines(line)[0])
+
+
+def test_the_headline_written_in_full_over_its_kicker_and_display_form() -> None:
+    """tmz-1: the page shows "Name's X -- STOLEN!!!" in full, then "Name" (a kicker) and "X ... STOLEN!!!!"."""
+    text = paste(MENU, "Home\nLupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!\nLupita Nyong'o\n"
+                       "$150K Pearl Oscar Dress ... STOLEN!!!!\n2/26/2015 7:11 AM PST BY TMZ STAFF",
+                 "Lupita Nyong'o's now-famous Oscar dress -- adorned in pearls -- was stolen right out of her hotel "
+                 "room ... TMZ has learned.",
+                 "Law enforcement sources tell TMZ ... the pearl dress was taken out of Lupita's room at the hotel.")
+    assert read_text(text, url=None).title == "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"
