@@ -80,6 +80,12 @@ DECK_HEADER_REACH = 2  # lines under a deck where the byline or date may stand
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
 HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
+NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
+    r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
+    r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano)\b\s*(?:on|am|le|el|em|il)?"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
 PUBLISHED_CUE = re.compile(
     r"\b(?:published|posted|updated|first published|publié|mis à jour|veröffentlicht|aktualisiert|publicado|"
     r"atualizado|actualizado|pubblicato|aggiornato|опубликовано|обновлено|publikováno|aktualizováno|opublikowano)\b",
@@ -305,29 +311,42 @@ def is_boilerplate(line: Line) -> bool:
     return is_icon_labels(line) or is_markup(line) or is_copyright(line) or is_notice(line)
 
 
+def publication_date(text: str, day_first: bool | None) -> datetime | date | None:
+    """The first date in the line that no cue right before it announces as an update or an expiry
+    ("By Alissa Wilkinson Updated Jul 24, 2018" has none; "Expires: 18 June 2015   15 December 2014" has
+    the second)."""
+    position = 0
+    while (found := find_date(text[position:], day_first=day_first)) is not None:
+        value, begin, end = found
+        if not NOT_PUBLISHED_CUE.search(text[position:position + begin]):
+            return value
+        position += end
+    return None
+
+
 def find_published(lines: list[Line], headline: Line | None, start: int, *,
                    day_first: bool | None = None) -> datetime | date | None:
-    """A date near the headline; else one a line announces ("Published ..."); else none.
-    `day_first` orders slashed dates (digest.dates.find_date). A wiki's entry has none: the dates
+    """A date near the headline; else one a line announces ("Published ..."); else none. A date announced
+    as an update or an expiry is not the publication's (`publication_date`). `day_first` orders slashed dates (digest.dates.find_date). A wiki's entry has none: the dates
     around its title are the subject's (an infobox's "Founded February 28, 1998"), not the page's."""
     if headline is not None and is_wiki_entry(lines, headline):
         return None
     anchor = headline.index if headline is not None else start
     near = []
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
-        found = find_date(line.text, day_first=day_first)
+        found = publication_date(line.text, day_first) if has_date(line) else None
         if found and not is_boilerplate(line):  # a date inside junk may confirm, never decide
-            near.append((abs(line.index - anchor), line.index < anchor, found[0]))
+            near.append((abs(line.index - anchor), line.index < anchor, found))
     if near:
         return min(near, key=lambda item: item[:2])[2]
     for line in lines[start:start + HEADER_INTO_ARTICLE]:  # a byline's dateline under the deck and the picture
         if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line):
-            found = find_date(line.text, day_first=day_first)
+            found = publication_date(line.text, day_first)
             if found:
-                return found[0]
+                return found
     for line in lines:
         if PUBLISHED_CUE.search(line.text):
-            found = find_date(line.text, day_first=day_first)
+            found = publication_date(line.text, day_first)
             if found:
-                return found[0]
+                return found
     return None

@@ -606,3 +606,15 @@ def test_the_headline_written_in_full_over_its_kicker_and_display_form() -> None
                  "room ... TMZ has learned.",
                  "Law enforcement sources tell TMZ ... the pearl dress was taken out of Lupita's room at the hotel.")
     assert read_text(text, url=None).title == "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"
+
+
+@pytest.mark.parametrize(("dateline", "published"), [
+    ("By Alissa Wilkinson Updated Jul 24, 2018, 2:15pm EDT", None),  # videos-1: the update is not the publication
+    ("Last Updated: January 7, 2025", None),  # spiceworks
+    ("Expires: 18 June 2015 15 December 2014", date(2014, 12, 15)),  # ietf-1: the expiry is not the draft's date
+    ("Published April 7, 2022, updated April 8, 2022", date(2022, 4, 7)),
+])
+def test_an_update_or_an_expiry_is_no_publication_date(dateline: str, published: date | None) -> None:
+    text = paste(MENU, "Council approves the new river crossing after a decade of delays", dateline,
+                 *ARTICLE.split("\n\n")[3:])
+    assert read_text(text, url=None).published == published
