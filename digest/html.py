@@ -29,6 +29,7 @@ UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 TITLE_FROM_TEXT_MAX_CHARS = 120
 PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select",
                "textarea")
+HIDDEN_MAX_SHARE = 0.5  # a "hidden" box with more of the page's text than this is the page behind a dialog
 FALLBACK_IMAGE = "fallback-image"  # Readability.js keeps this aria-hidden wrapper (an image for no-script readers)
 READABILITY_JS_UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
@@ -84,12 +85,18 @@ def remove_hidden(root: HtmlElement) -> None:
 
     Readability.js skips every node it judges invisible (`_isProbablyVisible`); readability-lxml
     reads them, so a screen-reader-only label or a collapsed duplicate lands in the article.
-    A fallback image's `aria-hidden` wrapper stays, as in Readability.js.
+    A fallback image's `aria-hidden` wrapper stays, as in Readability.js. So does a hidden box
+    holding most of the page's text (HIDDEN_MAX_SHARE): a page saved while a dialog was open
+    has `aria-hidden="true"` on the whole app behind it, and that app is the article.
     """
     hidden = [element for element in root.iter(lxml.etree.Element) if is_hidden(element)]
+    page_chars = len(root.text_content()) if hidden else 0
     for element in hidden:
-        if element.getparent() is not None and element.tag not in ("html", "body"):
-            element.drop_tree()
+        if element.getparent() is None or element.tag in ("html", "body"):
+            continue
+        if len(element.text_content()) > HIDDEN_MAX_SHARE * page_chars:
+            continue
+        element.drop_tree()
 
 
 def is_hidden(element: HtmlElement) -> bool:

@@ -299,3 +299,10 @@ def test_the_deck_in_the_articles_header_is_read() -> None:
             f"<header><h1>Council agrees budget</h1><p>{deck}</p></header><p>{FILLER}</p><p>{FILLER}</p>"
             "</section></main></body></html>")
     assert deck in read_html(html, url=None).paragraphs
+
+
+def test_a_page_saved_with_a_dialog_open_is_still_read() -> None:
+    html = ("<html><head><title>Council agrees budget</title></head><body><div id='app' aria-hidden='true'>"
+            f"<div class='story'><h1>Council agrees budget</h1><p>{FILLER}</p><p>{FILLER}</p></div></div>"
+            "<div role='dialog'><p>We use cookies.</p></div></body></html>")
+    assert FILLER.strip() in read_html(html, url=None).paragraphs
