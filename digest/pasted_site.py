@@ -42,9 +42,9 @@ HOLDER_BEFORE = re.compile(  # "topicseed, 2018-2019 © All rights reserved", "R
     rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:{YEARS}\s*)?©"
 )
 BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph",
-    # "Acerca de CNET", "À propos de Libération", "Über heise online"
+    # "Acerca de CNET", "À propos de Libération", "Über heise online", "Vous êtes abonné à Libération"
     r"^(?i:about|follow|contact|more from|more on|welcome to|subscribe to|sign up for|support|join|advertise (?:on|with)|"
-    r"acerca de|à propos de|a propos de|über|"
+    r"acerca de|à propos de|a propos de|über|(?:vous êtes )?abonnée? à|abonnez-vous à|suscríbete a|"
     rf"write for|work at|inside|discover|block for|channel|popular now on)\s+(?P<name>{NAME})\s*[»›:!.]?$",
 )
 BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy"
@@ -125,6 +125,15 @@ def acceptable_name(name: str) -> bool:
             and not LOWER_PHRASE.match(name) and len(name.split()) <= NAME_MAX_WORDS)
 
 
+HOLDER_DOMAIN = re.compile(rf"(?<![\w.-])((?:[\w-]+\.)+{SITE_ADDRESS})(?![\w-])", re.IGNORECASE)
+
+
+def holder_domain(raw: str) -> str | None:
+    """The address a copyright phrase names its holders by ("individual mozilla.org contributors")."""
+    match = HOLDER_DOMAIN.search(raw)
+    return site_from_host(match.group(1).lower()) if match else None
+
+
 def squashed(name: str) -> str:
     """ "The Riverside Gazette" -> "riversidegazette": a name as its address would spell it."""
     return re.sub(r"[\W_]+", "", LEADING_THE.sub("", name)).casefold()
@@ -158,7 +167,9 @@ def site_candidates(lines: list[Line], headline: str | None,
             raw = match.group(group) or ""
             name = clean_name(raw)
             if not acceptable_name(name):
-                continue
+                name = (holder_domain(raw) if bonus == COPYRIGHT_BONUS else None) or ""
+                if not name:
+                    continue
             if is_owner(raw, line.text[match.end(group):]):
                 stem = owner_stem(name, texts)
                 if stem is None:
@@ -223,6 +234,9 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None,
         return max(spelled)[2] if spelled else domain
     if scored:
         best = max(scored)
+        with_article = [item for item in scored if LEADING_THE.sub("", item[2]) == best[2] and item[2] != best[2]]
+        if with_article:  # "The Telegraph" is how the page writes "Telegraph" in full: the same name
+            return with_article[0][2]
         longer = [item for item in scored if best[2] in item[2] and item[2] != best[2]
                   and item[0] * LONGER_NAME_SHARE >= best[0]]
         if longer:

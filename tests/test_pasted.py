@@ -379,6 +379,17 @@ def test_a_domain_is_the_site_only_atop_the_page() -> None:
         "The Riverside Gazette")  # the name that spells the address is the nicer form of it
 
 
+@pytest.mark.parametrize(("text", "site"), [
+    ("Vous êtes abonné à Libération\nLibération en version papier et numérique\nVous êtes abonné à Libération",
+     "Libération"),  # videos-2: a subscriber's prompt names the brand, in French too
+    ("Portions of this content are ©1998–2015 by individual mozilla.org contributors.", "mozilla.org"),  # mozilla-1
+    (("Work at The Telegraph\nFollow Telegraph News\nFollow Telegraph News\nTelegraph\nTelegraph\n"
+      "© Telegraph Media Group Limited 2017"), "The Telegraph"),  # the owner's stem, as the page writes it in full
+])
+def test_the_site_in_more_ways_of_naming_it(text: str, site: str) -> None:
+    assert find_site(split_lines(text), None) == site
+
+
 def test_a_home_link_in_chinese_is_no_breadcrumb_root() -> None:
     assert find_site(split_lines("首页 > 教育 > 正文\n首页 > 教育 > 正文"), None) is None
 
