@@ -30,6 +30,8 @@ TITLE_FROM_TEXT_MAX_CHARS = 120
 PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select",
                "textarea")
 HIDDEN_MAX_SHARE = 0.5  # a "hidden" box with more of the page's text than this is the page behind a dialog
+HIDDEN_MIN_CHARS = 200  # a hidden box shorter than this is never the page (no need to measure the page)
+MAYBE_HIDDEN = lxml.etree.XPath("//*[@hidden or @aria-hidden or @style]")
 FALLBACK_IMAGE = "fallback-image"  # Readability.js keeps this aria-hidden wrapper (an image for no-script readers)
 READABILITY_JS_UNLIKELY = re.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
@@ -89,13 +91,16 @@ def remove_hidden(root: HtmlElement) -> None:
     holding most of the page's text (HIDDEN_MAX_SHARE): a page saved while a dialog was open
     has `aria-hidden="true"` on the whole app behind it, and that app is the article.
     """
-    hidden = [element for element in root.iter(lxml.etree.Element) if is_hidden(element)]
-    page_chars = len(root.text_content()) if hidden else 0
+    hidden = [element for element in MAYBE_HIDDEN(root) if is_hidden(element)]
+    page_chars: int | None = None
     for element in hidden:
         if element.getparent() is None or element.tag in ("html", "body"):
             continue
-        if len(element.text_content()) > HIDDEN_MAX_SHARE * page_chars:
-            continue
+        chars = len(element.text_content())
+        if chars > HIDDEN_MIN_CHARS:
+            page_chars = len(root.text_content()) if page_chars is None else page_chars
+            if chars > HIDDEN_MAX_SHARE * page_chars:
+                continue
         element.drop_tree()
 
 
