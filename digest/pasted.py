@@ -10,7 +10,9 @@ on lines instead of DOM nodes, in named steps:
    so the article's paragraphs stay together across the odd caption and heading inside it,
    while the long menus before it and the other stories after it fall away. A comments heading
    or a "Related coverage" heading closing an article makes what follows count for less; a
-   comment count under the dateline and a one-link box inside the text do not.
+   comment count under the dateline and a one-link box inside the text do not. A run of
+   WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
+   one box, so it no longer cuts an article in two.
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
    gallery's captions, a box's link), while a code listing stays whole.
 5. Headline, standfirst and dateline are read around the run (digest.pasted_meta), the place from
@@ -63,6 +65,8 @@ SECTION_BREAK_COST = 80  # "Top stories", "Comments": the article is most likely
 LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
 
 FRAGMENT_MAX_WORDS = 3
+WIDGET_MIN_LINES = 40  # a run of this many fragments is one widget (a player's settings, a long menu) ...
+WIDGET_COST = 30  # ... costing as much as three junk lines, however many items it lists
 FRAGMENT_RUN_MIN = 6  # six short lines in a row inside the article are a chart or a box, not its text
 FOOTER_FROM = 0.5  # a copyright line in the page's second half is its footer (in the first, a document's notice)
 COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
@@ -145,6 +149,22 @@ def gallery_captions(lines: list[Line]) -> set[int]:
     return captions
 
 
+def widget_share(lines: list[Line]) -> dict[int, float]:
+    """Each line's share of WIDGET_COST in a run of WIDGET_MIN_LINES fragments or more: a media player's
+    controls and caption settings ("Play", "Mute", "White", "Black", "50%", ...) set inside the article
+    cost as one box, not as a menu of a hundred items between its halves."""
+    shares: dict[int, float] = {}
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and is_fragment(line):
+            run.append(line.index)
+            continue
+        if len(run) >= WIDGET_MIN_LINES:
+            shares.update((index, -WIDGET_COST / len(run)) for index in run)
+        run = []
+    return shares
+
+
 def find_article_span(lines: list[Line]) -> Span | None:
     """The maximum-weight run of lines (Kadane), starting and ending on prose.
 
@@ -160,6 +180,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
     start, total, discount = 0, 0.0, 1.0
     captions = gallery_captions(lines)
     listing = listing_lines(lines)
+    widget = widget_share(lines)
     for position, line in enumerate(lines):
         footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
         if (is_comments_heading(line) and not is_header_comment_count(lines, position)) or footer:
@@ -172,6 +193,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
             value = -SHORT_LINE_COST
         elif position in listing and value < 0:
             value = -BLOCK_LINE_COST
+        elif position in widget and value < 0:
+            value = widget[position]
         elif is_section_break(line) and best is not None and best.weight >= ARTICLE_SIZED_RUN:
             discount = min(discount, OTHER_STORIES_DISCOUNT)
         if value > 0:

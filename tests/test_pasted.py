@@ -629,3 +629,14 @@ def test_an_update_or_an_expiry_is_no_publication_date(dateline: str, published:
     text = paste(MENU, "Council approves the new river crossing after a decade of delays", dateline,
                  *ARTICLE.split("\n\n")[3:])
     assert read_text(text, url=None).published == published
+
+
+def test_a_media_players_settings_inside_the_article_cost_as_one_box() -> None:
+    """bug-1255978: a video player's hundred controls and caption settings between the article's halves."""
+    player = "\n".join(["Play Video", "Play", "Mute", "Current Time 0:00", "Loaded: 0%", "Fullscreen"]
+                       + ["White", "Black", "Red", "Green", "Blue", "Yellow", "Opaque", "50%", "75%", "100%"] * 5)
+    first, second = ARTICLE.split("\n\n")[3:5], ARTICLE.split("\n\n")[5:]
+    article = read_text(paste(MENU, *ARTICLE.split("\n\n")[:3], *first, player, *second), url=None)
+    assert article.paragraphs[0].startswith("The city council voted on Thursday")
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+    assert "Mute" not in "\n".join(article.paragraphs)
