@@ -99,6 +99,19 @@ def clean_name(name: str) -> str:
     return name
 
 
+CAPTION_MIN_WORDS = 4  # words before a "©" that make the line a picture's caption, the holder its photographer's
+RIGHTS = re.compile(r"rights|rechte|droits|derechos|direitos|diritti|права|práva|prawa|版权|版權|著作権", re.IGNORECASE)
+
+
+def is_photo_credit(text: str, match: re.Match[str]) -> bool:
+    """ "FILE PHOTO: Russian soldiers greet each other ... © Sputnik / Mikhail Klimentyev": a caption's "©"
+    (after a sentence, with no year after it and no rights reserved) names the picture's source."""
+    before = text[:match.start()]
+    return (len(before.split()) >= CAPTION_MIN_WORDS and RIGHTS.search(text) is None
+            and not re.match(rf"\s*(?:©|\(c\)|copyright)?\s*{YEARS}", text[match.start():], re.IGNORECASE)
+            and not re.search(YEARS, match.group(0)))
+
+
 def is_owner(raw: str, after: str) -> bool:
     """A company's name ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company"), not a brand's."""
     return CORPORATE.search(raw) is not None or LEGAL_AFTER.match(after) is not None
@@ -161,7 +174,7 @@ def site_candidates(lines: list[Line], headline: str | None,
             if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text):
                 continue  # a cheap look first: the full pattern is slow to search
             match = pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(line.text)
-            if not match:
+            if not match or pattern is COPYRIGHT_HOLDER and is_photo_credit(line.text, match):
                 continue
             group = "name" if match.group("name") else "delivered"
             raw = match.group(group) or ""

@@ -640,3 +640,11 @@ def test_a_media_players_settings_inside_the_article_cost_as_one_box() -> None:
     assert article.paragraphs[0].startswith("The city council voted on Thursday")
     assert article.paragraphs[-1].startswith("Opponents said the money")
     assert "Mute" not in "\n".join(article.paragraphs)
+
+
+def test_a_captions_credit_is_no_publisher() -> None:
+    """The RT page: "FILE PHOTO: ... © Sputnik / Russian Defense Ministry" credits the picture, not the page."""
+    caption = "FILE PHOTO: Russian soldiers greet each other near Chernihiv, Ukraine, March 29, 2022. © Sputnik / AP"
+    assert find_site(split_lines(f"{caption}\nSputnik\nSputnik"), None) is None
+    assert find_site(split_lines("Some words of a footer here © 2022 Riverside Gazette. All rights reserved.\n"
+                                 "Riverside Gazette"), None) == "Riverside Gazette"
