@@ -125,8 +125,8 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
     for candidate in dict.fromkeys((stem, LEADING_THE.sub("", stem))):
         if len(candidate) < OWNER_STEM_MIN_CHARS or HOLDER_NOISE.match(candidate):
             continue
-        alone = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)(?!,?\s+(?:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))",
-                           re.IGNORECASE)
+        alone = re.compile(  # as written, capitals and all: "Demand Media" is not the "demand" of "on demand"
+            rf"(?<!\w){re.escape(candidate)}(?!\w)(?!,?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))")
         if any(alone.search(text) for text in texts):
             return candidate
     return None

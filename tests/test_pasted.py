@@ -345,6 +345,7 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     ("Photo: Javier Zarracina/Vox\nVox Sentences\nJobs @ Vox Media © 2019 Vox Media, Inc. All Rights Reserved", "Vox"),
     ("The New York Times\nSite Index The New York Times\n© 2017 The New York Times Company", "The New York Times"),
     ("BuzzFeed News\nAbout BuzzFeed\n© 2017 BuzzFeed, Inc.", "BuzzFeed"),
+    ("Watch it on demand\nNew films on demand\n© 2016 Demand Media, Inc. All rights reserved.", None),  # as written
     # ... and no one when the brand is another word (cnet-svg-classes, keep-tabular-data, tmz-1, aktualne)
     ("CNET\nAcerca de CNET\n© CBS Interactive Inc. / Derechos reservados.", "CNET"),
     ("I've been working on several changes.\nCopyright © 2015 - 2019 Wube Software - all rights reserved.", None),
