@@ -56,12 +56,14 @@ BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Mag
     rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b(?!\s+[A-Z])|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
 )
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
-LEGAL_FORM = r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|plc|corp|corporation|co|group|a\.s|s\.r\.o|s\.p\.a|spa|srl|b\.v|bv|ag)"
+LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co|group|a\.s|s\.r\.o|"
+              r"s\.p\.a|spa|srl|b\.v|bv|ag|kg|pty|oy|ab)")
 LEGAL_SUFFIX = re.compile(rf",?\s+{LEGAL_FORM}\.?$", re.IGNORECASE)
 LEGAL_AFTER = re.compile(rf"^,?\s+{LEGAL_FORM}\.?(?!\w)", re.IGNORECASE)  # "Economia, a.s.": the name is a company's
 CORPORATE = re.compile(
     r"\b(?:media|interactive|group|network|software|productions?|entertainment|inc|corporation|corp|holdings?|"
-    r"publishing|trust|foundation|company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|s\.a\.?)\b",
+    r"publishing|trust|foundation|company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|ediciones|edizioni|"
+    r"s\.a\.?)\b",
     re.IGNORECASE)
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
@@ -240,22 +242,22 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None,
     for name, bonus in site_candidates(lines, headline, article).items():
         count = mentions(name, texts)
         if count + bonus >= BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0):
-            scored.append((count + bonus, len(name), name))
+            scored.append((count + bonus, count, len(name), name))  # a tie goes to the name shown more often
     domain = domain_in_text(lines)
     if domain:  # the page's own address on top, unless a name found spells it ("The Riverside Gazette")
-        spelled = [item for item in scored if squashed(item[2]) and squashed(item[2]) in squashed(domain)]
-        return max(spelled)[2] if spelled else domain
+        spelled = [item for item in scored if squashed(item[-1]) and squashed(item[-1]) in squashed(domain)]
+        return max(spelled)[-1] if spelled else domain
     if scored:
         best = max(scored)
-        with_article = [item for item in scored if LEADING_THE.sub("", item[2]) == best[2] and item[2] != best[2]]
+        with_article = [item for item in scored if LEADING_THE.sub("", item[-1]) == best[-1] and item[-1] != best[-1]]
         if with_article:  # "The Telegraph" is how the page writes "Telegraph" in full: the same name
-            return with_article[0][2]
-        longer = [item for item in scored if best[2] in item[2] and item[2] != best[2]
+            return with_article[0][-1]
+        longer = [item for item in scored if best[-1] in item[-1] and item[-1] != best[-1]
                   and item[0] * LONGER_NAME_SHARE >= best[0]]
         if longer:
-            return max(longer)[2]
-        spelled = [item for item in scored if item[2] != best[2] and initials(item[2]) == best[2]]
-        return max(spelled)[2] if spelled else best[2]  # "MNT" is "Medical News Today" spelled out
+            return max(longer)[-1]
+        spelled = [item for item in scored if item[-1] != best[-1] and initials(item[-1]) == best[-1]]
+        return max(spelled)[-1] if spelled else best[-1]  # "MNT" is "Medical News Today" spelled out
     if url:
         return site_from_host(urlsplit(url).hostname or "")
     return None

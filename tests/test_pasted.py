@@ -391,6 +391,15 @@ def test_the_site_in_more_ways_of_naming_it(text: str, site: str) -> None:
     assert find_site(split_lines(text), None) == site
 
 
+@pytest.mark.parametrize(("text", "site"), [
+    ("Le Figaro\nÀ propos de Le Figaro\n© Le Figaro SAS 2022. Tous droits réservés.", "Le Figaro"),  # SAS: a legal form
+    ("El País\n© EDICIONES EL PAÍS S.L. 2022", None),  # the owner's stem is never written so: no guess
+    ("Follow WIRED\nWIRED\n© 2024 Condé Nast. All rights reserved.", "WIRED"),  # a tie: the name shown more often
+])
+def test_legal_forms_and_ties(text: str, site: str | None) -> None:
+    assert find_site(split_lines(text), None) == site
+
+
 def test_a_home_link_in_chinese_is_no_breadcrumb_root() -> None:
     assert find_site(split_lines("首页 > 教育 > 正文\n首页 > 教育 > 正文"), None) is None
 
