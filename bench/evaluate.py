@@ -24,6 +24,7 @@ from bench.datasets import FAKEHOST_URL, DevPage, GoldenPage, dev_pages, golden_
 from bench.scoring import (
     f1_of_means, normalise_site, precision_recall, same_date, same_site, same_title, title_visible_in,
 )
+from digest.dates import find_date
 from digest.errors import DigestError, ExtractionError
 from digest.model import Digest, DigestOptions
 from digest.pipeline import Page, digest_page
@@ -54,6 +55,7 @@ class PageScore:
     title_visible: bool | None = None  # pasted text only: does the reference title stand in the text?
     site_visible: bool | None = None  # pasted text only: does the reference site name stand in the text?
     site_given: bool = False  # we named a publisher (a wrong name is worse than none)
+    date_visible: bool | None = None  # pasted text only: is the reference date written in the text?
     notes: list[str] = field(default_factory=list)
 
 
@@ -95,6 +97,7 @@ def score_dev_page(page: DevPage, kind: str) -> PageScore:
         page.name, precision, recall,
         title_visible=title_visible_in(page.title, content) if kind == "text" and page.title else None,
         site_visible=site_visible_in(page.site, content) if kind == "text" and page.site else None,
+        date_visible=date_visible_in(page.published, content) if kind == "text" and page.published else None,
         title=same_title(page.title, digest.title) if page.title else None,
         date=same_date(page.published, published) if page.published else None,
         site=same_site(page.site, digest.site) if page.site else None,
@@ -118,12 +121,33 @@ def unreadable(page: DevPage, kind: str, content: str, error: DigestError) -> Pa
     return PageScore(page.name, precision, recall, error=type(error).__name__,
                      title_visible=title_visible_in(page.title, content) if kind == "text" and page.title else None,
                      site_visible=site_visible_in(page.site, content) if kind == "text" and page.site else None,
+                     date_visible=date_visible_in(page.published, content) if kind == "text" and page.published else None,
                      title=False if page.title else None, date=False if page.published else None,
                      site=False if page.site else None)
 
 
 def site_visible_in(site: str | None, text: str) -> bool:
-    return bool(site) and normalise_site(site) in normalise_site(text)
+    """The publisher's name written in the text as a name: same letters and capitals, whole words
+    ("Medium" the platform, not "medium" the adjective)."""
+    return bool(site) and re.search(rf"(?<!\w){re.escape(' '.join(site.split()))}(?!\w)", " ".join(text.split())) is not None
+
+
+def date_visible_in(expected: str | None, text: str) -> bool:
+    """Whether any date written in the text, read either way round, is the reference day.
+
+    It reads dates with our own digest.dates, so a format it cannot read counts as not written:
+    a caveat for this subset's figure, not for the whole-set one.
+    """
+    if not expected:
+        return False
+    for day_first in (True, False):
+        rest = text
+        while found := find_date(rest, day_first=day_first):
+            value, _, end = found
+            if value.isoformat()[:10] == expected:
+                return True
+            rest = rest[end:]
+    return False
 
 
 def score_html(page: DevPage) -> PageScore:
@@ -207,6 +231,9 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
     wrong_sites = sum(1 for s in scores if s.site is False and s.site_given)
     if wrong_sites:
         print(f"|   pages with a reference site where we named another publisher: {wrong_sites}")
+    visible = [s for s in scores if s.date_visible]
+    if visible:
+        print(f"|   date where the reference date is written in the text: {percent([s.date for s in visible])}")
     visible = [s for s in scores if s.site_visible]
     if visible:
         print(f"|   site where the reference site name is visible in the text: {percent([s.site for s in visible])}")

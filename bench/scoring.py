@@ -78,10 +78,14 @@ def same_title(expected: str | None, got: str | None) -> bool:
     return bool(got) and normalise_title(got) in title_forms(expected)
 
 
+TITLE_MIN_CHARS = 8  # "Google" left of "Google - Site Reliability Engineering" is no headline
+
+
 def title_visible_in(expected: str | None, text: str) -> bool:
-    """Whether some form of the reference title stands in the text at all (what a paste can hope for)."""
-    haystack = normalise_title(text)
-    return any(form and form in haystack for form in title_forms(expected))
+    """Whether the reference title, or it without its site suffix, is a line of the text (a paste's
+    headline is a line of its own; a <title> element is not in a select-all copy at all)."""
+    lines = {normalise_title(line) for line in text.splitlines()}
+    return any(len(form) >= TITLE_MIN_CHARS and form in lines for form in title_forms(expected))
 
 
 def normalise_site(site: str | None) -> str:
