@@ -302,3 +302,16 @@ def find_place(lead: str) -> str | None:
             continue
         return place
     return None
+
+
+MONTH_FIRST_LANGUAGES = frozenset({"en"})  # US English writes 07/04/2022 for 4 July; other languages, 7 April
+
+
+def slashed_day_first(language: str | None) -> bool | None:
+    """How to read "07/04/2022" in text of this language: None (month first unless the first number
+    is over 12, as digest.dates does by default) in English, whose US pages write month first
+    and whose British pages mostly write dates out; day first in every other language; None
+    when the language is unknown."""
+    if language is None or language in MONTH_FIRST_LANGUAGES:
+        return None
+    return True

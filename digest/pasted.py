@@ -45,7 +45,7 @@ from digest.blocks import (
     looks_like_prose,
     split_lines,
 )
-from digest.dates import find_place
+from digest.dates import find_place, slashed_day_first
 from digest.errors import ExtractionError
 from digest.language import detect_language
 from digest.model import Article
@@ -238,19 +238,6 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     listing = listing_lines(lines)
     return [line for line in run
             if line.index in listing or not is_junk(line) and line.index not in dropped]
-
-
-MONTH_FIRST_LANGUAGES = frozenset({"en"})  # US English writes 07/04/2022 for 4 July; other languages, 7 April
-
-
-def slashed_day_first(language: str | None) -> bool | None:
-    """How to read "07/04/2022" in text of this language: None (month first unless the first number
-    is over 12, as digest.dates does by default) in English, whose US pages write month first
-    and whose British pages mostly write dates out; day first in every other language; None
-    when the language is unknown."""
-    if language is None or language in MONTH_FIRST_LANGUAGES:
-        return None
-    return True
 
 
 def has_article(lines: list[Line]) -> bool:

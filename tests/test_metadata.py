@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import lxml.html
 import pytest
 
+from digest.html import read_html
 from digest.meta import Metadata, read_metadata
 
 
@@ -212,3 +213,16 @@ def test_image_made_absolute() -> None:
 def test_jsonld_in_cdata_is_read_and_broken_jsonld_is_skipped() -> None:
     meta = meta_of(jsonld("{broken") + jsonld('<![CDATA[{"@type": "Article", "datePublished": "2001-10-29"}]]>'))
     assert meta.published == date(2001, 10, 29)
+
+
+def test_a_slashed_date_in_text_is_read_in_the_page_language_order() -> None:
+    """07/04/2022 on a French page is 7 April; on an English (US) page, 4 July."""
+
+    def page(lang: str) -> str:
+        return (f'<html lang="{lang}"><head><title>Le port rouvre</title></head><body><article><h1>Le port rouvre</h1>'
+                '<div class="date">Publié le 07/04/2022</div>'
+                + "<p>Le port a rouvert mardi après une semaine de travaux sur la digue, a indiqué la capitainerie.</p>" * 3
+                + "</article></body></html>")
+
+    assert read_html(page("fr"), url=None).published == date(2022, 4, 7)
+    assert read_html(page("en"), url=None).published == date(2022, 7, 4)

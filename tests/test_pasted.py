@@ -21,7 +21,8 @@ from digest.blocks import (
     split_lines,
 )
 from digest.errors import ExtractionError
-from digest.pasted import find_article_span, read_text, slashed_day_first
+from digest.dates import slashed_day_first
+from digest.pasted import find_article_span, read_text
 from digest.pasted_meta import DATED_STEP, could_be_headline, dated_bonus
 from digest.pasted_site import find_site
 

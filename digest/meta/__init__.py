@@ -42,12 +42,13 @@ def read_metadata(root: HtmlElement, url: str | None) -> Metadata:
     canonical = find_canonical(root, tags, url)
     site = find_site(root, tags, article, objects, canonical)
     byline = find_byline(root, tags, article)
+    language = find_language(root, tags, article)
     return Metadata(
         title=find_title(root, tags, article, site=site, url=canonical, byline=byline),
-        published=find_published(root, tags, article, url),
+        published=find_published(root, tags, article, url, language),
         site=site,
         url=canonical,
-        language=find_language(root, tags, article),
+        language=language,
         byline=byline,
         image=find_image(root, tags, article, canonical or url),
     )

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from lxml.html import HtmlElement
 
 from digest.dates import find_date as find_date_in_text
-from digest.dates import parse_date
+from digest.dates import parse_date, slashed_day_first
 from digest.meta.jsonld import JsonObject, text_of
 from digest.meta.tags import MetaTags
 
@@ -92,23 +92,24 @@ def from_time_elements(root: HtmlElement) -> Published | None:
     return None
 
 
-def from_date_lines(root: HtmlElement) -> Published | None:
+def from_date_lines(root: HtmlElement, day_first: bool | None = None) -> Published | None:
     """A short line such as "Published 7 April 2022, 10:15" in an element whose class says it is a date."""
     condition = " or ".join(f"contains(@class, '{word}') or contains(@id, '{word}')" for word in DATE_CLASS_WORDS)
     for element in root.xpath(f"//body//*[{condition}]")[:MAX_DATE_LINES]:
         text = " ".join(element.text_content().split())
         if not text or len(text) > DATE_LINE_MAX_CHARS:
             continue
-        found = find_date_in_text(text)
+        found = find_date_in_text(text, day_first=day_first)
         if found:
             return found[0]
     return None
 
 
-def from_title_text(root: HtmlElement) -> Published | None:
+def from_title_text(root: HtmlElement, day_first: bool | None = None) -> Published | None:
     """"Headline - 07.12.2017 - LA NACION": some sites write the date only into the document title."""
     element = root.find(".//title")
-    found = find_date_in_text(" ".join(element.text_content().split())) if element is not None else None
+    text = " ".join(element.text_content().split()) if element is not None else ""
+    found = find_date_in_text(text, day_first=day_first) if text else None
     return found[0] if found else None
 
 
@@ -124,16 +125,19 @@ def from_htmldate(root: HtmlElement, url: str | None) -> Published | None:
     return date.fromisoformat(found) if found else None
 
 
-def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None, url: str | None) -> Published | None:
-    """The publication date by the steps in the module docstring."""
+def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None, url: str | None,
+                   language: str | None = None) -> Published | None:
+    """The publication date by the steps in the module docstring; `language` orders slashed dates
+    written as text ("07/04/2022" is 7 April on a French page, 4 July on an English one)."""
+    day_first = slashed_day_first(language)
     steps: tuple[Callable[[], Published | None], ...] = (
         lambda: from_jsonld(article),
         lambda: from_meta(tags),
         lambda: from_microdata(root),
         lambda: from_jsonld(article, JSONLD_LATER_DATE_KEYS),
         lambda: from_time_elements(root),
-        lambda: from_date_lines(root),
-        lambda: from_title_text(root),
+        lambda: from_date_lines(root, day_first),
+        lambda: from_title_text(root, day_first),
         lambda: from_htmldate(root, url),
     )
     for step in steps:
