@@ -77,12 +77,17 @@ def is_prose(element: HtmlElement, text: str, region: HtmlElement) -> bool:
         return False
     if link_text_share(element) > RESCUE_MAX_LINK_SHARE:
         return False
+    return stands_in_article(element, region, captions_too=True)
+
+
+def stands_in_article(element: HtmlElement, region: HtmlElement, *, captions_too: bool = False) -> bool:
+    """No box between the element and the article's region is off-article, hidden or junk (or a caption)."""
     for ancestor in (element, *element.iterancestors()):
         if ancestor is region:
             break
         if ancestor.tag in OFF_ARTICLE_TAGS or is_hidden_or_junk(ancestor):
             return False
-        if CAPTION_MARKS.search(marks_of(ancestor) or "-"):
+        if captions_too and CAPTION_MARKS.search(marks_of(ancestor) or "-"):
             return False
     return True
 
@@ -128,12 +133,7 @@ def is_left_behind_list(element: HtmlElement, region: HtmlElement, everything: s
         return False  # a nested list comes with its parent item
     if link_text_share(element) > LIST_MAX_LINK_SHARE or not is_introduced(element):
         return False
-    for ancestor in (element, *element.iterancestors()):
-        if ancestor is region:
-            break
-        if ancestor.tag in OFF_ARTICLE_TAGS or is_hidden_or_junk(ancestor):
-            return False
-    return True
+    return stands_in_article(element, region)
 
 
 def heads_kept_text(element: HtmlElement, kept: set[str]) -> bool:

@@ -17,21 +17,12 @@ from digest.errors import UnsupportedContentError
 from digest.guard import REFUSED_PRIVATE
 from handlers.help import COMMANDS, help_text
 from tests.fakebotapi import BOT_USERNAME, TEST_TOKEN, BotProcess, ChatMessage, FakeBotAPI
-from tests.pageserver import PageServer
+from tests.pageserver import ARTICLE_PARAGRAPHS, PageServer
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE_LIMIT = 4
 GROUP = -100_777
-PARAGRAPHS = (
-    "LISBON, 3 March 2025 - The old harbour bridge reopened to traffic on Monday morning after two years of repairs "
-    "that cost the city more than 40 million euros and closed the main road between the two river banks.",
-    "The mayor, Ana Ribeiro, cut the ribbon at seven o'clock in front of a few hundred residents who had come to walk "
-    "across the bridge before the first cars were let through.",
-    '"This bridge has carried our grandparents to work, and now it will carry our grandchildren," Ribeiro said, '
-    "adding that the repairs had finished three weeks ahead of the schedule agreed with the builders.",
-    "Engineers replaced the steel cables, rebuilt the deck and added a protected lane for bicycles on the eastern "
-    "side, which the city expects to be used by several thousand cyclists every day.",
-)
+PARAGRAPHS = ARTICLE_PARAGRAPHS[:4]
 
 
 def article(title: str, extra: str = "") -> str:
