@@ -65,12 +65,16 @@ def squash(text: str) -> str:
 
 
 def summary_is_sound(digest: Digest, source_text: str) -> bool:
-    """Within the limits, ends a sentence, and every sentence stands in the page."""
-    summary = squash(digest.summary)
-    if not summary or len(summary) > OPTIONS.summary_max_chars or summary[-1] not in SENTENCE_ENDINGS:
+    """Within the limits, ends a sentence, and every sentence stands in the page.
+
+    A line of its own (a deck, which has no full stop to end it) is checked as a whole.
+    """
+    lines = [squash(line) for line in digest.summary.splitlines() if line.strip()]
+    summary = " ".join(lines)
+    if not summary or len(digest.summary) > OPTIONS.summary_max_chars or summary[-1] not in SENTENCE_ENDINGS:
         return False
     source = squash(source_text)
-    return all(sentence in source for sentence in SENTENCE_BREAK.split(summary))
+    return all(sentence in source for line in lines for sentence in SENTENCE_BREAK.split(line))
 
 
 def quotes_are_verbatim(digest: Digest) -> bool:

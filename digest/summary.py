@@ -17,9 +17,13 @@ first run of prose sentences that fits the limits, in article order. The steps:
    (comma, semicolon, colon, dash) that fits, marked with an ellipsis. It is the only case where
    the summary is not verbatim, and the ellipsis says so.
 
+5. `with_deck`: a standfirst written as a deck, without a closing full stop ("The US military said
+   Russian forces cleared out of the Kiev region in what Moscow called a “good faith” measure"),
+   cannot be quoted as a sentence without adding a mark the page does not have; it opens the
+   summary on a line of its own instead, when at least one lead sentence still fits after it.
+
 A page with no whole sentence at all (a list, a table, "Test") gets an empty summary rather than a
-heading dressed up as one. A standfirst without a closing full stop is left out: it cannot be
-quoted as a sentence without adding a mark the page does not have.
+heading dressed up as one.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ NEAR_DUPLICATE_OVERLAP = 0.8  # a lead that repeats the standfirst this closely 
 FIRST_FITTING_WINDOW = 8  # how many sentences fallback 3 looks through
 SUMMARY_SCAN_CHARS = 5000  # a summary is far shorter: longer paragraphs are split only this far
 ELLIPSIS = "…"
+DECK_SEPARATOR = "\n"  # a deck keeps its own line: no full stop is added to it
+DECK_MAX_CHARS = 300
 
 CAPTION_START = re.compile(
     r"(?:FILE PHOTO|PHOTO|Photo|Image|Picture|Video|Foto|Фото|Image caption|Image copyright|Media caption|Credit)\b\s*[:|-]",
@@ -103,7 +109,7 @@ def summarize(article: Article, *, options: DigestOptions, language: str | None 
     candidates = list(islice(candidate_sentences(article, language), needed))
     chosen = lead_run(candidates, options) or first_fitting_run(candidates, options)
     if chosen:
-        return join_sentences(chosen)
+        return with_deck(deck_of(article), chosen, options) or join_sentences(chosen)
     openers = [c for c in candidates if not c.short]
     return clause_cut(openers[0].text, options.summary_max_chars) if openers else ""
 
@@ -173,6 +179,26 @@ def first_fitting_run(sentences: list[Sentence], options: DigestOptions) -> list
         if run:
             return run
     return []
+
+
+def deck_of(article: Article) -> str | None:
+    """The standfirst when it is a deck: prose, whole, but without a closing full stop."""
+    deck = " ".join((article.standfirst or "").split())
+    if not deck or ends_like_sentence(deck) or len(deck) > DECK_MAX_CHARS or not is_prose_paragraph(deck):
+        return None
+    if not long_enough(deck) or not quotes_balanced(deck) or (deck[0].isalpha() and deck[0].islower()):
+        return None
+    return deck
+
+
+def with_deck(deck: str | None, chosen: list[Sentence], options: DigestOptions) -> str | None:
+    """Step 5: the deck on its own line, then as many of the chosen lead sentences as still fit."""
+    if deck is None or overlap(word_set(deck), word_set(chosen[0].text)) >= NEAR_DUPLICATE_OVERLAP:
+        return None
+    kept = chosen[: options.summary_max_sentences - 1]
+    while kept and len(deck) + len(DECK_SEPARATOR) + len(join_sentences(kept)) > options.summary_max_chars:
+        kept.pop()
+    return deck + DECK_SEPARATOR + join_sentences(kept) if kept else None
 
 
 def clause_cut(sentence: str, max_chars: int) -> str:

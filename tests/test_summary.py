@@ -40,11 +40,24 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_rt_summary_is_the_lead_without_caption_or_teasers() -> None:
+def test_rt_summary_is_the_deck_then_the_lead_without_caption_or_teasers() -> None:
+    """The standfirst has no full stop: it keeps a line of its own, and the lead follows (issue 2's fixture)."""
     summary = summarize(article(*RT_PARAGRAPHS, standfirst=RT_STANDFIRST), options=OPTIONS, language="en")
-    assert summary == squash(RT_PARAGRAPHS[1] + " " + RT_PARAGRAPHS[2])
+    assert summary == squash(RT_STANDFIRST) + "\n" + squash(RT_PARAGRAPHS[1])
     for banned in ("FILE PHOTO", "©", "READ MORE", "icon"):
         assert banned not in summary
+
+
+def test_without_its_deck_the_rt_summary_is_the_lead() -> None:
+    summary = summarize(article(*RT_PARAGRAPHS), options=OPTIONS, language="en")
+    assert summary == squash(RT_PARAGRAPHS[1] + " " + RT_PARAGRAPHS[2])
+
+
+def test_a_deck_is_left_out_when_no_lead_sentence_fits_after_it() -> None:
+    deck = "Harbour reopens to ferries and fishing boats after three months of repairs to the old sea wall"
+    lead = "The harbour reopened on Tuesday after a week of repairs to the sea wall, the port authority said."
+    tight = DigestOptions(summary_max_sentences=3, summary_max_chars=len(lead) + 10)
+    assert summarize(article(lead, standfirst=deck), options=tight, language="en") == lead
 
 
 def test_a_standfirst_that_reads_as_a_sentence_comes_first() -> None:
