@@ -56,14 +56,7 @@ def inline_text(node: HtmlElement) -> str:
             if child.tail:
                 parts.append(spaced(child.tail))
 
-    if isinstance(node.tag, str) and node.tag in SKIPPED_TAGS:
-        return ""
-    if node.text:
-        parts.append(spaced(node.text))
-    for child in node:
-        walk(child)
-        if child.tail:
-            parts.append(spaced(child.tail))
+    walk(node)  # the node's own tail is not its text
     return "".join(parts)
 
 
