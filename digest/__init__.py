@@ -5,6 +5,6 @@ fetch -> (HTML: clean + metadata | text: pasted) -> Article -> summary + quotes 
 Nothing here imports telegram, aiosqlite, handlers or storage.
 """
 
-from digest.model import Article, Digest, DigestOptions, Quote
+from digest.model import Article, Digest, DigestOptions, Page, Quote
 
-__all__ = ["Article", "Digest", "DigestOptions", "Quote"]
+__all__ = ["Article", "Digest", "DigestOptions", "Page", "Quote"]

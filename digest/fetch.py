@@ -44,7 +44,7 @@ from digest.guard import (
     system_resolver,
 )
 from digest.hostslots import DEFAULT_PER_HOST, HostSlots
-from digest.pipeline import Page
+from digest.model import Page
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)

@@ -1,20 +1,32 @@
 """The types that flow through the pipeline.
 
-`Article` is what a reader (HTML or pasted text) finds in a page; `Digest` is what every
-other part of the program sees: storage keeps it, the bot renders it, the CLI prints it.
-Both are frozen: nothing downstream can edit a digest in place.
+`Page` is what comes in (decoded HTML or text, and its address); `Article` is what a reader
+(HTML or pasted text) finds in a page; `Digest` is what every other part of the program sees:
+storage keeps it, the bot renders it, the CLI prints it. All are frozen: nothing downstream can
+edit them in place.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
+
+PageKind = Literal["html", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page's decoded content, what kind it is, and the address it came from (if any)."""
+
+    content: str
+    kind: PageKind
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

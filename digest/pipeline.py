@@ -7,30 +7,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
 
 from digest.errors import ExtractionError
 from digest.html import read_html
 from digest.language import detect_language
-from digest.model import Article, Digest, DigestOptions
+from digest.model import Article, Digest, DigestOptions, Page
 from digest.pasted import read_text
 from digest.quotes import find_quotes
 from digest.summary import summarize
 
-PageKind = Literal["html", "text"]
-
 HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.IGNORECASE)
 HTML_SNIFF_WINDOW = 2048
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """A page's decoded content, what kind it is, and the address it came from (if any)."""
-
-    content: str
-    kind: PageKind
-    url: str | None = None
 
 
 def looks_like_html(text: str) -> bool:

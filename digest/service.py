@@ -11,7 +11,7 @@ from typing import Protocol
 
 from digest.fetch import Fetcher
 from digest.model import Digest, DigestOptions
-from digest.pipeline import Page
+from digest.model import Page
 from digest.pool import PagePool
 
 

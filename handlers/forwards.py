@@ -11,7 +11,7 @@ from telegram import (
     Update,
 )
 
-from digest.pipeline import Page
+from digest.model import Page
 from handlers.context import Context
 from handlers.links import digest_links, message_links
 from handlers.help import help_line

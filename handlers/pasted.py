@@ -7,7 +7,7 @@ import asyncio
 
 from telegram import Message, Update
 
-from digest.pipeline import Page
+from digest.model import Page
 from handlers.context import Context
 from handlers.help import help_line
 from handlers.paste_buffer import Key, Paste

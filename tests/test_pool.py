@@ -12,7 +12,7 @@ from digest.errors import ExtractionError, TooLargeError, TooSlowError
 from digest.fetch import Fetcher, FetchLimits
 from digest.guard import AddressPolicy
 from digest.model import Digest
-from digest.pipeline import Page
+from digest.model import Page
 from digest.pool import PagePool
 from tests.pageserver import ARTICLE_HTML, ARTICLE_TITLE, PageServer, serve
 

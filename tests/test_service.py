@@ -15,7 +15,7 @@ from digest.errors import TooSlowError
 from digest.fetch import Fetcher, FetchLimits
 from digest.guard import AddressPolicy
 from digest.model import Digest, DigestOptions
-from digest.pipeline import Page
+from digest.model import Page
 from digest.pool import PagePool
 from digest.service import Digester
 from tests.pageserver import ARTICLE_HTML, ARTICLE_TITLE, PageServer, serve
