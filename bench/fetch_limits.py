@@ -16,7 +16,7 @@ import time
 
 from digest.errors import DigestError
 from digest.fetch import Fetcher, FetchLimits
-from digest.guard import DEFAULT_ALLOWED_PORTS, AddressPolicy
+from digest.fetch import DEFAULT_ALLOWED_PORTS, AddressPolicy
 from digest.model import Page
 from digest.pool import PagePool
 from tests.pageserver import (

@@ -15,8 +15,8 @@ from pathlib import Path
 from bot.cmd_store import remember
 from bot.resources import open_fetcher, open_pool, open_store
 from bot.settings import Settings
-from digest.decode import decode_body
 from digest.errors import DigestError
+from digest.fetch import decode_body
 from digest.model import Digest
 from digest.pipeline import Page, sniff_page
 from digest.service import Digester

@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.fetch import FetchLimits
-from digest.guard import AddressPolicy
+from digest.fetch import AddressPolicy, FetchLimits
 from digest.model import DigestOptions
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"

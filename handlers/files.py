@@ -6,7 +6,7 @@ import asyncio
 
 from telegram import Document, Update
 
-from digest.decode import decode_body
+from digest.fetch import decode_body
 from digest.model import Page
 from handlers.context import Context
 from handlers.reply import admit_one_page, answer_with_digest, say

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from digest.errors import UnsupportedContentError
-from digest.guard import REFUSED_PRIVATE
+from digest.fetch.guard import REFUSED_PRIVATE
 from handlers.help import COMMANDS, help_text
 from tests.fakebotapi import BOT_USERNAME, TEST_TOKEN, BotProcess, ChatMessage, FakeBotAPI
 from tests.pageserver import ARTICLE_PARAGRAPHS, PageServer

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Callable
 import brotli
 import pytest
 
-from digest.bounded import OUTPUT_CHUNK, BrotliDecoder, Decoder, ZlibDecoder, read_body
+from digest.fetch.bounded import OUTPUT_CHUNK, BrotliDecoder, Decoder, ZlibDecoder, read_body
 from digest.errors import FetchError, TooLargeError
 from tests.pageserver import brotli_bomb, deflate_bomb, gzip_bomb
 

@@ -18,8 +18,8 @@ import pytest
 
 from digest.errors import BlockedAddressError, FetchError, TooLargeError, TooSlowError, UnsupportedContentError
 from digest.fetch import USER_AGENT, Fetcher, FetchLimits
-from digest.guard import AddressPolicy
-from digest.hostslots import HostSlots
+from digest.fetch.guard import AddressPolicy
+from digest.fetch.hostslots import HostSlots
 from tests.pageserver import (
     ARTICLE_HTML,
     FRENCH,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from digest.errors import BlockedAddressError, DigestError, FetchError
 from digest.fetch import Fetcher, FetchLimits
-from digest.guard import DEFAULT_ALLOWED_PORTS, AddressPolicy, is_public_address
+from digest.fetch.guard import DEFAULT_ALLOWED_PORTS, AddressPolicy, is_public_address
 from tests.pageserver import PageServer, serve
 
 PUBLIC_TEST_ADDRESS = "93.184.215.14"  # any public address; nothing ever connects to it in these tests
@@ -211,7 +211,7 @@ def test_default_settings_refuse_private_addresses() -> None:
 
 
 # The oracle: written from the IANA IPv4 and IPv6 Special-Purpose Address Registries with integer
-# arithmetic, independently of digest.guard. Two deliberate departures, both stricter than IANA:
+# arithmetic, independently of digest.fetch.guard. Two deliberate departures, both stricter than IANA:
 # the few globally reachable exceptions inside 192.0.0.0/24 and 2001::/23 (PCP/TURN anycast, AMT,
 # AS112, ORCHIDv2) are refused too, since no article lives there; and IPv6 forms that carry an IPv4
 # address are judged by that IPv4 (Teredo: both its server and its client).

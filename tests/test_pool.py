@@ -10,7 +10,7 @@ import pytest
 
 from digest.errors import ExtractionError, TooLargeError, TooSlowError
 from digest.fetch import Fetcher, FetchLimits
-from digest.guard import AddressPolicy
+from digest.fetch.guard import AddressPolicy
 from digest.model import Digest
 from digest.model import Page
 from digest.pool import PagePool

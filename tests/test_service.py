@@ -13,7 +13,7 @@ import pytest
 
 from digest.errors import TooSlowError
 from digest.fetch import Fetcher, FetchLimits
-from digest.guard import AddressPolicy
+from digest.fetch.guard import AddressPolicy
 from digest.model import Digest, DigestOptions
 from digest.model import Page
 from digest.pool import PagePool

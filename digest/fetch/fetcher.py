@@ -2,12 +2,12 @@
 
 One fetch, step by step (`Fetcher.fetch`):
 
-1. the address guard (`digest.guard`) checks the URL and resolves its host once;
+1. the address guard (`digest.fetch.guard`) checks the URL and resolves its host once;
 2. the request goes out through `PinnedTransport`, whose network backend connects only to the
    addresses the guard pinned for that host and port (no second lookup; TLS still verifies the
    name, since the URL keeps it);
 3. redirects are followed here, at most `max_redirects`, each hop going back to step 1;
-4. the body is read raw and decompressed by `digest.bounded` with a cap, and refused early if it
+4. the body is read raw and decompressed by `digest.fetch.bounded` with a cap, and refused early if it
    is not a web page; the whole fetch runs under one deadline, so a server dripping a byte a
    second is cut off.
 
@@ -30,10 +30,10 @@ from typing import Any
 import httpcore
 import httpx
 
-from digest.bounded import ACCEPT_ENCODING, read_body
-from digest.decode import decode_body, looks_binary
+from digest.fetch.bounded import ACCEPT_ENCODING, read_body
+from digest.fetch.decode import decode_body, looks_binary
 from digest.errors import BlockedAddressError, FetchError, TooLargeError, TooSlowError, UnsupportedContentError
-from digest.guard import (
+from digest.fetch.guard import (
     AddressPolicy,
     IPAddress,
     Resolver,
@@ -43,7 +43,7 @@ from digest.guard import (
     resolve_checked,
     system_resolver,
 )
-from digest.hostslots import DEFAULT_PER_HOST, HostSlots
+from digest.fetch.hostslots import DEFAULT_PER_HOST, HostSlots
 from digest.model import Page
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
