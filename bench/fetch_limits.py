@@ -15,8 +15,7 @@ import sys
 import time
 
 from digest.errors import DigestError
-from digest.fetch import Fetcher, FetchLimits
-from digest.fetch import DEFAULT_ALLOWED_PORTS, AddressPolicy
+from digest.fetch import DEFAULT_ALLOWED_PORTS, AddressPolicy, Fetcher, FetchLimits
 from digest.model import Page
 from digest.pool import PagePool
 from tests.pageserver import (

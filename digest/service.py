@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from digest.fetch import Fetcher
-from digest.model import Digest, DigestOptions
-from digest.model import Page
+from digest.model import Digest, DigestOptions, Page
 from digest.pool import PagePool
 
 

@@ -13,8 +13,8 @@ from telegram import (
 
 from digest.model import Page
 from handlers.context import Context
-from handlers.links import digest_links, message_links
 from handlers.help import help_line
+from handlers.links import digest_links, message_links
 from handlers.render import Via
 from handlers.reply import admit_one_page, answer_with_digest, say
 

@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator, Callable
 import brotli
 import pytest
 
-from digest.fetch.bounded import OUTPUT_CHUNK, BrotliDecoder, Decoder, ZlibDecoder, read_body
 from digest.errors import FetchError, TooLargeError
+from digest.fetch.bounded import OUTPUT_CHUNK, BrotliDecoder, Decoder, ZlibDecoder, read_body
 from tests.pageserver import brotli_bomb, deflate_bomb, gzip_bomb
 
 TEXT = b"<p>The bridge reopened on Monday after two years of repairs.</p>\n" * 2000

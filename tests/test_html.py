@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.clean import remove_junk
 from digest.errors import ExtractionError
 from digest.html import read_html
-from digest.paragraphs import paragraphs_of
+from digest.html.clean import remove_junk
+from digest.html.paragraphs import paragraphs_of
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 FILLER = ("The council met on Tuesday to discuss the budget for the next year, and the debate went on for hours. "

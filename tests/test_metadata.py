@@ -1,4 +1,4 @@
-"""What a page says about itself (digest.meta): each fact from each place pages put it."""
+"""What a page says about itself (digest.html.meta): each fact from each place pages put it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from digest.html import read_html
-from digest.meta import Metadata, read_metadata
+from digest.html.meta import Metadata, read_metadata
 
 
 def meta_of(head: str = "", body: str = "<p>Text.</p>", *, url: str | None = "https://news.example/a/1",

@@ -11,8 +11,7 @@ import pytest
 from digest.errors import ExtractionError, TooLargeError, TooSlowError
 from digest.fetch import Fetcher, FetchLimits
 from digest.fetch.guard import AddressPolicy
-from digest.model import Digest
-from digest.model import Page
+from digest.model import Digest, Page
 from digest.pool import PagePool
 from tests.pageserver import ARTICLE_HTML, ARTICLE_TITLE, PageServer, serve
 

@@ -14,8 +14,7 @@ import pytest
 from digest.errors import TooSlowError
 from digest.fetch import Fetcher, FetchLimits
 from digest.fetch.guard import AddressPolicy
-from digest.model import Digest, DigestOptions
-from digest.model import Page
+from digest.model import Digest, DigestOptions, Page
 from digest.pool import PagePool
 from digest.service import Digester
 from tests.pageserver import ARTICLE_HTML, ARTICLE_TITLE, PageServer, serve

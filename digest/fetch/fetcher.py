@@ -30,9 +30,9 @@ from typing import Any
 import httpcore
 import httpx
 
+from digest.errors import BlockedAddressError, FetchError, TooLargeError, TooSlowError, UnsupportedContentError
 from digest.fetch.bounded import ACCEPT_ENCODING, read_body
 from digest.fetch.decode import decode_body, looks_binary
-from digest.errors import BlockedAddressError, FetchError, TooLargeError, TooSlowError, UnsupportedContentError
 from digest.fetch.guard import (
     AddressPolicy,
     IPAddress,

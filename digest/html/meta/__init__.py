@@ -12,13 +12,13 @@ from datetime import date, datetime
 
 from lxml.html import HtmlElement
 
-from digest.meta.jsonld import article_object, jsonld_objects
-from digest.meta.links import find_canonical, find_image
-from digest.meta.people import find_byline, find_language
-from digest.meta.published import find_published
-from digest.meta.site import find_site
-from digest.meta.tags import collect_meta
-from digest.meta.title import find_title
+from digest.html.meta.jsonld import article_object, jsonld_objects
+from digest.html.meta.links import find_canonical, find_image
+from digest.html.meta.people import find_byline, find_language
+from digest.html.meta.published import find_published
+from digest.html.meta.site import find_site
+from digest.html.meta.tags import collect_meta
+from digest.html.meta.title import find_title
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

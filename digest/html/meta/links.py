@@ -6,8 +6,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from digest.meta.jsonld import JsonObject, url_of
-from digest.meta.tags import MetaTags, first
+from digest.html.meta.jsonld import JsonObject, url_of
+from digest.html.meta.tags import MetaTags, first
 from digest.urls import clean_url
 
 WEB_SCHEMES = ("http", "https")

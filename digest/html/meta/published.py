@@ -19,8 +19,8 @@ from lxml.html import HtmlElement
 
 from digest.dates import find_date as find_date_in_text
 from digest.dates import parse_date, slashed_day_first
-from digest.meta.jsonld import JsonObject, text_of
-from digest.meta.tags import MetaTags
+from digest.html.meta.jsonld import JsonObject, text_of
+from digest.html.meta.tags import MetaTags
 
 logger = logging.getLogger(__name__)
 

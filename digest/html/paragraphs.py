@@ -4,7 +4,7 @@ readability keeps text that is not inside a `<p>` (loose text in a `<div>`, list
 table cells, `<pre>`), so we walk the tree instead of picking only `<p>`: every block
 becomes one paragraph, loose inline text between blocks becomes its own paragraph, and a
 table row becomes one line with its cells joined. Loose text is kept however short (a
-reader sees it), unless it is an ad label or a share bar (digest.clean.is_label), and so is
+reader sees it), unless it is an ad label or a share bar (digest.html.clean.is_label), and so is
 MathML: a formula's symbols are text a reader sees.
 """
 
@@ -14,7 +14,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from digest.clean import is_label
+from digest.html.clean import is_label
 
 # Blocks whose whole text is one paragraph (a nested block inside them is read with them).
 LEAF_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "figcaption", "caption"})

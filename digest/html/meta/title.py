@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from digest.meta.jsonld import JsonObject, text_of
-from digest.meta.tags import MetaTags
+from digest.html.meta.jsonld import JsonObject, text_of
+from digest.html.meta.tags import MetaTags
 
 TITLE_META_NAMES = (
     "dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "weibo:article:title", "weibo:webpage:title",

@@ -1,6 +1,6 @@
-"""Read an HTML page: its metadata (digest.meta), its article (readability-lxml), then the junk
-readability leaves in taken out (digest.clean) and the rest split into paragraphs
-(digest.paragraphs).
+"""Read an HTML page: its metadata (digest.html.meta), its article (readability-lxml), then the junk
+readability leaves in taken out (digest.html.clean) and the rest split into paragraphs
+(digest.html.paragraphs).
 
 The page is parsed once: metadata is read from the tree first, then the same tree is handed
 to readability's `Document` (a parsed tree, like `str`, skips readability's byte-level
@@ -17,13 +17,13 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
-from digest.clean import HIDDEN_STYLE, remove_junk, split_standfirst
 from digest.dates import find_place
 from digest.errors import ExtractionError
-from digest.meta import read_metadata
+from digest.html.clean import HIDDEN_STYLE, remove_junk, split_standfirst
+from digest.html.meta import read_metadata
+from digest.html.paragraphs import paragraphs_of
+from digest.html.rescue import rescue_paragraphs
 from digest.model import Article
-from digest.paragraphs import paragraphs_of
-from digest.rescue import rescue_paragraphs
 
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 TITLE_FROM_TEXT_MAX_CHARS = 120
@@ -137,7 +137,7 @@ def readable_content(root: HtmlElement) -> HtmlElement:
     """readability's article tree, from one Document.
 
     We do not ask the Document for its title: `title()` and `short_title()` re-parse the
-    whole page each time (readability-lxml 0.9), and digest.meta reads a better title from
+    whole page each time (readability-lxml 0.9), and digest.html.meta reads a better title from
     the tree we already have.
     """
     try:

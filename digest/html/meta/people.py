@@ -6,8 +6,8 @@ import re
 
 from lxml.html import HtmlElement
 
-from digest.meta.jsonld import JsonObject, names_of, text_of
-from digest.meta.tags import MetaTags, first
+from digest.html.meta.jsonld import JsonObject, names_of, text_of
+from digest.html.meta.tags import MetaTags, first
 
 AUTHOR_META_NAMES = ("dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru.author",
                      "dc.creator", "dcterms.creator",

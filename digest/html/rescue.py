@@ -17,14 +17,14 @@ import re
 
 from lxml.html import HtmlElement
 
-from digest.clean import (
+from digest.html.clean import (
     CAPTION_MARKS,
     RELATED_HEADING,
     is_hidden_or_junk,
     link_text_share,
     marks_of,
 )
-from digest.paragraphs import CELL_SEPARATOR, TABLE_CELLS, inline_text, squash
+from digest.html.paragraphs import CELL_SEPARATOR, TABLE_CELLS, inline_text, squash
 
 RESCUE_LEVELS = 2  # how far above readability's container we look
 RESCUE_MIN_CHARS = 120  # a rescued paragraph is real prose, not a label or a teaser line
@@ -37,7 +37,7 @@ PROSE_END = re.compile(r"[.!?…»”\"'’]$")
 COMMENT_BOILERPLATE = re.compile(
     r"comment|comentari|commentair|kommentar|комментар|community guidelines|inappropriate|report abuse", re.IGNORECASE)
 def text_of(element: HtmlElement) -> str:
-    """A paragraph's text as digest.paragraphs reads it (scripts and styles left out)."""
+    """A paragraph's text as digest.html.paragraphs reads it (scripts and styles left out)."""
     return squash(inline_text(element))
 
 
@@ -47,7 +47,7 @@ HEADING_MAX_CHARS = 200  # longer is a paragraph set in a heading's type
 LIST_MIN_ITEMS = 2  # a one-item "list" under a heading is a byline or a label
 LIST_MAX_LINK_SHARE = 0.6  # changelogs and reading lists link every item; menus and related lists are all links
 def block_text(element: HtmlElement) -> str:
-    """A paragraph or list item as one line; a table row as digest.paragraphs joins its cells."""
+    """A paragraph or list item as one line; a table row as digest.html.paragraphs joins its cells."""
     if element.tag == "tr":
         cells = (text_of(cell) for cell in element if cell.tag in TABLE_CELLS)
         return CELL_SEPARATOR.join(cell for cell in cells if cell)

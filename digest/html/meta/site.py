@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from digest.meta.jsonld import JsonObject, text_of, types_of
-from digest.meta.tags import MetaTags, first
-from digest.meta.title import split_parts
+from digest.html.meta.jsonld import JsonObject, text_of, types_of
+from digest.html.meta.tags import MetaTags, first
+from digest.html.meta.title import split_parts
 from digest.urls import site_from_host
 
 SITE_META_NAMES = ("og:site_name", "al:android:app_name", "al:ios:app_name")
