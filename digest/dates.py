@@ -22,7 +22,7 @@ Slashed dates are the one ambiguous shape, and only the caller knows the page's 
 ("07/04/2022" -> 7 April 2022), `day_first=False` as month/day ("07/04/2022" -> 4 July 2022); a
 forced order that gives no real date gives None ("25/12/2022" with day_first=False), never the
 other reading.
-The pasted reader forces day first for every language but English (see digest.pasted).
+The pasted reader forces day first for every language but English (see digest.pasted.reader).
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.blocks import (
+from digest.dates import slashed_day_first
+from digest.errors import ExtractionError
+from digest.pasted.blocks import (
     is_byline,
     is_code,
     is_credit,
@@ -20,11 +22,9 @@ from digest.blocks import (
     looks_like_prose,
     split_lines,
 )
-from digest.errors import ExtractionError
-from digest.dates import slashed_day_first
-from digest.pasted import find_article_span, read_text
-from digest.pasted_meta import DATED_STEP, could_be_headline, dated_bonus
-from digest.pasted_site import find_site
+from digest.pasted.headline import DATED_STEP, could_be_headline, dated_bonus
+from digest.pasted.publisher import find_site
+from digest.pasted.reader import find_article_span, read_text
 
 RT_PASTE = Path(__file__).parent / "fixtures" / "rt-pentagon-pasted.txt"
 

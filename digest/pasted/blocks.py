@@ -3,7 +3,7 @@
 A page copied from a browser (`innerText`) keeps one line per block: menu items, buttons and
 headlines on lines of their own, paragraphs as long lines usually set apart by a blank line.
 This module turns the text into `Line`s and names every test the reader applies to one line;
-`digest.pasted` decides with them where the article is.
+`digest.pasted.reader` decides with them where the article is.
 """
 
 from __future__ import annotations

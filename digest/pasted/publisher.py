@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from digest.blocks import Line, is_code, is_junk
+from digest.pasted.blocks import Line, is_code, is_junk
 from digest.urls import site_from_host
 
 UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"

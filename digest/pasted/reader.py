@@ -3,7 +3,7 @@
 A page copied with select-all is one line per block. The reader works like Readability.js,
 on lines instead of DOM nodes, in named steps:
 
-1. `split_lines`: the paste's non-empty lines, each knowing its spacing and repeats (digest.blocks).
+1. `split_lines`: the paste's non-empty lines, each knowing its spacing and repeats (digest.pasted.blocks).
 2. `line_value`: prose lines weigh their words; labels, menu items, credits, notices and section
    headings ("Top stories", "Comments") cost.
 3. `find_article_span`: the run of lines whose total weight is largest (the maximum-sum run),
@@ -15,8 +15,8 @@ on lines instead of DOM nodes, in named steps:
    one box, so it no longer cuts an article in two.
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
    gallery's captions, a box's link), while a code listing stays whole.
-5. Headline, standfirst and dateline are read around the run (digest.pasted_meta), the place from
-   the lead (digest.dates.find_place), the publisher from the whole page (digest.pasted_site).
+5. Headline, standfirst and dateline are read around the run (digest.pasted.headline), the place from
+   the lead (digest.dates.find_place), the publisher from the whole page (digest.pasted.publisher).
    A slashed date ("07/04/2022") is read month first only in English text (`slashed_day_first`):
    the article's language (digest.language, about a millisecond) decides, since a paste carries
    no locale.
@@ -28,7 +28,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.blocks import (
+from digest.dates import find_place, slashed_day_first
+from digest.errors import ExtractionError
+from digest.language import detect_language
+from digest.model import Article
+from digest.pasted.blocks import (
     SLIDE_COUNTER,
     Line,
     has_date,
@@ -45,12 +49,8 @@ from digest.blocks import (
     looks_like_prose,
     split_lines,
 )
-from digest.dates import find_place, slashed_day_first
-from digest.errors import ExtractionError
-from digest.language import detect_language
-from digest.model import Article
-from digest.pasted_meta import find_headline, find_published, find_standfirst
-from digest.pasted_site import find_site
+from digest.pasted.headline import find_headline, find_published, find_standfirst
+from digest.pasted.publisher import find_site
 
 NO_ARTICLE = (
     "I found no article in that text. Paste the whole article (headline and paragraphs), "

@@ -1,8 +1,8 @@
 """Headline, standfirst and publication date of a pasted page, read around the article.
 
 Every choice looks at the lines just before (and the first lines of) the article run that
-`digest.pasted` found: that is where a page puts its headline, deck, byline and date. Nothing
-here guesses from far away; the publisher, named anywhere on the page, is `digest.pasted_site`.
+`digest.pasted.reader` found: that is where a page puts its headline, deck, byline and date. Nothing
+here guesses from far away; the publisher, named anywhere on the page, is `digest.pasted.publisher`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
-from digest.blocks import (
+from digest.dates import find_date
+from digest.pasted.blocks import (
     BYLINE_MAX_WORDS,
     CJK,
     Line,
@@ -32,7 +33,6 @@ from digest.blocks import (
     looks_like_prose,
     word_count,
 )
-from digest.dates import find_date
 
 HEADLINE_WINDOW = 40  # lines before the article where the headline may stand
 TAGLINE_MAX_WORDS = 10  # a blog's tagline at the top of the run may stand over the headline
