@@ -15,7 +15,7 @@ The cues, in many languages:
 
 A speaker is a short name ("Volodymyr Zelensky": office titles such as "Ukrainian President" are
 dropped) or a short description ("a senior military official"). The words themselves (verbs,
-pronouns, titles, in each language) are in `digest.speech_words`.
+pronouns, titles, in each language) are in `digest.quotes.words`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from digest.speaker_phrases import (
+from digest.quotes.phrases import (
     CLOSING_PUNCTUATION,
     Speaker,
     cjk_speaker,
@@ -40,7 +40,7 @@ from digest.speaker_phrases import (
     tokens_of,
     verb_phrase,
 )
-from digest.speech_words import (
+from digest.quotes.words import (
     ACCORDING_TO,
     AFTER_QUOTE_VERB,
     CHINESE_AFTER,

@@ -6,7 +6,7 @@ The steps:
    ‘ ’ 「 」 『 』 and straight "), outermost only; the text is the exact characters between
    the marks, less surrounding spaces and a trailing comma (American style puts the attribution
    sentence's comma inside: “...,” he said).
-2. `digest.speakers` reads who said it from the same sentence (and resolves "he"/"they").
+2. `digest.quotes.speakers` reads who said it from the same sentence (and resolves "he"/"they").
 3. `is_key_quote` keeps quotations of at least QUOTE_MIN_WORDS words, and shorter whole
    statements only when their speaker is named right beside them (STATEMENT_MIN_WORDS: “Ukraine
    must find peace”, introduced by "Zelensky ... saying"); it drops fragments nobody is said to
@@ -29,9 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.model import Quote
+from digest.quotes.speakers import Speaker, SpeakerMemory, speaker_after, speaker_before
+from digest.quotes.words import SPEECH_VERB
 from digest.sentences import sentence_spans
-from digest.speakers import Speaker, SpeakerMemory, speaker_after, speaker_before
-from digest.speech_words import SPEECH_VERB
 
 QUOTE_MIN_WORDS = 6
 STATEMENT_MIN_WORDS = 3  # a whole statement with its named speaker right beside it

@@ -1,9 +1,9 @@
 """Who a run of words names: a person's name, a short description, or a pronoun still to resolve.
 
-The token-level readers behind `digest.speakers`: they look backward or forward from a speech
+The token-level readers behind `digest.quotes.speakers`: they look backward or forward from a speech
 verb ("..., said Maria Lopez, the harbour master", "a senior military official told") and turn
 the words they find into a `Speaker`. The words themselves, in each language, are in
-`digest.speech_words`.
+`digest.quotes.words`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.speech_words import (
-    ARTICLES_AFTER_A_VERB,
+from digest.quotes.words import (
     ARTICLE_PARTICLES,
+    ARTICLES_AFTER_A_VERB,
     AUXILIARIES,
     CJK_PRONOUNS,
     CLAUSE_WORDS,
@@ -30,6 +30,7 @@ from digest.speech_words import (
     SENTENCE_START_WORDS,
     TITLE_WORDS,
 )
+
 AFFILIATION_PREPOSITIONS = frozenset({
     "for", "of", "from", "de", "des", "du", "di", "del", "della", "dei", "degli", "delle", "der", "von", "vom",
     "da", "do", "dos", "das",

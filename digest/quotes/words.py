@@ -1,6 +1,6 @@
 """The words of reported speech, by language: speech verbs, pronouns, titles, particles.
 
-Data only, kept apart from the reading logic in `digest.speakers`. One pattern serves every
+Data only, kept apart from the reading logic in `digest.quotes.speakers`. One pattern serves every
 language, because a page's language is only a guess and quotations cross languages.
 """
 
