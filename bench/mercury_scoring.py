@@ -1,0 +1,117 @@
+"""Loose checks for the values Mercury's tests assert, fair to a reader who is not Mercury.
+
+- Date: the reference is a UTC instant taken after a site timezone was applied, so its day can
+  differ from the day the page prints. Ours matches when its UTC day is the reference's day; when
+  ours carries no offset (a naive time or a bare date) or the reference is a bare day, a day either
+  side also matches, and the match is counted apart as "lenient".
+- First words: Mercury's text glues elements ("186 cmAvailable") and splits on whitespace, so both
+  sides are compared without spaces and punctuation: the first words must stand in our body's
+  first N + FIRST_WORDS_SLACK whitespace words.
+- Dek: the summary contains it (or its first sentence, since a summary is capped in length).
+- Author: the byline contains the reference name or the reverse, names compared loosely.
+- Site: there is no reference publisher, only the address; "the site agrees with the host" is a
+  proxy: the name without spaces, punctuation and case is in the host, the brand is in the name,
+  or the name's acronym is in the brand.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from bench.sites import brand, registered_domain
+
+FIRST_WORDS_SLACK = 30  # words of menu, byline or caption a fair body may open with before the article
+DEK_SENTENCE_MIN_WORDS = 5  # a dek's first sentence shorter than this is no evidence on its own
+AUTHOR_MIN_CHARS = 4
+BRAND_MIN_CHARS = 4  # "go" (abcnews.go.com) or "cnn" in a name says little
+ACRONYM_SKIPS = frozenset({"the", "of", "and", "for", "a", "de", "la", "le", "el"})
+BY = re.compile(r"^\s*(?:by|von|par|por)\s+", re.IGNORECASE)
+
+
+def compact(text: str | None) -> str:
+    """Letters and digits only, case folded: what a reader compares when spacing and punctuation differ."""
+    text = unicodedata.normalize("NFKC", html.unescape(text or "")).casefold()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+def reference_day(reference: str) -> date:
+    return date.fromisoformat(reference[:10])
+
+
+def date_match(reference: str | None, published: datetime | date | None) -> tuple[bool | None, bool]:
+    """(match, lenient): None where there is no reference; lenient when only the one-day slack made it."""
+    if not reference:
+        return None, False
+    if published is None:
+        return False, False
+    want = reference_day(reference)
+    has_offset = isinstance(published, datetime) and published.utcoffset() is not None
+    ours = published.astimezone(timezone.utc).date() if has_offset else (
+        published.date() if isinstance(published, datetime) else published)
+    if ours == want:
+        return True, False
+    slack = not has_offset or len(reference) <= 10
+    return (True, True) if slack and abs(ours - want) <= timedelta(days=1) else (False, False)
+
+
+def first_words_match(first_words: str | None, n: int, body: str) -> bool | None:
+    """The reference's first words within the start of our body (None: nothing asserted)."""
+    wanted = compact(first_words)
+    if not wanted:
+        return None
+    window = body.split()[: max(n, len(first_words.split())) + FIRST_WORDS_SLACK]
+    return wanted in compact(" ".join(window))
+
+
+def dek_match(dek: str | None, summary: str) -> bool | None:
+    """The summary carries the standfirst (None: the page has none)."""
+    if not dek:
+        return None
+    ours = compact(summary)
+    if compact(dek) in ours:
+        return True
+    first = re.split(r"(?<=[.!?。！？])\s+", dek.strip(), maxsplit=1)[0]
+    return len(first.split()) >= DEK_SENTENCE_MIN_WORDS and compact(first) in ours
+
+
+def author_match(reference: str | None, byline: str | None) -> bool | None:
+    if not reference:
+        return None
+    want, got = compact(BY.sub("", reference)), compact(BY.sub("", byline or ""))
+    if len(got) < AUTHOR_MIN_CHARS:
+        return False
+    return want == got or (len(want) >= AUTHOR_MIN_CHARS and (want in got or got in want))
+
+
+def acronym(name: str) -> str:
+    words = [w for w in re.findall(r"\w+", unicodedata.normalize("NFKC", name).casefold()) if w not in ACRONYM_SKIPS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def site_agrees_with_host(site: str | None, url: str | None) -> bool | None:
+    """The proxy for publisher correctness (None: no address to compare with)."""
+    host = (urlsplit(url or "").hostname or "").lower()
+    if not host:
+        return None
+    if not site:
+        return False
+    name, host_letters = compact(site), compact(host.removeprefix("www."))
+    label = compact(brand(registered_domain(url)))
+    short = acronym(site)
+    return bool(name) and (
+        name in host_letters
+        or (len(label) >= BRAND_MIN_CHARS and label in name)
+        or (len(short) >= 2 and short in label)
+    )
+
+
+def dates_written(reference: str | None) -> set[str]:
+    """The days a page may print for a UTC reference: the day and the days either side."""
+    if not reference:
+        return set()
+    day = reference_day(reference)
+    return {(day + timedelta(days=d)).isoformat() for d in (-1, 0, 1)}

@@ -1,0 +1,74 @@
+"""One page's scores, and the helpers every set's scorer shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from digest.dates import find_date
+from digest.model import Digest
+
+
+@dataclass
+class PageScore:
+    name: str
+    precision: float | None
+    recall: float | None
+    title: bool | None = None  # None: the reference has none
+    date: bool | None = None
+    site: bool | None = None
+    summary_ok: bool = False
+    quotes_verbatim: bool = True
+    quotes: int = 0
+    error: str | None = None
+    title_visible: bool | None = None  # pasted text only: does the reference title stand in the text?
+    site_visible: bool | None = None  # pasted text only: does the reference site name stand in the text?
+    site_given: bool = False  # we named a publisher (a wrong name is worse than none)
+    date_visible: bool | None = None  # pasted text only: is the reference date written in the text?
+    notes: list[str] = field(default_factory=list)
+    # Mercury pages (see bench.mercury_scoring); None where the reference asserts nothing.
+    first_words: bool | None = None
+    first_words_visible: bool | None = None  # pasted only: the first words stand in the paste
+    dek: bool | None = None
+    author: bool | None = None
+    site_proxy: bool | None = None  # the site agrees with the address's host (no reference publisher)
+    date_lenient: bool = False  # the date matched only by the one-day slack
+    # Cross-validation by site (bench.sites).
+    set: str = ""
+    site_key: str = ""
+    fold: int = -1
+
+
+def squash(text: str) -> str:
+    """Whitespace folded and soft hyphens dropped: neither is a difference a reader sees."""
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def quotes_are_verbatim(digest: Digest) -> bool:
+    body = squash(digest.body)
+    return all(squash(quote.text) in body for quote in digest.quotes)
+
+
+def site_visible_in(site: str | None, text: str) -> bool:
+    """The publisher's name written in the text as a name: same letters and capitals, whole words
+    ("Medium" the platform, not "medium" the adjective)."""
+    return bool(site) and re.search(rf"(?<!\w){re.escape(' '.join(site.split()))}(?!\w)", " ".join(text.split())) is not None
+
+
+def date_visible_in(expected: str | set[str] | None, text: str) -> bool:
+    """Whether any date written in the text, read either way round, is the reference day (or one of them).
+
+    It reads dates with our own digest.dates, so a format it cannot read counts as not written:
+    a caveat for this subset's figure, not for the whole-set one.
+    """
+    wanted = {expected} if isinstance(expected, str) else set(expected or ())
+    if not wanted:
+        return False
+    for day_first in (True, False):
+        rest = text
+        while found := find_date(rest, day_first=day_first):
+            value, _, end = found
+            if value.isoformat()[:10] in wanted:
+                return True
+            rest = rest[end:]
+    return False

@@ -1,0 +1,80 @@
+"""Score a digest of a Mercury page, as HTML ("html") or as its paste ("text")."""
+
+from __future__ import annotations
+
+from bench.mercury import MercuryPage
+from bench.mercury_scoring import (
+    author_match, date_match, dates_written, dek_match, first_words_match, site_agrees_with_host,
+)
+from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim, squash
+from bench.scoring import same_title, title_visible_in
+from bench.soundness import allowed_passages, summary_is_sound
+from digest.errors import DigestError
+from digest.model import DigestOptions
+from digest.pipeline import Page, digest_page
+
+OPTIONS = DigestOptions()
+QUOTE_MARKS = str.maketrans("", "", "'\"‘’“”«»「」")
+
+
+def title_agrees(expected: str, got: str) -> bool:
+    """bench.scoring.same_title, also with quote marks dropped: Mercury's titles may add or drop them
+    (the dataset's README)."""
+    return same_title(expected, got) or same_title(expected.translate(QUOTE_MARKS), got.translate(QUOTE_MARKS))
+
+
+def visible_figures(page: MercuryPage, kind: str) -> dict:
+    if kind != "text":
+        return {}
+    first = page.first_words
+    return {
+        "title_visible": title_visible_in(page.title, page.pasted) if page.title else None,
+        "date_visible": date_visible_in(dates_written(page.published), page.pasted) if page.published else None,
+        "first_words_visible": None if not first else "".join(first.split()) in "".join(page.pasted.split()),
+    }
+
+
+def score_mercury_page(page: MercuryPage, kind: str) -> PageScore:
+    content = page.html if kind == "html" else page.pasted
+    visible = visible_figures(page, kind)
+    try:
+        digest = digest_page(Page(content=content, kind=kind, url=page.url if kind == "html" else None), OPTIONS)
+    except DigestError as error:
+        missed = {key: False if value else None for key, value in (
+            ("title", page.title), ("date", page.published), ("first_words", page.first_words),
+            ("dek", page.dek), ("author", page.author), ("site_proxy", page.url))}
+        return PageScore(page.name, None, None, error=type(error).__name__, **missed, **visible)
+    published = digest.published.isoformat() if digest.published else None
+    date, lenient = date_match(page.published, digest.published)
+    sound, why = summary_is_sound(digest, allowed_passages(page.html, extras=[page.dek]))
+    score = PageScore(
+        page.name, None, None,
+        title=title_agrees(page.title, digest.title) if page.title else None,
+        date=date, date_lenient=lenient,
+        site_proxy=site_agrees_with_host(digest.site, page.url), site_given=digest.site is not None,
+        first_words=first_words_match(page.first_words, page.first_words_n, digest.body),
+        dek=dek_match(page.dek, digest.summary),
+        author=author_match(page.author, digest.byline),
+        summary_ok=sound, quotes_verbatim=quotes_are_verbatim(digest), quotes=len(digest.quotes),
+        **visible,
+    )
+    score.notes.extend(why)
+    for label, ok, got, want in (
+        ("title", score.title, digest.title, page.title),
+        ("date", score.date, published, page.published),
+        ("first words", score.first_words, squash(digest.body)[:100], page.first_words),
+        ("dek", score.dek, digest.summary[:100], page.dek),
+        ("author", score.author, digest.byline, page.author),
+        ("site (proxy)", score.site_proxy, digest.site, page.url),
+    ):
+        if ok is False:
+            score.notes.append(f"{label} {got!r} != {want!r}")
+    return score
+
+
+def score_mercury_html(page: MercuryPage) -> PageScore:
+    return score_mercury_page(page, "html")
+
+
+def score_mercury_pasted(page: MercuryPage) -> PageScore:
+    return score_mercury_page(page, "text")
