@@ -120,7 +120,7 @@ def score_bare_readability(page: DevPage) -> PageScore:
     """The baseline: readability-lxml alone, its summary as text."""
     summary = Document(page.html, url=FAKEHOST_URL).summary(html_partial=True)
     precision, recall = precision_recall(page.expected_text, html_to_text(summary))
-    return PageScore(page.name, precision, recall)
+    return PageScore(page.name, precision, recall, summary_ok=None)
 
 
 def golden_passages(page: GoldenPage) -> list[str]:

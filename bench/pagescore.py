@@ -17,7 +17,7 @@ class PageScore:
     title: bool | None = None  # None: the reference has none
     date: bool | None = None
     site: bool | None = None
-    summary_ok: bool = False
+    summary_ok: bool | None = False  # None: not scored (the bare readability baseline has no summary)
     quotes_verbatim: bool = True
     quotes: int = 0
     error: str | None = None

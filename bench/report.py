@@ -79,7 +79,7 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
         ("dek", None, "summary carries the reference standfirst (dek)"),
         ("author", None, "byline names the reference author"),
         ("title", "title_visible", "title where the reference title is visible in the text"),
-        ("date", "date_visible", "date where the reference date (or a day either side) is written in the text"),
+        ("date", "date_visible", "date where the reference date is written in the text (Mercury: or a day either side)"),
         ("site", "site_visible", "site where the reference site name is visible in the text"),
         ("first_words", "first_words_visible", "first words where they stand in the paste"),
     ):

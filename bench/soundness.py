@@ -27,12 +27,14 @@ SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…。！？])(?![\"”’»」』)])|(
 SENTENCE_ENDINGS = ".!?…\"”»'’)。！？」』"
 PARAGRAPH_BREAK = "\u2029"
 BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd", "div",
-          "section", "article", "table", "tr", "ul", "ol", "dl", "header", "main", "br", "hr")
+          "section", "article", "table", "tr", "ul", "ol", "dl", "header", "main", "hr")
 NEVER_ARTICLE_TAGS = ("script", "style", "noscript", "template", "figure", "figcaption", "aside", "nav", "footer",
                       "form", "button", "select", "iframe", "svg")
+# A whole word of a class or id ("wp-caption-text", "share-buttons"), not a part of one ("evolve-shared-history").
 NEVER_ARTICLE_CLASS = re.compile(
-    r"caption|credit|promo|newsletter|related|share|social|comment|advert|sponsor|subscribe|breadcrumb|tooltip"
-    r"|sr-only|visually-hidden|recirc|trending|popular", re.IGNORECASE)
+    r"(?:^|[\s_-])(?:caption|credit|promo|newsletter|related|share|sharing|social|comment|advert|ad|ads|sponsor"
+    r"|sponsored|subscribe|breadcrumbs?|tooltip|sr-only|visually-hidden|recirc|trending|popular)s?(?=$|[\s_-])",
+    re.IGNORECASE)
 KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 STANDFIRST_CLASS = re.compile(r"\b[\w-]*(?:dek|standfirst|subtitle|sub-title|subhead|summary|excerpt|lede|lead"
                               r"|intro|description|teaser|strap|kicker|deck)[\w-]*\b", re.IGNORECASE)
@@ -47,25 +49,32 @@ def squash(text: str) -> str:
 def block_texts(root: lxml.html.HtmlElement) -> list[str]:
     """The text of `root` cut at every block boundary (the tree is read, not changed)."""
     parts: list[str] = []
-    for event, node in lxml.etree.iterwalk(root, events=("start", "end")):
-        if not isinstance(node.tag, str) or node.tag in ("script", "style"):
-            if event == "end" and node is not root:
-                parts.append(node.tail or "")
-            continue
-        block = node.tag in BLOCKS
-        if event == "start":
-            parts.append((PARAGRAPH_BREAK if block else "") + (node.text or ""))
-        else:
-            parts.append((PARAGRAPH_BREAK if block else "") + ((node.tail or "") if node is not root else ""))
+    walk(root, parts)
     return [text for part in "".join(parts).split(PARAGRAPH_BREAK) if (text := squash(part))]
 
 
-def never_article(node: lxml.html.HtmlElement) -> bool:
+def walk(node: lxml.html.HtmlElement, parts: list[str]) -> None:
+    """Append the node's own text and its children's, with a break around blocks (not its tail)."""
+    if not isinstance(node.tag, str) or node.tag in ("script", "style"):
+        return  # a comment or code: no text of its own (its tail is the parent's to add)
+    if node.tag == "br":  # a line break inside a paragraph; sentences run across it
+        parts.append(" ")
+        return
+    block = PARAGRAPH_BREAK if node.tag in BLOCKS else ""
+    parts.append(block + (node.text or ""))
+    for child in node:
+        walk(child, parts)
+        parts.append(child.tail or "")
+    parts.append(block)
+
+
+def never_article(node: lxml.html.HtmlElement, by_class: bool = True) -> bool:
+    """Never article text: by its tag (a caption, an aside) or, on a raw page, by its class or id."""
     if node.tag in KEEP_TAGS or node.find(".//h1") is not None or node.get("itemprop") == "articleBody":
         return False
     if node.tag in NEVER_ARTICLE_TAGS:
         return True
-    return bool(NEVER_ARTICLE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"))
+    return by_class and bool(NEVER_ARTICLE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"))
 
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -79,12 +88,13 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def article_passages(html: str) -> list[str]:
-    """The page's text by blocks, without what is never article."""
+def article_passages(html: str, by_class: bool = True) -> list[str]:
+    """The page's text by blocks, without what is never article (a reference article is already
+    clean of boxes: only its captions and figures go, `by_class` False)."""
     root = parse(html)
     if root is None:
         return []
-    for node in [n for n in root.iter() if isinstance(n.tag, str) and never_article(n)]:
+    for node in [n for n in root.iter() if isinstance(n.tag, str) and never_article(n, by_class)]:
         if node.getparent() is not None:
             node.drop_tree()
     return block_texts(root)
@@ -106,7 +116,7 @@ def page_extras(html: str) -> list[str]:
 
 def allowed_passages(html: str | None, reference_html: str | None = None, extras: Iterable[str | None] = ()) -> list[str]:
     """Every passage a summary sentence may come from (see the module docstring)."""
-    passages = article_passages(reference_html) if reference_html else article_passages(html or "")
+    passages = article_passages(reference_html, by_class=False) if reference_html else article_passages(html or "")
     if html:
         passages += page_extras(html)
     return passages + [squash(e) for e in extras if e and squash(e)]
