@@ -1,0 +1,93 @@
+"""The evaluation's own yardsticks: site keys and folds, the loose Mercury checks, summary soundness,
+and the hook that hands fitted weights to the workers scoring a held-out fold."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from bench import fitting
+from bench.datasets import GoldenPage, golden_pages
+from bench.evaluate import refitted_folds
+from bench.mercury_scoring import (
+    author_match, date_match, dek_match, first_words_match, site_agrees_with_host,
+)
+from bench.pagescore import PageScore
+from bench.sites import brand, fold_of, page_site, registered_domain
+from bench.soundness import allowed_passages, summary_is_sound
+from digest.model import Digest
+
+
+def test_site_keys_and_folds_group_a_publisher_across_sets() -> None:
+    assert registered_domain("http://www.nytimes.com/2016/a.html") == "nytimes.com"
+    assert registered_domain("https://www.bbc.co.uk/news/x") == "bbc.co.uk"
+    assert registered_domain("http://abcnews.go.com/US/story") == "go.com"
+    assert page_site("nytimes-3") == "nytimes" and page_site("bbc-1") == "bbc" and page_site("ars-1") == "ars"
+    assert brand("bbc.co.uk") == "bbc" and brand("nytimes.com") == "nytimes"
+    assert fold_of("nytimes.com") == fold_of("nytimes") == 0  # sha1, stable across runs and machines
+    assert {fold_of(f"site{i}.com", 5) for i in range(50)} == set(range(5))
+
+
+def test_dates_match_on_the_utc_day_with_one_day_slack_only_without_an_offset() -> None:
+    reference = "2016-11-29T03:39:35.000Z"
+    eastern = timezone(timedelta(hours=-5))
+    assert date_match(reference, datetime(2016, 11, 28, 22, 39, tzinfo=eastern)) == (True, False)
+    assert date_match(reference, datetime(2016, 11, 28, 12, 0, tzinfo=eastern)) == (False, False)
+    assert date_match(reference, date(2016, 11, 28)) == (True, True)
+    assert date_match(reference, date(2016, 11, 26)) == (False, False)
+    assert date_match(reference, None) == (False, False)
+    assert date_match(None, date(2016, 11, 28)) == (None, False)
+
+
+def test_first_words_dek_author_and_the_site_proxy_compare_loosely() -> None:
+    body = "Menu Share\nT he Smithsonian’s National Museum of African American History opens on Saturday."
+    assert first_words_match("T he Smithsonian’s National Museum of African American History", 9, body)
+    assert not first_words_match("Smithsonian’s National Museum", 3, "word " * 40 + body)
+    assert first_words_match("186 cmAvailable in", 3, "186 cm Available in blue")
+    assert first_words_match("", 13, body) is None
+    dek = "Turning your rented space into a smart home can be tricky. We have some advice."
+    assert dek_match(dek, "Turning your rented space into a smart home can be tricky.\nMore text.")
+    assert not dek_match(dek, "Name a home appliance and there's a smart version of it.")
+    assert author_match("Lisa de Moraes", "By LISA DE MORAES") and not author_match("Lisa de Moraes", "Deadline")
+    assert site_agrees_with_host("The New York Times", "http://www.nytimes.com/a")  # acronym in the brand
+    assert site_agrees_with_host("ABC News", "http://abcnews.go.com/US/a")
+    assert not site_agrees_with_host("Condé Nast", "https://arstechnica.com/a")
+    assert site_agrees_with_host(None, "https://arstechnica.com/a") is False
+
+
+def test_a_summary_sentence_must_stand_in_one_article_block_not_a_caption() -> None:
+    page = """<html><head><meta name="description" content="A short description."></head><body>
+        <h1>Title</h1><figure><img src="x.jpg"><figcaption>A man walks by the harbour.</figcaption></figure>
+        <p>The harbour opened on Monday.<br>It cost two million.</p><p>Kristi Noem<span>Kristi Lynn Noem</span> spoke.</p>
+        <div class="wp-caption-text">Photo: the quay.</div><div id="evolve-shared-history"><p>Kept text.</p></div>
+        </body></html>"""
+    passages = allowed_passages(page)
+
+    def sound(summary: str) -> bool:
+        return summary_is_sound(Digest(title="T", summary=summary, body=""), passages)[0]
+
+    assert sound("The harbour opened on Monday. It cost two million. A short description. Kept text.")
+    assert not sound("A man walks by the harbour.") and not sound("Photo: the quay.")
+    assert not sound("The harbour opened on Monday. It cost two million. Kept text")  # no full stop at the end
+    assert sound("Kristi NoemKristi Lynn Noem spoke.")  # glued inside one paragraph: the page shows it so
+    assert not sound("Kept text. Title")
+
+
+def report_weights(page: GoldenPage) -> PageScore:
+    """A scorer for the fold's workers: the training pages its weights were fitted on, as notes."""
+    folder = Path(os.environ[fitting.WEIGHTS_ENV])
+    return PageScore(page.slug, None, None, notes=json.loads((folder / "names.json").read_text(encoding="utf-8")))
+
+
+def test_cross_validation_refits_on_the_other_folds_and_hands_the_weights_to_fresh_workers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pages = [g for g in golden_pages() if g.kind == "text"]
+    fitter = fitting.Fitter(sets=("golden text",), fit=lambda training: sorted(p.slug for p in training["golden text"]))
+    monkeypatch.setitem(fitting.FITTERS, "names", fitter)
+    folds = refitted_folds({"golden text": (report_weights, pages, lambda p: page_site(p.slug))}, 3, jobs=1)
+    assert sorted(s.name for fold in folds["golden text"] for s in fold) == sorted(p.slug for p in pages)
+    for k, fold in enumerate(folds["golden text"]):
+        trained_on = sorted(p.slug for p in pages if fold_of(page_site(p.slug), 3) != k)
+        assert fold and all(s.fold == k and s.notes == trained_on and s.name not in s.notes for s in fold)
+    assert fitting.WEIGHTS_ENV not in os.environ  # only the workers were told
