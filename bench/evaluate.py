@@ -33,7 +33,7 @@ from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim, sit
 from bench.report import cv_report, report, save
 from bench.score_mercury import score_mercury_html, score_mercury_pasted
 from bench.scoring import precision_recall, same_date, same_site, same_title, title_visible_in
-from bench.sites import DEFAULT_FOLDS, fold_of, page_site
+from bench.sites import DEFAULT_FOLDS, fold_of, golden_site, page_site
 from bench.soundness import allowed_passages, summary_is_sound
 from digest.errors import DigestError, ExtractionError
 from digest.model import DigestOptions
@@ -200,7 +200,7 @@ def load_sets(chosen: str) -> dict[str, tuple[Callable, list, Callable[[object],
     if "golden" in wanted:
         golden = list(golden_pages())
         for kind in ("html", "text"):
-            sets[f"golden {kind}"] = (score_golden, [g for g in golden if g.kind == kind], lambda p: page_site(p.slug))
+            sets[f"golden {kind}"] = (score_golden, [g for g in golden if g.kind == kind], lambda p: golden_site(p.slug))
     return sets
 
 

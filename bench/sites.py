@@ -6,7 +6,7 @@ every run and on every machine.
 
 - Mercury pages: the registered domain of the reference `url` (www.nytimes.com--feature -> nytimes.com).
 - Readability.js pages and their pastes: the page name without its -N suffix (nytimes-3 -> nytimes).
-- Golden pages: the folder name without its -N suffix.
+- Golden pages: the folder name without its html-/text- prefix and -N suffix (html-bbc-1 -> bbc).
 
 The fold is hashed from the site's *brand*, the key without its public suffix (nytimes.com ->
 nytimes), so the same publisher lands in the same fold in every set, and a model fitted on the
@@ -41,6 +41,11 @@ def registered_domain(url: str | None) -> str:
 def page_site(name: str) -> str:
     """A development or golden page's site: its name without the -N suffix (nytimes-3 -> nytimes)."""
     return NUMBERED.sub("", name)
+
+
+def golden_site(slug: str) -> str:
+    """A golden page's site: html-bbc-1 -> bbc, so it shares its fold with the development pages of bbc."""
+    return page_site(slug.removeprefix("html-").removeprefix("text-"))
 
 
 def brand(site_key: str) -> str:
