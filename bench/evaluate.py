@@ -23,18 +23,17 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import lxml.html
 from readability import Document
 
 from bench import fitting
 from bench.datasets import DEV_PAGES, FAKEHOST_URL, DevPage, GoldenPage, dev_pages, golden_pages, html_to_text
 from bench.mercury import mercury_pages
-from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim, site_visible_in, squash
+from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim, site_visible_in
 from bench.report import cv_report, report, save
 from bench.score_mercury import score_mercury_html, score_mercury_pasted
 from bench.scoring import precision_recall, same_date, same_site, same_title, title_visible_in
 from bench.sites import DEFAULT_FOLDS, fold_of, golden_site, page_site
-from bench.soundness import allowed_passages, summary_is_sound
+from bench.soundness import allowed_passages, squash, summary_is_sound
 from digest.errors import DigestError, ExtractionError
 from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page

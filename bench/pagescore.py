@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bench.soundness import squash
 from digest.dates import find_date
 from digest.model import Digest
 
@@ -37,11 +38,6 @@ class PageScore:
     set: str = ""
     site_key: str = ""
     fold: int = -1
-
-
-def squash(text: str) -> str:
-    """Whitespace folded and soft hyphens dropped: neither is a difference a reader sees."""
-    return " ".join(text.replace("\u00ad", "").split())
 
 
 def quotes_are_verbatim(digest: Digest) -> bool:

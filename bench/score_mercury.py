@@ -6,9 +6,9 @@ from bench.mercury import MercuryPage
 from bench.mercury_scoring import (
     author_match, date_match, dates_written, dek_match, first_words_match, site_agrees_with_host,
 )
-from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim, squash
+from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim
 from bench.scoring import same_title, title_visible_in
-from bench.soundness import allowed_passages, summary_is_sound
+from bench.soundness import allowed_passages, squash, summary_is_sound
 from digest.errors import DigestError
 from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page
