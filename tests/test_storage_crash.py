@@ -35,7 +35,7 @@ async def main(path, start):
     seq = start
     while True:
         article = seq % {articles}
-        marker = f"crashmark{{seq}}"
+        marker = f"crashmark{{seq}}end"
         digest = Digest(title=f"Article {{article}} {{marker}}", summary=f"Version {{marker}}.",
                         body=f"Body of {{marker}}. " * (1 + seq % 40), url=f"https://crash.example/{{article}}")
         await store.save(digest, chat_id=seq % 3, source_url=digest.url, message_id=seq)
@@ -69,8 +69,10 @@ async def latest_versions(path: Path) -> dict[int, int]:
         for article in range(ARTICLES):
             digest = await store.cached(f"https://crash.example/{article}")
             if digest is not None:
-                found[article] = int(digest.title.rsplit("crashmark", 1)[1])
-                hits = await store.search(found[article] % 3, f"crashmark{found[article]}")
+                found[article] = int(digest.title.rsplit("crashmark", 1)[1].removesuffix("end"))
+                # "end" closes the marker: search reads its last word as a prefix, and crashmark10 would
+                # also find crashmark100 once the writer got that far
+                hits = await store.search(found[article] % 3, f"crashmark{found[article]}end")
                 assert [hit.digest for hit in hits.hits] == [digest]
         return found
     finally:
