@@ -7,6 +7,9 @@ DigestError               anything the pipeline refuses, with `user_message`
     TooLargeError         the page is bigger than the size cap, or too big to clean within a worker's memory cap
     TooSlowError          the download passed its deadline, or cleaning passed its time limit
   ExtractionError         no readable article in the page or text
+    ScannedPdfError       a PDF of page images, with no text layer
+    LockedPdfError        a PDF that needs a password
+    DamagedPdfError       a file that claims to be a PDF but cannot be read as one
   QueryError              search text that cannot be used
 
 Third-party exceptions are translated where they enter (`raise FetchError(...) from exc`),
@@ -36,7 +39,7 @@ class BlockedAddressError(FetchError):
 
 
 class UnsupportedContentError(FetchError):
-    user_message = "I can only read web pages, and that link is not one (it looks like a file, image or video)."
+    user_message = "I can only read web pages and PDFs, and that link is neither (it looks like a file, image or video)."
 
 
 class TooLargeError(FetchError):
@@ -49,6 +52,18 @@ class TooSlowError(FetchError):
 
 class ExtractionError(DigestError):
     user_message = "I found no article in that page. Try the article's own link, or paste its text."
+
+
+class ScannedPdfError(ExtractionError):
+    user_message = "This PDF is a scanned image: I can't read scans. Send a PDF with selectable text, or paste its text."
+
+
+class LockedPdfError(ExtractionError):
+    user_message = "That PDF is locked with a password, so I can't read it. Send an unlocked copy or paste its text."
+
+
+class DamagedPdfError(ExtractionError):
+    user_message = "That PDF is damaged or not really a PDF, so I can't read it. Try another copy of the file."
 
 
 class QueryError(DigestError):

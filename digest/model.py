@@ -17,14 +17,17 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )
 
-PageKind = Literal["html", "text"]
+PageKind = Literal["html", "text", "pdf"]
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A page's decoded content, what kind it is, and the address it came from (if any)."""
+    """A page's content, what kind it is, and the address it came from (if any).
 
-    content: str
+    HTML and text come decoded (`str`); a PDF comes as its bytes (the reader needs the file itself).
+    """
+
+    content: str | bytes
     kind: PageKind
     url: str | None = None
 
@@ -36,6 +39,7 @@ class DigestOptions:
     summary_max_sentences: int = 3
     summary_max_chars: int = 500
     max_quotes: int = 3
+    pdf_max_pages: int = 50  # a longer PDF is read up to here, and its digest says so
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,6 +72,7 @@ class Article:
     language: str | None = None
     byline: str | None = None
     image: str | None = None
+    note: str | None = None  # what the reader tells the user about its reading ("read the first 50 pages")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "paragraphs", tuple(self.paragraphs))
@@ -88,6 +93,7 @@ class Digest:
     language: str | None = None
     byline: str | None = None
     image: str | None = None
+    note: str | None = None  # what the reader tells the user about its reading ("read the first 50 pages")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "quotes", tuple(self.quotes))
@@ -112,6 +118,7 @@ class Digest:
             "quotes": [quote.to_dict() for quote in self.quotes],
             "body": self.body,
             "language": self.language,
+            "note": self.note,
         }
 
     def to_record(self) -> dict[str, Any]:
@@ -128,6 +135,7 @@ class Digest:
             "language": self.language,
             "byline": self.byline,
             "image": self.image,
+            "note": self.note,
         }
 
     @classmethod
@@ -145,6 +153,7 @@ class Digest:
             language=record.get("language"),
             byline=record.get("byline"),
             image=record.get("image"),
+            note=record.get("note"),
         )
 
 

@@ -13,6 +13,7 @@ from digest.html import read_html
 from digest.language import detect_language
 from digest.model import Article, Digest, DigestOptions, Page
 from digest.pasted import read_text
+from digest.pdf import read_pdf
 from digest.quotes import find_quotes
 from digest.summary import summarize
 
@@ -32,8 +33,12 @@ def sniff_page(content: str, url: str | None = None) -> Page:
 
 
 def digest_page(page: Page, options: DigestOptions = DigestOptions()) -> Digest:
-    """Read the page (HTML or pasted text), then choose its summary and quotes."""
-    if page.kind == "html":
+    """Read the page (HTML, pasted text or PDF), then choose its summary and quotes."""
+    if isinstance(page.content, bytes):
+        if page.kind != "pdf":
+            raise ExtractionError()
+        article = read_pdf(page.content, url=page.url, max_pages=options.pdf_max_pages)
+    elif page.kind == "html":
         article = read_html(page.content, url=page.url)
     else:
         article = read_text(page.content, url=page.url)
@@ -58,4 +63,5 @@ def compose(article: Article, options: DigestOptions = DigestOptions()) -> Diges
         language=language,
         byline=article.byline,
         image=article.image,
+        note=article.note,
     )

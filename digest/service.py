@@ -43,9 +43,10 @@ class Digester:
         """Content already in hand (a file, pasted text): cached by the content itself, never by its address.
 
         A saved file with its original address may differ from what the link serves today (or
-        from what a paywall served us), so what the user handed over is what gets digested.
+        from what a paywall served us), so what the user handed over is what gets digested. A PDF
+        file is not looked up: the cache knows texts, and reading a PDF again takes milliseconds.
         """
-        if self.cache is not None and not refresh:
+        if self.cache is not None and not refresh and isinstance(page.content, str):
             cached = await self.cache.cached_text(page.content)
             if cached is not None:
                 return cached
