@@ -60,6 +60,7 @@ def handler_config(settings: Settings) -> HandlerConfig:
         allowed_chats=settings.allowed_chats,
         pages_per_minute=settings.rate_limit_per_minute,
         document_max_bytes=settings.max_page_bytes,
+        pdf_max_bytes=settings.max_pdf_bytes,
     )
 
 

@@ -1,4 +1,4 @@
-"""Digest links, saved HTML pages (.html/.htm), pasted page text (.txt) or `-` (standard input).
+"""Digest links, saved HTML pages (.html/.htm), pasted page text (.txt), PDFs or `-` (standard input).
 
 With --json: JSON Lines, one object per SOURCE in order; a source that failed gives
 {"input", "error"} and the exit status is 1. Needs no token and no configuration.
@@ -15,8 +15,8 @@ from pathlib import Path
 from bot.cmd_store import remember
 from bot.resources import open_fetcher, open_pool, open_store
 from bot.settings import Settings
-from digest.errors import DigestError
-from digest.fetch import decode_body
+from digest.errors import DigestError, TooLargeError
+from digest.fetch import decode_body, looks_like_pdf
 from digest.model import Digest
 from digest.pipeline import Page, sniff_page
 from digest.service import Digester
@@ -30,7 +30,7 @@ class SourceError(DigestError):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) link, .html/.htm/.txt file, or - for stdin")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) link, .html/.htm/.txt/.pdf file, or - for stdin")
     parser.add_argument("--url", help="the original address of a saved page (files and stdin)")
     parser.add_argument("--json", action="store_true", help="JSON Lines, one object per SOURCE")
 
@@ -66,9 +66,10 @@ async def digest_sources(sources: list[str], *, url: str | None, settings: Setti
                     digest = await digester.from_url(source)
                     await remember(store, digest, source_url=source, source_text=None)
                     return digest
-                page = read_source(source, url=url)
+                page = read_source(source, url=url, max_pdf_bytes=settings.max_pdf_bytes)
                 digest = await digester.from_page(page)
-                await remember(store, digest, source_url=page.url, source_text=page.content)
+                text = page.content if isinstance(page.content, str) else None
+                await remember(store, digest, source_url=page.url, source_text=text)
                 return digest
             except DigestError as error:
                 return error
@@ -84,10 +85,11 @@ def is_link(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def read_source(source: str, *, url: str | None) -> Page:
+def read_source(source: str, *, url: str | None, max_pdf_bytes: int) -> Page:
     """A file or standard input as a Page."""
     if source == "-":
-        return sniff_page(decode_body(sys.stdin.buffer.read()), url=url)
+        data = sys.stdin.buffer.read()
+        return pdf_page(data, url, max_pdf_bytes) if looks_like_pdf(data) else sniff_page(decode_body(data), url=url)
     path = Path(source)
     try:
         data = path.read_bytes()
@@ -95,13 +97,22 @@ def read_source(source: str, *, url: str | None) -> Page:
         raise SourceError(f"{source} is neither a link nor a file I can find.") from None
     except OSError as exc:
         raise SourceError(f"I could not read {source}: {exc.strerror}.") from exc
-    text = decode_body(data)
     suffix = path.suffix.lower()
+    if suffix == ".pdf" or looks_like_pdf(data):
+        return pdf_page(data, url, max_pdf_bytes)
+    text = decode_body(data)
     if suffix in HTML_SUFFIXES:
         return Page(content=text, kind="html", url=url)
     if suffix in TEXT_SUFFIXES:
         return Page(content=text, kind="text", url=url)
     return sniff_page(text, url=url)
+
+
+def pdf_page(data: bytes, url: str | None, max_bytes: int) -> Page:
+    """A PDF file as a Page, within the size limit for PDFs."""
+    if len(data) > max_bytes:
+        raise TooLargeError(f"That PDF is too large: I read PDFs up to {max(1, max_bytes // 1_000_000)} MB.")
+    return Page(content=data, kind="pdf", url=url)
 
 
 def format_plain(digest: Digest, source: str) -> str:
@@ -115,5 +126,8 @@ def format_plain(digest: Digest, source: str) -> str:
         lines.append("")
         for quote in digest.quotes:
             lines.append(f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else ""))
-    lines += ["", f"Source: {digest.url or source}", ""]
+    lines += ["", f"Source: {digest.url or source}"]
+    if digest.note:
+        lines.append(digest.note)
+    lines.append("")
     return "\n".join(lines)

@@ -86,6 +86,8 @@ class Settings:
     summary_max_sentences: int = 3
     summary_max_chars: int = 500
     max_page_bytes: int = 5_000_000
+    max_pdf_bytes: int = 20_000_000  # Telegram lets a bot download files up to 20 MB
+    pdf_max_pages: int = 50
     fetch_deadline_seconds: float = 15.0
     clean_timeout_seconds: float = 10.0
     worker_memory_mb: int = 1024
@@ -119,6 +121,8 @@ class Settings:
             summary_max_sentences=_int(env, "DIGESTBOT_SUMMARY_SENTENCES", defaults.summary_max_sentences),
             summary_max_chars=_int(env, "DIGESTBOT_SUMMARY_CHARS", defaults.summary_max_chars),
             max_page_bytes=_int(env, "DIGESTBOT_MAX_PAGE_BYTES", defaults.max_page_bytes),
+            max_pdf_bytes=_int(env, "DIGESTBOT_MAX_PDF_BYTES", defaults.max_pdf_bytes),
+            pdf_max_pages=_int(env, "DIGESTBOT_PDF_MAX_PAGES", defaults.pdf_max_pages),
             fetch_deadline_seconds=_float(env, "DIGESTBOT_FETCH_DEADLINE", defaults.fetch_deadline_seconds),
             clean_timeout_seconds=_float(env, "DIGESTBOT_CLEAN_TIMEOUT", defaults.clean_timeout_seconds),
             worker_memory_mb=_int(env, "DIGESTBOT_WORKER_MEMORY_MB", defaults.worker_memory_mb),
@@ -138,11 +142,13 @@ class Settings:
     @property
     def fetch_limits(self) -> FetchLimits:
         """How much one fetch may take: `Fetcher(settings.fetch_limits, settings.address_policy)`."""
-        return FetchLimits(max_bytes=self.max_page_bytes, deadline_seconds=self.fetch_deadline_seconds)
+        return FetchLimits(max_bytes=self.max_page_bytes, max_pdf_bytes=self.max_pdf_bytes,
+                           deadline_seconds=self.fetch_deadline_seconds)
 
     @property
     def digest_options(self) -> DigestOptions:
         return DigestOptions(
             summary_max_sentences=self.summary_max_sentences,
             summary_max_chars=self.summary_max_chars,
+            pdf_max_pages=self.pdf_max_pages,
         )

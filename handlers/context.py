@@ -21,6 +21,7 @@ LINKS_PER_MESSAGE = 3
 PLACEHOLDER_DELAY_SECONDS = 1.0
 PASTE_WINDOW_SECONDS = 1.5
 DOCUMENT_MAX_BYTES = 5_000_000
+PDF_MAX_BYTES = 20_000_000
 LONG_QUERY_MEMORY = 500
 
 
@@ -34,6 +35,7 @@ class HandlerConfig:
     placeholder_delay: float = PLACEHOLDER_DELAY_SECONDS
     paste_window: float = PASTE_WINDOW_SECONDS
     document_max_bytes: int = DOCUMENT_MAX_BYTES
+    pdf_max_bytes: int = PDF_MAX_BYTES
 
 
 class BotData:

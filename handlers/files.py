@@ -1,4 +1,4 @@
-"""Saved pages sent as a file (.html, .htm), up to a size cap."""
+"""Files sent to the bot: saved pages (.html, .htm) and PDFs, each up to its size cap."""
 
 from __future__ import annotations
 
@@ -6,16 +6,19 @@ import asyncio
 
 from telegram import Document, Update
 
-from digest.fetch import decode_body
+from digest.fetch import decode_body, looks_like_pdf
 from digest.model import Page
 from handlers.context import Context
 from handlers.reply import admit_one_page, answer_with_digest, say
 
 HTML_EXTENSIONS = ("html", "htm")
+PDF_EXTENSIONS = ("pdf",)
+PDF_MIME_TYPE = "application/pdf"
+TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # the Bot API lets a bot download files up to 20 MB
 
 
-def too_large_note(limit_bytes: int) -> str:
-    return f"That file is too large: I read saved pages up to {max(1, limit_bytes // 1_000_000)} MB."
+def too_large_note(limit_bytes: int, what: str = "saved pages") -> str:
+    return f"That file is too large: I read {what} up to {max(1, limit_bytes // 1_000_000)} MB."
 
 
 async def read_document(document: Document, cap: int) -> str | None:
@@ -47,3 +50,28 @@ async def html_document(update: Update, context: Context) -> None:
     page = Page(content=text, kind="html")
     await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),
                              source=document.file_name, source_text=text)
+
+
+async def pdf_document(update: Update, context: Context) -> None:
+    """Download the PDF and digest it in the worker pool like any page."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    document = message.document
+    cap = min(context.bot_data.config.pdf_max_bytes, TELEGRAM_DOWNLOAD_LIMIT)
+    if document.file_size is not None and document.file_size > cap:
+        await say(message, too_large_note(cap, "PDFs"))
+        return
+    if not await admit_one_page(context, message):
+        return
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    if len(data) > cap:
+        await say(message, too_large_note(cap, "PDFs"))
+        return
+    if not looks_like_pdf(data):
+        await say(message, "That file is not a PDF, although its name says so. Send the document itself.")
+        return
+    page = Page(content=data, kind="pdf")
+    await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),
+                             source=document.file_name)

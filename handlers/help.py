@@ -57,7 +57,7 @@ def help_line(message: Message) -> str:
     """One line for anything the bot cannot read, saying what it can."""
     what = "that"
     if message.document is not None:
-        what = "that file" if not (message.document.file_name or "").lower().endswith(".pdf") else "PDF files"
+        what = "that file"
     elif message.photo:
         what = "photos"
     elif message.sticker is not None:

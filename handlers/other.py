@@ -1,4 +1,4 @@
-"""Anything the bot cannot read (photos, stickers, voice, PDFs, short remarks) gets one line of help."""
+"""Anything the bot cannot read (photos, stickers, voice, other files, short remarks) gets one line of help."""
 
 from __future__ import annotations
 

@@ -155,6 +155,8 @@ def digest_blocks(digest: Digest, *, via: Via | None = None, source: str | None 
     for block in (quotes_block(digest), source_block(digest, via, source)):
         if block is not None:
             blocks.append(block)
+    if digest.note:
+        blocks.append(Block((Segment(digest.note, "<i>", "</i>"),)))
     return blocks
 
 

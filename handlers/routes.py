@@ -21,7 +21,7 @@ from telegram.ext import (
 from handlers.access import ADDRESSED_TO_BOT, check_allowed
 from handlers.commands import help_command, start_command
 from handlers.errors import error_handler
-from handlers.files import HTML_EXTENSIONS, html_document
+from handlers.files import HTML_EXTENSIONS, PDF_EXTENSIONS, PDF_MIME_TYPE, html_document, pdf_document
 from handlers.forwards import forwarded_post
 from handlers.history import FORGET_PREFIX, export_command, forget_button, forget_command, recent_command
 from handlers.inline import inline_query
@@ -37,6 +37,9 @@ HAS_LINK = (filters.Entity(MessageEntity.URL) | filters.Entity(MessageEntity.TEX
 HTML_FILE = filters.Document.MimeType("text/html")
 for _extension in HTML_EXTENSIONS:
     HTML_FILE = HTML_FILE | filters.Document.FileExtension(_extension)
+PDF_FILE = filters.Document.MimeType(PDF_MIME_TYPE)
+for _extension in PDF_EXTENSIONS:
+    PDF_FILE = PDF_FILE | filters.Document.FileExtension(_extension)
 
 
 def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
@@ -51,6 +54,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     addressed = NEW_MESSAGES & ADDRESSED_TO_BOT
     application.add_handler(MessageHandler(addressed & filters.COMMAND, unknown_command))
     application.add_handler(MessageHandler(addressed & HTML_FILE, html_document))  # forwarded or not
+    application.add_handler(MessageHandler(addressed & PDF_FILE, pdf_document))
     application.add_handler(MessageHandler(addressed & filters.FORWARDED, forwarded_post))
     application.add_handler(MessageHandler(addressed & HAS_LINK, link_message))
     application.add_handler(MessageHandler(addressed & filters.TEXT, pasted_text))

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from digest.errors import UnsupportedContentError
+from digest.errors import DamagedPdfError, LockedPdfError
 from digest.fetch.guard import REFUSED_PRIVATE
 from handlers.help import COMMANDS, help_text
 from tests.fakebotapi import BOT_USERNAME, TEST_TOKEN, BotProcess, ChatMessage, FakeBotAPI
 from tests.pageserver import ARTICLE_PARAGRAPHS, PageServer
+from tests.pdfs import Spec, build_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE_LIMIT = 4
@@ -135,11 +136,28 @@ def test_an_html_file(api: FakeBotAPI, bot: BotProcess) -> None:
     assert digest_reply(api, 1007, sent).plain.startswith("Saved page about the bridge")
 
 
-def test_a_pdf_link_and_things_that_are_not_pages(api: FakeBotAPI, pages: PageServer, bot: BotProcess) -> None:
+def test_a_pdf_document_and_a_pdf_link_become_digests(api: FakeBotAPI, pages: PageServer, bot: BotProcess) -> None:
+    sent = api.send_document(1012, build_pdf(Spec()), "bulletin.pdf", "application/pdf")
+    reply = digest_reply(api, 1012, sent)
+    assert reply.plain.startswith("The north quay reopens after the storm season")
+    assert "7 April 2022" in reply.plain and "Quarterly Bulletin" not in reply.plain
+    pages.add("/bulletin.pdf", build_pdf(Spec(title="The south basin closes for dredging")),
+              content_type="application/pdf")
+    for _ in range(2):  # the second time from the cache
+        sent = api.send_text(1012, pages.url("/bulletin.pdf"))
+        assert digest_reply(api, 1012, sent).plain.startswith("The south basin closes for dredging")
+    assert pages.hits["/bulletin.pdf"] == 1
+    searched = api.send_text(1012, "/search dredging")
+    assert "The south basin closes for dredging" in bot_answer(api, 1012, searched).plain
+
+
+def test_broken_pdfs_and_things_that_are_not_pages(api: FakeBotAPI, pages: PageServer, bot: BotProcess) -> None:
     sent = api.send_text(1008, pages.url("/pdf"))
-    assert digest_reply(api, 1008, sent).plain == UnsupportedContentError.user_message
+    assert digest_reply(api, 1008, sent).plain == DamagedPdfError.user_message
+    locked = api.send_document(1008, build_pdf(Spec(user_password="secret")), "locked.pdf", "application/pdf")
+    assert digest_reply(api, 1008, locked).plain == LockedPdfError.user_message
     others = [
-        api.send_document(1008, b"%PDF-1.4", "paper.pdf", "application/pdf"),
+        api.send_document(1008, b"just text", "notes.bin", "application/octet-stream"),
         api.send_message(1008, photo=[{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]),
         api.send_message(1008, sticker={"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 9,
                                         "height": 9, "is_animated": False, "is_video": False}),
@@ -150,7 +168,7 @@ def test_a_pdf_link_and_things_that_are_not_pages(api: FakeBotAPI, pages: PageSe
     assert digest_reply(api, 1008, unknown).plain.startswith("I don't know that command")
     for message_id in others:
         assert "I can't make a digest from" in digest_reply(api, 1008, message_id).plain
-    assert "PDF files" in api.replies(1008, others[0])[0].plain
+    assert "that file" in api.replies(1008, others[0])[0].plain
 
 
 def test_a_slow_page_gets_a_placeholder_then_the_digest(api: FakeBotAPI, pages: PageServer, bot: BotProcess) -> None:

@@ -31,6 +31,7 @@ from tests.pageserver import (
     gzip_bomb,
     serve,
 )
+from tests.pdfs import Spec, build_pdf
 from tests.test_guard import RESOLVER_TABLE, TableResolver
 
 MAX_BOMB_GROWTH_BYTES = 50 * 1024 * 1024
@@ -112,11 +113,26 @@ async def test_an_http_error_status_is_a_fetch_error(fetcher: Fetcher, server: P
         await fetcher.fetch(server.url("/status/404"))
 
 
-@pytest.mark.parametrize("path", ["/pdf", "/image", "/binary"])
+@pytest.mark.parametrize("path", ["/image", "/binary"])
 async def test_files_and_binary_are_not_web_pages(fetcher: Fetcher, server: PageServer, path: str) -> None:
     with pytest.raises(UnsupportedContentError) as caught:
         await fetcher.fetch(server.url(path))
-    assert "I can only read web pages" in caught.value.user_message
+    assert "I can only read web pages and PDFs" in caught.value.user_message
+
+
+@pytest.mark.parametrize("content_type", ["application/pdf", "application/octet-stream", "text/html"])
+async def test_a_pdf_comes_as_its_bytes_whatever_it_is_served_as(fetcher: Fetcher, server: PageServer,
+                                                                 content_type: str) -> None:
+    data = build_pdf(Spec())
+    server.add(f"/paper-{content_type.replace('/', '-')}", data, content_type=content_type)
+    page = await fetcher.fetch(server.url(f"/paper-{content_type.replace('/', '-')}"))
+    assert page.kind == "pdf" and page.content == data
+
+
+async def test_an_octet_stream_that_is_no_pdf_is_refused(fetcher: Fetcher, server: PageServer) -> None:
+    server.add("/blob", b"just some bytes, not a document at all" * 40, content_type="application/octet-stream")
+    with pytest.raises(UnsupportedContentError):
+        await fetcher.fetch(server.url("/blob"))
 
 
 @pytest.mark.parametrize("path", ["/huge?mb=50&declare=1", "/huge?mb=50&declare=0", "/endless"])

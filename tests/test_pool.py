@@ -14,6 +14,7 @@ from digest.fetch.guard import AddressPolicy
 from digest.model import Digest, Page
 from digest.pool import PagePool
 from tests.pageserver import ARTICLE_HTML, ARTICLE_TITLE, PageServer, serve
+from tests.pdfs import inflating_bomb
 
 # About 2 MB of real-looking markup: readability needs several seconds of CPU and ~150 MB for it,
 # against a few milliseconds for the article, so the limits below leave wide margins on both sides.
@@ -109,3 +110,16 @@ async def test_a_worker_killed_from_outside_while_idle_is_replaced_quietly(pool:
     victim.wait(5)
     assert (await pool.digest(ARTICLE)).title == ARTICLE_TITLE
     assert pid not in pool.pids
+
+
+async def test_a_pdf_that_inflates_past_the_memory_cap_costs_only_its_worker() -> None:
+    pool = PagePool(workers=2, time_limit_seconds=5, memory_mb=TEST_MEMORY_MB)
+    try:
+        bomb = Page(content=inflating_bomb(100), kind="pdf")
+        refused, article = await asyncio.gather(pool.digest(bomb), pool.digest(ARTICLE), return_exceptions=True)
+        assert isinstance(refused, (TooLargeError, TooSlowError)), refused
+        assert isinstance(article, Digest) and article.title == ARTICLE_TITLE
+        assert pool.replaced == 1
+        assert (await pool.digest(ARTICLE)).title == ARTICLE_TITLE
+    finally:
+        await pool.aclose()

@@ -24,8 +24,9 @@ WIDE_ENCODINGS = ("utf-16", "utf-32")  # a <meta> cannot honestly declare these:
 BINARY_SAMPLE_BYTES = 1024
 BINARY_CONTROL_SHARE = 0.1  # text has almost no control characters besides tab, newlines and form feed
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
+PDF_MAGIC = b"%PDF-"
 FILE_SIGNATURES = (  # magic numbers of files that are never web pages
-    b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh",
+    PDF_MAGIC, b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh",
     b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"OggS", b"ID3", b"fLaC", b"\x1aE\xdf\xa3", b"\x00\x00\x01\xba",
     b"\x7fELF", b"MZ", b"wOFF", b"wOF2", b"\xd0\xcf\x11\xe0",
 )
@@ -77,6 +78,11 @@ def looks_binary(data: bytes, content_type: str | None = None) -> bool:
         return True
     controls = sum(1 for byte in sample if byte < 0x20 and byte not in TEXT_CONTROLS)
     return bool(sample) and controls / len(sample) > BINARY_CONTROL_SHARE
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """True for the start of a PDF file: its header may stand anywhere in the first kilobyte."""
+    return PDF_MAGIC in data[:BINARY_SAMPLE_BYTES]
 
 
 def decode_body(data: bytes, content_type: str | None = None) -> str:

@@ -32,7 +32,7 @@ import httpx
 
 from digest.errors import BlockedAddressError, FetchError, TooLargeError, TooSlowError, UnsupportedContentError
 from digest.fetch.bounded import ACCEPT_ENCODING, read_body
-from digest.fetch.decode import decode_body, looks_binary
+from digest.fetch.decode import decode_body, looks_binary, looks_like_pdf
 from digest.fetch.guard import (
     AddressPolicy,
     IPAddress,
@@ -48,6 +48,8 @@ from digest.model import Page
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
+PDF_TYPES = ("application/pdf", "application/x-pdf")
+GENERIC_TYPES = ("application/octet-stream", "binary/octet-stream")  # a PDF is often served as these
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_ADDRESSES_TRIED = 3  # of the resolved (and checked) addresses, try this many before giving up
 TOO_MANY_REDIRECTS = "That link redirects too many times, so I stopped following it."
@@ -75,6 +77,7 @@ class FetchLimits:
     """How much one fetch may take: bytes, seconds, hops; `Settings.fetch_limits` builds it."""
 
     max_bytes: int = 5_000_000  # decoded body, and also its compressed form
+    max_pdf_bytes: int = 20_000_000  # a PDF's body: documents run larger than pages
     deadline_seconds: float = 15.0  # the whole fetch: lookups, redirects, body
     connect_timeout_seconds: float = 5.0
     read_timeout_seconds: float = 10.0  # silence between two chunks
@@ -217,22 +220,29 @@ class Fetcher:
                 await response.aclose()
 
     async def _read_page(self, response: httpx.Response) -> Page:
-        """Step 4: status, content type, then the bounded body, decoded."""
+        """Step 4: status, content type, then the bounded body, decoded (a PDF stays bytes)."""
         if not response.is_success:
             raise FetchError(f"The site answered with error {response.status_code}. Check the link and try again.")
         content_type = response.headers.get("content-type", "text/html")
         media = content_type.split(";")[0].strip().lower()
-        if media not in HTML_TYPES + TEXT_TYPES:
+        if media not in HTML_TYPES + TEXT_TYPES + PDF_TYPES + GENERIC_TYPES:
             raise UnsupportedContentError()
-        if declared_length(response) > self.limits.max_bytes:
+        may_be_pdf = media not in HTML_TYPES + TEXT_TYPES
+        max_bytes = self.limits.max_pdf_bytes if may_be_pdf else self.limits.max_bytes
+        if declared_length(response) > max_bytes:
             raise TooLargeError()  # refused before reading; the cap while reading stays the real guard
+        is_pdf = False
 
-        def refuse_binary(start: bytes) -> None:
-            if looks_binary(start, content_type):
+        def check_start(start: bytes) -> None:
+            nonlocal is_pdf
+            is_pdf = looks_like_pdf(start)
+            if (may_be_pdf and not is_pdf) or (not is_pdf and looks_binary(start, content_type)):
                 raise UnsupportedContentError()
 
         body = await read_body(response.aiter_raw(), content_encoding=response.headers.get("content-encoding"),
-                               max_bytes=self.limits.max_bytes, check_start=refuse_binary)
+                               max_bytes=max_bytes, check_start=check_start)
+        if is_pdf:
+            return Page(content=body, kind="pdf", url=str(response.url))
         text = decode_body(body, content_type)
         return Page(content=text, kind="html" if media in HTML_TYPES else "text", url=str(response.url))
 
