@@ -23,10 +23,10 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest -q
 
-evaluate: install
+evaluate: install-test
 	$(BIN)/python -m bench.evaluate
 
-bench: install
+bench: install-test
 	$(BIN)/python -m bench.speed
 
 clean:

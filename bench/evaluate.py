@@ -6,8 +6,8 @@
     python -m bench.evaluate --save before.jsonl  # per-page results, to diff after a change
 
 Sets: `html` (readability-test-pages/*/source.html), `pasted` (pasted-pages/*.txt), `mercury-html` and
-`mercury-pasted` (mercury-pages/*/source.html and pasted.txt, bench.mercury), `golden`
-(tests/fixtures/pages). Beside `html` it scores bare readability-lxml on the same pages, as the baseline.
+`mercury-pasted` (mercury-pages/*/source.html and pasted.txt, bench.mercury), `pdf` (the development
+articles typeset as PDFs, bench.pdf_pages), `golden` (tests/fixtures/pages). Beside `html` it scores bare readability-lxml on the same pages, as the baseline.
 Cross-validation: pages are grouped by site (bench.sites), each site in one of K folds; the
 figure of each held-out fold is given beside the whole-set one. Fitted components are refitted on
 the other folds first (bench.fitting).
@@ -28,6 +28,7 @@ from readability import Document
 from bench import fitting
 from bench.datasets import DEV_PAGES, FAKEHOST_URL, DevPage, GoldenPage, dev_pages, golden_pages, html_to_text
 from bench.mercury import mercury_pages
+from bench.pdf_pages import pdf_pages, score_pdf
 from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim, site_visible_in
 from bench.report import cv_report, report, save
 from bench.score_mercury import score_mercury_html, score_mercury_pasted
@@ -39,7 +40,7 @@ from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page
 
 OPTIONS = DigestOptions()
-SETS = ("html", "pasted", "mercury-html", "mercury-pasted", "golden")
+SETS = ("html", "pasted", "mercury-html", "mercury-pasted", "pdf", "golden")
 # The dataset's README: these pastes are nearly empty (the page shows nothing without JavaScript, or
 # is a synthetic markup test), and "no article found" is the right answer for them.
 NO_ARTICLE_WHEN_PASTED = frozenset({
@@ -196,6 +197,8 @@ def load_sets(chosen: str) -> dict[str, tuple[Callable, list, Callable[[object],
         for name, scorer in (("mercury-html", score_mercury_html), ("mercury-pasted", score_mercury_pasted)):
             if name in wanted:
                 sets[name] = (scorer, pages, lambda p: p.site_key)
+    if "pdf" in wanted:
+        sets["pdf"] = (score_pdf, pdf_pages(), lambda p: page_site(p.name))
     if "golden" in wanted:
         golden = list(golden_pages())
         for kind in ("html", "text"):

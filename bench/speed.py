@@ -4,7 +4,8 @@
 
 Per page (the 130 development pages, one process, one core): bare `Document(html).summary()`,
 our whole HTML pipeline (`digest_page`), and our pasted-text pipeline on the same page's
-select-all text. Each figure is the median over pages of the best of `--rounds` runs.
+select-all text; and the PDF pipeline on the same articles typeset as PDFs (bench.pdf_pages), per
+document and per PDF page. Each figure is the median over pages of the best of `--rounds` runs.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import statistics
 import time
 from collections.abc import Callable
 
+import pypdfium2
 from readability import Document
 
 from bench.datasets import FAKEHOST_URL, dev_pages
+from bench.pdf_pages import pdf_pages
 from digest.errors import DigestError
 from digest.pipeline import Page, digest_page
 
@@ -45,18 +48,25 @@ def main(argv: list[str] | None = None) -> int:
         html.append(best_ms(lambda: digest_page(Page(page.html, "html", FAKEHOST_URL)), args.rounds))
         if page.pasted is not None:
             text.append(best_ms(lambda: digest_page(Page(page.pasted, "text")), args.rounds))
+    pdf, pdf_per_page = [], []
+    for document in pdf_pages():
+        spent = best_ms(lambda: digest_page(Page(document.data, "pdf")), args.rounds)
+        pdf.append(spent)
+        pdf_per_page.append(spent / len(pypdfium2.PdfDocument(document.data)))
     bare_median, html_median = statistics.median(bare), statistics.median(html)
     ratios = [h / b for h, b in zip(html, bare) if b > 0]
     print(f"pages: {len(pages)}, best of {args.rounds} runs each, one process")
     print("| what                                  | median ms | p90 ms | total s |")
     print("|---------------------------------------|-----------|--------|---------|")
     for label, values in (("bare readability-lxml summary()", bare), ("digestbot HTML pipeline", html),
-                          ("digestbot pasted-text pipeline", text)):
+                          ("digestbot pasted-text pipeline", text), ("digestbot PDF pipeline, a document", pdf),
+                          ("digestbot PDF pipeline, a PDF page", pdf_per_page)):
         p90 = statistics.quantiles(values, n=10)[-1]
         print(f"| {label:<37} | {statistics.median(values):9.1f} | {p90:6.1f} | {sum(values) / 1000:7.2f} |")
     print(f"HTML pipeline / bare readability: {html_median / bare_median:.2f}x of medians, "
           f"median per-page ratio {statistics.median(ratios):.2f}x")
     print(f"pasted-text / HTML pipeline: {statistics.median(text) / html_median:.2f}x of medians")
+    print(f"PDF documents: {len(pdf)}, the development articles typeset (bench.pdf_pages)")
     return 0
 
 

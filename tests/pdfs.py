@@ -43,6 +43,7 @@ class Spec:
     closing_lines: tuple[str, ...] = ()  # lines set one under another at the end (a hyphenated line end)
     copyright: str | None = None
     user_password: str | None = None
+    font_folder: str | None = None  # a folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf, for text beyond Latin-1
 
 
 def build_pdf(spec: Spec) -> bytes:
@@ -53,25 +54,30 @@ def build_pdf(spec: Spec) -> bytes:
         pdf.set_title(spec.metadata_title)
     if spec.user_password:
         pdf.set_encryption(owner_password="owner", user_password=spec.user_password)
+    family = "Helvetica"
+    if spec.font_folder:
+        family = "DejaVu"
+        pdf.add_font(family, "", f"{spec.font_folder}/DejaVuSans.ttf")
+        pdf.add_font(family, "B", f"{spec.font_folder}/DejaVuSans-Bold.ttf")
 
     def header() -> None:
         if spec.running_header:
-            pdf.set_font("Helvetica", size=8)
+            pdf.set_font(family, size=8)
             pdf.cell(0, 5, spec.running_header, align="C", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(3)
 
     def footer() -> None:
         if spec.page_numbers:
             pdf.set_y(-15)
-            pdf.set_font("Helvetica", size=8)
+            pdf.set_font(family, size=8)
             pdf.cell(0, 10, f"Page {pdf.page_no()}", align="C")
 
     pdf.header = header  # type: ignore[method-assign]
     pdf.footer = footer  # type: ignore[method-assign]
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 20)
+    pdf.set_font(family, "B", 20)
     pdf.multi_cell(0, 10, spec.title, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", size=11)
+    pdf.set_font(family, size=11)
     if spec.date_line:
         pdf.multi_cell(0, 6, spec.date_line, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)

@@ -8,13 +8,20 @@ same time and memory limits as an HTML page.
 
 from __future__ import annotations
 
+import ctypes
+import re
 from dataclasses import dataclass
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from digest.errors import DamagedPdfError, LockedPdfError
-from digest.pdf.layout import PageText, Run
+from digest.pdf.layout import SOFT_HYPHEN, PageText, Run
+
+PDFIUM_HYPHEN = "\ufffe"  # where PDFium joined two lines at a hyphen it read as hyphenation
+LINE_END = re.compile("\r\n|\n|\r|\ufffe")
+ASCENT, DESCENT = 0.8, 0.2  # of the type size, above and below the baseline: a line's box
+DEFAULT_SIZE = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,28 +44,39 @@ def open_document(data: bytes) -> pypdfium2.PdfDocument:
 
 
 def page_text(page: pypdfium2.PdfPage) -> PageText:
-    """The page's text as runs (PDFium's text rectangles), each with its box."""
+    """The page's text as runs: PDFium's lines in content order, each placed by its characters.
+
+    A line ends at PDFium's line break, or after a hyphen PDFium reads as line-end hyphenation
+    (it joins those lines itself, marking the hyphen with U+FFFE): the mark is kept, as SOFT_HYPHEN,
+    for `layout.join_lines` to judge.
+    """
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
+        text = textpage.get_text_range()
         runs = []
-        for index in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(index)
-            text = textpage.get_text_bounded(left, bottom, right, top)
-            if text.strip():
-                runs.append(Run(text=text.replace("\r", " ").replace("\n", " "),
-                                left=left, bottom=bottom, right=right, top=top,
-                                size=type_size(textpage, left, bottom, top)))
+        start = 0
+        for match in LINE_END.finditer(text + "\r\n"):
+            end = match.end() if match.group(0) == PDFIUM_HYPHEN else match.start()
+            line = text[start:end].replace(PDFIUM_HYPHEN, SOFT_HYPHEN)
+            if line.strip():
+                runs.append(place_run(textpage, line, start, end))
+            start = match.end()
         return PageText(runs=tuple(runs), width=width, height=height)
     finally:
         textpage.close()
 
 
-def type_size(textpage: pypdfium2.PdfTextPage, left: float, bottom: float, top: float) -> float:
-    """The type size of the character that opens a run; its box height when PDFium cannot say."""
-    index = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) if index is not None and index >= 0 else 0.0
-    return size or top - bottom
+def place_run(textpage: pypdfium2.PdfTextPage, line: str, start: int, end: int) -> Run:
+    """A run's box from its first and last characters, its height from the first one's type size."""
+    first = start + len(line) - len(line.lstrip())
+    last = max(first, end - 1 - (len(line) - len(line.rstrip())))
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first) or DEFAULT_SIZE
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, first, x, y)
+    right = textpage.get_charbox(last)[2]
+    return Run(text=line.strip(), left=x.value, bottom=y.value - DESCENT * size, right=max(right, x.value),
+               top=y.value + ASCENT * size, size=size)
 
 
 def read_document(data: bytes, max_pages: int) -> PdfText:
