@@ -40,7 +40,7 @@ class Spec:
     page_numbers: bool = True
     metadata_title: str | None = None
     created: datetime = field(default_factory=lambda: datetime(2022, 4, 6, 18, 0, tzinfo=timezone.utc))
-    closing_lines: tuple[str, ...] = ()  # lines set one under another at the end (a hyphenated line end)
+    closing_lines: tuple[str, ...] = ()  # a last paragraph, broken into these lines (a hyphenated line end)
     copyright: str | None = None
     user_password: str | None = None
     font_folder: str | None = None  # a folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf, for text beyond Latin-1
@@ -84,8 +84,8 @@ def build_pdf(spec: Spec) -> bytes:
     with pdf.text_columns(ncols=spec.columns, gutter=10) as columns:
         for paragraph in spec.paragraphs:
             columns.write(text=paragraph + "\n\n")
-    for line in spec.closing_lines:
-        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        if spec.closing_lines:  # one paragraph, broken where the spec says
+            columns.write(text="\n".join(spec.closing_lines) + "\n\n")
     if spec.copyright:
         pdf.ln(6)
         pdf.cell(0, 6, spec.copyright, new_x="LMARGIN", new_y="NEXT")

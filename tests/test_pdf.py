@@ -7,6 +7,7 @@ is known exactly.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,8 @@ from digest.pipeline import digest_page
 from tests.pdfs import (
     HARBOUR_PARAGRAPHS, HYPHENATED_LINE_END, Spec, broken_xref_pdf, build_pdf, circular_pdf, scanned_pdf,
 )
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 
 
 def digest_of(spec: Spec, **options: int):  # type: ignore[no-untyped-def]
@@ -142,3 +145,18 @@ def test_paragraphs_end_at_a_gap_and_at_a_short_line_that_ends_a_sentence() -> N
              line("Third after a gap", 620, 0)]
     assert reflow(lines) == ["First paragraph runs on and ends here.", "Second one starts and continues",
                              "Third after a gap"]
+
+
+def test_a_press_release_printed_by_chromium() -> None:
+    """A PDF from another maker (Chromium's Skia): two justified columns over two pages, curly quotes."""
+    data = (FIXTURES / "harbour-press-release.pdf").read_bytes()
+    digest = digest_page(Page(content=data, kind="pdf", url="https://porthaven.example/press/north-quay.pdf"))
+    assert digest.title == "North quay reopens after storm repairs"
+    assert digest.dateline == "PORTHAVEN, 7 April 2022"
+    assert digest.site == "Porthaven Harbour Authority"
+    paragraphs = digest.body.split("\n\n")
+    assert len(paragraphs) == 18 and paragraphs[-1].startswith("© 2022")
+    assert paragraphs[6].endswith("stay open to walkers throughout.")  # a paragraph across the column break
+    assert digest.summary.startswith("The north quay of Porthaven harbour will take ships again from Monday")
+    assert [(q.text[:24], q.speaker) for q in digest.quotes][:2] == [
+        ("We worked through every ", "Maria Lopez"), ("The quay is stronger now", "Maria Lopez")]

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from digest.dates import find_date
+from digest.dates import find_date, find_place
 from digest.errors import ScannedPdfError
 from digest.model import Article
 from digest.pdf.document import read_document
@@ -26,7 +26,8 @@ from digest.urls import site_from_host
 MIN_TEXT_CHARS_PER_PAGE = 20  # fewer characters than this a page, on average, is a scan
 TITLE_SIZE_RATIO = 1.15  # title lines stand at least this much taller than the body text
 TITLE_MAX_CHARS = 300
-DATE_SEARCH_LINES = 40  # the date of a report or ruling stands near the top of its first page
+DATE_SEARCH_LINES = 40
+LEAD_PARAGRAPHS = 2  # a dateline's place opens the lead, which may follow a date line  # the date of a report or ruling stands near the top of its first page
 NOT_A_TITLE = re.compile(
     r"(?i)^(?:microsoft (?:word|powerpoint|excel) - |untitled\b|document\d*$|slide \d+$)"
     r"|\.(?:docx?|pdf|tex|dvi|rtf|odt|pptx?|xlsx?|indd|pages|qxd)$"
@@ -58,6 +59,7 @@ def read_pdf(data: bytes, *, url: str | None = None, max_pages: int = 50) -> Art
         title=title or (paragraphs[0][:TITLE_MAX_CHARS] if paragraphs else ""),
         paragraphs=tuple(paragraphs),
         published=written_date(first_page) or metadata_date(text.metadata.get("CreationDate", "")),
+        place=next((find_place(paragraph) for paragraph in paragraphs[:LEAD_PARAGRAPHS] if find_place(paragraph)), None),
         site=copyright_holder(line.text for line in lines) or (site_from_host(urlsplit(url).hostname or "")
                                                                if url else None),
         url=url,
