@@ -31,7 +31,7 @@ COMMANDS = (
 )
 
 INTRO = (
-    "Send me a link, forward a channel post, paste an article's text or send a saved .html page, "
+    "Send me a link, forward a channel post, paste an article's text or send a saved .html page or a PDF, "
     "and I answer with a digest: title, dateline, a short summary in the article's own words, "
     "the key quotes with who said them, and the source."
 )
@@ -68,5 +68,5 @@ def help_line(message: Message) -> str:
         what = "videos"
     elif message.text:
         what = "a short text"
-    return (f"I can't make a digest from {what}: send me a link, a forwarded post, an article's text "
-            "or a saved .html page (/help explains more).")
+    return (f"I can't make a digest from {what}: send me a link, a forwarded post, an article's text, "
+            "a saved .html page or a PDF (/help explains more).")
