@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from digest.model import Digest
+from storage.chat_settings import ChatSettings
 
 # Snippet marks around matched terms. The renderer HTML-escapes the text, then turns them into <b></b>.
 HIGHLIGHT_START = "\x02"
@@ -64,3 +65,7 @@ class DigestStore(Protocol):
     async def forget_chat(self, chat_id: int) -> int: ...
 
     async def export_chat(self, chat_id: int, fmt: ExportFormat) -> str: ...
+
+    async def get_chat_settings(self, chat_id: int) -> ChatSettings: ...
+
+    async def set_chat_settings(self, chat_id: int, settings: ChatSettings) -> None: ...

@@ -13,6 +13,7 @@ add the next one.
     aliases       cache keys (normalised links, canonical URLs, pasted-text hashes) -> digest
     history       which chat saved which digest, first and last time
     messages      the Telegram messages that showed a digest in a chat
+    chat_settings each chat's /settings (language, summary length, quotes, link previews)
     digests_fts_N FTS5 indexes, one per shard of chats (N = |chat id| mod SHARDS): external
                   content (the view digests_shard_N: the digests some chat of the shard holds),
                   kept in sync by insert, update and delete triggers on digests
@@ -189,6 +190,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # site: and after:/before: read every candidate's body pages to reach them.
     (
         "CREATE INDEX digests_filters ON digests(id, host, dated)",
+    ),
+    # 5: each chat's /settings (storage.chat_settings); a chat with no row has the defaults.
+    (
+        """CREATE TABLE chat_settings (
+            chat_id INTEGER PRIMARY KEY,
+            language TEXT,
+            summary TEXT NOT NULL,
+            quotes INTEGER NOT NULL,
+            previews INTEGER NOT NULL
+        )""",
     ),
 )
 

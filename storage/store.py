@@ -25,6 +25,7 @@ import aiosqlite
 
 from digest.model import Digest
 from storage.base import HIGHLIGHT_END, HIGHLIGHT_START, ExportFormat, SearchHit, SearchPage
+from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_json, export_markdown
 from storage.keys import link_key, text_key
 from storage.query import parse_query
@@ -291,6 +292,27 @@ class Store:
         if fmt == "md":
             return export_markdown(chat_id, items)
         raise ValueError(f"unknown export format {fmt!r}")
+
+    # Chat settings -------------------------------------------------------------------------
+
+    async def get_chat_settings(self, chat_id: int) -> ChatSettings:
+        """The chat's /settings, or the defaults when it never changed them."""
+        rows = await self._read("SELECT language, summary, quotes, previews FROM chat_settings WHERE chat_id = ?",
+                                (chat_id,))
+        if not rows:
+            return DEFAULT_CHAT_SETTINGS
+        language, summary, quotes, previews = rows[0]
+        return ChatSettings(language=language, summary=summary, quotes=quotes, previews=bool(previews))
+
+    async def set_chat_settings(self, chat_id: int, settings: ChatSettings) -> None:
+        """Keep the chat's choices (forgetting the history keeps them: they are not history)."""
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO chat_settings (chat_id, language, summary, quotes, previews) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, summary = excluded.summary,"
+                " quotes = excluded.quotes, previews = excluded.previews",
+                (chat_id, settings.language, settings.summary, settings.quotes, int(settings.previews)),
+            )
 
     # Connections ---------------------------------------------------------------------------
 
