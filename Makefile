@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install install-test evaluate bench clean
+.PHONY: run test install install-test evaluate bench clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,12 @@ bench: install-test
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
+
+# The bot's message catalogues (handlers/locale): after changing a sentence the bot says, run
+# `make messages`, translate the new or fuzzy entries in each .po, then `make messages` again.
+messages: install-test
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --width 120 --project digestbot \
+		--copyright-holder "digestbot" -o handlers/locale/digestbot.pot .
+	$(BIN)/pybabel update -i handlers/locale/digestbot.pot -d handlers/locale -D digestbot \
+		--ignore-obsolete --width 120
+	$(BIN)/pybabel compile -d handlers/locale -D digestbot --statistics

@@ -22,6 +22,7 @@ from digest.pool import PagePool
 from digest.service import Digester
 from handlers.context import BotData, HandlerConfig
 from handlers.help import bot_commands
+from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, words_for
 from handlers.routes import add_handlers
 from storage.schema import SchemaTooNewError
 from storage.store import Store
@@ -64,6 +65,15 @@ def handler_config(settings: Settings) -> HandlerConfig:
     )
 
 
+async def set_menus(application: App) -> None:
+    """The command menu in each language we speak (Telegram shows the one of the user's app),
+    then the default, English, for every other language: last, so that a menu exists once it is set."""
+    for language in LANGUAGES:
+        if language != DEFAULT_LANGUAGE:
+            await application.bot.set_my_commands(bot_commands(words_for(language)), language_code=language)
+    await application.bot.set_my_commands(bot_commands())
+
+
 def build_application(settings: Settings) -> App:
     """The Application, ready for run_polling or run_webhook (the token is checked by the caller)."""
     resources = Resources()
@@ -81,7 +91,7 @@ def build_application(settings: Settings) -> App:
         digester = Digester(fetcher=resources.fetcher, pool=resources.pool, options=settings.digest_options,
                             cache=resources.store)
         application.bot_data.configure(handler_config(settings), digester=digester, store=resources.store)
-        await application.bot.set_my_commands(bot_commands())
+        await set_menus(application)
         logger.info("digestbot started as @%s", application.bot.username)
 
     async def post_shutdown(application: App) -> None:

@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from digest.errors import DigestError, TooLargeError, TooSlowError
+from digest.errors import N_, DigestError, TooLargeError, TooSlowError
 from digest.model import Digest, DigestOptions
 from digest.pipeline import Page, digest_page
 
@@ -36,7 +36,7 @@ START_METHOD = "forkserver"  # fork alone is unsafe with threads; spawn re-impor
 PRELOAD = ["digest.warmup"]  # imports the pipeline and runs it once, so forked workers start warm
 KILL_WAIT_SECONDS = 2.0
 NEAR_CAP_SHARE = 0.9  # a failure after the address space peaked this close to the cap is a memory failure
-TOO_HEAVY = "That page is too large or too complex for me to read. Try the article's own link, or paste its text."
+TOO_HEAVY = N_("That page is too large or too complex for me to read. Try the article's own link, or paste its text.")
 
 Outcome = tuple[str, Any]  # ("digest", Digest) | ("refused", DigestError) | ("memory", None) | ("crash", str)
 

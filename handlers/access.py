@@ -15,9 +15,11 @@ from telegram.ext import ApplicationHandlerStop
 from telegram.ext.filters import MessageFilter
 
 from handlers.context import Context
+from handlers.i18n import N_
+from handlers.reader import words_of_update
 from handlers.reply import say
 
-PRIVATE_BOT = "Sorry, this bot is private."
+PRIVATE_BOT = N_("Sorry, this bot is private.")
 
 
 def requester_id(update: Update) -> int | None:
@@ -36,13 +38,14 @@ async def check_allowed(update: object, context: Context) -> None:
         return
     if requester_id(update) in allowed:
         return
+    refusal = words_of_update(update).gettext(PRIVATE_BOT)
     with contextlib.suppress(TelegramError):
         if update.inline_query is not None:
             await update.inline_query.answer([], cache_time=0, is_personal=True)
         elif update.callback_query is not None:
-            await update.callback_query.answer(PRIVATE_BOT, show_alert=True)
+            await update.callback_query.answer(refusal, show_alert=True)
         elif update.message is not None and update.message.chat.type == ChatType.PRIVATE:
-            await say(update.message, PRIVATE_BOT)
+            await say(update.message, refusal)
     raise ApplicationHandlerStop
 
 

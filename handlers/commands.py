@@ -7,23 +7,28 @@ from telegram.constants import ParseMode
 
 from handlers.context import Context
 from handlers.help import help_text
+from handlers.i18n import N_
+from handlers.reader import words_of
 from handlers.render import plain
 from handlers.reply import NO_PREVIEW
 
-GREETING = "Hello! I make ten-second digests of articles."
+GREETING = N_("Hello! I make ten-second digests of articles.")
 
 
 async def start_command(update: Update, context: Context) -> None:
-    """Greet and explain."""
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(
-            f"<b>{plain(GREETING)}</b>\n\n{plain(help_text())}", parse_mode=ParseMode.HTML,
+    """Greet and explain, in the reader's language."""
+    message = update.effective_message
+    if message is not None:
+        words = await words_of(context, message)
+        await message.reply_text(
+            f"<b>{plain(words.gettext(GREETING))}</b>\n\n{plain(help_text(words))}", parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
         )
 
 
 async def help_command(update: Update, context: Context) -> None:
     """The help text: the same as the command menu and the README."""
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(plain(help_text()), parse_mode=ParseMode.HTML,
-                                                  link_preview_options=NO_PREVIEW)
+    message = update.effective_message
+    if message is not None:
+        words = await words_of(context, message)
+        await message.reply_text(plain(help_text(words)), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)

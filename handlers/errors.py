@@ -9,11 +9,13 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from handlers.context import Context
+from handlers.i18n import N_
+from handlers.reader import words_of_update
 from handlers.reply import say
 
 logger = logging.getLogger(__name__)
 
-SORRY = "Sorry, something went wrong on my side. Please try again in a minute."
+SORRY = N_("Sorry, something went wrong on my side. Please try again in a minute.")
 
 
 async def error_handler(update: object, context: Context) -> None:
@@ -21,8 +23,9 @@ async def error_handler(update: object, context: Context) -> None:
     logger.error("update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)
     if not isinstance(update, Update):
         return
+    sorry = words_of_update(update).gettext(SORRY)  # the user's language: the store may be what failed
     with contextlib.suppress(TelegramError):
         if update.callback_query is not None:
-            await update.callback_query.answer(SORRY, show_alert=True)
+            await update.callback_query.answer(sorry, show_alert=True)
         elif update.effective_message is not None:
-            await say(update.effective_message, SORRY)
+            await say(update.effective_message, sorry)

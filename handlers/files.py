@@ -9,6 +9,8 @@ from telegram import Document, Update
 from digest.fetch import decode_body, looks_like_pdf
 from digest.model import Page
 from handlers.context import Context
+from handlers.i18n import N_, Words
+from handlers.reader import words_of
 from handlers.reply import admit_one_page, answer_with_digest, say
 
 HTML_EXTENSIONS = ("html", "htm")
@@ -17,8 +19,13 @@ PDF_MIME_TYPE = "application/pdf"
 TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # the Bot API lets a bot download files up to 20 MB
 
 
-def too_large_note(limit_bytes: int, what: str = "saved pages") -> str:
-    return f"That file is too large: I read {what} up to {max(1, limit_bytes // 1_000_000)} MB."
+TOO_LARGE = N_("That file is too large: I read saved pages up to {megabytes} MB.")
+TOO_LARGE_PDF = N_("That file is too large: I read PDFs up to {megabytes} MB.")
+NOT_A_PDF = N_("That file is not a PDF, although its name says so. Send the document itself.")
+
+
+def too_large_note(limit_bytes: int, words: Words, *, pdf: bool = False) -> str:
+    return words.gettext(TOO_LARGE_PDF if pdf else TOO_LARGE, megabytes=max(1, limit_bytes // 1_000_000))
 
 
 async def read_document(document: Document, cap: int) -> str | None:
@@ -39,13 +46,13 @@ async def html_document(update: Update, context: Context) -> None:
     document = message.document
     cap = context.bot_data.config.document_max_bytes
     if document.file_size is not None and document.file_size > cap:
-        await say(message, too_large_note(cap))
+        await say(message, too_large_note(cap, await words_of(context, message)))
         return
     if not await admit_one_page(context, message):
         return
     text = await read_document(document, cap)
     if text is None:
-        await say(message, too_large_note(cap))
+        await say(message, too_large_note(cap, await words_of(context, message)))
         return
     page = Page(content=text, kind="html")
     await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),
@@ -58,19 +65,20 @@ async def pdf_document(update: Update, context: Context) -> None:
     if message is None or message.document is None:
         return
     document = message.document
+    words = await words_of(context, message)
     cap = min(context.bot_data.config.pdf_max_bytes, TELEGRAM_DOWNLOAD_LIMIT)
     if document.file_size is not None and document.file_size > cap:
-        await say(message, too_large_note(cap, "PDFs"))
+        await say(message, too_large_note(cap, words, pdf=True))
         return
     if not await admit_one_page(context, message):
         return
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
     if len(data) > cap:
-        await say(message, too_large_note(cap, "PDFs"))
+        await say(message, too_large_note(cap, words, pdf=True))
         return
     if not looks_like_pdf(data):
-        await say(message, "That file is not a PDF, although its name says so. Send the document itself.")
+        await say(message, words.gettext(NOT_A_PDF))
         return
     page = Page(content=data, kind="pdf")
     await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),

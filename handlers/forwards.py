@@ -14,7 +14,9 @@ from telegram import (
 from digest.model import Page
 from handlers.context import Context
 from handlers.help import help_line
+from handlers.i18n import ENGLISH, N_, Words
 from handlers.links import digest_links, message_links
+from handlers.reader import words_of
 from handlers.render import Via
 from handlers.reply import admit_one_page, answer_with_digest, say
 
@@ -26,13 +28,17 @@ def post_link(username: str | None, message_id: int | None) -> str | None:
     return f"https://t.me/{username}/{message_id}" if message_id else f"https://t.me/{username}"
 
 
-def via_of(origin: MessageOrigin | None) -> Via | None:
+A_CHANNEL = N_("a channel")
+A_CHAT = N_("a chat")
+
+
+def via_of(origin: MessageOrigin | None, words: Words = ENGLISH) -> Via | None:
     """The channel, chat or person a forward came from, linked when it is public."""
     if isinstance(origin, MessageOriginChannel):
-        return Via(origin.chat.title or origin.chat.username or "a channel",
+        return Via(origin.chat.title or origin.chat.username or words.gettext(A_CHANNEL),
                    post_link(origin.chat.username, origin.message_id))
     if isinstance(origin, MessageOriginChat):
-        return Via(origin.sender_chat.title or "a chat", post_link(origin.sender_chat.username, None))
+        return Via(origin.sender_chat.title or words.gettext(A_CHAT), post_link(origin.sender_chat.username, None))
     if isinstance(origin, MessageOriginUser):
         return Via(origin.sender_user.full_name)
     if isinstance(origin, MessageOriginHiddenUser):
@@ -45,14 +51,15 @@ async def forwarded_post(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    via = via_of(message.forward_origin)
+    words = await words_of(context, message)
+    via = via_of(message.forward_origin, words)
     links = message_links(message)
     if links:
         await digest_links(context, message, links[:1], via=via)
         return
     text = (message.text or message.caption or "").strip()
     if not text:
-        await say(message, help_line(message))
+        await say(message, help_line(message, words))
         return
     if not await admit_one_page(context, message):
         return

@@ -11,7 +11,11 @@ from telegram.constants import ParseMode
 
 from digest.errors import QueryError
 from handlers.context import Context
+from handlers.i18n import ENGLISH, Words, words_for
+from handlers.look import styled
+from handlers.reader import chat_settings
 from handlers.render import UNTITLED, meta_line, preview_options, render_digest, shorten
+from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.base import SearchHit
 
 INLINE_RESULTS = 10
@@ -21,16 +25,19 @@ TITLE_MAX_CHARS = 200
 MARKS = str.maketrans("", "", "\x02\x03")
 
 
-def result_for(hit: SearchHit) -> InlineQueryResultArticle:
-    digest = hit.digest
-    description = " · ".join(part for part in (meta_line(digest), shorten((hit.snippet or digest.summary).translate(
-        MARKS), DESCRIPTION_MAX_CHARS)) if part)
+def result_for(hit: SearchHit, words: Words = ENGLISH,
+               settings: ChatSettings = DEFAULT_CHAT_SETTINGS) -> InlineQueryResultArticle:
+    """One result, rendered as the user's private chat with the bot would show it."""
+    digest = styled(hit.digest, settings)
+    description = " · ".join(part for part in (meta_line(digest, words), shorten(
+        (hit.snippet or digest.summary).translate(MARKS), DESCRIPTION_MAX_CHARS)) if part)
     return InlineQueryResultArticle(
         id=str(hit.digest_id),
-        title=shorten(digest.title or UNTITLED, TITLE_MAX_CHARS),
+        title=shorten(digest.title or words.gettext(UNTITLED), TITLE_MAX_CHARS),
         description=description or None,
         input_message_content=InputTextMessageContent(
-            render_digest(digest)[0], parse_mode=ParseMode.HTML, link_preview_options=preview_options(digest),
+            render_digest(digest, words=words)[0], parse_mode=ParseMode.HTML,
+            link_preview_options=preview_options(digest, previews=settings.previews),
         ),
         thumbnail_url=digest.image if digest.image and digest.image.startswith("https://") else None,
     )
@@ -48,4 +55,8 @@ async def inline_query(update: Update, context: Context) -> None:
                 else await store.recent(query.from_user.id, limit=INLINE_RESULTS))
     except QueryError:
         hits = []
-    await query.answer([result_for(hit) for hit in hits], cache_time=INLINE_CACHE_SECONDS, is_personal=True)
+    # The user's private chat with the bot is where these digests live: its settings apply.
+    settings = await chat_settings(context, query.from_user.id)
+    words = words_for(settings.language or query.from_user.language_code)
+    await query.answer([result_for(hit, words, settings) for hit in hits], cache_time=INLINE_CACHE_SECONDS,
+                       is_personal=True)

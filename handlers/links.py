@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 from telegram import Message, MessageEntity, Update
 
 from handlers.context import Context
+from handlers.i18n import N_, Words
+from handlers.reader import words_of
 from handlers.render import Via
 from handlers.reply import (
     allowed_pages, answer_all, answer_with_digest, refuse_over_limit, say, sender_id, start_typing,
@@ -31,9 +33,12 @@ def message_links(message: Message) -> list[str]:
     return found
 
 
-def too_many_note(limit: int, total: int) -> str:
-    return (f"I read up to {limit} links per message, so I took the first {limit} of your {total}. "
-            "Send the others in another message.")
+TOO_MANY_LINKS = N_("I read up to {limit} links per message, so I took the first {limit} of your {total}. "
+                    "Send the others in another message.")
+
+
+def too_many_note(limit: int, total: int, words: Words) -> str:
+    return words.gettext(TOO_MANY_LINKS, limit=limit, total=total)
 
 
 async def link_message(update: Update, context: Context) -> None:
@@ -44,7 +49,7 @@ async def link_message(update: Update, context: Context) -> None:
     links = message_links(message)
     limit = context.bot_data.config.links_per_message
     if len(links) > limit:
-        await say(message, too_many_note(limit, len(links)))
+        await say(message, too_many_note(limit, len(links), await words_of(context, message)))
     await digest_links(context, message, links[:limit])
 
 

@@ -10,11 +10,14 @@ from telegram import Message, Update
 from digest.model import Page
 from handlers.context import Context
 from handlers.help import help_line
+from handlers.i18n import N_
 from handlers.paste_buffer import Key, Paste
+from handlers.reader import words_of
 from handlers.reply import admit_one_page, answer_with_digest, say, sender_id, start_typing
 
 # Shorter than this, with no link, a text is a remark, not a page.
 PASTE_MIN_CHARS = 400
+PASTED_TEXT = N_("pasted text")  # the source line of a paste's digest
 
 
 def paste_key(message: Message) -> Key:
@@ -29,7 +32,7 @@ async def pasted_text(update: Update, context: Context) -> None:
     key = paste_key(message)
     buffer = context.bot_data.pastes
     if not buffer.pending(key) and len(message.text) < PASTE_MIN_CHARS:
-        await say(message, help_line(message))
+        await say(message, help_line(message, await words_of(context, message)))
         return
     paste, complete = buffer.add(key, message.text, message)
     if complete:
@@ -57,4 +60,4 @@ async def digest_paste(context: Context, paste: Paste[Message]) -> None:
     text = paste.text
     page = Page(content=text, kind="text")
     await answer_with_digest(context, message, lambda: context.bot_data.digester.from_page(page),
-                             source="pasted text", source_text=text)
+                             source=(await words_of(context, message)).gettext(PASTED_TEXT), source_text=text)

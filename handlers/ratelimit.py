@@ -7,6 +7,8 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+from handlers.i18n import ENGLISH, Words
+
 WINDOW_SECONDS = 60.0
 SWEEP_AT_USERS = 10_000
 
@@ -41,8 +43,12 @@ class PageRateLimiter:
             del self._seen[user_id]
 
 
-def wait_message(per_minute: int, seconds: float) -> str:
-    """The friendly answer when a user goes over the limit."""
+def wait_message(per_minute: int, seconds: float, words: Words = ENGLISH) -> str:
+    """The friendly answer when a user goes over the limit (two sentences, each with its own plural)."""
     wait = max(1, math.ceil(seconds))
-    return (f"You have sent me {per_minute} pages in the last minute, which is my limit per person. "
-            f"Please send this one again in {wait} seconds.")
+    sent = words.ngettext("You have sent me {count} page in the last minute, which is my limit per person.",
+                          "You have sent me {count} pages in the last minute, which is my limit per person.",
+                          per_minute)
+    again = words.ngettext("Please send this one again in {count} second.",
+                           "Please send this one again in {count} seconds.", wait)
+    return f"{sent} {again}"

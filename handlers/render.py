@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from telegram import LinkPreviewOptions
 from telegram.constants import MessageLimit
 
-from digest.model import Digest, format_when
+from digest.model import Digest
+from handlers.i18n import ENGLISH, N_, Words
 from storage.base import HIGHLIGHT_END, HIGHLIGHT_START
 
 MESSAGE_LIMIT = MessageLimit.MAX_TEXT_LENGTH  # 4096 UTF-16 units, after entity parsing
@@ -26,7 +27,7 @@ TITLE_MAX_CHARS = 300
 QUOTES_EXPAND_CHARS = 280
 SOURCE_LABEL_MAX_CHARS = 60
 SNIPPET_MAX_CHARS = 300
-UNTITLED = "Untitled page"
+UNTITLED = N_("Untitled page")
 CUT_PREFERENCES = ("\n\n", "\n", ". ", "! ", "? ", "; ", ", ", " ")
 
 
@@ -106,9 +107,10 @@ def host_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def meta_line(digest: Digest) -> str | None:
-    """Place, date and time, publisher: "KYIV, 7 April 2022, 07:02 · RT"."""
-    parts = [part for part in (digest.dateline, digest.site or host_of(digest.url)) if part]
+def meta_line(digest: Digest, words: Words = ENGLISH) -> str | None:
+    """Place, date and time (in the reader's language), publisher: "KYIV, 7 April 2022, 07:02 · RT"."""
+    dateline = words.dateline(digest.place, digest.published)
+    parts = [part for part in (dateline, digest.site or host_of(digest.url)) if part]
     return " · ".join(parts) or None
 
 
@@ -129,30 +131,32 @@ def quotes_block(digest: Digest) -> Block | None:
     return Block(tuple(segments), opening, "</blockquote>")
 
 
-def source_block(digest: Digest, via: Via | None, fallback_source: str | None) -> Block | None:
+def source_block(digest: Digest, via: Via | None, fallback_source: str | None, words: Words = ENGLISH) -> Block | None:
     """"Source: RT · via Channel", each linked when it has a web address."""
     segments: list[Segment] = []
     url = digest.url or (fallback_source if is_web_link(fallback_source) else None)
     label = digest.site or host_of(url) or (shorten(fallback_source, SOURCE_LABEL_MAX_CHARS) if fallback_source else None)
     if label:
-        segments += [Segment("Source: "), link(label, url)]
+        segments += [Segment(words.gettext("Source: ")), link(label, url)]
     if via is not None:
         if segments:
             segments.append(Segment(" · "))
-        segments += [Segment("via "), link(via.name, via.url)]
+        segments += [Segment(words.gettext("via ")), link(via.name, via.url)]
     return Block(tuple(segments)) if segments else None
 
 
-def digest_blocks(digest: Digest, *, via: Via | None = None, source: str | None = None) -> list[Block]:
+def digest_blocks(digest: Digest, *, via: Via | None = None, source: str | None = None,
+                  words: Words = ENGLISH) -> list[Block]:
     """The reply's paragraphs in reading order."""
-    blocks = [Block((link(shorten(digest.title or UNTITLED, TITLE_MAX_CHARS), digest.url, bold=True),))]
-    meta = meta_line(digest)
+    title = digest.title or words.gettext(UNTITLED)
+    blocks = [Block((link(shorten(title, TITLE_MAX_CHARS), digest.url, bold=True),))]
+    meta = meta_line(digest, words)
     if meta:
         blocks.append(Block((Segment(meta, "<i>", "</i>"),)))
     summary = digest.summary.strip()
     if summary:
         blocks.append(Block((Segment(summary),)))
-    for block in (quotes_block(digest), source_block(digest, via, source)):
+    for block in (quotes_block(digest), source_block(digest, via, source, words)):
         if block is not None:
             blocks.append(block)
     if digest.note:
@@ -161,13 +165,17 @@ def digest_blocks(digest: Digest, *, via: Via | None = None, source: str | None 
 
 
 def render_digest(digest: Digest, *, via: Via | None = None, source: str | None = None,
-                  limit: int = MESSAGE_LIMIT) -> list[str]:
-    """The digest as one or more HTML messages, each at most `limit` UTF-16 units once parsed."""
-    return pack(digest_blocks(digest, via=via, source=source), limit)
+                  words: Words = ENGLISH, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """The digest as one or more HTML messages, each at most `limit` UTF-16 units once parsed;
+    the bot's own words (dateline, "Source:") in `words`' language, the article's as they are."""
+    return pack(digest_blocks(digest, via=via, source=source, words=words), limit)
 
 
-def preview_options(digest: Digest) -> LinkPreviewOptions:
-    """The preview shows the article's picture when it has one, else the source page, else nothing."""
+def preview_options(digest: Digest, *, previews: bool = True) -> LinkPreviewOptions:
+    """The preview shows the article's picture when it has one, else the source page, else nothing
+    (and nothing in a chat that turned previews off)."""
+    if not previews:
+        return LinkPreviewOptions(is_disabled=True)
     if is_web_link(digest.image):
         return LinkPreviewOptions(url=digest.image, prefer_large_media=True)
     if is_web_link(digest.url):
@@ -272,10 +280,11 @@ def snippet_segments(snippet: str) -> list[Segment]:
     return segments
 
 
-def listing_block(number: int, digest: Digest, snippet: str | None = None) -> Block:
+def listing_block(number: int, digest: Digest, snippet: str | None = None, words: Words = ENGLISH) -> Block:
     """One result: number and linked title, date and site, and the matching snippet."""
-    segments = [Segment(f"{number}. "), link(shorten(digest.title or UNTITLED, TITLE_MAX_CHARS), digest.url, bold=True)]
-    meta = " · ".join(part for part in (format_when(digest.published), digest.site or host_of(digest.url)) if part)
+    title = shorten(digest.title or words.gettext(UNTITLED), TITLE_MAX_CHARS)
+    segments = [Segment(f"{number}. "), link(title, digest.url, bold=True)]
+    meta = " · ".join(part for part in (words.when(digest.published), digest.site or host_of(digest.url)) if part)
     if meta:
         segments += [Segment("\n"), Segment(meta, "<i>", "</i>")]
     if snippet and snippet.strip():
@@ -287,10 +296,10 @@ def listing_block(number: int, digest: Digest, snippet: str | None = None) -> Bl
 
 
 def render_listing(heading: str, entries: Sequence[tuple[Digest, str | None]], *, first_number: int = 1,
-                   footer: str | None = None, limit: int = MESSAGE_LIMIT) -> str:
+                   footer: str | None = None, words: Words = ENGLISH, limit: int = MESSAGE_LIMIT) -> str:
     """A numbered list of digests in one message (entries that do not fit are left out)."""
     blocks = [Block((Segment(heading, "<b>", "</b>"),))]
-    blocks += [listing_block(first_number + i, digest, snippet) for i, (digest, snippet) in enumerate(entries)]
+    blocks += [listing_block(first_number + i, digest, snippet, words) for i, (digest, snippet) in enumerate(entries)]
     if footer:
         blocks.append(Block((Segment(footer, "<i>", "</i>"),)))
     return pack(blocks, limit)[0]

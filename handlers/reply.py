@@ -20,12 +20,15 @@ from telegram.error import TelegramError
 from digest.errors import DigestError
 from digest.model import Digest
 from handlers.context import Context
+from handlers.i18n import N_, Words
+from handlers.look import styled
 from handlers.ratelimit import wait_message
+from handlers.reader import Reader, reader_of, words_of
 from handlers.render import Via, plain, preview_options, render_digest
 
 logger = logging.getLogger(__name__)
 
-PLACEHOLDER = "Reading the page…"
+PLACEHOLDER = N_("Reading the page…")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 MakeDigest = Callable[[], Awaitable[Digest]]
@@ -63,8 +66,13 @@ def allowed_pages(context: Context, user_id: int, count: int) -> tuple[int, floa
     return count, None
 
 
+def error_sentence(error: DigestError, words: Words) -> str:
+    """A DigestError's sentence in the reader's language, its values filled in."""
+    return words.gettext(error.message, **error.params)
+
+
 async def refuse_over_limit(context: Context, message: Message, wait: float) -> None:
-    await say(message, wait_message(context.bot_data.limiter.per_minute, wait))
+    await say(message, wait_message(context.bot_data.limiter.per_minute, wait, await words_of(context, message)))
 
 
 def sender_id(message: Message) -> int:
@@ -86,20 +94,22 @@ async def answer_with_digest(context: Context, message: Message, make: MakeDiges
                              source: str | None = None, source_url: str | None = None,
                              source_text: str | None = None) -> None:
     """Make the digest, showing a placeholder if it is slow; save it to the chat's history; reply."""
+    reader = await reader_of(context, message)
     task = asyncio.ensure_future(make())
     placeholder: Message | None = None
     try:
         try:
             digest = await asyncio.wait_for(asyncio.shield(task), context.bot_data.config.placeholder_delay)
         except TimeoutError:
-            placeholder = await message.reply_text(PLACEHOLDER, reply_parameters=quoting(message))
+            placeholder = await message.reply_text(reader.words.gettext(PLACEHOLDER), reply_parameters=quoting(message))
             digest = await task
     except DigestError as error:
         logger.info("no digest for %s: %s", source or "a page", type(error).__name__)
+        sentence = error_sentence(error, reader.words)
         if placeholder is not None:
-            await placeholder.edit_text(plain(error.user_message), parse_mode=ParseMode.HTML)
+            await placeholder.edit_text(plain(sentence), parse_mode=ParseMode.HTML)
         else:
-            await say(message, error.user_message)
+            await say(message, sentence)
         return
     except BaseException:
         task.cancel()
@@ -115,14 +125,16 @@ async def answer_with_digest(context: Context, message: Message, make: MakeDiges
                                           source_text=source_text, message_id=message.message_id)
     except Exception:
         logger.exception("could not save a digest to the history of chat %s", message.chat_id)
-    await send_digest(message, digest, placeholder=placeholder, via=via, source=source)
+    await send_digest(message, digest, reader, placeholder=placeholder, via=via, source=source)
 
 
-async def send_digest(message: Message, digest: Digest, *, placeholder: Message | None, via: Via | None,
-                      source: str | None) -> Message:
-    """The digest as one or more messages; the first replaces the placeholder when there is one."""
-    first, *rest = render_digest(digest, via=via, source=source)
-    preview = preview_options(digest)
+async def send_digest(message: Message, digest: Digest, reader: Reader, *, placeholder: Message | None,
+                      via: Via | None, source: str | None) -> Message:
+    """The digest as one or more messages, as the chat's settings want it; the first replaces the
+    placeholder when there is one."""
+    digest = styled(digest, reader.settings)
+    first, *rest = render_digest(digest, via=via, source=source, words=reader.words)
+    preview = preview_options(digest, previews=reader.settings.previews)
     if placeholder is not None:
         shown = await placeholder.edit_text(first, parse_mode=ParseMode.HTML, link_preview_options=preview)
         shown = shown if isinstance(shown, Message) else placeholder

@@ -29,6 +29,7 @@ from handlers.links import link_message
 from handlers.other import anything_else, unknown_command
 from handlers.pasted import pasted_text
 from handlers.search import CALLBACK_PREFIX, STORED_PREFIX, search_command, search_page_button
+from handlers.settings import SETTINGS_PREFIX, settings_button, settings_command
 
 ACCESS_GROUP = -1
 NEW_MESSAGES = filters.UpdateType.MESSAGE
@@ -46,10 +47,12 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     """Register every handler and the error handler."""
     application.add_handler(TypeHandler(Update, check_allowed), group=ACCESS_GROUP)
     for name, callback in (("start", start_command), ("help", help_command), ("search", search_command),
-                           ("recent", recent_command), ("forget", forget_command), ("export", export_command)):
+                           ("recent", recent_command), ("forget", forget_command), ("export", export_command),
+                           ("settings", settings_command)):
         application.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
     application.add_handler(CallbackQueryHandler(search_page_button, pattern=f"^[{CALLBACK_PREFIX}{STORED_PREFIX}]:"))
     application.add_handler(CallbackQueryHandler(forget_button, pattern=f"^{FORGET_PREFIX}:"))
+    application.add_handler(CallbackQueryHandler(settings_button, pattern=f"^{SETTINGS_PREFIX}:"))
     application.add_handler(InlineQueryHandler(inline_query))
     addressed = NEW_MESSAGES & ADDRESSED_TO_BOT
     application.add_handler(MessageHandler(addressed & filters.COMMAND, unknown_command))

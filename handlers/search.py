@@ -10,17 +10,22 @@ from telegram.error import BadRequest
 
 from digest.errors import QueryError
 from handlers.context import Context
+from handlers.i18n import N_, Words
+from handlers.reader import words_for_user, words_of
 from handlers.render import render_listing
-from handlers.reply import NO_PREVIEW, say
+from handlers.reply import NO_PREVIEW, error_sentence, say
 from storage.base import SearchPage
 
 RESULTS_PER_PAGE = 5
 CALLBACK_PREFIX = "s"  # s:<offset>:<query>
 STORED_PREFIX = "S"  # S:<offset>:<key of a query too long for callback data>
 MAX_CALLBACK_BYTES = 64
-USAGE = "Tell me what to look for, e.g. /search pentagon withdrawal"
-NOTHING_FOUND = "Nothing in this chat's digests matches “{query}”."
-EXPIRED = "That search is too old; please send /search again."
+USAGE = N_("Tell me what to look for, e.g. /search pentagon withdrawal")
+NOTHING_FOUND = N_("Nothing in this chat's digests matches “{query}”.")
+EXPIRED = N_("That search is too old; please send /search again.")
+PREVIOUS = N_("« Previous")
+NEXT = N_("Next »")
+RESULTS_HEADING = N_("“{query}”: {first}–{last} of {total}")
 
 
 def page_data(context: Context, query: str, offset: int) -> str:
@@ -38,21 +43,22 @@ def parse_page_data(context: Context, data: str) -> tuple[str, int] | None:
     return (query, int(offset)) if query is not None else None
 
 
-def page_keyboard(context: Context, query: str, page: SearchPage) -> InlineKeyboardMarkup | None:
+def page_keyboard(context: Context, query: str, page: SearchPage, words: Words) -> InlineKeyboardMarkup | None:
     buttons = []
     if page.offset > 0:
-        buttons.append(InlineKeyboardButton("« Previous", callback_data=page_data(
+        buttons.append(InlineKeyboardButton(words.gettext(PREVIOUS), callback_data=page_data(
             context, query, max(0, page.offset - page.limit))))
     if page.has_more:
-        buttons.append(InlineKeyboardButton("Next »", callback_data=page_data(context, query, page.offset + page.limit)))
+        buttons.append(InlineKeyboardButton(words.gettext(NEXT), callback_data=page_data(
+            context, query, page.offset + page.limit)))
     return InlineKeyboardMarkup([buttons]) if buttons else None
 
 
-def page_text(query: str, page: SearchPage) -> str:
+def page_text(query: str, page: SearchPage, words: Words) -> str:
     first = page.offset + 1
     last = page.offset + len(page.hits)
-    heading = f"“{query}”: {first}–{last} of {page.total}"
-    return render_listing(heading, [(hit.digest, hit.snippet) for hit in page.hits], first_number=first)
+    heading = words.gettext(RESULTS_HEADING, query=query, first=first, last=last, total=page.total)
+    return render_listing(heading, [(hit.digest, hit.snippet) for hit in page.hits], first_number=first, words=words)
 
 
 async def search_command(update: Update, context: Context) -> None:
@@ -61,10 +67,11 @@ async def search_command(update: Update, context: Context) -> None:
     if message is None:
         return
     query = " ".join(context.args or []).strip()
+    words = await words_of(context, message)
     if not query:
-        await say(message, USAGE)
+        await say(message, words.gettext(USAGE))
         return
-    await show_page(context, message, query, 0, edit=False)
+    await show_page(context, message, query, 0, words, edit=False)
 
 
 async def search_page_button(update: Update, context: Context) -> None:
@@ -72,25 +79,27 @@ async def search_page_button(update: Update, context: Context) -> None:
     callback = update.callback_query
     if callback is None or callback.data is None or not isinstance(callback.message, Message):
         return
+    words = await words_for_user(context, callback.message.chat.id, callback.from_user)
     parsed = parse_page_data(context, callback.data)
     if parsed is None:
-        await callback.answer(EXPIRED, show_alert=True)
+        await callback.answer(words.gettext(EXPIRED), show_alert=True)
         return
     await callback.answer()
-    await show_page(context, callback.message, parsed[0], parsed[1], edit=True)
+    await show_page(context, callback.message, parsed[0], parsed[1], words, edit=True)
 
 
-async def show_page(context: Context, message: Message, query: str, offset: int, *, edit: bool) -> None:
+async def show_page(context: Context, message: Message, query: str, offset: int, words: Words, *,
+                    edit: bool) -> None:
     try:
         page = await context.bot_data.store.search(message.chat_id, query, limit=RESULTS_PER_PAGE, offset=offset)
     except QueryError as error:
-        await say(message, error.user_message)
+        await say(message, error_sentence(error, words))
         return
     if not page.hits:
-        await say(message, NOTHING_FOUND.format(query=query))
+        await say(message, words.gettext(NOTHING_FOUND, query=query))
         return
-    text = page_text(query, page)
-    keyboard = page_keyboard(context, query, page)
+    text = page_text(query, page, words)
+    keyboard = page_keyboard(context, query, page, words)
     if edit:
         with contextlib.suppress(BadRequest):  # pressed twice: "message is not modified"
             await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard,

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from digest.errors import QueryError
+from digest.errors import N_, QueryError
 from storage.schema import USER_COLUMNS
 
 MAX_QUERY_CHARS = 500
@@ -38,8 +38,8 @@ DATE_FORMS = (
 UNSEARCHABLE = re.compile(r"[\x00\ud800-\udfff]")
 SITE_COLUMN = "site"
 
-EMPTY_QUERY = "Tell me what to look for: a few words, a \"phrase\", site:rt.com or after:2022-04-01."
-BAD_DATE = "Dates in after: and before: look like 2022-04-01."
+EMPTY_QUERY = N_("Tell me what to look for: a few words, a \"phrase\", site:rt.com or after:2022-04-01.")
+BAD_DATE = N_("Dates in after: and before: look like 2022-04-01.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,6 +137,7 @@ class FakeBotAPI:
         }
         self.calls: list[Call] = []
         self.commands: list[dict[str, str]] = []
+        self.commands_by_language: dict[str, list[dict[str, str]]] = {}
         self.webhook: dict[str, Any] = {}
         self._updates: list[dict[str, Any]] = []
         self._next_update_id = 1
@@ -385,8 +386,9 @@ class FakeBotAPI:
             return update["update_id"]
 
     def send_message(self, chat_id: int, *, user_id: int | None = None, chat_type: str = "private",
-                     **fields: Any) -> int:
-        """A user's message (any Message fields: text, entities, caption, document, forward_origin...)."""
+                     language_code: str = "en", **fields: Any) -> int:
+        """A user's message (any Message fields: text, entities, caption, document, forward_origin...),
+        from a user whose Telegram app is in `language_code`."""
         user_id = chat_id if user_id is None else user_id
         with self._changed:
             self._chat_types[chat_id] = chat_type
@@ -411,7 +413,8 @@ class FakeBotAPI:
             )
             message = {
                 "message_id": message_id, "date": int(time.time()), "chat": self._chat(chat_id, chat_type),
-                "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": "en"},
+                "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}",
+                         "language_code": language_code},
                 **fields,
             }
             self.push_update({"message": message})
@@ -439,7 +442,8 @@ class FakeBotAPI:
         document = {**self.add_file(data, file_name), "mime_type": mime_type}
         return self.send_message(chat_id, document=document, **kwargs)
 
-    def press(self, chat_id: int, message_id: int, data: str, *, user_id: int | None = None) -> str:
+    def press(self, chat_id: int, message_id: int, data: str, *, user_id: int | None = None,
+              language_code: str = "en") -> str:
         """A user presses an inline button under a bot message; returns the callback query id."""
         user_id = chat_id if user_id is None else user_id
         with self._changed:
@@ -448,19 +452,21 @@ class FakeBotAPI:
             self._open_queries.add(query_id)
             message = self._message_json(self._chats[chat_id][message_id])
             self.push_update({"callback_query": {
-                "id": query_id, "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
+                "id": query_id, "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}",
+                                         "language_code": language_code},
                 "chat_instance": str(chat_id), "data": data, "message": message,
             }})
             return query_id
 
-    def inline_query(self, user_id: int, query: str) -> str:
+    def inline_query(self, user_id: int, query: str, *, language_code: str = "en") -> str:
         """A user types `@bot query` in any chat; returns the inline query id."""
         with self._changed:
             self._counter += 1
             query_id = f"iq{self._counter}"
             self._open_queries.add(query_id)
             self.push_update({"inline_query": {
-                "id": query_id, "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
+                "id": query_id, "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}",
+                                         "language_code": language_code},
                 "query": query, "offset": "", "chat_type": "sender",
             }})
             return query_id
@@ -591,12 +597,22 @@ class FakeBotAPI:
                 raise BadRequest("Bad Request: BOT_COMMAND_INVALID")
             if not 1 <= len(str(command.get("description", ""))) <= 256:
                 raise BadRequest("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
+        language = params.get("language_code")
+        if language is not None and not re.fullmatch(r"[a-z]{2}", str(language)):
+            raise BadRequest("Bad Request: LANGUAGE_CODE_INVALID")
         with self._lock:
-            self.commands = commands
+            if language:
+                self.commands_by_language[str(language)] = commands
+            else:
+                self.commands = commands
         return True
 
     def _api_getMyCommands(self, params: dict[str, Any], files: Any) -> list[dict[str, str]]:  # noqa: N802
-        return self.commands
+        return self.commands_by_language.get(str(params.get("language_code") or ""), self.commands)
+
+    def default_menus_set(self) -> int:
+        """How many times the default menu (no language_code) was set: the bot sets it last at start."""
+        return sum(1 for call in self.calls_of("setMyCommands") if not call.params.get("language_code"))
 
     def _api_sendChatAction(self, params: dict[str, Any], files: Any) -> bool:  # noqa: N802
         with self._lock:
@@ -739,12 +755,12 @@ class BotProcess:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> BotProcess:
-        """Start and wait until the bot has set its command menu (post_init is done)."""
-        started = len(self.api.calls_of("setMyCommands"))
+        """Start and wait until the bot has set its default command menu (the last step of post_init)."""
+        started = self.api.default_menus_set()
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen([sys.executable, "-m", "bot", "run", *self.args], env=self.env,
                                             cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT)
-        self.api.wait(lambda: len(self.api.calls_of("setMyCommands")) > started or self.process.poll() is not None,
+        self.api.wait(lambda: self.api.default_menus_set() > started or self.process.poll() is not None,
                       timeout=60, what="the bot to start")
         if self.process.poll() is not None:
             raise AssertionError(f"the bot exited at start:\n{self.log()}")

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import brotli
 
-from digest.errors import FetchError, TooLargeError
+from digest.errors import N_, FetchError, TooLargeError
 
 OUTPUT_CHUNK = 64 * 1024  # the most one decompress call may produce
 SNIFF_BYTES = 1024  # how much of the start `read_body` shows its `check_start` callback
@@ -25,8 +25,8 @@ RAW_DEFLATE_WBITS = -zlib.MAX_WBITS
 ZLIB_HEADER_BYTES = 2
 ACCEPT_ENCODING = "gzip, deflate, br"  # only what we can decode with a cap
 
-DAMAGED = "That site sent a damaged page. Try again later."
-UNKNOWN_ENCODING = "That site packed its page in a way I cannot read."
+DAMAGED = N_("That site sent a damaged page. Try again later.")
+UNKNOWN_ENCODING = N_("That site packed its page in a way I cannot read.")
 
 
 class Decoder(Protocol):

@@ -30,7 +30,9 @@ from typing import Any
 import httpcore
 import httpx
 
-from digest.errors import BlockedAddressError, FetchError, TooLargeError, TooSlowError, UnsupportedContentError
+from digest.errors import (
+    N_, BlockedAddressError, FetchError, TooLargeError, TooSlowError, UnsupportedContentError,
+)
 from digest.fetch.bounded import ACCEPT_ENCODING, read_body
 from digest.fetch.decode import decode_body, looks_binary, looks_like_pdf
 from digest.fetch.guard import (
@@ -52,8 +54,9 @@ PDF_TYPES = ("application/pdf", "application/x-pdf")
 GENERIC_TYPES = ("application/octet-stream", "binary/octet-stream")  # a PDF is often served as these
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_ADDRESSES_TRIED = 3  # of the resolved (and checked) addresses, try this many before giving up
-TOO_MANY_REDIRECTS = "That link redirects too many times, so I stopped following it."
-NOT_SECURE = "That site's security certificate is not valid, so I did not open it."
+TOO_MANY_REDIRECTS = N_("That link redirects too many times, so I stopped following it.")
+HTTP_ERROR = N_("The site answered with error {status}. Check the link and try again.")
+NOT_SECURE = N_("That site's security certificate is not valid, so I did not open it.")
 
 
 def _version() -> str:
@@ -222,7 +225,7 @@ class Fetcher:
     async def _read_page(self, response: httpx.Response) -> Page:
         """Step 4: status, content type, then the bounded body, decoded (a PDF stays bytes)."""
         if not response.is_success:
-            raise FetchError(f"The site answered with error {response.status_code}. Check the link and try again.")
+            raise FetchError(HTTP_ERROR, status=response.status_code)
         content_type = response.headers.get("content-type", "text/html")
         media = content_type.split(";")[0].strip().lower()
         if media not in HTML_TYPES + TEXT_TYPES + PDF_TYPES + GENERIC_TYPES:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from digest.errors import BlockedAddressError, FetchError
+from digest.errors import BlockedAddressError, FetchError, N_
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
@@ -73,17 +73,19 @@ NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")  # local-use NAT64: not gl
 SIX_TO_FOUR = ipaddress.IPv6Network("2002::/16")
 TEREDO = ipaddress.IPv6Network("2001::/32")
 
-REFUSED_SCHEME = "I can only open http:// and https:// links."
-REFUSED_USERINFO = "I do not open links that carry a user name or password."
-REFUSED_PRIVATE = "That link points to a private or local network address, which I do not open."
-REFUSED_NUMERIC = "That link writes its address as a bare number, which I do not open; send the site's name instead."
-REFUSED_HOST = "That link's address is not one I can read. Check the link and try again."
-NOT_FOUND = "I could not find that site. Check the link and try again."
+REFUSED_SCHEME = N_("I can only open http:// and https:// links.")
+REFUSED_USERINFO = N_("I do not open links that carry a user name or password.")
+REFUSED_PRIVATE = N_("That link points to a private or local network address, which I do not open.")
+REFUSED_NUMERIC = N_("That link writes its address as a bare number, which I do not open; send the site's name instead.")
+REFUSED_HOST = N_("That link's address is not one I can read. Check the link and try again.")
+NOT_FOUND = N_("I could not find that site. Check the link and try again.")
 
 
-def refused_port(allowed: frozenset[int]) -> str:
-    ports = ", ".join(str(port) for port in sorted(allowed))
-    return f"I only open web pages on the usual ports ({ports}), and that link uses another one."
+REFUSED_PORT = N_("I only open web pages on the usual ports ({ports}), and that link uses another one.")
+
+
+def refused_port(allowed: frozenset[int]) -> BlockedAddressError:
+    return BlockedAddressError(REFUSED_PORT, ports=", ".join(str(port) for port in sorted(allowed)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,7 +174,7 @@ def check_url(url: httpx.URL, policy: AddressPolicy) -> Target:
     elif not (trusted or policy.allow_private or is_public_address(literal)):
         raise BlockedAddressError(REFUSED_PRIVATE)
     if not trusted and port not in policy.allowed_ports:
-        raise BlockedAddressError(refused_port(policy.allowed_ports))
+        raise refused_port(policy.allowed_ports)
     return Target(url=url, host=host, port=port, literal=literal)
 
 

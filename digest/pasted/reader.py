@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.dates import find_place, slashed_day_first
-from digest.errors import ExtractionError
+from digest.errors import N_, ExtractionError
 from digest.language import detect_language
 from digest.model import Article
 from digest.pasted.blocks import (
@@ -52,7 +52,7 @@ from digest.pasted.blocks import (
 from digest.pasted.headline import find_headline, find_published, find_standfirst
 from digest.pasted.publisher import find_site
 
-NO_ARTICLE = (
+NO_ARTICLE = N_(
     "I found no article in that text. Paste the whole article (headline and paragraphs), "
     "or send its link instead."
 )
