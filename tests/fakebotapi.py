@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from handlers.i18n import LANGUAGES, words_for
+from handlers.reply import PLACEHOLDER
 from tests.fakebotapi_html import (
     MAX_CAPTION_UTF16,
     MAX_MESSAGE_UTF16,
@@ -48,7 +50,8 @@ MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_RESULTS = 50
 MAX_CALLBACK_ANSWER_CHARS = 200
 CHAT_ACTIONS = frozenset({"typing", "upload_document", "upload_photo", "record_voice", "choose_sticker"})
-PLACEHOLDER_PREFIXES = ("Reading",)
+# The bot's "Reading the page…" in every language it speaks: a reply still waiting for its digest.
+PLACEHOLDER_PREFIXES = tuple(words_for(language).gettext(PLACEHOLDER) for language in LANGUAGES)
 
 AUTO_COMMAND = re.compile(r"(?<![\w/])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?")
 AUTO_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'»”]")
