@@ -2,6 +2,8 @@
 
 With --json: JSON Lines, one object per SOURCE in order; a source that failed gives
 {"input", "error"} and the exit status is 1. Needs no token and no configuration.
+The plain output and its errors are in the language of LANG (LANGUAGE, LC_ALL, LC_MESSAGES), if
+the bot speaks it; --json stays English, for programs.
 """
 
 from __future__ import annotations
@@ -15,14 +17,19 @@ from pathlib import Path
 from bot.cmd_store import remember
 from bot.resources import open_fetcher, open_pool, open_store
 from bot.settings import Settings
-from digest.errors import DigestError, TooLargeError
+from digest.errors import N_, DigestError, TooLargeError
 from digest.fetch import decode_body, looks_like_pdf
 from digest.model import Digest
 from digest.pipeline import Page, sniff_page
 from digest.service import Digester
+from handlers.i18n import ENGLISH, Words, words_from_environment
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+NO_SUCH_SOURCE = N_("{source} is neither a link nor a file I can find.")
+UNREADABLE_SOURCE = N_("I could not read {source}: {reason}.")
+SOURCE_LABEL = N_("Source: ")
+PDF_TOO_LARGE = N_("That PDF is too large: I read PDFs up to {megabytes} MB.")
 
 
 class SourceError(DigestError):
@@ -38,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     results = asyncio.run(digest_sources(args.sources, url=args.url, settings=settings))
+    words = words_from_environment()
     failed = False
     for source, result in zip(args.sources, results):
         if isinstance(result, DigestError):
@@ -45,11 +53,11 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps({"input": source, "error": result.user_message}, ensure_ascii=False))
             else:
-                print(f"{source}: {result.user_message}", file=sys.stderr)
+                print(f"{source}: {words.error(result)}", file=sys.stderr)
         elif args.json:
             print(json.dumps(result.to_json(source), ensure_ascii=False))
         else:
-            print(format_plain(result, source))
+            print(format_plain(result, source, words))
     return 1 if failed else 0
 
 
@@ -94,9 +102,9 @@ def read_source(source: str, *, url: str | None, max_pdf_bytes: int) -> Page:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(f"{source} is neither a link nor a file I can find.") from None
+        raise SourceError(NO_SUCH_SOURCE, source=source) from None
     except OSError as exc:
-        raise SourceError(f"I could not read {source}: {exc.strerror}.") from exc
+        raise SourceError(UNREADABLE_SOURCE, source=source, reason=exc.strerror) from exc
     suffix = path.suffix.lower()
     if suffix == ".pdf" or looks_like_pdf(data):
         return pdf_page(data, url, max_pdf_bytes)
@@ -111,14 +119,14 @@ def read_source(source: str, *, url: str | None, max_pdf_bytes: int) -> Page:
 def pdf_page(data: bytes, url: str | None, max_bytes: int) -> Page:
     """A PDF file as a Page, within the size limit for PDFs."""
     if len(data) > max_bytes:
-        raise TooLargeError(f"That PDF is too large: I read PDFs up to {max(1, max_bytes // 1_000_000)} MB.")
+        raise TooLargeError(PDF_TOO_LARGE, megabytes=max(1, max_bytes // 1_000_000))
     return Page(content=data, kind="pdf", url=url)
 
 
-def format_plain(digest: Digest, source: str) -> str:
-    """The digest as a person reads it in a terminal."""
+def format_plain(digest: Digest, source: str, words: Words = ENGLISH) -> str:
+    """The digest as a person reads it in a terminal (the program's own words in `words`' language)."""
     lines = [digest.title]
-    meta = " · ".join(part for part in (digest.dateline, digest.site) if part)
+    meta = " · ".join(part for part in (words.dateline(digest.place, digest.published), digest.site) if part)
     if meta:
         lines.append(meta)
     lines += ["", digest.summary]
@@ -126,8 +134,8 @@ def format_plain(digest: Digest, source: str) -> str:
         lines.append("")
         for quote in digest.quotes:
             lines.append(f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else ""))
-    lines += ["", f"Source: {digest.url or source}"]
+    lines += ["", f"{words.gettext(SOURCE_LABEL)}{digest.url or source}"]
     if digest.note:
-        lines.append(digest.note)
+        lines.append(words.note(digest.note))
     lines.append("")
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from bot.resources import open_store
 from bot.settings import Settings
 from digest.errors import QueryError
 from digest.model import Digest
+from handlers.i18n import words_from_environment
 from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store
 
 CLI_CHAT_ID = 0  # the history `digestbot digest` saves into; Telegram never uses chat id 0
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(search(settings, args))
     except QueryError as error:
-        print(error.user_message, file=sys.stderr)
+        print(words_from_environment().error(error), file=sys.stderr)
         return 2
 
 
@@ -70,21 +71,26 @@ async def search(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         await store.close()
     bold = sys.stdout.isatty()
+    words = words_from_environment()
     for hit in page.hits:
         if args.json:
             print(json.dumps({"id": hit.digest_id, "saved_at": hit.saved_at.isoformat(), "title": hit.digest.title,
                               "url": hit.digest.url, "snippet": plain(hit.snippet)}, ensure_ascii=False))
             continue
-        meta = " · ".join(part for part in (hit.digest.dateline, hit.digest.site) if part)
+        dateline = words.dateline(hit.digest.place, hit.digest.published)
+        meta = " · ".join(part for part in (dateline, hit.digest.site) if part)
         print(f"[{hit.digest_id}] {hit.digest.title}" + (f"  ({meta})" if meta else ""))
         print(f"    {marked(hit.snippet) if bold else plain(hit.snippet)}")
         if hit.digest.url:
             print(f"    {hit.digest.url}")
-    shown = f"{page.offset + 1}-{page.offset + len(page.hits)} of {page.total}" if page.hits else f"none of {page.total}"
     if args.json:
         print(json.dumps({"total": page.total, "offset": page.offset, "limit": page.limit}))
+    elif page.hits:
+        print(words.ngettext("{first}-{last} of {count} digest found.", "{first}-{last} of {count} digests found.",
+                             page.total, first=page.offset + 1, last=page.offset + len(page.hits)), file=sys.stderr)
     else:
-        print(f"{shown} digest{'' if page.total == 1 else 's'} found.", file=sys.stderr)
+        print(words.ngettext("none of {count} digest found.", "none of {count} digests found.", page.total),
+              file=sys.stderr)
     return 0
 
 

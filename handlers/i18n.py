@@ -15,6 +15,8 @@ No telegram import here: `bot/` (the CLI) uses the same catalogues.
 from __future__ import annotations
 
 import gettext
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -23,9 +25,10 @@ from typing import Any
 
 from babel.dates import format_date
 
-from digest.errors import N_
+from digest.errors import N_, DigestError
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "N_", "Words", "language_of", "words_for"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "N_", "Words", "language_of", "words_for",
+           "words_from_environment"]
 
 DOMAIN = "digestbot"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -66,6 +69,10 @@ class Words:
         """The form for `count` by the language's plural rule; {count} and {names} filled in."""
         return self.catalogue.ngettext(singular, plural, count).format(count=count, **params)
 
+    def error(self, error: DigestError) -> str:
+        """A DigestError's sentence in this language, its values filled in."""
+        return self.gettext(error.message, **error.params)
+
     def when(self, published: datetime | date | None) -> str | None:
         """"7 апреля 2022, 07:02": a date (and time, when the page gave one) as this language writes it."""
         if published is None:
@@ -97,3 +104,25 @@ def words_for(code: str | None) -> Words:
 
 
 ENGLISH = words_for(DEFAULT_LANGUAGE)
+
+# Where a command line finds its language, in the order GNU gettext reads them.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+PLAIN_LOCALES = ("C", "POSIX")
+
+
+def words_from_environment(environ: Mapping[str, str] = os.environ) -> Words:
+    """The CLI's words: English unless the locale variables name a language we speak
+    ("ru_RU.UTF-8" -> Russian; LANGUAGE may list several, "uk:ru"). C and POSIX are English."""
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for entry in value.split(":"):
+            code = entry.split(".", 1)[0].split("@", 1)[0]
+            if code in PLAIN_LOCALES:
+                return ENGLISH
+            if code and language_of(code) == code.replace("_", "-").split("-", 1)[0].lower():
+                return words_for(code)
+        if name != "LANGUAGE":
+            return ENGLISH  # the first variable set decides, as in gettext
+    return ENGLISH

@@ -20,7 +20,7 @@ from telegram.error import TelegramError
 from digest.errors import DigestError
 from digest.model import Digest
 from handlers.context import Context
-from handlers.i18n import N_, Words
+from handlers.i18n import N_
 from handlers.look import styled
 from handlers.ratelimit import wait_message
 from handlers.reader import Reader, reader_of, words_of
@@ -66,11 +66,6 @@ def allowed_pages(context: Context, user_id: int, count: int) -> tuple[int, floa
     return count, None
 
 
-def error_sentence(error: DigestError, words: Words) -> str:
-    """A DigestError's sentence in the reader's language, its values filled in."""
-    return words.gettext(error.message, **error.params)
-
-
 async def refuse_over_limit(context: Context, message: Message, wait: float) -> None:
     await say(message, wait_message(context.bot_data.limiter.per_minute, wait, await words_of(context, message)))
 
@@ -105,7 +100,7 @@ async def answer_with_digest(context: Context, message: Message, make: MakeDiges
             digest = await task
     except DigestError as error:
         logger.info("no digest for %s: %s", source or "a page", type(error).__name__)
-        sentence = error_sentence(error, reader.words)
+        sentence = reader.words.error(error)
         if placeholder is not None:
             await placeholder.edit_text(plain(sentence), parse_mode=ParseMode.HTML)
         else:

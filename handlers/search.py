@@ -13,7 +13,7 @@ from handlers.context import Context
 from handlers.i18n import N_, Words
 from handlers.reader import words_for_user, words_of
 from handlers.render import render_listing
-from handlers.reply import NO_PREVIEW, error_sentence, say
+from handlers.reply import NO_PREVIEW, say
 from storage.base import SearchPage
 
 RESULTS_PER_PAGE = 5
@@ -93,7 +93,7 @@ async def show_page(context: Context, message: Message, query: str, offset: int,
     try:
         page = await context.bot_data.store.search(message.chat_id, query, limit=RESULTS_PER_PAGE, offset=offset)
     except QueryError as error:
-        await say(message, error_sentence(error, words))
+        await say(message, words.error(error))
         return
     if not page.hits:
         await say(message, words.gettext(NOTHING_FOUND, query=query))

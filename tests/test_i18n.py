@@ -20,7 +20,6 @@ from digest.model import Digest, Quote
 from handlers.help import bot_commands, help_text
 from handlers.i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, language_of, words_for
 from handlers.look import LONG_SUMMARY, styled
-from handlers.reply import error_sentence
 from storage.chat_settings import ChatSettings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,10 +130,10 @@ def test_help_and_menu_in_every_language() -> None:
 def test_refusals_keep_their_values_in_every_language() -> None:
     error = refused_port(frozenset({80, 443}))
     assert error.user_message == "I only open web pages on the usual ports (80, 443), and that link uses another one."
-    assert "(80, 443)" in error_sentence(error, words_for("de"))
-    assert error_sentence(BlockedAddressError(REFUSED_PRIVATE), words_for("ru")).startswith("Эта ссылка ведёт")
-    assert error_sentence(FetchError(), words_for("pt")).startswith("Não consegui baixar")
-    assert error_sentence(DigestError("a sentence the catalogue does not hold"), words_for("it")) == (
+    assert "(80, 443)" in words_for("de").error(error)
+    assert words_for("ru").error(BlockedAddressError(REFUSED_PRIVATE)).startswith("Эта ссылка ведёт")
+    assert words_for("pt").error(FetchError()).startswith("Não consegui baixar")
+    assert words_for("it").error(DigestError("a sentence the catalogue does not hold")) == (
         "a sentence the catalogue does not hold")
 
 
@@ -143,7 +142,7 @@ def test_errors_keep_their_catalogue_key_across_processes() -> None:
                                                  status=404)))
     assert isinstance(error, FetchError) and error.params == {"status": 404}
     assert error.user_message == "The site answered with error 404. Check the link and try again."
-    assert error_sentence(error, words_for("es")) == "El sitio respondió con el error 404. Revisa el enlace y vuelve a intentarlo."
+    assert words_for("es").error(error) == "El sitio respondió con el error 404. Revisa el enlace y vuelve a intentarlo."
 
 
 # ---- a chat's look -------------------------------------------------------------------------------
