@@ -11,23 +11,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from digest.guard import REFUSED_PRIVATE
+from digest.fetch.guard import REFUSED_PRIVATE
 from handlers.help import CANNOT_READ_SHORT, bot_commands, help_text
 from handlers.i18n import LANGUAGES, words_for
 from handlers.settings import SETTINGS_PREFIX
 from tests.fakebotapi import TEST_TOKEN, BotProcess, ChatMessage, FakeBotAPI
-from tests.pageserver import ARTICLE_PARAGRAPHS, PageServer
+from tests.pageserver import PageServer
+from tests.test_bot import article  # the same dated page, 3 March 2025, 07:30
 
 TITLE = "Harbour bridge reopens after two years of repairs"
 RU = words_for("ru")
-
-
-def article(title: str) -> str:
-    body = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS[:4])
-    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{title}</title>"
-            '<meta property="article:published_time" content="2025-03-03T07:30:00+00:00">'
-            '<meta property="og:site_name" content="The Harbour Times"></head>'
-            f"<body><article><h1>{title}</h1>{body}</article></body></html>")
 
 
 @pytest.fixture(scope="module")
