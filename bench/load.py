@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.load [--chats 50] [--workers 2] [--help-probes 10]
     .venv/bin/python -m bench.load --render-pages     # only step 4
     .venv/bin/python -m bench.load --render-pages --summary-sentences 200 --summary-chars 20000 --quotes 20
+    .venv/bin/python -m bench.load --render-pages --language ru --summary-length long   # a chat's language and /settings
 
 
 1. Burst: N chats each send a different link at the same moment; every chat must get its digest.
@@ -32,7 +33,10 @@ from bench.datasets import FAKEHOST_URL, dev_pages, golden_pages
 from digest.errors import DigestError
 from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page
+from handlers.i18n import LANGUAGES, words_for
+from handlers.look import styled
 from handlers.render import Via, render_digest
+from storage.chat_settings import SUMMARY_LENGTHS, ChatSettings
 
 from tests.fakebotapi import TEST_TOKEN, BotProcess, ChatMessage, FakeBotAPI
 from tests.pageserver import PageServer
@@ -127,18 +131,20 @@ def all_pages() -> list[tuple[str, Page]]:
     return pages
 
 
-def rendered(page: Page, options: DigestOptions) -> list[str] | str:
+def rendered(page: Page, options: DigestOptions, language: str = "en",
+             look: ChatSettings = ChatSettings()) -> list[str] | str:
     """The reply's messages, or the refusal's class name (runs in a worker process)."""
     try:
-        return render_digest(digest_page(page, options), via=RENDER_VIA)
+        return render_digest(styled(digest_page(page, options), look), via=RENDER_VIA, words=words_for(language))
     except DigestError as error:
         return type(error).__name__
 
 
-def render_check(workers: int, options: DigestOptions) -> None:
+def render_check(workers: int, options: DigestOptions, language: str = "en", look: ChatSettings = ChatSettings()) -> None:
     pages = all_pages()
     with ProcessPoolExecutor(workers) as executor:
-        results = list(executor.map(rendered, [page for _, page in pages], [options] * len(pages), chunksize=4))
+        results = list(executor.map(rendered, [page for _, page in pages], [options] * len(pages),
+                                    [language] * len(pages), [look] * len(pages), chunksize=4))
     refusals: Counter[str] = Counter()
     sent = split = 0
     with FakeBotAPI(TEST_TOKEN) as api, httpx.Client(base_url=f"{api.base_url}{api.token}/") as client:
@@ -155,7 +161,8 @@ def render_check(workers: int, options: DigestOptions) -> None:
                 if not answer["ok"]:
                     print(f"  refused {name}: {answer['description']}")
         errors = api.errors()
-    print(f"rendering (summaries up to {options.summary_max_sentences} sentences, {options.summary_max_chars} "
+    print(f"rendering in {language}, {look.summary} summaries (up to {options.summary_max_sentences} sentences, "
+          f"{options.summary_max_chars} "
           f"characters, {options.max_quotes} quotes): {len(pages)} pages, {len(pages) - sum(refusals.values())} digests, {sent} messages "
           f"({split} digests over one message), {len(errors)} refused by the strict server; "
           f"no digest: {dict(refusals) or 'none'}")
@@ -171,11 +178,15 @@ def main() -> None:
                         help="rendering check: longer summaries exercise the split into several messages")
     parser.add_argument("--summary-chars", type=int, default=DigestOptions().summary_max_chars)
     parser.add_argument("--quotes", type=int, default=DigestOptions().max_quotes)
+    parser.add_argument("--language", choices=LANGUAGES, default="en", help="rendering check: the chat's language")
+    parser.add_argument("--summary-length", choices=SUMMARY_LENGTHS, default="normal",
+                        help="rendering check: the chat's /settings summary length")
     args = parser.parse_args()
+    look = ChatSettings(summary=args.summary_length)
     options = DigestOptions(summary_max_sentences=args.summary_sentences, summary_max_chars=args.summary_chars,
                             max_quotes=args.quotes)
     if args.render_pages:
-        render_check(args.workers, options)
+        render_check(args.workers, options, args.language, look)
         return
     with tempfile.TemporaryDirectory() as workdir, PageServer() as pages, FakeBotAPI(TEST_TOKEN) as api:
         urls = [pages.add(f"/burst/{n}", article(n)) for n in range(args.chats)]
@@ -197,7 +208,7 @@ def main() -> None:
             print(f"Bot API calls refused by the strict server: {len(refused)}")
         finally:
             bot.stop()
-    render_check(args.workers, options)
+    render_check(args.workers, options, args.language, look)
 
 
 if __name__ == "__main__":
