@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,6 +27,7 @@ from typing import Any
 from babel.dates import format_date
 
 from digest.errors import N_, DigestError
+from digest.pdf.reader import PAGES_NOTE
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "N_", "Words", "language_of", "words_for",
            "words_from_environment"]
@@ -39,6 +41,10 @@ LANGUAGE_NAMES = {
     "en": "English", "ru": "Русский", "uk": "Українська", "de": "Deutsch",
     "fr": "Français", "es": "Español", "it": "Italiano", "pt": "Português",
 }
+# A digest keeps its reader's note as an English sentence (it is part of the stored record);
+# the bot recognises it to show it in the reader's language.
+PAGES_NOTE_FORM = re.compile(re.escape(PAGES_NOTE).replace(r"\{count\}", r"(?P<count>\d+)")
+                             .replace(r"\{read\}", r"(?P<read>\d+)"))
 # Day, month name, year, in the order each language writes them (CLDR's long forms, less the
 # "г." / "р." that Russian and Ukrainian add after the year, which a dateline does without).
 DATE_PATTERNS = {
@@ -72,6 +78,15 @@ class Words:
     def error(self, error: DigestError) -> str:
         """A DigestError's sentence in this language, its values filled in."""
         return self.gettext(error.message, **error.params)
+
+    def note(self, note: str) -> str:
+        """A digest's note (a PDF read in part) in this language; a note we do not know, as it is."""
+        found = PAGES_NOTE_FORM.fullmatch(note)
+        if found is None:
+            return note
+        return self.ngettext("This PDF has {count} page; the digest reads the first {read}.",
+                             "This PDF has {count} pages; the digest reads the first {read}.",
+                             int(found["count"]), read=int(found["read"]))
 
     def when(self, published: datetime | date | None) -> str | None:
         """"7 апреля 2022, 07:02": a date (and time, when the page gave one) as this language writes it."""

@@ -160,7 +160,7 @@ def digest_blocks(digest: Digest, *, via: Via | None = None, source: str | None 
         if block is not None:
             blocks.append(block)
     if digest.note:
-        blocks.append(Block((Segment(digest.note, "<i>", "</i>"),)))
+        blocks.append(Block((Segment(words.note(digest.note), "<i>", "</i>"),)))
     return blocks
 
 

@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 from digest.errors import BlockedAddressError, DigestError, FetchError
 from digest.fetch.guard import REFUSED_PRIVATE, refused_port
 from digest.model import Digest, Quote
+from digest.pdf.reader import PAGES_NOTE
 from handlers.help import bot_commands, help_text
 from handlers.i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, language_of, words_for
 from handlers.look import LONG_SUMMARY, styled
@@ -184,3 +185,10 @@ def test_settings_refuse_values_no_button_sends() -> None:
         ChatSettings(summary="huge")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         ChatSettings(quotes=9)
+
+
+def test_a_pdf_digests_note_is_shown_in_the_language() -> None:
+    note = PAGES_NOTE.format(count=62, read=50)  # as the reader stores it in the digest
+    assert words_for("ru").note(note) == "В этом PDF 62 страницы; дайджест сделан по первым 50."
+    assert words_for("en").note(note) == note
+    assert words_for("de").note("A note no catalogue knows.") == "A note no catalogue knows."

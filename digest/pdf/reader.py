@@ -23,6 +23,8 @@ from digest.pdf.document import read_document
 from digest.pdf.layout import Line, drop_running_lines, page_lines, reflow
 from digest.urls import site_from_host
 
+# The digest's note on a long PDF (kept in English in the digest; the bot shows it in the reader's language).
+PAGES_NOTE = "This PDF has {count} pages; the digest reads the first {read}."
 MIN_TEXT_CHARS_PER_PAGE = 20  # fewer characters than this a page, on average, is a scan
 TITLE_SIZE_RATIO = 1.15  # title lines stand at least this much taller than the body text
 TITLE_MAX_CHARS = 300
@@ -53,7 +55,7 @@ def read_pdf(data: bytes, *, url: str | None = None, max_pages: int = 50) -> Art
     paragraphs = [paragraph for paragraph in reflow(body_lines) if paragraph != title]
     note = None
     if text.page_count > len(text.pages):
-        note = f"This PDF has {text.page_count} pages; the digest reads the first {len(text.pages)}."
+        note = PAGES_NOTE.format(count=text.page_count, read=len(text.pages))
     first_page = [line.text for line in lines if line.page == 0][:DATE_SEARCH_LINES]
     return Article(
         title=title or (paragraphs[0][:TITLE_MAX_CHARS] if paragraphs else ""),
