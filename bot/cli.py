@@ -14,6 +14,7 @@ import logging
 import sys
 
 from bot import __version__
+from bot.logs import SHORT_FORMAT, quiet_library_logs
 
 # name -> (module, one-line help). Each module defines add_arguments(parser) and run(args) -> int.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -38,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(level=logging.WARNING, format=SHORT_FORMAT, stream=sys.stderr)
+    quiet_library_logs()
     try:
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.logs import worker_logging
 from bot.settings import Settings
 from digest.fetch import Fetcher
 from digest.pool import PagePool
@@ -14,9 +15,9 @@ def open_fetcher(settings: Settings) -> Fetcher:
 
 
 def open_pool(settings: Settings) -> PagePool:
-    """Worker processes that clean pages, with the configured time and memory limits."""
+    """Worker processes that clean pages, with the configured time and memory limits, logging as the bot does."""
     return PagePool(workers=settings.workers, time_limit_seconds=settings.clean_timeout_seconds,
-                    memory_mb=settings.worker_memory_mb)
+                    memory_mb=settings.worker_memory_mb, worker_setup=worker_logging)
 
 
 async def open_store(settings: Settings) -> Store:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.fetch import AddressPolicy, FetchLimits
+from digest.intake import DEFAULT_PAGE_BYTES, DEFAULT_PDF_BYTES, DEFAULT_TEXT_BYTES, InputLimits
 from digest.model import DigestOptions
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
@@ -85,8 +86,9 @@ class Settings:
     rate_limit_per_minute: int = 10
     summary_max_sentences: int = 3
     summary_max_chars: int = 500
-    max_page_bytes: int = 5_000_000
-    max_pdf_bytes: int = 20_000_000  # Telegram lets a bot download files up to 20 MB
+    max_page_bytes: int = DEFAULT_PAGE_BYTES
+    max_text_bytes: int = DEFAULT_TEXT_BYTES  # plain text (files, standard input) costs more to clean per byte
+    max_pdf_bytes: int = DEFAULT_PDF_BYTES  # Telegram lets a bot download files up to 20 MB
     pdf_max_pages: int = 50
     fetch_deadline_seconds: float = 15.0
     clean_timeout_seconds: float = 10.0
@@ -121,6 +123,7 @@ class Settings:
             summary_max_sentences=_int(env, "DIGESTBOT_SUMMARY_SENTENCES", defaults.summary_max_sentences),
             summary_max_chars=_int(env, "DIGESTBOT_SUMMARY_CHARS", defaults.summary_max_chars),
             max_page_bytes=_int(env, "DIGESTBOT_MAX_PAGE_BYTES", defaults.max_page_bytes),
+            max_text_bytes=_int(env, "DIGESTBOT_MAX_TEXT_BYTES", defaults.max_text_bytes),
             max_pdf_bytes=_int(env, "DIGESTBOT_MAX_PDF_BYTES", defaults.max_pdf_bytes),
             pdf_max_pages=_int(env, "DIGESTBOT_PDF_MAX_PAGES", defaults.pdf_max_pages),
             fetch_deadline_seconds=_float(env, "DIGESTBOT_FETCH_DEADLINE", defaults.fetch_deadline_seconds),
@@ -144,6 +147,11 @@ class Settings:
         """How much one fetch may take: `Fetcher(settings.fetch_limits, settings.address_policy)`."""
         return FetchLimits(max_bytes=self.max_page_bytes, max_pdf_bytes=self.max_pdf_bytes,
                            deadline_seconds=self.fetch_deadline_seconds)
+
+    @property
+    def input_limits(self) -> InputLimits:
+        """How large a file, standard input or a document sent to the bot may be."""
+        return InputLimits(page_bytes=self.max_page_bytes, text_bytes=self.max_text_bytes, pdf_bytes=self.max_pdf_bytes)
 
     @property
     def digest_options(self) -> DigestOptions:

@@ -6,6 +6,7 @@ DigestError               anything the pipeline refuses, with `user_message`
     UnsupportedContentError  not a web page (PDF, image, video, binary)
     TooLargeError         the page is bigger than the size cap, or too big to clean within a worker's memory cap
     TooSlowError          the download passed its deadline, or cleaning passed its time limit
+  NotTextError            a file or input that is neither a web page nor text (binary, PDF, image)
   ExtractionError         no readable article in the page or text
     ScannedPdfError       a PDF of page images, with no text layer
     LockedPdfError        a PDF that needs a password
@@ -64,6 +65,10 @@ class TooLargeError(FetchError):
 
 class TooSlowError(FetchError):
     user_message = N_("That page took too long to load or to read. Try again later, or send the page text instead.")
+
+
+class NotTextError(DigestError):
+    user_message = N_("That file is not a web page or text.")
 
 
 class ExtractionError(DigestError):

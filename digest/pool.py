@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import resource
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -50,8 +51,11 @@ class PoolLimits:
     memory_mb: int = DEFAULT_MEMORY_MB
 
 
-def worker_main(conn: Connection, memory_mb: int) -> None:
-    """A worker's life: cap its memory, then digest one page at a time until the pipe closes."""
+def worker_main(conn: Connection, memory_mb: int, setup: Callable[[], None] | None = None) -> None:
+    """A worker's life: run the caller's setup (logging), cap its memory, then digest one page at a
+    time until the pipe closes."""
+    if setup is not None:
+        setup()
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     while True:
@@ -86,10 +90,10 @@ def came_near_cap(cap_bytes: int) -> bool:
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, context: Any, memory_mb: int) -> None:
+    def __init__(self, context: Any, memory_mb: int, setup: Callable[[], None] | None = None) -> None:
         self._conn, child_conn = context.Pipe(duplex=True)
         self.process: BaseProcess = context.Process(
-            target=worker_main, args=(child_conn, memory_mb), name="digest-worker", daemon=True)
+            target=worker_main, args=(child_conn, memory_mb, setup), name="digest-worker", daemon=True)
         self.process.start()
         child_conn.close()
 
@@ -120,7 +124,9 @@ class PagePool:
     """Digests pages in worker processes; each page has a time limit and each worker a memory cap."""
 
     def __init__(self, workers: int = 2, *, time_limit_seconds: float = DEFAULT_TIME_LIMIT_SECONDS,
-                 memory_mb: int = DEFAULT_MEMORY_MB) -> None:
+                 memory_mb: int = DEFAULT_MEMORY_MB, worker_setup: Callable[[], None] | None = None) -> None:
+        """`worker_setup` runs first in every worker (a module-level function: it is pickled by name)."""
+        self.worker_setup = worker_setup
         self.limits = PoolLimits(workers=max(1, workers), time_limit_seconds=time_limit_seconds, memory_mb=memory_mb)
         self._context = multiprocessing.get_context(START_METHOD)
         self._context.set_forkserver_preload(PRELOAD)
@@ -167,7 +173,7 @@ class PagePool:
         return None
 
     def _start(self) -> Worker:
-        return Worker(self._context, self.limits.memory_mb)
+        return Worker(self._context, self.limits.memory_mb, self.worker_setup)
 
     def _failure(self, kind: str, detail: Any) -> DigestError:
         """The caller's error for a worker that crashed, ran out of memory or died."""
