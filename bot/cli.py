@@ -1,9 +1,11 @@
 """The `digestbot` command line: one subcommand per module, each with `add_arguments` and `run`.
 
-    digestbot digest [--url URL] [--json] SOURCE [SOURCE ...]
+    digestbot digest [--url URL] [--json] [SOURCE ...]
     digestbot run [--webhook] [--listen HOST:PORT] [--url URL] [--secret-token SECRET]
-    digestbot search QUERY [--chat ID]
+    digestbot search QUERY [--chat ID] [--limit N] [--offset N] [--json]
     digestbot export [--chat ID] [--format json|md]
+
+Each module's docstring is its subcommand's --help, examples included, printed as written.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from bot.logs import SHORT_FORMAT, quiet_library_logs
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "digest": ("bot.cmd_digest", "digest links, saved HTML pages or pasted text (no token needed)"),
     "run": ("bot.cmd_run", "run the Telegram bot (long polling, or --webhook)"),
-    "search": ("bot.cmd_store", "search the digests a chat has saved (DIGESTBOT_DB)"),
-    "export": ("bot.cmd_store", "export a chat's digests as JSON or Markdown (DIGESTBOT_DB)"),
+    "search": ("bot.cmd_search", "search the digests a chat has saved (DIGESTBOT_DB)"),
+    "export": ("bot.cmd_export", "export a chat's digests as JSON or Markdown (DIGESTBOT_DB)"),
 }
 
 
@@ -31,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         module = importlib.import_module(module_name)
-        sub = commands.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip())
+        sub = commands.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip(),
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(sub)
         sub.set_defaults(handler=module.run)
     return parser

@@ -1,5 +1,9 @@
 """Run the Telegram bot: long polling by default, or a webhook server with --webhook.
 
+examples:
+  digestbot run                                     long polling: needs only TELEGRAM_BOT_TOKEN
+  digestbot run --webhook --url https://bot.example.com/telegram --listen 0.0.0.0:8443
+
 Settings come from the environment and `.env` (see .env.example). SIGTERM or Ctrl-C lets the
 updates in flight finish, then closes the fetcher, the worker pool and the database.
 """
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import re
 import secrets
@@ -32,6 +37,7 @@ SECRET_BYTES = 32
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 EXIT_CONFIG = 2
 EXIT_TELEGRAM = 1
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class RunError(Exception):
@@ -96,14 +102,23 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
         token = check_token(settings.telegram_bot_token)
         target = webhook_target(args, settings) if args.webhook else None
-        check_database(settings.db_path)
     except (SettingsError, RunError) as error:
         print(f"digestbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
     # The whole token, and its secret half alone (URL-encoded forms turn the colon into %3A).
     configure_logging(settings.log_level, secrets=[token, token.split(":", 1)[1]])
+    database_existed = settings.db_path.exists()
+    status = serve(settings, token, target)
+    if status != 0 and not database_existed:
+        remove_database(settings.db_path)
+    return status
+
+
+def serve(settings: Settings, token: str, target: tuple[str, int, str, str, str] | None) -> int:
+    """Check with Telegram, open the database, then run until stopped; the exit status."""
     try:
         asyncio.run(check_with_telegram(settings, token))
+        check_database(settings.db_path)  # after Telegram: a refused start need not touch the disk
         application = build_application(settings)
         if target is None:
             application.run_polling(allowed_updates=ALLOWED_UPDATES)
@@ -111,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
             host, port, path, url, secret = target
             application.run_webhook(listen=host, port=port, url_path=path, webhook_url=url, secret_token=secret,
                                     allowed_updates=ALLOWED_UPDATES)
-    except StartupError as error:
+    except (StartupError, RunError) as error:
         print(f"digestbot: {error}", file=sys.stderr)
         return EXIT_CONFIG
     except InvalidToken:
@@ -125,3 +140,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"digestbot: the Bot API refused to start the bot ({error}).", file=sys.stderr)
         return EXIT_TELEGRAM
     return 0
+
+
+def remove_database(path: Path) -> None:
+    """What a failed start created: the database file and SQLite's journal files beside it."""
+    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in SQLITE_SIDE_FILES)):
+        with contextlib.suppress(OSError):
+            if leftover.is_file():
+                leftover.unlink()

@@ -39,8 +39,13 @@ INTRO = N_(
     "and I answer with a digest: title, dateline, a short summary in the article's own words, "
     "the key quotes with who said them, and the source."
 )
+SEARCH_NOTE = N_(
+    "Search with words, \"a phrase\", -word, site:rt.com, after:2022-04-01 and before:2022-05-01; "
+    "dates go by the day an article was published, or the day I read it when it gives no date."
+)
 USAGE_NOTES = (
     N_("Up to 3 links per message. In groups, mention me or reply to me."),
+    SEARCH_NOTE,
     N_("Inline: type @ and my name, then words, in any chat to share one of your digests."),
 )
 COMMANDS_HEADING = N_("Commands:")

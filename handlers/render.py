@@ -92,8 +92,8 @@ def link(text: str, url: str | None, *, bold: bool = False) -> Segment:
 
 
 def shorten(text: str, limit: int) -> str:
-    """Cut at a word near the limit and mark the cut."""
-    text = " ".join(text.split())
+    """Cut at a word near the limit and mark the cut; line breaks stay (a summary's deck keeps its line)."""
+    text = "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)

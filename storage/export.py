@@ -38,7 +38,9 @@ def export_json(chat_id: int, items: list[ExportedDigest]) -> str:
 
 
 def export_markdown(chat_id: int, items: list[ExportedDigest]) -> str:
-    """One section per digest: title, dateline and site, summary, quotes, source, then the article text."""
+    """One section per digest: title, dateline and site, summary, quotes, source, then the article text.
+
+    A summary's lines stay apart (a deck without a full stop opens it on a line of its own)."""
     lines = [f"# Digests of chat {chat_id}", "", f"{len(items)} digest{'' if len(items) == 1 else 's'}.", ""]
     for item in items:
         digest = item.digest
@@ -46,7 +48,7 @@ def export_markdown(chat_id: int, items: list[ExportedDigest]) -> str:
         meta = " · ".join(part for part in (digest.dateline, digest.site) if part)
         if meta:
             lines += [f"*{escape_markdown(meta)}*", ""]
-        lines += [escape_markdown(digest.summary), ""]
+        lines += [line for part in digest.summary.splitlines() if part.strip() for line in (escape_markdown(part), "")]
         for quote in digest.quotes:
             said = f" — {escape_markdown(quote.speaker)}" if quote.speaker else ""
             lines += [f"> “{escape_markdown(quote.text)}”{said}", ""]

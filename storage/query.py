@@ -4,8 +4,11 @@
     "peace talks"           an exact phrase
     -russia  -"gas deal"    leave out digests with this word or phrase
     site:rt.com             only digests from that site (or its subdomains); -site:rt.com leaves it out
-    after:2022-04-01        published on or after that day (YYYY, YYYY-MM or YYYY-MM-DD)
-    before:2022-05-01       published before that day (so after:2022-04 before:2022-05 is April)
+    after:2022-04-01        dated on or after that day (YYYY, YYYY-MM or YYYY-MM-DD)
+    before:2022-05-01       dated before that day (so after:2022-04 before:2022-05 is April)
+
+A digest's date is the day its article was published, or the day it was fetched when the page
+gives no date (storage.rows `dated`; /help and `digestbot search --help` say the same).
 
 Every piece of user text reaches FTS5 inside a double-quoted string (quotes doubled), so `NOT`,
 `title:`, `*`, `(` or a stray `"` are just text: no input can raise an FTS5 syntax error or act

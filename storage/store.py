@@ -417,8 +417,9 @@ def _keys(digest: Digest, *, source_url: str | None, source_text: str | None) ->
 
 
 def plain_snippet(text: str, limit: int = PLAIN_SNIPPET_CHARS) -> str:
-    """The start of a text, cut at a word, for hits without matched words."""
-    text = " ".join(text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "").split())
+    """The start of a text, cut at a word, for hits without matched words; its line breaks stay."""
+    text = text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+    text = "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)

@@ -46,6 +46,7 @@ def test_a_token_telegram_refuses_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Telegram refused TELEGRAM_BOT_TOKEN" in result.stderr and "Traceback" not in result.stderr
     assert other not in result.stderr and other not in result.stdout
+    assert list(tmp_path.iterdir()) == [], "a failed start leaves no database behind"
 
 
 def test_an_unreachable_bot_api_is_one_sentence(tmp_path: Path) -> None:
@@ -58,6 +59,15 @@ def test_an_unreachable_bot_api_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "could not reach the Bot API" in result.stderr and "Traceback" not in result.stderr
     assert TEST_TOKEN.split(":")[1] not in result.stderr
+    assert list(tmp_path.iterdir()) == [], "a failed start leaves no database behind"
+
+
+def test_a_failed_start_keeps_a_database_that_was_there(tmp_path: Path) -> None:
+    (tmp_path / "db.sqlite3").write_bytes(b"")  # what an older failed start left, or the operator made
+    with FakeBotAPI(TEST_TOKEN) as api:
+        result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": "987654321:AAE-another_token_the_server_does_not_know",
+                                    "TELEGRAM_API_BASE_URL": api.base_url})
+    assert result.returncode != 0 and (tmp_path / "db.sqlite3").exists()
 
 
 def test_a_database_that_cannot_be_opened_is_one_sentence(tmp_path: Path) -> None:
