@@ -1,4 +1,9 @@
-"""Where the evaluation data lives and how to read its reference answers."""
+"""Where the evaluation data lives and how to read its reference answers.
+
+The development pages are not in the repository: they live in the shared datasets folder beside
+it (../shared/datasets), or under DIGESTBOT_SHARED. Without them a bench command stops with one
+sentence saying so (`require_dataset`), not a traceback.
+"""
 
 from __future__ import annotations
 
@@ -65,8 +70,20 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(part for part in paragraphs if part)
 
 
+def require_dataset(folder: Path, what: str) -> None:
+    """Stop the command with one sentence when a shared dataset is missing."""
+    if not folder.is_dir():
+        raise SystemExit(f"This needs {what} in {folder}: put the shared datasets folder beside the project "
+                         "(../shared/datasets), or set DIGESTBOT_SHARED to the folder that holds datasets/.")
+
+
+def require_dev_pages() -> None:
+    require_dataset(DEV_PAGES, "the development pages")
+
+
 def dev_pages() -> Iterator[DevPage]:
     """The 130 development pages, in name order."""
+    require_dev_pages()
     for folder in sorted(p for p in DEV_PAGES.iterdir() if p.is_dir()):
         pasted_file = PASTED_PAGES / f"{folder.name}.txt"
         yield DevPage(

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.datasets import FAKEHOST_URL, dev_pages, golden_pages
+from bench.datasets import FAKEHOST_URL, dev_pages, golden_pages, require_dev_pages
 from digest.errors import DigestError
 from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page
@@ -182,6 +182,7 @@ def main() -> None:
     parser.add_argument("--summary-length", choices=SUMMARY_LENGTHS, default="normal",
                         help="rendering check: the chat's /settings summary length")
     args = parser.parse_args()
+    require_dev_pages()  # the rendering check at the end reads them: say so before the long part
     look = ChatSettings(summary=args.summary_length)
     options = DigestOptions(summary_max_sentences=args.summary_sentences, summary_max_chars=args.summary_chars,
                             max_quotes=args.quotes)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.datasets import SHARED
+from bench.datasets import SHARED, require_dataset
 from bench.sites import registered_domain
 
 MERCURY_PAGES = SHARED / "datasets" / "mercury-pages"
@@ -68,6 +68,7 @@ class MercuryPage:
 
 def mercury_pages(root: Path = MERCURY_PAGES) -> Iterator[MercuryPage]:
     """The 164 pages, in slug order."""
+    require_dataset(root, "the Mercury pages")
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         yield MercuryPage(
             name=folder.name,

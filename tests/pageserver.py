@@ -16,7 +16,7 @@ that a refused address was refused *before* anything was sent (`connections == 0
         server.reset_counts()
 
 A pytest fixture is one line: `yield from serve()` in a generator fixture (see `serve`).
-`PageServer(tls=ssl_context)` serves https:// instead (tests/test_fetch.py makes a test CA with openssl).
+`PageServer(tls=ssl_context)` serves https:// instead (tests/test_fetch.py makes a test CA with trustme).
 Every route is also served at any host name that resolves to 127.0.0.1 (the Host header is not checked).
 
 Built-in routes (GET):

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import gzip
-import shutil
 import ssl
-import subprocess
 import threading
 import zlib
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import brotli
 import psutil
 import pytest
+import trustme
 
 from digest.errors import BlockedAddressError, FetchError, TooLargeError, TooSlowError, UnsupportedContentError
 from digest.fetch import USER_AGENT, Fetcher, FetchLimits
@@ -265,34 +263,21 @@ async def test_one_host_gets_at_most_two_requests_at_once() -> None:
     assert len(slots) == 0
 
 
-def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
-    """A test CA and a certificate for news.example signed by it, made by the openssl command."""
-    def openssl(*args: str) -> None:
-        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
-
-    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-            "-subj", "/CN=digestbot test CA", "-keyout", "ca.key", "-out", "ca.pem")
-    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-subj", "/CN=news.example", "-keyout", "server.key", "-out", "server.csr")
-    (folder / "san.ext").write_text("subjectAltName=DNS:news.example\n")
-    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-            "-days", "2", "-extfile", "san.ext", "-out", "server.pem")
-    return folder / "ca.pem", folder / "server.pem", folder / "server.key"
-
-
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make certificates")
-async def test_tls_connects_to_the_checked_address_and_verifies_the_name(tmp_path: Path) -> None:
+async def test_tls_connects_to_the_checked_address_and_verifies_the_name() -> None:
     """news.example exists only in the injected resolver: reaching it proves the pinned address was used,
-    and other.example (same address, wrong name for the certificate) proves TLS checks the name."""
-    ca, certificate, key = make_certificates(tmp_path)
+    and other.example (same address, wrong name for the certificate) proves TLS checks the name.
+    trustme makes the test CA and the certificate in Python, so the test needs no openssl command."""
+    authority = trustme.CA()
     server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    server_tls.load_cert_chain(certificate, key)
+    authority.issue_cert("news.example").configure_cert(server_tls)
+    client_tls = ssl.create_default_context()
+    authority.configure_trust(client_tls)
     with PageServer(tls=server_tls) as server:
         resolver = TableResolver({"news.example": ["127.0.0.1"], "other.example": ["127.0.0.1"]})
         policy = AddressPolicy(trusted_hosts=frozenset({f"news.example:{server.port}",
                                                         f"other.example:{server.port}"}))
         fetcher = Fetcher(FetchLimits(deadline_seconds=5), policy, resolver=resolver,
-                          ssl_context=ssl.create_default_context(cafile=str(ca)))
+                          ssl_context=client_tls)
         try:
             page = await fetcher.fetch(f"https://news.example:{server.port}/echo")
             with pytest.raises(FetchError, match="certificate is not valid"):
