@@ -193,3 +193,27 @@ def read_terminal(fd: int) -> bytes:
         return os.read(fd, 4096)
     except OSError:  # EIO: the child closed the terminal
         return b""
+
+
+def test_a_run_killed_half_way_leaves_nothing_saved_that_was_not_printed(tmp_path: Path) -> None:
+    """Standard input first, held open; the file after it is done (the bar says 1/2) but must wait its turn,
+    so it is neither printed nor saved when the run is killed."""
+    page = tmp_path / "second.html"
+    page.write_text(PAGE)
+    primary, secondary = os.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "bot", "digest", "-", str(page)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=secondary, env=environment(tmp_path / "db.sqlite3"))
+    os.close(secondary)
+    terminal = b""
+    try:
+        deadline = time.monotonic() + STREAM_WAIT_SECONDS
+        while b"] 1/2 done" not in terminal and time.monotonic() < deadline:
+            if select.select([primary], [], [], 1)[0]:
+                terminal += read_terminal(primary)
+        assert b"] 1/2 done" in terminal
+    finally:
+        process.kill()
+        out, _ = process.communicate(timeout=60)
+        os.close(primary)
+    assert out == b""
+    assert saved_digests(tmp_path / "db.sqlite3") == []
