@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.cmd_search import NO_MATCH
 from handlers.i18n import ENGLISH, words_for, words_from_environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -48,7 +49,7 @@ def test_the_cli_stays_english_without_lang_and_json_always() -> None:
 def test_search_reports_its_count_in_the_language() -> None:
     result = digestbot("search", "pentagon", LANG="uk_UA.UTF-8")
     assert result.returncode == 0
-    assert result.stderr.strip() == words_for("uk").ngettext(
-        "none of {count} digest found.", "none of {count} digests found.", 0)
+    assert result.stderr.strip() == words_for("uk").gettext(NO_MATCH, query="pentagon")
+    assert result.stderr.strip() == "Жоден дайджест не відповідає запиту «pentagon»."
     refused = digestbot("search", "after:yesterday", LANG="es_ES.UTF-8")
     assert refused.returncode == 2 and refused.stderr.strip() == "Las fechas en after: y before: se escriben así: 2022-04-01."
