@@ -1,6 +1,6 @@
 """Building the python-telegram-bot Application: typed bot_data, shared resources, handlers.
 
-The fetcher (one connection pool), the page pool (worker processes) and the store (SQLite)
+The fetcher (one connection pool), the page pool (worker processes) and the store (SQLite or PostgreSQL)
 are opened in post_init and closed in post_shutdown, which PTB runs after the updates in
 flight are finished, so SIGTERM never cuts a digest or a database write in half.
 """
@@ -24,8 +24,8 @@ from handlers.context import BotData, HandlerConfig
 from handlers.help import bot_commands
 from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, words_for
 from handlers.routes import add_handlers
+from storage.base import DigestStore, StoreUnavailableError
 from storage.schema import SchemaTooNewError
-from storage.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class Resources:
 
     fetcher: Fetcher | None = None
     pool: PagePool | None = None
-    store: Store | None = None
+    store: DigestStore | None = None
 
 
 def file_base_url(base_url: str) -> str:
@@ -84,8 +84,10 @@ def build_application(settings: Settings) -> App:
                            "will be fetched. Use this for local testing only.")
         try:
             resources.store = await open_store(settings)
+        except StoreUnavailableError as error:
+            raise StartupError(f"could not reach the database {settings.db_location} ({error.reason}).") from error
         except (OSError, sqlite3.Error, SchemaTooNewError) as error:
-            raise StartupError(f"could not open the database {settings.db_path} ({error}).") from error
+            raise StartupError(f"could not open the database {settings.db_location} ({error}).") from error
         resources.fetcher = open_fetcher(settings)
         resources.pool = open_pool(settings)
         digester = Digester(fetcher=resources.fetcher, pool=resources.pool, options=settings.digest_options,

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import asyncpg
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
@@ -80,14 +81,31 @@ def webhook_target(args: argparse.Namespace, settings: Settings) -> tuple[str, i
     return host, port, urlsplit(url).path.lstrip("/"), url, secret
 
 
-def check_database(path: Path) -> None:
-    """Open the database file once, synchronously, before anything starts: a path that cannot
-    be a database is one sentence (a failed aiosqlite open leaves its thread behind)."""
+def check_database(settings: Settings) -> None:
+    """Open the database once before anything starts: a path that cannot be a database, or a
+    PostgreSQL server that cannot be reached, is one sentence (a failed aiosqlite open leaves
+    its thread behind; PTB's start-up would be a traceback)."""
+    if settings.db_url:
+        check_server(settings)
+        return
+    path = settings.db_path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         sqlite3.connect(path).close()
     except (OSError, sqlite3.Error) as error:
         raise RunError(f"could not open the database {path} ({error}).") from error
+
+
+def check_server(settings: Settings) -> None:
+    async def connect() -> None:
+        connection = await asyncpg.connect(settings.db_url, timeout=settings.db_timeout_seconds)
+        await connection.close()
+
+    try:
+        asyncio.run(connect())
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+        raise RunError(f"could not reach the PostgreSQL server at {settings.db_location} "
+                       f"({type(error).__name__}: {error}).") from error
 
 
 async def check_with_telegram(settings: Settings, token: str) -> None:
@@ -109,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     configure_logging(settings.log_level, secrets=[token, token.split(":", 1)[1]])
     database_existed = settings.db_path.exists()
     status = serve(settings, token, target)
-    if status != 0 and not database_existed:
+    if status != 0 and not database_existed and not settings.db_url:
         remove_database(settings.db_path)
     return status
 
@@ -118,7 +136,7 @@ def serve(settings: Settings, token: str, target: tuple[str, int, str, str, str]
     """Check with Telegram, open the database, then run until stopped; the exit status."""
     try:
         asyncio.run(check_with_telegram(settings, token))
-        check_database(settings.db_path)  # after Telegram: a refused start need not touch the disk
+        check_database(settings)  # after Telegram: a refused start need not touch the disk
         application = build_application(settings)
         if target is None:
             application.run_polling(allowed_updates=ALLOWED_UPDATES)

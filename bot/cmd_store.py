@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 from digest.model import Digest
-from storage import Store
+from storage import DigestStore
 
 CLI_CHAT_ID = 0  # the history `digestbot digest` saves into; Telegram never uses chat id 0
 
 
-async def remember(store: Store, digest: Digest, *, source_url: str | None, source_text: str | None) -> None:
+async def remember(store: DigestStore, digest: Digest, *, source_url: str | None, source_text: str | None) -> None:
     """Keep what `digestbot digest` made in the command line's own history."""
     await store.save(digest, chat_id=CLI_CHAT_ID, source_url=source_url, source_text=source_text)
 

@@ -6,7 +6,8 @@ from bot.logs import worker_logging
 from bot.settings import Settings
 from digest.fetch import Fetcher
 from digest.pool import PagePool
-from storage.store import Store
+from storage.base import DigestStore
+from storage.open import open_store as open_location
 
 
 def open_fetcher(settings: Settings) -> Fetcher:
@@ -20,7 +21,8 @@ def open_pool(settings: Settings) -> PagePool:
                     memory_mb=settings.worker_memory_mb, worker_setup=worker_logging)
 
 
-async def open_store(settings: Settings) -> Store:
-    """The store on DIGESTBOT_DB, with the durability and expiry settings."""
-    return await Store.open(settings.db_path, synchronous_full=settings.db_synchronous_full,
-                            cache_max_age_days=settings.cache_max_age_days)
+async def open_store(settings: Settings) -> DigestStore:
+    """The store DIGESTBOT_DB names (SQLite or PostgreSQL), with the durability, pool and expiry settings."""
+    return await open_location(settings.db_location, synchronous_full=settings.db_synchronous_full,
+                               cache_max_age_days=settings.cache_max_age_days, pool_size=settings.db_pool_size,
+                               timeout=settings.db_timeout_seconds)

@@ -15,6 +15,7 @@ from pathlib import Path
 from digest.fetch import AddressPolicy, FetchLimits
 from digest.intake import DEFAULT_PAGE_BYTES, DEFAULT_PDF_BYTES, DEFAULT_TEXT_BYTES, InputLimits
 from digest.model import DigestOptions
+from storage.location import Location, LocationError, parse_location
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 
@@ -76,7 +77,10 @@ class Settings:
 
     telegram_bot_token: str | None = None
     telegram_api_base_url: str = TELEGRAM_API_BASE_URL
-    db_path: Path = Path("digestbot.sqlite3")
+    db_path: Path = Path("digestbot.sqlite3")  # the SQLite file, when DIGESTBOT_DB is not a PostgreSQL URL
+    db_url: str | None = None  # postgresql://... when the store is PostgreSQL
+    db_pool_size: int = 10  # PostgreSQL connections per instance
+    db_timeout_seconds: float = 10.0  # PostgreSQL connect and statement timeout
     db_synchronous_full: bool = False
     cache_max_age_days: int = 30
     allow_private_urls: bool = False
@@ -108,10 +112,17 @@ class Settings:
             load_dotenv()
             env = os.environ
         defaults = cls()
+        try:
+            location = parse_location(env.get("DIGESTBOT_DB", "").strip() or str(defaults.db_path))
+        except LocationError as error:
+            raise SettingsError(str(error)) from None
         return cls(
             telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN", "").strip() or None,
             telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API_BASE_URL,
-            db_path=Path(env.get("DIGESTBOT_DB", "").strip() or defaults.db_path),
+            db_path=location.path or defaults.db_path,
+            db_url=location.dsn,
+            db_pool_size=_int(env, "DIGESTBOT_DB_POOL_SIZE", defaults.db_pool_size),
+            db_timeout_seconds=_float(env, "DIGESTBOT_DB_TIMEOUT", defaults.db_timeout_seconds),
             db_synchronous_full=env.get("DIGESTBOT_DB_SYNCHRONOUS", "").strip().upper() == "FULL",
             cache_max_age_days=_int(env, "DIGESTBOT_CACHE_DAYS", defaults.cache_max_age_days),
             allow_private_urls=_bool(env.get("DIGESTBOT_ALLOW_PRIVATE_URLS")),
@@ -135,6 +146,13 @@ class Settings:
             webhook_listen=env.get("DIGESTBOT_WEBHOOK_LISTEN", "").strip() or defaults.webhook_listen,
             webhook_secret=env.get("DIGESTBOT_WEBHOOK_SECRET", "").strip() or None,
         )
+
+    @property
+    def db_location(self) -> Location:
+        """Where the store lives: the PostgreSQL URL when there is one, else the SQLite file."""
+        if self.db_url:
+            return Location("postgresql", dsn=self.db_url)
+        return Location("sqlite", path=self.db_path)
 
     @property
     def address_policy(self) -> AddressPolicy:

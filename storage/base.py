@@ -1,4 +1,4 @@
-"""What every store offers, whatever holds the data: the SQLite `Store` today, PostgreSQL later.
+"""What every store offers, whatever holds the data: the SQLite `Store` or the PostgreSQL `PgStore`.
 
 Callers (the bot, the CLI) type against `DigestStore`; they only ever see `Digest`,
 `SearchHit` and `SearchPage`, never rows.
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
+from digest.errors import DigestError
 from digest.model import Digest
 from storage.chat_settings import ChatSettings
 
@@ -18,6 +19,20 @@ HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 
 ExportFormat = Literal["json", "md"]
+
+
+class StoreUnavailableError(DigestError):
+    """The database server cannot be reached (now); the user is asked to come back in a minute."""
+
+    user_message = "I can't reach my storage right now, try again in a minute."
+
+    @classmethod
+    def because(cls, error: BaseException) -> StoreUnavailableError:
+        found = cls()
+        found.reason = f"{type(error).__name__}: {error}".rstrip(": ")
+        return found
+
+    reason = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +77,11 @@ class DigestStore(Protocol):
 
     async def get(self, chat_id: int, digest_id: int) -> Digest | None: ...
 
+    async def digest_for_message(self, chat_id: int, message_id: int) -> tuple[int, Digest] | None: ...
+
     async def forget_chat(self, chat_id: int) -> int: ...
+
+    async def compact(self) -> None: ...
 
     async def export_chat(self, chat_id: int, fmt: ExportFormat) -> str: ...
 

@@ -138,7 +138,7 @@ class Store:
         refresh, or a new fetch after expiry) and keeps its id. A digest that `cached` served
         is only added to the chat: saving it neither rewrites it nor makes it fresh again.
         """
-        keys = list(dict.fromkeys(_keys(digest, source_url=source_url, source_text=source_text)))
+        keys = list(dict.fromkeys(cache_keys(digest, source_url=source_url, source_text=source_text)))
         served = self._served.get(id(digest))
         now = self._clock()
         async with self._transaction() as db:
@@ -406,7 +406,7 @@ async def _merge(db: aiosqlite.Connection, source: int, *, into: int) -> None:
     await db.execute("DELETE FROM digests WHERE id = ?", (source,))
 
 
-def _keys(digest: Digest, *, source_url: str | None, source_text: str | None) -> Iterable[str]:
+def cache_keys(digest: Digest, *, source_url: str | None, source_text: str | None) -> Iterable[str]:
     """Cache keys in priority order: the link the user sent, the page's canonical URL, the pasted text."""
     if source_url:
         yield link_key(source_url)

@@ -144,3 +144,26 @@ def test_webhook_mode_sets_the_webhook_and_answers_updates(webhook_bot: tuple[Fa
     assert post_update(port, update, WEBHOOK_SECRET) == 200
     answer = api.wait(lambda: next((m for m in api.bot_messages(chat) if "Commands:" in (m.plain or "")), None))
     assert answer.plain.count("/search") == 1
+
+
+def test_an_unreachable_postgresql_server_is_one_sentence(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as closed:  # a port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    with FakeBotAPI(TEST_TOKEN) as api:
+        result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": TEST_TOKEN, "TELEGRAM_API_BASE_URL": api.base_url,
+                                    "DIGESTBOT_DB": f"postgresql://bot:hunter2@127.0.0.1:{port}/digests",
+                                    "DIGESTBOT_DB_TIMEOUT": "3"})
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "could not reach the PostgreSQL server" in result.stderr and "Traceback" not in result.stderr
+    assert "hunter2" not in result.stderr
+    assert not (tmp_path / "postgresql:").exists(), "never taken for a file path"
+
+
+def test_an_unknown_database_scheme_is_one_sentence(tmp_path: Path) -> None:
+    result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": TEST_TOKEN, "DIGESTBOT_DB": "mysql://bot@db/digests"})
+    assert result.returncode != 0 and "postgresql://" in result.stderr and "Traceback" not in result.stderr
+    assert not any(tmp_path.iterdir()), "nothing created"

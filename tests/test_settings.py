@@ -70,3 +70,30 @@ def test_a_malformed_value_is_one_sentence_naming_the_variable(name: str, value:
     with pytest.raises(SettingsError) as error:
         Settings.from_env({name: value})
     assert name in str(error.value) and "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(("value", "path", "url"), [
+    ("digests.sqlite3", "digests.sqlite3", None),
+    ("sqlite:///data/d.sqlite3", "data/d.sqlite3", None),
+    ("sqlite:////var/lib/d.sqlite3", "/var/lib/d.sqlite3", None),
+    (":memory:", ":memory:", None),
+    ("postgresql://bot:pw@db.internal:5432/digests", "digestbot.sqlite3", "postgresql://bot:pw@db.internal:5432/digests"),
+    ("postgres://bot@db/digests", "digestbot.sqlite3", "postgres://bot@db/digests"),
+])
+def test_digestbot_db_chooses_the_backend(value: str, path: str, url: str | None) -> None:
+    settings = Settings.from_env({"DIGESTBOT_DB": value})
+    assert (str(settings.db_path), settings.db_url) == (path, url)
+    assert settings.db_location.kind == ("postgresql" if url else "sqlite")
+
+
+@pytest.mark.parametrize("value", ["mysql://u@h/db", "postgresq://u@h/db", "sqlite://relative.db", "http://x/"])
+def test_another_scheme_is_refused_naming_the_accepted_forms(value: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({"DIGESTBOT_DB": value})
+    message = str(raised.value)
+    assert "sqlite:///" in message and "postgresql://" in message and message.count(".") <= 3
+
+
+def test_a_postgresql_password_never_shows_in_the_location() -> None:
+    settings = Settings.from_env({"DIGESTBOT_DB": "postgresql://bot:hunter2@db:5432/digests"})
+    assert "hunter2" not in str(settings.db_location)

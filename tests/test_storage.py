@@ -1,4 +1,5 @@
-"""The SQLite store on a real file: cache, history, search, forget, export, schema and durability settings."""
+"""The store on both backends (a real SQLite file, a real PostgreSQL server): cache, history, search,
+forget, export; then each backend's own schema and durability settings."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ import pytest
 
 from digest.errors import QueryError
 from digest.model import Digest, Quote
-from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store
+from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store, StoreUnavailableError
+from storage.pg_schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
+from storage.pg_store import PgStore
 from storage.rows import ROW_COLUMNS, to_row
 from storage.schema import MIGRATIONS, SCHEMA_VERSION, SHARDS, fts_table, shard_of
-from tests.test_storage_support import Clock, indexed, integrity, make_digest
+from tests.test_storage_support import Backend, Clock, PgBackend, indexed, integrity, make_digest
 
 
 @pytest.fixture
@@ -26,7 +29,15 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-async def store(tmp_path: Path, clock: Clock) -> AsyncIterator[Store]:
+async def store(backend: Backend, clock: Clock) -> AsyncIterator[Store]:
+    opened = await backend.open(clock=clock)
+    yield opened  # type: ignore[misc]
+    await opened.close()
+
+
+@pytest.fixture
+async def sqlite_store(tmp_path: Path, clock: Clock) -> AsyncIterator[Store]:
+    """For what only SQLite has: its file's bytes, its shards, its pragmas."""
     opened = await Store.open(tmp_path / "digests.sqlite3", clock=clock)
     yield opened
     await opened.close()
@@ -77,8 +88,8 @@ async def test_pasted_text_is_found_by_its_words_whatever_the_spacing(store: Sto
     assert await store.cached_text("Harbour reopens after storm. The harbour reopened on Wednesday.") is None
 
 
-async def test_a_digest_expires_after_the_configured_age(tmp_path: Path, clock: Clock) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3", cache_max_age_days=7, clock=clock)
+async def test_a_digest_expires_after_the_configured_age(backend: Backend, clock: Clock) -> None:
+    store = await backend.open(cache_max_age_days=7, clock=clock)
     try:
         digest_id = await store.save(make_digest(), chat_id=1, source_url="https://coast.example/news/harbour")
         clock.advance(days=6.9)
@@ -94,8 +105,8 @@ async def test_a_digest_expires_after_the_configured_age(tmp_path: Path, clock: 
         await store.close()
 
 
-async def test_saving_a_served_cached_digest_does_not_renew_it(tmp_path: Path, clock: Clock) -> None:
-    store = await Store.open(tmp_path / "d.sqlite3", cache_max_age_days=7, clock=clock)
+async def test_saving_a_served_cached_digest_does_not_renew_it(backend: Backend, clock: Clock) -> None:
+    store = await backend.open(cache_max_age_days=7, clock=clock)
     try:
         link = "https://coast.example/news/harbour"
         digest_id = await store.save(make_digest(), chat_id=1, source_url=link)
@@ -135,13 +146,13 @@ async def test_two_rows_of_one_article_are_merged_when_a_canonical_url_joins_the
     assert await store.cached("https://coast.example/news/harbour") == canonical
 
 
-async def test_many_concurrent_saves_all_land(store: Store, tmp_path: Path) -> None:
+async def test_many_concurrent_saves_all_land(store: Store, backend: Backend) -> None:
     digests = [make_digest(f"Story number {i}", url=f"https://coast.example/{i}") for i in range(40)]
     ids = await asyncio.gather(*(store.save(d, chat_id=i % 3, source_url=d.url) for i, d in enumerate(digests)))
     assert len(set(ids)) == 40
     for i, digest in enumerate(digests):
         assert await store.get(i % 3, ids[i]) == digest
-    assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
+    assert await backend.integrity() == ("ok", "ok")
 
 
 # History ----------------------------------------------------------------------------------------
@@ -294,7 +305,7 @@ async def test_chat_tokens_in_the_index_cannot_be_searched_for(store: Store) -> 
 # Privacy ----------------------------------------------------------------------------------------
 
 
-async def test_forget_removes_history_and_unshared_digests_everywhere(store: Store, tmp_path: Path) -> None:
+async def test_forget_removes_history_and_unshared_digests_everywhere(store: Store, backend: Backend) -> None:
     shared = make_digest("Shared walrus story", url="https://coast.example/shared")
     mine = make_digest("Private walrus story", url="https://coast.example/mine")
     await store.save(shared, chat_id=1, source_url=shared.url, message_id=1)
@@ -308,12 +319,12 @@ async def test_forget_removes_history_and_unshared_digests_everywhere(store: Sto
     assert await store.cached(mine.url or "") is None
     assert await store.cached(shared.url or "") == shared
     assert await store.forget_chat(1) == 0
+    assert await store.get(1, mine_id) is None and await store.get(2, mine_id) is None
     await store.close()
-    with sqlite3.connect(tmp_path / "digests.sqlite3") as db:
-        assert db.execute("SELECT count(*) FROM digests WHERE id = ?", (mine_id,)).fetchone() == (0,)
-        assert indexed(db, "private") == 0
-        assert db.execute("SELECT count(*) FROM aliases").fetchone() == (1,)
-    assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
+    assert await backend.count("digests") == 1
+    assert await backend.indexed("private") == 0
+    assert await backend.count("aliases") == 1
+    assert await backend.integrity() == ("ok", "ok")
 
 
 async def test_export_json_is_lossless_and_markdown_is_readable(library: Store) -> None:
@@ -407,17 +418,18 @@ async def test_memory_database_works_for_throwaway_runs() -> None:
         await store.close()
 
 
-async def test_a_failed_save_leaves_nothing_half_done(store: Store, tmp_path: Path) -> None:
+async def test_a_failed_save_leaves_nothing_half_done(store: Store, backend: Backend) -> None:
     # The message id is bound last, after the digest, its keys and the history row were written.
     with pytest.raises(OverflowError):
         await store.save(make_digest("Half done"), chat_id=1, source_url="https://coast.example/h", message_id=2**70)
     assert (await store.search(1, "half")).total == 0
     assert await store.cached("https://coast.example/h") is None
     assert await store.save(make_digest("Whole"), chat_id=1) > 0
-    assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
+    assert await backend.integrity() == ("ok", "ok")
 
 
-async def test_compact_after_forget_leaves_no_trace_of_the_words_in_the_file(store: Store, tmp_path: Path) -> None:
+async def test_compact_after_forget_leaves_no_trace_of_the_words_in_the_file(sqlite_store: Store, tmp_path: Path) -> None:
+    store = sqlite_store
     for i in range(20):
         await store.save(make_digest(f"Kept story {i}", url=f"https://coast.example/k{i}"), chat_id=2)
     await store.save(make_digest("Xylophonist confesses", url="https://coast.example/secret",
@@ -436,7 +448,8 @@ async def test_compact_after_forget_leaves_no_trace_of_the_words_in_the_file(sto
     assert integrity(path) == ("ok", "ok")
 
 
-async def test_shards_keep_chats_apart_and_follow_who_holds_a_digest(store: Store, tmp_path: Path) -> None:
+async def test_shards_keep_chats_apart_and_follow_who_holds_a_digest(sqlite_store: Store, tmp_path: Path) -> None:
+    store = sqlite_store
     same_shard = (3, 3 + SHARDS, -(3 + 2 * SHARDS))  # one shard of the index, three chats
     for chat in same_shard:
         await store.save(make_digest(f"Walrus report for {chat}", url=f"https://coast.example/{chat}"), chat_id=chat)
@@ -454,3 +467,37 @@ async def test_shards_keep_chats_apart_and_follow_who_holds_a_digest(store: Stor
         assert db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH 'narwhal'").fetchone() == (0,)
         assert indexed(db, "narwhal") == 1
     assert integrity(tmp_path / "digests.sqlite3") == ("ok", "ok")
+
+
+# PostgreSQL's own schema and connections ----------------------------------------------------------
+
+
+async def test_postgresql_schema_is_migrated_once_even_by_instances_starting_together(pg_dsn: str) -> None:
+    stores = await asyncio.gather(*(PgBackend(pg_dsn).open() for _ in range(4)))
+    try:
+        digest_id = await stores[0].save(make_digest(), chat_id=1)
+        assert await stores[3].get(1, digest_id) == make_digest(), "one database, seen by every instance"
+    finally:
+        for opened in stores:
+            await opened.close()
+    reopened = await PgBackend(pg_dsn).open()
+    try:
+        assert await reopened.get(1, digest_id) == make_digest()
+    finally:
+        await reopened.close()
+    versions = await PgBackend(pg_dsn)._fetch("SELECT version FROM schema_version")
+    assert [row[0] for row in versions] == [PG_SCHEMA_VERSION]
+
+
+async def test_a_postgresql_database_from_a_newer_digestbot_is_refused(pg_dsn: str) -> None:
+    backend = PgBackend(pg_dsn)
+    await (await backend.open()).close()
+    await backend._fetch("UPDATE schema_version SET version = version + 1")
+    with pytest.raises(RuntimeError, match="schema"):
+        await backend.open()
+
+
+async def test_an_unreachable_postgresql_server_is_store_unavailable() -> None:
+    with pytest.raises(StoreUnavailableError) as raised:
+        await PgStore.open("postgresql://nobody@127.0.0.1:9/none", timeout=2)
+    assert raised.value.user_message == "I can't reach my storage right now, try again in a minute."

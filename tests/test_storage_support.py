@@ -1,4 +1,5 @@
-"""Shared helpers of the storage tests (no tests here): real files in tmp_path, a clock the test moves."""
+"""Shared helpers of the storage tests (no tests here): real files in tmp_path or a real PostgreSQL
+database, a clock the test moves, and a look inside each backend from outside its store."""
 
 from __future__ import annotations
 
@@ -7,9 +8,15 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+
+import asyncpg
 
 from digest.model import Digest, Quote
+from storage import DigestStore, Store
+from storage.pg_store import PgStore
 from storage.schema import SHARDS, fts_table
+from storage.tokens import quote_lexeme, tsvector_literal, words
 
 START = 1_700_000_000.0  # 2023-11-14, a fixed "now" so expiry tests need no sleeping
 
@@ -55,3 +62,99 @@ def indexed(db: sqlite3.Connection, match: str) -> int:
     """How many index rows, over all shards, match an FTS5 expression."""
     return sum(db.execute(f"SELECT count(*) FROM {fts_table(shard)} WHERE {fts_table(shard)} MATCH ?",
                           (match,)).fetchone()[0] for shard in range(SHARDS))
+
+
+class Backend:
+    """One store backend under test: how to open its store, and how to look inside it from outside."""
+
+    name = ""
+
+    async def open(self, **options: Any) -> DigestStore:
+        raise NotImplementedError
+
+    async def integrity(self) -> tuple[str, str]:
+        """("ok", "ok") when the database and its search index are sound."""
+        raise NotImplementedError
+
+    async def indexed(self, word: str) -> int:
+        """How many digests, whatever chat holds them, the search index finds for a word."""
+        raise NotImplementedError
+
+    async def digests_titled(self, prefix: str) -> int:
+        """How many digest rows have a title starting with `prefix` and a space."""
+        raise NotImplementedError
+
+    async def count(self, table: str) -> int:
+        """How many rows a table holds."""
+        raise NotImplementedError
+
+
+class SqliteBackend(Backend):
+    name = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    async def open(self, **options: Any) -> DigestStore:
+        return await Store.open(self.path, **options)
+
+    async def integrity(self) -> tuple[str, str]:
+        return integrity(self.path)
+
+    async def indexed(self, word: str) -> int:
+        with closing(sqlite3.connect(self.path)) as db:
+            return indexed(db, word)
+
+    async def digests_titled(self, prefix: str) -> int:
+        with closing(sqlite3.connect(self.path)) as db:
+            return int(db.execute("SELECT count(*) FROM digests WHERE title LIKE ?", (prefix + " %",)).fetchone()[0])
+
+    async def count(self, table: str) -> int:
+        with closing(sqlite3.connect(self.path)) as db:
+            return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+class PgBackend(Backend):
+    name = "postgresql"
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+
+    async def open(self, **options: Any) -> DigestStore:
+        options.pop("synchronous_full", None)  # SQLite's durability knob; PostgreSQL has its own
+        return await PgStore.open(self.dsn, **options)
+
+    async def _fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
+        connection = await asyncpg.connect(self.dsn)
+        try:
+            return list(await connection.fetch(sql, *args))
+        finally:
+            await connection.close()
+
+    async def integrity(self) -> tuple[str, str]:
+        """B-tree indexes by amcheck; the search columns against the words of each row's text."""
+        await self._fetch("CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA public")
+        await self._fetch(
+            "SELECT public.bt_index_check(c.oid) FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid"
+            " JOIN pg_am AS a ON a.oid = c.relam WHERE a.amname = 'btree' AND c.relnamespace = current_schema()::regnamespace")
+        rows = await self._fetch("SELECT id, title, summary, quotes, site, body FROM digests")
+        wrong = await self._fetch(
+            "SELECT u.id FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, v, s)"
+            " LEFT JOIN digests AS d ON d.id = u.id"
+            " WHERE d.id IS NULL OR d.search <> u.v::tsvector OR d.site_search <> u.s::tsvector",
+            [row["id"] for row in rows],
+            [tsvector_literal([row["title"], row["summary"], row["quotes"], row["site"], row["body"]]) for row in rows],
+            [tsvector_literal([row["site"]], ("A",)) for row in rows])
+        return "ok", "ok" if not wrong else f"search columns out of step: {[row[0] for row in wrong]}"
+
+    async def indexed(self, word: str) -> int:
+        rows = await self._fetch("SELECT count(*) FROM digests WHERE search @@ $1::tsquery", " <-> ".join(map(quote_lexeme, words(word))))
+        return int(rows[0][0])
+
+    async def digests_titled(self, prefix: str) -> int:
+        rows = await self._fetch("SELECT count(*) FROM digests WHERE title LIKE $1", prefix + " %")
+        return int(rows[0][0])
+
+    async def count(self, table: str) -> int:
+        rows = await self._fetch(f"SELECT count(*) FROM {table}")
+        return int(rows[0][0])

@@ -1,0 +1,86 @@
+"""SQL for one search on PostgreSQL: the same query language and hits as storage.search on SQLite.
+
+The user's words become tsquery literals (storage.tokens), matched against `digests.search`
+(every searched column) and `site:` against `digests.site_search` (the site column only), both
+under GIN indexes; the chat's history is joined, so a search never sees another chat's digests.
+Ranking is ts_rank over the column weights (title first), length-normalised (bm25 is too), then
+the most recently saved first, as on SQLite. User text only ever reaches SQL as a parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storage.query import ParsedQuery
+from storage.tokens import NOTHING, all_of, any_of, excluded_patterns, site_patterns, term_patterns
+
+RANK_NORMALISATION = 1  # ts_rank: divide by 1 + log(document length), as bm25 weighs long documents down
+
+
+@dataclass
+class PgSearch:
+    """The page query (rows: digest id, saved_at, total) and its parameters."""
+
+    sql: str
+    params: list[Any]
+
+
+class _Params:
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+
+    def add(self, value: Any) -> str:
+        self.values.append(value)
+        return f"${len(self.values)}"
+
+
+def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> PgSearch:
+    params = _Params()
+    where = [f"h.chat_id = {params.add(chat_id)}"]
+    words = all_of(term_patterns(query))
+    sites = any_of(site_patterns(query.sites)) if query.sites else None
+    rank = None
+    if words == NOTHING or (query.sites and sites is None):
+        where.append("FALSE")  # a term or every site without a word in it: FTS5 matches nothing either
+    else:
+        if words is not None:
+            words_param = params.add(words)
+            where.append(f"d.search @@ {words_param}::tsquery")
+            rank = f"ts_rank(d.search, {words_param}::tsquery, {RANK_NORMALISATION})"
+        if sites is not None:
+            sites_param = params.add(sites)
+            where.append(f"d.site_search @@ {sites_param}::tsquery")
+            rank = rank or f"ts_rank(d.site_search, {sites_param}::tsquery, {RANK_NORMALISATION})"
+    excluded = any_of(excluded_patterns(query.excluded))
+    if excluded is not None:
+        where.append(f"NOT (d.search @@ {params.add(excluded)}::tsquery)")
+    excluded_sites = any_of(site_patterns(query.excluded_sites))
+    if excluded_sites is not None:
+        where.append(f"NOT (d.site_search @@ {params.add(excluded_sites)}::tsquery)")
+    where += _filters(query, params)
+    order = f"{rank} DESC, " if rank else ""
+    sql = f"""
+        SELECT h.digest_id, h.saved_at, count(*) OVER ()
+        FROM history AS h JOIN digests AS d ON d.id = h.digest_id
+        WHERE {" AND ".join(where)}
+        ORDER BY {order}h.saved_at DESC, h.digest_id DESC
+        LIMIT {params.add(limit)} OFFSET {params.add(offset)}"""
+    return PgSearch(sql, params.values)
+
+
+def _filters(query: ParsedQuery, params: _Params) -> list[str]:
+    """Exact host for domain sites (when every site is a domain, as on SQLite), and the date range."""
+    clauses = []
+    domains = [site for site in query.sites if "." in site]
+    if domains and len(domains) == len(query.sites):
+        checks = []
+        for site in domains:
+            name = params.add(site)
+            checks.append(f"(d.host = {name} OR right(d.host, length({name}) + 1) = '.' || {name})")
+        clauses.append("(" + " OR ".join(checks) + ")")
+    if query.after is not None:
+        clauses.append(f"d.dated >= {params.add(query.after.isoformat())}")
+    if query.before is not None:
+        clauses.append(f"d.dated < {params.add(query.before.isoformat())}")
+    return clauses
