@@ -4,6 +4,7 @@
     digestbot run [--webhook] [--listen HOST:PORT] [--url URL] [--secret-token SECRET]
     digestbot search QUERY [--chat ID] [--limit N] [--offset N] [--json]
     digestbot export [--chat ID] [--format json|md]
+    digestbot db copy SOURCE TARGET
 
 Each module's docstring is its subcommand's --help, examples included, printed as written.
 """
@@ -24,6 +25,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "run": ("bot.cmd_run", "run the Telegram bot (long polling, or --webhook)"),
     "search": ("bot.cmd_search", "search the digests a chat has saved (DIGESTBOT_DB)"),
     "export": ("bot.cmd_export", "export a chat's digests as JSON or Markdown (DIGESTBOT_DB)"),
+    "db": ("bot.cmd_db", "copy a whole history between stores: db copy SOURCE TARGET (SQLite <-> PostgreSQL)"),
 }
 
 
