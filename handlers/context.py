@@ -22,7 +22,6 @@ PLACEHOLDER_DELAY_SECONDS = 1.0
 PASTE_WINDOW_SECONDS = 1.5
 DOCUMENT_MAX_BYTES = 5_000_000
 PDF_MAX_BYTES = 20_000_000
-LONG_QUERY_MEMORY = 500
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,7 +44,6 @@ class BotData:
         self.config = HandlerConfig()
         self.limiter = PageRateLimiter(self.config.pages_per_minute)
         self.pastes = PasteBuffer()
-        self.long_queries: dict[str, str] = {}
         self.links_in_flight: SingleFlight[Digest] = SingleFlight()
         self._digester: Digester | None = None
         self._store: DigestStore | None = None
@@ -67,14 +65,6 @@ class BotData:
         if self._store is None:
             raise RuntimeError("BotData.configure() was not called (post_init did not run)")
         return self._store
-
-    def remember_query(self, query: str) -> str:
-        """A short key for a search too long for callback data (kept in memory, most recent only)."""
-        key = str(abs(hash(query)) % 10**12)
-        self.long_queries[key] = query
-        while len(self.long_queries) > LONG_QUERY_MEMORY:
-            self.long_queries.pop(next(iter(self.long_queries)))
-        return key
 
 
 Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]

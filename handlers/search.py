@@ -18,7 +18,7 @@ from storage.base import SearchPage
 
 RESULTS_PER_PAGE = 5
 CALLBACK_PREFIX = "s"  # s:<offset>:<query>
-STORED_PREFIX = "S"  # S:<offset>:<key of a query too long for callback data>
+STORED_PREFIX = "S"  # S:<offset>:<id of a query too long for callback data, saved in the store>
 MAX_CALLBACK_BYTES = 64
 USAGE = N_("Tell me what to look for, e.g. /search pentagon withdrawal")
 NOTHING_FOUND = N_("Nothing in this chat's digests matches “{query}”.")
@@ -28,28 +28,30 @@ NEXT = N_("Next »")
 RESULTS_HEADING = N_("“{query}”: {first}–{last} of {total}")
 
 
-def page_data(context: Context, query: str, offset: int) -> str:
-    """Callback data for a page of results: the query itself when it fits in 64 bytes."""
+async def page_data(context: Context, query: str, offset: int) -> str:
+    """Callback data for a page of results: the query itself when it fits in 64 bytes, else its
+    id in the store (which every instance reads, and which outlives a restart)."""
     data = f"{CALLBACK_PREFIX}:{offset}:{query}"
     if len(data.encode()) <= MAX_CALLBACK_BYTES:
         return data
-    return f"{STORED_PREFIX}:{offset}:{context.bot_data.remember_query(query)}"
+    return f"{STORED_PREFIX}:{offset}:{await context.bot_data.store.save_query(query)}"
 
 
-def parse_page_data(context: Context, data: str) -> tuple[str, int] | None:
+async def parse_page_data(context: Context, data: str) -> tuple[str, int] | None:
     """(query, offset) from callback data, or None when a stored query was forgotten."""
     prefix, offset, rest = data.split(":", 2)
-    query = rest if prefix == CALLBACK_PREFIX else context.bot_data.long_queries.get(rest)
+    query = rest if prefix == CALLBACK_PREFIX else await context.bot_data.store.saved_query(rest)
     return (query, int(offset)) if query is not None else None
 
 
-def page_keyboard(context: Context, query: str, page: SearchPage, words: Words) -> InlineKeyboardMarkup | None:
+async def page_keyboard(context: Context, query: str, page: SearchPage,
+                        words: Words) -> InlineKeyboardMarkup | None:
     buttons = []
     if page.offset > 0:
-        buttons.append(InlineKeyboardButton(words.gettext(PREVIOUS), callback_data=page_data(
+        buttons.append(InlineKeyboardButton(words.gettext(PREVIOUS), callback_data=await page_data(
             context, query, max(0, page.offset - page.limit))))
     if page.has_more:
-        buttons.append(InlineKeyboardButton(words.gettext(NEXT), callback_data=page_data(
+        buttons.append(InlineKeyboardButton(words.gettext(NEXT), callback_data=await page_data(
             context, query, page.offset + page.limit)))
     return InlineKeyboardMarkup([buttons]) if buttons else None
 
@@ -80,7 +82,7 @@ async def search_page_button(update: Update, context: Context) -> None:
     if callback is None or callback.data is None or not isinstance(callback.message, Message):
         return
     words = await words_for_user(context, callback.message.chat.id, callback.from_user)
-    parsed = parse_page_data(context, callback.data)
+    parsed = await parse_page_data(context, callback.data)
     if parsed is None:
         await callback.answer(words.gettext(EXPIRED), show_alert=True)
         return
@@ -99,7 +101,7 @@ async def show_page(context: Context, message: Message, query: str, offset: int,
         await say(message, words.gettext(NOTHING_FOUND, query=query))
         return
     text = page_text(query, page, words)
-    keyboard = page_keyboard(context, query, page, words)
+    keyboard = await page_keyboard(context, query, page, words)
     if edit:
         with contextlib.suppress(BadRequest):  # pressed twice: "message is not modified"
             await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard,

@@ -9,6 +9,7 @@ Keys never leave storage/, so they can change with a migration that recomputes t
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import unicodedata
@@ -69,3 +70,12 @@ def _normal_path(path: str) -> str:
 def _normal_escape(match: re.Match[str]) -> str:
     char = chr(int(match.group(1), 16))
     return char if char in UNRESERVED else match.group(0).upper()
+
+
+QUERY_ID_CHARS = 12  # 60 bits of a hash: fits Telegram's 64-byte button data with room for the offset
+
+
+def query_id(query: str) -> str:
+    """A short id for a saved search: the same query always gets the same id, on every instance."""
+    digest = hashlib.sha256(query.encode("utf-8", "surrogatepass")).digest()
+    return base64.b32encode(digest).decode()[:QUERY_ID_CHARS].lower()

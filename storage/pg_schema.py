@@ -75,6 +75,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             query TEXT NOT NULL,
             used_at DOUBLE PRECISION NOT NULL
         )""",
+        "CREATE INDEX saved_queries_used ON saved_queries(used_at)",
         """CREATE TABLE rate_events (
             user_id BIGINT NOT NULL,
             at DOUBLE PRECISION NOT NULL

@@ -23,13 +23,14 @@ import asyncpg
 from digest.model import Digest
 from storage.base import ExportFormat, SearchHit, SearchPage, StoreUnavailableError
 from storage.export import ExportedDigest, export_json, export_markdown
-from storage.keys import link_key, text_key
+from storage.keys import link_key, query_id, text_key
 from storage.pg_schema import migrate
 from storage.pg_search import search_sql
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, DigestRow, from_row, to_row
 from storage.schema import USER_COLUMNS
-from storage.store import MAX_LIMIT, MAX_OFFSET, SECONDS_PER_DAY, SERVED_MEMORY, SQLITE_INT, cache_keys, plain_snippet
+from storage.store import (MAX_LIMIT, MAX_OFFSET, SAVED_QUERY_DAYS, SECONDS_PER_DAY, SERVED_MEMORY, SQLITE_INT,
+                           cache_keys, plain_snippet)
 from storage.tokens import snippet, tsvector_literal
 
 T = TypeVar("T")
@@ -194,6 +195,22 @@ class PgStore:
             hits.append((SearchHit(digest_id=digest_id, digest=digest, snippet=plain_snippet(digest.summary),
                                    saved_at=_utc(saved_at)), row))
         return hits
+
+    # Saved searches ------------------------------------------------------------------------
+
+    async def save_query(self, query: str) -> str:
+        """Keep a search under a short id for its paging buttons (any instance can read it); returns the id."""
+        key, now = query_id(query), self._clock()
+        async with self._transaction() as db:
+            await db.execute("INSERT INTO saved_queries(id, query, used_at) VALUES ($1, $2, $3)"
+                             " ON CONFLICT (id) DO UPDATE SET query = excluded.query, used_at = excluded.used_at",
+                             key, query, now)
+            await db.execute("DELETE FROM saved_queries WHERE used_at < $1", now - SAVED_QUERY_DAYS * SECONDS_PER_DAY)
+        return key
+
+    async def saved_query(self, key: str) -> str | None:
+        """The search saved under `key`, or None."""
+        return await self._read(lambda db: db.fetchval("SELECT query FROM saved_queries WHERE id = $1", key))
 
     # Privacy -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ add the next one.
     history       which chat saved which digest, first and last time
     messages      the Telegram messages that showed a digest in a chat
     chat_settings each chat's /settings (language, summary length, quotes, link previews)
+    saved_queries searches too long for a button's callback data, under a short id
     digests_fts_N FTS5 indexes, one per shard of chats (N = |chat id| mod SHARDS): external
                   content (the view digests_shard_N: the digests some chat of the shard holds),
                   kept in sync by insert, update and delete triggers on digests
@@ -200,6 +201,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             quotes INTEGER NOT NULL,
             previews INTEGER NOT NULL
         )""",
+    ),
+    # 6: searches too long for Telegram's 64-byte button data, under a short id, so the paging
+    # buttons survive a restart (they lived in the process's memory).
+    (
+        """CREATE TABLE saved_queries (
+            id TEXT PRIMARY KEY,
+            query TEXT NOT NULL,
+            used_at REAL NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX saved_queries_used ON saved_queries(used_at)",
     ),
 )
 

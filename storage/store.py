@@ -27,7 +27,7 @@ from digest.model import Digest
 from storage.base import HIGHLIGHT_END, HIGHLIGHT_START, ExportFormat, SearchHit, SearchPage
 from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_json, export_markdown
-from storage.keys import link_key, text_key
+from storage.keys import link_key, query_id, text_key
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, from_row, to_row
 from storage.schema import SHARDS, chat_token, chats_of_sql, fts_table, migrate, shard_of, shards_of_sql
@@ -41,6 +41,7 @@ MAX_OFFSET = 100_000
 SQLITE_INT = range(-(2**63), 2**63)  # what an INTEGER column can hold; ids from users are checked against it
 SERVED_MEMORY = 1024  # cached digests remembered, so saving one into a chat does not renew it
 PLAIN_SNIPPET_CHARS = 200
+SAVED_QUERY_DAYS = 30  # a results message older than this has stale buttons anyway
 # Marks SQLite puts around matches; swapped for HIGHLIGHT_* after any stray HIGHLIGHT_* in the text is dropped.
 _MARK_START, _MARK_END = "\ue000", "\ue001"
 _ROW_PLACEHOLDERS = ", ".join("?" for _ in ROW_COLUMNS)
@@ -240,6 +241,24 @@ class Store:
             .replace(_MARK_START, HIGHLIGHT_START).replace(_MARK_END, HIGHLIGHT_END)
             for digest_id, text in rows if text
         }
+
+    # Saved searches ------------------------------------------------------------------------
+
+    async def save_query(self, query: str) -> str:
+        """Keep a search under a short id (storage.keys.query_id) for its paging buttons; returns the id.
+        Searches unused for SAVED_QUERY_DAYS are dropped."""
+        key, now = query_id(query), self._clock()
+        async with self._transaction() as db:
+            await db.execute("INSERT INTO saved_queries(id, query, used_at) VALUES (?, ?, ?)"
+                             " ON CONFLICT(id) DO UPDATE SET query = excluded.query, used_at = excluded.used_at",
+                             (key, query, now))
+            await db.execute("DELETE FROM saved_queries WHERE used_at < ?", (now - SAVED_QUERY_DAYS * SECONDS_PER_DAY,))
+        return key
+
+    async def saved_query(self, key: str) -> str | None:
+        """The search saved under `key`, or None when it was never saved or has been dropped."""
+        rows = await self._read("SELECT query FROM saved_queries WHERE id = ?", (key,))
+        return rows[0][0] if rows else None
 
     # Privacy -------------------------------------------------------------------------------
 

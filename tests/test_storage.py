@@ -302,6 +302,26 @@ async def test_chat_tokens_in_the_index_cannot_be_searched_for(store: Store) -> 
     assert titles(await store.search(-1, "walrus")) == ["Walrus news"]
 
 
+async def test_a_long_search_is_kept_under_a_short_id_across_restarts(backend: Backend, clock: Clock) -> None:
+    query = "chronicle harbour bridge reopened traffic Monday morning repairs after:2022-04"
+    store = await backend.open(clock=clock)
+    try:
+        key = await store.save_query(query)
+        assert len(key) <= 12 and key == await store.save_query(query), "the same search, the same id"
+        assert await store.save_query("another search") != key
+        assert await store.saved_query("nosuchid") is None
+    finally:
+        await store.close()
+    store = await backend.open(clock=clock)  # a restart, or another instance
+    try:
+        assert await store.saved_query(key) == query
+        clock.advance(days=31)
+        await store.save_query("a later search")
+        assert await store.saved_query(key) is None, "searches unused for a month are dropped"
+    finally:
+        await store.close()
+
+
 # Privacy ----------------------------------------------------------------------------------------
 
 
