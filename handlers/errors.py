@@ -12,6 +12,7 @@ from handlers.context import Context
 from handlers.i18n import N_
 from handlers.reader import words_of_update
 from handlers.reply import say
+from storage.base import StoreUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,9 @@ async def error_handler(update: object, context: Context) -> None:
     logger.error("update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)
     if not isinstance(update, Update):
         return
-    sorry = words_of_update(update).gettext(SORRY)  # the user's language: the store may be what failed
+    # The database server gone (PostgreSQL restarting, say): the store reconnects by itself, so "in a minute".
+    said = context.error.message if isinstance(context.error, StoreUnavailableError) else SORRY
+    sorry = words_of_update(update).gettext(said)  # the user's language: the store may be what failed
     with contextlib.suppress(TelegramError):
         if update.callback_query is not None:
             await update.callback_query.answer(sorry, show_alert=True)

@@ -112,7 +112,10 @@ class PgStore:
         served = self._served.get(id(digest))
         now = self._clock()
         row = to_row(digest, fetched_at=now)
-        async with self._transaction() as db:
+        if message_id is not None and message_id not in SQLITE_INT:
+            raise OverflowError(f"message id {message_id} does not fit in 64 bits")
+
+        async def write(db: asyncpg.Connection) -> int:
             for key in sorted(keys):
                 await db.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", key)
             target = None
@@ -127,13 +130,13 @@ class PgStore:
                 " ON CONFLICT (key) DO UPDATE SET digest_id = excluded.digest_id",
                 [(key, target) for key in keys])
             if message_id is not None:
-                if message_id not in SQLITE_INT:
-                    raise OverflowError(f"message id {message_id} does not fit in 64 bits")
                 await db.execute(
                     "INSERT INTO messages(chat_id, message_id, digest_id) VALUES ($1, $2, $3)"
                     " ON CONFLICT (chat_id, message_id) DO UPDATE SET digest_id = excluded.digest_id",
                     chat_id, message_id, target)
-        return int(target)
+            return int(target)
+
+        return await self._write(write)
 
     # Reading a chat ------------------------------------------------------------------------
 
@@ -201,11 +204,14 @@ class PgStore:
     async def save_query(self, query: str) -> str:
         """Keep a search under a short id for its paging buttons (any instance can read it); returns the id."""
         key, now = query_id(query), self._clock()
-        async with self._transaction() as db:
+
+        async def write(db: asyncpg.Connection) -> None:
             await db.execute("INSERT INTO saved_queries(id, query, used_at) VALUES ($1, $2, $3)"
                              " ON CONFLICT (id) DO UPDATE SET query = excluded.query, used_at = excluded.used_at",
                              key, query, now)
             await db.execute("DELETE FROM saved_queries WHERE used_at < $1", now - SAVED_QUERY_DAYS * SECONDS_PER_DAY)
+
+        await self._write(write)
         return key
 
     async def saved_query(self, key: str) -> str | None:
@@ -217,13 +223,15 @@ class PgStore:
     async def forget_chat(self, chat_id: int) -> int:
         """Remove the chat's history and messages, and every digest no other chat holds (row, cache
         keys and index entries, which live in the row). Returns how many digests the chat held."""
-        async with self._transaction() as db:
+        async def write(db: asyncpg.Connection) -> int:
             held = [row[0] for row in await db.fetch(
                 "DELETE FROM history WHERE chat_id = $1 RETURNING digest_id", chat_id)]
             await db.execute(
                 "DELETE FROM digests AS d WHERE d.id = ANY($1::bigint[])"
                 " AND NOT EXISTS (SELECT 1 FROM history AS h WHERE h.digest_id = d.id)", held)
-        return len(held)
+            return len(held)
+
+        return await self._write(write)
 
     async def compact(self) -> None:
         """Maintenance: VACUUM reclaims the space of deleted rows and index entries."""
@@ -252,17 +260,29 @@ class PgStore:
             async with self._pool.acquire() as db, db.transaction():
                 yield db
         except CONNECTION_ERRORS as error:
-            self._pool.expire_connections()
+            await self._pool.expire_connections()
             raise StoreUnavailableError.because(error) from error
 
     async def _read(self, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
-        """Run a read; after a connection error, once more on a fresh connection (the server may be back)."""
+        """Run a read; after a connection error, once more on a fresh connection (the server may be back:
+        the pool's other connections died with the old one and are replaced)."""
+        return await self._retrying(work, in_transaction=False)
+
+    async def _write(self, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
+        """Run a write in one transaction, tried twice like a read. Every write here is idempotent (upserts
+        by key, deletes), so a second run after a commit whose answer was lost changes nothing."""
+        return await self._retrying(work, in_transaction=True)
+
+    async def _retrying(self, work: Callable[[asyncpg.Connection], Awaitable[T]], *, in_transaction: bool) -> T:
         for attempt in (1, 2):
             try:
                 async with self._pool.acquire() as db:
-                    return await work(db)
+                    if not in_transaction:
+                        return await work(db)
+                    async with db.transaction():
+                        return await work(db)
             except CONNECTION_ERRORS as error:
-                self._pool.expire_connections()
+                await self._pool.expire_connections()
                 if attempt == 2:
                     raise StoreUnavailableError.because(error) from error
         raise AssertionError("unreachable")

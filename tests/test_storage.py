@@ -20,6 +20,7 @@ from storage.pg_schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from storage.pg_store import PgStore
 from storage.rows import ROW_COLUMNS, to_row
 from storage.schema import MIGRATIONS, SCHEMA_VERSION, SHARDS, fts_table, shard_of
+from tests.pgserver import PgCluster
 from tests.test_storage_support import Backend, Clock, PgBackend, indexed, integrity, make_digest
 
 
@@ -521,3 +522,23 @@ async def test_an_unreachable_postgresql_server_is_store_unavailable() -> None:
     with pytest.raises(StoreUnavailableError) as raised:
         await PgStore.open("postgresql://nobody@127.0.0.1:9/none", timeout=2)
     assert raised.value.user_message == "I can't reach my storage right now, try again in a minute."
+
+
+async def test_a_postgresql_server_lost_while_running_is_one_sentence_and_comes_back_by_itself(
+        pg_cluster: PgCluster, pg_dsn: str) -> None:
+    store = await PgBackend(pg_dsn).open(timeout=5)
+    try:
+        first = await store.save(make_digest(), chat_id=1, source_url="https://coast.example/news/harbour")
+        pg_cluster.stop("fast")  # every connection of the pool dies with the server
+        try:
+            for lost in (store.search(1, "harbour"), store.cached("https://coast.example/news/harbour"),
+                         store.save(make_digest("Lost"), chat_id=1), store.forget_chat(1), store.recent(1)):
+                with pytest.raises(StoreUnavailableError, match="can't reach my storage"):
+                    await lost
+        finally:
+            pg_cluster.start()
+        assert titles(await store.search(1, "harbour")) == ["Harbour reopens after storm"], "no restart needed"
+        later = await store.save(make_digest("Later story", url="https://coast.example/later"), chat_id=1)
+        assert later > first and await store.get(1, first) == make_digest()
+    finally:
+        await store.close()
