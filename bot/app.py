@@ -25,6 +25,7 @@ from handlers.help import bot_commands
 from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, words_for
 from handlers.routes import add_handlers
 from storage.base import DigestStore, StoreUnavailableError
+from storage.pg_shared import shared_state
 from storage.schema import SchemaTooNewError
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,8 @@ def build_application(settings: Settings) -> App:
         resources.pool = open_pool(settings)
         digester = Digester(fetcher=resources.fetcher, pool=resources.pool, options=settings.digest_options,
                             cache=resources.store)
-        application.bot_data.configure(handler_config(settings), digester=digester, store=resources.store)
+        application.bot_data.configure(handler_config(settings), digester=digester, store=resources.store,
+                                       shared=shared_state(resources.store))
         await set_menus(application)
         logger.info("digestbot started as @%s", application.bot.username)
 

@@ -12,10 +12,11 @@ from telegram.ext import CallbackContext, ExtBot
 
 from digest.model import Digest
 from digest.service import Digester
-from handlers.paste_buffer import PasteBuffer
-from handlers.ratelimit import PageRateLimiter
-from handlers.singleflight import SingleFlight
+from handlers.paste_buffer import PasteBuffer, SharedPasteBuffer
+from handlers.ratelimit import PageRateLimiter, SharedRateLimiter
+from handlers.singleflight import SharedSingleFlight, SingleFlight
 from storage.base import DigestStore
+from storage.pg_shared import PgSharedState
 
 LINKS_PER_MESSAGE = 3
 PLACEHOLDER_DELAY_SECONDS = 1.0
@@ -42,17 +43,25 @@ class BotData:
 
     def __init__(self) -> None:
         self.config = HandlerConfig()
-        self.limiter = PageRateLimiter(self.config.pages_per_minute)
-        self.pastes = PasteBuffer()
+        self.limiter: PageRateLimiter | SharedRateLimiter = PageRateLimiter(self.config.pages_per_minute)
+        self.pastes: PasteBuffer[Any] | SharedPasteBuffer[Any] = PasteBuffer()
         self.links_in_flight: SingleFlight[Digest] = SingleFlight()
         self._digester: Digester | None = None
         self._store: DigestStore | None = None
 
-    def configure(self, config: HandlerConfig, *, digester: Digester, store: DigestStore) -> None:
+    def configure(self, config: HandlerConfig, *, digester: Digester, store: DigestStore,
+                  shared: PgSharedState | None = None) -> None:
+        """`shared`: the state instances on one PostgreSQL store share (rate limit, links being read,
+        paste parts); without it (SQLite: one process) that state lives in memory."""
         self.config = config
-        self.limiter = PageRateLimiter(config.pages_per_minute)
         self._digester = digester
         self._store = store
+        if shared is None:
+            self.limiter = PageRateLimiter(config.pages_per_minute)
+            return
+        self.limiter = SharedRateLimiter(config.pages_per_minute, shared.take_page)
+        self.pastes = SharedPasteBuffer(shared)
+        self.links_in_flight = SharedSingleFlight(shared.once_per_link)
 
     @property
     def digester(self) -> Digester:

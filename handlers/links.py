@@ -55,7 +55,7 @@ async def link_message(update: Update, context: Context) -> None:
 
 async def digest_links(context: Context, message: Message, links: list[str], *, via: Via | None = None) -> None:
     """Digest each link, within the user's rate limit."""
-    allowed, wait = allowed_pages(context, sender_id(message), len(links))
+    allowed, wait = await allowed_pages(context, sender_id(message), len(links))
     if allowed:
         start_typing(context, message)
     digester = context.bot_data.digester

@@ -7,8 +7,9 @@ size waits `window` seconds for the next one. Pure bookkeeping: the handler owns
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 M = TypeVar("M")
 
@@ -76,3 +77,55 @@ class PasteBuffer(Generic[M]):
             return None
         del self._pending[key]
         return paste
+
+    # The handlers' interface, awaitable as SharedPasteBuffer's is.
+
+    async def is_pending(self, key: Key) -> bool:
+        return self.pending(key)
+
+    async def put(self, key: Key, part: str, message: M) -> tuple[Paste[M], bool]:
+        return self.add(key, part, message)
+
+    async def take_after_wait(self, key: Key, generation: int) -> Paste[M] | None:
+        return self.take_if_unchanged(key, generation)
+
+
+class PasteParts(Protocol):
+    """Where instances sharing a store keep paste parts (storage.pg_shared.PgSharedState)."""
+
+    def paste_pending(self, chat_id: int, user_id: int) -> Awaitable[bool]: ...
+
+    def add_paste_part(self, chat_id: int, user_id: int, part: str, *,
+                       last: bool) -> Awaitable[tuple[int, int, list[str]]]: ...
+
+    def take_paste_if_unchanged(self, chat_id: int, user_id: int, generation: int) -> Awaitable[list[str] | None]: ...
+
+
+class SharedPasteBuffer(Generic[M]):
+    """Pending pastes kept in the store, so parts that reach different instances make one page.
+
+    The digest quotes this instance's first part of the paste (the Message objects stay here);
+    the part that completes a paste started elsewhere is quoted instead."""
+
+    def __init__(self, parts: PasteParts) -> None:
+        self._parts = parts
+        self._first: dict[Key, M] = {}
+
+    async def is_pending(self, key: Key) -> bool:
+        return await self._parts.paste_pending(*key)
+
+    async def put(self, key: Key, part: str, message: M) -> tuple[Paste[M], bool]:
+        last = not may_continue(part)
+        generation, count, parts = await self._parts.add_paste_part(*key, part, last=last)
+        if count == 1 or key not in self._first:
+            self._first[key] = message
+        first = self._first.pop(key) if last else self._first[key]
+        return Paste(first=first, parts=parts or [part], generation=generation), last
+
+    async def take_after_wait(self, key: Key, generation: int) -> Paste[M] | None:
+        parts = await self._parts.take_paste_if_unchanged(*key, generation)
+        first = self._first.get(key)
+        if parts is None or first is None:
+            return None
+        del self._first[key]
+        return Paste(first=first, parts=parts, generation=generation)

@@ -31,14 +31,14 @@ async def pasted_text(update: Update, context: Context) -> None:
         return
     key = paste_key(message)
     buffer = context.bot_data.pastes
-    if not buffer.pending(key) and len(message.text) < PASTE_MIN_CHARS:
+    if len(message.text) < PASTE_MIN_CHARS and not await buffer.is_pending(key):
         await say(message, help_line(message, await words_of(context, message)))
         return
-    paste, complete = buffer.add(key, message.text, message)
+    paste, complete = await buffer.put(key, message.text, message)
     if complete:
         await digest_paste(context, paste)
         return
-    if paste.generation == 1:
+    if paste.first is message:
         start_typing(context, message)  # a page is coming: show it at once, not after the window
     context.application.create_task(wait_for_more(context, key, paste.generation), update=update,
                                     name="paste-window")
@@ -47,7 +47,7 @@ async def pasted_text(update: Update, context: Context) -> None:
 async def wait_for_more(context: Context, key: Key, generation: int) -> None:
     """After a full-size part: if nothing follows within the window, the paste is complete."""
     await asyncio.sleep(context.bot_data.config.paste_window)
-    paste = context.bot_data.pastes.take_if_unchanged(key, generation)
+    paste = await context.bot_data.pastes.take_after_wait(key, generation)
     if paste is not None:
         await digest_paste(context, paste)
 

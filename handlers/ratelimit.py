@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from handlers.i18n import ENGLISH, Words
 
@@ -36,11 +36,29 @@ class PageRateLimiter:
         window.append(now)
         return None
 
+    async def acquire(self, user_id: int) -> float | None:
+        """`take`, awaitable like the shared limiter's."""
+        return self.take(user_id)
+
     def forget_idle(self) -> None:
         """Drop users with no page in the window (keeps memory flat on a busy bot)."""
         now = self._clock()
         for user_id in [u for u, w in self._seen.items() if not w or now - w[-1] >= WINDOW_SECONDS]:
             del self._seen[user_id]
+
+
+class SharedRateLimiter:
+    """The same limit kept in the store (PostgreSQL), so a user's pages count on every instance."""
+
+    def __init__(self, per_minute: int, take_page: Callable[[int, int], Awaitable[float | None]]) -> None:
+        self.per_minute = per_minute
+        self._take_page = take_page
+
+    async def acquire(self, user_id: int) -> float | None:
+        """Count one page; None when allowed, else the seconds until the next one is."""
+        if self.per_minute <= 0:
+            return None
+        return await self._take_page(user_id, self.per_minute)
 
 
 def wait_message(per_minute: int, seconds: float, words: Words = ENGLISH) -> str:

@@ -56,11 +56,11 @@ def start_typing(context: Context, message: Message) -> None:
     context.application.create_task(show_typing(context, message.chat_id), name="typing")
 
 
-def allowed_pages(context: Context, user_id: int, count: int) -> tuple[int, float | None]:
+async def allowed_pages(context: Context, user_id: int, count: int) -> tuple[int, float | None]:
     """How many of `count` pages the user may send now, and the wait for the rest."""
     limiter = context.bot_data.limiter
     for taken in range(count):
-        wait = limiter.take(user_id)
+        wait = await limiter.acquire(user_id)
         if wait is not None:
             return taken, wait
     return count, None
@@ -77,7 +77,7 @@ def sender_id(message: Message) -> int:
 
 async def admit_one_page(context: Context, message: Message) -> bool:
     """Take one page from the sender's limit and start typing; or say when to come back and return False."""
-    allowed, wait = allowed_pages(context, sender_id(message), 1)
+    allowed, wait = await allowed_pages(context, sender_id(message), 1)
     if not allowed:
         await refuse_over_limit(context, message, wait or 0)
         return False

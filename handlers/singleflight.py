@@ -1,4 +1,5 @@
-"""One fetch per link at a time: chats that send a link already being read share that work.
+"""One fetch per link at a time: chats that send a link already being read share that work
+(in this process, and with several instances on one PostgreSQL store, across them).
 
 A popular link posted in fifty chats at once is fetched and cleaned once; the others wait for
 the same result (or the same error). Finished work is not kept here: the store's cache is.
@@ -30,3 +31,15 @@ class SingleFlight(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._running)
+
+
+class SharedSingleFlight(SingleFlight[T]):
+    """Coalesces calls in this process, and across instances through `across` (the store's claims):
+    two instances never fetch and clean the same link at the same time."""
+
+    def __init__(self, across: Callable[[str, Callable[[], Awaitable[T]]], Awaitable[T]]) -> None:
+        super().__init__()
+        self._across = across
+
+    async def run(self, key: str, work: Callable[[], Awaitable[T]]) -> T:
+        return await super().run(key, lambda: self._across(key, work))

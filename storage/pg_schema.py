@@ -16,6 +16,7 @@ database at a step boundary. Never edit a released step: add the next one.
     saved_queries  searches too long for Telegram's 64-byte button data, under a short id
     rate_events    the pages each user sent in the last minute (the rate limit of all instances)
     paste_parts    the parts of a long paste, whichever instance received them
+    link_claims    the link an instance is reading now, then its digest for a short while
 """
 
 from __future__ import annotations
@@ -88,6 +89,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             part TEXT NOT NULL,
             at DOUBLE PRECISION NOT NULL,
             PRIMARY KEY (chat_id, user_id, seq)
+        )""",
+    ),
+    # 3: one fetch per link across instances: a claim row while one instance reads the link, then
+    # its digest for the others that waited.
+    (
+        """CREATE TABLE link_claims (
+            key TEXT PRIMARY KEY,
+            claimed_at DOUBLE PRECISION NOT NULL,
+            record TEXT,
+            done_at DOUBLE PRECISION
         )""",
     ),
 )
