@@ -18,6 +18,7 @@ import sys
 
 from bot import __version__
 from bot.logs import SHORT_FORMAT, quiet_library_logs
+from storage.base import StoreUnavailableError
 
 # name -> (module, one-line help). Each module defines add_arguments(parser) and run(args) -> int.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -53,3 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `digestbot digest ... | head`: the reader left, nothing to report
         sys.stderr.close()
         return 0
+    except StoreUnavailableError as error:  # DIGESTBOT_DB is a PostgreSQL server that cannot be reached
+        print(f"digestbot: could not reach the database ({error.reason}).", file=sys.stderr)
+        return 1

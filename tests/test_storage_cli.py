@@ -16,7 +16,7 @@ PAGE = """<!doctype html><html lang="en"><head><title>Harbour reopens after stor
 </article></body></html>"""
 
 
-def digestbot(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def digestbot(db: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, timeout=120,
                           env={"PATH": "/usr/bin:/bin", "DIGESTBOT_DB": str(db), "DIGESTBOT_WORKERS": "1"})
 
@@ -49,3 +49,22 @@ def test_what_digest_makes_can_be_searched_and_exported(tmp_path: Path) -> None:
     assert len(exported["digests"]) == 2
     markdown = digestbot(db, "export", "--format", "md").stdout
     assert markdown.startswith("# Digests of chat 0") and "## Harbour reopens after storm" in markdown
+
+
+def test_search_on_an_unreachable_postgresql_server_is_one_sentence(tmp_path: Path) -> None:
+    found = subprocess.run([sys.executable, "-m", "bot", "search", "harbour"], capture_output=True, text=True,
+                           timeout=120, env={"PATH": "/usr/bin:/bin", "DIGESTBOT_DB": "postgresql://bot:pw@127.0.0.1:9/db",
+                                             "DIGESTBOT_DB_TIMEOUT": "2"}, cwd=tmp_path)
+    assert found.returncode == 1 and "Traceback" not in found.stderr, found.stderr
+    assert found.stderr.startswith("digestbot: could not reach the database") and "pw@" not in found.stderr
+    assert not any(tmp_path.iterdir()), "no SQLite file or folder made from the URL"
+
+
+def test_search_and_export_on_postgresql(pg_dsn: str, tmp_path: Path) -> None:
+    page = tmp_path / "harbour.html"
+    page.write_text(PAGE, encoding="utf-8")
+    assert digestbot(pg_dsn, "digest", "--json", str(page)).returncode == 0
+    found = digestbot(pg_dsn, "search", "--json", "harbour")
+    assert found.returncode == 0, found.stderr
+    assert [json.loads(line)["title"] for line in found.stdout.splitlines()[:-1]] == ["Harbour reopens after storm"]
+    assert json.loads(digestbot(pg_dsn, "export").stdout)["digests"][0]["title"] == "Harbour reopens after storm"
