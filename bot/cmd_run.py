@@ -74,6 +74,11 @@ def webhook_target(args: argparse.Namespace, settings: Settings) -> tuple[str, i
     url = args.url or settings.webhook_url
     if not url or urlsplit(url).scheme != "https":
         raise RunError("--webhook needs the bot's public https URL: set DIGESTBOT_WEBHOOK_URL or pass --url.")
+    if settings.db_url and not (args.secret_token or settings.webhook_secret):
+        # Each instance calls setWebhook at start: with a random secret each, the last one started
+        # would make Telegram's updates to every other instance fail the secret check.
+        raise RunError("Several instances on one PostgreSQL store need one shared webhook secret: "
+                       "set DIGESTBOT_WEBHOOK_SECRET to the same value for all of them.")
     secret = args.secret_token or settings.webhook_secret or secrets.token_urlsafe(SECRET_BYTES)
     if not SECRET_SHAPE.fullmatch(secret):
         raise RunError("The webhook secret may only hold 1 to 256 letters, digits, - and _.")

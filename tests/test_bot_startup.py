@@ -167,3 +167,9 @@ def test_an_unknown_database_scheme_is_one_sentence(tmp_path: Path) -> None:
     result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": TEST_TOKEN, "DIGESTBOT_DB": "mysql://bot@db/digests"})
     assert result.returncode != 0 and "postgresql://" in result.stderr and "Traceback" not in result.stderr
     assert not any(tmp_path.iterdir()), "nothing created"
+
+
+def test_webhook_on_postgresql_needs_one_shared_secret(tmp_path: Path) -> None:
+    result = run_bot(tmp_path, {"TELEGRAM_BOT_TOKEN": TEST_TOKEN, "DIGESTBOT_DB": "postgresql://bot@127.0.0.1:9/db"},
+                     "--webhook", "--url", "https://bot.example/telegram")
+    assert result.returncode != 0 and "DIGESTBOT_WEBHOOK_SECRET" in result.stderr and "Traceback" not in result.stderr
