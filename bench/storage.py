@@ -1,7 +1,14 @@
-"""How the SQLite store holds up at 100,000 digests: search latency, save throughput, bytes per digest.
+"""How the store holds up at 100,000 digests: search latency, save throughput, bytes per digest.
 
     nice python -m bench.storage [--digests 100000] [--queries 200] [--db PATH] [--keep]
     python -m bench.storage --reuse --db PATH [--queries 200]     # searches only, on a kept database
+    nice python -m bench.storage --backend postgresql [--pg-dsn URL]   # PostgreSQL (PgStore)
+    nice python -m bench.storage --backend both                        # SQLite, then PostgreSQL, same digests
+
+PostgreSQL: without --pg-dsn a throwaway PostgreSQL 15 cluster is started for the run (the test
+suite's tests/pgserver.py: initdb as the postgres user, fsync off, removed afterwards), so
+its save figures are without fsync; give --pg-dsn to measure a real server (the run creates
+and drops a schema of its own there).
 
 Digests are generated from the development pages (their reference text and metadata) with
 variations: a random run of each page's paragraphs, sometimes a paragraph of another page, a
@@ -27,14 +34,17 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
-from contextlib import closing
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import closing, contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
+import asyncpg
+
 from bench.datasets import dev_pages
 from digest.model import Digest, Quote
-from storage import Store
+from storage import DigestStore, Store
+from storage.pg_store import PgStore
 
 BIG_CHAT = 1
 ORDINARY_CHATS = range(100, 300)
@@ -93,7 +103,7 @@ def chat_of(rng: random.Random) -> int:
     return BIG_CHAT if rng.random() < BIG_CHAT_SHARE else rng.choice(ORDINARY_CHATS)
 
 
-async def build(store: Store, count: int, sources: list[Source], rng: random.Random) -> list[float]:
+async def build(store: DigestStore, count: int, sources: list[Source], rng: random.Random) -> list[float]:
     """Save `count` digests; returns the seconds each save took."""
     took = []
     for n in range(count):
@@ -142,8 +152,8 @@ def percentiles(ms: list[float]) -> tuple[float, float]:
     return cuts[49], cuts[94]
 
 
-async def measure_searches(store: Store, sources: list[Source], rng: random.Random, count: int) -> bool:
-    print(f"\nSearch latency, ms (Store.search, limit 5, {count} queries each; load average {os.getloadavg()[0]:.1f}):")
+async def measure_searches(store: DigestStore, sources: list[Source], rng: random.Random, count: int) -> bool:
+    print(f"\nSearch latency, ms ({type(store).__name__}.search, limit 5, {count} queries each; load average {os.getloadavg()[0]:.1f}):")
     print(f"  {'query kind':<14}{'chat':<12}{'wall p50':>10}{'wall p95':>10}{'CPU p50':>10}{'CPU p95':>10}"
           f"{'hits/query':>12}")
     met = True
@@ -183,10 +193,20 @@ def sizes(path: Path, count: int) -> None:
 
 
 async def run(args: argparse.Namespace) -> int:
+    """Each chosen backend in turn, on the same generated digests and queries."""
+    met = True
+    for backend in ("sqlite", "postgresql") if args.backend == "both" else (args.backend,):
+        met &= await run_backend(args, backend)
+    print(f"\nGoal wall p95 < {GOAL_P95_MS:.0f} ms: {'met' if met else 'NOT met'} for every kind.")
+    return 0
+
+
+async def run_backend(args: argparse.Namespace, backend: str) -> bool:
     rng = random.Random(args.seed)
     sources = load_sources()
-    print(f"{len(sources)} development pages as sources; building {args.digests:,} digests in {args.db}")
-    store = await Store.open(args.db)
+    where = args.db if backend == "sqlite" else "PostgreSQL"
+    print(f"\n== {backend}: {len(sources)} development pages as sources; {args.digests:,} digests in {where}")
+    store: DigestStore = await Store.open(args.db) if backend == "sqlite" else await PgStore.open(args.pg_dsn)
     try:
         if args.reuse:
             print("Reusing the database as it is (no saves measured).")
@@ -200,12 +220,33 @@ async def run(args: argparse.Namespace) -> int:
                   f"({len(last) / sum(last):,.0f}/s over the last {len(last):,}); "
                   f"per save p50 {ms[len(ms) // 2]:.2f} ms, p95 {ms[int(len(ms) * 0.95)]:.2f} ms; "
                   f"build wall time {wall:,.0f} s (including generation and the 5% second-chat saves)")
+        if isinstance(store, PgStore):
+            await store._read(lambda db: db.execute("VACUUM ANALYZE"))
         met = await measure_searches(store, sources, random.Random(args.seed + 1), args.queries)
+        if isinstance(store, PgStore):
+            await pg_sizes(store, args.digests)
     finally:
         await store.close()
-    sizes(args.db, args.digests)
-    print(f"\nGoal wall p95 < {GOAL_P95_MS:.0f} ms: {'met' if met else 'NOT met'} for every kind.")
-    return 0
+    if backend == "sqlite":
+        sizes(args.db, args.digests)
+    return met
+
+
+async def pg_sizes(store: PgStore, count: int) -> None:
+    async def value(sql: str) -> float:
+        return float(await store._read(lambda db: db.fetchval(sql)) or 0)
+
+    total = await value("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class AS c"
+                        " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm')")
+    print(f"\nDatabase: {total:,.0f} bytes for {count:,} digests = {total / count:,.0f} bytes per digest")
+    print(f"  average body: {await value('SELECT avg(octet_length(body)) FROM digests'):,.0f} bytes of UTF-8")
+    for name, sql in (("digests (heap + TOAST)", "pg_table_size('digests')"),
+                      ("search tsvectors", "(SELECT sum(pg_column_size(search) + pg_column_size(site_search)) FROM digests)"),
+                      ("GIN digests_search", "pg_relation_size('digests_search')"),
+                      ("GIN digests_site_search", "pg_relation_size('digests_site_search')"),
+                      ("history + indexes", "pg_total_relation_size('history')"),
+                      ("aliases + indexes", "pg_total_relation_size('aliases')")):
+        print(f"  {name:<24}{await value(f'SELECT {sql}') / count:>10,.0f} bytes per digest")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,7 +258,48 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the database file afterwards")
     parser.add_argument("--reuse", action="store_true",
                         help="measure searches on an existing --db built by this command (kept)")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="sqlite")
+    parser.add_argument("--pg-dsn", help="a PostgreSQL server to measure (default: a throwaway local cluster)")
     args = parser.parse_args(argv)
+    if args.backend != "sqlite" and args.reuse:
+        parser.error("--reuse is for a SQLite --db only")
+    with postgresql(args):
+        return sqlite_run(parser, args)
+
+
+@contextmanager
+def postgresql(args: argparse.Namespace) -> Iterator[None]:
+    """args.pg_dsn: the given server (in a schema of our own), or a throwaway cluster; removed afterwards."""
+    if args.backend == "sqlite":
+        yield
+        return
+    from tests import pgserver
+
+    cluster = None if args.pg_dsn else pgserver.start_cluster()
+    schema = f"bench_{os.getpid()}"
+    base = args.pg_dsn or (cluster.dsn() if cluster else "")
+    run_sql(base, f"CREATE SCHEMA {schema}")
+    args.pg_dsn = f"{base}{'&' if '?' in base else '?'}search_path={schema}"
+    try:
+        yield
+    finally:
+        run_sql(base, f"DROP SCHEMA {schema} CASCADE")
+        if cluster is not None:
+            pgserver.remove_cluster(cluster)
+
+
+def run_sql(dsn: str, sql: str) -> None:
+    async def go() -> None:
+        connection = await asyncpg.connect(dsn)
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    asyncio.run(go())
+
+
+def sqlite_run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     folder = None
     if args.reuse:
         if args.db is None or not args.db.exists():
