@@ -95,7 +95,7 @@ class PasteParts(Protocol):
 
     def paste_pending(self, chat_id: int, user_id: int) -> Awaitable[bool]: ...
 
-    def add_paste_part(self, chat_id: int, user_id: int, part: str, *,
+    def add_paste_part(self, chat_id: int, user_id: int, part: str, *, message_id: int,
                        last: bool) -> Awaitable[tuple[int, int, list[str]]]: ...
 
     def take_paste_if_unchanged(self, chat_id: int, user_id: int, generation: int) -> Awaitable[list[str] | None]: ...
@@ -116,7 +116,9 @@ class SharedPasteBuffer(Generic[M]):
 
     async def put(self, key: Key, part: str, message: M) -> tuple[Paste[M], bool]:
         last = not may_continue(part)
-        generation, count, parts = await self._parts.add_paste_part(*key, part, last=last)
+        # Telegram's message id orders the parts, whichever instance stores its part first.
+        message_id = int(getattr(message, "message_id", 0))
+        generation, count, parts = await self._parts.add_paste_part(*key, part, message_id=message_id, last=last)
         if count == 1 or key not in self._first:
             self._first[key] = message
         first = self._first.pop(key) if last else self._first[key]

@@ -86,6 +86,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             chat_id BIGINT NOT NULL,
             user_id BIGINT NOT NULL,
             seq BIGINT GENERATED ALWAYS AS IDENTITY,
+            message_id BIGINT NOT NULL,
             part TEXT NOT NULL,
             at DOUBLE PRECISION NOT NULL,
             PRIMARY KEY (chat_id, user_id, seq)

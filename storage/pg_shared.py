@@ -34,6 +34,7 @@ CLAIM_STALE_SECONDS = 60.0
 CLAIM_RESULT_SECONDS = 30.0  # how long a finished claim's digest serves the instances that waited
 CLAIM_POLL_SECONDS = 0.2
 PASTE_STALE_SECONDS = 600.0
+PASTE_GRACE_SECONDS = 0.5
 NOW = "extract(epoch FROM clock_timestamp())"
 
 
@@ -97,20 +98,28 @@ class PgSharedState:
     # Pastes in parts -----------------------------------------------------------------------
 
     async def paste_pending(self, chat_id: int, user_id: int) -> bool:
-        return bool(await self._store._read(lambda db: db.fetchval(
-            f"SELECT EXISTS (SELECT 1 FROM paste_parts WHERE chat_id = $1 AND user_id = $2 AND at > {NOW} - $3)",
-            chat_id, user_id, PASTE_STALE_SECONDS)))
+        """Whether parts of a paste are waiting. A short message is only a remark if none are, and the
+        paste's first part may still be on its way into another instance: look twice, PASTE_GRACE apart."""
+        for attempt in (1, 2):
+            if await self._store._read(lambda db: db.fetchval(
+                    f"SELECT EXISTS (SELECT 1 FROM paste_parts WHERE chat_id = $1 AND user_id = $2 AND at > {NOW} - $3)",
+                    chat_id, user_id, PASTE_STALE_SECONDS)):
+                return True
+            if attempt == 1:
+                await asyncio.sleep(PASTE_GRACE_SECONDS)
+        return False
 
-    async def add_paste_part(self, chat_id: int, user_id: int, part: str, *,
+    async def add_paste_part(self, chat_id: int, user_id: int, part: str, *, message_id: int,
                              last: bool) -> tuple[int, int, list[str]]:
         """Add a part: (its generation, how many parts are pending with it, and when `last`, every
-        part of the paste, now taken away)."""
+        part of the paste, now taken away). Parts are joined in Telegram's message order, whatever
+        order the instances stored them in."""
         async def write(db: asyncpg.Connection) -> tuple[int, int, list[str]]:
             await self._lock_paste(db, chat_id, user_id)
             await db.execute(f"DELETE FROM paste_parts WHERE at < {NOW} - $1", PASTE_STALE_SECONDS)
             generation = int(await db.fetchval(
-                f"INSERT INTO paste_parts(chat_id, user_id, part, at) VALUES ($1, $2, $3, {NOW}) RETURNING seq",
-                chat_id, user_id, part))
+                f"INSERT INTO paste_parts(chat_id, user_id, message_id, part, at) VALUES ($1, $2, $3, $4, {NOW})"
+                " RETURNING seq", chat_id, user_id, message_id, part))
             if last:
                 parts = await _take_parts(db, chat_id, user_id)
                 return generation, len(parts), parts
@@ -137,9 +146,9 @@ class PgSharedState:
 
 
 async def _take_parts(db: asyncpg.Connection, chat_id: int, user_id: int) -> list[str]:
-    rows = await db.fetch("DELETE FROM paste_parts WHERE chat_id = $1 AND user_id = $2 RETURNING seq, part",
+    rows = await db.fetch("DELETE FROM paste_parts WHERE chat_id = $1 AND user_id = $2 RETURNING message_id, seq, part",
                           chat_id, user_id)
-    return [part for _, part in sorted(rows)]
+    return [part for _, _, part in sorted(rows)]
 
 
 def shared_state(store: object) -> PgSharedState | None:
