@@ -64,3 +64,12 @@ def export_markdown(chat_id: int, items: list[ExportedDigest]) -> str:
 def escape_markdown(text: str) -> str:
     """Text that Markdown shows as written: no accidental headings, emphasis, links or HTML."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def export_as(chat_id: int, items: list[ExportedDigest], fmt: str) -> str:
+    """The chat's digests in the asked format: "json" or "md"."""
+    if fmt == "json":
+        return export_json(chat_id, items)
+    if fmt == "md":
+        return export_markdown(chat_id, items)
+    raise ValueError(f"unknown export format {fmt!r}")

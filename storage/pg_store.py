@@ -12,7 +12,6 @@ replaces dead connections by itself, so the bot carries on when the server is ba
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
@@ -22,14 +21,15 @@ import asyncpg
 
 from digest.model import Digest
 from storage.base import ExportFormat, SearchHit, SearchPage, StoreUnavailableError
-from storage.export import ExportedDigest, export_json, export_markdown
-from storage.keys import link_key, query_id, text_key
+from storage.export import ExportedDigest, export_as
+from storage.keys import query_id
 from storage.pg_schema import migrate
 from storage.pg_search import search_sql
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, DigestRow, from_row, to_row
 from storage.schema import USER_COLUMNS
-from storage.store import (MAX_LIMIT, MAX_OFFSET, SAVED_QUERY_DAYS, SECONDS_PER_DAY, SERVED_MEMORY, SQLITE_INT,
+from storage.served import ServedCache
+from storage.store import (MAX_LIMIT, MAX_OFFSET, SAVED_QUERY_DAYS, SECONDS_PER_DAY, SQLITE_INT,
                            cache_keys, plain_snippet)
 from storage.tokens import snippet, tsvector_literal
 
@@ -47,14 +47,14 @@ _N = len(ROW_COLUMNS)
 _DIGEST = "d.title, d.summary, d.body, d.record"
 
 
-class PgStore:
+class PgStore(ServedCache):
     """PostgreSQL (asyncpg) implementation of `storage.base.DigestStore`."""
 
     def __init__(self, pool: asyncpg.Pool, *, cache_max_age_days: float, clock: Callable[[], float]) -> None:
         self._pool = pool
         self._max_age = cache_max_age_days * SECONDS_PER_DAY
         self._clock = clock
-        self._served: OrderedDict[int, tuple[Digest, int]] = OrderedDict()
+        super().__init__()
         self._closed = False
 
     @classmethod
@@ -82,14 +82,6 @@ class PgStore:
 
     # The cache -----------------------------------------------------------------------------
 
-    async def cached(self, url: str) -> Digest | None:
-        """The unexpired digest of this link (any spelling of it, or the page's canonical URL)."""
-        return await self._cached(link_key(url))
-
-    async def cached_text(self, text: str) -> Digest | None:
-        """The unexpired digest of this pasted text (same words, whatever the spacing or case)."""
-        return await self._cached(text_key(text))
-
     async def _cached(self, key: str) -> Digest | None:
         row = await self._read(lambda db: db.fetchrow(
             f"SELECT d.id, {_DIGEST} FROM aliases AS a JOIN digests AS d ON d.id = a.digest_id"
@@ -97,10 +89,7 @@ class PgStore:
         if row is None:
             return None
         digest = from_row(*row[1:])
-        self._served[id(digest)] = (digest, row[0])
-        self._served.move_to_end(id(digest))
-        while len(self._served) > SERVED_MEMORY:
-            self._served.popitem(last=False)
+        self._remember_served(digest, row[0])
         return digest
 
     # Saving --------------------------------------------------------------------------------
@@ -109,7 +98,7 @@ class PgStore:
                    source_text: str | None = None, message_id: int | None = None) -> int:
         """Keep the digest and add it to the chat's history; returns its id (see storage.store.Store.save)."""
         keys = list(dict.fromkeys(cache_keys(digest, source_url=source_url, source_text=source_text)))
-        served = self._served.get(id(digest))
+        served = self.served_id(digest)
         now = self._clock()
         row = to_row(digest, fetched_at=now)
         if message_id is not None and message_id not in SQLITE_INT:
@@ -119,8 +108,8 @@ class PgStore:
             for key in sorted(keys):
                 await db.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", key)
             target = None
-            if served is not None and served[0] is digest:
-                target = await db.fetchval("SELECT id FROM digests WHERE id = $1", served[1])
+            if served is not None:
+                target = await db.fetchval("SELECT id FROM digests WHERE id = $1", served)
             if target is not None:
                 await _add_to_history(db, chat_id, target, now)
             else:
@@ -245,11 +234,7 @@ class PgStore:
             " ORDER BY h.first_saved_at, d.id", chat_id))
         items = [ExportedDigest(digest_id=row[0], first_saved_at=_utc(row[1]), saved_at=_utc(row[2]),
                                 digest=from_row(*row[3:])) for row in rows]
-        if fmt == "json":
-            return export_json(chat_id, items)
-        if fmt == "md":
-            return export_markdown(chat_id, items)
-        raise ValueError(f"unknown export format {fmt!r}")
+        return export_as(chat_id, items, fmt)
 
     # Connections ---------------------------------------------------------------------------
 

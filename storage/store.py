@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
@@ -26,12 +25,13 @@ import aiosqlite
 from digest.model import Digest
 from storage.base import HIGHLIGHT_END, HIGHLIGHT_START, ExportFormat, SearchHit, SearchPage
 from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
-from storage.export import ExportedDigest, export_json, export_markdown
+from storage.export import ExportedDigest, export_as
 from storage.keys import link_key, query_id, text_key
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, from_row, to_row
 from storage.schema import SHARDS, chat_token, chats_of_sql, fts_table, migrate, shard_of, shards_of_sql
 from storage.search import search_sql, snippet_sql
+from storage.served import ServedCache
 
 MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 10_000
@@ -39,7 +39,6 @@ SECONDS_PER_DAY = 86_400
 MAX_LIMIT = 50
 MAX_OFFSET = 100_000
 SQLITE_INT = range(-(2**63), 2**63)  # what an INTEGER column can hold; ids from users are checked against it
-SERVED_MEMORY = 1024  # cached digests remembered, so saving one into a chat does not renew it
 PLAIN_SNIPPET_CHARS = 200
 SAVED_QUERY_DAYS = 30  # a results message older than this has stale buttons anyway
 # Marks SQLite puts around matches; swapped for HIGHLIGHT_* after any stray HIGHLIGHT_* in the text is dropped.
@@ -49,7 +48,7 @@ _ROW_ASSIGNMENTS = ", ".join(f"{column} = ?" for column in ROW_COLUMNS)
 _HOLDERS = f"chats = {chats_of_sql('?')}, shards = {shards_of_sql('?')}"  # from history; binds the id twice
 
 
-class Store:
+class Store(ServedCache):
     """SQLite (aiosqlite) implementation of `storage.base.DigestStore`."""
 
     def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection, *,
@@ -60,7 +59,7 @@ class Store:
         self._lock = asyncio.Lock()
         self._max_age = cache_max_age_days * SECONDS_PER_DAY
         self._clock = clock
-        self._served: OrderedDict[int, tuple[Digest, int]] = OrderedDict()
+        super().__init__()
         self._closed = False
 
     @classmethod
@@ -101,14 +100,6 @@ class Store:
 
     # The cache -----------------------------------------------------------------------------
 
-    async def cached(self, url: str) -> Digest | None:
-        """The unexpired digest of this link (any spelling of it, or the page's canonical URL)."""
-        return await self._cached(link_key(url))
-
-    async def cached_text(self, text: str) -> Digest | None:
-        """The unexpired digest of this pasted text (same words, whatever the spacing or case)."""
-        return await self._cached(text_key(text))
-
     async def _cached(self, key: str) -> Digest | None:
         rows = await self._read(
             "SELECT d.id, d.title, d.summary, d.body, d.record FROM aliases AS a JOIN digests AS d ON d.id = a.digest_id"
@@ -122,12 +113,6 @@ class Store:
         self._remember_served(digest, digest_id)
         return digest
 
-    def _remember_served(self, digest: Digest, digest_id: int) -> None:
-        self._served[id(digest)] = (digest, digest_id)
-        self._served.move_to_end(id(digest))
-        while len(self._served) > SERVED_MEMORY:
-            self._served.popitem(last=False)
-
     # Saving --------------------------------------------------------------------------------
 
     async def save(self, digest: Digest, *, chat_id: int, source_url: str | None = None,
@@ -140,12 +125,12 @@ class Store:
         is only added to the chat: saving it neither rewrites it nor makes it fresh again.
         """
         keys = list(dict.fromkeys(cache_keys(digest, source_url=source_url, source_text=source_text)))
-        served = self._served.get(id(digest))
+        served = self.served_id(digest)
         now = self._clock()
         async with self._transaction() as db:
             target = None
-            if served is not None and served[0] is digest:
-                target = await _one(db, "SELECT id FROM digests WHERE id = ?", (served[1],))
+            if served is not None:
+                target = await _one(db, "SELECT id FROM digests WHERE id = ?", (served,))
             if target is not None:
                 if await _add_to_history(db, chat_id, target, now):
                     await _index_chats(db, target)
@@ -306,11 +291,7 @@ class Store:
             ExportedDigest(digest_id=row[0], first_saved_at=_utc(row[1]), saved_at=_utc(row[2]), digest=from_row(*row[3:]))
             for row in rows
         ]
-        if fmt == "json":
-            return export_json(chat_id, items)
-        if fmt == "md":
-            return export_markdown(chat_id, items)
-        raise ValueError(f"unknown export format {fmt!r}")
+        return export_as(chat_id, items, fmt)
 
     # Chat settings -------------------------------------------------------------------------
 
