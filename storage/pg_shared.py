@@ -5,7 +5,8 @@
   clocks may drift apart).
 - One fetch per link: the instance that reads a link holds a claim row (link_claims); the
   others poll it and take the digest it leaves there. A claim left by an instance that died
-  (kill -9 in the middle of a page) goes stale after CLAIM_STALE_SECONDS and is taken over.
+  (kill -9 in the middle of a page) goes stale once the fetch deadline and the cleaning limit
+  have passed, and is taken over.
 - The parts of a long paste, which the load balancer may hand to different instances
   (paste_parts). `generation` is the part's row number, so "no part came after mine" holds
   across instances.
@@ -28,9 +29,10 @@ from storage.pg_store import PgStore
 
 WINDOW_SECONDS = 60.0
 SWEEP_CHANCE = 0.01  # one page in a hundred also drops every user's events older than the window
-# A fetch is bounded by the fetch deadline (15 s) and the cleaning limit (10 s): a claim older than
-# this was left by an instance that died, and is taken over.
-CLAIM_STALE_SECONDS = 60.0
+# A fetch is bounded by the fetch deadline and the cleaning limit (15 s and 10 s by default): a claim
+# older than both and this margin was left by an instance that died, and is taken over.
+CLAIM_MARGIN_SECONDS = 5.0
+CLAIM_STALE_SECONDS = 60.0  # when the caller does not say
 CLAIM_RESULT_SECONDS = 30.0  # how long a finished claim's digest serves the instances that waited
 CLAIM_POLL_SECONDS = 0.2
 PASTE_STALE_SECONDS = 600.0
@@ -41,8 +43,9 @@ NOW = "extract(epoch FROM clock_timestamp())"
 class PgSharedState:
     """The shared state of the instances on one PostgreSQL store."""
 
-    def __init__(self, store: PgStore) -> None:
+    def __init__(self, store: PgStore, *, claim_stale_seconds: float = CLAIM_STALE_SECONDS) -> None:
         self._store = store
+        self._claim_stale = claim_stale_seconds
 
     # Rate limit ----------------------------------------------------------------------------
 
@@ -82,7 +85,7 @@ class PgSharedState:
             f"INSERT INTO link_claims(key, claimed_at) VALUES ($1, {NOW})"
             " ON CONFLICT (key) DO UPDATE SET claimed_at = excluded.claimed_at, record = NULL, done_at = NULL"
             f" WHERE (link_claims.done_at IS NULL AND link_claims.claimed_at < {NOW} - $2)"
-            f" OR link_claims.done_at < {NOW} - $3 RETURNING true", key, CLAIM_STALE_SECONDS, CLAIM_RESULT_SECONDS)))
+            f" OR link_claims.done_at < {NOW} - $3 RETURNING true", key, self._claim_stale, CLAIM_RESULT_SECONDS)))
 
     async def _work_on(self, key: str, work: Callable[[], Awaitable[Digest]]) -> Digest:
         try:
@@ -151,6 +154,11 @@ async def _take_parts(db: asyncpg.Connection, chat_id: int, user_id: int) -> lis
     return [part for _, _, part in sorted(rows)]
 
 
-def shared_state(store: object) -> PgSharedState | None:
-    """The store's shared state when several instances can share it (PostgreSQL), else None."""
-    return PgSharedState(store) if isinstance(store, PgStore) else None
+def shared_state(store: object, *, longest_read_seconds: float | None = None) -> PgSharedState | None:
+    """The store's shared state when several instances can share it (PostgreSQL), else None.
+    `longest_read_seconds`: the most one link's fetch and cleaning may take (the claims' stale age)."""
+    if not isinstance(store, PgStore):
+        return None
+    if longest_read_seconds is None:
+        return PgSharedState(store)
+    return PgSharedState(store, claim_stale_seconds=longest_read_seconds + CLAIM_MARGIN_SECONDS)
