@@ -94,7 +94,6 @@ def build_application(settings: Settings) -> App:
         digester = Digester(fetcher=resources.fetcher, pool=resources.pool, options=settings.digest_options,
                             cache=resources.store)
         application.bot_data.configure(handler_config(settings), digester=digester, store=resources.store,
-        application.bot_data.configure(handler_config(settings), digester=digester, store=resources.store,
                                        shared=shared_state(resources.store, longest_read_seconds=(
                                            settings.fetch_deadline_seconds + settings.clean_timeout_seconds)))
         await set_menus(application)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
-from digest.errors import DigestError
+from digest.errors import N_, DigestError
 from digest.model import Digest
 from storage.chat_settings import ChatSettings
 
@@ -24,7 +24,7 @@ ExportFormat = Literal["json", "md"]
 class StoreUnavailableError(DigestError):
     """The database server cannot be reached (now); the user is asked to come back in a minute."""
 
-    user_message = "I can't reach my storage right now, try again in a minute."
+    user_message = N_("I can't reach my storage right now, try again in a minute.")
 
     @classmethod
     def because(cls, error: BaseException) -> StoreUnavailableError:

@@ -1,4 +1,5 @@
-"""Copy a whole store into another, SQLite <-> PostgreSQL: digests, cache keys, history, messages.
+"""Copy a whole store into another, SQLite <-> PostgreSQL: digests, cache keys, history, messages and
+each chat's /settings (searches saved for paging buttons are not copied: they expire anyway).
 
 For a user who outgrows one machine (SQLite -> PostgreSQL) or leaves a server (and back). Rows
 keep their ids, so the digests a chat's buttons and messages point at stay the same. Copying is
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage.base import DigestStore
+from storage.chat_settings import ChatSettings
 from storage.pg_store import PgStore
 from storage.rows import ROW_COLUMNS
 from storage.schema import chats_of_sql, shards_of_sql
@@ -51,8 +53,21 @@ async def copy_store(source: DigestStore, target: DigestStore, *, progress: Prog
         after = batch[-1].digest_id
         if progress is not None:
             progress(done, total)
+    await _copy_chat_settings(source, target)
     await _finish(target)
     return done
+
+
+async def _copy_chat_settings(source: DigestStore, target: DigestStore) -> None:
+    """Every chat's /settings (few rows: one per chat that changed something)."""
+    sql = "SELECT chat_id, language, summary, quotes, previews FROM chat_settings ORDER BY chat_id"
+    if isinstance(source, PgStore):
+        rows = list(await source._read(lambda db: db.fetch(sql)))
+    else:
+        rows = await _sqlite(source)._read(sql, ())
+    for chat_id, language, summary, quotes, previews in rows:
+        await target.set_chat_settings(chat_id, ChatSettings(language=language, summary=summary, quotes=quotes,
+                                                             previews=bool(previews)))
 
 
 async def _count(store: DigestStore) -> int:

@@ -21,6 +21,7 @@ import asyncpg
 
 from digest.model import Digest
 from storage.base import ExportFormat, SearchHit, SearchPage, StoreUnavailableError
+from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_as
 from storage.keys import query_id
 from storage.pg_schema import migrate
@@ -235,6 +236,24 @@ class PgStore(ServedCache):
         items = [ExportedDigest(digest_id=row[0], first_saved_at=_utc(row[1]), saved_at=_utc(row[2]),
                                 digest=from_row(*row[3:])) for row in rows]
         return export_as(chat_id, items, fmt)
+
+    # Chat settings -------------------------------------------------------------------------
+
+    async def get_chat_settings(self, chat_id: int) -> ChatSettings:
+        """The chat's /settings, or the defaults when it never changed them."""
+        row = await self._read(lambda db: db.fetchrow(
+            "SELECT language, summary, quotes, previews FROM chat_settings WHERE chat_id = $1", chat_id))
+        if row is None:
+            return DEFAULT_CHAT_SETTINGS
+        return ChatSettings(language=row[0], summary=row[1], quotes=row[2], previews=row[3])
+
+    async def set_chat_settings(self, chat_id: int, settings: ChatSettings) -> None:
+        """Keep the chat's choices (forgetting the history keeps them: they are not history)."""
+        await self._write(lambda db: db.execute(
+            "INSERT INTO chat_settings (chat_id, language, summary, quotes, previews) VALUES ($1, $2, $3, $4, $5)"
+            " ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, summary = excluded.summary,"
+            " quotes = excluded.quotes, previews = excluded.previews",
+            chat_id, settings.language, settings.summary, settings.quotes, settings.previews))
 
     # Connections ---------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from digest.model import Digest
 from storage import DigestStore
+from storage.chat_settings import ChatSettings
 from tests.test_storage_support import Clock, PgBackend, SqliteBackend, make_digest
 
 CHATS = (1, -100123, 42)
@@ -29,6 +30,7 @@ async def fill(store: DigestStore, clock: Clock) -> None:
             await store.save(digest, chat_id=CHATS[(n + 1) % 3], source_url=digest.url)
     await store.save(Digest(title="Pasted café note", summary="A note.", body="A note about the café."), chat_id=1,
                      source_text="A note about the café.")
+    await store.set_chat_settings(-100123, ChatSettings(language="uk", summary="short", quotes=1, previews=False))
 
 
 async def snapshot(store: DigestStore) -> dict[str, object]:
@@ -43,6 +45,7 @@ async def snapshot(store: DigestStore) -> dict[str, object]:
     seen["cached link"] = await store.cached("https://t.co/17")
     seen["cached text"] = await store.cached_text("a note about the CAFÉ.")
     seen["message"] = await store.digest_for_message(CHATS[5 % 3], 5)
+    seen["settings"] = [await store.get_chat_settings(chat) for chat in CHATS]
     return seen
 
 
