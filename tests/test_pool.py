@@ -113,7 +113,7 @@ async def test_a_worker_killed_from_outside_while_idle_is_replaced_quietly(pool:
 
 
 async def test_a_pdf_that_inflates_past_the_memory_cap_costs_only_its_worker() -> None:
-    pool = PagePool(workers=2, time_limit_seconds=5, memory_mb=TEST_MEMORY_MB)
+    pool = PagePool(workers=2, time_limit_seconds=10, memory_mb=TEST_MEMORY_MB)  # the memory cap acts first
     try:
         bomb = Page(content=inflating_bomb(100), kind="pdf")
         refused, article = await asyncio.gather(pool.digest(bomb), pool.digest(ARTICLE), return_exceptions=True)
