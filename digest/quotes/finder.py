@@ -79,6 +79,7 @@ HEADLINE_CAPITALISED_SHARE = 0.75
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+")
 CUE_BESIDE_AFTER_TOKENS = 4  # "”, he said" / "”, said Smith": the verb within this many words
+OWN_ENDINGS = ("?", "!", "…", "...")  # “...?” Trump said: the splitter ends a sentence there, the attribution goes on
 CUE_TAIL_CHARS = 60  # cues that must end right before the quotation are looked for only this far back
 
 
@@ -184,9 +185,9 @@ def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) ->
         next_opening = later[0][0] - 1 if later else len(paragraph)  # a quoted name («Опора») is no new quotation
         before = paragraph[max(_sentence_start(spans, opening), previous_end) : opening]
         after = paragraph[closing + 1 : min(_sentence_end(spans, closing), next_opening)]
-        if not after.strip() and CJK.search(paragraph[start:end]):
+        if not after.strip() and (CJK.search(paragraph[start:end]) or paragraph[start:end].rstrip().endswith(OWN_ENDINGS)):
             after = paragraph[closing + 1 : min(_sentence_end(spans, closing + 1), next_opening)]  # “...。”卢宇说。
-        if not before.strip() and number and paragraphs[number - 1].rstrip().endswith(":"):
+        if not before.strip() and not paragraph[:opening].strip() and number and paragraphs[number - 1].rstrip().endswith(":"):
             before = paragraphs[number - 1]  # "Smith told reporters:" and the quotation as its own paragraph
         sites.append(QuoteSite(start, end, before, after))
         previous_end = closing + 1

@@ -23,11 +23,13 @@ from digest.quotes.words import (
     HONORIFICS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    OCCUPATIONS,
     PREPOSITIONS,
     PRONOUNS,
     REFLEXIVES,
     ROLE_NOUNS,
     SENTENCE_START_WORDS,
+    TITLE_SUFFIXES,
     TITLE_WORDS,
 )
 
@@ -38,6 +40,7 @@ AFFILIATION_PREPOSITIONS = frozenset({
 
 
 NAME_MAX_TOKENS = 4
+INDEFINITE_BEFORE_NAME = frozenset({"the", "a", "an", "one", "another"})  # before capitals: an institution or a kind of person
 ROLE_MAX_TOKENS = 8  # "el secretario general de la asociación de regantes, Pedro Parias"
 OPENING_MARKS = frozenset("«“„\"‘‹")
 CLOSING_MARKS = frozenset("»”“\"’›")
@@ -46,6 +49,8 @@ APPOSITIVE_MAX_TOKENS = 16  # ", the harbour master," or ", whose husband is sti
 TOKEN = re.compile(r"\w[\w'’-]*(?:\.\w+)*|[^\w\s]")  # "U.S" and "." apart; "Mr." joined back below
 ABBREVIATED_NAME_PARTS = HONORIFICS | frozenset({"gen", "sen", "rep", "gov", "col", "lt", "capt", "sgt", "adm", "st", "jr", "prof", "supt", "det"})
 CLOSING_PUNCTUATION = frozenset(".!?;:")
+MID_SENTENCE_PERIOD = re.compile(r"\s+[a-zà-ÿ]")  # "Corp. executive", "Inc. spokesman": no sentence ends there
+CLAUSE_OPENING_NAME = 2  # a name of this many words that opens the clause is its subject, however long the appositive
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +66,15 @@ class Speaker:
 
 
 def tokens_of(text: str) -> list[str]:
-    """Words and punctuation; the period of an initial or a title stays with it ("J.", "Mr.")."""
+    """Words and punctuation; the period of an initial, a title or an abbreviation stays with it ("J.",
+    "Mr.", "a former News Corp. executive": a period with a lower-case word after it ends no sentence)."""
     tokens: list[str] = []
-    for token in TOKEN.findall(text):
-        if token == "." and tokens and (
-            (len(tokens[-1]) == 1 and tokens[-1].isupper()) or tokens[-1].casefold() in ABBREVIATED_NAME_PARTS
+    for match in TOKEN.finditer(text):
+        token = match.group(0)
+        if token == "." and tokens and tokens[-1][:1].isalpha() and (
+            (len(tokens[-1]) == 1 and tokens[-1].isupper())
+            or tokens[-1].casefold() in ABBREVIATED_NAME_PARTS
+            or MID_SENTENCE_PERIOD.match(text, match.end())
         ):
             tokens[-1] += "."
         else:
@@ -190,8 +199,8 @@ def name_backward(tokens: list[str]) -> Speaker | None:
     run = tokens[start:]
     while run and not is_capitalised(run[0]) and run[0].casefold() not in NAME_PARTICLES:
         run = run[1:]
-    if run and start and tokens[start - 1] == "the":  # "the Kremlin", "the Pentagon": an institution
-        return Speaker("the " + " ".join(run), "description")
+    if run and start and tokens[start - 1] in INDEFINITE_BEFORE_NAME:  # "the Kremlin", "an Iowa Republican"
+        return Speaker(f"{tokens[start - 1]} " + " ".join(run), "description")
     return name_from_run(run, at_sentence_start=start == 0 or tokens[start - 1] in CLOSING_PUNCTUATION)
 
 
@@ -281,7 +290,9 @@ def name_from_run(run: list[str], *, at_sentence_start: bool) -> Speaker | None:
     lowered = [token.casefold().rstrip(".") for token in run]
     if len(run) == 1 and lowered[0] in ROLE_NOUNS:
         return Speaker(run[0], "description")  # "Officials said" at the start of a sentence
-    titles = [i for i, word in enumerate(lowered) if word in TITLE_WORDS or GERMAN_TITLE.search(word)]
+    if len(run) > 1 and lowered[0] in OCCUPATIONS:
+        run, lowered = run[1:], lowered[1:]  # "Sociologist Elizabeth Sweet", "Verizon executive VP Marni Walden"
+    titles = [i for i, word in enumerate(lowered) if _is_title(word)]
     if titles and titles[-1] < len(run) - 1:
         run, lowered = run[titles[-1] + 1 :], lowered[titles[-1] + 1 :]
     elif titles:
@@ -290,6 +301,13 @@ def name_from_run(run: list[str], *, at_sentence_start: bool) -> Speaker | None:
         run = run[1:]  # "Mr. John Smith" -> "John Smith"; "Mr. Smith" stays
     run = run[-NAME_MAX_TOKENS:]
     return Speaker(" ".join(run), "name")
+
+
+def _is_title(word: str) -> bool:
+    """An office ("president"), also elect or designate ("president-elect"), or a German compound ending in one."""
+    return word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS and word.endswith(TITLE_SUFFIXES) or bool(
+        GERMAN_TITLE.search(word)
+    )
 
 
 def _description(words: list[str]) -> Speaker | None:
@@ -305,6 +323,9 @@ def _description(words: list[str]) -> Speaker | None:
 
 def _appositive_subject(tokens: list[str]) -> Speaker | None:
     """Tokens end with "NAME, APPOSITIVE" (the final comma already dropped): the name, else the appositive."""
+    opening = _clause_opening_name(tokens)
+    if opening is not None:
+        return opening  # "Maurice Obstfeld, a former IMF chief economist who teaches at the University of California, Berkeley,"
     commas = [i for i in range(max(0, len(tokens) - APPOSITIVE_MAX_TOKENS), len(tokens)) if tokens[i] == ","]
     if not commas:
         return None
@@ -316,6 +337,23 @@ def _appositive_subject(tokens: list[str]) -> Speaker | None:
     if name and name.is_named:
         return name  # "her mother, Fiona, said"
     return description_forward(tokens[comma + 1 :])
+
+
+def _clause_opening_name(tokens: list[str]) -> Speaker | None:
+    """The full name that opens the sentence, right before its first comma ("Robin Rönnlund, PhD student in
+    ... at the University of Gothenburg and leader of the fieldwork,"): the subject, not a place in the appositive."""
+    start = last_sentence_start(tokens)
+    try:
+        comma = tokens.index(",", start)
+    except ValueError:
+        return None
+    run = tokens[start:comma]
+    if len(run) < CLAUSE_OPENING_NAME or not all(is_capitalised(word) or word.casefold() in NAME_PARTICLES for word in run):
+        return None
+    if run[0].casefold() in DETERMINERS | SENTENCE_START_WORDS | PREPOSITIONS | NOT_NAME_WORDS:
+        return None  # "In Washington, ...", "The company, ..."
+    speaker = name_from_run(run, at_sentence_start=True)
+    return speaker if speaker and speaker.is_named and len(speaker.text.split()) >= CLAUSE_OPENING_NAME else None
 
 
 def _is_inner_particle(tokens: list[str], index: int) -> bool:

@@ -60,6 +60,7 @@ from digest.quotes.words import (
 MENTION_WINDOW_CHARS = 200
 BEFORE_MAX_CHARS = 400  # the part of a long sentence before a quotation that is read for its speaker
 AFTER_VERB_MAX_TOKENS = 10  # how far after a quotation its speech verb may stand ("”, Maria Lopez, the harbour master, said")
+AFTER_APPOSITIVE_MAX_TOKENS = 40  # after a full name and its comma: ”, Robin Rönnlund, PhD student in ... and leader of ..., said
 
 
 @dataclass(slots=True)
@@ -190,7 +191,8 @@ def speaker_after(after: str) -> Speaker | None:
     tokens = tokens_of(head)
     if tokens and tokens[0] in CLOSING_PUNCTUATION and tokens[0] != ":":
         return None  # the sentence ended with the quotation
-    for index, token in enumerate(tokens[:AFTER_VERB_MAX_TOKENS]):
+    reach = AFTER_APPOSITIVE_MAX_TOKENS if _opens_with_appositive(tokens) else AFTER_VERB_MAX_TOKENS
+    for index, token in enumerate(tokens[:reach]):
         if token in CLOSING_PUNCTUATION:
             return None
         if not AFTER_QUOTE_VERB.fullmatch(verb_phrase(tokens, index)):
@@ -200,6 +202,14 @@ def speaker_after(after: str) -> Speaker | None:
             return subject_forward(tokens[verb_end:]) or Speaker("", "pronoun")
         return subject_backward(tokens[:index])
     return None
+
+
+def _opens_with_appositive(tokens: list[str]) -> bool:
+    """The words after a quotation open with a full name and a comma: an appositive of any length follows."""
+    run = 0
+    while run < len(tokens) and is_capitalised(tokens[run]):
+        run += 1
+    return run >= 2 and run < len(tokens) and tokens[run] == ","
 
 
 def speaker_before(before: str) -> Speaker | None:

@@ -17,7 +17,8 @@ SPEECH_VERBS_EN = (
 # Verbs that report speech only right after a quotation ("“...?” she asked"); elsewhere they mislead.
 AFTER_QUOTE_ONLY_EN = (
     r"asked|asks|continued|continues|observed|concluded|countered|predicted|promised|pledged|confirmed|"
-    r"claimed|agreed|maintained|posted|explained|went on|laughed|sighed"
+    r"claimed|claims|agreed|maintained|posted|explained|went on|laughed|laughs|sighed|sighs|jokes|mused|muses|"
+    r"revealed|reveals|suggested|suggests|offered|offers|simpered|gushed|gushes|boasted|boasts"
 )
 PARTICIPLES_EN = (
     r"saying|adding|telling|insisting|noting|warning|arguing|explaining|stating|declaring|writing|asking|"
@@ -134,6 +135,15 @@ GERMAN_TITLE = re.compile(
     r"(?:vorstand|chef|chefin|sprecher|sprecherin|minister|ministerin|präsident|präsidentin|vorsitzende|vorsitzender|"
     r"kanzler|kanzlerin|direktor|direktorin|leiter|leiterin|bürgermeister|bürgermeisterin|experte|expertin)$"
 )
+TITLE_SUFFIXES = ("-elect", "-designate", "-general")  # "President-elect Trump"
+# Occupations that lead a name only as its label ("Sociologist Elizabeth Sweet", "VP Marni Walden"); unlike
+# TITLE_WORDS they are dropped only in front, since some are surnames too ("Peter Singer").
+OCCUPATIONS = frozenset({
+    "vp", "svp", "evp", "cfo", "cto", "coo", "cmo", "economist", "sociologist", "historian", "scientist", "analyst",
+    "author", "actor", "actress", "singer", "rapper", "comedian", "journalist", "reporter", "novelist", "producer",
+    "designer", "engineer", "researcher", "strategist", "physicist", "psychologist", "biologist", "astronaut",
+    "lawyer", "investor", "entrepreneur", "activist", "artist", "filmmaker", "photographer", "architect", "poet",
+})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m", "herr", "frau", "señor", "señora", "sr", "sra", "dott"})
 ARTICLE_PARTICLES = frozenset({"der", "den", "la", "le", "ter"})  # particles only after "van", "von", "de"
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "al", "bin", "ibn", "di", "del", "della", "la", "le", "du", "ter"})
@@ -143,6 +153,7 @@ NOT_NAME_WORDS = frozenset({
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "earlier", "later", "today", "yesterday", "tomorrow", "tonight", "last", "next", "this",
     "according", "meanwhile", "however", "although", "in", "on", "at", "as", "if", "when", "while",
+    "another", "others", "someone", "somebody", "everyone", "nobody",
 })
 SENTENCE_START_WORDS = frozenset({
     "the", "but", "and", "yet", "so", "then", "now", "still", "in", "on", "at", "for", "this", "that", "these",
