@@ -6,8 +6,9 @@
 The reference is tests/fixtures/quotes/reference/<page>.json: the article paragraphs of a Mercury
 page (as digest.html read them when the reference was made) and, for quotes whose speaker the text
 names, that speaker as a person reads it (with other acceptable forms under "also"). A quote is
-*named* when our speaker is one of those, *wrong* when we name someone else, *unnamed* when we give
-no speaker, *missed* when the quote is not found at all.
+*named* when our speaker is one of those, *partial* when ours is the same person named in part or with
+a stray word ("Anna" for Anna Pickard, "Ask Damien Chazelle"), *wrong* when we name someone else,
+*unnamed* when we give no speaker, *missed* when the quote is not found at all.
 """
 
 from __future__ import annotations
@@ -30,11 +31,17 @@ class Judged:
     text_starts: str
     expected: str
     got: str | None
-    verdict: str  # "named", "wrong", "unnamed" or "missed"
+    verdict: str  # "named", "partial", "wrong", "unnamed" or "missed"
 
 
 def fold(name: str) -> str:
     return " ".join(name.casefold().split())
+
+
+def same_person(got: str, expected: str) -> bool:
+    """One name holds the other's words: "Anna" and "Anna Pickard", "Ask Damien Chazelle" and "Damien Chazelle"."""
+    mine, theirs = set(fold(got).split()), set(fold(expected).split())
+    return bool(mine) and (mine <= theirs or theirs <= mine)
 
 
 def judge_page(path: Path) -> list[Judged]:
@@ -51,7 +58,7 @@ def judge_page(path: Path) -> list[Judged]:
         elif got is None:
             verdict = "unnamed"
         else:
-            verdict = "named" if fold(got) in accepted else "wrong"
+            verdict = "named" if fold(got) in accepted else "partial" if same_person(got, expected["speaker"]) else "wrong"
         judged.append(Judged(path.stem, expected["text_starts"], expected["speaker"], got, verdict))
     return judged
 
@@ -63,7 +70,7 @@ def judge_all(root: Path = REFERENCE) -> list[Judged]:
 def shares(judged: list[Judged]) -> dict[str, float]:
     """Share of reference quotes by verdict."""
     counts = Counter(item.verdict for item in judged)
-    return {verdict: counts[verdict] / len(judged) for verdict in ("named", "wrong", "unnamed", "missed")}
+    return {verdict: counts[verdict] / len(judged) for verdict in ("named", "partial", "wrong", "unnamed", "missed")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{item.verdict:8} {item.page}: {item.text_starts[:40]!r} -> {item.got!r} (want {item.expected!r})")
     figures = shares(judged)
     pages = len({item.page for item in judged})
-    print(f"{len(judged)} reference quotes on {pages} pages: named {figures['named']:.1%}, wrong {figures['wrong']:.1%}, "
+    print(f"{len(judged)} reference quotes on {pages} pages: named {figures['named']:.1%}, in part {figures['partial']:.1%}, "
+          f"wrong {figures['wrong']:.1%}, "
           f"unnamed {figures['unnamed']:.1%}, missed {figures['missed']:.1%}")
     return 0
 

@@ -210,8 +210,8 @@ def attribute(site: QuoteSite, paragraph: int, memory: SpeakerMemory) -> Speaker
         return None
     if speaker.kind == "pronoun":
         resolved = memory.resolve(speaker, paragraph, site.start)
-        return memory.expand(resolved) if resolved else None
-    return memory.expand(speaker)
+        return memory.expand(resolved, paragraph, site.start) if resolved else None
+    return memory.expand(speaker, paragraph, site.start)
 
 
 def is_key_quote(candidate: Candidate, language: str | None = None) -> bool:

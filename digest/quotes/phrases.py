@@ -31,6 +31,7 @@ from digest.quotes.words import (
     SENTENCE_START_WORDS,
     TITLE_SUFFIXES,
     TITLE_WORDS,
+    WORKS,
 )
 
 AFFILIATION_PREPOSITIONS = frozenset({
@@ -269,6 +270,9 @@ def first_name_in(tokens: list[str]) -> Speaker | None:
             end = index
             while end < len(tokens) and (is_capitalised(tokens[end]) or _is_inner_particle(tokens, end)):
                 end += 1
+            if index and tokens[index - 1].casefold() in WORKS | PREPOSITIONS:
+                index = end  # "her new movie Office Christmas Party", "in New York": a title, a place
+                continue
             speaker = name_from_run(tokens[index:end], at_sentence_start=index == 0)
             if speaker and speaker.is_named and len(speaker.text.split()) > 1:
                 return speaker

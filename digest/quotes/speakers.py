@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from digest.quotes.people import NameBook, person_mentions
 from digest.quotes.phrases import (
     CLOSING_PUNCTUATION,
     Speaker,
@@ -58,6 +59,7 @@ from digest.quotes.words import (
 )
 
 MENTION_WINDOW_CHARS = 200
+INVERTED_VERB_AFTER = (",", "”", '"', "»")  # "..., said Robert Godby, director of ...": the verb comes first
 BEFORE_MAX_CHARS = 400  # the part of a long sentence before a quotation that is read for its speaker
 AFTER_VERB_MAX_TOKENS = 10  # how far after a quotation its speech verb may stand ("”, Maria Lopez, the harbour master, said")
 AFTER_APPOSITIVE_MAX_TOKENS = 40  # after a full name and its comma: ”, Robin Rönnlund, PhD student in ... and leader of ..., said
@@ -74,22 +76,27 @@ class SpeakerMemory:
 
     paragraphs: Sequence[str]
     quoted: dict[int, list[tuple[int, Speaker]]] = field(default_factory=dict)
-    speaker_names: list[str] = field(default_factory=list)
+    names: NameBook = field(init=False)
     _mentions: dict[int, list[tuple[int, Speaker]]] = field(default_factory=dict)
-    _names: list[str] | None = None
+    _people: dict[int, list[tuple[int, Speaker]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.names = NameBook(self.paragraphs)
 
     def remember(self, paragraph: int, position: int, speaker: Speaker) -> None:
         """A quotation's speaker, at its place in the article."""
         if speaker.kind == "pronoun":
             return
         self.quoted.setdefault(paragraph, []).append((position, speaker))
-        if speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in self.speaker_names:
-            self.speaker_names.append(speaker.text)
+        if speaker.is_named:
+            self.names.add_speaker(speaker.text, paragraph, position)
 
     def resolve(self, pronoun: Speaker, paragraph: int, position: int) -> Speaker | None:
         """Who "he"/"they" is: None for "I"/"we"; else, in order, the last speaker named earlier in this
         paragraph, the person a sentence of this paragraph opens with ("Forrest Jones made a
-        discovery... “...,” he said"), the last speaker named in the previous paragraph.
+        discovery... “...,” he said"), the last known person this paragraph is about before the
+        quotation ("Since the split, Gaga has..."), the last speaker named in the previous paragraph,
+        the last known person the previous paragraph is about.
         """
         if pronoun.text.casefold() in FIRST_AND_SECOND_PERSON:
             return None
@@ -98,32 +105,33 @@ class SpeakerMemory:
             return max(named, key=lambda item: item[0])[1]
         subject = last_sentence_subject(self.paragraphs[paragraph][:position])
         if subject is not None:
-            expanded = self.expand(subject)
+            expanded = self.expand(subject, paragraph, position)
             if len(expanded.text.split()) > 1:  # one capitalised word opening a sentence may be any word
                 return expanded
+        people = [(at, who) for at, who in self._people_in(paragraph) if at < position]
+        if people:
+            return people[-1][1]
         if paragraph == 0:
             return None
         named = self._named_in(paragraph - 1)
-        return max(named, key=lambda item: item[0])[1] if named else None
+        if named:
+            return max(named, key=lambda item: item[0])[1]
+        people = self._people_in(paragraph - 1)
+        return people[-1][1] if people else None
 
-    def expand(self, speaker: Speaker) -> Speaker:
-        """A surname ("Zelensky", "Mr. McHugh") becomes the first full name given for it ("Patrick McHugh")."""
-        words = speaker.text.split()
-        if not speaker.is_named or len(words) > 2 or (len(words) == 2 and words[0].casefold().rstrip(".") not in HONORIFICS):
-            return speaker
-        surname = words[-1]
-        if self._names is None:
-            self._names = full_names_in(self.paragraphs)
-        for names in (self.speaker_names, self._names):
-            for name in names:  # the first one introduced: news names a relative by first name after that
-                if name.split()[-1] == surname and name != speaker.text:
-                    return Speaker(name, "name")
-        return speaker
+    def expand(self, speaker: Speaker, paragraph: int = -1, position: int = 0) -> Speaker:
+        """A surname ("Zelensky", "Mr. McHugh") or first name becomes the full name given for it (`NameBook.expand`)."""
+        return self.names.expand(speaker, paragraph, position)
 
     def _named_in(self, paragraph: int) -> list[tuple[int, Speaker]]:
         if paragraph not in self._mentions:
             self._mentions[paragraph] = mentions_in(self.paragraphs[paragraph])
         return self._mentions[paragraph] + self.quoted.get(paragraph, [])
+
+    def _people_in(self, paragraph: int) -> list[tuple[int, Speaker]]:
+        if paragraph not in self._people:
+            self._people[paragraph] = person_mentions(self.paragraphs[paragraph], self.names)
+        return self._people[paragraph]
 
 
 # "In Dr. Shadlen's words," / "in the words of Maria Lopez,": the words that follow are that person's.
@@ -134,14 +142,8 @@ IN_THE_WORDS_OF = re.compile(
 
 # A sentence that opens with a person and ends in a colon introduces what they said or wrote.
 COLON_INTRO_SUBJECT = re.compile(r"\s*(?P<run>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'.-]+){1,4})(?=,|\s+[a-zà-ÿ])")
-# After a name that opens a sentence, what shows it is a person: "Eric Reeves, one of...", "Eric Reeves said".
-INTRODUCES_A_PERSON = re.compile(rf"\s*(?:,|\(|(?:{SPEECH_VERBS_EN})\b)")
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+"
 SENTENCE_SUBJECT = re.compile(rf"(?:^|[.!?][\"”’]?\s+)(?P<run>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})\s+(?=[a-zà-ÿа-я])")
-SENTENCE_OPENING_CONTEXT = ".!?:;\"“”«»„(—–-"
-FULL_NAME = re.compile(
-    r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,5}(?![\w’'])"
-)
 
 
 def last_sentence_subject(text: str) -> Speaker | None:
@@ -154,25 +156,6 @@ def last_sentence_subject(text: str) -> Speaker | None:
         if speaker is not None:
             return speaker if speaker.is_named else None
     return None
-
-
-def full_names_in(paragraphs: Sequence[str]) -> list[str]:
-    """Runs of two to four capitalised words that read as a person's name, titles dropped.
-
-    A run that opens a sentence counts only when a comma or a speech verb follows it ("Eric Reeves,
-    one of..."): any sentence's first word is capitalised.
-    """
-    names: list[str] = []
-    for paragraph in paragraphs:
-        for match in FULL_NAME.finditer(paragraph):
-            preceding = paragraph[: match.start()].rstrip()
-            at_sentence_start = not preceding or preceding[-1] in SENTENCE_OPENING_CONTEXT
-            if at_sentence_start and not INTRODUCES_A_PERSON.match(paragraph, match.end()):
-                continue  # a sentence's first word is capitalised anyway: "Haunted Izuku was..." is no name
-            speaker = name_from_run(match.group(0).split(), at_sentence_start=True)
-            if speaker and speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in names:
-                names.append(speaker.text)
-    return names
 
 
 def speaker_after(after: str) -> Speaker | None:
@@ -249,8 +232,13 @@ def mentions_in(text: str) -> list[tuple[int, Speaker]]:
     for match in SPEECH_VERB.finditer(text):
         if match.group("participle"):
             continue
-        tokens = tokens_of(text[max(0, match.start() - MENTION_WINDOW_CHARS) : match.start()])
+        preceding = text[max(0, match.start() - MENTION_WINDOW_CHARS) : match.start()]
+        tokens = tokens_of(preceding)
         speaker = subject_backward(tokens)
+        if speaker is None and preceding.rstrip().endswith(INVERTED_VERB_AFTER):
+            following = tokens_of(text[match.end() : match.end() + MENTION_WINDOW_CHARS])
+            if following and is_capitalised(following[0]):
+                speaker = name_forward(following)  # ", said Robert Godby", not '”, said it was'"
         if speaker is None and tokens and tokens[-1].casefold() in CONJUNCTIONS:
             sentence = tokens[last_sentence_start(tokens) :]
             speaker = first_name_in(sentence)  # "La ministra Ana Torres visitó la planta y dijo que..."

@@ -17,8 +17,8 @@ SPEECH_VERBS_EN = (
 # Verbs that report speech only right after a quotation ("“...?” she asked"); elsewhere they mislead.
 AFTER_QUOTE_ONLY_EN = (
     r"asked|asks|continued|continues|observed|concluded|countered|predicted|promised|pledged|confirmed|"
-    r"claimed|claims|agreed|maintained|posted|explained|went on|laughed|laughs|sighed|sighs|jokes|mused|muses|"
-    r"revealed|reveals|suggested|suggests|offered|offers|simpered|gushed|gushes|boasted|boasts"
+    r"claimed|claims|agreed|maintained|posted|explained|went on|laughed|sighed|mused|muses|"
+    r"revealed|reveals|suggested|suggests|offered|simpered|gushed|gushes|boasted|boasts"
 )
 PARTICIPLES_EN = (
     r"saying|adding|telling|insisting|noting|warning|arguing|explaining|stating|declaring|writing|asking|"
@@ -135,6 +135,11 @@ GERMAN_TITLE = re.compile(
     r"(?:vorstand|chef|chefin|sprecher|sprecherin|minister|ministerin|präsident|präsidentin|vorsitzende|vorsitzender|"
     r"kanzler|kanzlerin|direktor|direktorin|leiter|leiterin|bürgermeister|bürgermeisterin|experte|expertin)$"
 )
+# Nouns a title of a work follows ("the movie Office Christmas Party"): the capitals after them name no person.
+WORKS = frozenset({
+    "movie", "film", "book", "novel", "song", "album", "show", "series", "play", "musical", "documentary", "podcast",
+    "episode", "game", "app", "magazine", "newspaper", "column", "blog", "exhibition", "opera", "painting", "poem",
+})
 TITLE_SUFFIXES = ("-elect", "-designate", "-general")  # "President-elect Trump"
 # Occupations that lead a name only as its label ("Sociologist Elizabeth Sweet", "VP Marni Walden"); unlike
 # TITLE_WORDS they are dropped only in front, since some are surnames too ("Peter Singer").

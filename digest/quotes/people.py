@@ -1,0 +1,153 @@
+"""The people an article names: their full names with where each is introduced, and later mentions of them.
+
+Two jobs for `digest.quotes.speakers`:
+
+- `NameBook.expand`: a bare surname ("Jones said") or first name ("Anna tweeted") becomes the full name
+  the article gave. When several people share the surname, the one introduced earlier in the same
+  paragraph wins (the person being written about right there), else the first introduced in the
+  article (news names a relative by first name after that).
+- `person_mentions`: where a known person stands as a clause's subject ("Next May, Brown will graduate.",
+  "... that Schlegelmilch has been able to find"), so "he said" can resolve to the last person written
+  about even when no speech verb names them. A name right after a verb or a preposition ("criticised
+  Trump") is the person the sentence is about, never its subject, and is not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from digest.quotes.phrases import Speaker, name_from_run
+from digest.quotes.words import (
+    CLAUSE_WORDS, DETERMINERS, HONORIFICS, PREPOSITIONS, SENTENCE_START_WORDS, SPEECH_VERBS_EN,
+)
+
+# After a name that opens a sentence, what shows it is a person: "Eric Reeves, one of...", "Eric Reeves said".
+INTRODUCES_A_PERSON = re.compile(rf"\s*(?:,|\(|(?:{SPEECH_VERBS_EN})\b)")
+SENTENCE_OPENING_CONTEXT = ".!?:;\"“”«»„(—–-"
+FULL_NAME = re.compile(
+    r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,5}(?![\w’'])"
+)
+LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*")
+NAME_AFTER_ORDINARY_WORD = 2  # a sentence's capitalised first word is dropped only before a full name
+NAME_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+))*")
+SUBJECT_FOLLOWS = re.compile(r"\s+(?P<word>[a-zà-ÿ]+)")  # "Brown will", "Gaga has": a verb (or an adverb) comes next
+SUBORDINATORS = CLAUSE_WORDS - {"and", "or", "und", "y", "e", "и"}  # "that Schlegelmilch has"; "and" joins names too
+QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|„[^„“”]*[“”]")
+SUBJECT_OPENERS = ",;:—–(\"“”"  # the name opens a clause after one of these (or after a clause word)
+
+
+@dataclass(frozen=True, slots=True)
+class NamePlace:
+    """A full name and where the article first gives it (paragraph number, offset)."""
+
+    name: str
+    paragraph: int
+    offset: int
+
+
+def full_names_in(paragraphs: Sequence[str]) -> list[NamePlace]:
+    """Runs of two to four capitalised words that read as a person's name, titles dropped, first place only.
+
+    A run that opens a sentence counts only when a comma or a speech verb follows it ("Eric Reeves,
+    one of..."): any sentence's first word is capitalised.
+    """
+    places: list[NamePlace] = []
+    seen: set[str] = set()
+    lower_words: set[str] | None = None
+    for number, paragraph in enumerate(paragraphs):
+        for match in FULL_NAME.finditer(paragraph):
+            preceding = paragraph[: match.start()].rstrip()
+            at_sentence_start = not preceding or preceding[-1] in SENTENCE_OPENING_CONTEXT
+            if at_sentence_start and not INTRODUCES_A_PERSON.match(paragraph, match.end()):
+                continue  # a sentence's first word is capitalised anyway: "Haunted Izuku was..." is no name
+            run = match.group(0).split()
+            if at_sentence_start and len(run) > NAME_AFTER_ORDINARY_WORD:
+                if lower_words is None:
+                    lower_words = set(LOWER_WORD.findall("\n".join(paragraphs)))
+                if run[0] in lower_words:
+                    run = run[1:]  # "Ask Damien Chazelle, ...": the article writes "ask" too, an ordinary word
+            speaker = name_from_run(run, at_sentence_start=True)
+            if speaker and speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in seen:
+                seen.add(speaker.text)
+                places.append(NamePlace(speaker.text, number, match.start()))
+    return places
+
+
+@dataclass(slots=True)
+class NameBook:
+    """The full names of one article: found in its text, and those of speakers as quotations name them."""
+
+    paragraphs: Sequence[str]
+    speakers: list[NamePlace] = field(default_factory=list)
+    _found: list[NamePlace] | None = None
+    _people: set[str] | None = None
+
+    @property
+    def found(self) -> list[NamePlace]:
+        if self._found is None:  # read only when a name needs it: most quotations name their speaker in full
+            self._found = full_names_in(self.paragraphs)
+        return self._found
+
+    def add_speaker(self, name: str, paragraph: int, offset: int) -> None:
+        if len(name.split()) > 1 and all(place.name != name for place in self.speakers):
+            self.speakers.append(NamePlace(name, paragraph, offset))
+
+    def expand(self, speaker: Speaker, paragraph: int = -1, offset: int = 0) -> Speaker:
+        """A surname ("Zelensky", "Mr. McHugh") or a first name ("Anna") becomes the full name given for it."""
+        words = speaker.text.split()
+        if not speaker.is_named or len(words) > 2 or (len(words) == 2 and words[0].casefold().rstrip(".") not in HONORIFICS):
+            return speaker
+        matching = [place for book in (self.speakers, self.found) for place in book
+                    if place.name != speaker.text and place.name.split()[-1] == words[-1]]
+        if matching:
+            return Speaker(_nearest(matching, paragraph, offset).name, "name")
+        if len(words) == 1:
+            firsts = {place.name for place in (*self.speakers, *self.found) if place.name.split()[0] == words[0]}
+            if len(firsts) == 1:  # "Anna" -> "Anna Pickard", when only one person of the article is called so
+                return Speaker(firsts.pop(), "name")
+        return speaker
+
+    @property
+    def people(self) -> set[str]:
+        """Surnames of the article's people: its speakers', and those of full names whose surname also stands
+        alone in the text ("Jaelyn Brown" ... "Brown"), as people are named again; "La La Land" and "New
+        York" are repeated whole."""
+        if self._people is None:
+            text = "\n".join(self.paragraphs)
+            self._people = {place.name.split()[-1] for place in self.speakers}
+            for place in self.found:
+                surname = place.name.split()[-1]
+                if surname not in self._people and text.count(surname) > text.count(place.name):
+                    self._people.add(surname)
+        return self._people
+
+
+def _nearest(places: list[NamePlace], paragraph: int, offset: int) -> NamePlace:
+    """The name introduced last before (paragraph, offset) in that same paragraph, else the first one introduced
+    (a quotation's speaker before a name merely found in the text)."""
+    here = [place for place in places if place.paragraph == paragraph and place.offset < offset]
+    return here[-1] if here else places[0]
+
+
+def person_mentions(text: str, book: NameBook) -> list[tuple[int, Speaker]]:
+    """Known people standing as a clause's subject in `text`, with their position, full names given."""
+    found = []
+    text = QUOTED.sub(lambda quoted: " " * len(quoted.group(0)), text)  # names inside quotations are what was said
+    for match in NAME_RUN.finditer(text):
+        run = match.group(0).split()
+        if run[-1] not in book.people or run[0].casefold() in DETERMINERS | SENTENCE_START_WORDS or len(run) > 2:
+            continue  # a person's surname, or first name and surname; not "Die Gewächse", "The Brown Report"
+        next_word = SUBJECT_FOLLOWS.match(text, match.end())
+        preceding = text[: match.start()].rstrip()
+        opens_sentence = not preceding or preceding[-1] in ".!?"
+        if not next_word or (next_word.group("word").casefold() in PREPOSITIONS and not opens_sentence):
+            continue  # "Brown will graduate", "Biden on Monday said"; not "Economics and Public Policy at the University"
+        word_before = preceding.rsplit(None, 1)[-1].casefold() if preceding else ""
+        if preceding and preceding[-1] not in SUBJECT_OPENERS + ".!?" and word_before not in SUBORDINATORS:
+            continue  # "criticised Trump", "with Trump", "Economics and Public Policy": not a clause's subject
+        speaker = name_from_run(run, at_sentence_start=opens_sentence)
+        if speaker and speaker.is_named:
+            found.append((match.start(), book.expand(speaker)))
+    return found
