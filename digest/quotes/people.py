@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from digest.quotes.phrases import Speaker, name_from_run
 from digest.quotes.words import (
-    CLAUSE_WORDS, DETERMINERS, HONORIFICS, PREPOSITIONS, SENTENCE_START_WORDS, SPEECH_VERBS_EN,
+    CLAUSE_WORDS, DETERMINERS, HONORIFICS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SENTENCE_START_WORDS, SPEECH_VERBS_EN,
 )
 
 # After a name that opens a sentence, what shows it is a person: "Eric Reeves, one of...", "Eric Reeves said".
@@ -30,10 +30,11 @@ FULL_NAME = re.compile(
     r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,5}(?![\w’'])"
 )
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*")
-NAME_AFTER_ORDINARY_WORD = 2  # a sentence's capitalised first word is dropped only before a full name
 NAME_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+))*")
 SUBJECT_FOLLOWS = re.compile(r"\s+(?P<word>[a-zà-ÿ]+)")  # "Brown will", "Gaga has": a verb (or an adverb) comes next
 SUBORDINATORS = CLAUSE_WORDS - {"and", "or", "und", "y", "e", "и"}  # "that Schlegelmilch has"; "and" joins names too
+APPOSITIVE_OPENERS = r"(?:a|an|the|who|whose|one|his|her|their|its|now|then|[a-z]+ed\b)"
+ROLE_BEFORE = "(?:" + "|".join(sorted(ROLE_NOUNS | OCCUPATIONS)) + ")"
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|„[^„“”]*[“”]")
 SUBJECT_OPENERS = ",;:—–(\"“”"  # the name opens a clause after one of these (or after a clause word)
 
@@ -63,11 +64,11 @@ def full_names_in(paragraphs: Sequence[str]) -> list[NamePlace]:
             if at_sentence_start and not INTRODUCES_A_PERSON.match(paragraph, match.end()):
                 continue  # a sentence's first word is capitalised anyway: "Haunted Izuku was..." is no name
             run = match.group(0).split()
-            if at_sentence_start and len(run) > NAME_AFTER_ORDINARY_WORD:
+            if at_sentence_start:
                 if lower_words is None:
                     lower_words = set(LOWER_WORD.findall("\n".join(paragraphs)))
-                if run[0] in lower_words:
-                    run = run[1:]  # "Ask Damien Chazelle, ...": the article writes "ask" too, an ordinary word
+                if run[0].casefold() in lower_words:
+                    run = run[1:]  # "Once Fetter, ...": the article writes "once" too, an ordinary word
             speaker = name_from_run(run, at_sentence_start=True)
             if speaker and speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in seen:
                 seen.add(speaker.text)
@@ -111,17 +112,30 @@ class NameBook:
 
     @property
     def people(self) -> set[str]:
-        """Surnames of the article's people: its speakers', and those of full names whose surname also stands
-        alone in the text ("Jaelyn Brown" ... "Brown"), as people are named again; "La La Land" and "New
-        York" are repeated whole."""
+        """Surnames of the article's people: its speakers', and those of full names the text shows to be a
+        person's (`reads_as_person`) whose surname also stands alone ("Jaelyn Brown" ... "Brown"), as people
+        are named again; "La La Land" and "New York" are repeated whole, "French Tarot" is no person."""
         if self._people is None:
             text = "\n".join(self.paragraphs)
             self._people = {place.name.split()[-1] for place in self.speakers}
             for place in self.found:
                 surname = place.name.split()[-1]
-                if surname not in self._people and text.count(surname) > text.count(place.name):
+                if surname not in self._people and text.count(surname) > text.count(place.name) and reads_as_person(
+                    place.name, text
+                ):
                     self._people.add(surname)
         return self._people
+
+
+def reads_as_person(name: str, text: str) -> bool:
+    """The text shows `name` is a person's: an appositive after it ("Jaelyn Brown, a senior"), a role before it
+    ("union leader Chuck Jones"), an honorific or a speech verb with the surname ("Ms. Brown", "Brown said")."""
+    surname = re.escape(name.split()[-1])
+    return bool(
+        re.search(rf"{re.escape(name)},\s+{APPOSITIVE_OPENERS}\b", text)
+        or re.search(rf"\b{ROLE_BEFORE}\s+{re.escape(name)}\b", text, re.IGNORECASE)
+        or re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{surname}\b|\b{surname}\s+(?:{SPEECH_VERBS_EN})\b", text)
+    )
 
 
 def _nearest(places: list[NamePlace], paragraph: int, offset: int) -> NamePlace:
