@@ -119,10 +119,11 @@ def candidate_sentences(article: Article, language: str | None) -> Iterator[Sent
     seen: list[set[str]] = []
     standfirst = article.standfirst or ""
     if standfirst and ends_like_sentence(standfirst) and is_prose_paragraph(standfirst):
-        for sentence in sentences_of(standfirst, -1, language):
+        opens = long_enough(standfirst)  # "The Supreme Court defers. Tony Dorsett ... can get paid.": a deck's short
+        for sentence in sentences_of(standfirst, -1, language):  # first sentence still opens the summary
             if sentence is not None:
                 seen.append(word_set(sentence.text))
-                yield sentence
+                yield replace(sentence, short=sentence.short and not opens)
     after_heading = False  # after a heading or a left-out sentence: a run stops there
     body_started = False  # a heading above the first body sentence (the headline again) breaks nothing
     for number, paragraph in enumerate(article.paragraphs):

@@ -306,3 +306,46 @@ def test_a_page_saved_with_a_dialog_open_is_still_read() -> None:
             f"<div class='story'><h1>Council agrees budget</h1><p>{FILLER}</p><p>{FILLER}</p></div></div>"
             "<div role='dialog'><p>We use cookies.</p></div></body></html>")
     assert FILLER.strip() in read_html(html, url=None).paragraphs
+
+
+def page_with_deck(deck_element: str, *, headline: str = "<h1>Council agrees budget</h1>", body_class: str = "") -> str:
+    return (f"<html><head><title>Council agrees budget</title></head><body class='{body_class}'><main><article>"
+            f"<header>{headline}{deck_element}</header><div class='body'><p>{FILLER}</p><p>{FILLER}</p></div>"
+            "</article></main></body></html>")
+
+
+DECK = "Roads and schools win, heating loses: the council settles a year of arguments in one night."
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a generated class name that says "Dek" inside it
+        page_with_deck(f"<div class='ContentHeaderDek-uWfLh'>{DECK}</div>"),
+        # a weak mark, left out of the article by readability
+        page_with_deck(f"<div class='article__desc'>{DECK}</div>"),
+        # the site's logo is an <h1> too: the headline is the one sharing the title's words, and the
+        # deck after it in its <header> is found from there
+        page_with_deck(f"<div class='article__desc'>{DECK}</div>", headline="<h1>Daily Bugle</h1><h1>Council agrees the budget at last</h1>"),
+        # the page's <body> carries a site-wide class that reads as junk
+        page_with_deck(f"<p class='subtitle'>{DECK}</p>", body_class="is-sidebar-enabled has-promo"),
+    ],
+)
+def test_decks_are_found_under_the_headline(html: str) -> None:
+    article = read_html(html, url=None)
+    assert article.standfirst == DECK
+    assert DECK not in article.paragraphs
+
+
+def test_a_labelled_metadata_box_is_no_deck() -> None:
+    html = page_with_deck("<div class='subtitle'>Author:Lauren BriggsUpdated:Mar 6, 2018Original:Dec 21, 2016</div>")
+    assert read_html(html, url=None).standfirst is None
+
+
+def test_a_weakly_marked_first_paragraph_that_readability_keeps_stays_in_the_body() -> None:
+    lead = "A HIGH-powered team has been doing the rounds of the newsrooms in the past few days. It failed."
+    html = (f"<html><head><title>Council agrees budget</title></head><body><article><h1>Council agrees budget</h1>"
+            f"<div class='story-intro'><p>{lead}</p></div><p>{FILLER}</p><p>{FILLER}</p></article></body></html>")
+    article = read_html(html, url=None)
+    assert article.paragraphs[0] == lead
+    assert article.standfirst is None

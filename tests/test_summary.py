@@ -230,3 +230,9 @@ def test_a_lead_that_starts_with_by_is_no_byline() -> None:
 def test_a_german_sentence_full_of_nouns_is_no_headline() -> None:
     lead = "Die Bundesregierung Deutschlands plant Steuererhöhungen für Unternehmen."
     assert summarize(article(lead), options=OPTIONS, language="de") == lead
+
+
+def test_a_decks_short_first_sentence_still_opens_the_summary() -> None:
+    standfirst = "The court defers. Former players can now be paid for their injuries."
+    summary = summarize(article(*RT_PARAGRAPHS, standfirst=standfirst), options=OPTIONS, language="en")
+    assert summary.startswith(standfirst)

@@ -19,7 +19,7 @@ from readability.readability import REGEXES, Unparseable
 
 from digest.dates import find_place
 from digest.errors import ExtractionError
-from digest.html.clean import HIDDEN_STYLE, remove_junk, split_standfirst
+from digest.html.clean import HIDDEN_STYLE, header_deck, remove_junk, split_standfirst
 from digest.html.meta import read_metadata
 from digest.html.paragraphs import paragraphs_of
 from digest.html.rescue import rescue_paragraphs
@@ -172,11 +172,14 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     root = parse_page(html)
     meta = read_metadata(root, url)
     standfirst_hint = split_standfirst(root, meta.title)
+    deck_hint = None if standfirst_hint else header_deck(root, meta.title)
     prune_for_readability(root)
     content = readable_content(root)
     remove_junk(content, byline=meta.byline, title=meta.title)
     paragraphs = rescue_paragraphs(root, paragraphs_of(content))
     standfirst, paragraphs = standfirst_of(standfirst_hint, paragraphs)
+    if deck_hint and deck_hint not in paragraphs:
+        standfirst = deck_hint  # an unmarked deck readability left out; one it kept is the article's lead
     if not paragraphs:
         raise ExtractionError()
     title = meta.title or title_from_text(paragraphs)
