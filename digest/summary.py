@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from digest.furniture import has_glued_link_text, looks_like_photo_caption, looks_like_promo
 from digest.model import Article, DigestOptions
 from digest.sentences import quote_left_open, quotes_balanced, sentence_spans
 
@@ -162,7 +163,7 @@ def sentences_of(paragraph: str, number: int, language: str | None) -> Iterator[
             end = citations.start()
         text = paragraph[start:end].rstrip()
         inside_quotation = index > 0 and quote_left_open(paragraph[:start])  # “A. B. C. D. E,” he said.
-        if inside_quotation or not is_summary_sentence(text):
+        if inside_quotation or not is_summary_sentence(text) or is_furniture(text):
             yield None  # left out: a summary does not run across the hole
             continue
         yield Sentence(text, number, start, start + len(text), short=not long_enough(text))
@@ -244,6 +245,8 @@ def is_prose_paragraph(paragraph: str) -> bool:
     return bool(text) and not (
         (text[0] in ASIDE_OPENERS and text[-1] in ASIDE_CLOSERS)
         or looks_like_caption(text)
+        or looks_like_photo_caption(text)
+        or looks_like_promo(text)
         or looks_like_byline(text)
         or TEASER.match(text)
         or DATE_ONLY.match(text)
@@ -297,6 +300,11 @@ def is_summary_sentence(sentence: str) -> bool:
     if not quotes_balanced(sentence):
         return False  # part of a quotation that runs over several sentences: not whole on its own
     return not (first.isalpha() and first.islower())
+
+
+def is_furniture(sentence: str) -> bool:
+    """A caption, a promo or a notice inside a paragraph, or link text glued from a hover card."""
+    return looks_like_photo_caption(sentence) or looks_like_promo(sentence) or has_glued_link_text(sentence)
 
 
 def long_enough(sentence: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -236,3 +237,38 @@ def test_a_decks_short_first_sentence_still_opens_the_summary() -> None:
     standfirst = "The court defers. Former players can now be paid for their injuries."
     summary = summarize(article(*RT_PARAGRAPHS, standfirst=standfirst), options=OPTIONS, language="en")
     assert summary.startswith(standfirst)
+
+
+LEAD = "The harbour reopened on Tuesday after a week of repairs to the sea wall, the port authority said."
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Then-nominee Maria Lopez speaks at a rally on Sept. 28 in Waukesha, Wisconsin.",  # a photo caption
+        "A harbour pilot, center, passes a ferry on the river near the new sea wall.",  # a position in the picture
+        "Dylann Roof is escorted from the police department in Shelby on June 18, 2015.",
+        "Start your day with the Opening Bell, our newsletter on what moves the markets.",  # a newsletter promo
+        "Space is supported by its audience. When you purchase through links on our site, we may earn an affiliate "
+        "commission.",
+        "Welcome to the Daily Deals, where we gather the best offers for you every morning.",
+        "Unfortunately, this video is not available in your region.",  # a site notice
+        "This article is about the country. For other uses, see New Zealand (disambiguation).",  # a hatnote
+        "Kristi NoemKristi Lynn Noem is the governor of South Dakota and a candidate this year.",  # hover text
+    ],
+)
+def test_page_furniture_is_never_summary(furniture: str) -> None:
+    summary = summarize(article(furniture, LEAD), options=OPTIONS, language="en")
+    assert summary == LEAD
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peace talks continue in Istanbul this week, officials from both sides said on Monday.",  # "talks" a noun
+        "The company that delivers you wireless service may not carry the same name by the time 2017 is over.",
+        "Critics of the #deleteFacebook campaign say the NeverTrump wing of the party sees it differently.",
+    ],
+)
+def test_prose_that_resembles_furniture_stays(sentence: str) -> None:
+    assert summarize(article(sentence, LEAD), options=OPTIONS, language="en").startswith(sentence)

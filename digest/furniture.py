@@ -1,0 +1,83 @@
+"""Page furniture that reads like prose: photo captions, promos, newsletter and affiliate notices, site
+notices, encyclopedia hatnotes and link text glued from hover cards. The summary must never quote them.
+
+Each test is a general shape of the language, not a site's string:
+
+- `looks_like_photo_caption`: what a picture shows, in the present tense of a caption ("Then-nominee
+  Donald Trump speaks at a rally on Sept. 28 in Waukesha, Wisconsin.", "Dylann Roof is escorted from the
+  police department ... on June 18, 2015.", "..., center, passes a Boeing Co."), short, with a date, a
+  place or a position in the picture; news tells events in the past tense, captions in the present.
+- `looks_like_promo`: the page speaking to its reader about itself: newsletters ("Start your day with
+  ...", "Sign up ... inbox"), affiliate disclosures ("When you purchase through links on our site, we may
+  earn an affiliate commission"), deals and welcomes ("Welcome to ...'s Daily Deals"), reading prompts
+  ("Continue reading the main story"), notices ("this video is not available in your region") and
+  encyclopedia hatnotes ("This article is about the country. For other uses, see ...").
+- `has_glued_link_text`: a name run into the next ("Kristi NoemKristi Lynn Noem"): two elements' text
+  joined without a space, as hover cards are, both parts words the sentence also has on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+CAPTION_MAX_CHARS = 320  # a caption is a line or two
+CAPTION_VERB_WITHIN_WORDS = 12  # the verb of a caption follows its subject closely
+PHOTO_VERBS = re.compile(
+    r"\b(?:speaks|walks|arrives|departs|gestures|smiles|looks on|poses|listens|attends|"
+    r"celebrates|reacts|greets|shakes hands|lifts off|takes off|embraces|kneels|"
+    r"(?:is|are) (?:seen|shown|pictured|escorted|led|greeted|surrounded|photographed)|photographed|pictured)\b"
+)
+# Verbs that are nouns too ("peace talks", "heat waves", "season passes"): a caption only with a position in the picture.
+PHOTO_VERBS_IF_PLACED = re.compile(r"\b(?:talks|waves|passes|holds|stands|sits|leaves|rides|marches|hugs|cheers)\b")
+CAPTION_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b(?:19|20)\d{2}\b"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+IN_THE_PICTURE = re.compile(
+    r",\s*(?:left|right|center|centre|second from (?:left|right)|top|bottom|foreground|background|front)\s*[,)]"
+    r"|\((?:L|R|C|left|right|center|centre)\)"
+)
+ENDS_IN_A_PLACE = re.compile(r"\b(?:in|at) [A-Z][\w.]+(?:,? [A-Z][\w.]+)*\.$")
+PROMO = re.compile(
+    r"\b(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|inbox|updates|alerts)\b"
+    r"|\bnewsletters?\b.{0,60}\b(?:inbox|free|daily|weekly|delivered)\b"
+    r"|\b(?:in|to|into) your inbox\b|\bStart your (?:day|morning|week|weekend) (?:with|right)\b"
+    r"|\b(?:earn|earns|receive|receives|get) (?:an? )?(?:small )?(?:affiliate )?commission\b"
+    r"|\bsupported by (?:its|our) (?:audience|readers)\b|\bpurchase (?:something )?through (?:the )?links\b"
+    r"|^Welcome to\b.{0,60}\b(?:Deals?|newsletter|podcast|live blog|roundup)\b|\bDaily Deals?\b"
+    r"|\b(?:Continue reading the main story|Share This Page|Click here|Tap here|Download (?:the|our) app)\b"
+    r"|\bnot available in your (?:region|country)\b|\byour browser does not support\b|\benable JavaScript\b"
+    r"|\bAre you sure you want to\b|\bchose to make this story unlisted\b"
+    r"|^This article is about\b|\bFor other uses, see\b|\bredirects here\b"
+    r"|^This is a dynamic list\b|\bYou can help by (?:adding|expanding)\b",
+    re.IGNORECASE,
+)
+PROMO_MAX_CHARS = 500  # a promo or notice is a line or two; a long paragraph that mentions one is prose
+# "NoemKristi Lynn": a capitalised word run into another, a name going on after it; not "#deleteFacebook",
+# "@realDonaldTrump" or "iPhone"
+GLUED_NAME = re.compile(r"(?<![#@\w])(?P<left>[A-Z][a-z]+)(?P<right>[A-Z][a-z]{2,})(?= [A-Z])")
+WORD = re.compile(r"\w+")
+
+
+def looks_like_photo_caption(text: str) -> bool:
+    """A caption's shape: short, a present-tense picture verb near the start, and a date, a place or a position."""
+    if len(text) > CAPTION_MAX_CHARS:
+        return False
+    head = " ".join(text.split()[:CAPTION_VERB_WITHIN_WORDS])
+    placed = IN_THE_PICTURE.search(text) is not None
+    verb = PHOTO_VERBS.search(head) or (PHOTO_VERBS_IF_PLACED.search(head) if placed else None)
+    subject = head[: verb.start()].split() if verb else []
+    if not subject or not (placed or subject[-1][:1].isupper() or subject[-1] == "it"):
+        return False  # a caption names who or what is shown: "Dylann Roof is escorted", "as it lifts off"
+    return placed or bool(CAPTION_DATE.search(text) or ENDS_IN_A_PLACE.search(text.rstrip()))
+
+
+def looks_like_promo(text: str) -> bool:
+    """The page speaking about itself or to its reader: newsletters, affiliate notes, deals, notices, hatnotes."""
+    return len(text) <= PROMO_MAX_CHARS and bool(PROMO.search(text))
+
+
+def has_glued_link_text(text: str) -> bool:
+    """Two elements' text run together ("NoemKristi"), both parts also words of their own in the sentence."""
+    words = set(WORD.findall(text))
+    return any(match.group("left") in words and match.group("right") in words for match in GLUED_NAME.finditer(text))
