@@ -33,8 +33,14 @@ LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*")
 NAME_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+))*")
 SUBJECT_FOLLOWS = re.compile(r"\s+(?P<word>[a-zà-ÿ]+)")  # "Brown will", "Gaga has": a verb (or an adverb) comes next
 SUBORDINATORS = CLAUSE_WORDS - {"and", "or", "und", "y", "e", "и"}  # "that Schlegelmilch has"; "and" joins names too
-APPOSITIVE_OPENERS = r"(?:a|an|the|who|whose|one|his|her|their|its|now|then|[a-z]+ed\b)"
-ROLE_BEFORE = "(?:" + "|".join(sorted(ROLE_NOUNS | OCCUPATIONS)) + ")"
+APPOSITIVE_OPENERS = r"(?:a|an|the|who|whose|one|his|her|their|its|now|then|[a-z]+ed)"
+CAPITALISED_RUN = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+))*"
+NAME_THEN_APPOSITIVE = re.compile(rf"(?P<run>{CAPITALISED_RUN}),\s+{APPOSITIVE_OPENERS}\b")
+WORD_THEN_NAME = re.compile(rf"\b(?P<word>[A-Za-z]+)\s+(?P<run>{CAPITALISED_RUN})")
+ROLES = ROLE_NOUNS | OCCUPATIONS
+SURNAME_AS_PERSON = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?P<honoured>[A-Z][\w’'-]+)|\b(?P<speaker>[A-Z][\w’'-]+)\s+(?:{SPEECH_VERBS_EN})\b"
+)
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|„[^„“”]*[“”]")
 SUBJECT_OPENERS = ",;:—–(\"“”"  # the name opens a clause after one of these (or after a clause word)
 
@@ -113,29 +119,43 @@ class NameBook:
     @property
     def people(self) -> set[str]:
         """Surnames of the article's people: its speakers', and those of full names the text shows to be a
-        person's (`reads_as_person`) whose surname also stands alone ("Jaelyn Brown" ... "Brown"), as people
+        person's (`PersonEvidence`) whose surname also stands alone ("Jaelyn Brown" ... "Brown"), as people
         are named again; "La La Land" and "New York" are repeated whole, "French Tarot" is no person."""
         if self._people is None:
             text = "\n".join(self.paragraphs)
+            evidence = PersonEvidence.of(text)
             self._people = {place.name.split()[-1] for place in self.speakers}
             for place in self.found:
                 surname = place.name.split()[-1]
-                if surname not in self._people and text.count(surname) > text.count(place.name) and reads_as_person(
-                    place.name, text
+                if surname not in self._people and evidence.shows(place.name) and text.count(surname) > text.count(
+                    place.name
                 ):
                     self._people.add(surname)
         return self._people
 
 
-def reads_as_person(name: str, text: str) -> bool:
-    """The text shows `name` is a person's: an appositive after it ("Jaelyn Brown, a senior"), a role before it
-    ("union leader Chuck Jones"), an honorific or a speech verb with the surname ("Ms. Brown", "Brown said")."""
-    surname = re.escape(name.split()[-1])
-    return bool(
-        re.search(rf"{re.escape(name)},\s+{APPOSITIVE_OPENERS}\b", text)
-        or re.search(rf"\b{ROLE_BEFORE}\s+{re.escape(name)}\b", text, re.IGNORECASE)
-        or re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.?\s+{surname}\b|\b{surname}\s+(?:{SPEECH_VERBS_EN})\b", text)
-    )
+@dataclass(frozen=True, slots=True)
+class PersonEvidence:
+    """What shows a name is a person's, read in one pass over the article: an appositive after it ("Jaelyn
+    Brown, a senior"), a role before it ("union leader Chuck Jones"), an honorific or a speech verb with the
+    surname ("Ms. Brown", "Brown said")."""
+
+    before_appositive: frozenset[str]
+    after_role: frozenset[str]
+    surnames: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> PersonEvidence:
+        """Each run's word-suffixes (before an appositive) and word-prefixes (after a role), for set lookups."""
+        ends = {" ".join(run[i:]) for m in NAME_THEN_APPOSITIVE.finditer(text) for run in [m.group("run").split()]
+                for i in range(len(run))}
+        starts = {" ".join(run[: i + 1]) for m in WORD_THEN_NAME.finditer(text) if m.group("word").casefold() in ROLES
+                  for run in [m.group("run").split()] for i in range(len(run))}
+        surnames = {m.group("honoured") or m.group("speaker") for m in SURNAME_AS_PERSON.finditer(text)}
+        return cls(frozenset(ends), frozenset(starts), frozenset(surnames))
+
+    def shows(self, name: str) -> bool:
+        return name in self.before_appositive or name in self.after_role or name.split()[-1] in self.surnames
 
 
 def _nearest(places: list[NamePlace], paragraph: int, offset: int) -> NamePlace:
