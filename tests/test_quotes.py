@@ -342,3 +342,11 @@ def test_hand_judged_speakers_on_mercury_pages() -> None:
     figures = shares(judge_all())
     assert figures["named"] >= 0.86
     assert figures["wrong"] <= 0.03
+
+
+def test_a_first_name_becomes_the_only_persons_full_name_it_opens() -> None:
+    paragraphs = [
+        "Jerry Jones, the owner of the club, built the stadium that fans call Jerry World on the edge of town.",
+        "After the win, the owner was in tears. “That is the happiest I have ever seen my son,” said Jerry.",
+    ]
+    assert set(speakers_of(paragraphs).values()) == {"Jerry Jones"}

@@ -90,6 +90,7 @@ class NameBook:
     speakers: list[NamePlace] = field(default_factory=list)
     _found: list[NamePlace] | None = None
     _people: set[str] | None = None
+    _evidence: PersonEvidence | None = None
 
     @property
     def found(self) -> list[NamePlace]:
@@ -112,9 +113,17 @@ class NameBook:
             return Speaker(_nearest(matching, paragraph, offset).name, "name")
         if len(words) == 1:
             firsts = {place.name for place in (*self.speakers, *self.found) if place.name.split()[0] == words[0]}
+            if len(firsts) > 1:  # of several, the one the text shows is a person's: Jerry Jones, not "Jerry World"
+                firsts = {name for name in firsts if self.evidence.shows(name)}
             if len(firsts) == 1:  # "Anna" -> "Anna Pickard", when only one person of the article is called so
                 return Speaker(firsts.pop(), "name")
         return speaker
+
+    @property
+    def evidence(self) -> PersonEvidence:
+        if self._evidence is None:
+            self._evidence = PersonEvidence.of("\n".join(self.paragraphs))
+        return self._evidence
 
     @property
     def people(self) -> set[str]:
@@ -123,7 +132,7 @@ class NameBook:
         are named again; "La La Land" and "New York" are repeated whole, "French Tarot" is no person."""
         if self._people is None:
             text = "\n".join(self.paragraphs)
-            evidence = PersonEvidence.of(text)
+            evidence = self.evidence
             self._people = {place.name.split()[-1] for place in self.speakers}
             for place in self.found:
                 surname = place.name.split()[-1]
