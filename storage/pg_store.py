@@ -37,10 +37,12 @@ from storage.tokens import snippet, tsvector_literal
 T = TypeVar("T")
 DEFAULT_POOL_SIZE = 10
 DEFAULT_TIMEOUT_SECONDS = 10.0
-# What a dead or unreachable server looks like through asyncpg.
+# What a dead or unreachable server looks like through asyncpg. InternalClientError ("cannot switch to
+# state 12; another operation is in progress") is a pooled connection left mid-operation when the server
+# went away under it: the retry on a fresh connection is the cure.
 CONNECTION_ERRORS = (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
                      asyncpg.exceptions.CannotConnectNowError, asyncpg.exceptions.AdminShutdownError,
-                     TimeoutError)
+                     asyncpg.exceptions.InternalClientError, TimeoutError)
 _COLUMNS = ", ".join(ROW_COLUMNS)
 _VALUES = ", ".join(f"${i}" for i in range(1, len(ROW_COLUMNS) + 1))
 _ASSIGN = ", ".join(f"{column} = ${i}" for i, column in enumerate(ROW_COLUMNS, start=1))
