@@ -105,12 +105,16 @@ TIME = (
     rf"(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?(?:\s*(?P<ampm>{AMPM}))?"
     rf"|\s*(?P<ampm2>{AMPM}))(?:\s*(?:Uhr|h|ч\.?)(?!\w))?"
     rf"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|"
-    rf"{_alternation(ZONE_NAMES)})(?![\w:]))?"
+    rf"{_alternation(ZONE_NAMES)})(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued
 )
 # What may stand between a date and its time: "7 April 2022, 07:02", "07.04.2022 um 07:02 Uhr",
 # "04.05.2015 à 13h36", "7 de abril de 2022 às 07h02", "7 апреля 2022 в 10:15".
 TIME_JOINER = r"(?:\s*[,|•·]?\s*(?:(?:at|um|à|a|às|as|a\s+las|a\s+la|alle|alle\s+ore|ore|в|om|o|kl\.|godz\.|-|–|—|/)\s*)?)"
 TIME_AFTER = rf"(?:{TIME_JOINER}(?<![\d:]){TIME})?"
+# "Nov 19 20197:05 AM EST": innerText glues a year to the clock time after it (only in the written-month
+# shapes, where a year of four digits and a clock of one or two leave no doubt)
+YEAR_OR_GLUED = rf"{YEAR}(?:(?!\d)|(?=[0-2]?\d:[0-5]\d(?!\d)))"
+TIME_AFTER_YEAR = rf"(?:(?:(?<=\d)|{TIME_JOINER}(?<![\d:])){TIME})?"
 
 GLUED = r"(?-i:(?<=[a-z])(?=[A-Z][a-z]))"  # "Associated PressDecember 2, 2016": innerText glues a byline to its date
 NUMBER_START = r"(?<![\w.:/-])"
@@ -128,10 +132,10 @@ DATE_SHAPES = {
     # "9/11/13 10:00AM": a two-digit year only with the clock time after it (a bare "9/11/13" may be anything)
     "slashed_yy": rf"{NUMBER_START}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<yy>\d{{2}})\s+(?=[0-2]?\d[:h]\d\d){TIME}",
     "day_month": (
-        rf"(?<!\w){DAY}(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){MONTH}[,.]?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){YEAR}(?!\d)"
-        rf"{TIME_AFTER}"
+        rf"(?<!\w){DAY}(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){MONTH}[,.]?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){YEAR_OR_GLUED}"
+        rf"{TIME_AFTER_YEAR}"
     ),
-    "month_day": rf"(?:(?<!\w)|{GLUED}){MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}(?!\d){TIME_AFTER}",
+    "month_day": rf"(?:(?<!\w)|{GLUED}){MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR_OR_GLUED}{TIME_AFTER_YEAR}",
     "cjk": (
         r"(?P<year>\d{4})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
         r"(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*(?P<hour>[0-2]?\d)[:時](?P<minute>[0-5]\d)分?)?"
