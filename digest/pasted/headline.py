@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from digest.dates import find_date
+from digest.pasted import headline_model
 from digest.pasted.blocks import (
     BYLINE_MAX_WORDS,
     CJK,
@@ -60,6 +61,8 @@ DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
 GLUED_BYLINE_MAX_WORDS = BYLINE_MAX_WORDS + 6  # the names, a handle and a date with its time
+GLUED_NAME = re.compile(r"^[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]*){1,3}$")  # "... Anymore by Nathan Tempey": a person's name
+GLUED_NAME_MIN_HEAD_WORDS = 5  # after a headline's worth of words ("Bitten by Dogs" keeps its words)
 SECTION_NUMBER = re.compile(  # "4.5 Mozilla Developer Network", "History[edit]": a section's heading or entry
     r"^\d+(?:\.\d+)+\.?\s|\[(?:edit|modifier|bearbeiten|editar|modifica|править|edytuj|upravit)\]$")
 NAVIGATION_ARROW = re.compile(r"[←→⟵⟶⇐⇒]")
@@ -212,12 +215,14 @@ def headline_in_full(candidates: list[tuple[float, Line]], best: Line) -> Line:
 
 def without_glued_byline(line: Line) -> Line:
     """The headline alone when the page glued its byline on ("... mobility by Ahiza Garcia @x February 1, 2016",
-    "... laws by: Laurie Oakes"); "Bitten by Dogs" keeps its words (no colon, no date, no handle after "by")."""
+    "... laws by: Laurie Oakes", "... Anymore by Nathan Tempey" after a headline's worth of words);
+    "Bitten by Dogs" keeps its words (no colon, date, handle or full name after "by")."""
     match = GLUED_BYLINE.search(line.text)
     if match is None or match.start() < HEADLINE_MIN_CHARS:
         return line
     rest = match.group("rest")
-    if not (match.group("colon") or "@" in rest or find_date(rest)) or len(rest.split()) > GLUED_BYLINE_MAX_WORDS:
+    named = GLUED_NAME.match(rest) is not None and word_count(line.text[:match.start()]) >= GLUED_NAME_MIN_HEAD_WORDS
+    if not (match.group("colon") or "@" in rest or find_date(rest) or named) or len(rest.split()) > GLUED_BYLINE_MAX_WORDS:
         return line
     head = line.text[:match.start()]
     return replace(line, text=head, words=word_count(head))
@@ -243,7 +248,48 @@ def is_wiki_entry(lines: list[Line], headline: Line) -> bool:
     return below is not None and below.words <= WIKI_NOTE_MAX_WORDS and WIKI_SOURCE_NOTE.match(below.text) is not None
 
 
+def lead_tokens(body: list[Line]) -> set[str]:
+    """The content words of the article's first LEAD_WORDS words (CJK text: its first characters)."""
+    lead_text = " ".join(line.text for line in body)
+    words = lead_text.split()
+    return content_tokens(" ".join(words[:LEAD_WORDS]) if len(words) > 1 else lead_text[:LEAD_WORDS * 2])
+
+
+def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Line, dict[str, float]]]:
+    """Every line that could be the headline, near the article, with the model's features
+    (`digest.pasted.headline_model`); a glued byline is cut off first."""
+    lead = lead_tokens(body)
+    first_prose = next((line for line in body if looks_like_prose(line)), None)
+    first = content_tokens(first_prose.text) if first_prose else set()
+    window = lines[max(0, start - headline_model.MODEL_WINDOW):start + headline_model.INSIDE_REACH]
+    breaks = headline_model.section_breaks(window)
+    first_index: dict[str, int] = {}
+    for line in lines:
+        first_index.setdefault(line.text, line.index)
+    by_rules = find_headline_by_rules(lines, start, body)
+    rule_pick = by_rules.text if by_rules is not None else None
+    found = []
+    for line in map(without_glued_byline, window):
+        if could_be_headline(line):
+            found.append((line, headline_model.features(
+                lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick)))
+    return found
+
+
 def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | None:
+    """The line that states the story: the candidate the fitted model scores highest
+    (digest.pasted.headline_model). A wiki's title over its source note, echoed by the lead, wins outright."""
+    wiki = wiki_title(lines, start, lead_tokens(body))
+    if wiki is not None:
+        return wiki
+    scored = [(headline_model.score(vector), line) for line, vector in candidates(lines, start, body)]
+    if not scored:
+        return None
+    chosen = max(scored, key=lambda pair: (pair[0], -pair[1].index))[1]
+    return next((line for line in lines if line.text == chosen.text), chosen)  # its first showing is the headline
+
+
+def find_headline_by_rules(lines: list[Line], start: int, body: list[Line]) -> Line | None:
     """The line that states the story: near the article, echoed by its lead, not a menu item.
     A wiki's title over its source note, echoed by the lead, wins outright."""
     lead_text = " ".join(line.text for line in body)
@@ -334,8 +380,10 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
     anchor = headline.index if headline is not None else start
     near = []
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
-        found = publication_date(line.text, day_first) if has_date(line) else None
-        if found and not is_boilerplate(line):  # a date inside junk may confirm, never decide
+        if not has_date(line) or is_boilerplate(line):  # a date inside junk may confirm, never decide
+            continue
+        found = publication_date(line.text, day_first)
+        if found:
             near.append((abs(line.index - anchor), line.index < anchor, found))
     if near:
         return min(near, key=lambda item: item[:2])[2]

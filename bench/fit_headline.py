@@ -1,0 +1,61 @@
+"""Fit the pasted headline model (digest.pasted.headline_model) on development pastes.
+
+    python -m bench.fit_headline       # refit on pasted-pages + mercury-pages, write the shipped weights
+
+Each page whose reference title is one of its headline candidates (digest.pasted.headline.candidates,
+matched with bench.scoring.same_title) is one choice for bench.choice_model. `fit` takes any subset of
+pages, so bench.evaluate --cv can refit it per fold (bench.fitting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from bench import choice_model
+from bench.scoring import same_title
+from digest.pasted.blocks import split_lines
+from digest.pasted.fitted import shipped
+from digest.pasted.headline import candidates
+from digest.pasted.headline_model import FEATURES, WEIGHTS_NAME
+from digest.pasted.reader import article_lines, find_article_span
+
+
+def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
+    """The choices of the pages that have a paste and a reference title (page.pasted, page.title)."""
+    found = []
+    for page in pages:
+        if not page.pasted or not page.title:
+            continue
+        lines = split_lines(page.pasted)
+        span = find_article_span(lines)
+        if span is None:
+            continue
+        scored = candidates(lines, span.start, article_lines(lines, span))
+        made = choice_model.choice([vector for _, vector in scored],
+                                   [same_title(page.title, line.text) for line, _ in scored], FEATURES)
+        if made is not None:
+            found.append(made)
+    return found
+
+
+def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
+    """bench.fitting's hook: the weights fitted on the given sets' pages."""
+    return choice_model.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
+
+
+def development_pages() -> dict[str, list[Any]]:
+    """pasted-pages, and mercury-pages where bench can read them."""
+    from bench.datasets import dev_pages
+
+    sets: dict[str, list[Any]] = {"pasted": [page for page in dev_pages() if page.pasted is not None]}
+    try:
+        from bench.mercury import mercury_pages  # type: ignore[import-not-found]  # bench's Mercury reader
+    except ImportError:
+        return sets
+    sets["mercury-pasted"] = list(mercury_pages())
+    return sets
+
+
+if __name__ == "__main__":
+    choice_model.write(shipped(WEIGHTS_NAME), fit(development_pages()))

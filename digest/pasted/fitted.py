@@ -1,0 +1,37 @@
+"""Fitted weights of the pasted reader's models, shipped as JSON data beside this module.
+
+`<name>.json` (digest/pasted/) holds one model's weights, written by its fitting script under
+bench/ (bench/fit_headline.py, bench/fit_publisher.py). They are read at first use, never at
+import, and when DIGESTBOT_WEIGHTS_DIR is set and holds `<name>.json`, that file is read instead:
+bench.evaluate --cv scores each fold with weights fitted on the other folds (bench.fitting).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+WEIGHTS_ENV = "DIGESTBOT_WEIGHTS_DIR"
+PACKAGE = Path(__file__).parent
+
+
+def shipped(name: str) -> Path:
+    """Where the package keeps a model's weights."""
+    return PACKAGE / f"{name}.json"
+
+
+@cache
+def weights(name: str) -> dict[str, float]:
+    """A model's weights: a fold's under cross-validation, else the shipped ones."""
+    folder = os.environ.get(WEIGHTS_ENV)
+    override = Path(folder) / f"{name}.json" if folder else None
+    chosen = override if override is not None and override.exists() else shipped(name)
+    return {key: float(value) for key, value in json.loads(chosen.read_text(encoding="utf-8")).items()}
+
+
+def score(name: str, vector: dict[str, float]) -> float:
+    """The weighted sum of a candidate's features (a softmax over the candidates needs no more)."""
+    fitted = weights(name)
+    return fitted.get("bias", 0.0) + sum(fitted.get(key, 0.0) * value for key, value in vector.items())

@@ -1,0 +1,121 @@
+"""The headline as a choice among candidate lines, scored by a fitted model.
+
+Every line before the article run (and the run's first few) that could be a headline gets the
+features below; the line with the highest score wins (a conditional logit: the softmax over one
+page's candidates was fitted to put the reference headline first, `bench/fit_headline.py`). The
+weights are data (`pasted-headline.json` beside this module, read by `digest.pasted.fitted`).
+
+The features are the evidence the hand-set rules of `digest.pasted.headline` weighed (echo of the
+lead, distance to the article, a dateline under it, repeats, length, final full stop), plus the
+shape of the line and its neighbours (capitals, link-like words, a deck or byline under it), so
+the weights, not one-page rules, decide how much each counts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from digest.pasted import fitted
+from digest.pasted.blocks import (
+    CJK,
+    Line,
+    has_date,
+    is_byline,
+    is_comments_heading,
+    is_junk,
+    is_section_break,
+    is_title_case,
+    looks_like_prose,
+)
+
+WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
+MODEL_WINDOW = 80  # lines before the article run that may hold the headline
+INSIDE_REACH = 4  # and the run's first lines (a long headline reads like prose)
+NEIGHBOUR_REACH = 3  # lines under a candidate looked at for its byline, date or deck
+LINK_WORDS = re.compile(  # a button or a link's label, not a statement
+    r"\b(?:click|share|subscribe|sign (?:in|up)|log ?in|read more|opens in|new window|skip to|follow|"
+    r"newsletter|advertisement|copied|download|menu|search)\b", re.IGNORECASE)
+SITE_SEPARATOR = re.compile(r"\s[|·]\s|\s[-–—]\s[A-Z][\w.]*$")  # "Headline | Site", "Headline - Site"
+PARTICIPANTS = re.compile(r"^\d[\d,.]*\s+\w+")  # "132 with 73 posters", "3 comments": counters
+
+FEATURES = (
+    "overlap", "overlap_first", "log_distance", "inside", "repeats", "dated_below", "dated_above",
+    "good_length", "long", "full_stop", "question", "other_stories", "title_case", "upper_share",
+    "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
+    "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
+)
+ECHO_SEPARATOR = re.compile(r"^\s*(?:[|·:–—-]|by\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
+
+
+def score(vector: dict[str, float]) -> float:
+    """The candidate's score under the fitted weights."""
+    return fitted.score(WEIGHTS_NAME, vector)
+
+
+def first_date_offset(lines: list[Line], index: int, step: int) -> int | None:
+    """Lines from `index` to the nearest line with a date, looking `step`-wise, within NEIGHBOUR_REACH."""
+    for distance in range(1, NEIGHBOUR_REACH + 1):
+        other = index + step * distance
+        if not 0 <= other < len(lines):
+            return None
+        if has_date(lines[other]):
+            return distance
+        if looks_like_prose(lines[other]):
+            return None
+    return None
+
+
+def features(lines: list[Line], line: Line, start: int, lead: set[str], first: set[str],
+             tokens: set[str], breaks: list[int], first_index: dict[str, int], rule_pick: str | None,
+             ) -> dict[str, float]:
+    """What the model knows of one candidate (each feature about 0..1)."""
+    text = letters = line.text
+    letters = [char for char in text if char.isalpha()]
+    distance = start - line.index
+    below = lines[line.index + 1:line.index + 1 + NEIGHBOUR_REACH]
+    above = lines[line.index - 1] if line.index > 0 else None
+    dated_below = first_date_offset(lines, line.index, 1)
+    dated_above = first_date_offset(lines, line.index, -1)
+    return {
+        "overlap": (len(tokens & lead) / len(tokens) if tokens else 0.0) * min(1.0, len(tokens) / 4),
+        "overlap_first": len(tokens & first) / len(tokens) if tokens else 0.0,
+        "log_distance": math.log1p(max(0, distance)) / 4,
+        "inside": 1.0 if distance <= 0 else 0.0,
+        "repeats": 1.0 if line.repeats > 1 else 0.0,
+        "dated_below": 1.0 / dated_below if dated_below else 0.0,
+        "dated_above": 1.0 / dated_above if dated_above else 0.0,
+        "good_length": 1.0 if 4 <= line.words <= 20 or CJK.search(text) else 0.0,
+        "long": min(1.0, line.words / 30),
+        "full_stop": 1.0 if text.endswith(".") and not text.endswith("..") else 0.0,
+        "question": 1.0 if text.endswith(("?", "!")) else 0.0,
+        "other_stories": 1.0 if any(index < line.index for index in breaks) else 0.0,
+        "title_case": 1.0 if is_title_case(text) else 0.0,
+        "upper_share": sum(char.isupper() for char in letters) / len(letters) if letters else 0.0,
+        "link_words": 1.0 if LINK_WORDS.search(text) else 0.0,
+        "site_separator": 1.0 if SITE_SEPARATOR.search(text) else 0.0,
+        "counter": 1.0 if PARTICIPANTS.match(text) else 0.0,
+        "colon_end": 1.0 if text.endswith(":") else 0.0,
+        "deck_below": 1.0 if below and looks_like_prose(below[0]) and distance > 1 else 0.0,
+        "byline_below": 1.0 if any(is_byline(other) for other in below) else 0.0,
+        "prose_above": 1.0 if above is not None and looks_like_prose(above) else 0.0,
+        "junk_above": 1.0 if above is not None and is_junk(above) else 0.0,
+        "blank_around": 1.0 if line.blank_before and line.blank_after else 0.0,
+        "first_showing": 1.0 if first_index.get(text, line.index) == line.index else 0.0,
+        "cjk": 1.0 if CJK.search(text) else 0.0,
+        "rule_pick": 1.0 if text == rule_pick else 0.0,
+        "echoed": 1.0 if is_echoed(lines, text) else 0.0,
+        "bracketed": 1.0 if text.startswith(("(", "[")) and text.endswith((")", "]")) else 0.0,
+    }
+
+
+def is_echoed(lines: list[Line], text: str) -> bool:
+    """Another line starts with this one and goes on with a site's name or a byline ("Headline | Site",
+    "Headline by Author"): a window title or share text repeating the headline."""
+    return any(other.text.startswith(text) and ECHO_SEPARATOR.match(other.text[len(text):])
+               for other in lines if len(other.text) > len(text))
+
+
+def section_breaks(window: list[Line]) -> list[int]:
+    """Indexes of "You may also like" headings (not a comments heading) among the candidates' lines."""
+    return [line.index for line in window if is_section_break(line) and not is_comments_heading(line)]
