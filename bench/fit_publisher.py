@@ -1,0 +1,79 @@
+"""Fit the pasted publisher model (digest.pasted.publisher_model) on development pastes.
+
+    python -m bench.fit_publisher      # refit on pasted-pages + mercury-pages, write the shipped weights
+
+A page's choice is among the names its paste shows (digest.pasted.publisher.site_choices) and "no
+name". The right ones: the reference site name (readability's siteName, bench.scoring.same_site); for a
+Mercury page, which names no publisher, the names that spell its address's registered domain
+("Ars Technica" for arstechnica.com). A page where no name is right teaches nothing (the threshold
+publisher_model.NAME_MIN_SCORE decides when to name none). `fit` takes any subset of
+pages, so bench.evaluate --cv can refit it per fold (bench.fitting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from bench import choice_model
+from bench.fit_headline import development_pages
+from bench.scoring import same_site
+from digest.pasted.blocks import split_lines
+from digest.pasted.fitted import shipped
+from digest.pasted.headline import find_headline
+from digest.pasted.publisher import site_choices
+from digest.pasted.publisher_model import FEATURES, NONE, WEIGHTS_NAME
+from digest.pasted.reader import article_lines, find_article_span
+
+SECOND_LEVEL = frozenset({"co", "com", "ne", "or", "go", "ac", "org", "net"})  # "yomiuri.co.jp"
+
+
+def registered_label(url: str | None) -> str | None:
+    """ "https://www.arstechnica.com/x" -> "arstechnica": the name a domain spells."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
+    parts = host.split(".")
+    if len(parts) < 2:
+        return None
+    return parts[-3] if len(parts) >= 3 and parts[-2] in SECOND_LEVEL else parts[-2]
+
+
+def spelled(name: str) -> str:
+    return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)).casefold()
+
+
+def is_right(page: Any, name: str) -> bool:
+    """The page's publisher by its reference: a site name, else its address's registered domain."""
+    site = getattr(page, "site", None)
+    if site:
+        return same_site(site, name)
+    label = registered_label(getattr(page, "url", None))
+    return bool(label) and spelled(name) in (label, f"{label}com")
+
+
+def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
+    found = []
+    for page in pages:
+        if not page.pasted or not (getattr(page, "site", None) or getattr(page, "url", None)):
+            continue
+        lines = split_lines(page.pasted)
+        span = find_article_span(lines)
+        if span is None:
+            continue
+        headline = find_headline(lines, span.start, article_lines(lines, span))
+        named = site_choices(lines, headline.text if headline else None, range(span.start, span.end))
+        right = [name != NONE and is_right(page, name) for name, _ in named]
+        made = choice_model.choice([vector for _, vector in named], right, FEATURES)
+        if made is not None:
+            found.append(made)
+    return found
+
+
+def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
+    """bench.fitting's hook: the weights fitted on the given sets' pages."""
+    return choice_model.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
+
+
+if __name__ == "__main__":
+    choice_model.write(shipped(WEIGHTS_NAME), fit(development_pages()))

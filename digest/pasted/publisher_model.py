@@ -1,0 +1,124 @@
+"""The publisher as a choice among the names a page repeats, scored by a fitted model.
+
+Candidates are the names the rules of `digest.pasted.publisher` find (copyright holders, brand lines,
+breadcrumb roots, the masthead) and every capitalised name of one to four words that short lines
+outside the article repeat, or that opens the page. One more choice is "no name": a wrong publisher
+is worse than none. The features say where and how the page shows each name (masthead, footer,
+copyright, brand line, as its own address, how often outside and inside the article) and what
+speaks against it (a person's byline, a word the page also writes in lower case, a company word);
+the weights (`publisher_weights.json`, fitted by `bench/fit_publisher.py` as a conditional logit,
+read at first use; a fold's own under bench.evaluate --cv) decide.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from digest.pasted import fitted
+from digest.pasted.blocks import Line, is_junk
+
+WEIGHTS_NAME = "pasted-publisher"
+NONE = ""  # the "no name" choice
+SHORT_LINE_WORDS = 12  # lines where a brand is named (menus, footers, boxes), not sentences of the article
+MASTHEAD_REACH = 5  # the page's first lines, where its masthead stands
+FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
+NAME_MIN_SCORE = 4.5  # a name scoring less is no answer (chosen by site-folds: each half point lower names
+# about two more right publishers on the development pastes and three more wrong ones)
+MIN_REPEATS = 2  # a name shown once outside the article is no brand (unless it opens the page)
+NAME_RUN = re.compile(  # "Android Central", "The New Yorker", "Le Monde", "PEOPLE", "eHow", "Golem.de"
+    r"(?<![\w.@/])(?:(?:The|Le|La|Les|El|Der|Die|Das)\s)?(?:[A-Z][\w&'’.\-]*[\w]|[a-z]+[A-Z]\w*)"
+    r"(?:\s(?:of\s|de\s|&\s)?[A-Z][\w&'’\-]*[\w]){0,3}")
+ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Der", "Die", "Das"})  # a name's first word, no name alone
+EXTENDED_SHARE = 0.5  # "Android" inside "Android Central" on half its lines or more is that name's head
+BY_NAME = re.compile(r"\b(?:by|By|BY|von|par|por|di)\s+$")
+COMPANY = re.compile(r"\b(?:media|group|inc|corporation|corp|holdings?|company|ltd|llc|gmbh|plc|network)\b",
+                     re.IGNORECASE)
+
+FEATURES = (
+    "is_none", "rule_pick", "copyright", "brand", "log_outside", "log_inside", "masthead", "first_line",
+    "footer", "own_address", "one_word", "words", "all_caps", "lower_use", "byline", "company",
+    "in_headline", "domain", "head_of_longer", "extends_shorter",
+)
+
+
+def names_in(text: str) -> set[str]:
+    """Capitalised names of one to four words in a line, and each name's shorter heads."""
+    found = set()
+    for match in NAME_RUN.finditer(text):
+        words = match.group(0).split()
+        found.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
+    return found - ARTICLES
+
+
+def candidate_names(lines: list[Line], article: range | None, rule_names: Iterable[str]) -> set[str]:
+    """The rules' names, the masthead's, and names repeated by short lines outside the article."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        if line.words <= SHORT_LINE_WORDS and (article is None or line.index not in article):
+            counts.update(names_in(line.text))
+    names = {name for name, count in counts.items() if count >= MIN_REPEATS and len(name) >= 2}
+    for line in lines[:MASTHEAD_REACH]:
+        if line.words <= SHORT_LINE_WORDS:
+            names.update(names_in(line.text))
+    names.update(rule_names)
+    return names
+
+
+def whole(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+def features(lines: list[Line], name: str, article: range | None, rules: dict[str, int], rule_pick: str | None,
+             headline: str | None, owns_address: bool, domain: str | None,
+             extension: tuple[bool, bool] = (False, False)) -> dict[str, float]:
+    """What the model knows of one name."""
+    if name == NONE:
+        return {"is_none": 1.0}
+    pattern = whole(name)
+    hits = [line for line in lines if pattern.search(line.text)]
+    outside = [line for line in hits if article is None or line.index not in article]
+    footer_from = len(lines) * FOOTER_SHARE
+    words = name.split()
+    lower = re.compile(rf"(?<!\w){re.escape(name.lower())}(?!\w)")
+    letters = [char for char in name if char.isalpha()]
+    return {
+        "rule_pick": 1.0 if name == rule_pick else 0.0,
+        "copyright": 1.0 if rules.get(name, 0) >= 2 else 0.0,
+        "brand": min(3.0, float(rules.get(name, 0))) / 3,
+        "log_outside": math.log1p(len(outside)) / 3,
+        "log_inside": math.log1p(len(hits) - len(outside)) / 3,
+        "masthead": 1.0 if any(line.index < MASTHEAD_REACH and not is_junk(line) for line in hits) else 0.0,
+        "first_line": 1.0 if lines and lines[0].text.strip(" |") == name else 0.0,
+        "footer": 1.0 if any(line.index >= footer_from for line in hits) else 0.0,
+        "own_address": 1.0 if owns_address else 0.0,
+        "one_word": 1.0 if len(words) == 1 else 0.0,
+        "words": min(4, len(words)) / 4,
+        "all_caps": 1.0 if letters and all(char.isupper() for char in letters) else 0.0,
+        "lower_use": 1.0 if any(lower.search(line.text) for line in lines) and name.lower() != name else 0.0,
+        "byline": 1.0 if any(BY_NAME.search(line.text[:match.start()])
+                             for line in hits for match in pattern.finditer(line.text)) else 0.0,
+        "company": 1.0 if COMPANY.search(name) else 0.0,
+        "in_headline": 1.0 if headline and pattern.search(headline) else 0.0,
+        "domain": 1.0 if domain is not None and name == domain else 0.0,
+        "head_of_longer": 1.0 if extension[0] else 0.0,
+        "extends_shorter": 1.0 if extension[1] else 0.0,
+    }
+
+
+def extensions(names: set[str], lines: list[Line]) -> dict[str, tuple[bool, bool]]:
+    """Per name: is it the head of a longer name shown on EXTENDED_SHARE of its lines ("Android" of
+    "Android Central"), and does it extend a shorter name ("Android Central" of "Android")?"""
+    counts = {name: sum(1 for line in lines if whole(name).search(line.text)) for name in names if name}
+    result = {}
+    for name, count in counts.items():
+        longer = [other for other in counts if other.startswith(name + " ")]
+        head = any(counts[other] >= EXTENDED_SHARE * count for other in longer)
+        result[name] = (head, any(name.startswith(other + " ") for other in counts))
+    return result
+
+
+def score(vector: dict[str, float]) -> float:
+    return fitted.score(WEIGHTS_NAME, vector)
