@@ -1,0 +1,97 @@
+"""Pasted headline and publisher as fitted choices, glued dates (digest.pasted.headline_model,
+digest.pasted.publisher_model, digest.pasted.fitted, digest.dates)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from digest.dates import find_date
+from digest.pasted import fitted
+from digest.pasted.blocks import split_lines
+from digest.pasted.headline import candidates, without_glued_byline
+from digest.pasted.headline_model import FEATURES
+from digest.pasted.publisher import find_site
+from digest.pasted.reader import read_text
+
+EST = timezone(timedelta(hours=-5))
+PASTE = """\
+Skip to main content
+Work here!
+MenuSections https://www.riversidegazette.example/news/
+News
+Science
+Sign in
+
+Science
+Astronomers find a second ring around the distant dwarf planet Quaoar
+By Ann Lee
+PUBLISHED TUE, NOV 19 20197:05 AM EST
+
+The ring lies far outside the distance where theory says moons should form, astronomers at the observatory said.
+
+Astronomers have found a second ring around Quaoar, a dwarf planet beyond Neptune, using a telescope that watched the planet pass in front of a star in 2021.
+
+The first ring, found last year, already puzzled the team, because it orbits so far from Quaoar that its material should have clumped into a moon long ago.
+
+"We keep finding rings where nobody expected them," said Bruno Morgado, who led the work, on Monday.
+
+Image credit: NASA/ESA/K. Noll
+Trending on Riverside Gazette
+Riverside Gazette is part of Future US Inc, an international media group and leading digital publisher.
+"""
+
+
+@pytest.fixture
+def weights_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fold's weights folder, as bench.evaluate --cv sets it; the cache forgets both ways."""
+    monkeypatch.setenv(fitted.WEIGHTS_ENV, str(tmp_path))
+    fitted.weights.cache_clear()
+    yield tmp_path
+    fitted.weights.cache_clear()
+
+
+def test_a_year_glued_to_its_clock_time_reads_with_the_time_and_zone() -> None:
+    found = find_date("PUBLISHED TUE, NOV 19 20197:05 AM EST")
+    assert found is not None and found[0] == datetime(2019, 11, 19, 7, 5, tzinfo=EST)
+    found = find_date("Published Tue, Dec 20 201610:32 AM ESTUpdated Tue, Dec 20 20166:29 PM EST")
+    assert found is not None and found[0] == datetime(2016, 12, 20, 10, 32, tzinfo=EST)
+    assert find_date("Nov 19 20191234") is None  # five digits after a year are no clock
+
+
+def test_headline_date_and_publisher_of_a_paste_with_menus_credits_and_an_owner() -> None:
+    article = read_text(PASTE)
+    assert article.title == "Astronomers find a second ring around the distant dwarf planet Quaoar"
+    assert article.published == datetime(2019, 11, 19, 7, 5, tzinfo=EST)
+    assert article.site == "Riverside Gazette"
+
+
+def test_a_byline_glued_as_a_full_name_is_cut_off_a_headline_but_not_a_short_title() -> None:
+    [line] = split_lines("Helter Shelter: NYC's Fallout Shelters Basically Don't Exist Anymore by Nathan Tempey")
+    assert without_glued_byline(line).text == "Helter Shelter: NYC's Fallout Shelters Basically Don't Exist Anymore"
+    [short] = split_lines("Bitten by Stray Dogs")
+    assert without_glued_byline(short).text == "Bitten by Stray Dogs"
+
+
+def test_the_shipped_weights_name_every_feature() -> None:
+    assert set(FEATURES) <= set(fitted.weights("pasted-headline"))
+
+
+def test_a_folds_weights_replace_the_shipped_ones(weights_dir: Path) -> None:
+    lines = split_lines(PASTE)
+    start = next(line.index for line in lines if line.text.startswith("The ring lies"))
+    body = [line for line in lines if line.index >= start]
+    longest = max((line for line, _ in candidates(lines, start, body)), key=lambda line: line.words)
+    (weights_dir / "pasted-headline.json").write_text(json.dumps({"long": 100.0}), encoding="utf-8")
+    assert read_text(PASTE).title == longest.text != "Astronomers find a second ring around the distant dwarf planet Quaoar"
+
+
+def test_brand_lines_name_the_publisher_and_a_credit_does_not() -> None:
+    assert find_site(split_lines("Trending on Deadline\nDeadline\nSome words"), None) == "Deadline"
+    assert find_site(split_lines("Get Even More From Bustle — Sign Up For The Newsletter\nBustle"), None) == "Bustle"
+    assert find_site(split_lines("Shop With Us\nShop With Us"), None) is None
+    assert find_site(split_lines("Image credit: NASA/ESA/K. Noll\nSpace.com is part of Future US Inc."), None) == "Space.com"
