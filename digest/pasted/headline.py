@@ -282,10 +282,13 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
     wiki = wiki_title(lines, start, lead_tokens(body))
     if wiki is not None:
         return wiki
-    scored = [(headline_model.score(vector), line) for line, vector in candidates(lines, start, body)]
+    scored = [(headline_model.score(vector), vector["dated_below"] > 0, line)
+              for line, vector in candidates(lines, start, body)]
     if not scored:
         return None
-    chosen = max(scored, key=lambda pair: (pair[0], -pair[1].index))[1]
+    _, dated, chosen = max(scored, key=lambda item: (item[0], -item[2].index))
+    if dated:
+        return chosen  # where it stands over its dateline: the date is read there
     return next((line for line in lines if line.text == chosen.text), chosen)  # its first showing is the headline
 
 
