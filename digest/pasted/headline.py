@@ -35,6 +35,7 @@ from digest.pasted.blocks import (
     word_count,
 )
 
+SHOWING_REACH = 8  # lines above the chosen headline where its first showing may stand
 HEADLINE_WINDOW = 40  # lines before the article where the headline may stand
 TAGLINE_MAX_WORDS = 10  # a blog's tagline at the top of the run may stand over the headline
 HEADLINE_INSIDE = 4  # or among the first lines of the article run (a long headline reads like prose)
@@ -221,7 +222,8 @@ def without_glued_byline(line: Line) -> Line:
     if match is None or match.start() < HEADLINE_MIN_CHARS:
         return line
     rest = match.group("rest")
-    named = GLUED_NAME.match(rest) is not None and word_count(line.text[:match.start()]) >= GLUED_NAME_MIN_HEAD_WORDS
+    named = (GLUED_NAME.match(rest) is not None and match.group(0).split()[0] == "by"
+             and word_count(line.text[:match.start()]) >= GLUED_NAME_MIN_HEAD_WORDS)  # a Title Case "By" is the headline's
     if not (match.group("colon") or "@" in rest or find_date(rest) or named) or len(rest.split()) > GLUED_BYLINE_MAX_WORDS:
         return line
     head = line.text[:match.start()]
@@ -282,14 +284,14 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
     wiki = wiki_title(lines, start, lead_tokens(body))
     if wiki is not None:
         return wiki
-    scored = [(headline_model.score(vector), vector["dated_below"] > 0, line)
-              for line, vector in candidates(lines, start, body)]
+    scored = [(headline_model.score(vector), line) for line, vector in candidates(lines, start, body)]
     if not scored:
         return None
-    _, dated, chosen = max(scored, key=lambda item: (item[0], -item[2].index))
-    if dated:
-        return chosen  # where it stands over its dateline: the date is read there
-    return next((line for line in lines if line.text == chosen.text), chosen)  # its first showing is the headline
+    chosen = max(scored, key=lambda item: (item[0], -item[1].index))[1]
+    # its first showing near where it was chosen is the headline (a repeat under the deck is a caption's);
+    # a copy far above, in the page's title bar, is not: the dates around it are the menu's teasers'
+    return next((line for line in lines[max(0, chosen.index - SHOWING_REACH):chosen.index]
+                 if line.text == chosen.text), chosen)
 
 
 def find_headline_by_rules(lines: list[Line], start: int, body: list[Line]) -> Line | None:

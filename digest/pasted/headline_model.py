@@ -30,7 +30,7 @@ from digest.pasted.blocks import (
 )
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
-MODEL_WINDOW = 80  # lines before the article run that may hold the headline
+MODEL_WINDOW = 200  # lines before the article run that may hold the headline
 INSIDE_REACH = 4  # and the run's first lines (a long headline reads like prose)
 NEIGHBOUR_REACH = 3  # lines under a candidate looked at for its byline, date or deck
 LINK_WORDS = re.compile(  # a button or a link's label, not a statement
