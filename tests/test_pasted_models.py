@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -95,3 +95,16 @@ def test_brand_lines_name_the_publisher_and_a_credit_does_not() -> None:
     assert find_site(split_lines("Get Even More From Bustle — Sign Up For The Newsletter\nBustle"), None) == "Bustle"
     assert find_site(split_lines("Shop With Us\nShop With Us"), None) is None
     assert find_site(split_lines("Image credit: NASA/ESA/K. Noll\nSpace.com is part of Future US Inc."), None) == "Space.com"
+
+
+def test_a_dateline_beats_a_captions_date_and_a_labelled_update_is_no_publication() -> None:
+    lead = ("The city council voted on Thursday to build a new crossing over the river, ending ten years of argument "
+            "about where it should go and who should pay for it.")
+    caption = "The old bridge over the river as it stood on June 28, 2015, before it was closed to heavy traffic."
+    text = "\n".join(["Menu", "Council approves the new river crossing", "Author:", "Ann Lee", "Updated:",
+                      "Mar 6, 2018", "Original:", "Dec 21, 2016", lead, caption, "Dec. 13, 2016, 12:31 PM UTC",
+                      lead.replace("Thursday", "Friday"), lead.replace("ten", "twelve")])
+    assert read_text(text).published == date(2016, 12, 21)
+    text = "\n".join(["Menu", "Council approves the new river crossing", lead, caption,
+                      "Dec. 13, 2016, 12:31 PM UTC", lead.replace("Thursday", "Friday"), lead.replace("ten", "twelve")])
+    assert read_text(text).published == datetime(2016, 12, 13, 12, 31, tzinfo=timezone.utc)

@@ -83,6 +83,7 @@ DECK_HEADER_REACH = 2  # lines under a deck where the byline or date may stand
 
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
+LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
 NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
     r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
@@ -375,28 +376,40 @@ def publication_date(text: str, day_first: bool | None) -> datetime | date | Non
     return None
 
 
+def labelled_update(lines: list[Line], line: Line) -> bool:
+    """The line under a label of its own that announces an update or an expiry ("Updated:" / "Mar 6, 2018")."""
+    above = lines[line.index - 1] if line.index > 0 else None
+    return (above is not None and above.words <= LABEL_MAX_WORDS and not has_date(above)
+            and NOT_PUBLISHED_CUE.search(above.text) is not None)
+
+
 def find_published(lines: list[Line], headline: Line | None, start: int, *,
                    day_first: bool | None = None) -> datetime | date | None:
-    """A date near the headline; else one a line announces ("Published ..."); else none. A date announced
-    as an update or an expiry is not the publication's (`publication_date`). `day_first` orders slashed dates (digest.dates.find_date). A wiki's entry has none: the dates
-    around its title are the subject's (an infobox's "Founded February 28, 1998"), not the page's."""
+    """A date near the headline (a dateline's before a sentence's: a caption's or the lead's date is what
+    the article talks about, read only when no dateline stands near); else one a line announces
+    ("Published ..."); else none. A date announced as an update or an expiry, in its line or by a label
+    over it, is not the publication's (`publication_date`, `labelled_update`). `day_first` orders slashed
+    dates (digest.dates.find_date). A wiki's entry has none: the dates around its title are the subject's
+    (an infobox's "Founded February 28, 1998"), not the page's."""
     if headline is not None and is_wiki_entry(lines, headline):
         return None
     anchor = headline.index if headline is not None else start
-    near = []
+    near, in_prose = [], []
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
-        if not has_date(line) or is_boilerplate(line):  # a date inside junk may confirm, never decide
-            continue
+        if not has_date(line) or is_boilerplate(line) or labelled_update(lines, line):
+            continue  # a date inside junk may confirm, never decide
         found = publication_date(line.text, day_first)
         if found:
-            near.append((abs(line.index - anchor), line.index < anchor, found))
+            (in_prose if looks_like_prose(line) else near).append((abs(line.index - anchor), line.index < anchor, found))
     if near:
         return min(near, key=lambda item: item[:2])[2]
     for line in lines[start:start + HEADER_INTO_ARTICLE]:  # a byline's dateline under the deck and the picture
-        if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line):
+        if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line) and not labelled_update(lines, line):
             found = publication_date(line.text, day_first)
             if found:
                 return found
+    if in_prose:  # a sentence's date (a caption's, the lead's) only when no dateline stands near
+        return min(in_prose, key=lambda item: item[:2])[2]
     for line in lines:
         if PUBLISHED_CUE.search(line.text):
             found = publication_date(line.text, day_first)
