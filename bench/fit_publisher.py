@@ -23,7 +23,7 @@ from bench.scoring import same_site
 from digest.pasted.blocks import split_lines
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import find_headline
-from digest.pasted.publisher import site_choices
+from digest.pasted.publisher import find_site_by_rules, site_choices
 from digest.pasted.publisher_model import FEATURES, NONE, WEIGHTS_NAME
 from digest.pasted.reader import article_lines, find_article_span
 
@@ -62,7 +62,8 @@ def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
         if span is None:
             continue
         headline = find_headline(lines, span.start, article_lines(lines, span))
-        named = site_choices(lines, headline.text if headline else None, range(span.start, span.end))
+        headline_text, article = headline.text if headline else None, range(span.start, span.end)
+        named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article))
         right = [name != NONE and is_right(page, name) for name, _ in named]
         made = choice_model.choice([vector for _, vector in named], right, FEATURES)
         if made is not None:

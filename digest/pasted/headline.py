@@ -269,13 +269,14 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     first_index: dict[str, int] = {}
     for line in lines:
         first_index.setdefault(line.text, line.index)
+    echoes = headline_model.echoed_heads(lines)
     by_rules = find_headline_by_rules(lines, start, body)
     rule_pick = by_rules.text if by_rules is not None else None
     found = []
     for line in map(without_glued_byline, window):
         if could_be_headline(line):
             found.append((line, headline_model.features(
-                lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick)))
+                lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes)))
     return found
 
 

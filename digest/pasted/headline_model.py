@@ -45,7 +45,7 @@ FEATURES = (
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
 )
-ECHO_SEPARATOR = re.compile(r"^\s*(?:[|·:–—-]|by\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
+ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
 
 
 def score(vector: dict[str, float]) -> float:
@@ -68,7 +68,7 @@ def first_date_offset(lines: list[Line], index: int, step: int) -> int | None:
 
 def features(lines: list[Line], line: Line, start: int, lead: set[str], first: set[str],
              tokens: set[str], breaks: list[int], first_index: dict[str, int], rule_pick: str | None,
-             ) -> dict[str, float]:
+             echoes: frozenset[str] = frozenset()) -> dict[str, float]:
     """What the model knows of one candidate (each feature about 0..1)."""
     text = letters = line.text
     letters = [char for char in text if char.isalpha()]
@@ -104,16 +104,16 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "first_showing": 1.0 if first_index.get(text, line.index) == line.index else 0.0,
         "cjk": 1.0 if CJK.search(text) else 0.0,
         "rule_pick": 1.0 if text == rule_pick else 0.0,
-        "echoed": 1.0 if is_echoed(lines, text) else 0.0,
+        "echoed": 1.0 if text in echoes else 0.0,
         "bracketed": 1.0 if text.startswith(("(", "[")) and text.endswith((")", "]")) else 0.0,
     }
 
 
-def is_echoed(lines: list[Line], text: str) -> bool:
-    """Another line starts with this one and goes on with a site's name or a byline ("Headline | Site",
-    "Headline by Author"): a window title or share text repeating the headline."""
-    return any(other.text.startswith(text) and ECHO_SEPARATOR.match(other.text[len(text):])
-               for other in lines if len(other.text) > len(text))
+def echoed_heads(lines: list[Line]) -> frozenset[str]:
+    """What lines say before a site's name or a byline ("Headline | Site", "Headline by Author"): once per page,
+    so that a candidate's echo is one look-up."""
+    return frozenset(line.text[:match.start()].rstrip() for line in lines for match in ECHO_AT.finditer(line.text)
+                     if match.start() > 0)
 
 
 def section_breaks(window: list[Line]) -> list[int]:

@@ -238,20 +238,28 @@ def domain_in_text(lines: list[Line]) -> str | None:
     return None
 
 
-def site_choices(lines: list[Line], headline: str | None = None,
-                 article: range | None = None) -> list[tuple[str, dict[str, float]]]:
-    """Every name the page may call itself, and "no name" (publisher_model.NONE), with the model's features."""
+def addresses(texts: list[str]) -> set[str]:
+    """The names the texts write as a site's address ("engadget" of "www.engadget.com/about"), lower case."""
+    return {match.group(1).casefold() for text in texts if "." in text for match in ADDRESS_LABEL.finditer(text)}
+
+
+ADDRESS_LABEL = re.compile(rf"(?<![\w-])([^\W_]+)\.{SITE_ADDRESS}(?![\w-])", re.IGNORECASE)
+
+
+def site_choices(lines: list[Line], headline: str | None = None, article: range | None = None,
+                 rule_pick: str | None = None) -> list[tuple[str, dict[str, float]]]:
+    """Every name the page may call itself, and "no name" (publisher_model.NONE), with the model's features;
+    `rule_pick` is what `find_site_by_rules` found (None: nothing)."""
     rules = site_candidates(lines, headline, article)
-    rule_pick = find_site_by_rules(lines, None, headline, article)
     domain = domain_in_text(lines)
     names = publisher_model.candidate_names(lines, article, [*rules, *([rule_pick] if rule_pick else [])])
     if domain:
         names.add(domain)
     names = {name for name in names if acceptable_name(name)}
-    outside = [line.text for line in lines if article is None or line.index not in article]
+    written = addresses([line.text for line in lines if article is None or line.index not in article])
     extended = publisher_model.extensions(names, lines)
     return [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
-                                            name != publisher_model.NONE and shows_own_address(name, outside),
+                                            name != publisher_model.NONE and squashed(name) in written,
                                             domain, extended.get(name, (False, False))))
             for name in sorted(names | {publisher_model.NONE})]
 
@@ -265,7 +273,7 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None,
     found = find_site_by_rules(lines, None, headline, article)
     if found is None:
         scored = [(publisher_model.score(vector), name) for name, vector in site_choices(lines, headline, article)
-                  if name != publisher_model.NONE]
+                  if name != publisher_model.NONE]  # the rules found nothing: rule_pick is None
         best = max(scored, default=None)
         if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
             found = best[1]

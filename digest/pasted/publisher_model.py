@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from digest.pasted import fitted
 from digest.pasted.blocks import Line, is_junk
@@ -67,8 +68,15 @@ def candidate_names(lines: list[Line], article: range | None, rule_names: Iterab
     return names
 
 
+@lru_cache(maxsize=4096)
 def whole(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+def showing(name: str, lines: list[Line]) -> list[Line]:
+    """The lines that show the name as whole words (a substring test first: most lines lack it)."""
+    pattern = whole(name)
+    return [line for line in lines if name in line.text and pattern.search(line.text)]
 
 
 def features(lines: list[Line], name: str, article: range | None, rules: dict[str, int], rule_pick: str | None,
@@ -78,11 +86,10 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
     if name == NONE:
         return {"is_none": 1.0}
     pattern = whole(name)
-    hits = [line for line in lines if pattern.search(line.text)]
+    hits = showing(name, lines)
     outside = [line for line in hits if article is None or line.index not in article]
     footer_from = len(lines) * FOOTER_SHARE
     words = name.split()
-    lower = re.compile(rf"(?<!\w){re.escape(name.lower())}(?!\w)")
     letters = [char for char in name if char.isalpha()]
     return {
         "rule_pick": 1.0 if name == rule_pick else 0.0,
@@ -97,7 +104,7 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "one_word": 1.0 if len(words) == 1 else 0.0,
         "words": min(4, len(words)) / 4,
         "all_caps": 1.0 if letters and all(char.isupper() for char in letters) else 0.0,
-        "lower_use": 1.0 if any(lower.search(line.text) for line in lines) and name.lower() != name else 0.0,
+        "lower_use": 1.0 if name.lower() != name and showing(name.lower(), lines) else 0.0,
         "byline": 1.0 if any(BY_NAME.search(line.text[:match.start()])
                              for line in hits for match in pattern.finditer(line.text)) else 0.0,
         "company": 1.0 if COMPANY.search(name) else 0.0,
@@ -111,7 +118,7 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
 def extensions(names: set[str], lines: list[Line]) -> dict[str, tuple[bool, bool]]:
     """Per name: is it the head of a longer name shown on EXTENDED_SHARE of its lines ("Android" of
     "Android Central"), and does it extend a shorter name ("Android Central" of "Android")?"""
-    counts = {name: sum(1 for line in lines if whole(name).search(line.text)) for name in names if name}
+    counts = {name: len(showing(name, lines)) for name in names if name}
     result = {}
     for name, count in counts.items():
         longer = [other for other in counts if other.startswith(name + " ")]
