@@ -9,28 +9,36 @@ pages, so bench.evaluate --cv can refit it per fold (bench.fitting).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from bench import choice_model
+from bench.datasets import SHARED, dev_pages
 from bench.scoring import same_title
-from digest.pasted.blocks import split_lines
+from digest.pasted.blocks import Line, split_lines
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import candidates
 from digest.pasted.headline_model import FEATURES, WEIGHTS_NAME
-from digest.pasted.reader import article_lines, find_article_span
+from digest.pasted.reader import Span, article_lines, find_article_span
+
+
+def read_pastes(pages: Iterable[Any]) -> Iterator[tuple[Any, list[Line], Span]]:
+    """Each page with a paste the reader finds an article run in: the page, its lines and the run."""
+    for page in pages:
+        if not page.pasted:
+            continue
+        lines = split_lines(page.pasted)
+        span = find_article_span(lines)
+        if span is not None:
+            yield page, lines, span
 
 
 def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
     """The choices of the pages that have a paste and a reference title (page.pasted, page.title)."""
     found = []
-    for page in pages:
-        if not page.pasted or not page.title:
-            continue
-        lines = split_lines(page.pasted)
-        span = find_article_span(lines)
-        if span is None:
-            continue
+    for page, lines, span in read_pastes(page for page in pages if page.title):
         scored = candidates(lines, span.start, article_lines(lines, span))
         made = choice_model.choice([vector for _, vector in scored],
                                    [same_title(page.title, line.text) for line, _ in scored], FEATURES)
@@ -44,17 +52,37 @@ def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
     return choice_model.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
 
 
-def development_pages() -> dict[str, list[Any]]:
-    """pasted-pages, and mercury-pages where bench can read them."""
-    from bench.datasets import dev_pages
+@dataclass(frozen=True, slots=True)
+class PastedMercuryPage:
+    """What fitting reads of a mercury page until bench.mercury is in this tree: its paste, title and address."""
 
-    sets: dict[str, list[Any]] = {"pasted": [page for page in dev_pages() if page.pasted is not None]}
+    pasted: str
+    title: str | None
+    url: str | None
+
+
+def mercury_pastes() -> list[Any]:
+    """mercury-pages as bench.mercury reads them, or their pastes, titles and addresses read here."""
     try:
         from bench.mercury import mercury_pages  # type: ignore[import-not-found]  # bench's Mercury reader
     except ImportError:
-        return sets
-    sets["mercury-pasted"] = list(mercury_pages())
-    return sets
+        pass
+    else:
+        return list(mercury_pages())
+    found: list[Any] = []
+    for folder in sorted((SHARED / "datasets" / "mercury-pages").iterdir()):
+        if (folder / "pasted.txt").exists():
+            expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+            values = {key: value if isinstance(value, str) and value.strip() else None
+                      for key, value in expected.items()}
+            found.append(PastedMercuryPage((folder / "pasted.txt").read_text(encoding="utf-8"),
+                                           values.get("title"), values.get("url")))
+    return found
+
+
+def development_pages() -> dict[str, list[Any]]:
+    """pasted-pages and mercury-pages (the sets bench.evaluate calls pasted and mercury-pasted)."""
+    return {"pasted": [page for page in dev_pages() if page.pasted is not None], "mercury-pasted": mercury_pastes()}
 
 
 if __name__ == "__main__":

@@ -18,14 +18,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bench import choice_model
-from bench.fit_headline import development_pages
+from bench.fit_headline import development_pages, read_pastes
 from bench.scoring import same_site
-from digest.pasted.blocks import split_lines
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import find_headline
 from digest.pasted.publisher import find_site_by_rules, site_choices
 from digest.pasted.publisher_model import FEATURES, NONE, WEIGHTS_NAME
-from digest.pasted.reader import article_lines, find_article_span
+from digest.pasted.reader import article_lines
 
 SECOND_LEVEL = frozenset({"co", "com", "ne", "or", "go", "ac", "org", "net"})  # "yomiuri.co.jp"
 
@@ -53,14 +52,10 @@ def is_right(page: Any, name: str) -> bool:
 
 
 def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
+    """The choices of the pages with a reference site name or address."""
     found = []
-    for page in pages:
-        if not page.pasted or not (getattr(page, "site", None) or getattr(page, "url", None)):
-            continue
-        lines = split_lines(page.pasted)
-        span = find_article_span(lines)
-        if span is None:
-            continue
+    for page, lines, span in read_pastes(page for page in pages
+                                         if getattr(page, "site", None) or getattr(page, "url", None)):
         headline = find_headline(lines, span.start, article_lines(lines, span))
         headline_text, article = headline.text if headline else None, range(span.start, span.end)
         named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article))
