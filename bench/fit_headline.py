@@ -9,13 +9,12 @@ pages, so bench.evaluate --cv can refit it per fold (bench.fitting).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from bench import choice_model
-from bench.datasets import SHARED, dev_pages
+from bench.datasets import dev_pages
+from bench.mercury import mercury_pages
 from bench.scoring import same_title
 from digest.pasted.blocks import Line, split_lines
 from digest.pasted.fitted import shipped
@@ -52,37 +51,9 @@ def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
     return choice_model.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
 
 
-@dataclass(frozen=True, slots=True)
-class PastedMercuryPage:
-    """What fitting reads of a mercury page until bench.mercury is in this tree: its paste, title and address."""
-
-    pasted: str
-    title: str | None
-    url: str | None
-
-
-def mercury_pastes() -> list[Any]:
-    """mercury-pages as bench.mercury reads them, or their pastes, titles and addresses read here."""
-    try:
-        from bench.mercury import mercury_pages  # type: ignore[import-not-found]  # bench's Mercury reader
-    except ImportError:
-        pass
-    else:
-        return list(mercury_pages())
-    found: list[Any] = []
-    for folder in sorted((SHARED / "datasets" / "mercury-pages").iterdir()):
-        if (folder / "pasted.txt").exists():
-            expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-            values = {key: value if isinstance(value, str) and value.strip() else None
-                      for key, value in expected.items()}
-            found.append(PastedMercuryPage((folder / "pasted.txt").read_text(encoding="utf-8"),
-                                           values.get("title"), values.get("url")))
-    return found
-
-
 def development_pages() -> dict[str, list[Any]]:
     """pasted-pages and mercury-pages (the sets bench.evaluate calls pasted and mercury-pasted)."""
-    return {"pasted": [page for page in dev_pages() if page.pasted is not None], "mercury-pasted": mercury_pastes()}
+    return {"pasted": [page for page in dev_pages() if page.pasted is not None], "mercury-pasted": list(mercury_pages())}
 
 
 if __name__ == "__main__":

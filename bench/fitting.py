@@ -49,3 +49,16 @@ def write_weights(folder: Path, training: Mapping[str, Sequence[Any]]) -> None:
     for name, fitter in FITTERS.items():
         pages = {set_name: training.get(set_name, ()) for set_name in fitter.sets}
         (folder / f"{name}.json").write_text(json.dumps(fitter.fit(pages), sort_keys=True), encoding="utf-8")
+
+
+def register_pasted_models() -> None:
+    """The pasted reader's headline and publisher models (bench/fit_headline.py, bench/fit_publisher.py).
+    A fold's publisher fit reads headlines with the shipped headline weights: the headline only tells it
+    which line not to count as a brand line, a small leak."""
+    from bench import fit_headline, fit_publisher
+
+    FITTERS["pasted-headline"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_headline.fit)
+    FITTERS["pasted-publisher"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_publisher.fit)
+
+
+register_pasted_models()
