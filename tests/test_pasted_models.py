@@ -85,9 +85,9 @@ def test_a_folds_weights_replace_the_shipped_ones(weights_dir: Path) -> None:
     lines = split_lines(PASTE)
     start = next(line.index for line in lines if line.text.startswith("The ring lies"))
     body = [line for line in lines if line.index >= start]
-    longest = max((line for line, _ in candidates(lines, start, body)), key=lambda line: line.words)
-    (weights_dir / "pasted-headline.json").write_text(json.dumps({"long": 100.0}), encoding="utf-8")
-    assert read_text(PASTE).title == longest.text != "Astronomers find a second ring around the distant dwarf planet Quaoar"
+    farthest = min((line for line, _ in candidates(lines, start, body)), key=lambda line: line.index)
+    (weights_dir / "pasted-headline.json").write_text(json.dumps({"log_distance": 100.0}), encoding="utf-8")
+    assert read_text(PASTE).title == farthest.text != "Astronomers find a second ring around the distant dwarf planet Quaoar"
 
 
 def test_brand_lines_name_the_publisher_and_a_credit_does_not() -> None:

@@ -251,6 +251,19 @@ def is_wiki_entry(lines: list[Line], headline: Line) -> bool:
     return below is not None and below.words <= WIKI_NOTE_MAX_WORDS and WIKI_SOURCE_NOTE.match(below.text) is not None
 
 
+def opening_candidates(lines: list[Line], start: int) -> list[Line]:
+    """The article run's first lines that may be its headline: up to its first statement (a sentence of more
+    than TAGLINE_MAX_WORDS words); a short question or exclamation may be the headline, a tagline is skipped."""
+    found = []
+    for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any statement
+        if ends_sentence(line.text) and not (QUESTION_END.search(line.text) and line.words <= HEADLINE_GOOD_WORDS[1]):
+            if line.words > TAGLINE_MAX_WORDS:
+                break
+            continue  # "I code stuff. I take photos. I write rants.": a tagline over the headline
+        found.append(line)
+    return found
+
+
 def lead_tokens(body: list[Line]) -> set[str]:
     """The content words of the article's first LEAD_WORDS words (CJK text: its first characters)."""
     lead_text = " ".join(line.text for line in body)
@@ -264,7 +277,7 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     lead = lead_tokens(body)
     first_prose = next((line for line in body if looks_like_prose(line)), None)
     first = content_tokens(first_prose.text) if first_prose else set()
-    window = lines[max(0, start - headline_model.MODEL_WINDOW):start + headline_model.INSIDE_REACH]
+    window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + opening_candidates(lines, start)
     breaks = headline_model.section_breaks(window)
     first_index: dict[str, int] = {}
     for line in lines:
@@ -305,13 +318,7 @@ def find_headline_by_rules(lines: list[Line], start: int, body: list[Line]) -> L
     wiki = wiki_title(lines, start, lead)
     if wiki is not None:
         return wiki
-    window = lines[max(0, start - HEADLINE_WINDOW):start]
-    for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any statement
-        if ends_sentence(line.text) and not (QUESTION_END.search(line.text) and line.words <= HEADLINE_GOOD_WORDS[1]):
-            if line.words > TAGLINE_MAX_WORDS:
-                break
-            continue  # "I code stuff. I take photos. I write rants.": a tagline over the headline
-        window.append(line)  # a short question or exclamation may be the headline
+    window = lines[max(0, start - HEADLINE_WINDOW):start] + opening_candidates(lines, start)
     breaks = [line.index for line in window if is_section_break(line) and not is_comments_heading(line)]
     candidates = [
         (headline_score(line, lead, start - line.index, dated_bonus(lines, line))

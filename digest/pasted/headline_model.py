@@ -30,8 +30,8 @@ from digest.pasted.blocks import (
 )
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
-MODEL_WINDOW = 200  # lines before the article run that may hold the headline
-INSIDE_REACH = 4  # and the run's first lines (a long headline reads like prose)
+MODEL_WINDOW = 200  # lines before the article run that may hold the headline (and its opening lines: headline.opening_candidates)
+DECK_MIN_WORDS = 8  # a deck under a headline may lack its full stop
 NEIGHBOUR_REACH = 3  # lines under a candidate looked at for its byline, date or deck
 LINK_WORDS = re.compile(  # a button or a link's label, not a statement
     r"\b(?:click|share|subscribe|sign (?:in|up)|log ?in|read more|opens in|new window|skip to|follow|"
@@ -96,7 +96,7 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "site_separator": 1.0 if SITE_SEPARATOR.search(text) else 0.0,
         "counter": 1.0 if PARTICIPANTS.match(text) else 0.0,
         "colon_end": 1.0 if text.endswith(":") else 0.0,
-        "deck_below": 1.0 if below and looks_like_prose(below[0]) and distance > 1 else 0.0,
+        "deck_below": 1.0 if below and reads_as_deck(below[0]) and distance > 1 else 0.0,
         "byline_below": 1.0 if any(is_byline(other) for other in below) else 0.0,
         "prose_above": 1.0 if above is not None and looks_like_prose(above) else 0.0,
         "junk_above": 1.0 if above is not None and is_junk(above) else 0.0,
@@ -114,6 +114,12 @@ def echoed_heads(lines: list[Line]) -> frozenset[str]:
     so that a candidate's echo is one look-up."""
     return frozenset(line.text[:match.start()].rstrip() for line in lines for match in ECHO_AT.finditer(line.text)
                      if match.start() > 0)
+
+
+def reads_as_deck(line: Line) -> bool:
+    """Prose, or a sentence without its full stop (a deck): DECK_MIN_WORDS words or more, not Title Case."""
+    return looks_like_prose(line) or (line.words >= DECK_MIN_WORDS and not is_title_case(line.text)
+                                      and not is_junk(line) and not has_date(line))
 
 
 def section_breaks(window: list[Line]) -> list[int]:
