@@ -3,6 +3,9 @@
 Pages name the same fact with `property=` (Open Graph), `name=` (Twitter, Dublin Core,
 Parse.ly), `itemprop=` (schema.org microdata) or `http-equiv=`; some put several
 space-separated names in one attribute. One dictionary answers all of them.
+
+The value is `content=`; a page whose `<meta>` carries `value=` instead (pages saved by
+tools that normalise markup, as Postlight Parser's fixtures are) is read the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ def collect_meta(root: HtmlElement) -> MetaTags:
     """name -> the non-empty content values, in document order."""
     tags: MetaTags = {}
     for element in root.iter("meta"):
-        content = (element.get("content") or "").strip()
+        content = (element.get("content") or element.get("value") or "").strip()
         if not content:
             continue
         for attribute in META_NAME_ATTRIBUTES:
