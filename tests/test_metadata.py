@@ -133,9 +133,9 @@ def test_application_name() -> None:
     assert meta_of('<meta name="application-name" content="Notizie Italia Oggi">').site == "Notizie Italia Oggi"
 
 
-def test_copyright_line_gives_the_quoted_name() -> None:
+def test_copyright_line_gives_the_quoted_name_when_there_is_no_address() -> None:
     body = '<p>Text.</p><footer>© 2005–2022 Autonomous Nonprofit Organization “TV-Novosti”. All rights reserved.</footer>'
-    assert meta_of(body=body).site == "TV-Novosti"
+    assert meta_of(body=body, url=None).site == "TV-Novosti"
 
 
 def test_cjk_copyright_line() -> None:
