@@ -66,3 +66,8 @@ def test_copyright_years_are_not_part_of_the_name() -> None:
 ])
 def test_names_host(name: str, url: str, expected: bool) -> None:
     assert names_host(name, host_labels(url)) is expected
+
+
+def test_of_a_name_in_two_parts_the_part_spelling_the_host_is_kept() -> None:
+    head = '<meta property="og:site_name" content="電子書籍 | BOOK☆WALKER">'
+    assert site_of(head, url="https://bookwalker.jp/de2b8f78/") == "BOOK☆WALKER"

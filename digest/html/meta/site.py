@@ -94,12 +94,14 @@ def copyright_holder(root: HtmlElement) -> str | None:
 
 
 def without_tagline(name: str, url: str | None) -> str:
-    """"Aktuálně.cz - Víte, co se právě děje" -> "Aktuálně.cz" when the first part names the host."""
-    parts = TAGLINE_SEPARATOR.split(name, maxsplit=1)
-    host = (urlsplit(url).hostname or "") if url else ""
-    labels = [label for label in host.split(".")[:-1] if len(label) >= HOST_LABEL_MIN_CHARS]  # the TLD names no one
-    if len(parts) == 2 and any(letters(label) in letters(parts[0]) for label in labels):
-        return parts[0].strip()
+    """"Aktuálně.cz - Víte, co se právě děje" -> "Aktuálně.cz", "電子書籍 | BOOK☆WALKER" -> "BOOK☆WALKER":
+    of a name in two parts, the part that spells the host."""
+    parts = [part.strip() for part in TAGLINE_SEPARATOR.split(name, maxsplit=1)]
+    labels = host_labels(url)
+    if len(parts) == 2:
+        for part in parts:
+            if len(letters(part)) >= HOST_LABEL_MIN_CHARS and names_host(part, labels):
+                return part
     return name
 
 
