@@ -226,3 +226,13 @@ def test_a_slashed_date_in_text_is_read_in_the_page_language_order() -> None:
 
     assert read_html(page("fr"), url=None).published == date(2022, 4, 7)
     assert read_html(page("en"), url=None).published == date(2022, 7, 4)
+
+
+def test_date_written_only_in_the_text_is_found_by_the_extensive_search() -> None:
+    body = "<div><p>Der Hafen ist wieder offen.</p><p>Veröffentlicht am 5. März 2019 von der Redaktion.</p></div>"
+    assert meta_of(body=body, url="https://news.example/a").published == date(2019, 3, 5)
+
+
+def test_a_bare_copyright_year_is_no_publication_date() -> None:
+    body = "<p>The harbour reopened.</p><footer>© 2015 Coast Times</footer>"
+    assert meta_of(body=body, url="https://news.example/a").published is None

@@ -4,9 +4,9 @@ Steps, first answer wins: JSON-LD `datePublished`; the `<meta>` tags publishers 
 (Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...);
 an element marked `itemprop="datePublished"`; JSON-LD `dateCreated`; the page's `<time datetime>`; a short
 date/time line in an element whose class names it a date; a date written into the
-document title; last, htmldate (slow, so only
-when all of these found nothing). Values are read by digest.dates.parse_date, which keeps a
-written time and UTC offset; a bare midnight is treated as a date without a time.
+document title; last, htmldate's extensive search (slow, so only when all of these found
+nothing; a bare year from it is no date). Values are read by digest.dates.parse_date, which
+keeps a written time and UTC offset; a bare midnight is treated as a date without a time.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ JSONLD_LATER_DATE_KEYS = ("dateCreated", "uploadDate")  # often the CMS record's
 DATE_CLASS_WORDS = ("date", "time", "publish", "posted", "dateline", "byline", "meta")
 DATE_LINE_MAX_CHARS = 120  # a date line is short; a paragraph that mentions a date is not one
 MAX_DATE_LINES = 20  # how many marked elements we read before giving up
+YEAR_ONLY = (1, 1)  # htmldate's answer when it found only a year
 MAX_TIME_ELEMENTS = 1  # without a pubdate mark, a lone <time> is the page's date; several are a list's
 
 
@@ -114,15 +115,20 @@ def from_title_text(root: HtmlElement, day_first: bool | None = None) -> Publish
 
 
 def from_htmldate(root: HtmlElement, url: str | None) -> Published | None:
-    """htmldate's quick search (no extensive scan): the slow last resort."""
+    """htmldate, the slow last resort, with its extensive search (as trafilatura calls it): dates
+    written in the text ("2019年3月5日", "Published: March 5"), links and the address.
+
+    A 1 January from it is a year it found (a copyright line, "© 2015") and no publication date.
+    """
     from htmldate import find_date  # imported here: only pages without any marked date pay for it
 
     try:
-        found = find_date(root, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+        found = find_date(root, url=url, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError) as exc:  # htmldate raises on odd trees; a missing date is not an error
         logger.debug("htmldate failed: %s", exc)
         return None
-    return date.fromisoformat(found) if found else None
+    day = date.fromisoformat(found) if found else None
+    return None if day is None or (day.month, day.day) == YEAR_ONLY else day
 
 
 def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None, url: str | None,
