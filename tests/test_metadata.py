@@ -94,8 +94,13 @@ def test_microdata_element_with_content() -> None:
 
 
 def test_lone_time_element() -> None:
-    meta = meta_of(body='<p>Publié le <time datetime="2022-10-03T06:45">3 octobre</time></p>')
+    meta = meta_of(body='<p>Publié le <time datetime="2022-10-03T06:45">3 octobre à 06h45</time></p>')
     assert meta.published == datetime(2022, 10, 3, 6, 45)
+
+
+def test_a_zoneless_stamp_whose_time_the_page_never_shows_keeps_its_date_only() -> None:
+    meta = meta_of(body='<p>Publié le <time datetime="2022-10-03T06:45">3 octobre</time></p>')
+    assert meta.published == date(2022, 10, 3)
 
 
 def test_date_written_only_in_a_marked_line() -> None:

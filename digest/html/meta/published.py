@@ -6,7 +6,8 @@ an element marked `itemprop="datePublished"`; JSON-LD `dateCreated`; the page's 
 date/time line in an element whose class names it a date; a date written into the
 document title; last, htmldate's extensive search (slow, so only when all of these found
 nothing; a bare year from it is no date). Values are read by digest.dates.parse_date, which
-keeps a written time and UTC offset; a bare midnight is treated as a date without a time.
+keeps a written time and UTC offset; a bare midnight is treated as a date without a time. A
+machine stamp is shown in the page's own zone (digest.html.meta.zone).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from digest.dates import find_date as find_date_in_text
 from digest.dates import parse_date, slashed_day_first
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.tags import MetaTags
+from digest.html.meta.zone import in_page_zone, page_offset
 
 logger = logging.getLogger(__name__)
 
@@ -136,17 +138,23 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
     """The publication date by the steps in the module docstring; `language` orders slashed dates
     written as text ("07/04/2022" is 7 April on a French page, 4 July on an English one)."""
     day_first = slashed_day_first(language)
-    steps: tuple[Callable[[], Published | None], ...] = (
+    machine_steps: tuple[Callable[[], Published | None], ...] = (
         lambda: from_jsonld(article),
         lambda: from_meta(tags),
         lambda: from_microdata(root),
         lambda: from_jsonld(article, JSONLD_LATER_DATE_KEYS),
         lambda: from_time_elements(root),
-        lambda: from_date_lines(root, day_first),
+    )
+    for step in machine_steps:
+        found = step()
+        if found:
+            return in_page_zone(found, page_offset(root, tags, article), root)
+    text_steps: tuple[Callable[[], Published | None], ...] = (
+        lambda: from_date_lines(root, day_first),  # written as text: the page's local time, kept as written
         lambda: from_title_text(root, day_first),
         lambda: from_htmldate(root, url),
     )
-    for step in steps:
+    for step in text_steps:
         found = step()
         if found:
             return found
