@@ -273,16 +273,21 @@ NEWS_AGENCIES = (
     "AA", "Yonhap", "Kyodo", "PTI", "IANS", "ANP", "Belga", "Agência Brasil", "Lusa", "TT", "NTB", "Ritzau", "STT",
     "УНИАН", "Укрінформ", "Ukrinform", "CNN", "BBC", "AP Photo", "ots", "AFX", "Télam", "ANA", "MTI", "BTA", "HINA",
 )
-KNOWN_AGENCY = rf"(?:\(\s*(?:{_alternation(NEWS_AGENCIES)})\s*\)|/\s*(?:{_alternation(NEWS_AGENCIES)})\s*/)"
+# "(Reuters)", "(CNN Business)", "(AP Photo)": a known agency, maybe with one word of its desk after it
+KNOWN_AGENCY = (rf"(?:\(\s*(?:{_alternation(NEWS_AGENCIES)})(?:\s+[{UPPER}][\w-]+)?\s*\)"
+                rf"|/\s*(?:{_alternation(NEWS_AGENCIES)})\s*/)")
 DASH = r"(?:\s*[-–—:]+|\s*\.(?=\s|$))"
+# A dateline set apart from the text in its own element ends the paragraph, or is glued to the
+# first word by innerText-like joins ("Hong Kong (CNN Business)Investors ...").
+AGENCY_END = rf"(?:{DASH}|\s*$|(?=[{UPPER}]))"
 DATELINES = (
     # KYIV, April 7 (Reuters) -   WASHINGTON (AP) —   МОСКВА, 7 апреля. /ТАСС/.
     re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{REGION})?)(?:,\s*{DATE_BITS})?\.?\s*{AGENCY}\.?{DASH}?"),
     # LONDON —   NEW YORK, April 7 -   SAN FRANCISCO, Calif. —
     re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{REGION})?)(?:,\s*{DATE_BITS})?\s+[-–—]+\s"),
-    # Berlin (dpa) -   Paris, 7 avril (AFP) -   Москва, 7 апреля. /ТАСС/.   (a known agency only:
-    # "Apple (AAPL) -" is no dateline)
-    re.compile(rf"(?P<place>{TITLE_PLACE})(?:,\s*{DATE_BITS})?\.?\s*{KNOWN_AGENCY}\.?{DASH}"),
+    # Berlin (dpa) -   Paris, 7 avril (AFP) -   Москва, 7 апреля. /ТАСС/.   Hong Kong (CNN Business)
+    # (a known agency only: "Apple (AAPL) -" is no dateline)
+    re.compile(rf"(?P<place>{TITLE_PLACE})(?:,\s*{DATE_BITS})?\.?\s*{KNOWN_AGENCY}\.?{AGENCY_END}"),
 )
 
 

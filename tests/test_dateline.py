@@ -8,8 +8,10 @@ from datetime import date, datetime, timedelta, timezone
 import lxml.html
 import pytest
 
+from digest.dates import find_place
 from digest.html.meta import read_metadata
-from digest.model import Digest, format_when
+from digest.model import Digest, Page, format_when
+from digest.pipeline import digest_page
 
 EST = timezone(timedelta(hours=-5))
 
@@ -57,3 +59,26 @@ def test_published_keeps_its_offset_in_json() -> None:
     digest = Digest(title="T", summary="S.", body="B.", published=datetime(2019, 11, 19, 23, 26, tzinfo=EST))
     assert digest.to_json("x")["published"] == "2019-11-19T23:26:00-05:00"
     assert digest.dateline == "19 November 2019, 23:26 UTC-5"
+
+
+@pytest.mark.parametrize(("lead", "place"), [
+    ("HONG KONG (CNN Business) — Investors don't seem to know what to make of it.", "HONG KONG"),
+    ("PITTSBURGH — The city council voted on Monday.", "PITTSBURGH"),
+    ("KYIV, April 7 (Reuters) - Ukraine said on Thursday.", "KYIV"),
+    ("Hong Kong (CNN Business)Investors don't seem to know what to make of it.", "Hong Kong"),  # set apart, glued
+    ("Hong Kong (CNN Business)", "Hong Kong"),  # the dateline as a paragraph of its own
+    ("Apple (AAPL) shares rose on Monday.", None),
+])
+def test_place_from_the_first_line(lead: str, place: str | None) -> None:
+    assert find_place(lead) == place
+
+
+def test_place_and_zone_in_the_dateline_of_a_page() -> None:
+    html = ('<html lang="en"><head><title>Markets slide</title>'
+            '<meta property="article:published_time" content="2019-11-20T04:26:00Z"></head><body><article>'
+            '<p class="timestamp">Updated 11:26 pm EST, Tuesday, November 19, 2019</p>'
+            "<p>HONG KONG (CNN Business) — Investors don't seem to know what to make of the trade war, "
+            "and markets across Asia slid for a third day on Wednesday as hopes for a deal faded.</p>"
+            "<p>The Hang Seng index fell 1.8% by the close, its worst day in a month, while Tokyo and "
+            "Shanghai ended lower too, traders said.</p></article></body></html>")
+    assert digest_page(Page(content=html, kind="html")).dateline == "HONG KONG, 19 November 2019, 23:26 UTC-5"
