@@ -12,7 +12,7 @@ gives a time (naive, as written; a written UTC offset is kept), else a date. Imp
 
 Numeric order, decided once:
   dd.mm.yyyy, dd-mm-yyyy   day first (the dotted form is European everywhere it is used)
-  yyyy-mm-dd, yyyy/mm/dd   year, month, day (ISO order)
+  yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd   year, month, day (ISO order; the dotted one is East Asian)
   a/b/yyyy                 by default (day_first=None) month first (US) unless a > 12, then day
                            first: the unambiguous ones read right either way.
   a/b/yy hh:mm             the same, 20yy, only with a clock time after it (Kinja's "9/11/13 10:00AM").
@@ -122,6 +122,8 @@ DATE_SHAPES = {
         r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\w:])"
     ),
     "year_first": rf"{NUMBER_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
+    # "2019.03.08": year first with dots, as Japanese, Chinese and Korean pages write it
+    "year_dotted": rf"{NUMBER_START}(?P<year>\d{{4}})\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
     "dotted": rf"{NUMBER_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "dashed": rf"{NUMBER_START}(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "slashed": rf"{NUMBER_START}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",

@@ -233,9 +233,14 @@ def test_a_slashed_date_in_text_is_read_in_the_page_language_order() -> None:
     assert read_html(page("en"), url=None).published == date(2022, 7, 4)
 
 
-def test_date_written_only_in_the_text_is_found_by_the_extensive_search() -> None:
-    body = "<div><p>Der Hafen ist wieder offen.</p><p>Veröffentlicht am 5. März 2019 von der Redaktion.</p></div>"
+def test_date_on_a_line_of_its_own_after_the_headline() -> None:
+    body = '<h1>Hafen wieder offen</h1><div class="x1"><p class="q7">5. März 2019</p></div><p>Der Hafen ist offen.</p>'
     assert meta_of(body=body, url="https://news.example/a").published == date(2019, 3, 5)
+
+
+def test_a_date_mentioned_in_a_sentence_after_the_headline_is_not_the_pages() -> None:
+    body = "<h1>Harbour reopens</h1><p>The harbour, closed on 5 March 2019 after the storm, reopened.</p>"
+    assert meta_of(body=body, url="https://news.example/a").published is None
 
 
 def test_a_bare_copyright_year_is_no_publication_date() -> None:

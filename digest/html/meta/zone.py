@@ -18,7 +18,7 @@ format_when shows it without a zone label, as the page did).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 
 import lxml.etree
@@ -91,15 +91,16 @@ def written_in_text(found: datetime, root: HtmlElement) -> bool:
     return any(clock.search(text) for text in VISIBLE_TEXT(root))
 
 
-def in_page_zone(found: datetime | date, offset: timezone | None, root: HtmlElement) -> datetime | date:
+def in_page_zone(found: datetime | date, offset_of_page: Callable[[], timezone | None],
+                 root: HtmlElement) -> datetime | date:
     """A machine stamp in the page's zone: UTC converted; a zone-less time given the page's
-    offset, kept as written when the page shows that time as text, else cut to its date."""
-    if not isinstance(found, datetime):
+    offset, kept as written when the page shows that time as text, else cut to its date. The
+    page's offset is looked for only when the stamp needs it (a stamp with a local offset is kept)."""
+    if not isinstance(found, datetime) or found.utcoffset() not in (None, timedelta(0)):
         return found
+    offset = offset_of_page()
     if found.tzinfo is None:
         if offset is not None:
             return found.replace(tzinfo=offset)
         return found if written_in_text(found, root) else found.date()
-    if offset is not None and found.utcoffset() == timedelta(0):
-        return found.astimezone(offset)
-    return found
+    return found.astimezone(offset) if offset is not None else found
