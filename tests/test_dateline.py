@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-import lxml.html
 import pytest
 
 from digest.dates import find_place
-from digest.html.meta import read_metadata
 from digest.model import Digest, Page, format_when
 from digest.pipeline import digest_page
+from tests.test_metadata import meta_of
 
 EST = timezone(timedelta(hours=-5))
 
 
 def published_of(head: str = "", body: str = "<p>Text.</p>") -> datetime | date | None:
-    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
-    return read_metadata(lxml.html.document_fromstring(html), "https://news.example/a").published
+    return meta_of(head, body, url="https://news.example/a").published
 
 
 @pytest.mark.parametrize(("published", "expected"), [

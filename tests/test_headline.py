@@ -3,17 +3,11 @@ title written for sharing, site names in CJK titles cut (digest.html.meta.headli
 
 from __future__ import annotations
 
-import lxml.html
 import pytest
 
-from digest.html.meta import Metadata, read_metadata
 from digest.html.meta.headline import displayed_headline, reworded
 from digest.html.meta.tags import unescaped
-
-
-def meta_of(head: str = "", body: str = "<p>Text.</p>", *, url: str | None = "https://news.example/a/1") -> Metadata:
-    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
-    return read_metadata(lxml.html.document_fromstring(html), url)
+from tests.test_metadata import meta_of
 
 
 # --- entities, decoded exactly once -----------------------------------------------------------

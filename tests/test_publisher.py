@@ -3,16 +3,14 @@ holder, a "@handle", a sentence, or the byline's agency (digest.html.meta.site).
 
 from __future__ import annotations
 
-import lxml.html
 import pytest
 
-from digest.html.meta import read_metadata
 from digest.html.meta.site import host_labels, names_host
+from tests.test_metadata import meta_of
 
 
 def site_of(head: str = "", body: str = "<p>Text.</p>", url: str | None = "https://nymag.example/daily/x.html") -> str | None:
-    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
-    return read_metadata(lxml.html.document_fromstring(html), url).site
+    return meta_of(head, body, url=url).site
 
 
 @pytest.mark.parametrize("footer", [
