@@ -69,3 +69,8 @@ def test_names_host(name: str, url: str, expected: bool) -> None:
 def test_of_a_name_in_two_parts_the_part_spelling_the_host_is_kept() -> None:
     head = '<meta property="og:site_name" content="電子書籍 | BOOK☆WALKER">'
     assert site_of(head, url="https://bookwalker.jp/de2b8f78/") == "BOOK☆WALKER"
+
+
+def test_a_lower_case_site_name_takes_the_spelling_the_title_shows() -> None:
+    head = '<meta property="og:site_name" content="miamiherald"><title>Transit plans | Miami Herald</title>'
+    assert site_of(head, url="https://www.miamiherald.com/news/x.html") == "Miami Herald"

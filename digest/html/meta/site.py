@@ -164,6 +164,14 @@ def is_byline_agency(name: str, byline: str | None) -> bool:
     return bool(byline) and letters(name) in letters(byline or "")
 
 
+def displayed_spelling(name: str, root: HtmlElement, url: str | None) -> str:
+    """A declared name in lower case ("miamiherald") as the <title> spells it ("Miami Herald")."""
+    if name != name.lower():
+        return name
+    shown = title_suffix_naming_host(root, url)
+    return shown if shown and letters(shown) == letters(name) else name
+
+
 def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, objects: list[JsonObject],
               url: str | None, byline: str | None = None) -> str | None:
     """The publisher's name by the steps in the module docstring."""
@@ -181,7 +189,7 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
     for step in declared:
         name = usable_name(step())
         if name:
-            return without_tagline(name, url)
+            return displayed_spelling(without_tagline(name, url), root, url)
     holder = usable_name(copyright_holder(root))
     if holder and (not url or names_host(holder, labels)):
         return holder  # an owner's copyright ("Vox Media" on nymag.com) is no brand
