@@ -12,7 +12,7 @@ gives a time (naive, as written; a written UTC offset is kept), else a date. Imp
 
 Numeric order, decided once:
   dd.mm.yyyy, dd-mm-yyyy   day first (the dotted form is European everywhere it is used)
-  yyyy-mm-dd, yyyy/mm/dd   year, month, day (ISO order)
+  yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd   year, month, day (ISO order; the dotted one is East Asian)
   a/b/yyyy                 by default (day_first=None) month first (US) unless a > 12, then day
                            first: the unambiguous ones read right either way.
   a/b/yy hh:mm             the same, 20yy, only with a clock time after it (Kinja's "9/11/13 10:00AM").
@@ -126,6 +126,8 @@ DATE_SHAPES = {
         r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\w:])"
     ),
     "year_first": rf"{NUMBER_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
+    # "2019.03.08": year first with dots, as Japanese, Chinese and Korean pages write it
+    "year_dotted": rf"{NUMBER_START}(?P<year>\d{{4}})\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
     "dotted": rf"{NUMBER_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "dashed": rf"{NUMBER_START}(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "slashed": rf"{NUMBER_START}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
@@ -277,16 +279,21 @@ NEWS_AGENCIES = (
     "AA", "Yonhap", "Kyodo", "PTI", "IANS", "ANP", "Belga", "Agência Brasil", "Lusa", "TT", "NTB", "Ritzau", "STT",
     "УНИАН", "Укрінформ", "Ukrinform", "CNN", "BBC", "AP Photo", "ots", "AFX", "Télam", "ANA", "MTI", "BTA", "HINA",
 )
-KNOWN_AGENCY = rf"(?:\(\s*(?:{_alternation(NEWS_AGENCIES)})\s*\)|/\s*(?:{_alternation(NEWS_AGENCIES)})\s*/)"
+# "(Reuters)", "(CNN Business)", "(AP Photo)": a known agency, maybe with one word of its desk after it
+KNOWN_AGENCY = (rf"(?:\(\s*(?:{_alternation(NEWS_AGENCIES)})(?:\s+[{UPPER}][\w-]+)?\s*\)"
+                rf"|/\s*(?:{_alternation(NEWS_AGENCIES)})\s*/)")
 DASH = r"(?:\s*[-–—:]+|\s*\.(?=\s|$))"
+# A dateline set apart from the text in its own element ends the paragraph, or is glued to the
+# first word by innerText-like joins ("Hong Kong (CNN Business)Investors ...").
+AGENCY_END = rf"(?:{DASH}|\s*$|(?=[{UPPER}]))"
 DATELINES = (
     # KYIV, April 7 (Reuters) -   WASHINGTON (AP) —   МОСКВА, 7 апреля. /ТАСС/.
     re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{REGION})?)(?:,\s*{DATE_BITS})?\.?\s*{AGENCY}\.?{DASH}?"),
     # LONDON —   NEW YORK, April 7 -   SAN FRANCISCO, Calif. —
     re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{REGION})?)(?:,\s*{DATE_BITS})?\s+[-–—]+\s"),
-    # Berlin (dpa) -   Paris, 7 avril (AFP) -   Москва, 7 апреля. /ТАСС/.   (a known agency only:
-    # "Apple (AAPL) -" is no dateline)
-    re.compile(rf"(?P<place>{TITLE_PLACE})(?:,\s*{DATE_BITS})?\.?\s*{KNOWN_AGENCY}\.?{DASH}"),
+    # Berlin (dpa) -   Paris, 7 avril (AFP) -   Москва, 7 апреля. /ТАСС/.   Hong Kong (CNN Business)
+    # (a known agency only: "Apple (AAPL) -" is no dateline)
+    re.compile(rf"(?P<place>{TITLE_PLACE})(?:,\s*{DATE_BITS})?\.?\s*{KNOWN_AGENCY}\.?{AGENCY_END}"),
 )
 
 

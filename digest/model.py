@@ -9,7 +9,7 @@ edit them in place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 MONTHS = (
@@ -158,13 +158,27 @@ class Digest:
 
 
 def format_when(published: datetime | date | None) -> str | None:
-    """"7 April 2022, 07:02" for a datetime (as the page stated it), "7 April 2022" for a date."""
+    """"7 April 2022" for a date; with a time, its zone as the page stated it: "13:03 UTC",
+    "02:00 UTC-5", "11:05 UTC+5:30". A time without a zone is one the page wrote as text, its
+    local time, shown as written."""
     if published is None:
         return None
     text = f"{published.day} {MONTHS[published.month - 1]} {published.year}"
     if isinstance(published, datetime):
         text += f", {published:%H:%M}"
+        offset = published.utcoffset()
+        if offset is not None:
+            text += f" {zone_label(offset)}"
     return text
+
+
+def zone_label(offset: timedelta) -> str:
+    """"UTC", "UTC+3", "UTC-5", "UTC+5:30"."""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
+    return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
 
 
 def parse_iso(value: str | None) -> datetime | date | None:

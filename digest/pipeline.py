@@ -10,7 +10,7 @@ import re
 
 from digest.errors import ExtractionError
 from digest.html import read_html
-from digest.language import detect_language
+from digest.language import choose_language
 from digest.model import Article, Digest, DigestOptions, Page
 from digest.pasted import read_text
 from digest.pdf import read_pdf
@@ -50,7 +50,7 @@ def compose(article: Article, options: DigestOptions = DigestOptions()) -> Diges
     if not article.paragraphs:
         raise ExtractionError()
     body = "\n\n".join(article.paragraphs)
-    language = article.language or detect_language(body)
+    language = choose_language(article.language, body)
     return Digest(
         title=article.title,
         summary=summarize(article, options=options, language=language),

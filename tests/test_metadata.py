@@ -94,8 +94,13 @@ def test_microdata_element_with_content() -> None:
 
 
 def test_lone_time_element() -> None:
-    meta = meta_of(body='<p>Publié le <time datetime="2022-10-03T06:45">3 octobre</time></p>')
+    meta = meta_of(body='<p>Publié le <time datetime="2022-10-03T06:45">3 octobre à 06h45</time></p>')
     assert meta.published == datetime(2022, 10, 3, 6, 45)
+
+
+def test_a_zoneless_stamp_whose_time_the_page_never_shows_keeps_its_date_only() -> None:
+    meta = meta_of(body='<p>Publié le <time datetime="2022-10-03T06:45">3 octobre</time></p>')
+    assert meta.published == date(2022, 10, 3)
 
 
 def test_date_written_only_in_a_marked_line() -> None:
@@ -133,9 +138,9 @@ def test_application_name() -> None:
     assert meta_of('<meta name="application-name" content="Notizie Italia Oggi">').site == "Notizie Italia Oggi"
 
 
-def test_copyright_line_gives_the_quoted_name() -> None:
+def test_copyright_line_gives_the_quoted_name_when_there_is_no_address() -> None:
     body = '<p>Text.</p><footer>© 2005–2022 Autonomous Nonprofit Organization “TV-Novosti”. All rights reserved.</footer>'
-    assert meta_of(body=body).site == "TV-Novosti"
+    assert meta_of(body=body, url=None).site == "TV-Novosti"
 
 
 def test_cjk_copyright_line() -> None:
@@ -226,3 +231,18 @@ def test_a_slashed_date_in_text_is_read_in_the_page_language_order() -> None:
 
     assert read_html(page("fr"), url=None).published == date(2022, 4, 7)
     assert read_html(page("en"), url=None).published == date(2022, 7, 4)
+
+
+def test_date_on_a_line_of_its_own_after_the_headline() -> None:
+    body = '<h1>Hafen wieder offen</h1><div class="x1"><p class="q7">5. März 2019</p></div><p>Der Hafen ist offen.</p>'
+    assert meta_of(body=body, url="https://news.example/a").published == date(2019, 3, 5)
+
+
+def test_a_date_mentioned_in_a_sentence_after_the_headline_is_not_the_pages() -> None:
+    body = "<h1>Harbour reopens</h1><p>The harbour, closed on 5 March 2019 after the storm, reopened.</p>"
+    assert meta_of(body=body, url="https://news.example/a").published is None
+
+
+def test_a_bare_copyright_year_is_no_publication_date() -> None:
+    body = "<p>The harbour reopened.</p><footer>© 2015 Coast Times</footer>"
+    assert meta_of(body=body, url="https://news.example/a").published is None

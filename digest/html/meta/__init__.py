@@ -40,8 +40,8 @@ def read_metadata(root: HtmlElement, url: str | None) -> Metadata:
     objects = jsonld_objects(root)
     article = article_object(objects)
     canonical = find_canonical(root, tags, url)
-    site = find_site(root, tags, article, objects, canonical)
     byline = find_byline(root, tags, article)
+    site = find_site(root, tags, article, objects, canonical, byline)
     language = find_language(root, tags, article)
     return Metadata(
         title=find_title(root, tags, article, site=site, url=canonical, byline=byline),

@@ -14,6 +14,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from digest.html.meta.tags import unescaped
+
 JSONLD_TYPE = "application/ld+json"
 ARTICLE_TYPE_WORDS = ("article", "posting", "report", "newsarticle", "blog", "review", "webpage")
 ARTICLE_TYPES_FIRST = ("article", "posting", "report", "review")  # WebPage only when no article object exists
@@ -73,9 +75,10 @@ def article_object(objects: list[JsonObject]) -> JsonObject | None:
 
 
 def text_of(value: Any) -> str | None:
-    """A plain string from a JSON-LD value that may be a string, an object with `name`, or a list."""
+    """A plain string from a JSON-LD value that may be a string, an object with `name`, or a list;
+    HTML character references in it decoded once (a script's text is not decoded by the parser)."""
     if isinstance(value, str):
-        return value.strip() or None
+        return unescaped(value).strip() or None
     if isinstance(value, dict):
         return text_of(value.get("name"))
     if isinstance(value, list):

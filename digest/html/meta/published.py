@@ -1,12 +1,14 @@
 """When the article was published: the page's own date and time, as it states them.
 
 Steps, first answer wins: JSON-LD `datePublished`; the `<meta>` tags publishers use
-(Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...);
-an element marked `itemprop="datePublished"`; JSON-LD `dateCreated`; the page's `<time datetime>`; a short
-date/time line in an element whose class names it a date; a date written into the
-document title; last, htmldate (slow, so only
-when all of these found nothing). Values are read by digest.dates.parse_date, which keeps a
-written time and UTC offset; a bare midnight is treated as a date without a time.
+(Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...); an
+element marked `itemprop="datePublished"`; JSON-LD `dateCreated`; the page's `<time
+datetime>`; a short date/time line in an element whose class names it a date; a date written
+into the document title; a line just after the headline that is a date; last, htmldate's
+quick search (slow, so only when all of these found nothing; a bare year from it is no date).
+Values are read by digest.dates.parse_date, which keeps a written time and UTC offset; a bare
+midnight is treated as a date without a time. A machine stamp is shown in the page's own
+zone (digest.html.meta.zone).
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime
 
+import lxml.etree
 from lxml.html import HtmlElement
 
 from digest.dates import find_date as find_date_in_text
 from digest.dates import parse_date, slashed_day_first
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.tags import MetaTags
+from digest.html.meta.zone import in_page_zone, page_offset
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +43,11 @@ JSONLD_LATER_DATE_KEYS = ("dateCreated", "uploadDate")  # often the CMS record's
 DATE_CLASS_WORDS = ("date", "time", "publish", "posted", "dateline", "byline", "meta")
 DATE_LINE_MAX_CHARS = 120  # a date line is short; a paragraph that mentions a date is not one
 MAX_DATE_LINES = 20  # how many marked elements we read before giving up
+AFTER_HEADING_TEXT = lxml.etree.XPath("following::text()[not(ancestor::script or ancestor::style)]")
+MAX_TEXTS_AFTER_HEADING = 40  # the byline and date sit within the first few dozen text nodes after the headline
+DATE_ALONE_MAX_CHARS = 60  # a line that is a date (and a time, "Reviewed:", "Updated")
+DATE_ALONE_MIN_SHARE = 0.5  # the date is most of the line, not a date mentioned in a sentence
+YEAR_ONLY = (1, 1)  # htmldate's answer when it found only a year
 MAX_TIME_ELEMENTS = 1  # without a pubdate mark, a lone <time> is the page's date; several are a list's
 
 
@@ -113,8 +122,28 @@ def from_title_text(root: HtmlElement, day_first: bool | None = None) -> Publish
     return found[0] if found else None
 
 
+def from_text_after_headline(root: HtmlElement, day_first: bool | None = None) -> Published | None:
+    """A date written on a line of its own just after the headline, where a reader looks for it
+    ("June 7, 2019", "2019.03.08", "December 16, 2016, 4:19 PM"), however the element is marked."""
+    for heading in root.iter("h1"):
+        for text in AFTER_HEADING_TEXT(heading)[:MAX_TEXTS_AFTER_HEADING]:
+            line = " ".join(str(text).split())
+            if not line or len(line) > DATE_ALONE_MAX_CHARS:
+                continue
+            found = find_date_in_text(line, day_first=day_first)
+            if found and found[2] - found[1] >= DATE_ALONE_MIN_SHARE * len(line):
+                return found[0]
+        return None  # only the first headline
+    return None
+
+
 def from_htmldate(root: HtmlElement, url: str | None) -> Published | None:
-    """htmldate's quick search (no extensive scan): the slow last resort."""
+    """htmldate's quick search (no extensive scan): the slow last resort.
+
+    Its extensive search (trafilatura's default) finds a few more dates but costs about 5x as
+    much on every page that reaches it; the step before this one finds most of what it adds.
+    A 1 January from it is a year it found (a copyright line, "© 2015"), no publication date.
+    """
     from htmldate import find_date  # imported here: only pages without any marked date pay for it
 
     try:
@@ -122,7 +151,8 @@ def from_htmldate(root: HtmlElement, url: str | None) -> Published | None:
     except (ValueError, TypeError) as exc:  # htmldate raises on odd trees; a missing date is not an error
         logger.debug("htmldate failed: %s", exc)
         return None
-    return date.fromisoformat(found) if found else None
+    day = date.fromisoformat(found) if found else None
+    return None if day is None or (day.month, day.day) == YEAR_ONLY else day
 
 
 def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None, url: str | None,
@@ -130,17 +160,24 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
     """The publication date by the steps in the module docstring; `language` orders slashed dates
     written as text ("07/04/2022" is 7 April on a French page, 4 July on an English one)."""
     day_first = slashed_day_first(language)
-    steps: tuple[Callable[[], Published | None], ...] = (
+    machine_steps: tuple[Callable[[], Published | None], ...] = (
         lambda: from_jsonld(article),
         lambda: from_meta(tags),
         lambda: from_microdata(root),
         lambda: from_jsonld(article, JSONLD_LATER_DATE_KEYS),
         lambda: from_time_elements(root),
-        lambda: from_date_lines(root, day_first),
+    )
+    for step in machine_steps:
+        found = step()
+        if found:
+            return in_page_zone(found, lambda: page_offset(root, tags, article), root)
+    text_steps: tuple[Callable[[], Published | None], ...] = (
+        lambda: from_date_lines(root, day_first),  # written as text: the page's local time, kept as written
         lambda: from_title_text(root, day_first),
+        lambda: from_text_after_headline(root, day_first),
         lambda: from_htmldate(root, url),
     )
-    for step in steps:
+    for step in text_steps:
         found = step()
         if found:
             return found

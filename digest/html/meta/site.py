@@ -1,11 +1,13 @@
 """The publisher's name, as a reader would say it ("The Guardian", "RT", "Le Monde.fr").
 
 Steps, first answer wins: the JSON-LD article's publisher (as Readability.js reads it; on
-the development pages it is the brand more often than og:site_name is); Open Graph
-`og:site_name` (or the app-link name); the page's JSON-LD Organization / WebSite object;
-`application-name`; the copyright line ("© 2022 ... “TV-Novosti”", "光明网版权所有"); the
-part of the <title> that spells the host ("... | Diario del Sur" on diariodelsur.es); last,
-a readable name from the address (digest.urls.site_from_host).
+the development pages it is the brand more often than og:site_name is), unless it is the
+byline's agency; Open Graph `og:site_name` (or the app-link name); the page's JSON-LD
+Organization / WebSite object; `application-name`; the part of the <title> that spells the
+host ("... | Diario del Sur" on diariodelsur.es); the copyright line ("光明网版权所有") when it
+spells the host too (else it names an owner, "Vox Media" on nymag.com, or an image's
+holder); last, a readable name from the address (digest.urls.site_from_host), which is also
+what a page that names itself nowhere gets. Never a sentence, a year or a "@handle".
 """
 
 from __future__ import annotations
@@ -35,6 +37,14 @@ CJK_COPYRIGHT = re.compile(r"(?P<name>[^\s©|:：,，。]{2,20})\s*版权所有"
 QUOTED_NAME = re.compile(r"[“\"«„]([^”\"»“]{2,40})[”\"»“]")
 TAGLINE_SEPARATOR = re.compile(r"\s+[-–—|:]\s+")
 HOST_LABEL_MIN_CHARS = 4  # "bbc" is too short to recognise inside a longer name safely
+HOST_NAME_MIN_CHARS = 3  # "cnn" spells a host inside "CNNMoney"; "qz" or "al" must be the whole name
+HOST_PREFIXES_NAMING_NO_ONE = frozenset({"www", "m", "amp", "news", "blog", "blogs", "edition"})
+DOMAIN_ENDING = re.compile(r"\.(?:[a-z]{2,3}|co\.uk|com\.[a-z]{2})$", re.IGNORECASE)
+SPELLED_LABEL_MIN_CHARS = 5  # shorter labels ("al", "qz") must stand in the name as they are
+LEADING_ARTICLE = re.compile(r"^(?:the|le|la|les|l'|el|der|die|das|il)\s*", re.IGNORECASE)
+INITIALS_SKIPPED = frozenset({"the", "of", "and", "for", "a"})
+SITE_MAX_WORDS = 7  # a longer "name" is a headline or a sentence (an application-name set to the title)
+TRAILING_YEARS = re.compile(r"[\s,]+(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?$")  # "Haki Benita 2016-2020"
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 YEAR_ONLY = re.compile(r"^[\d\s\-–—,]*$")
 
@@ -46,8 +56,10 @@ def usable_name(value: str | None) -> str | None:
     value = " ".join(value.split())
     if URL_LIKE.match(value):
         value = site_from_host(urlsplit(value if "//" in value else "//" + value).hostname or "") or ""
-    if not value or len(value) > SITE_MAX_CHARS or YEAR_ONLY.match(value):
-        return None
+    value = TRAILING_YEARS.sub("", value)
+    if (not value or len(value) > SITE_MAX_CHARS or len(value.split()) > SITE_MAX_WORDS or YEAR_ONLY.match(value)
+            or value.startswith("@")):
+        return None  # a sentence, a year, a "@handle"
     return value
 
 
@@ -82,12 +94,14 @@ def copyright_holder(root: HtmlElement) -> str | None:
 
 
 def without_tagline(name: str, url: str | None) -> str:
-    """"Aktuálně.cz - Víte, co se právě děje" -> "Aktuálně.cz" when the first part names the host."""
-    parts = TAGLINE_SEPARATOR.split(name, maxsplit=1)
-    host = (urlsplit(url).hostname or "") if url else ""
-    labels = [label for label in host.split(".")[:-1] if len(label) >= HOST_LABEL_MIN_CHARS]  # the TLD names no one
-    if len(parts) == 2 and any(letters(label) in letters(parts[0]) for label in labels):
-        return parts[0].strip()
+    """"Aktuálně.cz - Víte, co se právě děje" -> "Aktuálně.cz", "電子書籍 | BOOK☆WALKER" -> "BOOK☆WALKER":
+    of a name in two parts, the part that spells the host."""
+    parts = [part.strip() for part in TAGLINE_SEPARATOR.split(name, maxsplit=1)]
+    labels = host_labels(url)
+    if len(parts) == 2:
+        for part in parts:
+            if len(letters(part)) >= HOST_LABEL_MIN_CHARS and names_host(part, labels):
+                return part
     return name
 
 
@@ -98,33 +112,85 @@ def letters(text: str) -> str:
 
 
 def title_suffix_naming_host(root: HtmlElement, url: str | None) -> str | None:
-    """"Headline | Diario del Sur" on diariodelsur.es: the <title> part that spells the host is the site's name."""
+    """"Headline | Diario del Sur" on diariodelsur.es: the <title> part that spells the host is the
+    site's name (the last part as names_host reads it; the first, which is often the headline,
+    only when it is the host's letters exactly)."""
     element = root.find(".//title")
-    host = (urlsplit(url).hostname or "") if url else ""
-    labels = [letters(label) for label in host.split(".")[:-1] if len(label) >= HOST_LABEL_MIN_CHARS]
+    labels = host_labels(url)
     if element is None or not labels:
         return None
     parts = split_parts(" ".join(element.text_content().split()))
-    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
-        if letters(part) in labels:
-            return part
-    return None
+    if len(parts) < 2:
+        return None
+    if names_host(parts[-1], labels):
+        return parts[-1]
+    return parts[0] if letters(parts[0]) in labels else None
+
+
+def host_labels(url: str | None) -> list[str]:
+    """The host's labels that can spell a brand: "www.theguardian.com" -> ["theguardian"]."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return [letters(label) for label in host.split(".")[:-1] if len(label) >= HOST_NAME_MIN_CHARS
+            and label not in HOST_PREFIXES_NAMING_NO_ONE]
+
+
+def names_host(name: str, labels: list[str]) -> bool:
+    """Does the name spell the host? "The Guardian" on theguardian.com, "CNNMoney" on money.cnn.com,
+    "Le Courrier de l'Ouest" on courrier-ouest.fr (the label's letters in order), "Cable News
+    Network" on cnn.com (initials). Then it is the brand, not an owner or an image's holder."""
+    plain = letters(LEADING_ARTICLE.sub("", DOMAIN_ENDING.sub("", name.strip())))
+    initials = "".join(word[0] for word in letters_words(name) if word not in INITIALS_SKIPPED)
+    for label in labels:
+        if len(plain) >= HOST_NAME_MIN_CHARS and (label in plain or plain in label):
+            return True
+        if len(label) >= SPELLED_LABEL_MIN_CHARS and plain[:1] == label[:1] and is_subsequence(label, plain):
+            return True
+        if len(initials) >= 2 and label.startswith(initials):
+            return True
+    return False
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def letters_words(name: str) -> list[str]:
+    return [letters(word) for word in name.split() if letters(word)]
+
+
+def is_byline_agency(name: str, byline: str | None) -> bool:
+    """A publisher that is the byline's agency ("Reuters" on a page whose byline is "Reuters") credits the story."""
+    return bool(byline) and letters(name) in letters(byline or "")
+
+
+def displayed_spelling(name: str, root: HtmlElement, url: str | None) -> str:
+    """A declared name in lower case ("miamiherald") as the <title> spells it ("Miami Herald")."""
+    if name != name.lower():
+        return name
+    shown = title_suffix_naming_host(root, url)
+    return shown if shown and letters(shown) == letters(name) else name
 
 
 def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, objects: list[JsonObject],
-              url: str | None) -> str | None:
+              url: str | None, byline: str | None = None) -> str | None:
     """The publisher's name by the steps in the module docstring."""
-    steps = (
-        lambda: article_publisher(article),
+    labels = host_labels(url)
+    publisher = usable_name(article_publisher(article))
+    if publisher and is_byline_agency(publisher, byline):
+        publisher = None
+    declared = (
+        lambda: publisher,
         lambda: first(tags, *SITE_META_NAMES),
         lambda: organization_name(objects),
         lambda: first(tags, *APP_META_NAMES),
-        lambda: copyright_holder(root),
         lambda: title_suffix_naming_host(root, url),
-        lambda: site_from_host(urlsplit(url).hostname or "") if url else None,
     )
-    for step in steps:
+    for step in declared:
         name = usable_name(step())
         if name:
-            return without_tagline(name, url)
-    return None
+            return displayed_spelling(without_tagline(name, url), root, url)
+    holder = usable_name(copyright_holder(root))
+    if holder and (not url or names_host(holder, labels)):
+        return holder  # an owner's copyright ("Vox Media" on nymag.com) is no brand
+    return site_from_host(urlsplit(url).hostname or "") if url else None

@@ -4,20 +4,20 @@ Candidates in order of trust, as Readability.js reads them: JSON-LD headline, Du
 Open Graph, Twitter, Parse.ly, then the document `<title>`, then the page's `<h1>`.
 A candidate that is only the site's name (a section or home page title) is skipped.
 From the chosen one we strip segments that name the site, its host or the author, and,
-when the page's `<h1>` is one of the title's leading segments, we keep just that.
+when the page's `<h1>` is one of the title's leading segments, we keep just that. Last, the
+headline the page displays wins over one written for sharing (digest.html.meta.headline).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from digest.html.meta.headline import displayed_headline
 from digest.html.meta.jsonld import JsonObject, text_of
-from digest.html.meta.tags import MetaTags
+from digest.html.meta.names import host_names, key, names_match
+from digest.html.meta.tags import MetaTags, unescaped
 
 TITLE_META_NAMES = (
     "dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "weibo:article:title", "weibo:webpage:title",
@@ -25,44 +25,12 @@ TITLE_META_NAMES = (
 )
 # " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / " between title parts.
 SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
-CJK_SEPARATOR = re.compile(r"\s*_\s*")  # "标题_科技_腾讯网": only when the part names the site
-NOT_WORD = re.compile(r"[\W_]+")
-NAME_MIN_SHARE = 0.6  # a part holding the site's name names the site when the name is most of it ("The Guardian US")
+# "标题_科技_腾讯网", "見出し：朝日新聞デジタル", "見出し｜サイト": only when the part names the site
+CJK_SEPARATOR = re.compile(r"\s*[_｜：]\s*|(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]):\s*")
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
 TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
 MAX_H1 = 5  # more <h1> than this and they are a layout's headings, not the headline
-NAME_MIN_CHARS = 3  # "BBC" matches; "a" does not
 TITLE_MAX_CHARS = 300
-
-
-def key(text: str) -> str:
-    """Compare names by their letters and digits only, case-free."""
-    return NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
-
-
-def names_match(part: str, names: Iterable[str]) -> bool:
-    """Does this title part name the site, its host or the author?"""
-    part_key = key(part)
-    if len(part_key) < NAME_MIN_CHARS:
-        return False
-    for name in names:
-        name_key = key(name)
-        if len(name_key) < NAME_MIN_CHARS:
-            continue
-        if part_key == name_key or part_key in name_key:
-            return True
-        if name_key in part_key and len(name_key) >= NAME_MIN_SHARE * len(part_key):
-            return True  # "The Guardian US", "Yahoo!ニュース": mostly the name
-    return False
-
-
-def host_names(url: str | None) -> list[str]:
-    """"www.theguardian.com" -> ["theguardian.com", "theguardian"]: how titles spell the host."""
-    host = (urlsplit(url).hostname or "") if url else ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
-    if len(labels) < 2:
-        return []
-    return [".".join(labels[-2:]), labels[-2]]
 
 
 def split_parts(title: str) -> list[str]:
@@ -111,7 +79,7 @@ def prefer_h1(title: str, headings: list[str]) -> str:
 
 
 def headings_of(root: HtmlElement) -> list[str]:
-    h1s = [" ".join(h.text_content().split()) for h in root.iter("h1")]
+    h1s = [" ".join(unescaped(h.text_content()).split()) for h in root.iter("h1")]
     h1s = [h for h in h1s if h]
     return h1s if len(h1s) <= MAX_H1 else []
 
@@ -134,7 +102,7 @@ def strip_short_tail(title: str) -> str:
 def candidates(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> list[tuple[str, bool]]:
     """(candidate, from the document <title>) in order of trust."""
     element = root.find(".//title")
-    document_title = element.text_content() if element is not None else ""
+    document_title = unescaped(element.text_content()) if element is not None else ""
     found = [(t, False) for t in jsonld_titles(article, document_title)] if article is not None else []
     found += [(values[0], False) for name in TITLE_META_NAMES if (values := tags.get(name))]
     if document_title.strip():
@@ -149,7 +117,8 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
     headings = headings_of(root)
     found: list[str] = []  # every usable candidate, in order of trust; the first wins
     site_only: list[str] = []
-    for candidate, bare in candidates(root, tags, article):
+    listed = candidates(root, tags, article)
+    for candidate, bare in listed:
         if site and names_match(candidate, [site]):
             site_only.append(candidate)
             continue  # the site's own name: a home or section page title, not the headline
@@ -159,7 +128,9 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
             title = strip_short_tail(title)
         if title and not (site and names_match(title, [site])):
             found.append(title)
-    for fallback in (found, headings, site_only):  # a front page's only title is the site's name
+    if found:
+        return displayed_headline(headings, found[0], [c for c, _ in listed], names) or found[0]
+    for fallback in (headings, site_only):  # a front page's only title is the site's name
         if fallback:
             return fallback[0]
     return None

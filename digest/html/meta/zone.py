@@ -1,0 +1,106 @@
+"""The page's own time zone, so a dateline shows the time a reader of the page saw.
+
+Many pages stamp `article:published_time` in UTC ("2019-11-20T04:26:00Z") while the story
+was written at 11:26 pm EST; or they stamp a time with no zone at all. The zone a page uses
+is often stated elsewhere in it: another stamp with its offset (`dateModified`,
+`article:modified_time`, a `<time datetime>`), or a time written with its zone ("11:26 pm
+EST"). `page_offset` finds the first non-UTC offset the page states; `in_page_zone`
+then shows a UTC stamp in that zone, and gives a zone-less machine stamp that offset.
+
+A zone-less machine stamp on a page that states no offset anywhere keeps its time only when
+the page also shows that time as text ("April 28, 2019 at 6:01 am"): it is then the page's
+local time, as written. Otherwise it keeps only its date: whether the time is UTC or local
+cannot be told, and a dateline never shows a time it cannot place. A time the page writes as
+text (a date line, a pasted page) stays as written, the page's local time (digest.model.
+format_when shows it without a zone label, as the page did).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta, timezone
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+from digest.dates import ZONE_OFFSETS, find_date, parse_date
+from digest.html.meta.jsonld import JsonObject, text_of
+from digest.html.meta.tags import MetaTags
+
+ZONE_STAMP_KEYS = ("datePublished", "dateModified", "dateCreated", "uploadDate")
+ZONE_META_NAMES = ("article:published_time", "article:modified_time", "og:updated_time", "datepublished",
+                   "datemodified", "pubdate", "lastmod", "date")
+ZONE_TEXT_MAX_CHARS = 120  # a line that states a time with its zone is short
+MAX_ZONE_TEXTS = 30  # marked date elements read for a written zone
+VISIBLE_TEXT = lxml.etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
+# "11:26 pm EST", "13.03 MESZ", "07:02 GMT+3": a clock time with the zone written after it
+WRITTEN_ZONE = re.compile(
+    r"(?<![\d:])[0-2]?\d[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\s*"
+    rf"(?:(?P<name>{'|'.join(ZONE_OFFSETS)})|(?:UTC|GMT)\s*(?P<sign>[+-])(?P<hours>\d{{1,2}})(?::?(?P<minutes>\d\d))?)(?!\w)",
+    re.IGNORECASE,
+)
+DATE_MARKS = ("date", "time", "publish", "posted", "dateline", "updated")
+
+
+def stamps(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> Iterator[datetime | date | None]:
+    """Every date the page states, machine stamps first, then short marked lines of text."""
+    if article is not None:
+        for name in ZONE_STAMP_KEYS:
+            yield parse_date(text_of(article.get(name)) or "")
+    for name in ZONE_META_NAMES:
+        for value in tags.get(name, ()):
+            yield parse_date(value)
+    for element in root.iter("time"):
+        yield parse_date(element.get("datetime") or "")
+    condition = " or ".join(f"contains(@class, '{word}')" for word in DATE_MARKS)
+    for element in root.xpath(f"//body//*[{condition}]")[:MAX_ZONE_TEXTS]:
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= ZONE_TEXT_MAX_CHARS:
+            found = find_date(text)
+            yield found[0] if found else None
+            yield written_zone(text)
+
+
+def written_zone(text: str) -> datetime | None:
+    """Any instant in the zone a line writes beside a time ("11:26 pm EST"): only its offset is used."""
+    match = WRITTEN_ZONE.search(text)
+    if not match:
+        return None
+    if match.group("name"):
+        offset = timedelta(hours=ZONE_OFFSETS[match.group("name").upper()])
+    else:
+        sign = -1 if match.group("sign") == "-" else 1
+        offset = sign * timedelta(hours=int(match.group("hours")), minutes=int(match.group("minutes") or 0))
+    return datetime(2000, 1, 1, tzinfo=timezone(offset))
+
+
+def page_offset(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> timezone | None:
+    """The first offset other than UTC that the page states, or None."""
+    for stamp in stamps(root, tags, article):
+        offset = stamp.utcoffset() if isinstance(stamp, datetime) else None
+        if offset is not None and offset != timedelta(0):
+            return timezone(offset)
+    return None
+
+
+def written_in_text(found: datetime, root: HtmlElement) -> bool:
+    """Does the page show this clock time as text ("April 28, 2019 at 6:01 am", "à 06h45")?"""
+    hour12 = found.hour % 12 or 12
+    clock = re.compile(rf"(?<![\d:])(?:0?{found.hour}[:h.]{found.minute:02d}(?![\d])|{hour12}[:.]{found.minute:02d}\s*[aApP])")
+    return any(clock.search(text) for text in VISIBLE_TEXT(root))
+
+
+def in_page_zone(found: datetime | date, offset_of_page: Callable[[], timezone | None],
+                 root: HtmlElement) -> datetime | date:
+    """A machine stamp in the page's zone: UTC converted; a zone-less time given the page's
+    offset, kept as written when the page shows that time as text, else cut to its date. The
+    page's offset is looked for only when the stamp needs it (a stamp with a local offset is kept)."""
+    if not isinstance(found, datetime) or found.utcoffset() not in (None, timedelta(0)):
+        return found
+    offset = offset_of_page()
+    if found.tzinfo is None:
+        if offset is not None:
+            return found.replace(tzinfo=offset)
+        return found if written_in_text(found, root) else found.date()
+    return found.astimezone(offset) if offset is not None else found

@@ -1,0 +1,82 @@
+"""Datelines as a reader should read them: a time always with its zone, in the page's own zone
+where the page states it (digest.html.meta.zone, digest.model.format_when)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from digest.dates import find_place
+from digest.model import Digest, Page, format_when
+from digest.pipeline import digest_page
+from tests.test_metadata import meta_of
+
+EST = timezone(timedelta(hours=-5))
+
+
+def published_of(head: str = "", body: str = "<p>Text.</p>") -> datetime | date | None:
+    return meta_of(head, body, url="https://news.example/a").published
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    (date(2022, 4, 7), "7 April 2022"),
+    (datetime(2022, 4, 7, 13, 3, tzinfo=timezone.utc), "7 April 2022, 13:03 UTC"),
+    (datetime(2019, 11, 19, 23, 26, tzinfo=EST), "19 November 2019, 23:26 UTC-5"),
+    (datetime(2019, 10, 9, 11, 5, tzinfo=timezone(timedelta(hours=5, minutes=30))), "9 October 2019, 11:05 UTC+5:30"),
+    (datetime(2022, 4, 7, 7, 2), "7 April 2022, 07:02"),  # written by the page as local text
+])
+def test_format_when(published: datetime | date, expected: str) -> None:
+    assert format_when(published) == expected
+
+
+def test_a_utc_stamp_is_shown_in_the_zone_the_page_states_elsewhere() -> None:
+    head = ('<meta property="article:published_time" content="2019-11-20T04:26:00Z">'
+            '<meta property="article:modified_time" content="2019-11-20T08:00:00-05:00">')
+    assert format_when(published_of(head)) == "19 November 2019, 23:26 UTC-5"
+
+
+def test_a_utc_stamp_is_shown_in_the_zone_written_beside_the_time() -> None:
+    head = '<meta property="article:published_time" content="2019-11-20T04:26:00Z">'
+    body = '<p class="timestamp">Updated 11:26 pm EST, Tuesday, November 19, 2019</p><p>Text.</p>'
+    assert format_when(published_of(head, body)) == "19 November 2019, 23:26 UTC-5"
+
+
+def test_a_utc_stamp_stays_utc_and_says_so_when_the_page_states_no_zone() -> None:
+    found = published_of('<meta property="article:published_time" content="2019-11-20T04:26:00Z">')
+    assert format_when(found) == "20 November 2019, 04:26 UTC"
+
+
+def test_a_zoneless_stamp_takes_the_offset_the_page_states() -> None:
+    head = ('<meta property="article:published_time" content="2017-03-09T16:21:00">'
+            '<meta property="article:modified_time" content="2017-03-10T09:00:00-05:00">')
+    assert format_when(published_of(head)) == "9 March 2017, 16:21 UTC-5"
+
+
+def test_published_keeps_its_offset_in_json() -> None:
+    digest = Digest(title="T", summary="S.", body="B.", published=datetime(2019, 11, 19, 23, 26, tzinfo=EST))
+    assert digest.to_json("x")["published"] == "2019-11-19T23:26:00-05:00"
+    assert digest.dateline == "19 November 2019, 23:26 UTC-5"
+
+
+@pytest.mark.parametrize(("lead", "place"), [
+    ("HONG KONG (CNN Business) — Investors don't seem to know what to make of it.", "HONG KONG"),
+    ("PITTSBURGH — The city council voted on Monday.", "PITTSBURGH"),
+    ("KYIV, April 7 (Reuters) - Ukraine said on Thursday.", "KYIV"),
+    ("Hong Kong (CNN Business)Investors don't seem to know what to make of it.", "Hong Kong"),  # set apart, glued
+    ("Hong Kong (CNN Business)", "Hong Kong"),  # the dateline as a paragraph of its own
+    ("Apple (AAPL) shares rose on Monday.", None),
+])
+def test_place_from_the_first_line(lead: str, place: str | None) -> None:
+    assert find_place(lead) == place
+
+
+def test_place_and_zone_in_the_dateline_of_a_page() -> None:
+    html = ('<html lang="en"><head><title>Markets slide</title>'
+            '<meta property="article:published_time" content="2019-11-20T04:26:00Z"></head><body><article>'
+            '<p class="timestamp">Updated 11:26 pm EST, Tuesday, November 19, 2019</p>'
+            "<p>HONG KONG (CNN Business) — Investors don't seem to know what to make of the trade war, "
+            "and markets across Asia slid for a third day on Wednesday as hopes for a deal faded.</p>"
+            "<p>The Hang Seng index fell 1.8% by the close, its worst day in a month, while Tokyo and "
+            "Shanghai ended lower too, traders said.</p></article></body></html>")
+    assert digest_page(Page(content=html, kind="html")).dateline == "HONG KONG, 19 November 2019, 23:26 UTC-5"

@@ -1,0 +1,96 @@
+"""Titles exactly as a reader sees them: entities decoded once, the displayed headline over a
+title written for sharing, site names in CJK titles cut (digest.html.meta.headline, .title, .tags)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.html.meta.headline import displayed_headline, reworded
+from digest.html.meta.tags import unescaped
+from tests.test_metadata import meta_of
+
+
+# --- entities, decoded exactly once -----------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Investors don&amp;#39;t seem to know", "Investors don't seem to know"),
+    ("&amp;#8216;The Medium is the Message&amp;#8217;: a festival", "‘The Medium is the Message’: a festival"),
+    ("Bike &amp;amp; Style book review", "Bike & Style book review"),
+    ("AT&amp;T earnings beat", "AT&T earnings beat"),  # escaped once, as it should be: left alone
+])
+def test_og_title_escaped_twice_is_decoded_once_more(source: str, expected: str) -> None:
+    assert meta_of(f'<meta property="og:title" content="{source}">').title == expected
+
+
+def test_a_value_escaped_three_times_is_decoded_only_once_more() -> None:
+    # "&amp;amp;lt;" is "&amp;lt;" after the parser: one more pass gives "&lt;", never "<"
+    assert unescaped("&amp;lt;b&amp;gt; tags") == "&lt;b&gt; tags"
+
+
+def test_jsonld_headline_with_entities_is_decoded() -> None:
+    meta = meta_of('<script type="application/ld+json">'
+                   '{"@type": "NewsArticle", "headline": "Don&#8217;t panic &amp; carry on"}</script>')
+    assert meta.title == "Don’t panic & carry on"
+
+
+def test_meta_value_attribute_is_read_like_content() -> None:
+    meta = meta_of('<meta value="Harbour reopens after storm" name="og:title">'
+                   '<meta value="Coast Times" name="og:site_name">')
+    assert (meta.title, meta.site) == ("Harbour reopens after storm", "Coast Times")
+
+
+# --- the displayed headline -------------------------------------------------------------------
+
+def test_displayed_h1_wins_over_a_shorter_social_title() -> None:
+    meta = meta_of('<meta property="og:title" content="Jennifer Aniston on Leaving the Tags on Her Coat">',
+                   "<h1>Jennifer Aniston on Leaving the Tags on Her Céline Coat: 'I Wore It Four Times'</h1>")
+    assert meta.title == "Jennifer Aniston on Leaving the Tags on Her Céline Coat: 'I Wore It Four Times'"
+
+
+def test_h1_declared_as_the_document_title_wins_over_a_different_og_title() -> None:
+    meta = meta_of('<meta property="og:title" content="BREAKING: Hunt For Berlin Suspect Comes To Bloody End">'
+                   "<title>Berlin Suspect Shot Dead In Milan By Rookie Officer</title>",
+                   "<h1>Berlin Suspect Shot Dead In Milan By Rookie Officer</h1>")
+    assert meta.title == "Berlin Suspect Shot Dead In Milan By Rookie Officer"
+
+
+def test_h1_inside_a_decorated_social_title_wins() -> None:
+    meta = meta_of('<meta property="og:title" content="Nikki Haley to Resign as Ambassador (Published 2018)">',
+                   "<h1>Nikki Haley to Resign as Ambassador</h1>")
+    assert meta.title == "Nikki Haley to Resign as Ambassador"
+
+
+@pytest.mark.parametrize("h1", ["Politics", "Coast Times", "Sign up for our daily newsletter today"])
+def test_section_logo_or_unrelated_h1_never_replaces_the_title(h1: str) -> None:
+    meta = meta_of('<title>Why the harbour stayed shut all winter | Coast Times Politics</title>'
+                   '<meta property="og:site_name" content="Coast Times">', f"<h1>{h1}</h1>")
+    assert meta.title == "Why the harbour stayed shut all winter"
+
+
+def test_two_different_related_h1s_leave_the_title_alone() -> None:
+    title = "How the harbour was rebuilt after the storm"
+    assert displayed_headline(["How the harbour was rebuilt", "The harbour was rebuilt after a storm"],
+                              title, [title], []) is None
+
+
+def test_a_logo_h1_repeating_the_host_name_is_no_headline() -> None:
+    headings = ["lifehackerlifehacker", "新聞ストッカーは引越しにも使える！ 家具の固定も簡単"]
+    title = "新聞ストッカーは引越しにも使える！ 新聞も家具も簡単に固定"
+    assert displayed_headline(headings, title, [title], ["lifehacker"]) == headings[1]
+
+
+def test_cjk_headlines_compared_by_character_pairs() -> None:
+    assert reworded("新聞ストッカーは引越しにも使える！ 家具の固定も簡単", "新聞ストッカーは引越しにも使える！ 新聞も家具も簡単に固定")
+    assert not reworded("イベント・セミナー情報", "新聞ストッカーは引越しにも使える")
+
+
+# --- site names in CJK titles -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "site"), [
+    ("メディア芸術祭賞が受賞：朝日新聞デジタル", "朝日新聞デジタル"),
+    ("マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌", "phpspot開発日誌"),
+    ("指紋認証マウスを発売。｜サンワサプライ株式会社", "サンワサプライ株式会社"),
+])
+def test_cjk_title_loses_the_site_after_a_full_width_or_unspaced_separator(title: str, site: str) -> None:
+    meta = meta_of(f'<title>{title}</title><meta property="og:site_name" content="{site}">')
+    assert meta.title == title[: title.rindex(site) - 1]

@@ -1,0 +1,37 @@
+"""The article's language: declared by the page, overruled only by clear text in another (digest.language)."""
+
+from __future__ import annotations
+
+from digest.language import choose_language
+from digest.model import Page
+from digest.pipeline import digest_page
+
+GERMAN = (
+    "Die Bundesregierung hat am Dienstag beschlossen, die Hilfen für Unternehmen bis zum Ende des Jahres zu "
+    "verlängern. Das teilte ein Sprecher in Berlin mit. Die Opposition kritisierte den Schritt als zu spät und "
+    "zu zögerlich, die Wirtschaftsverbände begrüßten ihn dagegen ausdrücklich."
+)
+AUTHORS = (
+    "Havell Markus, Jun Zhao, Tania Contente-Cuomo, Elizabeth Raupach, Ahuva Odenheimer-Bergman, Sydney Connor, "
+    "Bradon R. McDonald, Elizabeth Hutchins, Marissa McGilvery, Michelina C. de la Maza, Kendall Van Keuren-Jensen, "
+    "Patrick Pirrotte, Ajay Goel, Carlos Becerra, Daniel D. Von Hoff"
+)
+
+
+def test_a_german_article_on_a_page_declared_english_is_german() -> None:
+    html = f'<html lang="en"><head><title>Hilfen verlängert</title></head><body><article><p>{GERMAN}</p>' \
+           f"<p>{GERMAN}</p></article></body></html>"
+    assert digest_page(Page(content=html, kind="html")).language == "de"
+
+
+def test_the_declared_language_stands_when_the_text_agrees_or_is_no_prose() -> None:
+    assert choose_language("de", GERMAN) == "de"
+    assert choose_language("en", AUTHORS) == "en"  # a list of names is no evidence against the page
+
+
+def test_too_little_text_cannot_overrule_the_page() -> None:
+    assert choose_language("en", "Die Regierung hat beschlossen.") == "en"
+
+
+def test_without_a_declaration_the_text_decides() -> None:
+    assert choose_language(None, GERMAN) == "de"
