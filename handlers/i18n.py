@@ -27,6 +27,7 @@ from typing import Any
 from babel.dates import format_date
 
 from digest.errors import N_, DigestError
+from digest.model import zone_label
 from digest.pdf.reader import PAGES_NOTE
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "N_", "Words", "language_of", "words_for",
@@ -89,7 +90,8 @@ class Words:
                              int(found["count"]), read=int(found["read"]))
 
     def when(self, published: datetime | date | None) -> str | None:
-        """"7 апреля 2022, 07:02": a date (and time, when the page gave one) as this language writes it."""
+        """"7 апреля 2022, 07:02 UTC+3": a date (and time with its zone, when the page gave one) as this
+        language writes it."""
         if published is None:
             return None
         # As the page stated it: no time zone conversion (Babel's format_time would convert to local time).
@@ -97,7 +99,11 @@ class Words:
                           DATE_PATTERNS[self.language], locale=self.language)
         if not isinstance(published, datetime):
             return day
-        return self.gettext("{date}, {time}", date=day, time=f"{published:%H:%M}")
+        time = f"{published:%H:%M}"
+        offset = published.utcoffset()
+        if offset is not None:  # the zone the page stated, so a UTC stamp is never read as local time
+            time += f" {zone_label(offset)}"
+        return self.gettext("{date}, {time}", date=day, time=time)
 
     def dateline(self, place: str | None, published: datetime | date | None) -> str | None:
         """Place (as the page wrote it) and date: "KYIV, 7 апреля 2022, 07:02"."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gettext
 import pickle
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -114,6 +114,9 @@ def test_datelines_follow_the_language() -> None:
     assert words_for("es").when(date(2022, 4, 7)) == "7 de abril de 2022"
     assert words_for("uk").when(date(2022, 4, 7)) == "7 квітня 2022"
     assert words_for("it").dateline(None, None) is None
+    kyiv = datetime(2022, 4, 7, 7, 2, tzinfo=timezone(timedelta(hours=3)))  # a time the page gave with its zone
+    assert words_for("ru").when(kyiv) == "7 апреля 2022, 07:02 UTC+3"
+    assert words_for("en").when(kyiv.astimezone(timezone.utc)) == "7 April 2022, 04:02 UTC"
 
 
 def test_help_and_menu_in_every_language() -> None:
