@@ -73,6 +73,7 @@ class Article:
     byline: str | None = None
     image: str | None = None
     note: str | None = None  # what the reader tells the user about its reading ("read the first 50 pages")
+    description: str | None = None  # the page's own summary in its metadata: the summary's last resort
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "paragraphs", tuple(self.paragraphs))

@@ -111,8 +111,20 @@ def summarize(article: Article, *, options: DigestOptions, language: str | None 
     chosen = lead_run(candidates, options) or first_fitting_run(candidates, options)
     if chosen:
         return with_deck(deck_of(article), chosen, options) or join_sentences(chosen)
+    described = described_run(article, options, language)
+    if described:
+        return join_sentences(described)
     openers = [c for c in candidates if not c.short]
     return clause_cut(openers[0].text, options.summary_max_chars) if openers else ""
+
+
+def described_run(article: Article, options: DigestOptions, language: str | None) -> list[Sentence]:
+    """Fallback: whole sentences of the page's own description, for an article with no prose to choose
+    from (a video, a preprint's landing page, a thread): the page's words, not a cut clause."""
+    if not article.description:
+        return []
+    sentences = [s for s in sentences_of(article.description, -1, language) if s is not None]
+    return lead_run(sentences, options) or first_fitting_run(sentences, options)
 
 
 def candidate_sentences(article: Article, language: str | None) -> Iterator[Sentence]:

@@ -246,3 +246,13 @@ def test_a_date_mentioned_in_a_sentence_after_the_headline_is_not_the_pages() ->
 def test_a_bare_copyright_year_is_no_publication_date() -> None:
     body = "<p>The harbour reopened.</p><footer>© 2015 Coast Times</footer>"
     assert meta_of(body=body, url="https://news.example/a").published is None
+
+
+def test_the_description_is_open_graphs_else_the_plain_one_else_json_ld() -> None:
+    assert meta_of('<meta name="description" content="Plain.">'
+                   '<meta property="og:description" content="Ferries  run &amp; dock again.">').description == (
+        "Ferries run & dock again.")
+    assert meta_of('<meta name="description" content="Plain one.">').description == "Plain one."
+    assert meta_of(jsonld('{"@type": "NewsArticle", "headline": "H", "description": "From JSON-LD."}')).description == (
+        "From JSON-LD.")
+    assert meta_of().description is None

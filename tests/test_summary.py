@@ -272,3 +272,13 @@ def test_page_furniture_is_never_summary(furniture: str) -> None:
 )
 def test_prose_that_resembles_furniture_stays(sentence: str) -> None:
     assert summarize(article(sentence, LEAD), options=OPTIONS, language="en").startswith(sentence)
+
+
+def test_an_article_without_prose_is_summarised_by_its_own_description() -> None:
+    article = Article(title="Keynote: the harbour of tomorrow", paragraphs=("Watch later", "Share"),
+                      description="The harbour master explains the new quay. Ships dock again from Monday.")
+    assert summarize(article, options=OPTIONS) == (
+        "The harbour master explains the new quay. Ships dock again from Monday.")
+    prose = Article(title="t", paragraphs=("The quay reopened on Monday after three months of repairs.",),
+                    description="A description the page gives of itself, for search engines.")
+    assert summarize(prose, options=OPTIONS) == "The quay reopened on Monday after three months of repairs."

@@ -194,6 +194,7 @@ def read_html(html: str, *, url: str | None = None) -> Article:
         language=meta.language,
         byline=meta.byline,
         image=meta.image,
+        description=meta.description,
     )
 
 

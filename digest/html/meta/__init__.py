@@ -17,7 +17,7 @@ from digest.html.meta.links import find_canonical, find_image
 from digest.html.meta.people import find_byline, find_language
 from digest.html.meta.published import find_published
 from digest.html.meta.site import find_site
-from digest.html.meta.tags import collect_meta
+from digest.html.meta.tags import MetaTags, collect_meta, first, unescaped
 from digest.html.meta.title import find_title
 
 
@@ -32,6 +32,15 @@ class Metadata:
     language: str | None = None
     byline: str | None = None
     image: str | None = None
+    description: str | None = None
+
+
+def find_description(tags: MetaTags, article: dict | None) -> str | None:
+    """The page's own summary of itself: its Open Graph, Twitter or plain description, else JSON-LD's."""
+    described = first(tags, "og:description", "twitter:description", "description")
+    if described is None and article is not None and isinstance(article.get("description"), str):
+        described = unescaped(article["description"]).strip() or None
+    return " ".join(described.split()) if described else None
 
 
 def read_metadata(root: HtmlElement, url: str | None) -> Metadata:
@@ -51,4 +60,5 @@ def read_metadata(root: HtmlElement, url: str | None) -> Metadata:
         language=language,
         byline=byline,
         image=find_image(root, tags, article, canonical or url),
+        description=find_description(tags, article),
     )
