@@ -61,7 +61,7 @@ def read_pdf(data: bytes, *, url: str | None = None, max_pages: int = 50) -> Art
         title=title or (paragraphs[0][:TITLE_MAX_CHARS] if paragraphs else ""),
         paragraphs=tuple(paragraphs),
         published=written_date(first_page) or metadata_date(text.metadata.get("CreationDate", "")),
-        place=next((find_place(paragraph) for paragraph in paragraphs[:LEAD_PARAGRAPHS] if find_place(paragraph)), None),
+        place=next(filter(None, map(find_place, paragraphs[:LEAD_PARAGRAPHS])), None),
         site=copyright_holder(line.text for line in lines) or (site_from_host(urlsplit(url).hostname or "")
                                                                if url else None),
         url=url,
