@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import resource
 import traceback
 from collections.abc import Callable
@@ -75,6 +76,20 @@ def worker_main(conn: Connection, memory_mb: int, setup: Callable[[], None] | No
         conn.send(outcome)
         if outcome[0] == "memory":
             return  # the heap may be in pieces: let the parent start a fresh worker
+
+
+def process_exists(pid: int | None) -> bool:
+    """Whether `pid` still names a process. `is_alive()` learns of a worker's death from the forkserver,
+    a moment after the kernel reaped it; a page sent in that moment would be lost with the worker."""
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # the pid was reused by another user's process
+        return False
+    return True
 
 
 def came_near_cap(cap_bytes: int) -> bool:
@@ -167,7 +182,7 @@ class PagePool:
         """An idle worker that is still alive (one may have been killed from outside, e.g. by the OOM killer)."""
         while self._idle:
             worker = self._idle.pop()
-            if worker.process.is_alive():
+            if worker.process.is_alive() and process_exists(worker.process.pid):
                 return worker
             worker.kill()  # reap it and close its pipe; the page never reached it, so it is not to blame
         return None
