@@ -211,6 +211,8 @@ def attribute(site: QuoteSite, paragraph: int, memory: SpeakerMemory) -> Speaker
     if speaker.kind == "pronoun":
         resolved = memory.resolve(speaker, paragraph, site.start)
         return memory.expand(resolved, paragraph, site.start) if resolved else None
+    if speaker.kind == "subject":
+        return memory.known_person(speaker.text, paragraph, site.start)
     return memory.expand(speaker, paragraph, site.start)
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from digest.quotes.phrases import Speaker, name_from_run
+from digest.quotes.phrases import Speaker, is_capitalised, name_from_run
 from digest.quotes.words import (
     CLAUSE_WORDS, DETERMINERS, HONORIFICS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SENTENCE_START_WORDS, SPEECH_VERBS_EN,
 )
@@ -72,14 +72,33 @@ def full_names_in(paragraphs: Sequence[str]) -> list[NamePlace]:
             run = match.group(0).split()
             if at_sentence_start:
                 if lower_words is None:
-                    lower_words = set(LOWER_WORD.findall("\n".join(paragraphs)))
-                if run[0].casefold() in lower_words:
+                    lower_words = lower_words_of(paragraphs)
+                if run[0].casefold() in lower_words or _reads_as_verb(run, lower_words):
                     run = run[1:]  # "Once Fetter, ...": the article writes "once" too, an ordinary word
             speaker = name_from_run(run, at_sentence_start=True)
             if speaker and speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in seen:
                 seen.add(speaker.text)
                 places.append(NamePlace(speaker.text, number, match.start()))
     return places
+
+
+def lower_words_of(paragraphs: Sequence[str]) -> set[str]:
+    return set(LOWER_WORD.findall("\n".join(paragraphs)))
+
+
+VERB_MIN_LETTERS = 3  # "An Iowa Republican": "an" is no verb
+VERB_ENDINGS = ("ed", "ing")  # "asked", "asking": the article uses the word as a verb
+
+
+def _reads_as_verb(run: list[str], lower_words: set[str]) -> bool:
+    """"Ask Damien Chazelle, the director ...": a sentence-initial imperative before a full name, when the
+    article writes the word as a verb elsewhere ("asked"). Only before a name of two capitalised words or
+    more, so "Mark Twain" and "Bill de Blasio" stay whole however often "marked" or "billed" appears."""
+    word = run[0].casefold()
+    return (
+        len(run) >= 3 and len(word) >= VERB_MIN_LETTERS and is_capitalised(run[1])
+        and any(word + ending in lower_words for ending in VERB_ENDINGS)
+    )
 
 
 @dataclass(slots=True)
@@ -91,6 +110,7 @@ class NameBook:
     _found: list[NamePlace] | None = None
     _people: set[str] | None = None
     _evidence: PersonEvidence | None = None
+    _lower_words: set[str] | None = None
 
     @property
     def found(self) -> list[NamePlace]:
@@ -105,6 +125,9 @@ class NameBook:
     def expand(self, speaker: Speaker, paragraph: int = -1, offset: int = 0) -> Speaker:
         """A surname ("Zelensky", "Mr. McHugh") or a first name ("Anna") becomes the full name given for it."""
         words = speaker.text.split()
+        if speaker.is_named and len(words) >= 3 and _reads_as_verb(words, self.lower_words):
+            words = words[1:]  # "Ask Damien Chazelle, the director ..., and he will answer:"
+            speaker = Speaker(" ".join(words), "name")
         if not speaker.is_named or len(words) > 2 or (len(words) == 2 and words[0].casefold().rstrip(".") not in HONORIFICS):
             return speaker
         matching = [place for book in (self.speakers, self.found) for place in book
@@ -118,6 +141,13 @@ class NameBook:
             if len(firsts) == 1:  # "Anna" -> "Anna Pickard", when only one person of the article is called so
                 return Speaker(firsts.pop(), "name")
         return speaker
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Every word the article writes in lower case: what a capitalised sentence opener may really be."""
+        if self._lower_words is None:
+            self._lower_words = lower_words_of(self.paragraphs)
+        return self._lower_words
 
     @property
     def evidence(self) -> PersonEvidence:

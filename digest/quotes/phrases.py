@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from digest.quotes.words import (
+    AFTER_QUOTE_VERB,
     ARTICLE_PARTICLES,
     ARTICLES_AFTER_A_VERB,
     AUXILIARIES,
@@ -41,6 +42,7 @@ AFFILIATION_PREPOSITIONS = frozenset({
 
 
 NAME_MAX_TOKENS = 4
+NAME_JOINERS = frozenset({"and", "&", "of", "on", "for", "und", "et", "y"})  # between the words of one institution's name
 INDEFINITE_BEFORE_NAME = frozenset({"the", "a", "an", "one", "another"})  # before capitals: an institution or a kind of person
 ROLE_MAX_TOKENS = 8  # "el secretario general de la asociación de regantes, Pedro Parias"
 OPENING_MARKS = frozenset("«“„\"‘‹")
@@ -50,7 +52,10 @@ APPOSITIVE_MAX_TOKENS = 16  # ", the harbour master," or ", whose husband is sti
 TOKEN = re.compile(r"\w[\w'’-]*(?:\.\w+)*|[^\w\s]")  # "U.S" and "." apart; "Mr." joined back below
 ABBREVIATED_NAME_PARTS = HONORIFICS | frozenset({"gen", "sen", "rep", "gov", "col", "lt", "capt", "sgt", "adm", "st", "jr", "prof", "supt", "det"})
 CLOSING_PUNCTUATION = frozenset(".!?;:")
+NAME_GOES_ON = re.compile(r"\s*[A-Z]")  # "I. M. Pei" goes on; '"...," said I.' ends a sentence
 MID_SENTENCE_PERIOD = re.compile(r"\s+[a-zà-ÿ]")  # "Corp. executive", "Inc. spokesman": no sentence ends there
+ADVERB = re.compile(r"[a-z]{4,}ly")  # "continually", "frequently": a lower-case -ly word of six letters or more
+ONE_WORD_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][a-zà-ÿа-яё]+(?:-[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]?[a-zà-ÿа-яё]+)?")  # not "I.", "I’d", "RMS"
 CLAUSE_OPENING_NAME = 2  # a name of this many words that opens the clause is its subject, however long the appositive
 
 
@@ -59,7 +64,7 @@ class Speaker:
     """Who spoke: a name, a description, or a pronoun still to resolve."""
 
     text: str
-    kind: str  # "name", "description" or "pronoun"
+    kind: str  # "name", "description", "pronoun", or "subject" (one word, a name if the article shows a person's)
 
     @property
     def is_named(self) -> bool:
@@ -73,7 +78,7 @@ def tokens_of(text: str) -> list[str]:
     for match in TOKEN.finditer(text):
         token = match.group(0)
         if token == "." and tokens and tokens[-1][:1].isalpha() and (
-            (len(tokens[-1]) == 1 and tokens[-1].isupper())
+            (len(tokens[-1]) == 1 and tokens[-1].isupper() and (tokens[-1] != "I" or NAME_GOES_ON.match(text, match.end())))
             or tokens[-1].casefold() in ABBREVIATED_NAME_PARTS
             or MID_SENTENCE_PERIOD.match(text, match.end())
         ):
@@ -97,7 +102,7 @@ def last_sentence_start(tokens: list[str]) -> int:
 def subject_backward(tokens: list[str]) -> Speaker | None:
     """The subject that ends right before a speech verb: a pronoun, a name or a description."""
     end = len(tokens)
-    while end and tokens[end - 1].casefold() in AUXILIARIES:
+    while end and (tokens[end - 1].casefold() in AUXILIARIES or _is_adverb_after_subject(tokens, end - 1)):
         end -= 1
     if not end:
         return None
@@ -109,6 +114,22 @@ def subject_backward(tokens: list[str]) -> Speaker | None:
     if is_capitalised(last):
         return name_backward(tokens[:end])
     return description_backward(tokens[:end])
+
+
+def _is_adverb_after_subject(tokens: list[str], index: int) -> bool:
+    """"Gaga has continually insisted", "Rolf frequently says": an -ly word between a subject and its verb.
+
+    Only where what stands before it is an auxiliary, a pronoun, a name or an appositive's comma, so that a noun ending in -ly
+    ("the family said", "his ally said") stays the subject.
+    """
+    word = tokens[index]
+    if not ADVERB.fullmatch(word) or not index:
+        return False
+    before = tokens[index - 1]
+    lowered = before.casefold()
+    if lowered in DETERMINERS:
+        return False
+    return before == "," or lowered in AUXILIARIES or lowered in PRONOUNS or (is_capitalised(before) and before.isalpha())
 
 
 def subject_forward(tokens: list[str]) -> Speaker | None:
@@ -200,6 +221,8 @@ def name_backward(tokens: list[str]) -> Speaker | None:
     run = tokens[start:]
     while run and not is_capitalised(run[0]) and run[0].casefold() not in NAME_PARTICLES:
         run = run[1:]
+    if len(run) == 1 and start >= 2 and tokens[start - 1].casefold() in NAME_JOINERS and is_capitalised(tokens[start - 2]):
+        return None  # "the Committee on Intelligence and Security has pointed out", "Smith and Jones said": not one person
     if run and start and tokens[start - 1] in INDEFINITE_BEFORE_NAME:  # "the Kremlin", "an Iowa Republican"
         return Speaker(f"{tokens[start - 1]} " + " ".join(run), "description")
     return name_from_run(run, at_sentence_start=start == 0 or tokens[start - 1] in CLOSING_PUNCTUATION)
@@ -281,6 +304,27 @@ def first_name_in(tokens: list[str]) -> Speaker | None:
     return None
 
 
+def clause_subject_in(tokens: list[str]) -> Speaker | None:
+    """The one-word name a clause opens with, its verb right after: "During the show, Kimmel asked her about
+    ..., saying “...”" gives Kimmel: a name when its verb is one of speech, else a "subject" the caller keeps
+    only when the article shows a person of that name ("Slack also offers ... saying “hummus”" is no one). Not "During the show": a determiner or a
+    preposition after the word shows it is no subject."""
+    start = last_sentence_start(tokens)
+    for index in range(start, len(tokens) - 1):
+        if index != start and tokens[index - 1] != ",":
+            continue
+        word, following = tokens[index], tokens[index + 1]
+        if not is_capitalised(word) or not ONE_WORD_NAME.fullmatch(word) or not following.isalpha() or is_capitalised(following):
+            continue
+        if following.casefold() in DETERMINERS | PREPOSITIONS | CLAUSE_WORDS or word.casefold() in PRONOUNS:
+            continue
+        speaker = name_from_run([word], at_sentence_start=True)
+        if speaker is not None and speaker.is_named:
+            speaks = AFTER_QUOTE_VERB.fullmatch(following) is not None  # "Kimmel asked her ...": someone who speaks
+            return Speaker(speaker.text, "name" if speaks else "subject")
+    return None
+
+
 def name_from_run(run: list[str], *, at_sentence_start: bool) -> Speaker | None:
     possessives = [i for i, word in enumerate(run) if word.endswith(("'s", "’s"))]
     if possessives:
@@ -337,10 +381,14 @@ def _appositive_subject(tokens: list[str]) -> Speaker | None:
     name = name_backward(tokens[:comma])
     if name and name.is_named:
         return name
-    name = name_forward(tokens[comma + 1 :])
+    appositive = tokens[comma + 1 :]
+    name = name_forward(appositive)
     if name and name.is_named:
         return name  # "her mother, Fiona, said"
-    return description_forward(tokens[comma + 1 :])
+    role = _role_before_name(appositive)
+    if role and (name := name_forward(appositive[role:])) and name.is_named:
+        return name  # "as my friend, the labor organizer David Rolf, points out"
+    return description_forward(appositive)
 
 
 def _clause_opening_name(tokens: list[str]) -> Speaker | None:

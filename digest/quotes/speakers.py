@@ -29,6 +29,7 @@ from digest.quotes.phrases import (
     CLOSING_PUNCTUATION,
     Speaker,
     cjk_speaker,
+    clause_subject_in,
     first_name_in,
     is_capitalised,
     last_match,
@@ -123,6 +124,14 @@ class SpeakerMemory:
         """A surname ("Zelensky", "Mr. McHugh") or first name becomes the full name given for it (`NameBook.expand`)."""
         return self.names.expand(speaker, paragraph, position)
 
+    def known_person(self, word: str, paragraph: int, position: int) -> Speaker | None:
+        """A one-word clause subject as a person: the full name it expands to, or a surname the article
+        shows is a person's ("Kimmel" -> "Jimmy Kimmel"); None for a company, a place or any other word."""
+        expanded = self.expand(Speaker(word, "name"), paragraph, position)
+        if len(expanded.text.split()) > 1 or word in self.names.people:
+            return expanded
+        return None
+
     def _named_in(self, paragraph: int) -> list[tuple[int, Speaker]]:
         if paragraph not in self._mentions:
             self._mentions[paragraph] = mentions_in(self.paragraphs[paragraph])
@@ -215,7 +224,7 @@ def speaker_before(before: str) -> Speaker | None:
         tokens = tokens_of(before[: verbs[-1].start()])
         if tokens and is_capitalised(tokens[-1]):
             return name_backward(tokens)  # "with Prime Minister Michael Joseph Savage proclaiming, “...”"
-        return first_name_in(tokens)  # "Zelensky has insisted ..., saying “...”"
+        return first_name_in(tokens) or clause_subject_in(tokens)  # "Zelensky has insisted ..., saying “...”"
     if match := IN_THE_WORDS_OF.search(before):  # "In Dr. Shadlen's words, “...”"
         return name_from_run((match.group("who") or match.group("of")).split(), at_sentence_start=False)
     if before.rstrip().endswith(":") and (match := COLON_INTRO_SUBJECT.match(before)):

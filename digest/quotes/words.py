@@ -12,7 +12,8 @@ SPEECH_VERBS_EN = (
     r"said|says|say|told|tells|added|adds|stated|states|declared|declares|explained|explains|noted|notes|"
     r"wrote|writes|insisted|insists|argued|argues|warned|warns|replied|replies|recalled|recalls|announced|"
     r"announces|tweeted|acknowledged|admitted|conceded|urged|remarked|commented|complained|emphasi[sz]ed|"
-    r"stressed|cautioned|joked|lamented|quipped|shouted|responded|testified|vowed|reiterated|recounted"
+    r"stressed|cautioned|joked|lamented|quipped|shouted|responded|testified|vowed|reiterated|recounted|"
+    r"points out|pointed out|point out"
 )
 # Verbs that report speech only right after a quotation ("“...?” she asked"); elsewhere they mislead.
 AFTER_QUOTE_ONLY_EN = (
