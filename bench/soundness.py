@@ -4,7 +4,8 @@ A sentence counts as sound when it stands, whole, inside one *allowed* passage:
 - a paragraph of the article: the reference article when the set has one (Readability.js's
   expected.html), else the page's own text with what is never article dropped (captions, credits,
   figures, asides, navigation, footers, forms, promos, newsletter, related and share boxes);
-- the page's descriptions (meta description, og:description, twitter:description);
+- the page's descriptions (meta description, og:description, twitter:description, from content= or
+  value=) and a standfirst it declares in a meta tag (`<meta name="dek">`);
 - a standfirst: an element whose class or id says so (dek, standfirst, subtitle, summary, ...);
 - a reference standfirst or excerpt the set gives.
 Passages are block by block, so text glued across elements ("Kristi NoemKristi Lynn Noem")
@@ -39,6 +40,9 @@ KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 STANDFIRST_CLASS = re.compile(r"\b[\w-]*(?:dek|standfirst|subtitle|sub-title|subhead|summary|excerpt|lede|lead"
                               r"|intro|description|teaser|strap|kicker|deck)[\w-]*\b", re.IGNORECASE)
 DESCRIPTIONS = ("description", "og:description", "twitter:description")
+# A standfirst the page declares in its metadata: <meta name="dek" content="...">. Meta values are read from
+# content= or value= (most Mercury pages were saved with value=, and digest.html.meta reads both).
+STANDFIRST_META = re.compile(r"(?:[\w-]*[:_-])?(?:dek|standfirst|subtitle|subhead|deck)", re.IGNORECASE)
 
 
 def squash(text: str) -> str:
@@ -105,8 +109,9 @@ def page_extras(html: str) -> list[str]:
     root = parse(html)
     if root is None:
         return []
-    found = [m.get("content", "") for m in root.iter("meta")
-             if (m.get("name") or m.get("property") or "").lower() in DESCRIPTIONS]
+    found = [m.get("content") or m.get("value") or "" for m in root.iter("meta")
+             if (key := (m.get("name") or m.get("property") or "").lower()) in DESCRIPTIONS
+             or STANDFIRST_META.fullmatch(key)]
     for node in root.iter():
         if isinstance(node.tag, str) and node.tag not in KEEP_TAGS and \
                 STANDFIRST_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):

@@ -75,6 +75,19 @@ def test_a_summary_sentence_must_stand_in_one_article_block_not_a_caption() -> N
     assert not sound("Kept text. Title")
 
 
+def test_descriptions_and_declared_standfirsts_are_read_from_content_or_value() -> None:
+    page = """<html><head><meta property="og:description" value="Saved with value, as Mercury pages are.">
+        <meta name="dek" content="But only some will like it."><meta name="keywords" content="Not a standfirst.">
+        </head><body><p>The harbour opened on Monday.</p></body></html>"""
+    passages = allowed_passages(page)
+
+    def sound(summary: str) -> bool:
+        return summary_is_sound(Digest(title="T", summary=summary, body=""), passages)[0]
+
+    assert sound("Saved with value, as Mercury pages are.") and sound("But only some will like it.")
+    assert not sound("Not a standfirst.")
+
+
 def report_weights(page: GoldenPage) -> PageScore:
     """A scorer for the fold's workers: the training pages its weights were fitted on, as notes."""
     folder = Path(os.environ[fitting.WEIGHTS_ENV])
