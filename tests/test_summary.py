@@ -255,6 +255,12 @@ LEAD = "The harbour reopened on Tuesday after a week of repairs to the sea wall,
         "Unfortunately, this video is not available in your region.",  # a site notice
         "This article is about the country. For other uses, see New Zealand (disambiguation).",  # a hatnote
         "Kristi NoemKristi Lynn Noem is the governor of South Dakota and a candidate this year.",  # hover text
+        "For matrices with symmetry over the real number field, see symmetric matrix.",  # a hatnote
+        "As a subscriber, you have 10 gift articles to give each month. Anyone can read what you share.",
+        # a caption with its credit glued on, as a paste joins the two elements
+        "A worker repairing underground cables this month in Flushing, Queens.CreditCreditMaria Lopez/The Harbour Times",
+        "A man splayed out next to a street after he was shot on Monday morning.Credit...Ed Murray/Harbour Media",
+        "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳",  # labelled page data
     ],
 )
 def test_page_furniture_is_never_summary(furniture: str) -> None:
@@ -268,6 +274,9 @@ def test_page_furniture_is_never_summary(furniture: str) -> None:
         "Peace talks continue in Istanbul this week, officials from both sides said on Monday.",  # "talks" a noun
         "The company that delivers you wireless service may not carry the same name by the time 2017 is over.",
         "Critics of the #deleteFacebook campaign say the NeverTrump wing of the party sees it differently.",
+        "For the first time in years, see-through plastics were banned from the harbour market.",
+        "The rule: nobody leaves the harbour after dark. The reason: the sea wall is still open.",
+        "The bank said Credit Suisse would take over the harbour loans by the end of the year.",
     ],
 )
 def test_prose_that_resembles_furniture_stays(sentence: str) -> None:

@@ -56,6 +56,12 @@ CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 CAPTION_INSIDE = re.compile(r"©|\((?:Photo|Image|Picture|Credit)s?\b|\bPhoto(?:graph)?: ", re.IGNORECASE)
+# A credit glued to the caption's last sentence, as a paste joins the two elements: "...in Queens.CreditChang W. Lee"
+GLUED_CREDIT = re.compile(r"[.!?”’)](?:Photo )?Credits?(?:Credits?)?(?::|\.\.\.|…)?\s?[A-Z]")  # "Credit...Ed Murray"
+# Labelled page metadata on one line: "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳", "Source: X Author: Y"
+METADATA_LABEL = re.compile(r"[^\W\d_]{1,12}[：:]")
+METADATA_MIN_LABELS = 2
+METADATA_MAX_CHARS = 200
 CAPTION_CREDIT_END = re.compile(r"\b(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|iStock)\s*\)?$", re.IGNORECASE)
 CREDIT_TAIL_CHARS = 40
 CAPTION_MAX_CHARS = 500  # a caption is a line or two; a long paragraph that mentions © is prose
@@ -252,7 +258,8 @@ def join_sentences(sentences: list[Sentence]) -> str:
 
 
 def is_prose_paragraph(paragraph: str) -> bool:
-    """Not a bracketed aside, caption, photo credit, byline, teaser, date-only line, headline or table row."""
+    """Not a bracketed aside, caption, photo credit, byline, metadata line, teaser, date-only line, headline or
+    table row."""
     text = paragraph.strip()
     return bool(text) and not (
         (text[0] in ASIDE_OPENERS and text[-1] in ASIDE_CLOSERS)
@@ -260,6 +267,7 @@ def is_prose_paragraph(paragraph: str) -> bool:
         or looks_like_photo_caption(text)
         or looks_like_promo(text)
         or looks_like_byline(text)
+        or looks_like_metadata(text)
         or TEASER.match(text)
         or DATE_ONLY.match(text)
         or looks_like_headline(text)
@@ -276,6 +284,17 @@ def looks_like_caption(text: str) -> bool:
     """"FILE PHOTO: ...", "... © Sputnik", "(Photo: ...)", "... Getty Images": a picture's caption or credit."""
     return len(text) <= CAPTION_MAX_CHARS and bool(
         CAPTION_START.match(text) or CAPTION_INSIDE.search(text) or CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:])
+        or GLUED_CREDIT.search(text)
+    )
+
+
+def looks_like_metadata(text: str) -> bool:
+    """A short line of labelled page data ("来源：... 作者：...", "Source: AP | Author: Maria Lopez"): two labels
+    or more, and no sentence's end ("The rule: nobody leaves. The reason: safety." is prose)."""
+    return (
+        len(text) <= METADATA_MAX_CHARS
+        and not ends_like_sentence(text)
+        and len(METADATA_LABEL.findall(text)) >= METADATA_MIN_LABELS
     )
 
 

@@ -10,8 +10,9 @@ Each test is a general shape of the language, not a site's string:
 - `looks_like_promo`: the page speaking to its reader about itself: newsletters ("Start your day with
   ...", "Sign up ... inbox"), affiliate disclosures ("When you purchase through links on our site, we may
   earn an affiliate commission"), deals and welcomes ("Welcome to ...'s Daily Deals"), reading prompts
-  ("Continue reading the main story"), notices ("this video is not available in your region") and
-  encyclopedia hatnotes ("This article is about the country. For other uses, see ...").
+  ("Continue reading the main story"), notices ("this video is not available in your region", "As a
+  subscriber, you have 10 gift articles to give each month") and encyclopedia hatnotes ("This article is
+  about the country. For other uses, see ...", "For matrices over the reals, see symmetric matrix.").
 - `has_glued_link_text`: a name run into the next ("Kristi NoemKristi Lynn Noem"): two elements' text
   joined without a space, as hover cards are, both parts words the sentence also has on their own.
 """
@@ -48,7 +49,8 @@ PROMO = re.compile(
     r"|\b(?:Continue reading the main story|Share This Page|Click here|Tap here|Download (?:the|our) app)\b"
     r"|\bnot available in your (?:region|country)\b|\byour browser does not support\b|\benable JavaScript\b"
     r"|\bAre you sure you want to\b|\bchose to make this story unlisted\b"
-    r"|^This article is about\b|\bFor other uses, see\b|\bredirects here\b"
+    r"|^This article is about\b|\bFor other uses, see\b|\bredirects here\b|^For [^,.]{1,80}, see [^.]{1,80}\.?$"
+    r"|^As an? (?:subscriber|member|registered user)\b|\bgift (?:this )?articles?\b"
     r"|^This is a dynamic list\b|\bYou can help by (?:adding|expanding)\b",
     re.IGNORECASE,
 )
