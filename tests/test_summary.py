@@ -291,3 +291,34 @@ def test_an_article_without_prose_is_summarised_by_its_own_description() -> None
     prose = Article(title="t", paragraphs=("The quay reopened on Monday after three months of repairs.",),
                     description="A description the page gives of itself, for search engines.")
     assert summarize(prose, options=OPTIONS) == "The quay reopened on Monday after three months of repairs."
+
+
+HARBOUR_LEAD = (
+    "The port authority reopened the harbour on Tuesday after a week of repairs to the sea wall, which the storm "
+    "of last month had breached in two places.",
+    "Ferries to the islands run on the old timetable again, the authority said, and fishing boats may use the "
+    "inner basin from Friday.",
+)
+
+
+def test_the_pages_description_opens_the_summary_when_an_editor_wrote_it_for_the_article() -> None:
+    dek = "Ferries run again and fishing boats return as the repaired harbour reopens after the storm."
+    page = Article(title="t", paragraphs=HARBOUR_LEAD, description=dek)
+    assert summarize(page, options=OPTIONS) == " ".join((dek, *HARBOUR_LEAD))
+    marked = Article(title="t", paragraphs=HARBOUR_LEAD, description=dek, standfirst="The storm is over.")
+    assert dek not in summarize(marked, options=OPTIONS)  # a standfirst the page marks comes first
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "The website of the Harbour Gazette: news, ferries, fishing, weather and more.",  # the site's, not the article's
+        "PHP/HTML5/CSS3/JavaScript/CSS等の最新技術情報をお届け",  # nothing of the article's
+        "The storm breached the sea wall. Despite the repairs, ferries and fishing boats waited for",  # cut off
+        "Ferries run again and fishing boats return as the repaired harbour reopens...",
+        "The port authority reopened the harbour on Tuesday after a week of repairs",  # the lead, copied
+    ],
+)
+def test_a_description_that_is_no_standfirst_for_the_article_stays_out(description: str) -> None:
+    page = Article(title="t", paragraphs=HARBOUR_LEAD, description=description)
+    assert summarize(page, options=OPTIONS) == " ".join(HARBOUR_LEAD)

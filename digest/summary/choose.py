@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from digest.summary.furniture import has_glued_link_text, looks_like_photo_caption, looks_like_promo
+from digest.summary.standfirst import standfirst_of
 from digest.model import Article, DigestOptions
 from digest.sentences import quote_left_open, quotes_balanced, sentence_spans
 
@@ -136,7 +137,7 @@ def described_run(article: Article, options: DigestOptions, language: str | None
 def candidate_sentences(article: Article, language: str | None) -> Iterator[Sentence]:
     """Step 1: the standfirst (when it reads as a sentence), then the prose sentences of the body."""
     seen: list[set[str]] = []
-    standfirst = article.standfirst or ""
+    standfirst = standfirst_of(article) or ""
     if standfirst and ends_like_sentence(standfirst) and is_prose_paragraph(standfirst):
         opens = long_enough(standfirst)  # "The Supreme Court defers. Tony Dorsett ... can get paid.": a deck's short
         for sentence in sentences_of(standfirst, -1, language):  # first sentence still opens the summary
@@ -203,7 +204,7 @@ def first_fitting_run(sentences: list[Sentence], options: DigestOptions) -> list
 
 def deck_of(article: Article) -> str | None:
     """The standfirst when it is a deck: prose, whole, but without a closing full stop."""
-    deck = " ".join((article.standfirst or "").split())
+    deck = " ".join((standfirst_of(article) or "").split())
     if not deck or ends_like_sentence(deck) or len(deck) > DECK_MAX_CHARS or not is_prose_paragraph(deck):
         return None
     if not long_enough(deck) or not quotes_balanced(deck) or (deck[0].isalpha() and deck[0].islower()):
