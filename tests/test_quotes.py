@@ -394,3 +394,28 @@ def test_said_i_is_the_narrator_not_an_initial() -> None:
 )
 def test_no_speaker_from_a_clause_subject_that_is_no_person(paragraph: str) -> None:
     assert [candidate.speaker for candidate in candidates_in([paragraph], "en")] == [None]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # the first half too short to stand: the second is not given alone
+        "“We can,” Maria Lopez said, “build a harbour that lasts a hundred years and more, whatever the sea does.”",
+        "The mayor spoke at the quay. “We can build it,” she said on Monday, “and we will build a harbour that lasts "
+        "a hundred years and more.”",
+    ],
+)
+def test_a_quotation_broken_by_its_attribution_is_never_given_in_its_second_half(paragraph: str) -> None:
+    assert all(not quote.text[:1].islower() for quote in find_quotes([paragraph], language="en"))
+
+
+def test_a_quotation_after_a_quoted_headline_and_a_clause_is_no_second_half() -> None:
+    paragraph = ("Maria Lopez wrote an op-ed with the headline \"Something is deeply broken at the port,\" calling the "
+                 "authority out for what she said was a \"lackadaisical response to the very real threat of the storm.\"")
+    assert [q.text for q in find_quotes([paragraph], language="en")] == [
+        "lackadaisical response to the very real threat of the storm."]
+
+
+def test_an_unattributed_title_of_a_work_is_no_quote() -> None:
+    paragraph = "Fans sang “Take Me Out to the Ballgame” in the seventh inning as the rain came down on the old park."
+    assert find_quotes([paragraph], language="en") == ()

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from digest.model import Quote
 from digest.quotes.speakers import Speaker, SpeakerMemory, speaker_after, speaker_before
-from digest.quotes.words import SPEECH_VERB
+from digest.quotes.words import PRONOUNS, SPEECH_VERB
 from digest.sentences import sentence_spans
 
 QUOTE_MIN_WORDS = 6
@@ -76,10 +76,12 @@ REFERENCE_ENTRY = re.compile(r"^\^|\bRetrieved (?:\d|[A-Z][a-z]+ \d)|\bArchived 
 HEADLINE_MIN_WORDS = 4
 HEADLINE_SHORT_WORD = 3
 HEADLINE_CAPITALISED_SHARE = 0.75
+SHORT_TITLE_MIN_WORDS = 2  # an unattributed quotation this short is a title only when all its longer words are capitalised
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+")
 CUE_BESIDE_AFTER_TOKENS = 4  # "”, he said" / "”, said Smith": the verb within this many words
 OWN_ENDINGS = ("?", "!", "…", "...")  # “...?” Trump said: the splitter ends a sentence there, the attribution goes on
+ATTRIBUTION_MAX_WORDS = 12  # ", Maria Lopez, the harbour master, said on Monday," between two halves of one quotation
 CUE_TAIL_CHARS = 60  # cues that must end right before the quotation are looked for only this far back
 
 
@@ -103,6 +105,7 @@ class Candidate:
     speaker: Speaker | None
     cue_beside: bool  # a speech verb right before or right after the marks
     names_a_thing: bool = False  # "the book “...”", "titled “...”", or a teaser headline “...”: ...
+    continues: bool = False  # the second half of a quotation broken by its attribution: “We can,” she said, “build it.”
 
     @property
     def words(self) -> int:
@@ -141,19 +144,33 @@ def candidates_in(paragraphs: Sequence[str], language: str | None) -> list[Candi
         if not sites or looks_like_code(paragraph) or looks_like_reference(paragraph):
             continue
         previous: Candidate | None = None
-        for site in sites:
+        for index, site in enumerate(sites):
             speaker = attribute(site, number, memory)
             if speaker is None and previous is not None and not site.before.strip():
                 speaker = previous.speaker  # “...,” said Hicks. “...” : the same voice goes on
             if speaker:
                 memory.remember(number, site.start, speaker)
             names_a_thing = bool(TITLE_CUE.search(site.before[-CUE_TAIL_CHARS:])) or site.after.lstrip().startswith(":")
+            text = _trimmed(paragraph, site.start, site.end)
+            continues = index > 0 and text[:1].islower() and is_attribution_between(
+                paragraph[sites[index - 1].start : sites[index - 1].end], site.before
+            )
             previous = Candidate(
-                _trimmed(paragraph, site.start, site.end), number, site.start, speaker,
-                _cue_beside(site.before, site.after), names_a_thing,
+                text, number, site.start, speaker, _cue_beside(site.before, site.after), names_a_thing, continues,
             )
             found.append(previous)
     return found
+
+
+def is_attribution_between(first: str, before: str) -> bool:
+    """“We can,” Maria Lopez said on Monday, “...”: only an attribution between two quotations, after a comma
+    (inside the first's marks or after them), so the sentence goes on inside the second."""
+    words = before.strip(" ,\u00a0").split()
+    after_comma = first.rstrip().endswith(",") or before.lstrip().startswith(",")
+    if not after_comma or not 0 < len(words) <= ATTRIBUTION_MAX_WORDS or not SPEECH_VERB.search(before):
+        return False
+    opener = words[0]  # who or the verb: "Maria Lopez said", "she added", "said Hicks"; not "calling the department ..."
+    return opener[:1].isupper() or opener.casefold() in PRONOUNS or bool(SPEECH_VERB.fullmatch(opener))
 
 
 def looks_like_code(paragraph: str) -> bool:
@@ -228,6 +245,10 @@ def is_key_quote(candidate: Candidate, language: str | None = None) -> bool:
         return False
     if not candidate.is_statement and candidate.speaker is None:
         return False  # a fragment nobody is said to have said: a phrase in quotes, not a key quote
+    if candidate.continues:
+        return False  # a quotation's second half is never given without its first: no quote cut in half
+    if candidate.speaker is None and looks_like_short_title(candidate.text, language):
+        return False  # “Take Me Out to the Ballgame”, sung by nobody named: a work's title, not what anyone said
     return candidate.reads_as_speech and not candidate.names_a_thing and not looks_like_title(candidate.text, language)
 
 
@@ -242,6 +263,14 @@ def looks_like_title(text: str, language: str | None = None) -> bool:
     if len(words) < HEADLINE_MIN_WORDS:
         return False
     return sum(1 for word in words if word[0].isupper()) / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def looks_like_short_title(text: str, language: str | None = None) -> bool:
+    """Every longer word capitalised, two at least, no full stop: "Take Me Out to the Ballgame"."""
+    if language == "de" or text.rstrip(" \u00a0").endswith((".", "!", "?")):
+        return False
+    words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
+    return len(words) >= SHORT_TITLE_MIN_WORDS and all(word[0].isupper() for word in words)
 
 
 def rank(candidates: list[Candidate], max_quotes: int) -> list[Candidate]:
