@@ -419,3 +419,15 @@ def test_a_quotation_after_a_quoted_headline_and_a_clause_is_no_second_half() ->
 def test_an_unattributed_title_of_a_work_is_no_quote() -> None:
     paragraph = "Fans sang “Take Me Out to the Ballgame” in the seventh inning as the rain came down on the old park."
     assert find_quotes([paragraph], language="en") == ()
+
+
+def test_a_paragraph_ending_with_a_quote_from_someone_introduces_the_next() -> None:
+    paragraphs = [
+        "In honour of my mother, who was a teacher, I will close with a quote from a beloved author, Maria Lopez.",
+        "“Twenty years from now you will be more disappointed by the things that you did not do than by the ones "
+        "you did do.”",
+    ]
+    assert list(speakers_of(paragraphs).values()) == ["Maria Lopez"]
+    overheard = ["He overheard those final words of Bartleby.", "“Prefer not, eh? I would prefer him, if I were you,” "
+                 "gritted Nippers."]
+    assert list(speakers_of(overheard).values()) == [None]  # "words of" a person: what was said before, not next

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.model import Quote
-from digest.quotes.speakers import Speaker, SpeakerMemory, speaker_after, speaker_before
+from digest.quotes.speakers import QUOTE_FROM, Speaker, SpeakerMemory, speaker_after, speaker_before
 from digest.quotes.words import PRONOUNS, SPEECH_VERB
 from digest.sentences import sentence_spans
 
@@ -82,7 +82,8 @@ WORD = re.compile(r"\w+")
 CUE_BESIDE_AFTER_TOKENS = 4  # "”, he said" / "”, said Smith": the verb within this many words
 OWN_ENDINGS = ("?", "!", "…", "...")  # “...?” Trump said: the splitter ends a sentence there, the attribution goes on
 ATTRIBUTION_MAX_WORDS = 12  # ", Maria Lopez, the harbour master, said on Monday," between two halves of one quotation
-CUE_TAIL_CHARS = 60  # cues that must end right before the quotation are looked for only this far back
+CUE_TAIL_CHARS = 60
+QUOTE_FROM_TAIL_CHARS = 160  # "... with a quote from a beloved American author, Mark Twain." ends a paragraph  # cues that must end right before the quotation are looked for only this far back
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +205,18 @@ def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) ->
         after = paragraph[closing + 1 : min(_sentence_end(spans, closing), next_opening)]
         if not after.strip() and (CJK.search(paragraph[start:end]) or paragraph[start:end].rstrip().endswith(OWN_ENDINGS)):
             after = paragraph[closing + 1 : min(_sentence_end(spans, closing + 1), next_opening)]  # “...。”卢宇说。
-        if not before.strip() and not paragraph[:opening].strip() and number and paragraphs[number - 1].rstrip().endswith(":"):
+        if not before.strip() and not paragraph[:opening].strip() and number and introduces_next(paragraphs[number - 1]):
             before = paragraphs[number - 1]  # "Smith told reporters:" and the quotation as its own paragraph
         sites.append(QuoteSite(start, end, before, after))
         previous_end = closing + 1
     return sites
+
+
+def introduces_next(paragraph: str) -> bool:
+    """A paragraph that hands over to the quotation opening the next: "Smith told reporters:", "... a quote
+    from a beloved American author, Mark Twain."."""
+    tail = paragraph.rstrip()
+    return tail.endswith(":") or bool(QUOTE_FROM.search(tail[-QUOTE_FROM_TAIL_CHARS:]))
 
 
 def quotations_in(paragraph: str) -> list[tuple[int, int]]:

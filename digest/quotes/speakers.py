@@ -149,6 +149,13 @@ IN_THE_WORDS_OF = re.compile(
 )
 
 
+# "... close with a quote from a beloved American author, Mark Twain.": the quotation that follows is theirs.
+QUOTE_FROM = re.compile(
+    r"\b(?:quote|quotation|line|passage) (?:from|of|by) (?:[^.!?“”\"]{0,80}?,\s)?"
+    r"(?P<who>(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w’'-]+)\s*[.:]?\s*$"
+)
+
+
 # A sentence that opens with a person and ends in a colon introduces what they said or wrote.
 COLON_INTRO_SUBJECT = re.compile(r"\s*(?P<run>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'.-]+){1,4})(?=,|\s+[a-zà-ÿ])")
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+"
@@ -227,6 +234,8 @@ def speaker_before(before: str) -> Speaker | None:
         return first_name_in(tokens) or clause_subject_in(tokens)  # "Zelensky has insisted ..., saying “...”"
     if match := IN_THE_WORDS_OF.search(before):  # "In Dr. Shadlen's words, “...”"
         return name_from_run((match.group("who") or match.group("of")).split(), at_sentence_start=False)
+    if match := QUOTE_FROM.search(before):  # "I'll close with a quote from ... Mark Twain." and the quotation
+        return name_from_run(match.group("who").split(), at_sentence_start=False)
     if before.rstrip().endswith(":") and (match := COLON_INTRO_SUBJECT.match(before)):
         # "Rachel Stephens, senior analyst at RedMonk, shared her perspective on these findings: “...”"
         speaker = name_from_run(match.group("run").split(), at_sentence_start=True)
