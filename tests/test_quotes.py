@@ -431,3 +431,12 @@ def test_a_paragraph_ending_with_a_quote_from_someone_introduces_the_next() -> N
     overheard = ["He overheard those final words of Bartleby.", "“Prefer not, eh? I would prefer him, if I were you,” "
                  "gritted Nippers."]
     assert list(speakers_of(overheard).values()) == [None]  # "words of" a person: what was said before, not next
+
+
+def test_a_first_name_becomes_the_full_name_a_sentence_introduces_with_is() -> None:
+    paragraphs = [
+        "Who is Anna? Anna Pickard is the app’s editorial director, whose colleagues call her “anna or whatever” "
+        "in jest. In June, Anna tweeted a photo of her settings, adding, “My notification noise is set to hummus, "
+        "only available to us.”",
+    ]
+    assert list(speakers_of(paragraphs).values()) == ["Anna Pickard"]

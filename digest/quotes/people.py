@@ -23,12 +23,15 @@ from digest.quotes.words import (
     CLAUSE_WORDS, DETERMINERS, HONORIFICS, OCCUPATIONS, PREPOSITIONS, ROLE_NOUNS, SENTENCE_START_WORDS, SPEECH_VERBS_EN,
 )
 
-# After a name that opens a sentence, what shows it is a person: "Eric Reeves, one of...", "Eric Reeves said".
-INTRODUCES_A_PERSON = re.compile(rf"\s*(?:,|\(|(?:{SPEECH_VERBS_EN})\b)")
+# After a name that opens a sentence, what shows it is a person (a role after "is" too).
+INTRODUCES_A_PERSON = re.compile(
+    rf"\s*(?:,|\(|(?:{SPEECH_VERBS_EN})\b|(?:is|was) (?:[A-Z][\w’'-]+[’']s|the|a|an) [a-z])"
+)  # "Eric Reeves, one of", "Eric Reeves said", "Anna Pickard is Slack’s editorial director"
 SENTENCE_OPENING_CONTEXT = ".!?:;\"“”«»„(—–-"
 FULL_NAME = re.compile(
     r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+)){1,5}(?![\w’'])"
 )
+MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+")  # "In June, Anna tweeted": a name
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ][\w’'-]*")
 NAME_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+))*")
 SUBJECT_FOLLOWS = re.compile(r"\s+(?P<word>[a-zà-ÿ]+)")  # "Brown will", "Gaga has": a verb (or an adverb) comes next
@@ -63,6 +66,7 @@ def full_names_in(paragraphs: Sequence[str]) -> list[NamePlace]:
     places: list[NamePlace] = []
     seen: set[str] = set()
     lower_words: set[str] | None = None
+    named_mid_sentence: set[str] = set()
     for number, paragraph in enumerate(paragraphs):
         for match in FULL_NAME.finditer(paragraph):
             preceding = paragraph[: match.start()].rstrip()
@@ -73,8 +77,10 @@ def full_names_in(paragraphs: Sequence[str]) -> list[NamePlace]:
             if at_sentence_start:
                 if lower_words is None:
                     lower_words = lower_words_of(paragraphs)
-                if run[0].casefold() in lower_words or _reads_as_verb(run, lower_words):
-                    run = run[1:]  # "Once Fetter, ...": the article writes "once" too, an ordinary word
+                    named_mid_sentence = set(MID_SENTENCE_CAPITAL.findall("\n".join(paragraphs)))
+                ordinary = run[0].casefold() in lower_words and run[0] not in named_mid_sentence
+                if ordinary or _reads_as_verb(run, lower_words):
+                    run = run[1:]  # "Once Fetter, ...": the article writes "once" too, and never "Once" mid-sentence
             speaker = name_from_run(run, at_sentence_start=True)
             if speaker and speaker.is_named and len(speaker.text.split()) > 1 and speaker.text not in seen:
                 seen.add(speaker.text)
