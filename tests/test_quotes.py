@@ -440,3 +440,12 @@ def test_a_first_name_becomes_the_full_name_a_sentence_introduces_with_is() -> N
         "only available to us.”",
     ]
     assert list(speakers_of(paragraphs).values()) == ["Anna Pickard"]
+
+
+def test_it_says_is_the_organisation_named_before_in_the_paragraph_never_a_person_described() -> None:
+    firm = ["In its analysis, Harbour Intel, a Lagos intelligence firm, says the port is “at risk” of closing. “If "
+            "demand continues to fall, a port like this one will be hit hard by the downward price trend,” it says."]
+    assert list(speakers_of(firm).values()) == ["Harbour Intel"]
+    aide = ["A senior aide said the talks had stalled. “The report is clear about the cost of the storm to every "
+            "family on the coast,” it says."]
+    assert list(speakers_of(aide).values()) == [None]

@@ -22,6 +22,7 @@ from digest.quotes.words import (
     FIRST_AND_SECOND_PERSON,
     GERMAN_TITLE,
     HONORIFICS,
+    IMPERSONAL_PRONOUNS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     OCCUPATIONS,
@@ -109,7 +110,7 @@ def subject_backward(tokens: list[str]) -> Speaker | None:
     last = tokens[end - 1]
     if last == ",":  # "Maria Lopez, the harbour master, said"
         return _appositive_subject(tokens[: end - 1])
-    if last.casefold() in PRONOUNS or last.casefold() in FIRST_AND_SECOND_PERSON:
+    if last.casefold() in PRONOUNS or last.casefold() in FIRST_AND_SECOND_PERSON or last in IMPERSONAL_PRONOUNS:
         return Speaker(last, "pronoun")
     if is_capitalised(last):
         return name_backward(tokens[:end])

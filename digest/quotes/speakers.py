@@ -52,8 +52,10 @@ from digest.quotes.words import (
     FRENCH_INVERSION,
     GERMAN_SO,
     HONORIFICS,
+    IMPERSONAL_PRONOUNS,
     JAPANESE_AFTER,
     JAPANESE_BEFORE,
+    PERSON_NOUNS,
     PRONOUNS,
     SPEECH_VERB,
     SPEECH_VERBS_EN,
@@ -101,6 +103,8 @@ class SpeakerMemory:
         """
         if pronoun.text.casefold() in FIRST_AND_SECOND_PERSON:
             return None
+        if pronoun.text in IMPERSONAL_PRONOUNS:
+            return self._thing_before(paragraph, position)
         named = [(at, who) for at, who in self._named_in(paragraph) if at < position]
         if named:
             return max(named, key=lambda item: item[0])[1]
@@ -131,6 +135,18 @@ class SpeakerMemory:
         if len(expanded.text.split()) > 1 or word in self.names.people:
             return expanded
         return None
+
+    def _thing_before(self, paragraph: int, position: int) -> Speaker | None:
+        """What "it" said: the last speaker of this paragraph before the quotation, unless a person described
+        ("SBM Intel, a Lagos intelligence firm, says ... “...,” it says"; "the ministry said ... “...,” it said").
+        Never a speaker of another paragraph."""
+        before = [(at, who) for at, who in self._named_in(paragraph) if at < position]
+        if not before:
+            return None
+        who = max(before, key=lambda item: item[0])[1]
+        if who.is_named:  # a name: the writer said "it", so a company, a group, a report (the text shows no more)
+            return who
+        return who if who.text.split()[-1].casefold() not in PERSON_NOUNS else None  # "the ministry", not "an aide"
 
     def _named_in(self, paragraph: int) -> list[tuple[int, Speaker]]:
         if paragraph not in self._mentions:

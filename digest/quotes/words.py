@@ -81,6 +81,7 @@ PRONOUNS = frozenset({
     "he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "él", "ella", "ellos", "lui", "lei",
     "ele", "ela", "eles", "он", "она", "они",
 })
+IMPERSONAL_PRONOUNS = frozenset({"it"})  # "“...,” it says": an organisation or a report named before, never a person
 FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you", "ich", "wir", "je", "nous", "yo", "io", "eu", "я", "мы"})
 # After a verb, "il" is the Italian article ("ha detto il ministro"); French inverts with a hyphen ("a-t-il").
 ARTICLES_AFTER_A_VERB = frozenset({"il"})
@@ -105,6 +106,11 @@ ROLE_NOUNS = frozenset({
     "executive", "director", "chairman", "mayor", "governor", "senator", "lawmaker", "lawmakers", "aide",
     "aides", "judge", "coach", "manager", "owner", "founder", "ceo", "professor", "teacher", "student",
     "students", "parents", "mother", "father", "study", "paper", "court", "council", "department",
+})
+# Role nouns that name a body or a document, not a person: what "it" may stand for.
+THING_ROLES = frozenset({
+    "ministry", "statement", "report", "government", "company", "agency", "army", "military", "study", "paper",
+    "court", "council", "department", "police", "authorities",
 })
 CONJUNCTIONS = frozenset({"and", "y", "e", "und", "et", "и", "a", "ed"})
 CLAUSE_WORDS = frozenset({
@@ -165,3 +171,4 @@ SENTENCE_START_WORDS = frozenset({
     "the", "but", "and", "yet", "so", "then", "now", "still", "in", "on", "at", "for", "this", "that", "these",
     "those", "there", "here", "when", "while", "after", "before", "meanwhile", "however", "instead", "despite",
 })
+PERSON_NOUNS = (ROLE_NOUNS | OCCUPATIONS) - THING_ROLES  # "a senior official", "the harbour master's lawyer"
