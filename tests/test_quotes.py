@@ -350,7 +350,7 @@ def test_hand_judged_speakers_on_mercury_pages() -> None:
     from bench.speakers import judge_all, shares
 
     figures = shares(judge_all())
-    assert figures["named"] >= 0.92
+    assert figures["named"] >= 0.95
     assert figures["wrong"] <= 0.02
 
 
