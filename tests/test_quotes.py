@@ -449,3 +449,12 @@ def test_it_says_is_the_organisation_named_before_in_the_paragraph_never_a_perso
     aide = ["A senior aide said the talks had stalled. “The report is clear about the cost of the storm to every "
             "family on the coast,” it says."]
     assert list(speakers_of(aide).values()) == [None]
+
+
+def test_she_resolves_to_the_person_whose_post_the_paragraph_shows_when_no_one_else_is_named() -> None:
+    paragraphs = ["This is Maria Lopez's post from Thanksgiving. She writes, “Today I am thankful for the harbour, "
+                  "the ferries and every person who helped us rebuild the sea wall.”"]
+    assert list(speakers_of(paragraphs).values()) == ["Maria Lopez"]
+    plural = ["This is Maria Lopez's post from Thanksgiving. They write, “Today we are thankful for the harbour, "
+              "the ferries and every person who helped us rebuild the sea wall.”"]
+    assert list(speakers_of(plural).values()) == [None]

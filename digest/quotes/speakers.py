@@ -62,6 +62,7 @@ from digest.quotes.words import (
 )
 
 MENTION_WINDOW_CHARS = 200
+PLURAL_PRONOUNS = frozenset({"they", "ils", "elles", "ellos", "eles", "они"})
 INVERTED_VERB_AFTER = (",", "”", '"', "»")  # "..., said Robert Godby, director of ...": the verb comes first
 BEFORE_MAX_CHARS = 400  # the part of a long sentence before a quotation that is read for its speaker
 AFTER_VERB_MAX_TOKENS = 10  # how far after a quotation its speech verb may stand ("”, Maria Lopez, the harbour master, said")
@@ -99,7 +100,8 @@ class SpeakerMemory:
         paragraph, the person a sentence of this paragraph opens with ("Forrest Jones made a
         discovery... “...,” he said"), the last known person this paragraph is about before the
         quotation ("Since the split, Gaga has..."), the last speaker named in the previous paragraph,
-        the last known person the previous paragraph is about.
+        the last known person the previous paragraph is about, and last the full name whose possession
+        this paragraph shows ("This is Elizabeth Snyder's Facebook post. She writes, “...”").
         """
         if pronoun.text.casefold() in FIRST_AND_SECOND_PERSON:
             return None
@@ -116,13 +118,16 @@ class SpeakerMemory:
         people = [(at, who) for at, who in self._people_in(paragraph) if at < position]
         if people:
             return people[-1][1]
-        if paragraph == 0:
-            return None
-        named = self._named_in(paragraph - 1)
-        if named:
-            return max(named, key=lambda item: item[0])[1]
-        people = self._people_in(paragraph - 1)
-        return people[-1][1] if people else None
+        if paragraph > 0:
+            named = self._named_in(paragraph - 1)
+            if named:
+                return max(named, key=lambda item: item[0])[1]
+            people = self._people_in(paragraph - 1)
+            if people:
+                return people[-1][1]
+        if pronoun.text.casefold() in PLURAL_PRONOUNS:
+            return None  # "they": a possessor's name is one person's
+        return last_possessor(self.paragraphs[paragraph][:position])
 
     def expand(self, speaker: Speaker, paragraph: int = -1, position: int = 0) -> Speaker:
         """A surname ("Zelensky", "Mr. McHugh") or first name becomes the full name given for it (`NameBook.expand`)."""
@@ -176,6 +181,20 @@ QUOTE_FROM = re.compile(
 COLON_INTRO_SUBJECT = re.compile(r"\s*(?P<run>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'.-]+){1,4})(?=,|\s+[a-zà-ÿ])")
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w’'-]+"
 SENTENCE_SUBJECT = re.compile(rf"(?:^|[.!?][\"”’]?\s+)(?P<run>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})\s+(?=[a-zà-ÿа-я])")
+
+
+POSSESSOR = re.compile(rf"(?<![\w’'])(?P<run>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})[’']s\b")
+QUOTED_TEXT = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+def last_possessor(text: str) -> Speaker | None:
+    """The last full name with a possessive before a quotation, outside quotations: "Elizabeth Snyder's post"."""
+    unquoted = QUOTED_TEXT.sub(lambda quoted: " " * len(quoted.group(0)), text)
+    for match in reversed(list(POSSESSOR.finditer(unquoted))):
+        speaker = name_from_run(match.group("run").split(), at_sentence_start=False)
+        if speaker is not None and speaker.is_named and len(speaker.text.split()) > 1:
+            return speaker
+    return None
 
 
 def last_sentence_subject(text: str) -> Speaker | None:
