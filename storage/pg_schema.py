@@ -9,7 +9,7 @@ Every step runs in one transaction that holds a transaction-level advisory lock,
 instances starting at once against one server apply each step once, and a crash leaves the
 database at a step boundary. Never edit a released step: add the next one.
 
-    digests        one row per article (the same columns as SQLite's, and the two tsvectors)
+    digests        one row per article (the same columns as SQLite's, the tsvectors, and `chats`)
     aliases        cache keys -> digest
     history        which chat saved which digest, first and last time
     messages       the Telegram messages that showed a digest in a chat
@@ -18,6 +18,9 @@ database at a step boundary. Never edit a released step: add the next one.
     rate_events    the pages each user sent in the last minute (the rate limit of all instances)
     paste_parts    the parts of a long paste, whichever instance received them
     link_claims    the link an instance is reading now, then its digest for a short while
+
+Step 4 puts each digest's chats beside its words in the GIN indexes, and a small rank-only vector
+in the row (see the step), for search at a million digests.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from __future__ import annotations
 import asyncpg
 
 from storage.schema import SchemaTooNewError
+
+# The weights of `search` that ranking reads (storage.tokens.COLUMN_WEIGHTS: title A, summary B,
+# quotes and site C; the body's D is matched, not ranked).
+RANKED_WEIGHTS = ("a", "b", "c")
 
 MIGRATION_LOCK = 0x64696765  # "dige": the advisory lock key that serialises migrations
 
@@ -109,6 +116,41 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             record TEXT,
             done_at DOUBLE PRECISION
         )""",
+    ),
+    # 4: search at scale. The chat filter moves inside the index: `chats` (the chats whose history holds
+    # the digest, kept by triggers on history, as SQLite keeps its chat tokens) is the first column of
+    # both GIN indexes, so a search intersects its chat's entries with the words' before reading a row.
+    # And ranking reads `rank_search`, the title, summary, quotes and site words only (weights A-C of
+    # `search`, ~1 KB kept in the row), not the whole vector with the body's (~7.5 KB, TOASTed).
+    (
+        "ALTER TABLE digests ADD COLUMN chats BIGINT[] NOT NULL DEFAULT '{}'",
+        """UPDATE digests AS d SET chats = h.chats
+           FROM (SELECT digest_id, array_agg(DISTINCT chat_id ORDER BY chat_id) AS chats FROM history
+                 GROUP BY digest_id) AS h
+           WHERE h.digest_id = d.id""",
+        f"""ALTER TABLE digests ADD COLUMN rank_search TSVECTOR
+            GENERATED ALWAYS AS (ts_filter(search, '{{{",".join(RANKED_WEIGHTS)}}}')) STORED""",
+        "ALTER TABLE digests ALTER COLUMN rank_search SET STORAGE MAIN",
+        "DROP INDEX digests_search",
+        "DROP INDEX digests_site_search",
+        "CREATE INDEX digests_chat_search ON digests USING gin (chats, search)",
+        "CREATE INDEX digests_chat_site_search ON digests USING gin (chats, site_search)",
+        """CREATE FUNCTION history_chat_added() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+               UPDATE digests SET chats = array_append(chats, NEW.chat_id)
+               WHERE id = NEW.digest_id AND NOT chats @> ARRAY[NEW.chat_id];
+               RETURN NULL;
+           END $$""",
+        """CREATE FUNCTION history_chat_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+               UPDATE digests SET chats = array_remove(chats, OLD.chat_id)
+               WHERE id = OLD.digest_id AND chats @> ARRAY[OLD.chat_id];
+               RETURN NULL;
+           END $$""",
+        """CREATE TRIGGER history_chat_added AFTER INSERT ON history
+           FOR EACH ROW EXECUTE FUNCTION history_chat_added()""",
+        """CREATE TRIGGER history_chat_removed AFTER DELETE ON history
+           FOR EACH ROW EXECUTE FUNCTION history_chat_removed()""",
     ),
 )
 

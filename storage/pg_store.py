@@ -310,10 +310,10 @@ async def _write_digest(db: asyncpg.Connection, row: DigestRow, keys: Sequence[s
     found = {key: digest_id for key, digest_id in await db.fetch(
         "SELECT key, digest_id FROM aliases WHERE key = ANY($1::text[])", list(keys))}
     holders = list(dict.fromkeys(found[key] for key in keys if key in found))
-    if not holders:
+    if not holders:  # its chat in `chats` from the start: the history trigger would rewrite the row and its index
         target = await db.fetchval(
-            f"INSERT INTO digests({_COLUMNS}, search, site_search) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
-            f" ${_N + 2}::tsvector) RETURNING id", *row.values(), *vectors)
+            f"INSERT INTO digests({_COLUMNS}, search, site_search, chats) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
+            f" ${_N + 2}::tsvector, ARRAY[${_N + 3}::bigint]) RETURNING id", *row.values(), *vectors, chat_id)
         await _add_to_history(db, chat_id, target, now)
         return int(target)
     target, *others = holders

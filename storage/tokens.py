@@ -51,7 +51,7 @@ def _fts5() -> sqlite3.Connection:
     return db
 
 
-def _tokenised(columns: Sequence[str]) -> list[tuple[str, int, int]]:
+def tokenised(columns: Sequence[str]) -> list[tuple[str, int, int]]:
     """(word, column, offset) for each word of up to five column texts, read back from FTS5."""
     db = _fts5()
     padded = [*columns, *([""] * (len(USER_COLUMNS) - len(columns)))]
@@ -66,19 +66,29 @@ def _tokenised(columns: Sequence[str]) -> list[tuple[str, int, int]]:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order, as FTS5 indexes them."""
-    return [term for term, _, _ in sorted(_tokenised([text]), key=lambda found: found[2])]
+    return [term for term, _, _ in sorted(tokenised([text]), key=lambda found: found[2])]
 
 
 def tsvector_literal(columns: Sequence[str], weights: Sequence[str] = COLUMN_WEIGHTS) -> str:
     """`'word':1A,7A 'other':2B`: every word of every column with its position and column weight."""
-    lengths = [0] * len(columns)
-    found = _tokenised(columns)
+    found = tokenised(columns)
+    return vector_literal(found, column_starts(found, len(columns)), weights)
+
+
+def column_starts(found: Sequence[tuple[str, int, int]], columns: int) -> list[int]:
+    """The position of each column's first word: columns in a row, COLUMN_GAP apart."""
+    lengths = [0] * columns
     for _, column, offset in found:
         lengths[column] = max(lengths[column], offset + 1)
     starts, position = [], 1
     for length in lengths:
         starts.append(position)
         position += length + COLUMN_GAP
+    return starts
+
+
+def vector_literal(found: Sequence[tuple[str, int, int]], starts: Sequence[int], weights: Sequence[str]) -> str:
+    """The tsvector literal of `tokenised` words (bench.storage_bulk also builds one from cached parts)."""
     positions: dict[str, list[str]] = {}
     for word, column, offset in sorted(found, key=lambda item: (item[1], item[2])):
         if "\x00" in word or len(word.encode()) > MAX_LEXEME_BYTES:

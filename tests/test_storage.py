@@ -16,10 +16,12 @@ import pytest
 from digest.errors import QueryError
 from digest.model import Digest, Quote
 from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store, StoreUnavailableError
+from storage.pg_schema import MIGRATIONS as PG_MIGRATIONS
 from storage.pg_schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from storage.pg_store import PgStore
 from storage.rows import ROW_COLUMNS, to_row
 from storage.schema import MIGRATIONS, SCHEMA_VERSION, SHARDS, fts_table, shard_of
+from storage.tokens import tsvector_literal
 from tests.pgserver import PgCluster
 from tests.test_storage_support import Backend, Clock, PgBackend, indexed, integrity, make_digest
 
@@ -508,6 +510,36 @@ async def test_postgresql_schema_is_migrated_once_even_by_instances_starting_tog
         await reopened.close()
     versions = await PgBackend(pg_dsn)._fetch("SELECT version FROM schema_version")
     assert [row[0] for row in versions] == [PG_SCHEMA_VERSION]
+
+
+async def test_a_postgresql_database_at_step_3_is_migrated_with_its_data(pg_dsn: str) -> None:
+    """Step 4 fills `chats` from history (search narrows to a chat inside the index) and `rank_search`."""
+    old = make_digest("Walrus census completed")
+    row = to_row(old, fetched_at=1_700_000_000.0)
+    columns = ", ".join(ROW_COLUMNS)
+    for statement in ("CREATE TABLE schema_version (version INTEGER NOT NULL)", "INSERT INTO schema_version VALUES (3)",
+                      *(statement for step in PG_MIGRATIONS[:3] for statement in step)):
+        await PgBackend(pg_dsn)._fetch(statement)
+    await PgBackend(pg_dsn)._fetch(
+        f"INSERT INTO digests(id, {columns}, search, site_search) VALUES (7, {', '.join(f'${i}' for i in range(1, 10))},"
+        " $10::tsvector, $11::tsvector)", *row.values(),
+        tsvector_literal([row.title, row.summary, row.quotes, row.site, row.body]), tsvector_literal([row.site], ("A",)))
+    await PgBackend(pg_dsn)._fetch("INSERT INTO history VALUES (-100123, 7, 1700000000.0, 1700000000.0),"
+                                   " (42, 7, 1700000000.0, 1700000000.0)")
+    backend = PgBackend(pg_dsn)
+    store = await backend.open()
+    try:
+        assert titles(await store.search(-100123, "walrus")) == ["Walrus census completed"]
+        assert titles(await store.search(42, '"walrus census"')) == ["Walrus census completed"]
+        assert (await store.search(100123, "walrus")).total == 0
+        await store.forget_chat(42)
+        assert (await store.search(42, "walrus")).total == 0
+        assert titles(await store.search(-100123, "fishing boats")) == ["Walrus census completed"], "the body finds"
+    finally:
+        await store.close()
+    assert await backend.integrity() == ("ok", "ok")
+    ranked = await backend._fetch("SELECT rank_search FROM digests WHERE id = 7")
+    assert "walrus" in ranked[0][0] and "fishing" not in ranked[0][0], "title, summary, quotes, site: not the body"
 
 
 async def test_a_postgresql_database_from_a_newer_digestbot_is_refused(pg_dsn: str) -> None:

@@ -145,7 +145,13 @@ class PgBackend(Backend):
             [row["id"] for row in rows],
             [tsvector_literal([row["title"], row["summary"], row["quotes"], row["site"], row["body"]]) for row in rows],
             [tsvector_literal([row["site"]], ("A",)) for row in rows])
-        return "ok", "ok" if not wrong else f"search columns out of step: {[row[0] for row in wrong]}"
+        if wrong:
+            return "ok", f"search columns out of step: {[row[0] for row in wrong]}"
+        astray = await self._fetch(
+            "SELECT d.id FROM digests AS d LEFT JOIN (SELECT digest_id, array_agg(chat_id ORDER BY chat_id) AS chats"
+            " FROM history GROUP BY digest_id) AS h ON h.digest_id = d.id"
+            " WHERE coalesce(h.chats, '{}') <> ARRAY(SELECT c FROM unnest(d.chats) AS c ORDER BY c)")
+        return "ok", "ok" if not astray else f"chats out of step with history: {[row[0] for row in astray]}"
 
     async def indexed(self, word: str) -> int:
         rows = await self._fetch("SELECT count(*) FROM digests WHERE search @@ $1::tsquery", " <-> ".join(map(quote_lexeme, words(word))))
