@@ -27,11 +27,18 @@ from __future__ import annotations
 
 import asyncpg
 
-from storage.schema import SchemaTooNewError
+from storage.schema import SHARDS, SchemaTooNewError
 
 # The weights of `search` that ranking reads (storage.tokens.COLUMN_WEIGHTS: title A, summary B,
 # quotes and site C; the body's D is matched, not ranked).
 RANKED_WEIGHTS = ("a", "b", "c")
+
+
+def shard_predicate(shard: int) -> str:
+    """The condition of shard `shard`'s partial index; a search repeats it (with the number, not a
+    parameter, so the planner can prove that the index applies)."""
+    return f"(shards & {1 << shard}) <> 0"
+
 
 MIGRATION_LOCK = 0x64696765  # "dige": the advisory lock key that serialises migrations
 
@@ -119,7 +126,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 4: search at scale. The chat filter moves inside the index: `chats` (the chats whose history holds
     # the digest, kept by triggers on history, as SQLite keeps its chat tokens) is the first column of
-    # both GIN indexes, so a search intersects its chat's entries with the words' before reading a row.
+    # the GIN indexes, so a search intersects its chat's entries with the words' before reading a row.
+    # The words' index is split by shard of chats, as SQLite's FTS5 index is (storage.schema): a prefix
+    # word unites the entries of every word it starts before the chat narrows them, so it reads a
+    # sixteenth of them (partial indexes on `shards`, the bit mask of the digest's chats' shards).
     # And ranking reads `rank_search`, the title, summary, quotes and site words only (weights A-C of
     # `search`, ~1 KB kept in the row), not the whole vector with the body's (~7.5 KB, TOASTed).
     (
@@ -131,10 +141,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         f"""ALTER TABLE digests ADD COLUMN rank_search TSVECTOR
             GENERATED ALWAYS AS (ts_filter(search, '{{{",".join(RANKED_WEIGHTS)}}}')) STORED""",
         "ALTER TABLE digests ALTER COLUMN rank_search SET STORAGE MAIN",
+        f"""CREATE FUNCTION chat_shards(chats BIGINT[]) RETURNS INTEGER LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+            $$ SELECT coalesce(bit_or(1 << (abs(c) % {SHARDS})::integer), 0) FROM unnest(chats) AS c $$""",
+        "ALTER TABLE digests ADD COLUMN shards INTEGER GENERATED ALWAYS AS (chat_shards(chats)) STORED",
         "DROP INDEX digests_search",
         "DROP INDEX digests_site_search",
-        "CREATE INDEX digests_chat_search ON digests USING gin (chats, search)",
+        *(f"CREATE INDEX digests_search_{shard} ON digests USING gin (chats, search) WHERE {shard_predicate(shard)}"
+          for shard in range(SHARDS)),
         "CREATE INDEX digests_chat_site_search ON digests USING gin (chats, site_search)",
+        "CREATE INDEX digests_dated ON digests(dated)",  # after:/before: alone, ANDed with the chat's GIN entries
         """CREATE FUNCTION history_chat_added() RETURNS trigger LANGUAGE plpgsql AS $$
            BEGIN
                UPDATE digests SET chats = array_append(chats, NEW.chat_id)

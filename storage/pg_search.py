@@ -3,8 +3,11 @@
 The user's words become tsquery literals (storage.tokens), matched against `digests.search`
 (every searched column) and `site:` against `digests.site_search` (the site column only). Both GIN
 indexes start with `digests.chats`, so the chat narrows the match inside the index, as the chat
-token does in SQLite's FTS5 (schema step 4); the chat's history is joined too, for saved_at and so
-that a search never sees another chat's digests. Ranking is ts_rank over `rank_search`, the title,
+token does in SQLite's FTS5 (schema step 4); then each match looks up its own history row, for
+saved_at and so that a search never sees another chat's digests (LIMIT 1 keeps that a lookup by
+primary key per match: joined, the planner hashed the chat's whole history, 100,000 rows for the
+big chat of a million digests). The date range is a btree on `dated` that the planner can AND with
+the GIN index when a query has only dates. Ranking is ts_rank over `rank_search`, the title,
 summary, quotes and site words with their column weights (title first), length-normalised (bm25 is
 too), then the most recently saved first, as on SQLite. The body's words find a digest but do not
 rank it: reading each match's whole vector (~7.5 KB, TOASTed) made a common word cost 30-235 ms at
@@ -16,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from storage.pg_schema import shard_predicate
 from storage.query import ParsedQuery
+from storage.schema import shard_of
 from storage.tokens import NOTHING, all_of, any_of, excluded_patterns, site_patterns, term_patterns
 
 RANK_NORMALISATION = 1  # ts_rank: divide by 1 + log(document length), as bm25 weighs long documents down
@@ -42,7 +47,7 @@ class _Params:
 def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> PgSearch:
     params = _Params()
     chat = params.add(chat_id)
-    where = [f"h.chat_id = {chat}", f"d.chats @> ARRAY[{chat}::bigint]"]
+    where = [f"d.chats @> ARRAY[{chat}::bigint]", shard_predicate(shard_of(chat_id))]
     words = all_of(term_patterns(query))
     sites = any_of(site_patterns(query.sites)) if query.sites else None
     rank = None
@@ -64,12 +69,11 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> 
     if excluded_sites is not None:
         where.append(f"NOT (d.site_search @@ {params.add(excluded_sites)}::tsquery)")
     where += _filters(query, params)
-    order = f"{rank} DESC, " if rank else ""
     sql = f"""
-        SELECT h.digest_id, h.saved_at, count(*) OVER ()
-        FROM history AS h JOIN digests AS d ON d.id = h.digest_id
-        WHERE {" AND ".join(where)}
-        ORDER BY {order}h.saved_at DESC, h.digest_id DESC
+        SELECT m.id, h.saved_at, count(*) OVER ()
+        FROM (SELECT d.id, {rank or "0"} AS rank FROM digests AS d WHERE {" AND ".join(where)}) AS m
+        CROSS JOIN LATERAL (SELECT saved_at FROM history WHERE chat_id = {chat} AND digest_id = m.id LIMIT 1) AS h
+        ORDER BY {"m.rank DESC, " if rank else ""}h.saved_at DESC, m.id DESC
         LIMIT {params.add(limit)} OFFSET {params.add(offset)}"""
     return PgSearch(sql, params.values)
 
