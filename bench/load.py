@@ -24,6 +24,7 @@ import statistics
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -79,9 +80,13 @@ def final_reply(api: FakeBotAPI, chat: int, message_id: int) -> ChatMessage | No
     return api.final_reply(chat, message_id)
 
 
-def burst(api: FakeBotAPI, urls: list[str], label: str) -> list[float]:
-    """Every chat sends its link at once; returns each chat's seconds to its digest."""
-    sent = [(FIRST_CHAT + n, api.send_text(FIRST_CHAT + n, url)) for n, url in enumerate(urls)]
+def burst(api: FakeBotAPI, urls: list[str], label: str, *, first_chat: int = FIRST_CHAT,
+          after_send: Callable[[], None] | None = None) -> list[float]:
+    """Every chat sends its link at once; returns each chat's seconds to its digest. `after_send`
+    delivers the updates where the bots do not poll for them (bench.load_instances' webhooks)."""
+    sent = [(first_chat + n, api.send_text(first_chat + n, url)) for n, url in enumerate(urls)]
+    if after_send is not None:
+        after_send()
     api.wait(lambda: all(final_reply(api, chat, mid) for chat, mid in sent), timeout=WAIT_SECONDS, what=label)
     latencies = []
     for chat, message_id in sent:

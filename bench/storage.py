@@ -210,7 +210,10 @@ async def pg_sizes(store: PgStore) -> None:
     for name, sql in (("digests (heap + TOAST)", "pg_table_size('digests')"),
                       ("search tsvectors", "(SELECT sum(pg_column_size(search) + pg_column_size(site_search)) FROM digests)"),
                       ("rank_search tsvector", "(SELECT sum(pg_column_size(rank_search)) FROM digests)"),
-                      ("GIN (chats, search)", "pg_relation_size('digests_chat_search')"),
+                      ("GIN (chats, search) x16", "(SELECT sum(pg_relation_size(indexrelid)) FROM pg_index"
+                                                  " WHERE indrelid = 'digests'::regclass"
+                                                  " AND indexrelid::regclass::text LIKE 'digests\\_search\\_%')"),
+                      ("btree dated", "pg_relation_size('digests_dated')"),
                       ("GIN (chats, site_search)", "pg_relation_size('digests_chat_site_search')"),
                       ("history + indexes", "pg_total_relation_size('history')"),
                       ("aliases + indexes", "pg_total_relation_size('aliases')")):
