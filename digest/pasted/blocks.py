@@ -97,6 +97,11 @@ CREDIT = re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik"
     r"^\(?(?:bild|foto|photo|image)\s*:?[^)]{0,40}\)?$|©",
     re.IGNORECASE,
 )
+# a caption's closing credit, a photographer's name over the agency ("... Pittsburgh. (Dustin Franz/AFP/Getty Images)",
+# "... on June 18, 2015. Chuck Burton/AP hide caption"), maybe followed by the caption toggle's label in lower case
+NAMED_CREDIT = re.compile(
+    r"(?:^|\s)\(?[A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]*){1,3}\s?/\s?[A-Z][\w.&'’\-]*(?:[\s/][A-Z][\w.&'’\-]*){0,3}\)?"
+    r"(?:\s[a-z]+){0,2}$")
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article (nor after a teaser
     # card's "2559Comments. Click to view comments")
     r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?"
@@ -175,7 +180,8 @@ def normalise_line(text: str) -> str:
 
 
 WRAP_MIN_CHARS = 30  # a wrapped line runs near the wrap width; a menu item ("About eHow") does not
-WRAP_CONTINUES = re.compile(r"^[a-zà-öø-ÿа-яё(]")  # a hard-wrapped paragraph goes on in lower case
+WRAP_CONTINUES = re.compile(r"^(?![a-z]+_)[a-zà-öø-ÿа-яё(]")  # a hard-wrapped paragraph goes on in lower case;
+# a snake_case name is an icon font's ligature ("access_time2019/04/21 11:51 folder生活"), never a sentence's next word
 
 
 def join_wrapped(raw: list[str]) -> list[str]:
@@ -319,7 +325,8 @@ def is_teaser(line: Line) -> bool:
 
 def is_credit(line: Line) -> bool:
     """A photo caption that carries its credit ("FILE PHOTO: ... © Sputnik")."""
-    return line.words <= TEASER_MAX_WORDS and CREDIT.search(line.text) is not None
+    return line.words <= TEASER_MAX_WORDS and (CREDIT.search(line.text) is not None
+                                               or NAMED_CREDIT.search(line.text) is not None)
 
 
 def is_section_break(line: Line) -> bool:

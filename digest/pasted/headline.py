@@ -286,11 +286,20 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     by_rules = find_headline_by_rules(lines, start, body)
     rule_pick = by_rules.text if by_rules is not None else None
     found = []
-    for line in map(without_glued_byline, window):
-        if could_be_headline(line):
-            found.append((line, headline_model.features(
-                lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes)))
+    possible = [line for line in map(without_glued_byline, window) if could_be_headline(line)]
+    for line in without_trails(possible):
+        found.append((line, headline_model.features(
+            lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes)))
     return found
+
+
+def without_trails(possible: list[Line]) -> list[Line]:
+    """The candidates, less those that end with another candidate's whole text: a breadcrumb trail ending in the
+    page's title ("Home News Research and Markets IMF dims outlook ...", "HOME情報セキュリティゴールデンウィーク...")
+    or a link's label holding it ("Video of WTF? My talk at ..."); the shorter line says it alone."""
+    texts = {line.text for line in possible}
+    return [line for line in possible
+            if not any(line.text.endswith(other) and len(other) < len(line.text) for other in texts)]
 
 
 def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | None:

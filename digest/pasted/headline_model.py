@@ -19,6 +19,8 @@ import re
 from digest.pasted import fitted
 from digest.pasted.blocks import (
     CJK,
+    CJK_CHARS_PER_WORD,
+    TRUNCATED,
     Line,
     has_date,
     is_byline,
@@ -35,15 +37,17 @@ DECK_MIN_WORDS = 8  # a deck under a headline may lack its full stop
 NEIGHBOUR_REACH = 3  # lines under a candidate looked at for its byline, date or deck
 LINK_WORDS = re.compile(  # a button or a link's label, not a statement
     r"\b(?:click|share|subscribe|sign (?:in|up)|log ?in|read more|opens in|new window|skip to|follow|"
-    r"newsletter|advertisement|copied|download|menu|search)\b", re.IGNORECASE)
+    r"newsletter|advertisement|copied|download|menu|search|more (?:stories|articles|news) (?:by|from))\b", re.IGNORECASE)
 SITE_SEPARATOR = re.compile(r"\s[|·]\s|\s[-–—]\s[A-Z][\w.]*$")  # "Headline | Site", "Headline - Site"
 PARTICIPANTS = re.compile(r"^\d[\d,.]*\s+\w+")  # "132 with 73 posters", "3 comments": counters
+CJK_HEADLINE_MIN_CHARS = 12  # "インフォメーション", "ニュースリリース一覧へ": a menu's label; a Japanese headline says more
 
 FEATURES = (
     "overlap", "overlap_first", "log_distance", "inside", "repeats", "dated_below", "dated_above",
     "good_length", "long", "full_stop", "question", "other_stories", "title_case", "upper_share",
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
+    "truncated", "under_headline",
 )
 ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
 
@@ -85,7 +89,7 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "repeats": 1.0 if line.repeats > 1 else 0.0,
         "dated_below": 1.0 / dated_below if dated_below else 0.0,
         "dated_above": 1.0 / dated_above if dated_above else 0.0,
-        "good_length": 1.0 if 4 <= line.words <= 20 or CJK.search(text) else 0.0,
+        "good_length": 1.0 if good_length(line) else 0.0,
         "long": min(1.0, line.words / 30),
         "full_stop": 1.0 if text.endswith(".") and not text.endswith("..") else 0.0,
         "question": 1.0 if text.endswith(("?", "!")) else 0.0,
@@ -106,7 +110,23 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "rule_pick": 1.0 if text == rule_pick else 0.0,
         "echoed": 1.0 if text in echoes else 0.0,
         "bracketed": 1.0 if text.startswith(("(", "[")) and text.endswith((")", "]")) else 0.0,
+        "truncated": 1.0 if TRUNCATED.search(text) else 0.0,
+        "under_headline": 1.0 if above is not None and reads_as_deck(line) and stands_as_headline(above) else 0.0,
     }
+
+
+def good_length(line: Line) -> bool:
+    """A headline's length: 4 to 20 words; in Chinese or Japanese (two characters a word) from
+    CJK_HEADLINE_MIN_CHARS characters' worth."""
+    if len(CJK.findall(line.text)) < CJK_HEADLINE_MIN_CHARS / 2:
+        return 4 <= line.words <= 20
+    return line.words >= CJK_HEADLINE_MIN_CHARS / CJK_CHARS_PER_WORD
+
+
+def stands_as_headline(line: Line) -> bool:
+    """A line shaped as a headline (not a sentence, not junk): the line a deck stands under."""
+    return (good_length(line) and not looks_like_prose(line) and not is_junk(line) and not has_date(line)
+            and not line.text.endswith((".", ":")))
 
 
 def echoed_heads(lines: list[Line]) -> frozenset[str]:
