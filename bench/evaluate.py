@@ -60,8 +60,10 @@ def score_dev_page(page: DevPage, kind: str) -> PageScore:
         digest = digest_page(Page(content=content, kind=kind, url=FAKEHOST_URL if kind == "html" else None), OPTIONS)
     except ExtractionError as error:
         if kind == "text" and page.name in NO_ARTICLE_WHEN_PASTED:
-            return PageScore(page.name, 1.0, 1.0, summary_ok=True)  # the answer the dataset asks for
-        return unreadable(page, kind, content, error)
+            return PageScore(page.name, 1.0, 1.0, summary_ok=True, refused_wrongly=False)  # the answer the dataset asks for
+        score = unreadable(page, kind, content, error)
+        score.refused_wrongly = kind == "text" or None
+        return score
     except DigestError as error:
         return unreadable(page, kind, content, error)
     if kind == "text" and page.name in NO_ARTICLE_WHEN_PASTED:

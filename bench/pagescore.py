@@ -34,6 +34,10 @@ class PageScore:
     author: bool | None = None
     site_proxy: bool | None = None  # the site agrees with the address's host (no reference publisher)
     date_lenient: bool = False  # the date matched only by the one-day slack
+    proxy_precision: float | None = None  # a paste's body against our HTML reader's article (bench.mercury_scoring)
+    proxy_recall: float | None = None
+    refused_wrongly: bool | None = None  # pasted: "no article" for a paste that holds one (None: not refused)
+    words_after_end: int | None = None  # words of the paste's body after that article's last paragraph
     # Cross-validation by site (bench.sites).
     set: str = ""
     site_key: str = ""

@@ -33,6 +33,30 @@ def body_f1(scores: Sequence[PageScore]) -> float | None:
     return f1_of_means((s.precision, s.recall) for s in scores)[0]
 
 
+def proxy_body(scores: Sequence[PageScore]) -> list[PageScore]:
+    """The pages whose paste's body was judged against our HTML reader's article (Mercury)."""
+    return [s for s in scores if s.proxy_precision is not None or s.proxy_recall is not None]
+
+
+def proxy_f1(scores: Sequence[PageScore]) -> float | None:
+    judged = proxy_body(scores)
+    return f1_of_means((s.proxy_precision, s.proxy_recall) for s in judged)[0] if judged else None
+
+
+def proxy_precision(scores: Sequence[PageScore]) -> float | None:
+    judged = proxy_body(scores)
+    return f1_of_means((s.proxy_precision, s.proxy_recall) for s in judged)[1] if judged else None
+
+
+def tail_share(scores: Sequence[PageScore]) -> float | None:
+    """Share of the judged pages whose body runs on TAIL_WORDS words or more after the article's end."""
+    judged = [s for s in scores if s.words_after_end is not None]
+    return sum(s.words_after_end >= TAIL_WORDS for s in judged) / len(judged) if judged else None
+
+
+TAIL_WORDS = 50  # words after the article's end that are more than a stray line: a related story's summary
+
+
 def field_metric(name: str) -> Callable[[Sequence[PageScore]], float | None]:
     return lambda scores: share([getattr(s, name) for s in scores])
 
@@ -55,6 +79,9 @@ METRICS: tuple[Metric, ...] = (
     ("date where written", visible_metric("date", "date_visible")),
     ("site where visible", visible_metric("site", "site_visible")),
     ("first words where in the paste", visible_metric("first_words", "first_words_visible")),
+    ("body F1 vs HTML reader (proxy)", proxy_f1),
+    ("body P vs HTML reader (proxy)", proxy_precision),
+    (f"body runs on {TAIL_WORDS}+ words (proxy)", tail_share),
 )
 
 
@@ -86,6 +113,16 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
         chosen = [s for s in scores if getattr(s, field_name)] if field_name else scores
         if any(getattr(s, name) is not None for s in chosen):
             print(f"|   {what}: {percent([getattr(s, name) for s in chosen])}")
+    refused = [s.refused_wrongly for s in scores if s.refused_wrongly is not None]
+    if refused:
+        print(f"|   refused as holding no article: {len(refused)}, wrongly (the paste holds the article): {sum(refused)}")
+    judged = proxy_body(scores)
+    if judged:
+        f1, p, r = f1_of_means((s.proxy_precision, s.proxy_recall) for s in judged)
+        tails = [s.words_after_end for s in judged if s.words_after_end is not None]
+        print(f"|   body against our HTML reader's article, where it opens with the first words ({len(judged)} pages; "
+              f"a proxy): F1 {f1:.3f} (P {p:.3f} R {r:.3f}); words after the article's end: mean "
+              f"{statistics.mean(tails):.0f}, {sum(t >= TAIL_WORDS for t in tails)} pages with {TAIL_WORDS}+")
     wrong_sites = sum(1 for s in scores if (s.site is False or s.site_proxy is False) and s.site_given)
     if wrong_sites:
         print(f"|   pages where we named a publisher that does not agree: {wrong_sites}")
@@ -109,7 +146,7 @@ def cv_report(label: str, whole: list[PageScore], folds: list[list[PageScore]]) 
         if value is None:
             continue
         per_fold = [v for fold in folds if (v := metric(fold)) is not None]
-        scale, fmt = (1, "{:.3f}") if name == "body F1" else (100, "{:.1f}%")
+        scale, fmt = (1, "{:.3f}") if name.startswith("body F1") or name.startswith("body P") else (100, "{:.1f}%")
         mean = fmt.format(scale * statistics.mean(per_fold)) if per_fold else "-"
         spread = f"{fmt.format(scale * min(per_fold))}-{fmt.format(scale * max(per_fold))}" if per_fold else "-"
         print(f"| {name:<31} | {fmt.format(scale * value):>9} | {mean:>16} | {spread:<13} |")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bench.mercury import MercuryPage
 from bench.mercury_scoring import (
-    author_match, date_match, dates_written, dek_match, first_words_match, site_agrees_with_host,
+    author_match, date_match, dates_written, dek_match, first_words_match, site_agrees_with_host, words_after_end,
 )
 from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim
-from bench.scoring import same_title, title_visible_in
+from bench.scoring import precision_recall, same_title, title_visible_in
 from bench.soundness import allowed_passages, squash, summary_is_sound
-from digest.errors import DigestError
+from digest.errors import DigestError, ExtractionError
 from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page
 
@@ -34,6 +34,25 @@ def visible_figures(page: MercuryPage, kind: str) -> dict:
     }
 
 
+def html_reference(page: MercuryPage) -> str | None:
+    """Our HTML reader's article of the page when it opens with Mercury's first words, else None
+    (bench.mercury_scoring: the reference a paste's body is judged against)."""
+    try:
+        digest = digest_page(Page(content=page.html, kind="html", url=page.url), OPTIONS)
+    except DigestError:
+        return None
+    return digest.body if first_words_match(page.first_words, page.first_words_n, digest.body) else None
+
+
+def body_proxy(page: MercuryPage, kind: str, body: str) -> dict:
+    """A paste's body against our HTML reader's article: proxy precision, recall and words after its end."""
+    reference = html_reference(page) if kind == "text" else None
+    if reference is None:
+        return {}
+    precision, recall = precision_recall(reference, body)
+    return {"proxy_precision": precision, "proxy_recall": recall, "words_after_end": words_after_end(reference, body)}
+
+
 def score_mercury_page(page: MercuryPage, kind: str) -> PageScore:
     content = page.html if kind == "html" else page.pasted
     visible = visible_figures(page, kind)
@@ -43,7 +62,8 @@ def score_mercury_page(page: MercuryPage, kind: str) -> PageScore:
         missed = {key: False if value else None for key, value in (
             ("title", page.title), ("date", page.published), ("first_words", page.first_words),
             ("dek", page.dek), ("author", page.author), ("site_proxy", page.url))}
-        return PageScore(page.name, None, None, error=type(error).__name__, **missed, **visible)
+        refused = bool(visible.get("first_words_visible")) if isinstance(error, ExtractionError) else None
+        return PageScore(page.name, None, None, error=type(error).__name__, refused_wrongly=refused, **missed, **visible)
     published = digest.published.isoformat() if digest.published else None
     date, lenient = date_match(page.published, digest.published)
     sound, why = summary_is_sound(digest, allowed_passages(page.html, extras=[page.dek]))
@@ -56,7 +76,7 @@ def score_mercury_page(page: MercuryPage, kind: str) -> PageScore:
         dek=dek_match(page.dek, digest.summary),
         author=author_match(page.author, digest.byline),
         summary_ok=sound, quotes_verbatim=quotes_are_verbatim(digest), quotes=len(digest.quotes),
-        **visible,
+        **visible, **body_proxy(page, kind, digest.body),
     )
     score.notes.extend(why)
     for label, ok, got, want in (

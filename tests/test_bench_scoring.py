@@ -12,7 +12,7 @@ from bench import fitting
 from bench.datasets import GoldenPage, golden_pages
 from bench.evaluate import refitted_folds
 from bench.mercury_scoring import (
-    author_match, date_match, dek_match, first_words_match, site_agrees_with_host,
+    author_match, date_match, dek_match, first_words_match, site_agrees_with_host, words_after_end,
 )
 from bench.pagescore import PageScore
 from bench.sites import brand, fold_of, page_site, registered_domain
@@ -55,6 +55,14 @@ def test_first_words_dek_author_and_the_site_proxy_compare_loosely() -> None:
     assert site_agrees_with_host("ABC News", "http://abcnews.go.com/US/a")
     assert not site_agrees_with_host("Condé Nast", "https://arstechnica.com/a")
     assert site_agrees_with_host(None, "https://arstechnica.com/a") is False
+
+
+def test_words_after_the_articles_end_are_those_after_its_last_shared_paragraph() -> None:
+    article = "The council voted to close the bridge for repairs.\n\nWork starts in March and lasts a year."
+    related = "Five other bridges that need repairs now, in pictures from our readers"
+    assert words_after_end(article, article) == 0
+    assert words_after_end(article, f"{article}\n\nShare\n\n{related}") == 1 + len(related.split())
+    assert words_after_end(article, related) == len(related.split())
 
 
 def test_a_summary_sentence_must_stand_in_one_article_block_not_a_caption() -> None:

@@ -104,14 +104,15 @@ NAMED_CREDIT = re.compile(
     r"(?:\s[a-z]+){0,2}$")
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article (nor after a teaser
     # card's "2559Comments. Click to view comments")
-    r"^(?:there (?:are|is) |show |view |read |load |see )?(?:all )?"
-    r"(?:\d+\s*comments[.:|•]\s+[^.!?]{1,40}|(?:\d+\s+)?(?:comments|reader comments|\d+\s+comment|"
+    r"^[\[(]?\s*(?:there (?:are|is) |show |view |read |load |see )?(?:all )?"
+    r"(?:(?:top|most|best|highest)(?: rated| liked| voted| popular)? |newest |latest |oldest )?"
+    r"(?:\d+\s*comments[.:|•]\s+[^.!?]{1,40}|(?:\d[\d,.]*\s+){0,2}(?:comments|reader comments|\d+\s+comment|"
     r"kommentare|commentaires|comentários|comentarios|commenti|комментарии|diskuse|komentarze|reacties)|"
     r"\d+\s+(?:responses?|replies|thoughts on .{1,80})|leave a (?:comment|reply)|post a comment|add a comment|"
     r"join the (?:discussion|conversation)|(?:enviá|envía|deja|dejá|escribe|escribí) (?:tu|un) comentario|"
     r"laisser un commentaire|laissez un commentaire|réagissez|kommentar schreiben|lascia un commento|"
     r"deixe (?:seu|um) comentário|оставить комментарий|napsat komentář|dodaj komentarz)"
-    r"(?:\s*\(\d+\))?\s*:?$",
+    r"(?:\s*\(\d+\))?\s*:?\s*[\])]?$",
     re.IGNORECASE,
 )
 SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or comments ("【関連記事】",
@@ -143,6 +144,12 @@ BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
     r"facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|vk|copy link|teilen|partager|compartir|"
     r"condividi|compartilhar|поделиться|sdílet(?: článek)?|udostępnij|"
     r"to se mi líbí|gefällt mir|j'aime|me gusta|mi piace|curtir|нравится)\s*[›»>]*$",
+    re.IGNORECASE,
+)
+RELATIVE_TIME = re.compile(  # "73 months ago", "· 4 yr. ago", "vor 2 Stunden", "3時間前": a comment's or a feed item's time
+    r"^\W*(?:(?:\d+|an?|one)\s*(?:sec|second|min|minute|h|hr|hour|day|wk|week|mo|month|yr|year)s?\.?\s+ago|"
+    r"vor \d+ (?:minuten|stunden|tagen|wochen|monaten|jahren)|il y a \d+ (?:minutes?|heures?|jours?|mois|ans?)|"
+    r"hace \d+ (?:minutos?|horas?|días?|meses|años?)|\d+\s*(?:分|時間|日|か月|ヶ月|年)前)\W*$",
     re.IGNORECASE,
 )
 SLIDE_COUNTER = re.compile(r"^([1-9]\d{0,2}) ?/ ?([1-9]\d{0,2})(?![/\d.,:])")  # "1/50 United goin down", "1 / 5"
@@ -336,6 +343,11 @@ def is_section_break(line: Line) -> bool:
 
 def is_comments_heading(line: Line) -> bool:
     return line.words <= 8 and COMMENTS.match(line.text) is not None
+
+
+def is_relative_time(line: Line) -> bool:
+    """A time told as an age ("73 months ago"): how comments and feeds date their items, not articles."""
+    return line.words <= 6 and RELATIVE_TIME.match(line.text) is not None
 
 
 def is_self_repeating(line: Line) -> bool:

@@ -44,6 +44,7 @@ from digest.pasted.blocks import (
     is_list_item,
     is_markup,
     is_page_copyright,
+    is_relative_time,
     is_section_break,
     is_slide_counter,
     looks_like_prose,
@@ -195,7 +196,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
             value = -BLOCK_LINE_COST
         elif position in widget and value < 0:
             value = widget[position]
-        elif is_section_break(line) and best is not None and best.weight >= ARTICLE_SIZED_RUN:
+        elif ((is_section_break(line) or is_relative_time(line))  # "73 months ago": a comment's time
+              and best is not None and best.weight >= ARTICLE_SIZED_RUN):
             discount = min(discount, OTHER_STORIES_DISCOUNT)
         if value > 0:
             value *= discount
