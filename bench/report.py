@@ -33,6 +33,12 @@ def body_f1(scores: Sequence[PageScore]) -> float | None:
     return f1_of_means((s.precision, s.recall) for s in scores)[0]
 
 
+def body_precision(scores: Sequence[PageScore]) -> float | None:
+    if not any(s.precision is not None for s in scores):
+        return None
+    return f1_of_means((s.precision, s.recall) for s in scores)[1]
+
+
 def proxy_body(scores: Sequence[PageScore]) -> list[PageScore]:
     """The pages whose paste's body was judged against our HTML reader's article (Mercury)."""
     return [s for s in scores if s.proxy_precision is not None or s.proxy_recall is not None]
@@ -67,6 +73,7 @@ def visible_metric(name: str, where: str) -> Callable[[Sequence[PageScore]], flo
 
 METRICS: tuple[Metric, ...] = (
     ("body F1", body_f1),
+    ("body P", body_precision),
     ("title", field_metric("title")),
     ("date", field_metric("date")),
     ("site", field_metric("site")),
