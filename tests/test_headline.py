@@ -69,19 +69,80 @@ def test_section_logo_or_unrelated_h1_never_replaces_the_title(h1: str) -> None:
 
 def test_two_different_related_h1s_leave_the_title_alone() -> None:
     title = "How the harbour was rebuilt after the storm"
-    assert displayed_headline(["How the harbour was rebuilt", "The harbour was rebuilt after a storm"],
+    assert displayed_headline(["How the harbour was rebuilt", "The harbour was rebuilt after a storm"], [],
                               title, [title], []) is None
 
 
 def test_a_logo_h1_repeating_the_host_name_is_no_headline() -> None:
     headings = ["lifehackerlifehacker", "新聞ストッカーは引越しにも使える！ 家具の固定も簡単"]
     title = "新聞ストッカーは引越しにも使える！ 新聞も家具も簡単に固定"
-    assert displayed_headline(headings, title, [title], ["lifehacker"]) == headings[1]
+    assert displayed_headline(headings, [], title, [title], ["lifehacker"]) == headings[1]
 
 
 def test_cjk_headlines_compared_by_character_pairs() -> None:
     assert reworded("新聞ストッカーは引越しにも使える！ 家具の固定も簡単", "新聞ストッカーは引越しにも使える！ 新聞も家具も簡単に固定")
     assert not reworded("イベント・セミナー情報", "新聞ストッカーは引越しにも使える")
+
+
+# --- which headings a reader sees (digest.html.meta.headings) ---------------------------------
+
+def test_kicker_and_screen_reader_text_are_no_part_of_the_displayed_headline() -> None:
+    meta = meta_of('<meta property="og:title" content="Genetik: Das Geheimnis der parasitischen Riesenblumen">',
+                   '<h2><span class="content__kicker">Genetik</span><span class="sr-only">: </span>'
+                   '<span class="content__title">Das Geheimnis der parasitischen Riesenblumen</span></h2>')
+    assert meta.title == "Das Geheimnis der parasitischen Riesenblumen"
+
+
+def test_h1_in_the_breadcrumb_trail_is_not_the_headline() -> None:
+    meta = meta_of('<title>Genetik: Das Geheimnis der Rafflesien - Spektrum</title>'
+                   '<meta property="og:title" content="Das Geheimnis der parasitischen Riesenblumen">',
+                   '<ol class="breadcrumbs"><li><a href="/">Start</a></li>'
+                   '<li><h1>Genetik: Das Geheimnis der Rafflesien</h1></li></ol>'
+                   '<h2>Das Geheimnis der parasitischen Riesenblumen</h2>')
+    assert meta.title == "Das Geheimnis der parasitischen Riesenblumen"
+
+
+def test_alternative_headline_h1_gives_way_to_the_headline() -> None:
+    meta = meta_of('<title>Millennial Decorating Mistakes | Home Blog</title>'
+                   '<meta property="og:title" content="The 5 Biggest Decorating Mistakes Millennials Make">',
+                   '<h1 itemprop="alternativeHeadline">Millennial Decorating Mistakes</h1>'
+                   '<h2 itemprop="headline">The 5 Biggest Decorating Mistakes Millennials Make</h2>')
+    assert meta.title == "The 5 Biggest Decorating Mistakes Millennials Make"
+
+
+def test_h2_declared_in_the_markup_is_the_headline_when_every_h1_is_a_logo() -> None:
+    meta = meta_of('<meta property="og:title" content="As the College Votes, a Candidate Is Embarrassed!">'
+                   '<meta name="sailthru.title" content="Candidate Gets More Faithless Electors Than Rival">'
+                   '<meta property="og:site_name" content="The Insider">',
+                   '<h1><span class="sr-only">The Insider</span></h1><h1>The Insider</h1>'
+                   '<h2>Candidate Gets More Faithless Electors Than Rival</h2>')
+    assert meta.title == "Candidate Gets More Faithless Electors Than Rival"
+
+
+@pytest.mark.parametrize("h2", [
+    "Open Journalism Project:",  # a phrase inside the title, as an inner section's heading
+    "The Open Journalism Project makes better student journalism",  # a deck rewording the title
+])
+def test_h2_only_sharing_words_with_the_title_leaves_it_alone(h2: str) -> None:
+    title = "The Open Journalism Project: Better Student Journalism"
+    assert meta_of(f'<meta property="og:title" content="{title}">', f"<h2>{h2}</h2>").title == title
+
+
+def test_h1_that_is_the_title_made_longer_wins_over_a_one_word_title() -> None:
+    meta = meta_of('<meta property="og:title" content="Arbeit">', "<h1>Wir kämpfen für gute Arbeit</h1>")
+    assert meta.title == "Wir kämpfen für gute Arbeit"
+
+
+def test_an_id_or_a_date_h2_is_no_headline() -> None:
+    meta = meta_of("<title>JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース</title>",
+                   "<h2>JVNDB-2018-013542</h2>")
+    assert meta.title.startswith("JVNDB-2018-013542 - JVN iPedia")
+
+
+def test_site_name_words_left_in_the_title_do_not_make_a_logo_h1_a_rewording() -> None:
+    meta = meta_of("<title>Conversations with a Cryptid - Chapter 1 [Archive of Our Own]</title>",
+                   "<h1>Archive of Our Own beta</h1><h2>Conversations with a Cryptid</h2>")
+    assert meta.title == "Conversations with a Cryptid"
 
 
 # --- site names in CJK titles -----------------------------------------------------------------

@@ -27,6 +27,10 @@ CONTAINED_MIN_WORDS = 3  # ... or be a phrase of this many words
 REWORDED_MIN_WORDS = 3  # both must have this many words to be compared word by word
 REWORDED_MIN_SHARE = 0.5  # share of the shorter one's words found in the other
 WORD = re.compile(r"\w+")
+DIGITS = re.compile(r"\d")
+TITLE_PART_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[")
+# Between a candidate's parts: " | ", " - ", "Kicker: ", "标题_科技", "見出し：サイト".
+PART_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|:\s+|\s*[_｜：]\s*")
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2,}")
 
 
@@ -48,8 +52,10 @@ def contained_in(heading: str, candidate: str) -> bool:
 
 
 def reworded(heading: str, title: str) -> bool:
-    """Two headlines for one story: half the words of the shorter are in the longer."""
-    heading_words, title_words = words_of(heading), words_of(title)
+    """Two headlines for one story: half the words of the shorter are in the longer. The title's longest
+    part stands for it: words of a site's name left in it ("... [Archive of Our Own]") would make its
+    logo `<h1>` ("Archive of Our Own beta") look like a rewording."""
+    heading_words, title_words = words_of(heading), words_of(max(TITLE_PART_SEPARATOR.split(title), key=len))
     shorter = min(len(heading_words), len(title_words))
     if shorter < REWORDED_MIN_WORDS:
         return False
@@ -64,10 +70,48 @@ def is_name(heading: str, names: Iterable[str]) -> bool:
         len(key(name)) >= HEADLINE_MIN_KEY_CHARS and not heading_key.replace(key(name), "") for name in names)
 
 
-def displayed_headline(headings: list[str], title: str, candidates: list[str], names: list[str]) -> str | None:
-    """The `<h1>` that should replace `title` (chosen from `candidates`, the raw markup titles), or None."""
-    usable = [h for h in headings if len(key(h)) >= HEADLINE_MIN_KEY_CHARS and not is_name(h, names)]
-    related = [h for h in usable if any(contained_in(h, c) for c in (title, *candidates)) or reworded(h, title)]
+def extends(heading: str, title: str) -> bool:
+    """The heading is the title made longer at one end ("Arbeit" -> "Wir kämpfen für gute Arbeit";
+    a headline and its subtitle). A deck that repeats the title's words in its own order is not."""
+    heading_key, title_key = key(heading), key(title)
+    return bool(title_key) and len(heading_key) > len(title_key) and (
+        heading_key.startswith(title_key) or heading_key.endswith(title_key))
+
+
+def whole_part_of(heading: str, candidate: str) -> bool:
+    """The heading is the candidate, or one whole part of it between separators ("Kicker: Headline")."""
+    heading_key = key(heading)
+    return any(key(part) == heading_key for part in (candidate, *PART_SEPARATOR.split(candidate)))
+
+
+def is_usable(heading: str, names: list[str]) -> bool:
+    """Long enough to be a headline (a date or an id is not), and no logo."""
+    return len(key(DIGITS.sub("", heading))) >= HEADLINE_MIN_KEY_CHARS and not is_name(heading, names)
+
+
+def related_headings(headings: list[str], title: str, candidates: list[str], names: list[str], *,
+                     strict: bool) -> list[str]:
+    """The headings that are this story's headline: declared in the markup (a candidate, a long part of
+    one or a candidate made longer) or a rewording of the title. `strict` (for `<h2>`s, which hold
+    decks and inner sections): a candidate, a whole part of one, or a candidate made longer."""
+    usable = [h for h in headings if is_usable(h, names)]
+    if strict:
+        return [h for h in usable if any(whole_part_of(h, c) for c in (title, *candidates)) or extends(h, title)]
+    return [h for h in usable if any(contained_in(h, c) for c in (title, *candidates)) or extends(h, title)
+            or reworded(h, title)]
+
+
+def displayed_headline(h1s: list[str], h2s: list[str], title: str, candidates: list[str],
+                       names: list[str]) -> str | None:
+    """The heading that should replace `title` (chosen from `candidates`, the raw markup titles), or None.
+
+    The `<h1>`s first. Only when none of them is this story's (a logo, a section, a blog's name
+    above its posts) is an `<h2>` taken, and then only one the markup declares: an `<h2>` that
+    merely shares words with the title is as often the deck under it.
+    """
+    related = related_headings(h1s, title, candidates, names, strict=False)
+    if not related:
+        related = related_headings(h2s, title, candidates, names, strict=True)
     if len(set(related)) == 1:
         return related[0]
     return None

@@ -7,7 +7,7 @@ import re
 from lxml.html import HtmlElement
 
 from digest.html.meta.jsonld import JsonObject, names_of, text_of
-from digest.html.meta.tags import MetaTags, first
+from digest.html.meta.tags import MetaTags, first, unescaped
 
 AUTHOR_META_NAMES = ("dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru.author",
                      "dc.creator", "dcterms.creator",
@@ -47,7 +47,7 @@ def find_byline(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -
                 return byline
     marked = " or ".join(f"contains(@class, '{name}')" for name in BYLINE_CLASSES)
     for element in root.xpath(f"//body//*[@rel='author' or @itemprop='author' or {marked}]")[:BYLINE_ELEMENTS]:
-        byline = clean_byline(element.text_content())
+        byline = clean_byline(unescaped(element.text_content()))
         if byline:
             return byline
     return None

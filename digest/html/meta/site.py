@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from digest.html.meta.jsonld import JsonObject, text_of, types_of
-from digest.html.meta.tags import MetaTags, first
+from digest.html.meta.tags import MetaTags, first, unescaped
 from digest.html.meta.title import split_parts
 from digest.urls import site_from_host
 
@@ -82,7 +82,8 @@ def copyright_holder(root: HtmlElement) -> str | None:
     """The name in the page's last copyright line, the quoted part when there is one."""
     texts = root.xpath("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., '版权所有')]")
     for text in reversed(texts):
-        match = CJK_COPYRIGHT.search(str(text)) or COPYRIGHT_LINE.search(str(text))
+        text = unescaped(str(text))
+        match = CJK_COPYRIGHT.search(text) or COPYRIGHT_LINE.search(text)
         if not match:
             continue
         name = match.group("name")
@@ -119,7 +120,7 @@ def title_suffix_naming_host(root: HtmlElement, url: str | None) -> str | None:
     labels = host_labels(url)
     if element is None or not labels:
         return None
-    parts = split_parts(" ".join(element.text_content().split()))
+    parts = split_parts(" ".join(unescaped(element.text_content()).split()))
     if len(parts) < 2:
         return None
     if names_host(parts[-1], labels):

@@ -14,6 +14,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from digest.html.meta.headings import page_headings
 from digest.html.meta.headline import displayed_headline
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.names import host_names, key, names_match
@@ -29,7 +30,7 @@ SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\
 CJK_SEPARATOR = re.compile(r"\s*[_｜：]\s*|(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]):\s*")
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
 TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
-MAX_H1 = 5  # more <h1> than this and they are a layout's headings, not the headline
+MAX_HEADINGS = {"h1": 5, "h2": 40}  # more than this and they are a layout's headings (a list page's), not the headline
 TITLE_MAX_CHARS = 300
 
 
@@ -78,10 +79,9 @@ def prefer_h1(title: str, headings: list[str]) -> str:
     return title
 
 
-def headings_of(root: HtmlElement) -> list[str]:
-    h1s = [" ".join(unescaped(h.text_content()).split()) for h in root.iter("h1")]
-    h1s = [h for h in h1s if h]
-    return h1s if len(h1s) <= MAX_H1 else []
+def headings_of(root: HtmlElement, tag: str = "h1") -> list[str]:
+    headings = page_headings(root, tag)
+    return headings if len(headings) <= MAX_HEADINGS[tag] else []
 
 
 def jsonld_titles(article: JsonObject, document_title: str) -> list[str]:
@@ -129,7 +129,8 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
         if title and not (site and names_match(title, [site])):
             found.append(title)
     if found:
-        return displayed_headline(headings, found[0], [c for c, _ in listed], names) or found[0]
+        shown = displayed_headline(headings, headings_of(root, "h2"), found[0], [c for c, _ in listed], names)
+        return shown or found[0]
     for fallback in (headings, site_only):  # a front page's only title is the site's name
         if fallback:
             return fallback[0]

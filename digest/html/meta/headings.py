@@ -1,0 +1,90 @@
+"""The page's headings as a reader sees them, for the headline step (digest.html.meta.headline).
+
+A heading's markup holds more than its displayed line: a kicker above the headline
+("<span class="kicker">Genetik</span>"), screen-reader text (a logo's "The Political
+Insider", a ": " only a screen reader speaks), and some headings are never the article's:
+one inside the breadcrumb trail (spektrum.de puts the page's `<title>` there as an `<h1>`),
+one marked `itemprop="alternativeHeadline"` (the short title a site shows in its listings),
+or one the page hides. Those are left out, and what remains is the text shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from digest.html.meta.tags import unescaped
+
+# Class names of text a reader does not see (screen-reader text, hidden copies); whole class names only,
+# as "hidden-xs" hides a heading on small screens alone.
+HIDDEN_CLASSES = frozenset({"hidden", "is-hidden", "sr-only", "screen-reader-text", "visually-hidden",
+                            "visuallyhidden", "element-invisible", "offscreen"})
+KICKER_CLASS = re.compile(r"kicker|eyebrow|overline|dachzeile|topline", re.IGNORECASE)  # the line above a headline
+BREADCRUMB = re.compile(r"breadcrumb", re.IGNORECASE)
+NOT_THE_HEADLINE_PROPS = frozenset({"alternativeheadline"})
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def page_headings(root: HtmlElement, tag: str) -> list[str]:
+    """The displayed text of every `<tag>` heading that can be the article's, in document order."""
+    found = []
+    for heading in root.iter(tag):
+        if not can_be_headline(heading):
+            continue
+        text = " ".join(unescaped(shown_text(heading)).split())
+        if text:
+            found.append(text)
+    return found
+
+
+def can_be_headline(heading: HtmlElement) -> bool:
+    """Not hidden, not the alternative headline, not a step of the breadcrumb trail."""
+    if (heading.get("itemprop") or "").casefold() in NOT_THE_HEADLINE_PROPS:
+        return False
+    for element in (heading, *heading.iterancestors()):
+        if is_not_shown(element):
+            return False
+        marks = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemtype"))))
+        if marks and BREADCRUMB.search(marks):
+            return False
+    return True
+
+
+def is_not_shown(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and HIDDEN_STYLE.search(style)) or has_hidden_class(element)
+
+
+def has_hidden_class(element: HtmlElement) -> bool:
+    classes = element.get("class")
+    return bool(classes) and not HIDDEN_CLASSES.isdisjoint(classes.casefold().split())
+
+
+def is_not_displayed_part(element: HtmlElement) -> bool:
+    """A heading's child that is no part of its displayed line: a kicker, or screen-reader text."""
+    return not isinstance(element.tag, str) or has_hidden_class(element) or bool(
+        KICKER_CLASS.search(element.get("class") or ""))
+
+
+def shown_text(heading: HtmlElement) -> str:
+    """The heading's text without its kicker and screen-reader-only parts."""
+    if not any(is_not_displayed_part(child) for child in heading.iterdescendants()):
+        return heading.text_content()
+    parts: list[str] = []
+    collect_shown(heading, parts)
+    return "".join(parts)
+
+
+def collect_shown(element: HtmlElement, parts: list[str]) -> None:
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if not is_not_displayed_part(child):
+            collect_shown(child, parts)
+        else:
+            parts.append(" ")  # a dropped kicker still separates the words on either side
+        if child.tail:
+            parts.append(child.tail)
