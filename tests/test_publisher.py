@@ -74,3 +74,52 @@ def test_of_a_name_in_two_parts_the_part_spelling_the_host_is_kept() -> None:
 def test_a_lower_case_site_name_takes_the_spelling_the_title_shows() -> None:
     head = '<meta property="og:site_name" content="miamiherald"><title>Transit plans | Miami Herald</title>'
     assert site_of(head, url="https://www.miamiherald.com/news/x.html") == "Miami Herald"
+
+
+# --- a page that names itself only in its masthead ----------------------------------------------
+
+def test_a_title_part_the_logo_repeats_names_the_page_whatever_its_host() -> None:
+    site = site_of("<title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报</title>",
+                   '<a href="/"><img alt="好奇心日报" src="/logo.png"></a><p>Text.</p>',
+                   url="http://www.qdaily.com/articles/38282.html")
+    assert site == "好奇心日报"
+
+
+def test_a_logo_spelling_the_host_names_the_page() -> None:
+    site = site_of("<title>For Holiday Parties This Year</title>",
+                   '<div class="site-logo"><img alt="Refinery29 Logo"></div><p>Text.</p>'
+                   "<footer>© 2020 Vice Media Group</footer>", url="https://www.refinery29.com/en-us/x")
+    assert site == "Refinery29"
+
+
+def test_a_title_part_the_logo_does_not_repeat_is_no_publisher() -> None:
+    site = site_of("<title>Harbour reopens after the storm | Politics</title>",
+                   '<div class="logo"><img alt="Partner Network"></div><p>Text.</p>',
+                   url="https://coast.example/a/1")
+    assert site == "coast.example"
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    ("<footer>© 0 Reuters. All Rights Reserved.</footer>", "Reuters"),  # the year a script fills in
+    ("<footer>Copyright © ELECOM CO., LTD. All Rights Reserved.</footer>", "ELECOM"),  # not the article "El"
+    ("<footer>© 2016 National Geographic Partners, LLC.</footer>", "National Geographic"),
+])
+def test_the_copyright_line_read_as_the_brand(footer: str, expected: str) -> None:
+    host = {"Reuters": "www.reuters.com", "ELECOM": "www.elecom.co.jp",
+            "National Geographic": "www.nationalgeographic.com"}[expected]
+    assert site_of(body=f"<p>Text.</p>{footer}", url=f"https://{host}/x") == expected
+
+
+@pytest.mark.parametrize("section", ["U.S.", "Magazine"])
+def test_a_section_given_as_og_site_name_gives_way_to_the_name_that_spells_the_host(section: str) -> None:
+    site = site_of(f'<meta property="og:site_name" content="{section}">'
+                   "<title>Fed lifts rates, sees faster pace of hikes | Reuters</title>",
+                   url="https://www.reuters.com/article/x")
+    assert site == "Reuters"
+
+
+def test_a_sub_brand_the_title_carries_stays_the_publisher() -> None:
+    site = site_of('<meta property="og:site_name" content="Mac &amp; i">'
+                   "<title>1Password für Mac | Mac &amp; i</title>",
+                   "<p>Text.</p><footer>© 2015 Heise Medien</footer>", url="https://www.heise.de/mac-and-i/x")
+    assert site == "Mac & i"

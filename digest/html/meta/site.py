@@ -4,10 +4,14 @@ Steps, first answer wins: the JSON-LD article's publisher (as Readability.js rea
 the development pages it is the brand more often than og:site_name is), unless it is the
 byline's agency; Open Graph `og:site_name` (or the app-link name); the page's JSON-LD
 Organization / WebSite object; `application-name`; the part of the <title> that spells the
-host ("... | Diario del Sur" on diariodelsur.es); the copyright line ("光明网版权所有") when it
-spells the host too (else it names an owner, "Vox Media" on nymag.com, or an image's
-holder); last, a readable name from the address (digest.urls.site_from_host), which is also
-what a page that names itself nowhere gets. Never a sentence, a year or a "@handle".
+host ("... | Diario del Sur" on diariodelsur.es). A declared name that is a section ("U.S."
+as og:site_name on reuters.com: it does not spell the host and the <title> does not carry
+it) gives way to a name the page shows that spells the host. A page that declares no name
+is named by what it shows: the copyright line ("光明网版权所有") or its logo when they spell
+the host (else they name an owner, "Vox Media" on nymag.com, or an image's holder), or a
+<title> part its logo repeats ("… _好奇心日报" under a "好奇心日报" masthead). Last, a
+readable name from the address (digest.urls.site_from_host). Never a sentence, a year or a
+"@handle".
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from lxml.html import HtmlElement
 
 from digest.html.meta.jsonld import JsonObject, text_of, types_of
 from digest.html.meta.tags import MetaTags, first, unescaped
-from digest.html.meta.title import split_parts
+from digest.html.meta.logo import logo_names
+from digest.html.meta.names import key
+from digest.html.meta.title import split_any_parts
 from digest.urls import site_from_host
 
 SITE_META_NAMES = ("og:site_name", "al:android:app_name", "al:ios:app_name")
@@ -29,7 +35,7 @@ PUBLISHER_TYPES = ("organization", "website", "newsmediaorganization", "corporat
 SITE_MAX_CHARS = 80  # a longer "site name" is a sentence, not a name
 COPYRIGHT_TEXT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 COPYRIGHT_LINE = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?\s*[,.]?\s*)?"
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:\d{4}|\d{1,3}(?=\s))(?:\s*[-–—]\s*\d{4})?\s*[,.]?\s*)?"
     r"(?P<name>[^.|©\n]{2,80}?)\s*(?:[.|,;]|\ball rights\b|\btous droits\b|$)",
     re.IGNORECASE,
 )
@@ -41,11 +47,13 @@ HOST_NAME_MIN_CHARS = 3  # "cnn" spells a host inside "CNNMoney"; "qz" or "al" m
 HOST_PREFIXES_NAMING_NO_ONE = frozenset({"www", "m", "amp", "news", "blog", "blogs", "edition"})
 DOMAIN_ENDING = re.compile(r"\.(?:[a-z]{2,3}|co\.uk|com\.[a-z]{2})$", re.IGNORECASE)
 SPELLED_LABEL_MIN_CHARS = 5  # shorter labels ("al", "qz") must stand in the name as they are
-LEADING_ARTICLE = re.compile(r"^(?:the|le|la|les|l'|el|der|die|das|il)\s*", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(r"^(?:(?:the|le|la|les|el|der|die|das|il)\s+|l')", re.IGNORECASE)  # not "EL" of "ELECOM"
 INITIALS_SKIPPED = frozenset({"the", "of", "and", "for", "a"})
 SITE_MAX_WORDS = 7  # a longer "name" is a headline or a sentence (an application-name set to the title)
 TRAILING_YEARS = re.compile(r"[\s,]+(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?$")  # "Haki Benita 2016-2020"
 URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+CORPORATE_SUFFIX = re.compile(
+    r"[\s,]+(?:inc|co|corp|corporation|ltd|llc|plc|gmbh|ag|limited|company|partners|group|holdings)\.?$", re.IGNORECASE)
 YEAR_ONLY = re.compile(r"^[\d\s\-–—,]*$")
 
 
@@ -120,7 +128,7 @@ def title_suffix_naming_host(root: HtmlElement, url: str | None) -> str | None:
     labels = host_labels(url)
     if element is None or not labels:
         return None
-    parts = split_parts(" ".join(unescaped(element.text_content()).split()))
+    parts = split_any_parts(" ".join(unescaped(element.text_content()).split()))
     if len(parts) < 2:
         return None
     if names_host(parts[-1], labels):
@@ -173,6 +181,46 @@ def displayed_spelling(name: str, root: HtmlElement, url: str | None) -> str:
     return shown if shown and letters(shown) == letters(name) else name
 
 
+def host_spelling_name(root: HtmlElement, url: str | None, labels: list[str]) -> str | None:
+    """A name the page shows that spells its host: the <title> part; its copyright line's, without "Co."
+    or "Partners"; else the shortest of its logo's names ("GIZMODO" beside "GIZMODO TV"). An owner's
+    copyright ("Vox Media" on nymag.com) or a partner's logo does not spell it."""
+    titled = usable_name(title_suffix_naming_host(root, url))
+    if titled:
+        return titled
+    holder = usable_name(copyright_holder(root))
+    holder = CORPORATE_SUFFIX.sub("", holder) if holder else None
+    if holder and names_host(holder, labels):
+        return holder
+    spelling = [name for name in logo_names(root, url) if usable_name(name) and names_host(name, labels)]
+    return min(spelling, key=lambda name: len(letters(name))) if spelling else None
+
+
+def title_part_shown_as_logo(root: HtmlElement, url: str | None) -> str | None:
+    """"… _智能_好奇心日报" whose masthead shows "好奇心日报": a <title> part the logo repeats names the page,
+    whatever its host (the widest run of leading or trailing parts that is a logo's name)."""
+    element = root.find(".//title")
+    parts = split_any_parts(" ".join(unescaped(element.text_content()).split())) if element is not None else []
+    logos = {key(name) for name in logo_names(root, url)} if len(parts) > 1 else set()
+    for count in range(len(parts) - 1, 0, -1):
+        for run in (parts[-count:], parts[:count]):
+            name = usable_name(" - ".join(run))
+            if name and key(name) in logos:
+                return name
+    return None
+
+
+def is_section_name(name: str, root: HtmlElement, url: str | None, labels: list[str]) -> bool:
+    """og:site_name set to a section ("U.S." on reuters.com, "Magazine" on nationalgeographic.com): it
+    does not spell the host, the <title> does not carry it, and the page shows a name that spells the host."""
+    if not labels or names_host(name, labels):
+        return False
+    element = root.find(".//title")
+    if element is not None and key(name) in key(unescaped(element.text_content())):
+        return False  # a sub-brand the title carries: "… | Mac & i"
+    return True
+
+
 def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, objects: list[JsonObject],
               url: str | None, byline: str | None = None) -> str | None:
     """The publisher's name by the steps in the module docstring."""
@@ -180,8 +228,9 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
     publisher = usable_name(article_publisher(article))
     if publisher and is_byline_agency(publisher, byline):
         publisher = None
+    if publisher:
+        return displayed_spelling(without_tagline(publisher, url), root, url)
     declared = (
-        lambda: publisher,
         lambda: first(tags, *SITE_META_NAMES),
         lambda: organization_name(objects),
         lambda: first(tags, *APP_META_NAMES),
@@ -190,8 +239,11 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
     for step in declared:
         name = usable_name(step())
         if name:
+            if is_section_name(name, root, url, labels):
+                shown = host_spelling_name(root, url, labels)
+                name = shown if shown and key(name) not in key(shown) else name  # "Us Weekly" in "Us Weekly Magazine"
             return displayed_spelling(without_tagline(name, url), root, url)
-    holder = usable_name(copyright_holder(root))
-    if holder and (not url or names_host(holder, labels)):
-        return holder  # an owner's copyright ("Vox Media" on nymag.com) is no brand
-    return site_from_host(urlsplit(url).hostname or "") if url else None
+    if not url:
+        return usable_name(copyright_holder(root))
+    named = host_spelling_name(root, url, labels) or title_part_shown_as_logo(root, url)
+    return without_tagline(named, url) if named else site_from_host(urlsplit(url).hostname or "")

@@ -24,8 +24,8 @@ TITLE_META_NAMES = (
     "dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "weibo:article:title", "weibo:webpage:title",
     "title", "twitter:title", "parsely-title", "sailthru.title",
 )
-# " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / " between title parts.
-SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
+# " | ", " - ", " – ", " — ", " － ", " :: ", " · ", " • ", " » ", " / " between title parts.
+SEPARATOR = re.compile(r"\s+(?:[|\-–—－·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
 # "标题_科技_腾讯网", "見出し：朝日新聞デジタル", "見出し｜サイト": only when the part names the site
 CJK_SEPARATOR = re.compile(r"\s*[_｜：]\s*|(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]):\s*")
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
@@ -36,6 +36,12 @@ TITLE_MAX_CHARS = 300
 
 def split_parts(title: str) -> list[str]:
     return [part.strip(" []") for part in SEPARATOR.split(title) if part.strip(" []")]
+
+
+def split_any_parts(title: str) -> list[str]:
+    """The title's parts, split at CJK separators ("見出し｜サイト", "标题_科技_腾讯网") when no other splits it."""
+    parts = split_parts(title)
+    return parts if len(parts) > 1 else [part.strip() for part in CJK_SEPARATOR.split(title) if part.strip()]
 
 
 def strip_names(title: str, names: list[str]) -> str:
@@ -65,9 +71,7 @@ def rejoin(title: str, parts: list[str]) -> str:
 
 def prefer_h1(title: str, headings: list[str]) -> str:
     """When the page's <h1> is the title's leading parts (or its trailing ones), the rest is decoration."""
-    parts = split_parts(title)
-    if len(parts) < 2:
-        parts = [part.strip() for part in CJK_SEPARATOR.split(title) if part.strip()]
+    parts = split_any_parts(title)
     if len(parts) < 2:
         return title
     heading_keys = {key(h): h for h in headings}
