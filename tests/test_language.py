@@ -35,3 +35,14 @@ def test_too_little_text_cannot_overrule_the_page() -> None:
 
 def test_without_a_declaration_the_text_decides() -> None:
     assert choose_language(None, GERMAN) == "de"
+
+
+def test_short_english_lines_around_a_german_article_do_not_decide() -> None:
+    boilerplate = "\n".join(["Advertisement", "Photo: Getty Images", "Share this article", "By Anna Schmidt",
+                             "Sign up for our newsletter", "Read more", "Most popular"] * 12)
+    assert choose_language("en", f"{boilerplate}\n{GERMAN}\n{GERMAN}") == "de"
+
+
+def test_names_and_a_date_alone_are_no_language() -> None:
+    assert choose_language(None, "by April Glaser@aprilaser Dec 15, 2016, 1:55pm EST") is None
+    assert choose_language(None, AUTHORS) is None
