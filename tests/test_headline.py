@@ -155,3 +155,11 @@ def test_site_name_words_left_in_the_title_do_not_make_a_logo_h1_a_rewording() -
 def test_cjk_title_loses_the_site_after_a_full_width_or_unspaced_separator(title: str, site: str) -> None:
     meta = meta_of(f'<title>{title}</title><meta property="og:site_name" content="{site}">')
     assert meta.title == title[: title.rindex(site) - 1]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网", "海外留学生看两会：出国前后关注点大不同"),  # the channel goes too
+    ("日本語の見出し：前編_中国青年网", "日本語の見出し：前編"),  # a short part after "：" is the headline's own
+])
+def test_a_portals_channel_between_headline_and_site_name_goes_with_the_name(title: str, expected: str) -> None:
+    assert meta_of(f'<title>{title}</title><meta property="og:site_name" content="中国青年网">').title == expected

@@ -28,6 +28,8 @@ TITLE_META_NAMES = (
 SEPARATOR = re.compile(r"\s+(?:[|\-–—－·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+\]\s*$)")
 # "标题_科技_腾讯网", "見出し：朝日新聞デジタル", "見出し｜サイト": only when the part names the site
 CJK_SEPARATOR = re.compile(r"\s*[_｜：]\s*|(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]):\s*")
+# "标题_教育频道_中国青年网": a portal's channel between the headline and the site's name goes with the name
+CJK_SECTION = re.compile(r"(?<=\S)\s*[_｜]\s*[^_｜\s]{1,6}$")
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
 TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
 MAX_HEADINGS = {"h1": 5, "h2": 40}  # more than this and they are a layout's headings (a list page's), not the headline
@@ -50,7 +52,7 @@ def strip_names(title: str, names: list[str]) -> str:
     if len(parts) < 2:
         cjk = [part for part in CJK_SEPARATOR.split(title) if part]
         if len(cjk) > 1 and names_match(cjk[-1], names):
-            return rejoin(title, cjk[:-1])
+            return CJK_SECTION.sub("", rejoin(title, cjk[:-1]))
         return title
     original = parts[:]
     while len(parts) > 1 and names_match(parts[-1], names):
