@@ -69,14 +69,14 @@ def test_section_logo_or_unrelated_h1_never_replaces_the_title(h1: str) -> None:
 
 def test_two_different_related_h1s_leave_the_title_alone() -> None:
     title = "How the harbour was rebuilt after the storm"
-    assert displayed_headline(["How the harbour was rebuilt", "The harbour was rebuilt after a storm"], [],
+    assert displayed_headline(["How the harbour was rebuilt", "The harbour was rebuilt after a storm"], list,
                               title, [title], []) is None
 
 
 def test_a_logo_h1_repeating_the_host_name_is_no_headline() -> None:
     headings = ["lifehackerlifehacker", "新聞ストッカーは引越しにも使える！ 家具の固定も簡単"]
     title = "新聞ストッカーは引越しにも使える！ 新聞も家具も簡単に固定"
-    assert displayed_headline(headings, [], title, [title], ["lifehacker"]) == headings[1]
+    assert displayed_headline(headings, list, title, [title], ["lifehacker"]) == headings[1]
 
 
 def test_cjk_headlines_compared_by_character_pairs() -> None:

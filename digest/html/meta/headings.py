@@ -21,7 +21,6 @@ from digest.html.meta.tags import unescaped
 HIDDEN_CLASSES = frozenset({"hidden", "is-hidden", "sr-only", "screen-reader-text", "visually-hidden",
                             "visuallyhidden", "element-invisible", "offscreen"})
 KICKER_CLASS = re.compile(r"kicker|eyebrow|overline|dachzeile|topline", re.IGNORECASE)  # the line above a headline
-BREADCRUMB = re.compile(r"breadcrumb", re.IGNORECASE)
 NOT_THE_HEADLINE_PROPS = frozenset({"alternativeheadline"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -43,19 +42,20 @@ def can_be_headline(heading: HtmlElement) -> bool:
     if (heading.get("itemprop") or "").casefold() in NOT_THE_HEADLINE_PROPS:
         return False
     for element in (heading, *heading.iterancestors()):
-        if is_not_shown(element):
+        attributes = element.attrib
+        if not attributes:
+            continue
+        if "hidden" in attributes or attributes.get("aria-hidden") == "true":
             return False
-        marks = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemtype"))))
-        if marks and BREADCRUMB.search(marks):
+        classes = (attributes.get("class") or "").casefold()
+        if "breadcrumb" in f"{classes} {attributes.get('id') or ''} {attributes.get('itemtype') or ''}".casefold():
+            return False
+        if classes and not HIDDEN_CLASSES.isdisjoint(classes.split()):
+            return False
+        style = attributes.get("style")
+        if style and HIDDEN_STYLE.search(style):
             return False
     return True
-
-
-def is_not_shown(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style and HIDDEN_STYLE.search(style)) or has_hidden_class(element)
 
 
 def has_hidden_class(element: HtmlElement) -> bool:

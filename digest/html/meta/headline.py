@@ -17,7 +17,7 @@ heading, a feature's display line), as is a page with more than one such heading
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from digest.html.meta.names import key, names_match
 
@@ -101,17 +101,17 @@ def related_headings(headings: list[str], title: str, candidates: list[str], nam
             or reworded(h, title)]
 
 
-def displayed_headline(h1s: list[str], h2s: list[str], title: str, candidates: list[str],
+def displayed_headline(h1s: list[str], h2s: Callable[[], list[str]], title: str, candidates: list[str],
                        names: list[str]) -> str | None:
     """The heading that should replace `title` (chosen from `candidates`, the raw markup titles), or None.
 
     The `<h1>`s first. Only when none of them is this story's (a logo, a section, a blog's name
-    above its posts) is an `<h2>` taken, and then only one the markup declares: an `<h2>` that
+    above its posts) are the `<h2>`s read (`h2s`, called then) and one taken, and then only one the markup declares: an `<h2>` that
     merely shares words with the title is as often the deck under it.
     """
     related = related_headings(h1s, title, candidates, names, strict=False)
     if not related:
-        related = related_headings(h2s, title, candidates, names, strict=True)
+        related = related_headings(h2s(), title, candidates, names, strict=True)
     if len(set(related)) == 1:
         return related[0]
     return None

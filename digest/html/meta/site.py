@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -181,7 +183,7 @@ def displayed_spelling(name: str, root: HtmlElement, url: str | None) -> str:
     return shown if shown and letters(shown) == letters(name) else name
 
 
-def host_spelling_name(root: HtmlElement, url: str | None, labels: list[str]) -> str | None:
+def host_spelling_name(root: HtmlElement, url: str | None, labels: list[str], logos: Callable[[], list[str]]) -> str | None:
     """A name the page shows that spells its host: the <title> part; its copyright line's, without "Co."
     or "Partners"; else the shortest of its logo's names ("GIZMODO" beside "GIZMODO TV"). An owner's
     copyright ("Vox Media" on nymag.com) or a partner's logo does not spell it."""
@@ -192,20 +194,20 @@ def host_spelling_name(root: HtmlElement, url: str | None, labels: list[str]) ->
     holder = CORPORATE_SUFFIX.sub("", holder) if holder else None
     if holder and names_host(holder, labels):
         return holder
-    spelling = [name for name in logo_names(root, url) if usable_name(name) and names_host(name, labels)]
+    spelling = [name for name in logos() if usable_name(name) and names_host(name, labels)]
     return min(spelling, key=lambda name: len(letters(name))) if spelling else None
 
 
-def title_part_shown_as_logo(root: HtmlElement, url: str | None) -> str | None:
+def title_part_shown_as_logo(root: HtmlElement, logos: Callable[[], list[str]]) -> str | None:
     """"… _智能_好奇心日报" whose masthead shows "好奇心日报": a <title> part the logo repeats names the page,
     whatever its host (the widest run of leading or trailing parts that is a logo's name)."""
     element = root.find(".//title")
     parts = split_any_parts(" ".join(unescaped(element.text_content()).split())) if element is not None else []
-    logos = {key(name) for name in logo_names(root, url)} if len(parts) > 1 else set()
+    shown = {key(name) for name in logos()} if len(parts) > 1 else set()
     for count in range(len(parts) - 1, 0, -1):
         for run in (parts[-count:], parts[:count]):
             name = usable_name(" - ".join(run))
-            if name and key(name) in logos:
+            if name and key(name) in shown:
                 return name
     return None
 
@@ -225,6 +227,7 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
               url: str | None, byline: str | None = None) -> str | None:
     """The publisher's name by the steps in the module docstring."""
     labels = host_labels(url)
+    logos = cache(lambda: logo_names(root, url))  # read once, and only when no tag names the page
     publisher = usable_name(article_publisher(article))
     if publisher and is_byline_agency(publisher, byline):
         publisher = None
@@ -240,10 +243,10 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
         name = usable_name(step())
         if name:
             if is_section_name(name, root, url, labels):
-                shown = host_spelling_name(root, url, labels)
+                shown = host_spelling_name(root, url, labels, logos)
                 name = shown if shown and key(name) not in key(shown) else name  # "Us Weekly" in "Us Weekly Magazine"
             return displayed_spelling(without_tagline(name, url), root, url)
     if not url:
         return usable_name(copyright_holder(root))
-    named = host_spelling_name(root, url, labels) or title_part_shown_as_logo(root, url)
+    named = host_spelling_name(root, url, labels, logos) or title_part_shown_as_logo(root, logos)
     return without_tagline(named, url) if named else site_from_host(urlsplit(url).hostname or "")

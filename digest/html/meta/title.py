@@ -135,7 +135,7 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
         if title and not (site and names_match(title, [site])):
             found.append(title)
     if found:
-        shown = displayed_headline(headings, headings_of(root, "h2"), found[0], [c for c, _ in listed], names)
+        shown = displayed_headline(headings, lambda: headings_of(root, "h2"), found[0], [c for c, _ in listed], names)
         return shown or found[0]
     for fallback in (headings, site_only):  # a front page's only title is the site's name
         if fallback:
