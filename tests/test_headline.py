@@ -163,3 +163,13 @@ def test_cjk_title_loses_the_site_after_a_full_width_or_unspaced_separator(title
 ])
 def test_a_portals_channel_between_headline_and_site_name_goes_with_the_name(title: str, expected: str) -> None:
     assert meta_of(f'<title>{title}</title><meta property="og:site_name" content="中国青年网">').title == expected
+
+
+def test_a_parenthesis_the_other_titles_lack_is_decoration() -> None:
+    head = ('<meta property="og:title" content="Nikki Haley to Resign as Ambassador (Published 2018)">'
+            "<title>Nikki Haley to Resign as Ambassador - The New York Times</title>"
+            '<meta property="og:site_name" content="The New York Times">')
+    assert meta_of(head).title == "Nikki Haley to Resign as Ambassador"
+    kept = '<meta property="og:title" content="AT&amp;T declared war on an open internet (and us)">'
+    assert meta_of(kept + "<title>AT&amp;T declared war on an open internet (and us) - The Verge</title>").title \
+        == "AT&T declared war on an open internet (and us)"

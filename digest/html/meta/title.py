@@ -30,6 +30,7 @@ SEPARATOR = re.compile(r"\s+(?:[|\-–—－·•»/\\>]|::)\s+|\s*\[(?=[^\[\]]+
 CJK_SEPARATOR = re.compile(r"\s*[_｜：]\s*|(?<=[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]):\s*")
 # "标题_教育频道_中国青年网": a portal's channel between the headline and the site's name goes with the name
 CJK_SECTION = re.compile(r"(?<=\S)\s*[_｜]\s*[^_｜\s]{1,6}$")
+PARENTHETICAL_END = re.compile(r"\s*\([^()]*\)\s*$")
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
 TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
 MAX_HEADINGS = {"h1": 5, "h2": 40}  # more than this and they are a layout's headings (a list page's), not the headline
@@ -105,6 +106,13 @@ def strip_short_tail(title: str) -> str:
     return title
 
 
+def without_decoration(title: str, others: list[str]) -> str:
+    """"Nikki Haley to Resign (Published 2018)": a parenthesis ending the title that the page's other
+    titles lack is decoration for sharing ("… (and us)" stays: every title has it)."""
+    bare = PARENTHETICAL_END.sub("", title)
+    return bare if bare != title and any(key(other) == key(bare) for other in others) else title
+
+
 def candidates(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> list[tuple[str, bool]]:
     """(candidate, from the document <title>) in order of trust."""
     element = root.find(".//title")
@@ -135,6 +143,7 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
         if title and not (site and names_match(title, [site])):
             found.append(title)
     if found:
+        found[0] = without_decoration(found[0], found[1:])
         shown = displayed_headline(headings, lambda: headings_of(root, "h2"), found[0], [c for c, _ in listed], names)
         return shown or found[0]
     for fallback in (headings, site_only):  # a front page's only title is the site's name
