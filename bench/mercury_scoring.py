@@ -50,6 +50,16 @@ def reference_day(reference: str) -> date:
     return date.fromisoformat(reference[:10])
 
 
+def in_page_zone(reference: str, published: datetime) -> date:
+    """The reference's day in the zone our value carries: Mercury turns a page's local time into
+    UTC with a zone of its own guessing (phoronix's "08:34 PM EDT" as 12:34Z, sect.iij's midnight
+    JST as the day before), so the UTC days differ where the page's own days agree."""
+    instant = datetime.fromisoformat(reference.replace("Z", "+00:00"))
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=timezone.utc)
+    return instant.astimezone(published.tzinfo).date()
+
+
 def date_match(reference: str | None, published: datetime | date | None) -> tuple[bool | None, bool]:
     """(match, lenient): None where there is no reference; lenient when only the one-day slack made it."""
     if not reference:
@@ -62,6 +72,8 @@ def date_match(reference: str | None, published: datetime | date | None) -> tupl
         published.date() if isinstance(published, datetime) else published)
     if ours == want:
         return True, False
+    if has_offset and len(reference) > 10 and in_page_zone(reference, published) == published.date():
+        return True, True  # the same day in the page's own zone: Mercury's "Z" is a local date it shifted
     slack = not has_offset or len(reference) <= 10
     return (True, True) if slack and abs(ours - want) <= timedelta(days=1) else (False, False)
 

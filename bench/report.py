@@ -106,7 +106,7 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
           + (f" {sum(golden_ok)}/{len(golden_ok)} clean" if label.startswith("golden") else ""))
     lenient = sum(1 for s in scores if s.date and s.date_lenient)
     if lenient:
-        print(f"|   of the dates right, matched only within one day (ours has no offset, or the reference is a day): {lenient}")
+        print(f"|   of the dates right, matched only within one day (ours has no offset, the reference is a day, or the days agree only in the page's zone): {lenient}")
     for name, field_name, what in (
         ("site_proxy", None, "site agrees with the host (a proxy: no reference publisher)"),
         ("first_words", None, "body starts with the reference first words"),

@@ -11,7 +11,8 @@ gives a time (naive, as written; a written UTC offset is kept), else a date. Imp
 (31.02.2022) are rejected, never clamped.
 
 Numeric order, decided once:
-  dd.mm.yyyy, dd-mm-yyyy   day first (the dotted form is European everywhere it is used)
+  dd.mm.yyyy, dd-mm-yyyy   day first (the dotted form is European everywhere it is used); a dashed
+                           date that is real only month first ("12-15-2016", US) is read so
   yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd   year, month, day (ISO order; the dotted one is East Asian)
   a/b/yyyy                 by default (day_first=None) month first (US) unless a > 12, then day
                            first: the unambiguous ones read right either way.
@@ -31,6 +32,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 YEAR_MIN, YEAR_MAX = 1900, 2099
+MONTHS_IN_YEAR = 12
 CENTURY = 2000  # a two-digit year ("9/11/13 10:00AM") is this century's  # a four-digit number outside this is not a publication year
 
 # Month names, lower case, every form a page writes: full, short, and the grammatical
@@ -138,6 +140,11 @@ DATE_SHAPES = {
         rf"{TIME_AFTER_YEAR}"
     ),
     "month_day": rf"(?:(?<!\w)|{GLUED}){MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR_OR_GLUED}{TIME_AFTER_YEAR}",
+    # "Mon Aug 03 12:45:00 EDT 2015": Java's Date.toString and Unix `date`, as Java CMSs stamp their meta tags
+    "month_day_clock_year": (
+        rf"(?<!\w){MONTH}\s+(?P<day>[0-3]?\d)\s+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d):(?P<second>[0-5]\d)"
+        rf"(?:\s+(?P<tz>(?:UTC|GMT)(?:[+-]\d{{2}}:?\d{{2}})?|[+-]\d{{4}}|{_alternation(ZONE_NAMES)}))?\s+{YEAR}(?!\d)"
+    ),
     "cjk": (
         r"(?P<year>\d{4})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
         r"(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*(?P<hour>[0-2]?\d)[:時](?P<minute>[0-5]\d)分?)?"
@@ -196,6 +203,8 @@ def _build(shape: str, match: re.Match[str], day_first: bool | None = None) -> d
     else:
         month = _month_number(groups["month"]) or 0
         day = int(groups["day"])
+    if shape == "dashed" and month > MONTHS_IN_YEAR >= day:
+        month, day = day, month  # "12-15-2016": a US page's month first, the one real reading
     if not YEAR_MIN <= year <= YEAR_MAX:
         return None
     try:

@@ -30,11 +30,14 @@ def test_site_keys_and_folds_group_a_publisher_across_sets() -> None:
     assert {fold_of(f"site{i}.com", 5) for i in range(50)} == set(range(5))
 
 
-def test_dates_match_on_the_utc_day_with_one_day_slack_only_without_an_offset() -> None:
+def test_dates_match_on_the_utc_day_or_the_page_zone_day_with_one_day_slack_only_without_an_offset() -> None:
     reference = "2016-11-29T03:39:35.000Z"
     eastern = timezone(timedelta(hours=-5))
     assert date_match(reference, datetime(2016, 11, 28, 22, 39, tzinfo=eastern)) == (True, False)
-    assert date_match(reference, datetime(2016, 11, 28, 12, 0, tzinfo=eastern)) == (False, False)
+    # Mercury shifts a page's local time with a zone of its own: the same day in the page's zone counts, leniently
+    assert date_match(reference, datetime(2016, 11, 28, 12, 0, tzinfo=eastern)) == (True, True)
+    assert date_match(reference, datetime(2016, 11, 27, 23, 0, tzinfo=eastern)) == (False, False)
+    assert date_match("2019-02-12T15:00:00.000Z", datetime(2019, 2, 13, 12, 0, tzinfo=timezone(timedelta(hours=9)))) == (True, True)
     assert date_match(reference, date(2016, 11, 28)) == (True, True)
     assert date_match(reference, date(2016, 11, 26)) == (False, False)
     assert date_match(reference, None) == (False, False)

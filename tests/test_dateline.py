@@ -42,6 +42,18 @@ def test_a_utc_stamp_is_shown_in_the_zone_written_beside_the_time() -> None:
     assert format_when(published_of(head, body)) == "19 November 2019, 23:26 UTC-5"
 
 
+def test_a_utc_stamp_takes_the_offset_its_local_clock_time_on_the_page_implies() -> None:
+    head = '<meta property="article:published_time" content="2016-12-23T00:47:31Z">'
+    body = '<ul class="dateline"><li>Published: Dec. 22, 2016, 6:47 p.m.</li></ul><p>Text.</p>'
+    assert format_when(published_of(head, body)) == "22 December 2016, 18:47 UTC-6"
+
+
+def test_a_local_time_that_is_no_whole_or_half_hour_from_the_utc_stamp_implies_no_offset() -> None:
+    head = '<meta property="article:published_time" content="2016-12-23T00:47:31Z">'
+    body = '<p class="updated">Updated: Dec. 22, 2016, 6:12 p.m.</p><p>Text.</p>'  # another event: an edit
+    assert format_when(published_of(head, body)) == "23 December 2016, 00:47 UTC"
+
+
 def test_a_utc_stamp_stays_utc_and_says_so_when_the_page_states_no_zone() -> None:
     found = published_of('<meta property="article:published_time" content="2019-11-20T04:26:00Z">')
     assert format_when(found) == "20 November 2019, 04:26 UTC"

@@ -48,6 +48,12 @@ MSK = timezone(timedelta(hours=3))
     ("4/5/2015", date(2015, 4, 5)),  # ambiguous slashes: month first
     ("Tue, 07 Apr 2022 07:02:00 +0000", datetime(2022, 4, 7, 7, 2, tzinfo=timezone.utc)),
     ("July 24, 2015 5:36 AM EDT", datetime(2015, 7, 24, 5, 36, tzinfo=timezone(timedelta(hours=-4)))),
+    # Java's Date.toString, as Java CMSs stamp article:published_time; Unix `date` pads the day with a space
+    ("Mon Aug 03 12:45:00 EDT 2015", datetime(2015, 8, 3, 12, 45, tzinfo=timezone(timedelta(hours=-4)))),
+    ("Thu Dec  1 06:14:35 UTC 2016", datetime(2016, 12, 1, 6, 14, 35, tzinfo=timezone.utc)),
+    ("Thu Dec 15 06:14:35 2016", datetime(2016, 12, 15, 6, 14, 35)),
+    ("12-15-2016", date(2016, 12, 15)),  # dashed, real only month first (US)
+    ("07-04-2022", date(2022, 4, 7)),  # dashed and ambiguous: day first, as before
 ])
 def test_parse_date_reads_the_common_shapes(text: str, expected: datetime | date | None) -> None:
     assert parse_date(text) == expected
@@ -55,7 +61,7 @@ def test_parse_date_reads_the_common_shapes(text: str, expected: datetime | date
 
 @pytest.mark.parametrize("text", [
     "31.02.2022", "2022-13-01", "February 30, 2021", "30 февраля 2020", "7 April 2022 25:10", "0.0.2022",
-    "hello", "", "2022", "April 2022", "7 April", "3.10.1", "7 April 1066",
+    "hello", "", "2022", "April 2022", "7 April", "3.10.1", "7 April 1066", "13-13-2020", "Aug 03 12:45:00",
 ])
 def test_parse_date_rejects_what_is_not_a_real_date(text: str) -> None:
     assert parse_date(text) is None

@@ -243,6 +243,18 @@ def test_a_date_mentioned_in_a_sentence_after_the_headline_is_not_the_pages() ->
     assert meta_of(body=body, url="https://news.example/a").published is None
 
 
+def test_a_date_on_its_own_line_above_the_text_of_a_page_without_headline_or_date_markup() -> None:
+    prose = "The new keyboards are lighter to type on, and six models go on sale this month in three sizes. " * 3
+    body = f'<table><tr><td><p class="section-last">2019.03.05</p></td></tr></table><p>{prose}</p>'
+    assert meta_of(body=body, url="https://news.example/a").published == date(2019, 3, 5)
+
+
+def test_a_date_below_the_first_long_text_belongs_to_a_sidebar_not_the_page() -> None:
+    prose = "The new keyboards are lighter to type on, and six models go on sale this month in three sizes. " * 3
+    body = f"<p>{prose}</p><div><span>Created</span> Jan 25, 2008</div>"
+    assert meta_of(body=body, url="https://news.example/a").published is None
+
+
 def test_a_bare_copyright_year_is_no_publication_date() -> None:
     body = "<p>The harbour reopened.</p><footer>© 2015 Coast Times</footer>"
     assert meta_of(body=body, url="https://news.example/a").published is None

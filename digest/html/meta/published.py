@@ -4,8 +4,9 @@ Steps, first answer wins: JSON-LD `datePublished`; the `<meta>` tags publishers 
 (Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...); an
 element marked `itemprop="datePublished"`; JSON-LD `dateCreated`; the page's `<time
 datetime>`; a short date/time line in an element whose class names it a date; a date written
-into the document title; a line just after the headline that is a date; last, htmldate's
-quick search (slow, so only when all of these found nothing; a bare year from it is no date).
+into the document title; a line just after the headline that is a date; htmldate's quick
+search (slow, so only when all of these found nothing; a bare year from it is no date); last,
+a line that is a date above the article's first long text.
 Values are read by digest.dates.parse_date, which keeps a written time and UTC offset; a bare
 midnight is treated as a date without a time. A machine stamp is shown in the page's own
 zone (digest.html.meta.zone).
@@ -14,7 +15,7 @@ zone (digest.html.meta.zone).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
 import lxml.etree
@@ -24,7 +25,7 @@ from digest.dates import find_date as find_date_in_text
 from digest.dates import parse_date, slashed_day_first
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.tags import MetaTags
-from digest.html.meta.zone import in_page_zone, page_offset
+from digest.html.meta.zone import in_page_zone
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ AFTER_HEADING_TEXT = lxml.etree.XPath("following::text()[not(ancestor::script or
 MAX_TEXTS_AFTER_HEADING = 40  # the byline and date sit within the first few dozen text nodes after the headline
 DATE_ALONE_MAX_CHARS = 60  # a line that is a date (and a time, "Reviewed:", "Updated")
 DATE_ALONE_MIN_SHARE = 0.5  # the date is most of the line, not a date mentioned in a sentence
+ARTICLE_TEXT_MIN_CHARS = 150  # a text this long is the article (or a sidebar's) prose: dates above it only
+NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 YEAR_ONLY = (1, 1)  # htmldate's answer when it found only a year
 MAX_TIME_ELEMENTS = 1  # without a pubdate mark, a lone <time> is the page's date; several are a list's
 
@@ -122,18 +125,48 @@ def from_title_text(root: HtmlElement, day_first: bool | None = None) -> Publish
     return found[0] if found else None
 
 
+def date_alone(text: str, day_first: bool | None) -> Published | None:
+    """The date a short line states when the date is most of it ("2019.03.08", "Updated: June 7,
+    2019"), not a date mentioned in a sentence."""
+    line = " ".join(text.split())
+    if not line or len(line) > DATE_ALONE_MAX_CHARS:
+        return None
+    found = find_date_in_text(line, day_first=day_first)
+    return found[0] if found and found[2] - found[1] >= DATE_ALONE_MIN_SHARE * len(line) else None
+
+
 def from_text_after_headline(root: HtmlElement, day_first: bool | None = None) -> Published | None:
     """A date written on a line of its own just after the headline, where a reader looks for it
     ("June 7, 2019", "2019.03.08", "December 16, 2016, 4:19 PM"), however the element is marked."""
     for heading in root.iter("h1"):
         for text in AFTER_HEADING_TEXT(heading)[:MAX_TEXTS_AFTER_HEADING]:
-            line = " ".join(str(text).split())
-            if not line or len(line) > DATE_ALONE_MAX_CHARS:
-                continue
-            found = find_date_in_text(line, day_first=day_first)
-            if found and found[2] - found[1] >= DATE_ALONE_MIN_SHARE * len(line):
-                return found[0]
+            found = date_alone(str(text), day_first)
+            if found:
+                return found
         return None  # only the first headline
+    return None
+
+
+def texts_in_order(root: HtmlElement) -> Iterator[str]:
+    """The body's text in reading order, lazily (a caller that stops early reads little of a long page)."""
+    body = root.find(".//body")
+    for element in (body if body is not None else root).iter():
+        if isinstance(element.tag, str) and element.tag not in NOT_TEXT and element.text:
+            yield element.text
+        if element.tail:
+            yield element.tail
+
+
+def from_date_above_text(root: HtmlElement, day_first: bool | None = None) -> Published | None:
+    """A date on a line of its own above the article's text, on a page without a headline element
+    or date markup (a press release's "2019.03.05", a catalogue's "2019/3/5"). Read only up to
+    the first long text: a date after it belongs to a sidebar or a comment ("Created Jan 25, 2008")."""
+    for text in texts_in_order(root):
+        if len(text) >= ARTICLE_TEXT_MIN_CHARS and len(" ".join(text.split())) >= ARTICLE_TEXT_MIN_CHARS:
+            return None
+        found = date_alone(text, day_first)
+        if found:
+            return found
     return None
 
 
@@ -170,12 +203,13 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
     for step in machine_steps:
         found = step()
         if found:
-            return in_page_zone(found, lambda: page_offset(root, tags, article), root)
+            return in_page_zone(found, root, tags, article)
     text_steps: tuple[Callable[[], Published | None], ...] = (
         lambda: from_date_lines(root, day_first),  # written as text: the page's local time, kept as written
         lambda: from_title_text(root, day_first),
         lambda: from_text_after_headline(root, day_first),
         lambda: from_htmldate(root, url),
+        lambda: from_date_above_text(root, day_first),  # after htmldate: a masthead's "today" must not beat a URL's date
     )
     for step in text_steps:
         found = step()

@@ -5,7 +5,10 @@ was written at 11:26 pm EST; or they stamp a time with no zone at all. The zone 
 is often stated elsewhere in it: another stamp with its offset (`dateModified`,
 `article:modified_time`, a `<time datetime>`), or a time written with its zone ("11:26 pm
 EST"). `page_offset` finds the first non-UTC offset the page states; `in_page_zone`
-then shows a UTC stamp in that zone, and gives a zone-less machine stamp that offset.
+then shows a UTC stamp in that zone, and gives a zone-less machine stamp that offset. A page
+that states no offset may still show the UTC stamp's instant in its local clock time ("Dec.
+22, 2016, 6:47 p.m." beside "2016-12-23T00:47:31Z"): the difference is its offset
+(`implied_offset`).
 
 A zone-less machine stamp on a page that states no offset anywhere keeps its time only when
 the page also shows that time as text ("April 28, 2019 at 6:01 am"): it is then the page's
@@ -18,7 +21,7 @@ format_when shows it without a zone label, as the page did).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
 import lxml.etree
@@ -40,6 +43,8 @@ WRITTEN_ZONE = re.compile(
     rf"(?:(?P<name>{'|'.join(ZONE_OFFSETS)})|(?:UTC|GMT)\s*(?P<sign>[+-])(?P<hours>\d{{1,2}})(?::?(?P<minutes>\d\d))?)(?!\w)",
     re.IGNORECASE,
 )
+MAX_ZONE_OFFSET = timedelta(hours=14)  # UTC-12 to UTC+14 are the zones in use
+ZONE_STEP = timedelta(minutes=30)  # zones are whole or half hours from UTC (Nepal's :45 is the rare exception)
 DATE_MARKS = ("date", "time", "publish", "posted", "dateline", "updated")
 
 
@@ -84,6 +89,26 @@ def page_offset(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -
     return None
 
 
+def implied_offset(utc_stamp: datetime, root: HtmlElement, tags: MetaTags,
+                   article: JsonObject | None) -> timezone | None:
+    """The offset the page implies by writing the UTC stamp's instant as local clock time.
+
+    "2016-12-23T00:47:31Z" in the markup and "Published: Dec. 22, 2016, 6:47 p.m." on the page
+    state UTC-6 as surely as a written zone would. The first zone-less time the page states is
+    read; it implies an offset only when it lies within a day's zones of the stamp and differs
+    from it by whole or half hours (a different event, such as an edit, rarely does).
+    """
+    stamp = utc_stamp.replace(tzinfo=None, second=0, microsecond=0)
+    for other in stamps(root, tags, article):
+        if not isinstance(other, datetime) or other.tzinfo is not None:
+            continue
+        difference = other.replace(second=0, microsecond=0) - stamp
+        if abs(difference) > MAX_ZONE_OFFSET or difference % ZONE_STEP:
+            return None
+        return timezone(difference)
+    return None
+
+
 def written_in_text(found: datetime, root: HtmlElement) -> bool:
     """Does the page show this clock time as text ("April 28, 2019 at 6:01 am", "à 06h45")?"""
     hour12 = found.hour % 12 or 12
@@ -91,16 +116,18 @@ def written_in_text(found: datetime, root: HtmlElement) -> bool:
     return any(clock.search(text) for text in VISIBLE_TEXT(root))
 
 
-def in_page_zone(found: datetime | date, offset_of_page: Callable[[], timezone | None],
-                 root: HtmlElement) -> datetime | date:
-    """A machine stamp in the page's zone: UTC converted; a zone-less time given the page's
-    offset, kept as written when the page shows that time as text, else cut to its date. The
-    page's offset is looked for only when the stamp needs it (a stamp with a local offset is kept)."""
+def in_page_zone(found: datetime | date, root: HtmlElement, tags: MetaTags,
+                 article: JsonObject | None) -> datetime | date:
+    """A machine stamp in the page's zone: UTC converted to the offset the page states, else
+    to the one its local clock time implies; a zone-less time given the page's offset, kept as
+    written when the page shows that time as text, else cut to its date. The page's offset is
+    looked for only when the stamp needs it (a stamp with a local offset is kept)."""
     if not isinstance(found, datetime) or found.utcoffset() not in (None, timedelta(0)):
         return found
-    offset = offset_of_page()
+    offset = page_offset(root, tags, article)
     if found.tzinfo is None:
         if offset is not None:
             return found.replace(tzinfo=offset)
         return found if written_in_text(found, root) else found.date()
+    offset = offset or implied_offset(found, root, tags, article)
     return found.astimezone(offset) if offset is not None else found
