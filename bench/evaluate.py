@@ -152,6 +152,8 @@ def score_golden(page: GoldenPage) -> PageScore:
             got = {"title": digest.title, "date": published, "site": digest.site}[name]
             want = {"title": expected["title"], "date": expected.get("published"), "site": expected.get("site")}[name]
             score.notes.append(f"{name} {got!r} != {want!r}")
+    if "dateline" in expected and digest.dateline != expected["dateline"]:  # place, date, time and zone as shown
+        score.notes.append(f"dateline {digest.dateline!r} != {expected['dateline']!r}")
     for wanted in expected.get("quotes", []):
         found = [q for q in digest.quotes if squash(q.text).startswith(squash(wanted["text_starts"]))]
         if not found:

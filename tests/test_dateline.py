@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from digest.dates import find_place
+from digest.dates import find_lead_place, find_place
 from digest.model import Digest, Page, format_when
 from digest.pipeline import digest_page
 from tests.test_metadata import meta_of
@@ -78,9 +78,41 @@ def test_published_keeps_its_offset_in_json() -> None:
     ("Hong Kong (CNN Business)Investors don't seem to know what to make of it.", "Hong Kong"),  # set apart, glued
     ("Hong Kong (CNN Business)", "Hong Kong"),  # the dateline as a paragraph of its own
     ("Apple (AAPL) shares rose on Monday.", None),
+    ("BERLIN (dpa) - Die Bundesregierung will", "BERLIN"),
+    ("Frankfurt/Main (dpa) - Der Dax schloss", "Frankfurt/Main"),  # two places joined by a slash
+    ("Köln (dpa/lnw) - Nach dem Unfall", "Köln"),  # a regional desk after the agency
+    ("Rom (dpa/AFP) – Italien hat", "Rom"),  # two agencies
+    ("WASHINGTON, D.C. — The Senate voted", "WASHINGTON, D.C."),
+    ("【ロンドン＝岡田浩幸】１０日に行われたサッカー", "ロンドン"),  # a Japanese paper: place = reporter
+    ("【ワシントン=共同】米政府は", "ワシントン"),
+    ("新华社北京4月7日电（记者 张三）国务院", "北京"),  # a Chinese agency's place and day
+    ("(서울=연합뉴스) 김철수 기자 = 정부는", "서울"),  # a Korean agency's place
+    ("COLLISION COURSE: Dorsett, photographed in his home", None),  # a caption's kicker, no place
 ])
 def test_place_from_the_first_line(lead: str, place: str | None) -> None:
     assert find_place(lead) == place
+
+
+def test_the_place_of_a_lead_below_photo_captions() -> None:
+    paragraphs = ["In this photo dated Tuesday, Nov. 29, 2016 the rocket booster is moved to the launch pad.",
+                  "The rocket booster is moved to the launch pad.",
+                  "MOSCOW (AP) — An unmanned Russian cargo spaceship broke up in the atmosphere on Thursday.",
+                  "PARIS (AFP) — A later paragraph's dateline is no lead's."]
+    assert find_lead_place(paragraphs) == "MOSCOW"
+    assert find_lead_place(paragraphs[3:]) == "PARIS"
+    assert find_lead_place(["The rocket booster is moved.", "It broke up.", "It fell.", "PARIS (AFP) — Late."]) is None
+
+
+def test_place_of_a_pasted_page_whose_lead_follows_a_caption() -> None:
+    text = ("Cargo ship lost on its way to the space station\n\n"
+            "In this photo dated Tuesday, Nov. 29, 2016 the rocket booster is moved to the launch pad.\n\n"
+            "MOSCOW (AP) — An unmanned Russian cargo spaceship heading to the International Space Station broke "
+            "up in the atmosphere over Siberia on Thursday, the Russian space agency said.\n\n"
+            "The Progress MS-04 cargo craft broke up at an altitude of about 190 kilometers over the remote "
+            "Russian Tuva region, the agency said. It said most of the cargo burned up as it entered the "
+            "atmosphere but some debris fell to Earth.\n\n"
+            "The craft was carrying more than 2.5 tons of fuel, water, food and other supplies for the crew.\n")
+    assert digest_page(Page(content=text, kind="text")).place == "MOSCOW"
 
 
 def test_place_and_zone_in_the_dateline_of_a_page() -> None:

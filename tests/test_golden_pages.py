@@ -1,7 +1,7 @@
 """Every golden page (tests/fixtures/pages/<slug>/) digests to exactly what its expected.json says.
 
 expected.json: {"title", "published" (ISO date/datetime or null), "site", "url" (optional, the page's
-address), "quotes": [{"text_starts", "speaker"}], "body_must_contain", "body_must_not_contain",
+address), "dateline" (optional, as a reader sees it: "HONG KONG, 19 November 2019, 23:26 UTC-5"), "quotes": [{"text_starts", "speaker"}], "body_must_contain", "body_must_not_contain",
 "summary_must_contain", "summary_must_not_contain"}. Quotes must be verbatim from the body.
 """
 

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
-from digest.dates import find_place
+from digest.dates import find_lead_place
 from digest.errors import ExtractionError
 from digest.html.clean import HIDDEN_STYLE, header_deck, remove_junk, split_standfirst
 from digest.html.meta import read_metadata
@@ -41,7 +41,6 @@ MARKED = lxml.etree.XPath("//*[@class or @id]")
 NEVER_UNLIKELY_INSIDE = ("table", "code")
 UNLIKELY = re.compile(REGEXES["unlikelyCandidatesRe"].pattern.lower())  # readability-lxml's own patterns
 LIKELY = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern.lower())
-PLACE_LEAD_PARAGRAPHS = 2  # the dateline "KYIV, April 7 (Reuters) -" opens the first paragraph or the second
 
 
 def parse_page(html: str) -> HtmlElement:
@@ -152,14 +151,6 @@ def title_from_text(paragraphs: list[str]) -> str:
     if len(first) <= TITLE_FROM_TEXT_MAX_CHARS:
         return first
     return first[:TITLE_FROM_TEXT_MAX_CHARS].rsplit(" ", 1)[0] + "…"
-
-
-def find_lead_place(paragraphs: list[str]) -> str | None:
-    for paragraph in paragraphs[:PLACE_LEAD_PARAGRAPHS]:
-        place = find_place(paragraph)
-        if place:
-            return place
-    return None
 
 
 def read_html(html: str, *, url: str | None = None) -> Article:

@@ -16,7 +16,7 @@ on lines instead of DOM nodes, in named steps:
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
    gallery's captions, a box's link), while a code listing stays whole.
 5. Headline, standfirst and dateline are read around the run (digest.pasted.headline), the place from
-   the lead (digest.dates.find_place), the publisher from the whole page (digest.pasted.publisher).
+   the lead (digest.dates.find_lead_place), the publisher from the whole page (digest.pasted.publisher).
    A slashed date ("07/04/2022") is read month first only in English text (`slashed_day_first`):
    the article's language (digest.language, about a millisecond) decides, since a paste carries
    no locale.
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.dates import find_place, slashed_day_first
+from digest.dates import find_lead_place, slashed_day_first
 from digest.errors import N_, ExtractionError
 from digest.language import detect_language
 from digest.model import Article
@@ -272,7 +272,7 @@ def read_text(text: str, *, url: str | None = None) -> Article:
         paragraphs=tuple(paragraphs),
         standfirst=standfirst.text if standfirst else None,
         published=find_published(lines, headline, span.start, day_first=slashed_day_first(language)),
-        place=find_place(paragraphs[0]),
+        place=find_lead_place(paragraphs),
         site=find_site(lines, url, headline.text if headline else None, range(span.start, span.end)),
         url=url,
         language=language,

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from digest.dates import find_date, find_place
+from digest.dates import find_date, find_lead_place
 from digest.errors import ScannedPdfError
 from digest.model import Article
 from digest.pdf.document import read_document
@@ -61,7 +61,7 @@ def read_pdf(data: bytes, *, url: str | None = None, max_pages: int = 50) -> Art
         title=title or (paragraphs[0][:TITLE_MAX_CHARS] if paragraphs else ""),
         paragraphs=tuple(paragraphs),
         published=written_date(first_page) or metadata_date(text.metadata.get("CreationDate", "")),
-        place=next(filter(None, map(find_place, paragraphs[:LEAD_PARAGRAPHS])), None),
+        place=find_lead_place(paragraphs, LEAD_PARAGRAPHS),
         site=copyright_holder(line.text for line in lines) or (site_from_host(urlsplit(url).hostname or "")
                                                                if url else None),
         url=url,
