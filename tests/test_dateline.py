@@ -54,6 +54,28 @@ def test_a_local_time_that_is_no_whole_or_half_hour_from_the_utc_stamp_implies_n
     assert format_when(published_of(head, body)) == "23 December 2016, 00:47 UTC"
 
 
+def test_a_time_written_as_text_takes_the_offset_the_page_states() -> None:
+    head = '<meta property="article:modified_time" content="2019-02-22T18:00:00+09:00">'
+    body = '<p class="date">2019年02月22日 14時30分 公開</p><p>本文。</p>'
+    assert format_when(published_of(head, body)) == "22 February 2019, 14:30 UTC+9"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("ja", "21 April 2019, 12:00 UTC+9"),
+    ("zh-TW", "21 April 2019, 12:00 UTC+8"),
+    ("en", "21 April 2019, 12:00"),  # English is read in many zones: the time stays as the page wrote it
+])
+def test_a_zoneless_time_on_a_page_in_a_one_zone_language_is_in_that_zone(lang: str, expected: str) -> None:
+    body = '<p class="date">2019年04月21日 12時00分</p><p>本文。</p>'
+    assert format_when(meta_of(body=body, url="https://news.example/a", lang=f' lang="{lang}"').published) == expected
+
+
+def test_a_utc_stamp_on_a_japanese_page_is_shown_in_japan_time() -> None:
+    head = '<meta property="article:published_time" content="2019-04-25T07:00:00Z">'
+    found = meta_of(head, url="https://news.example/a", lang=' lang="ja"').published
+    assert format_when(found) == "25 April 2019, 16:00 UTC+9"
+
+
 def test_a_utc_stamp_stays_utc_and_says_so_when_the_page_states_no_zone() -> None:
     found = published_of('<meta property="article:published_time" content="2019-11-20T04:26:00Z">')
     assert format_when(found) == "20 November 2019, 04:26 UTC"

@@ -8,8 +8,8 @@ into the document title; a line just after the headline that is a date; htmldate
 search (slow, so only when all of these found nothing; a bare year from it is no date); last,
 a line that is a date above the article's first long text.
 Values are read by digest.dates.parse_date, which keeps a written time and UTC offset; a bare
-midnight is treated as a date without a time. A machine stamp is shown in the page's own
-zone (digest.html.meta.zone).
+midnight is treated as a date without a time. A time is shown in the page's own zone where
+the page or its language tells it (digest.html.meta.zone).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from digest.dates import find_date as find_date_in_text
 from digest.dates import parse_date, slashed_day_first
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.tags import MetaTags
-from digest.html.meta.zone import in_page_zone
+from digest.html.meta.zone import in_page_zone, written_in_page_zone
 
 logger = logging.getLogger(__name__)
 
@@ -203,9 +203,9 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
     for step in machine_steps:
         found = step()
         if found:
-            return in_page_zone(found, root, tags, article)
+            return in_page_zone(found, root, tags, article, language)
     text_steps: tuple[Callable[[], Published | None], ...] = (
-        lambda: from_date_lines(root, day_first),  # written as text: the page's local time, kept as written
+        lambda: from_date_lines(root, day_first),  # written as text: the page's local time
         lambda: from_title_text(root, day_first),
         lambda: from_text_after_headline(root, day_first),
         lambda: from_htmldate(root, url),
@@ -214,5 +214,5 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
     for step in text_steps:
         found = step()
         if found:
-            return found
+            return written_in_page_zone(found, root, tags, article, language)
     return None

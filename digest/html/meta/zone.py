@@ -8,7 +8,8 @@ EST"). `page_offset` finds the first non-UTC offset the page states; `in_page_zo
 then shows a UTC stamp in that zone, and gives a zone-less machine stamp that offset. A page
 that states no offset may still show the UTC stamp's instant in its local clock time ("Dec.
 22, 2016, 6:47 p.m." beside "2016-12-23T00:47:31Z"): the difference is its offset
-(`implied_offset`).
+(`implied_offset`). Japanese, Korean and Chinese are each read in one zone wherever they are
+written, so a page in one of them that states no offset is in that zone (`language_offset`).
 
 A zone-less machine stamp on a page that states no offset anywhere keeps its time only when
 the page also shows that time as text ("April 28, 2019 at 6:01 am"): it is then the page's
@@ -43,6 +44,10 @@ WRITTEN_ZONE = re.compile(
     rf"(?:(?P<name>{'|'.join(ZONE_OFFSETS)})|(?:UTC|GMT)\s*(?P<sign>[+-])(?P<hours>\d{{1,2}})(?::?(?P<minutes>\d\d))?)(?!\w)",
     re.IGNORECASE,
 )
+# Languages read in one zone wherever they are written: Japan and Korea UTC+9; China, Taiwan,
+# Hong Kong, Macau, Singapore and Malaysia UTC+8
+LANGUAGE_OFFSETS = {"ja": timezone(timedelta(hours=9)), "ko": timezone(timedelta(hours=9)),
+                    "zh": timezone(timedelta(hours=8))}
 MAX_ZONE_OFFSET = timedelta(hours=14)  # UTC-12 to UTC+14 are the zones in use
 ZONE_STEP = timedelta(minutes=30)  # zones are whole or half hours from UTC (Nepal's :45 is the rare exception)
 DATE_MARKS = ("date", "time", "publish", "posted", "dateline", "updated")
@@ -116,18 +121,35 @@ def written_in_text(found: datetime, root: HtmlElement) -> bool:
     return any(clock.search(text) for text in VISIBLE_TEXT(root))
 
 
+def language_offset(language: str | None) -> timezone | None:
+    """The zone of a language written in one zone wherever it is read (Japanese, Korean, Chinese)."""
+    return LANGUAGE_OFFSETS.get((language or "").split("-")[0].lower())
+
+
 def in_page_zone(found: datetime | date, root: HtmlElement, tags: MetaTags,
-                 article: JsonObject | None) -> datetime | date:
+                 article: JsonObject | None, language: str | None = None) -> datetime | date:
     """A machine stamp in the page's zone: UTC converted to the offset the page states, else
-    to the one its local clock time implies; a zone-less time given the page's offset, kept as
-    written when the page shows that time as text, else cut to its date. The page's offset is
-    looked for only when the stamp needs it (a stamp with a local offset is kept)."""
+    to the one its local clock time implies, else its language's; a zone-less time given the
+    page's offset or its language's, kept as written when the page shows that time as text,
+    else cut to its date. The page's offset is looked for only when the stamp needs it (a
+    stamp with a local offset is kept)."""
     if not isinstance(found, datetime) or found.utcoffset() not in (None, timedelta(0)):
         return found
     offset = page_offset(root, tags, article)
     if found.tzinfo is None:
+        offset = offset or language_offset(language)
         if offset is not None:
             return found.replace(tzinfo=offset)
         return found if written_in_text(found, root) else found.date()
-    offset = offset or implied_offset(found, root, tags, article)
+    offset = offset or implied_offset(found, root, tags, article) or language_offset(language)
     return found.astimezone(offset) if offset is not None else found
+
+
+def written_in_page_zone(found: datetime | date, root: HtmlElement, tags: MetaTags,
+                         article: JsonObject | None, language: str | None = None) -> datetime | date:
+    """A time the page writes as text, in the zone the page states or its language has; kept as
+    written (the page's local time, unlabelled) when neither is known."""
+    if not isinstance(found, datetime) or found.tzinfo is not None:
+        return found
+    offset = page_offset(root, tags, article) or language_offset(language)
+    return found.replace(tzinfo=offset) if offset is not None else found
