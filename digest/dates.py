@@ -97,10 +97,13 @@ MONTH = r"(?P<month>[^\W\d_]{3,12}\.?)(?!\w)"
 LEADING_WEEKDAY = re.compile(rf"^(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+", re.IGNORECASE)
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 YEAR = r"(?P<year>\d{4})(?:\s*(?:г\.|года|г(?!\w)|r\.))?"
-# Zone abbreviations with one meaning; "ET", "PT" are read but give no offset (naive, as written).
+# Zone abbreviations with one meaning.
 ZONE_OFFSETS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
                 "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "МСК": 3}
-ZONE_NAMES = (*ZONE_OFFSETS, "ET", "CT", "MT", "PT")
+# US zones named without standard or daylight ("4:23 pm ET"): the standard offset, an hour more
+# on a day of US daylight saving time
+US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
+ZONE_NAMES = (*ZONE_OFFSETS, *US_ZONES)
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
 # A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
 TIME = (
@@ -126,7 +129,7 @@ DATE_SHAPES = {
     "iso": (
         rf"{NUMBER_START}(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
         r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
-        r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\w:])"
+        r"(?P<tz>Z|\s?(?:UTC|GMT)|[+-]\d{2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC" too
     ),
     "year_first": rf"{NUMBER_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
     # "2019.03.08": year first with dots, as Japanese, Chinese and Korean pages write it
@@ -164,14 +167,34 @@ def _month_number(text: str) -> int | None:
     return MONTHS.get(text.lower().rstrip("."))
 
 
-def _zone(text: str | None) -> timezone | None:
-    """A written offset ("+03:00", "GMT+2", "Z") as a timezone; None when none is written."""
+def _nth_sunday(year: int, month: int, nth: int) -> date:
+    """The nth Sunday of a month; nth=-1 is the last one."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() + 1) % 7)
+
+
+def us_daylight_time(day: date) -> bool:
+    """Is US daylight saving time in force on this day? Since 2007 from the second Sunday of March
+    to the first Sunday of November; before, from the first Sunday of April to the last of October."""
+    if day.year >= 2007:
+        return _nth_sunday(day.year, 3, 2) <= day < _nth_sunday(day.year, 11, 1)
+    return _nth_sunday(day.year, 4, 1) <= day < _nth_sunday(day.year, 10, -1)
+
+
+def _zone(text: str | None, day: date | None = None) -> timezone | None:
+    """A written offset ("+03:00", "GMT+2", "Z", "EST", "ET" on `day`) as a timezone; None when none is written."""
     if not text:
         return None
+    if text.upper() in US_ZONES and day is not None:
+        return timezone(timedelta(hours=US_ZONES[text.upper()] + us_daylight_time(day)))
     match = re.search(r"([+-])(\d{1,2}):?(\d{2})?$", text)
     if match:
         sign = -1 if match.group(1) == "-" else 1
         return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0)))
+    text = text.strip()
     if text.upper() in UTC_NAMES:
         return timezone.utc
     hours = ZONE_OFFSETS.get(text.upper())
@@ -220,7 +243,7 @@ def _build(shape: str, match: re.Match[str], day_first: bool | None = None) -> d
         return None
     try:
         return datetime(year, month, day, _hour_24(int(hour), ampm), int(groups.get("minute") or 0),
-                        int(groups.get("second") or 0), tzinfo=_zone(groups.get("tz")))
+                        int(groups.get("second") or 0), tzinfo=_zone(groups.get("tz"), found))
     except ValueError:
         return None
 

@@ -76,6 +76,18 @@ def test_a_utc_stamp_on_a_japanese_page_is_shown_in_japan_time() -> None:
     assert format_when(found) == "25 April 2019, 16:00 UTC+9"
 
 
+def test_a_zoneless_stamp_takes_the_zone_of_a_stamp_with_the_same_clock_time() -> None:
+    head = '<meta itemprop="datePublished" content="2016-12-19 19:19:00">'
+    body = '<time datetime="2016-12-19 19:19:00 UTC"></time><p class="date">December 19, 2016 2:19 pm ET</p><p>Text.</p>'
+    assert format_when(published_of(head, body)) == "19 December 2016, 14:19 UTC-5"
+
+
+def test_a_stamp_labelled_utc_whose_clock_the_page_shows_in_its_own_zone_is_that_local_time() -> None:
+    head = '<meta property="article:published_time" content="2019-04-19T20:00:00.000Z">'  # the CMS's mislabel
+    body = '<time datetime="2019-04-19T20:00:00+09:00">2019.04.19 20:00</time><p>本文。</p>'
+    assert format_when(published_of(head, body)) == "19 April 2019, 20:00 UTC+9"
+
+
 def test_a_utc_stamp_stays_utc_and_says_so_when_the_page_states_no_zone() -> None:
     found = published_of('<meta property="article:published_time" content="2019-11-20T04:26:00Z">')
     assert format_when(found) == "20 November 2019, 04:26 UTC"

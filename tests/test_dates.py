@@ -52,6 +52,13 @@ MSK = timezone(timedelta(hours=3))
     ("Mon Aug 03 12:45:00 EDT 2015", datetime(2015, 8, 3, 12, 45, tzinfo=timezone(timedelta(hours=-4)))),
     ("Thu Dec  1 06:14:35 UTC 2016", datetime(2016, 12, 1, 6, 14, 35, tzinfo=timezone.utc)),
     ("Thu Dec 15 06:14:35 2016", datetime(2016, 12, 15, 6, 14, 35)),
+    # "ET", "PT": a US zone whose offset depends on the day (daylight time from March to November)
+    ("November 28, 2016 04:23 pm ET", datetime(2016, 11, 28, 16, 23, tzinfo=timezone(timedelta(hours=-5)))),
+    ("July 4, 2019 10:00 AM ET", datetime(2019, 7, 4, 10, 0, tzinfo=timezone(timedelta(hours=-4)))),
+    ("March 10, 2019 at 11:00 AM PT", datetime(2019, 3, 10, 11, 0, tzinfo=timezone(timedelta(hours=-7)))),
+    ("March 9, 2019 11:00 AM PT", datetime(2019, 3, 9, 11, 0, tzinfo=timezone(timedelta(hours=-8)))),
+    ("October 28, 2006 9:00 am CT", datetime(2006, 10, 28, 9, 0, tzinfo=timezone(timedelta(hours=-5)))),  # old rule
+    ("October 29, 2006 9:00 am CT", datetime(2006, 10, 29, 9, 0, tzinfo=timezone(timedelta(hours=-6)))),
     ("12-15-2016", date(2016, 12, 15)),  # dashed, real only month first (US)
     ("07-04-2022", date(2022, 4, 7)),  # dashed and ambiguous: day first, as before
 ])

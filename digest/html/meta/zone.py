@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 import lxml.etree
 from lxml.html import HtmlElement
@@ -121,6 +121,21 @@ def written_in_text(found: datetime, root: HtmlElement) -> bool:
     return any(clock.search(text) for text in VISIBLE_TEXT(root))
 
 
+def same_clock_zone(found: datetime, root: HtmlElement, tags: MetaTags, article: JsonObject | None,
+                    *, local_only: bool = False) -> tzinfo | None:
+    """The zone of another stamp that gives the same clock time with its zone: the page's own word
+    on what a zone-less stamp means, before any offset found elsewhere on the page. With
+    `local_only`, only a zone other than UTC counts: a stamp labelled UTC whose clock time the
+    page shows as "2:50PM ET" is a local time mislabelled by its CMS."""
+    clock = found.replace(tzinfo=None, second=0, microsecond=0)
+    for other in stamps(root, tags, article):
+        if (isinstance(other, datetime) and other.tzinfo is not None
+                and not (local_only and other.utcoffset() == timedelta(0))
+                and other.replace(tzinfo=None, second=0, microsecond=0) == clock):
+            return other.tzinfo
+    return None
+
+
 def language_offset(language: str | None) -> timezone | None:
     """The zone of a language written in one zone wherever it is read (Japanese, Korean, Chinese)."""
     return LANGUAGE_OFFSETS.get((language or "").split("-")[0].lower())
@@ -135,6 +150,9 @@ def in_page_zone(found: datetime | date, root: HtmlElement, tags: MetaTags,
     stamp with a local offset is kept)."""
     if not isinstance(found, datetime) or found.utcoffset() not in (None, timedelta(0)):
         return found
+    same = same_clock_zone(found, root, tags, article, local_only=found.tzinfo is not None)
+    if same is not None:  # "2016-12-19 19:19:00" beside <time datetime="2016-12-19 19:19:00 UTC">
+        return in_page_zone(found.replace(tzinfo=same), root, tags, article, language)
     offset = page_offset(root, tags, article)
     if found.tzinfo is None:
         offset = offset or language_offset(language)
