@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import lxml.etree
 from lxml.html import HtmlElement
 
 from digest.dates import find_date
@@ -135,6 +136,9 @@ WEAK_DECK_MARKS = re.compile(
 )
 WEAK_DECK_ITEMPROPS = ("description",)
 STANDFIRST_SEARCH_ELEMENTS = 300  # the deck sits right under the headline, not pages later
+# The elements after the headline, at most STANDFIRST_SEARCH_ELEMENTS of them (cut inside libxml2, not after
+# making a Python object of every element to the end of the page).
+FOLLOWING_ELEMENTS = lxml.etree.XPath("following::*[position() <= $limit]")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 STANDFIRST_MIN_CHARS = 30  # shorter is a label or a kicker
 STANDFIRST_MAX_CHARS = 600  # longer is the article itself
@@ -368,7 +372,7 @@ def split_standfirst(root: HtmlElement, title: str | None = None) -> str | None:
 
 def marked_deck(headline: HtmlElement, marks: re.Pattern[str], itemprops: tuple[str, ...]) -> str | None:
     """The first element after the headline with one of these marks that reads as a deck."""
-    for element in headline.xpath("following::*")[:STANDFIRST_SEARCH_ELEMENTS]:
+    for element in FOLLOWING_ELEMENTS(headline, limit=STANDFIRST_SEARCH_ELEMENTS):
         if element.tag not in STANDFIRST_TAGS:
             continue
         marked = marks.search(marks_of(element) or "-") is not None
@@ -413,7 +417,7 @@ def unmarked_deck(headline: HtmlElement) -> str | None:
     if header is None:
         return None
     inside = set(header.iter())
-    for element in headline.xpath("following::*")[:STANDFIRST_SEARCH_ELEMENTS]:
+    for element in FOLLOWING_ELEMENTS(headline, limit=STANDFIRST_SEARCH_ELEMENTS):
         if element not in inside:
             return None
         if element.tag not in UNMARKED_DECK_TAGS or is_hidden_or_junk(element):
