@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
 from lxml.html import HtmlElement
 
 from digest.html.clean import is_label
@@ -32,6 +33,8 @@ SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "but
 LINE_BREAK_MARK = "\n"
 BLANK_LINE = re.compile(r"\n *\n")
 WHITESPACE = re.compile(r"\s+")
+# What makes a node's text differ from libxml2's text_content(): a line break, a skipped tag, a comment's words.
+WALKED_NODES = ("br", *SKIPPED_TAGS, lxml.etree.Comment, lxml.etree.ProcessingInstruction, lxml.etree.Entity)
 
 
 def squash(text: str) -> str:
@@ -58,6 +61,13 @@ def inline_text(node: HtmlElement) -> str:
 
     walk(node)  # the node's own tail is not its text
     return "".join(parts)
+
+
+def squashed_text(node: HtmlElement) -> str:
+    """`squash(inline_text(node))`, read by libxml2 in one call when the node holds nothing the walk treats apart."""
+    if next(node.iter(*WALKED_NODES), None) is None:
+        return squash(node.text_content())
+    return squash(inline_text(node))
 
 
 def spaced(text: str) -> str:
@@ -99,7 +109,7 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
             walk_block(cell, out)  # a layout table: its cells hold paragraphs, not data
         return
     if tag == TABLE_ROW:
-        cells = [squash(inline_text(cell)) for cell in node if cell.tag in TABLE_CELLS]
+        cells = [squashed_text(cell) for cell in node if cell.tag in TABLE_CELLS]
         row = CELL_SEPARATOR.join(cell for cell in cells if cell)
         if row:
             out.append(row)
@@ -128,4 +138,7 @@ def loose_paragraphs(run: list[str]) -> list[str]:
 
 def split_leaf(node: HtmlElement) -> list[str]:
     """A leaf block is one paragraph, unless it is really several lines split by double `<br>`."""
+    if next(node.iter(*WALKED_NODES), None) is None:
+        text = squash(node.text_content())  # no <br>: one paragraph
+        return [text] if text else []
     return split_run(inline_text(node))

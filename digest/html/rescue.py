@@ -24,7 +24,7 @@ from digest.html.clean import (
     link_text_share,
     marks_of,
 )
-from digest.html.paragraphs import CELL_SEPARATOR, TABLE_CELLS, inline_text, squash
+from digest.html.paragraphs import CELL_SEPARATOR, TABLE_CELLS, squashed_text
 
 RESCUE_LEVELS = 2  # how far above readability's container we look
 RESCUE_MIN_CHARS = 120  # a rescued paragraph is real prose, not a label or a teaser line
@@ -38,7 +38,7 @@ COMMENT_BOILERPLATE = re.compile(
     r"comment|comentari|commentair|kommentar|комментар|community guidelines|inappropriate|report abuse", re.IGNORECASE)
 def text_of(element: HtmlElement) -> str:
     """A paragraph's text as digest.html.paragraphs reads it (scripts and styles left out)."""
-    return squash(inline_text(element))
+    return squashed_text(element)
 
 
 LIST_TAGS = ("ul", "ol")
