@@ -18,6 +18,15 @@
   precision and recall (a proxy: "precision" means agreeing with our HTML reader), and the words our
   body holds after the last paragraph that reader also has (`words_after_end`: related stories,
   comments, a footer appended to the article).
+- Site where the publisher is visible (pasted only; `publisher_visible`, `publisher_spells_brand`): the
+  brand is the address's registered domain without its public suffix ("theverge" of www.theverge.com).
+  It counts as visible when the paste writes that domain ("theverge.com", any case), or a run of one to
+  four capitalised words whose letters and digits, case folded, are the brand ("The Verge", "Ars
+  Technica", "NPR"). Our publisher is right when its letters are the brand, or the brand with "the"
+  before it, or the brand followed by one generic word of BRAND_TAILS ("BuzzFeed News"), or the registered
+  domain itself ("Space.com"), or the name's initials are the brand ("The Wall Street Journal" for wsj).
+  Pages whose brand is shorter than VISIBLE_BRAND_MIN_CHARS letters (go.com of abcnews.go.com) or written
+  another way ("Los Angeles Times" for latimes) are not counted: the rule sees no name there.
 """
 
 from __future__ import annotations
@@ -127,6 +136,58 @@ def site_agrees_with_host(site: str | None, url: str | None) -> bool | None:
         or (len(label) >= BRAND_MIN_CHARS and label in name)
         or (len(short) >= 2 and short in label)
     )
+
+
+VISIBLE_BRAND_MIN_CHARS = 3  # "NPR" and "CNN" are names a reader sees; "go" is not
+BRAND_TAILS = ("news", "magazine", "online", "com", "blog", "daily")  # "BuzzFeed News" is buzzfeed's name
+NAME_WORD = re.compile(r"[^\W_][\w'’&.\-]*")
+RUN_MAX_WORDS = 4
+
+
+def brand_letters(url: str | None) -> str:
+    """ "https://www.theverge.com/x" -> "theverge" (letters and digits, case folded); "" when too short."""
+    label = compact(brand(registered_domain(url)))
+    return label if len(label) >= VISIBLE_BRAND_MIN_CHARS else ""
+
+
+def capitalised(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit() or any(ch.isupper() for ch in word)
+
+
+def publisher_visible(url: str | None, text: str) -> bool | None:
+    """The page's brand written in the paste, as its domain or as capitalised words (None: no brand to look for)."""
+    label = brand_letters(url)
+    if not label:
+        return None
+    domain = registered_domain(url)
+    if re.search(rf"(?<![\w.-]){re.escape(domain)}(?![\w-])", text, re.IGNORECASE):
+        return True
+    words = NAME_WORD.findall(text)
+    for start, word in enumerate(words):
+        if not capitalised(word) or compact(word)[:1] != label[:1]:
+            continue
+        joined = ""
+        for following in words[start:start + RUN_MAX_WORDS]:
+            if not capitalised(following):
+                break
+            joined += compact(following)
+            if joined == label:
+                return True
+            if not label.startswith(joined):
+                break
+    return False
+
+
+def publisher_spells_brand(site: str | None, url: str | None) -> bool | None:
+    """Our publisher names the page's brand (None: no brand to compare with); see the module's note."""
+    label = brand_letters(url)
+    if not label:
+        return None
+    if not site:
+        return False
+    name = compact(site)
+    spelled = {label, f"the{label}", compact(registered_domain(url)), *(label + tail for tail in BRAND_TAILS)}
+    return name in spelled or acronym(site) == label
 
 
 def dates_written(reference: str | None) -> set[str]:

@@ -130,7 +130,8 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
         print(f"|   body against our HTML reader's article, where it opens with the first words ({len(judged)} pages; "
               f"a proxy): F1 {f1:.3f} (P {p:.3f} R {r:.3f}); words after the article's end: mean "
               f"{statistics.mean(tails):.0f}, {sum(t >= TAIL_WORDS for t in tails)} pages with {TAIL_WORDS}+")
-    wrong_sites = sum(1 for s in scores if (s.site is False or s.site_proxy is False) and s.site_given)
+    # a named publisher that disagrees: with the reference site name, else (Mercury) with the brand, else the proxy
+    wrong_sites = sum(1 for s in scores if (s.site if s.site is not None else s.site_proxy) is False and s.site_given)
     if wrong_sites:
         print(f"|   pages where we named a publisher that does not agree: {wrong_sites}")
     if show_failures:

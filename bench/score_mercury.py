@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bench.mercury import MercuryPage
 from bench.mercury_scoring import (
-    author_match, date_match, dates_written, dek_match, first_words_match, site_agrees_with_host, words_after_end,
+    author_match, date_match, dates_written, dek_match, first_words_match, publisher_spells_brand,
+    publisher_visible, site_agrees_with_host, words_after_end,
 )
 from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim
 from bench.scoring import precision_recall, same_title, title_visible_in
@@ -30,6 +31,7 @@ def visible_figures(page: MercuryPage, kind: str) -> dict:
     return {
         "title_visible": title_visible_in(page.title, page.pasted) if page.title else None,
         "date_visible": date_visible_in(dates_written(page.published), page.pasted) if page.published else None,
+        "site_visible": publisher_visible(page.url, page.pasted),
         "first_words_visible": None if not first else "".join(first.split()) in "".join(page.pasted.split()),
     }
 
@@ -62,6 +64,8 @@ def score_mercury_page(page: MercuryPage, kind: str) -> PageScore:
         missed = {key: False if value else None for key, value in (
             ("title", page.title), ("date", page.published), ("first_words", page.first_words),
             ("dek", page.dek), ("author", page.author), ("site_proxy", page.url))}
+        if kind == "text":
+            missed["site"] = False if publisher_spells_brand(None, page.url) is not None else None
         refused = bool(visible.get("first_words_visible")) if isinstance(error, ExtractionError) else None
         return PageScore(page.name, None, None, error=type(error).__name__, refused_wrongly=refused, **missed, **visible)
     published = digest.published.isoformat() if digest.published else None
@@ -72,6 +76,7 @@ def score_mercury_page(page: MercuryPage, kind: str) -> PageScore:
         title=title_agrees(page.title, digest.title) if page.title else None,
         date=date, date_lenient=lenient,
         site_proxy=site_agrees_with_host(digest.site, page.url), site_given=digest.site is not None,
+        site=publisher_spells_brand(digest.site, page.url) if kind == "text" else None,
         first_words=first_words_match(page.first_words, page.first_words_n, digest.body),
         dek=dek_match(page.dek, digest.summary),
         author=author_match(page.author, digest.byline),
@@ -86,6 +91,7 @@ def score_mercury_page(page: MercuryPage, kind: str) -> PageScore:
         ("dek", score.dek, digest.summary[:100], page.dek),
         ("author", score.author, digest.byline, page.author),
         ("site (proxy)", score.site_proxy, digest.site, page.url),
+        ("site (brand)", score.site, digest.site, page.url),
     ):
         if ok is False:
             score.notes.append(f"{label} {got!r} != {want!r}")

@@ -12,7 +12,8 @@ from bench import fitting
 from bench.datasets import GoldenPage, golden_pages
 from bench.evaluate import refitted_folds
 from bench.mercury_scoring import (
-    author_match, date_match, dek_match, first_words_match, site_agrees_with_host, words_after_end,
+    author_match, date_match, dek_match, first_words_match, publisher_spells_brand, publisher_visible,
+    site_agrees_with_host, words_after_end,
 )
 from bench.pagescore import PageScore
 from bench.sites import brand, fold_of, page_site, registered_domain
@@ -66,6 +67,21 @@ def test_words_after_the_articles_end_are_those_after_its_last_shared_paragraph(
     assert words_after_end(article, article) == 0
     assert words_after_end(article, f"{article}\n\nShare\n\n{related}") == 1 + len(related.split())
     assert words_after_end(article, related) == len(related.split())
+
+
+def test_mercury_publisher_is_visible_as_capitalised_words_spelling_the_brand_or_as_the_domain() -> None:
+    verge = "https://www.theverge.com/2016/a"
+    assert publisher_visible(verge, "Menu\nThe Verge homepage\nTech")
+    assert publisher_visible(verge, "Contact us at tips@example.org or visit THEVERGE.COM today")
+    assert not publisher_visible(verge, "teetering on the verge of collapse")  # lower case: a phrase, no name
+    assert not publisher_visible(verge, "The Vergeworld")  # the letters must end where a word ends
+    assert publisher_visible("https://arstechnica.com/x", "© 2019 Condé Nast. Ars Technica may earn")
+    assert publisher_visible("http://abcnews.go.com/US/a", "ABC News") is None  # "go": no brand to look for
+    assert publisher_spells_brand("The Verge", verge) and publisher_spells_brand("Theverge.com", verge)
+    assert publisher_spells_brand("BuzzFeed News", "https://www.buzzfeed.com/a")  # the brand and one generic word
+    assert publisher_spells_brand("The Wall Street Journal", "https://www.wsj.com/a")  # initials
+    assert not publisher_spells_brand("Miami", "https://www.miamiherald.com/a")  # a part of the brand is not it
+    assert not publisher_spells_brand("Vox Media", verge) and publisher_spells_brand(None, verge) is False
 
 
 def test_a_summary_sentence_must_stand_in_one_article_block_not_a_caption() -> None:
