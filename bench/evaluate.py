@@ -3,6 +3,8 @@
     python -m bench.evaluate                      # all sets, a table
     python -m bench.evaluate --set mercury-pasted --show-failures
     python -m bench.evaluate --cv 5               # also cross-validated by site, 5 folds
+    python -m bench.evaluate --set pasted --set mercury-pasted --cv 5   # both paste sets: each fold's
+                                                  # models learn from the other folds of both
     python -m bench.evaluate --save before.jsonl  # per-page results, to diff after a change
 
 Sets: `html` (readability-test-pages/*/source.html), `pasted` (pasted-pages/*.txt), `mercury-html` and
@@ -186,9 +188,11 @@ def run(scorer: Callable, pages: list, jobs: int, weights: str | None = None) ->
         return list(pool.map(scorer, pages, chunksize=4))
 
 
-def load_sets(chosen: str) -> dict[str, tuple[Callable, list, Callable[[object], str]]]:
-    """Set name -> (scorer, pages, the page's site key)."""
-    wanted = SETS if chosen == "all" else (chosen,)
+def load_sets(chosen: str | list[str]) -> dict[str, tuple[Callable, list, Callable[[object], str]]]:
+    """Set name -> (scorer, pages, the page's site key). Fitted models learn, per fold, from every chosen set
+    they name (bench.fitting), so the paste models need both paste sets chosen to learn from both."""
+    names = [chosen] if isinstance(chosen, str) else chosen
+    wanted = SETS if "all" in names else tuple(names)
     sets: dict[str, tuple[Callable, list, Callable[[object], str]]] = {}
     if {"html", "pasted"} & set(wanted):
         pages = list(dev_pages())
@@ -234,7 +238,8 @@ def refitted_folds(sets: dict, folds: int, jobs: int) -> dict[str, list[list[Pag
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--set", choices=[*SETS, "all"], action="append",
+                        help="a set to score (repeat for several; default: all)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show-failures", action="store_true", help="list pages that miss, on stderr")
     parser.add_argument("--no-baseline", action="store_true", help="skip bare readability-lxml")
@@ -243,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", metavar="FILE", help="write per-page results as JSON Lines")
     args = parser.parse_args(argv)
 
-    sets = load_sets(args.set)
+    sets = load_sets(args.set or ["all"])
     print("| set                    | pages | body F1                  | title           | date            "
           "| site            | summary sound   | quotes verbatim | quotes | errors |")
     print("|" + "|".join("-" * w for w in (24, 7, 26, 17, 17, 17, 17, 17, 8, 8)) + "|")

@@ -23,8 +23,10 @@
   It counts as visible when the paste writes that domain ("theverge.com", any case), or a run of one to
   four capitalised words whose letters and digits, case folded, are the brand ("The Verge", "Ars
   Technica", "NPR"). Our publisher is right when its letters are the brand, or the brand with "the"
-  before it, or the brand followed by one generic word of BRAND_TAILS ("BuzzFeed News"), or the registered
-  domain itself ("Space.com"), or the name's initials are the brand ("The Wall Street Journal" for wsj).
+  before it, or the registered domain itself ("Space.com"), or the name's initials are the brand ("The Wall
+  Street Journal" for wsj) or its initials and last word ("Los Angeles Times" for latimes), or the name is words that spell the brand and at most one more word that is no
+  company word ("BuzzFeed News", "Hamburger Abendblatt", "The Motley Fool", "CNET Japan"; not "Bloomberg
+  L.P." or "Yahoo News Photo").
   Pages whose brand is shorter than VISIBLE_BRAND_MIN_CHARS letters (go.com of abcnews.go.com) or written
   another way ("Los Angeles Times" for latimes) are not counted: the rule sees no name there.
 """
@@ -139,7 +141,9 @@ def site_agrees_with_host(site: str | None, url: str | None) -> bool | None:
 
 
 VISIBLE_BRAND_MIN_CHARS = 3  # "NPR" and "CNN" are names a reader sees; "go" is not
-BRAND_TAILS = ("news", "magazine", "online", "com", "blog", "daily")  # "BuzzFeed News" is buzzfeed's name
+EXTRA_WORDS = 1  # "Hamburger Abendblatt" is abendblatt's name; "Yahoo News Photo" is a caption's credit
+COMPANY_WORD = re.compile(r"^(?:inc|llc|ltd|lp|l\.p|corp|corporation|company|group|media|industries|holdings|"
+                          r"interactive|partners|network|publishing|gmbh|ag|plc)\.?$", re.IGNORECASE)
 NAME_WORD = re.compile(r"[^\W_][\w'’&.\-]*")
 RUN_MAX_WORDS = 4
 
@@ -178,6 +182,12 @@ def publisher_visible(url: str | None, text: str) -> bool | None:
     return False
 
 
+def shortened(name: str) -> str:
+    """ "The New York Times" -> "nytimes", "Los Angeles Times" -> "latimes": initials, then the last word."""
+    words = [compact(word) for word in name.split() if compact(word) and compact(word) not in ACRONYM_SKIPS]
+    return "".join(word[0] for word in words[:-1]) + words[-1] if len(words) >= 2 else ""
+
+
 def publisher_spells_brand(site: str | None, url: str | None) -> bool | None:
     """Our publisher names the page's brand (None: no brand to compare with); see the module's note."""
     label = brand_letters(url)
@@ -186,8 +196,15 @@ def publisher_spells_brand(site: str | None, url: str | None) -> bool | None:
     if not site:
         return False
     name = compact(site)
-    spelled = {label, f"the{label}", compact(registered_domain(url)), *(label + tail for tail in BRAND_TAILS)}
-    return name in spelled or acronym(site) == label
+    if name in {label, f"the{label}", compact(registered_domain(url))} or label in (acronym(site), shortened(site)):
+        return True
+    words = [word for word in site.split() if compact(word) and compact(word) != "the"]
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            if compact(" ".join(words[start:end])) == label:
+                others = words[:start] + words[end:]
+                return len(others) <= EXTRA_WORDS and not any(COMPANY_WORD.match(word) for word in others)
+    return False
 
 
 def dates_written(reference: str | None) -> set[str]:

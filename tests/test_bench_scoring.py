@@ -78,7 +78,11 @@ def test_mercury_publisher_is_visible_as_capitalised_words_spelling_the_brand_or
     assert publisher_visible("https://arstechnica.com/x", "© 2019 Condé Nast. Ars Technica may earn")
     assert publisher_visible("http://abcnews.go.com/US/a", "ABC News") is None  # "go": no brand to look for
     assert publisher_spells_brand("The Verge", verge) and publisher_spells_brand("Theverge.com", verge)
-    assert publisher_spells_brand("BuzzFeed News", "https://www.buzzfeed.com/a")  # the brand and one generic word
+    assert publisher_spells_brand("BuzzFeed News", "https://www.buzzfeed.com/a")  # the brand and one more word
+    assert publisher_spells_brand("The Motley Fool", "https://www.fool.com/a")
+    assert publisher_spells_brand("Los Angeles Times", "http://www.latimes.com/a")  # initials and the last word
+    assert not publisher_spells_brand("Bloomberg L.P.", "https://www.bloomberg.com/a")  # a company word
+    assert not publisher_spells_brand("Yahoo News Photo", "https://www.yahoo.com/a")  # two more words
     assert publisher_spells_brand("The Wall Street Journal", "https://www.wsj.com/a")  # initials
     assert not publisher_spells_brand("Miami", "https://www.miamiherald.com/a")  # a part of the brand is not it
     assert not publisher_spells_brand("Vox Media", verge) and publisher_spells_brand(None, verge) is False
