@@ -52,13 +52,15 @@ def write_weights(folder: Path, training: Mapping[str, Sequence[Any]]) -> None:
 
 
 def register_pasted_models() -> None:
-    """The pasted reader's headline and publisher models (bench/fit_headline.py, bench/fit_publisher.py).
+    """The pasted reader's headline, publisher and date models (bench/fit_headline.py, bench/fit_publisher.py,
+    bench/fit_date.py).
     A fold's publisher fit reads headlines with the shipped headline weights: the headline only tells it
     which line not to count as a brand line, a small leak."""
-    from bench import fit_headline, fit_publisher
+    from bench import fit_date, fit_headline, fit_publisher
 
     FITTERS["pasted-headline"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_headline.fit)
     FITTERS["pasted-publisher"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_publisher.fit)
+    FITTERS["pasted-date"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_date.fit)
 
 
 register_pasted_models()

@@ -50,7 +50,8 @@ from digest.pasted.blocks import (
     looks_like_prose,
     split_lines,
 )
-from digest.pasted.headline import find_headline, find_published, find_standfirst
+from digest.pasted import date_model
+from digest.pasted.headline import find_headline, find_published, find_standfirst, is_wiki_entry
 from digest.pasted.publisher import find_site
 
 NO_ARTICLE = N_(
@@ -248,6 +249,17 @@ def has_article(lines: list[Line]) -> bool:
     return words >= ARTICLE_MIN_WORDS and prose >= ARTICLE_MIN_PROSE_LINES
 
 
+def published_choices(lines: list[Line], span: Span, headline: Line | None,
+                      language: str | None) -> list[tuple[date_model.Value | None, dict[str, float]]]:
+    """Every date the page writes, with the date model's features, the rules' pick among them
+    (`find_published`) one of them; a wiki's entry has none (its dates are its subject's)."""
+    if headline is not None and is_wiki_entry(lines, headline):
+        return [(date_model.NONE, {"is_none": 1.0})]
+    day_first = slashed_day_first(language)
+    rule_pick = find_published(lines, headline, span.start, day_first=day_first)
+    return date_model.candidates(lines, headline, span.start, rule_pick, day_first, span.end)
+
+
 def read_text(text: str, *, url: str | None = None) -> Article:
     """The article in a pasted page: paragraphs in order, headline, standfirst, dateline, source."""
     lines = split_lines(text)
@@ -271,7 +283,7 @@ def read_text(text: str, *, url: str | None = None) -> Article:
         title=headline.text if headline else paragraphs[0],
         paragraphs=tuple(paragraphs),
         standfirst=standfirst.text if standfirst else None,
-        published=find_published(lines, headline, span.start, day_first=slashed_day_first(language)),
+        published=date_model.pick(published_choices(lines, span, headline, language)),
         place=find_lead_place(paragraphs),
         site=find_site(lines, url, headline.text if headline else None, range(span.start, span.end)),
         url=url,

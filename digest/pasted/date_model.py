@@ -1,0 +1,122 @@
+"""The publication date as a choice among every date a paste writes, scored by a fitted model.
+
+The rules of `digest.pasted.headline.find_published` look in a window around the headline; when the
+headline or the article run is misread (a menu's line taken for the headline, a byline glued to its
+section), the dateline falls outside the window and the page gets no date, or a caption's. Here every
+date the page writes is a candidate, with what speaks for it (near the headline or the article's start,
+a dateline or byline line, a "Published" cue, a time of day, the rules' own pick) and against it (an
+update or expiry cue, a comment's "Reply", a footer, a copyright line, a sentence of the article, a
+list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
+`bench/fit_date.py` as a conditional logit over one page's choices, read at first use, a fold's own
+under bench.evaluate --cv) decide.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+
+from digest.dates import find_date
+from digest.pasted import fitted
+from digest.pasted.blocks import Line, has_date, is_byline, is_copyright, is_dateline, is_junk, looks_like_prose
+
+WEIGHTS_NAME = "pasted-date"  # digest/pasted/pasted-date.json (digest.pasted.fitted)
+NONE = None  # the "no date" choice
+MAX_DATES_PER_LINE = 3  # "Expires: 18 June 2015   15 December 2014": a line rarely holds more that matter
+CUE_REACH = 40  # characters before a date where its cue ("Published", "Updated on") stands
+NEAR_LINES = 3.0  # the scale of "near" the headline or the article's start, in lines
+FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
+LIST_REACH = 2  # dated lines this close above and below: a list of dated links or comments
+PUBLISHED_WORD = re.compile(
+    r"(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
+    r"opublikowano|datepublished|公開日|公開|投稿日|掲稿|発行日|登録日|发布|發佈|发表|發表)\W*(?:on|am|le|el|em|il)?\W*$",
+    re.IGNORECASE)
+UPDATE_WORD = re.compile(
+    r"(?:updated|update posted|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
+    r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano|datemodified|"
+    r"更新日|更新|最終更新|更新日時|修改)\W*(?:on|am|le|el|em|il)?\W*$",
+    re.IGNORECASE)
+REPLY = re.compile(r"\b(?:reply|replies|antworten|répondre|responder|rispondi|ответить)\b|返信|回复|says:$", re.IGNORECASE)
+SHOWN_AS_OF = re.compile(r"\b(?:as of|price as|returns as|stand:|état au)\b", re.IGNORECASE)
+
+FEATURES = (
+    "is_none", "rule_pick", "rule_day", "near_headline", "near_start", "above_headline", "log_distance",
+    "inside_article", "prose", "dateline", "byline", "junk", "copyright", "published_cue", "update_cue",
+    "label_update", "reply", "as_of", "footer", "has_time", "has_zone", "later_in_line", "same_day_lines",
+    "listed", "first_date", "latest", "short_line",
+)
+
+Value = datetime | date
+
+
+def dates_in(line: Line, day_first: bool | None) -> list[tuple[Value, int, int]]:
+    """The dates a line writes, with their spans (at most MAX_DATES_PER_LINE)."""
+    found, position = [], 0
+    while len(found) < MAX_DATES_PER_LINE and (hit := find_date(line.text[position:], day_first=day_first)):
+        value, begin, end = hit
+        found.append((value, position + begin, position + end))
+        position += end
+    return found
+
+
+def day(value: Value) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: Value | None,
+               day_first: bool | None, end: int | None = None) -> list[tuple[Value | None, dict[str, float]]]:
+    """Every date the page writes, and "no date" (NONE), each with the model's features."""
+    dated = [(line, order, hit) for line in lines if has_date(line)
+             for order, hit in enumerate(dates_in(line, day_first))]
+    if not dated:
+        return [(NONE, {"is_none": 1.0})]
+    anchor = headline.index if headline is not None else start
+    end = len(lines) if end is None else end
+    days: dict[date, set[int]] = {}
+    for line, _, (value, _, _) in dated:
+        days.setdefault(day(value), set()).add(line.index)
+    dated_lines = {line.index for line, _, _ in dated}
+    latest = max(days)
+    footer_from = len(lines) * FOOTER_SHARE
+    result: list[tuple[Value | None, dict[str, float]]] = [(NONE, {"is_none": 1.0})]
+    for number, (line, order, (value, begin, _)) in enumerate(dated):
+        before = line.text[max(0, begin - CUE_REACH):begin]
+        above = lines[line.index - 1] if line.index > 0 else None
+        distance = abs(line.index - anchor)
+        neighbours = sum(1 for other in range(line.index - LIST_REACH, line.index + LIST_REACH + 1)
+                         if other != line.index and other in dated_lines)
+        result.append((value, {
+            "rule_pick": 1.0 if rule_pick is not None and value == rule_pick else 0.0,
+            "rule_day": 1.0 if rule_pick is not None and day(value) == day(rule_pick) else 0.0,
+            "near_headline": math.exp(-distance / NEAR_LINES),
+            "near_start": math.exp(-abs(line.index - start) / NEAR_LINES),
+            "above_headline": 1.0 if line.index < anchor else 0.0,
+            "log_distance": math.log1p(distance) / 5,
+            "inside_article": 1.0 if start <= line.index < end else 0.0,
+            "prose": 1.0 if looks_like_prose(line) else 0.0,
+            "dateline": 1.0 if is_dateline(line) else 0.0,
+            "byline": 1.0 if is_byline(line) else 0.0,
+            "junk": 1.0 if is_junk(line) else 0.0,
+            "copyright": 1.0 if is_copyright(line) else 0.0,
+            "published_cue": 1.0 if PUBLISHED_WORD.search(before) else 0.0,
+            "update_cue": 1.0 if UPDATE_WORD.search(before) else 0.0,
+            "label_update": 1.0 if above is not None and above.words <= 3 and UPDATE_WORD.search(above.text) else 0.0,
+            "reply": 1.0 if REPLY.search(line.text) else 0.0,
+            "as_of": 1.0 if SHOWN_AS_OF.search(before) else 0.0,
+            "footer": 1.0 if line.index >= footer_from else 0.0,
+            "has_time": 1.0 if isinstance(value, datetime) else 0.0,
+            "has_zone": 1.0 if isinstance(value, datetime) and value.tzinfo is not None else 0.0,
+            "later_in_line": 1.0 if order > 0 else 0.0,
+            "same_day_lines": math.log1p(len(days[day(value)]) - 1) / 2,
+            "listed": min(neighbours, 2) / 2,
+            "first_date": 1.0 if number == 0 else 0.0,
+            "latest": 1.0 if day(value) == latest and len(days) > 1 else 0.0,
+            "short_line": 1.0 if line.words <= 12 else 0.0,
+        }))
+    return result
+
+
+def pick(choices: list[tuple[Value | None, dict[str, float]]]) -> Value | None:
+    """The best-scoring choice's date (None: "no date" scored best)."""
+    return max(choices, key=lambda item: fitted.score(WEIGHTS_NAME, item[1]))[0]

@@ -1,0 +1,69 @@
+"""The pasted publication date as a fitted choice among every date a paste writes (digest.pasted.date_model)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from digest.pasted import date_model, fitted
+from digest.pasted.blocks import split_lines
+from digest.pasted.reader import read_text
+
+LEAD = ("The city council voted on Thursday to build a new crossing over the river, ending ten years of argument "
+        "about where it should go and who should pay for it.")
+MORE = [LEAD.replace("Thursday", "Friday"), LEAD.replace("ten", "twelve"), LEAD.replace("city", "town")]
+COMMENTS = ["Comments", "Bob", "February 20, 2019 at 3:42 pm | Reply",
+            "Great news for the town, finally we can cross the river without waiting an hour.",
+            "Sue", "February 22, 2019 at 10:05 am | Reply",
+            "I am not so sure that the money is well spent on this bridge at all, said nobody."]
+NOTICE = "We've updated our Privacy Policy, which will go in to effect on September 1, 2022."
+
+
+def paste(*header: str, after: tuple[str, ...] = ()) -> str:
+    return "\n".join(["Menu", "News", "Council approves the new river crossing", *header, *MORE, *after])
+
+
+@pytest.fixture
+def weights_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv(fitted.WEIGHTS_ENV, str(tmp_path))
+    fitted.weights.cache_clear()
+    yield tmp_path
+    fitted.weights.cache_clear()
+
+
+def test_the_shipped_weights_name_every_feature() -> None:
+    assert set(date_model.FEATURES) <= set(fitted.weights(date_model.WEIGHTS_NAME))
+
+
+def test_the_byline_date_beats_comments_dates_and_a_notices_date() -> None:
+    text = paste("By Ann Lee", "December 12, 2016 9:22 AM", after=(*COMMENTS, NOTICE))
+    assert read_text(text).published == datetime(2016, 12, 12, 9, 22)
+
+
+def test_the_publication_beats_the_update_and_the_zone_is_kept() -> None:
+    est = timezone(timedelta(hours=-5))
+    assert read_text(paste("Published Jan 1, 2020 · Updated Jan 5, 2020")).published == date(2020, 1, 1)
+    glued = read_text(paste("By Ann Lee", "PUBLISHED TUE, NOV 19 20197:05 AM EST", after=(NOTICE,)))
+    assert glued.published == datetime(2019, 11, 19, 7, 5, tzinfo=est)
+
+
+def test_a_page_that_writes_no_date_has_none() -> None:
+    assert read_text(paste("By Ann Lee")).published is None
+
+
+def test_every_date_is_a_candidate_with_its_cues() -> None:
+    lines = split_lines(paste("Published Jan 1, 2020 · Updated Jan 5, 2020", after=tuple(COMMENTS)))
+    choices = dict(date_model.candidates(lines, lines[2], 4, date(2020, 1, 1), None))
+    assert choices[date_model.NONE] == {"is_none": 1.0}
+    assert choices[date(2020, 1, 1)]["published_cue"] == 1.0 and choices[date(2020, 1, 1)]["rule_pick"] == 1.0
+    assert choices[date(2020, 1, 5)]["update_cue"] == 1.0 and choices[date(2020, 1, 5)]["later_in_line"] == 1.0
+    assert choices[datetime(2019, 2, 20, 15, 42)]["reply"] == 1.0
+
+
+def test_a_folds_weights_replace_the_shipped_ones(weights_dir: Path) -> None:
+    (weights_dir / f"{date_model.WEIGHTS_NAME}.json").write_text(json.dumps({"is_none": 100.0}), encoding="utf-8")
+    assert read_text(paste("By Ann Lee", "December 12, 2016 9:22 AM")).published is None
