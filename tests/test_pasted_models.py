@@ -15,7 +15,7 @@ from digest.pasted import fitted
 from digest.pasted.blocks import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
 from digest.pasted.headline_model import FEATURES
-from digest.pasted.publisher import find_site
+from digest.pasted.publisher import clean_name, find_site
 from digest.pasted.reader import read_text
 
 EST = timezone(timedelta(hours=-5))
@@ -95,6 +95,7 @@ def test_brand_lines_name_the_publisher_and_a_credit_does_not() -> None:
     assert find_site(split_lines("Get Even More From Bustle — Sign Up For The Newsletter\nBustle"), None) == "Bustle"
     assert find_site(split_lines("Shop With Us\nShop With Us"), None) is None
     assert find_site(split_lines("Image credit: NASA/ESA/K. Noll\nSpace.com is part of Future US Inc."), None) == "Space.com"
+    assert clean_name("By Intelligencer") == "Intelligencer" and clean_name("Bystander") == "Bystander"
 
 
 def test_a_dateline_beats_a_captions_date_and_a_labelled_update_is_no_publication() -> None:

@@ -96,12 +96,13 @@ COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
 BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App", "Follow Lifehacker")
 OWNER_STEM_MIN_CHARS = 2
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+BY_PREFIX = re.compile(r"^(?:by|By|BY)\s+(?=[A-Z])")  # "By Intelligencer": the byline's word, not the name's
 SITE_ADDRESS = r"(?:com|org|net|info|news|tv|fm|io|co\.uk|com\.au|[a-z]{2})"
 
 
 def clean_name(name: str) -> str:
-    """Without legal forms, trailing "All rights", punctuation and ®."""
-    name = LEGAL_PREFIX.sub("", name.strip(" ,-–—:®.|"))
+    """Without a leading "By", legal forms, trailing "All rights", punctuation and ®."""
+    name = LEGAL_PREFIX.sub("", BY_PREFIX.sub("", name.strip(" ,-–—:®.|")))
     name = TRAILING_WORDS.sub("", LEGAL_SUFFIX.sub("", name)).strip(" ,-–—:®|")
     return name
 
