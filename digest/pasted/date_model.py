@@ -4,11 +4,12 @@ The rules of `digest.pasted.headline.find_published` look in a window around the
 headline or the article run is misread (a menu's line taken for the headline, a byline glued to its
 section), the dateline falls outside the window and the page gets no date, or a caption's. Here every
 date the page writes is a candidate, with what speaks for it (near the headline or the article's start,
-a dateline or byline line, a "Published" cue, a time of day, the rules' own pick) and against it (an
-update or expiry cue, a comment's "Reply", a footer, a copyright line, a sentence of the article, a
+a dateline or byline line, a "Published" cue, a time of day, the rules' own pick) and against it (a
+comment's "Reply", a footer, a copyright line, a sentence of the article, a
 list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
 `bench/fit_date.py` as a conditional logit over one page's choices, read at first use, a fold's own
-under bench.evaluate --cv) decide.
+under bench.evaluate --cv) decide. A date announced as an update or an expiry is no candidate: the issue
+asks for the publication date, not an update, even where a page shows only its update.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ MAX_DATES_PER_LINE = 3  # "Expires: 18 June 2015   15 December 2014": a line rar
 CUE_REACH = 40  # characters before a date where its cue ("Published", "Updated on") stands
 NEAR_LINES = 3.0  # the scale of "near" the headline or the article's start, in lines
 FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
+LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 LIST_REACH = 2  # dated lines this close above and below: a list of dated links or comments
 PUBLISHED_WORD = re.compile(
     r"(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
@@ -42,8 +44,7 @@ SHOWN_AS_OF = re.compile(r"\b(?:as of|price as|returns as|stand:|état au)\b", r
 
 FEATURES = (
     "is_none", "rule_pick", "rule_day", "near_headline", "near_start", "above_headline", "log_distance",
-    "inside_article", "prose", "dateline", "byline", "junk", "copyright", "published_cue", "update_cue",
-    "label_update", "reply", "as_of", "footer", "has_time", "has_zone", "later_in_line", "same_day_lines",
+    "inside_article", "prose", "dateline", "byline", "junk", "copyright", "published_cue", "reply", "as_of", "footer", "has_time", "has_zone", "later_in_line", "same_day_lines",
     "listed", "first_date", "latest", "short_line",
 )
 
@@ -51,13 +52,22 @@ Value = datetime | date
 
 
 def dates_in(line: Line, day_first: bool | None) -> list[tuple[Value, int, int]]:
-    """The dates a line writes, with their spans (at most MAX_DATES_PER_LINE)."""
+    """The dates a line writes, with their spans (at most MAX_DATES_PER_LINE), but those a cue right before
+    announces as an update or an expiry ("Updated Jul 24, 2018"): never the publication's, whatever else
+    the page shows."""
     found, position = [], 0
     while len(found) < MAX_DATES_PER_LINE and (hit := find_date(line.text[position:], day_first=day_first)):
         value, begin, end = hit
-        found.append((value, position + begin, position + end))
+        if not UPDATE_WORD.search(line.text[max(0, position + begin - CUE_REACH):position + begin]):
+            found.append((value, position + begin, position + end))
         position += end
     return found
+
+
+def under_update_label(lines: list[Line], line: Line) -> bool:
+    """A date under a label of its own announcing an update ("Updated:" / "Mar 6, 2018")."""
+    above = lines[line.index - 1] if line.index > 0 else None
+    return above is not None and above.words <= LABEL_MAX_WORDS and UPDATE_WORD.search(above.text) is not None
 
 
 def day(value: Value) -> date:
@@ -67,7 +77,7 @@ def day(value: Value) -> date:
 def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: Value | None,
                day_first: bool | None, end: int | None = None) -> list[tuple[Value | None, dict[str, float]]]:
     """Every date the page writes, and "no date" (NONE), each with the model's features."""
-    dated = [(line, order, hit) for line in lines if has_date(line)
+    dated = [(line, order, hit) for line in lines if has_date(line) and not under_update_label(lines, line)
              for order, hit in enumerate(dates_in(line, day_first))]
     if not dated:
         return [(NONE, {"is_none": 1.0})]
@@ -82,7 +92,6 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
     result: list[tuple[Value | None, dict[str, float]]] = [(NONE, {"is_none": 1.0})]
     for number, (line, order, (value, begin, _)) in enumerate(dated):
         before = line.text[max(0, begin - CUE_REACH):begin]
-        above = lines[line.index - 1] if line.index > 0 else None
         distance = abs(line.index - anchor)
         neighbours = sum(1 for other in range(line.index - LIST_REACH, line.index + LIST_REACH + 1)
                          if other != line.index and other in dated_lines)
@@ -100,8 +109,6 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
             "junk": 1.0 if is_junk(line) else 0.0,
             "copyright": 1.0 if is_copyright(line) else 0.0,
             "published_cue": 1.0 if PUBLISHED_WORD.search(before) else 0.0,
-            "update_cue": 1.0 if UPDATE_WORD.search(before) else 0.0,
-            "label_update": 1.0 if above is not None and above.words <= 3 and UPDATE_WORD.search(above.text) else 0.0,
             "reply": 1.0 if REPLY.search(line.text) else 0.0,
             "as_of": 1.0 if SHOWN_AS_OF.search(before) else 0.0,
             "footer": 1.0 if line.index >= footer_from else 0.0,

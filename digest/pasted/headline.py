@@ -91,9 +91,9 @@ NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 201
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
-PUBLISHED_CUE = re.compile(
-    r"\b(?:published|posted|updated|first published|publié|mis à jour|veröffentlicht|aktualisiert|publicado|"
-    r"atualizado|actualizado|pubblicato|aggiornato|опубликовано|обновлено|publikováno|aktualizováno|opublikowano)\b",
+PUBLISHED_CUE = re.compile(  # (no "updated": "We've updated our Privacy Policy ... September 1, 2022" is no dateline)
+    r"\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
+    r"opublikowano)\b",
     re.IGNORECASE,
 )
 
