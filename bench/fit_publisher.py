@@ -4,21 +4,21 @@
 
 A page's choice is among the names its paste shows (digest.pasted.publisher.site_choices) and "no
 name". The right ones: the reference site name (readability's siteName, bench.scoring.same_site); for a
-Mercury page, which names no publisher, the names that spell the brand of its address as bench.evaluate
-judges them ("Ars Technica" for arstechnica.com, bench.mercury_scoring.publisher_spells_brand). A page
-where no name is right teaches nothing (the threshold publisher_model.NAME_MIN_SCORE decides when to name
-none). `fit` takes any subset of
+Mercury page, which names no publisher, the names that spell its address's registered domain
+("Ars Technica" for arstechnica.com). A page where no name is right teaches nothing (the threshold
+publisher_model.NAME_MIN_SCORE decides when to name none). `fit` takes any subset of
 pages, so bench.evaluate --cv can refit it per fold (bench.fitting).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from bench import choice_model
 from bench.fit_headline import development_pages, read_pastes
-from bench.mercury_scoring import publisher_spells_brand
 from bench.scoring import same_site
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import find_headline
@@ -26,13 +26,29 @@ from digest.pasted.publisher import find_site_by_rules, site_choices
 from digest.pasted.publisher_model import FEATURES, NONE, WEIGHTS_NAME
 from digest.pasted.reader import article_lines
 
-def is_right(page: Any, name: str) -> bool | None:
-    """The page's publisher by its reference: a site name, else (Mercury) the brand its address spells, as
-    bench.evaluate judges it (bench.mercury_scoring.publisher_spells_brand); None: no reference."""
+SECOND_LEVEL = frozenset({"co", "com", "ne", "or", "go", "ac", "org", "net"})  # "yomiuri.co.jp"
+
+
+def registered_label(url: str | None) -> str | None:
+    """ "https://www.arstechnica.com/x" -> "arstechnica": the name a domain spells."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
+    parts = host.split(".")
+    if len(parts) < 2:
+        return None
+    return parts[-3] if len(parts) >= 3 and parts[-2] in SECOND_LEVEL else parts[-2]
+
+
+def spelled(name: str) -> str:
+    return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)).casefold()
+
+
+def is_right(page: Any, name: str) -> bool:
+    """The page's publisher by its reference: a site name, else its address's registered domain."""
     site = getattr(page, "site", None)
     if site:
         return same_site(site, name)
-    return publisher_spells_brand(name, getattr(page, "url", None))
+    label = registered_label(getattr(page, "url", None))
+    return bool(label) and spelled(name) in (label, f"{label}com")
 
 
 def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
@@ -43,9 +59,7 @@ def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
         headline = find_headline(lines, span.start, article_lines(lines, span))
         headline_text, article = headline.text if headline else None, range(span.start, span.end)
         named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article))
-        right = [name != NONE and bool(is_right(page, name)) for name, _ in named]
-        if is_right(page, "") is None:
-            continue  # no reference to learn from
+        right = [name != NONE and is_right(page, name) for name, _ in named]
         made = choice_model.choice([vector for _, vector in named], right, FEATURES)
         if made is not None:
             found.append(made)
