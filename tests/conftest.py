@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.pasted import fitted
 from tests import pgserver
 from tests.test_storage_support import Backend, PgBackend, SqliteBackend
 
@@ -20,6 +21,16 @@ _pg_missing: list[str] = []
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def weights_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fold's weights folder for the pasted reader's fitted models, as bench.evaluate --cv sets it; the
+    weights cache forgets both ways."""
+    monkeypatch.setenv(fitted.WEIGHTS_ENV, str(tmp_path))
+    fitted.weights.cache_clear()
+    yield tmp_path
+    fitted.weights.cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-
-import pytest
 
 from digest.pasted import date_model, fitted
 from digest.pasted.blocks import split_lines
@@ -25,14 +22,6 @@ NOTICE = "We've updated our Privacy Policy, which will go in to effect on Septem
 
 def paste(*header: str, after: tuple[str, ...] = ()) -> str:
     return "\n".join(["Menu", "News", "Council approves the new river crossing", *header, *MORE, *after])
-
-
-@pytest.fixture
-def weights_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv(fitted.WEIGHTS_ENV, str(tmp_path))
-    fitted.weights.cache_clear()
-    yield tmp_path
-    fitted.weights.cache_clear()
 
 
 def test_the_shipped_weights_name_every_feature() -> None:

@@ -4,11 +4,8 @@ digest.pasted.publisher_model, digest.pasted.fitted, digest.dates)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-
-import pytest
 
 from digest.dates import find_date
 from digest.pasted import fitted
@@ -44,15 +41,6 @@ Image credit: NASA/ESA/K. Noll
 Trending on Riverside Gazette
 Riverside Gazette is part of Future US Inc, an international media group and leading digital publisher.
 """
-
-
-@pytest.fixture
-def weights_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fold's weights folder, as bench.evaluate --cv sets it; the cache forgets both ways."""
-    monkeypatch.setenv(fitted.WEIGHTS_ENV, str(tmp_path))
-    fitted.weights.cache_clear()
-    yield tmp_path
-    fitted.weights.cache_clear()
 
 
 def test_a_year_glued_to_its_clock_time_reads_with_the_time_and_zone() -> None:
