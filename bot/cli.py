@@ -22,11 +22,11 @@ from storage.base import StoreUnavailableError
 
 # name -> (module, one-line help). Each module defines add_arguments(parser) and run(args) -> int.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "digest": ("bot.cmd_digest", "digest links, saved HTML pages or pasted text (no token needed)"),
-    "run": ("bot.cmd_run", "run the Telegram bot (long polling, or --webhook)"),
-    "search": ("bot.cmd_search", "search the digests a chat has saved (DIGESTBOT_DB)"),
-    "export": ("bot.cmd_export", "export a chat's digests as JSON or Markdown (DIGESTBOT_DB)"),
-    "db": ("bot.cmd_db", "copy a whole history between stores: db copy SOURCE TARGET (SQLite <-> PostgreSQL)"),
+    "digest": ("bot.commands.digest", "digest links, saved HTML pages or pasted text (no token needed)"),
+    "run": ("bot.commands.run", "run the Telegram bot (long polling, or --webhook)"),
+    "search": ("bot.commands.search", "search the digests a chat has saved (DIGESTBOT_DB)"),
+    "export": ("bot.commands.export", "export a chat's digests as JSON or Markdown (DIGESTBOT_DB)"),
+    "db": ("bot.commands.db", "copy a whole history between stores: db copy SOURCE TARGET (SQLite <-> PostgreSQL)"),
 }
 
 

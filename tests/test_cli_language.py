@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.cmd_search import NO_MATCH
+from bot.commands.search import NO_MATCH
 from handlers.i18n import ENGLISH, words_for, words_from_environment
 
 FIXTURES = Path(__file__).parent / "fixtures"

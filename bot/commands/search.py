@@ -19,7 +19,7 @@ import asyncio
 import json
 import sys
 
-from bot.cmd_store import add_chat_argument
+from bot.commands.history import add_chat_argument
 from bot.resources import open_store
 from bot.settings import Settings
 from digest.errors import N_, QueryError

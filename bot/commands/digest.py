@@ -26,7 +26,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.cmd_store import remember
+from bot.commands.history import remember
 from bot.progress import ProgressBar, progress_bar
 from bot.resources import open_fetcher, open_pool, open_store
 from bot.settings import Settings

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from bot.cmd_store import add_chat_argument
+from bot.commands.history import add_chat_argument
 from bot.resources import open_store
 from bot.settings import Settings
 
