@@ -20,8 +20,8 @@ from bot.settings import Settings
 from digest.fetch import Fetcher
 from digest.pool import PagePool
 from digest.service import Digester
+from handlers.commands.help import bot_commands
 from handlers.context import BotData, HandlerConfig
-from handlers.help import bot_commands
 from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, words_for
 from handlers.routes import add_handlers
 from storage.base import DigestStore, StoreUnavailableError

@@ -12,7 +12,7 @@ from telegram.ext import CallbackContext, ExtBot
 
 from digest.model import Digest
 from digest.service import Digester
-from handlers.paste_buffer import PasteBuffer, SharedPasteBuffer
+from handlers.inputs.paste_buffer import PasteBuffer, SharedPasteBuffer
 from handlers.ratelimit import PageRateLimiter, SharedRateLimiter
 from handlers.singleflight import SharedSingleFlight, SingleFlight
 from storage.base import DigestStore

@@ -19,17 +19,17 @@ from telegram.ext import (
 )
 
 from handlers.access import ADDRESSED_TO_BOT, check_allowed
-from handlers.commands import help_command, start_command
+from handlers.commands.history import FORGET_PREFIX, export_command, forget_button, forget_command, recent_command
+from handlers.commands.inline import inline_query
+from handlers.commands.search import CALLBACK_PREFIX, STORED_PREFIX, search_command, search_page_button
+from handlers.commands.settings import SETTINGS_PREFIX, settings_button, settings_command
+from handlers.commands.start import help_command, start_command
 from handlers.errors import error_handler
-from handlers.files import HTML_EXTENSIONS, PDF_EXTENSIONS, PDF_MIME_TYPE, html_document, pdf_document
-from handlers.forwards import forwarded_post
-from handlers.history import FORGET_PREFIX, export_command, forget_button, forget_command, recent_command
-from handlers.inline import inline_query
-from handlers.links import link_message
-from handlers.other import anything_else, unknown_command
-from handlers.pasted import pasted_text
-from handlers.search import CALLBACK_PREFIX, STORED_PREFIX, search_command, search_page_button
-from handlers.settings import SETTINGS_PREFIX, settings_button, settings_command
+from handlers.inputs.files import HTML_EXTENSIONS, PDF_EXTENSIONS, PDF_MIME_TYPE, html_document, pdf_document
+from handlers.inputs.forwards import forwarded_post
+from handlers.inputs.links import link_message
+from handlers.inputs.other import anything_else, unknown_command
+from handlers.inputs.pasted import pasted_text
 
 ACCESS_GROUP = -1
 NEW_MESSAGES = filters.UpdateType.MESSAGE

@@ -15,7 +15,7 @@ import pytest
 
 from digest.errors import DamagedPdfError, LockedPdfError
 from digest.fetch.guard import REFUSED_PRIVATE
-from handlers.help import COMMANDS, help_text
+from handlers.commands.help import COMMANDS, help_text
 from tests.fakebotapi import BOT_USERNAME, TEST_TOKEN, BotProcess, ChatMessage, FakeBotAPI
 from tests.pageserver import ARTICLE_PARAGRAPHS, PageServer
 from tests.pdfs import Spec, build_pdf

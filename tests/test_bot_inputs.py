@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from digest.errors import NotTextError
-from handlers.history import NO_HISTORY
+from handlers.commands.history import NO_HISTORY
 from tests.fakebotapi import TEST_TOKEN, BotProcess, FakeBotAPI
 from tests.pageserver import ARTICLE_PARAGRAPHS, PageServer
 

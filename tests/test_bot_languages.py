@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from digest.fetch.guard import REFUSED_PRIVATE
-from handlers.help import CANNOT_READ_SHORT, bot_commands, help_text
+from handlers.commands.help import CANNOT_READ_SHORT, bot_commands, help_text
+from handlers.commands.settings import SETTINGS_PREFIX
 from handlers.i18n import LANGUAGES, words_for
-from handlers.settings import SETTINGS_PREFIX
 from tests.fakebotapi import TEST_TOKEN, BotProcess, ChatMessage, FakeBotAPI
 from tests.pageserver import PageServer
 from tests.test_bot import article  # the same dated page, 3 March 2025, 07:30

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from handlers.paste_buffer import SPLIT_PART_MIN_CHARS, PasteBuffer, join_parts
+from handlers.inputs.paste_buffer import SPLIT_PART_MIN_CHARS, PasteBuffer, join_parts
 from handlers.ratelimit import WINDOW_SECONDS, PageRateLimiter, wait_message
 from tests.fakebotapi import TEST_TOKEN, FakeBotAPI
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.help import help_text
+from handlers.commands.help import help_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -18,7 +18,7 @@ from digest.errors import BlockedAddressError, DigestError, FetchError
 from digest.fetch.guard import REFUSED_PRIVATE, refused_port
 from digest.model import Digest, Quote
 from digest.pdf.reader import PAGES_NOTE
-from handlers.help import bot_commands, help_text
+from handlers.commands.help import bot_commands, help_text
 from handlers.i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, language_of, words_for
 from handlers.look import LONG_SUMMARY, styled
 from storage.chat_settings import ChatSettings

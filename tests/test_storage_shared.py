@@ -11,7 +11,7 @@ import pytest
 
 from digest.errors import FetchError
 from digest.model import Digest
-from handlers.paste_buffer import SharedPasteBuffer
+from handlers.inputs.paste_buffer import SharedPasteBuffer
 from handlers.singleflight import SharedSingleFlight
 from storage.pg_shared import CLAIM_STALE_SECONDS, PgSharedState, shared_state
 from storage.pg_store import PgStore

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
+from handlers.commands.help import help_line
 from handlers.context import Context
-from handlers.help import help_line
 from handlers.i18n import N_
 from handlers.reader import words_of
 from handlers.reply import say

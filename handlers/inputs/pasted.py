@@ -8,10 +8,10 @@ import asyncio
 from telegram import Message, Update
 
 from digest.model import Page
+from handlers.commands.help import help_line
 from handlers.context import Context
-from handlers.help import help_line
 from handlers.i18n import N_
-from handlers.paste_buffer import Key, Paste
+from handlers.inputs.paste_buffer import Key, Paste
 from handlers.reader import words_of
 from handlers.reply import admit_one_page, answer_with_digest, say, sender_id, start_typing
 

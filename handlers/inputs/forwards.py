@@ -12,10 +12,10 @@ from telegram import (
 )
 
 from digest.model import Page
+from handlers.commands.help import help_line
 from handlers.context import Context
-from handlers.help import help_line
 from handlers.i18n import ENGLISH, N_, Words
-from handlers.links import digest_links, message_links
+from handlers.inputs.links import digest_links, message_links
 from handlers.reader import words_of
 from handlers.render import Via
 from handlers.reply import admit_one_page, answer_with_digest, say

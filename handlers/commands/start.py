@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ParseMode
 
+from handlers.commands.help import help_text
 from handlers.context import Context
-from handlers.help import help_text
 from handlers.i18n import N_
 from handlers.reader import words_of
 from handlers.render import plain

@@ -1,0 +1,1 @@
+"""What users ask for: /start and /help, /recent, /forget, /export, /search, /settings, and inline search."""
