@@ -24,12 +24,13 @@ from storage.query import ParsedQuery
 from storage.schema import shard_of
 from storage.tokens import NOTHING, all_of, any_of, excluded_patterns, site_patterns, term_patterns
 
+PAGE_COLUMNS = "d.title, d.summary, d.body, d.record, d.quotes, d.site"  # the hit and its snippet
 RANK_NORMALISATION = 1  # ts_rank: divide by 1 + log(document length), as bm25 weighs long documents down
 
 
 @dataclass
 class PgSearch:
-    """The page query (rows: digest id, saved_at, total) and its parameters."""
+    """The page query (rows: digest id, saved_at, total, then PAGE_COLUMNS) and its parameters."""
 
     sql: str
     params: list[Any]
@@ -69,12 +70,21 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> 
     if excluded_sites is not None:
         where.append(f"NOT (d.site_search @@ {params.add(excluded_sites)}::tsquery)")
     where += _filters(query, params)
+    limit_param, offset_param = params.add(limit), params.add(offset)
+    order = f"{'m.rank DESC, ' if rank else ''}h.saved_at DESC, m.id DESC"
+    # Only matches ranked at least as high as the page's last one need their history row: the rest
+    # cannot reach the page (equal ranks still go by saved_at, so the cut keeps every tie).
+    cut = (f"WHERE m.rank >= coalesce((SELECT rank FROM m ORDER BY rank DESC LIMIT 1"
+           f" OFFSET {params.add(limit + offset - 1)}), '-Infinity')") if rank else ""
     sql = f"""
-        SELECT m.id, h.saved_at, count(*) OVER ()
-        FROM (SELECT d.id, {rank or "0"} AS rank FROM digests AS d WHERE {" AND ".join(where)}) AS m
-        CROSS JOIN LATERAL (SELECT saved_at FROM history WHERE chat_id = {chat} AND digest_id = m.id LIMIT 1) AS h
-        ORDER BY {"m.rank DESC, " if rank else ""}h.saved_at DESC, m.id DESC
-        LIMIT {params.add(limit)} OFFSET {params.add(offset)}"""
+        WITH m AS MATERIALIZED (SELECT d.id, {rank or "0"} AS rank FROM digests AS d WHERE {" AND ".join(where)})
+        SELECT p.id, p.saved_at, p.total, {PAGE_COLUMNS}
+        FROM (SELECT m.id, m.rank, h.saved_at, (SELECT count(*) FROM m) AS total FROM m
+              CROSS JOIN LATERAL (SELECT saved_at FROM history WHERE chat_id = {chat} AND digest_id = m.id LIMIT 1) AS h
+              {cut}
+              ORDER BY {order} LIMIT {limit_param} OFFSET {offset_param}) AS p
+        JOIN digests AS d ON d.id = p.id
+        ORDER BY {order.replace("h.", "p.").replace("m.", "p.")}"""
     return PgSearch(sql, params.values)
 
 

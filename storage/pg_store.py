@@ -145,15 +145,16 @@ class PgStore(ServedCache):
             first = await self._read(lambda db: db.fetch(counted.sql, *counted.params))
             total = first[0][2] if first else 0
         words = parsed.words_match()
-        hits = [_with_snippet(hit, columns, words) for hit, columns in await self._hits(rows)]
+        hits = [_with_snippet(hit, columns, words) for hit, columns in _hits(rows)]
         return SearchPage(hits=tuple(hits), total=total, offset=offset, limit=limit)
 
     async def recent(self, chat_id: int, *, limit: int = 10) -> list[SearchHit]:
         """The chat's most recently saved digests, newest first."""
         rows = await self._read(lambda db: db.fetch(
-            "SELECT digest_id, saved_at FROM history WHERE chat_id = $1 ORDER BY saved_at DESC, digest_id DESC"
-            " LIMIT $2", chat_id, max(1, min(limit, MAX_LIMIT))))
-        return [hit for hit, _ in await self._hits(rows)]
+            f"SELECT h.digest_id, h.saved_at, {_DIGEST} FROM history AS h JOIN digests AS d ON d.id = h.digest_id"
+            " WHERE h.chat_id = $1 ORDER BY h.saved_at DESC, h.digest_id DESC LIMIT $2",
+            chat_id, max(1, min(limit, MAX_LIMIT))))
+        return [hit for hit, _ in _hits(rows)]
 
     async def get(self, chat_id: int, digest_id: int) -> Digest | None:
         """The digest, if this chat holds it."""
@@ -172,24 +173,6 @@ class PgStore(ServedCache):
             f"SELECT d.id, {_DIGEST} FROM messages AS m JOIN digests AS d ON d.id = m.digest_id"
             " WHERE m.chat_id = $1 AND m.message_id = $2", chat_id, message_id))
         return (row[0], from_row(*row[1:])) if row else None
-
-    async def _hits(self, found: Sequence[asyncpg.Record]) -> list[tuple[SearchHit, asyncpg.Record]]:
-        """(digest id, saved_at) rows as hits, each with its searched columns (for snippets)."""
-        if not found:
-            return []
-        ids = [row[0] for row in found]
-        rows = await self._read(lambda db: db.fetch(
-            "SELECT id, title, summary, body, record, quotes, site FROM digests WHERE id = ANY($1::bigint[])", ids))
-        by_id = {row["id"]: row for row in rows}
-        hits = []
-        for digest_id, saved_at, *_ in found:
-            row = by_id.get(digest_id)
-            if row is None:  # forgotten between the two reads
-                continue
-            digest = from_row(row["title"], row["summary"], row["body"], row["record"])
-            hits.append((SearchHit(digest_id=digest_id, digest=digest, snippet=plain_snippet(digest.summary),
-                                   saved_at=_utc(saved_at)), row))
-        return hits
 
     # Saved searches ------------------------------------------------------------------------
 
@@ -292,6 +275,17 @@ class PgStore(ServedCache):
                 if attempt == 2:
                     raise StoreUnavailableError.because(error) from error
         raise AssertionError("unreachable")
+
+
+def _hits(found: Sequence[asyncpg.Record]) -> list[tuple[SearchHit, asyncpg.Record]]:
+    """Rows of (digest id, saved_at, ...) with the digest's columns by name, as hits each with its row (for
+    snippets): the page comes in the same round trip as its ids."""
+    hits = []
+    for row in found:
+        digest = from_row(row["title"], row["summary"], row["body"], row["record"])
+        hits.append((SearchHit(digest_id=row[0], digest=digest, snippet=plain_snippet(digest.summary),
+                               saved_at=_utc(row[1])), row))
+    return hits
 
 
 def _with_snippet(hit: SearchHit, columns: asyncpg.Record, words: str | None) -> SearchHit:
