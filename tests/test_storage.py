@@ -290,6 +290,22 @@ async def test_paging_with_limit_and_offset(store: Store, clock: Clock) -> None:
     assert len(set(seen)) == 12
 
 
+async def test_pages_of_unequal_ranks_follow_the_order_of_one_big_page(store: Store, clock: Clock) -> None:
+    """PostgreSQL looks up saved_at only for matches ranked up to the page's last one: every page must
+    still be the slice of the whole order, ties at the page's edge included."""
+    for i in range(9):
+        clock.advance(days=0.001)
+        titled = i % 3 == 0
+        title = "Harbour report" if titled else f"Harbour notes {i}"
+        await store.save(Digest(title=title, summary="Boats came in.", body="The report was read."), chat_id=5)
+    whole = [hit.digest_id for hit in (await store.search(5, "report", limit=50)).hits]
+    paged = [hit.digest_id for offset in range(0, 10, 2)
+             for hit in (await store.search(5, "report", limit=2, offset=offset)).hits]
+    assert paged == whole and len(whole) == 9
+    first_three = (await store.search(5, "report", limit=3)).hits
+    assert {hit.digest.title for hit in first_three} == {"Harbour report"}
+
+
 async def test_a_search_never_sees_another_chats_digests(library: Store) -> None:
     assert titles(await library.search(2, "talks")) == ["Secret talks"]
     assert titles(await library.search(3, "talks")) == []
