@@ -72,6 +72,8 @@ async def build(store: DigestStore, count: int, sources: list[Source], rng: rand
 
 
 def report_saves(took: list[float], wall: float) -> None:
+    if not took:  # --bulk --saves 0: only the fill
+        return
     last = took[-10_000:]
     ms = sorted(t * 1000 for t in took)
     print(f"\nSave throughput (Store.save): {len(took) / sum(took):,.0f} saves/s over all {len(took):,} "
