@@ -3,11 +3,14 @@
 The user's words become tsquery literals (storage.tokens), matched against `digests.search`
 (every searched column) and `site:` against `digests.site_search` (the site column only). Both GIN
 indexes start with `digests.chats`, so the chat narrows the match inside the index, as the chat
-token does in SQLite's FTS5 (schema step 4); then each match looks up its own history row, for
-saved_at and so that a search never sees another chat's digests (LIMIT 1 keeps that a lookup by
-primary key per match: joined, the planner hashed the chat's whole history, 100,000 rows for the
-big chat of a million digests). The date range is a btree on `dated` that the planner can AND with
-the GIN index when a query has only dates. Ranking is ts_rank over `rank_search`, the title,
+token does in SQLite's FTS5 (schema step 4). Every match is ranked and counted (exact order and
+total), but only those ranked at least as high as the page's last one look up their history row for
+saved_at, the tie-break (LIMIT 1 keeps that a lookup by primary key per match: joined, the planner
+hashed the chat's whole history, 100,000 rows for the big chat of a million digests); looking it up
+for every match cost 15-35 ms of a big chat's common word at 100,000 digests. Which chat holds a
+digest is `digests.chats`, kept from history by triggers (and checked by the tests' integrity()).
+The date range is a btree on `dated` that the planner can AND with the GIN index when a query has
+only dates. Ranking is ts_rank over `rank_search`, the title,
 summary, quotes and site words with their column weights (title first), length-normalised (bm25 is
 too), then the most recently saved first, as on SQLite. The body's words find a digest but do not
 rank it: reading each match's whole vector (~7.5 KB, TOASTed) made a common word cost 30-235 ms at
