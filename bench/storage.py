@@ -45,7 +45,7 @@ from bench.storage_corpus import (BIG_CHAT, ORDINARY_CHATS, QUERY_KINDS, SHARED_
                                   load_sources, queries)
 from digest.model import Digest
 from storage import DigestStore, Store
-from storage.pg_store import PgStore
+from storage.postgres.store import PgStore
 
 GOAL_P95_MS = 20.0  # in an ordinary chat
 BIG_CHAT_GOAL_P95_MS = 50.0  # in the chat holding 10% of all digests

@@ -3,7 +3,7 @@
 Each store is first opened (so created and migrated) by its own code; then the rows a save would
 write go in directly, BATCH digests a transaction, through the same tables, triggers and indexes:
 SQLite's insert triggers fill its FTS5 shards as on a save; PostgreSQL gets the tsvector literals
-the store would write (storage.tokens), built from each paragraph's words tokenised once instead of
+the store would write (storage.postgres.tokens), built from each paragraph's words tokenised once instead of
 each body whole (a body is its paragraphs joined by blank lines, and no word spans one; see
 `Vectors`). The first CHECKED digests' vectors are compared in PostgreSQL with `tsvector_literal` of
 the whole text, so the shortcut cannot drift from what the store writes. History: the same chats as bench.storage's saves (one big
@@ -25,11 +25,11 @@ from typing import TypeVar
 import asyncpg
 
 from bench.storage_corpus import ORDINARY_CHATS, SHARED_SHARE, Source, chat_of, compose
-from storage.pg_store import PgStore
+from storage.postgres.store import PgStore
+from storage.postgres.tokens import COLUMN_WEIGHTS, column_starts, tokenised, tsvector_literal, vector_literal, words
 from storage.rows import ROW_COLUMNS, DigestRow, to_row
-from storage.schema import USER_COLUMNS, chat_token, shard_of
-from storage.store import cache_keys
-from storage.tokens import COLUMN_WEIGHTS, column_starts, tokenised, tsvector_literal, vector_literal, words
+from storage.sqlite.schema import USER_COLUMNS, chat_token, shard_of
+from storage.sqlite.store import cache_keys
 
 BATCH = 2_000
 CHECKED = 20
@@ -76,7 +76,7 @@ def progress(done: int, total: int, started: float) -> None:
 
 
 def fill_sqlite(path: Path, planned: Iterable[Planned], total: int) -> None:
-    """Rows as storage.store writes them (chat tokens and shard bits included), synchronous=OFF while filling."""
+    """Rows as storage.sqlite.store writes them (chat tokens and shard bits included), synchronous=OFF while filling."""
     columns = ", ".join(ROW_COLUMNS)
     marks = ", ".join("?" for _ in range(len(ROW_COLUMNS) + 3))
     started, done = time.perf_counter(), 0
@@ -142,7 +142,7 @@ class Vectors:
 
 
 async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> None:
-    """Rows as storage.pg_store writes them (vectors and `chats` included), the GIN indexes dropped while
+    """Rows as storage.postgres.store writes them (vectors and `chats` included), the GIN indexes dropped while
     filling and built again from their own definitions, then the id sequence moved on."""
     columns = ", ".join(ROW_COLUMNS)
     count = len(ROW_COLUMNS)

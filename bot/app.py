@@ -25,8 +25,8 @@ from handlers.context import BotData, HandlerConfig
 from handlers.i18n import DEFAULT_LANGUAGE, LANGUAGES, words_for
 from handlers.routes import add_handlers
 from storage.base import DigestStore, StoreUnavailableError
-from storage.pg_shared import shared_state
-from storage.schema import SchemaTooNewError
+from storage.postgres.shared import shared_state
+from storage.sqlite.schema import SchemaTooNewError
 
 logger = logging.getLogger(__name__)
 

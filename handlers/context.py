@@ -16,7 +16,7 @@ from handlers.inputs.paste_buffer import PasteBuffer, SharedPasteBuffer
 from handlers.ratelimit import PageRateLimiter, SharedRateLimiter
 from handlers.singleflight import SharedSingleFlight, SingleFlight
 from storage.base import DigestStore
-from storage.pg_shared import PgSharedState
+from storage.postgres.shared import PgSharedState
 
 LINKS_PER_MESSAGE = 3
 PLACEHOLDER_DELAY_SECONDS = 1.0

@@ -7,7 +7,7 @@ Imports only digest/ (types, urls), aiosqlite and asyncpg. Everything outside se
 
 from storage.base import (HIGHLIGHT_END, HIGHLIGHT_START, DigestStore, SearchHit, SearchPage,
                           StoreUnavailableError)
-from storage.store import Store
+from storage.sqlite.store import Store
 
 __all__ = ["HIGHLIGHT_END", "HIGHLIGHT_START", "DigestStore", "SearchHit", "SearchPage", "Store",
            "StoreUnavailableError"]

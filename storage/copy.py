@@ -19,11 +19,11 @@ from typing import Any
 
 from storage.base import DigestStore
 from storage.chat_settings import ChatSettings
-from storage.pg_store import PgStore
+from storage.postgres.store import PgStore
+from storage.postgres.tokens import tsvector_literal
 from storage.rows import ROW_COLUMNS
-from storage.schema import chats_of_sql, shards_of_sql
-from storage.store import Store
-from storage.tokens import tsvector_literal
+from storage.sqlite.schema import chats_of_sql, shards_of_sql
+from storage.sqlite.store import Store
 
 BATCH = 500
 Progress = Callable[[int, int], None]

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from storage.base import DigestStore
 from storage.location import Location
-from storage.pg_store import DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT_SECONDS, PgStore
-from storage.store import Store
+from storage.postgres.store import DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT_SECONDS, PgStore
+from storage.sqlite.store import Store
 
 
 async def open_store(location: Location, *, cache_max_age_days: float = 30, synchronous_full: bool = False,

@@ -27,7 +27,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from digest.errors import N_, QueryError
-from storage.schema import USER_COLUMNS
+from storage.sqlite.schema import USER_COLUMNS
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24

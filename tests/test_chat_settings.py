@@ -7,8 +7,8 @@ from pathlib import Path
 
 from digest.model import Digest
 from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
-from storage.schema import SCHEMA_VERSION
-from storage.store import Store
+from storage.sqlite.schema import SCHEMA_VERSION
+from storage.sqlite.store import Store
 from tests.test_storage_support import Backend
 
 

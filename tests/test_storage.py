@@ -16,12 +16,12 @@ import pytest
 from digest.errors import QueryError
 from digest.model import Digest, Quote
 from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store, StoreUnavailableError
-from storage.pg_schema import MIGRATIONS as PG_MIGRATIONS
-from storage.pg_schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
-from storage.pg_store import PgStore
+from storage.postgres.schema import MIGRATIONS as PG_MIGRATIONS
+from storage.postgres.schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
+from storage.postgres.store import PgStore
+from storage.postgres.tokens import tsvector_literal
 from storage.rows import ROW_COLUMNS, to_row
-from storage.schema import MIGRATIONS, SCHEMA_VERSION, SHARDS, fts_table, shard_of
-from storage.tokens import tsvector_literal
+from storage.sqlite.schema import MIGRATIONS, SCHEMA_VERSION, SHARDS, fts_table, shard_of
 from tests.pgserver import PgCluster
 from tests.test_storage_support import Backend, Clock, PgBackend, indexed, integrity, make_digest
 

@@ -13,8 +13,8 @@ from digest.errors import FetchError
 from digest.model import Digest
 from handlers.inputs.paste_buffer import SharedPasteBuffer
 from handlers.singleflight import SharedSingleFlight
-from storage.pg_shared import CLAIM_STALE_SECONDS, PgSharedState, shared_state
-from storage.pg_store import PgStore
+from storage.postgres.shared import CLAIM_STALE_SECONDS, PgSharedState, shared_state
+from storage.postgres.store import PgStore
 from tests.test_storage_support import make_digest
 
 LONG = "x" * 3_500  # as long as Telegram's cut: more may follow

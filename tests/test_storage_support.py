@@ -14,9 +14,9 @@ import asyncpg
 
 from digest.model import Digest, Quote
 from storage import DigestStore, Store
-from storage.pg_store import PgStore
-from storage.schema import SHARDS, fts_table
-from storage.tokens import quote_lexeme, tsvector_literal, words
+from storage.postgres.store import PgStore
+from storage.postgres.tokens import quote_lexeme, tsvector_literal, words
+from storage.sqlite.schema import SHARDS, fts_table
 
 START = 1_700_000_000.0  # 2023-11-14, a fixed "now" so expiry tests need no sleeping
 

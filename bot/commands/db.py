@@ -20,7 +20,7 @@ from storage.base import StoreUnavailableError
 from storage.copy import copy_store
 from storage.location import Location, LocationError, parse_location
 from storage.open import open_store
-from storage.schema import SchemaTooNewError
+from storage.sqlite.schema import SchemaTooNewError
 
 BAR_WIDTH = 30
 

@@ -15,8 +15,8 @@ from handlers.i18n import ENGLISH, Words, words_for
 from handlers.look import styled
 from handlers.reader import chat_settings
 from handlers.render import UNTITLED, meta_line, preview_options, render_digest, shorten
-from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.base import SearchHit
+from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 
 INLINE_RESULTS = 10
 INLINE_CACHE_SECONDS = 10

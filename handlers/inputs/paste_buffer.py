@@ -91,7 +91,7 @@ class PasteBuffer(Generic[M]):
 
 
 class PasteParts(Protocol):
-    """Where instances sharing a store keep paste parts (storage.pg_shared.PgSharedState)."""
+    """Where instances sharing a store keep paste parts (storage.postgres.shared.PgSharedState)."""
 
     def paste_pending(self, chat_id: int, user_id: int) -> Awaitable[bool]: ...
 

@@ -29,9 +29,9 @@ from storage.export import ExportedDigest, export_as
 from storage.keys import link_key, query_id, text_key
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, from_row, to_row
-from storage.schema import SHARDS, chat_token, chats_of_sql, fts_table, migrate, shard_of, shards_of_sql
-from storage.search import search_sql, snippet_sql
 from storage.served import ServedCache
+from storage.sqlite.schema import SHARDS, chat_token, chats_of_sql, fts_table, migrate, shard_of, shards_of_sql
+from storage.sqlite.search import search_sql, snippet_sql
 
 MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 10_000

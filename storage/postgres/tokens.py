@@ -21,14 +21,14 @@ from dataclasses import dataclass
 
 from storage.base import HIGHLIGHT_END, HIGHLIGHT_START
 from storage.query import PREFIX_MIN_CHARS, ParsedQuery, Term
-from storage.schema import USER_COLUMNS
+from storage.sqlite.schema import USER_COLUMNS
 
 # PostgreSQL's limits on a tsvector: positions 1..16383, 256 positions per lexeme, 2047 bytes per lexeme.
 MAX_POSITION = 16_383
 MAX_POSITIONS_PER_LEXEME = 256
 MAX_LEXEME_BYTES = 2_047
 COLUMN_GAP = 2  # positions skipped between columns, so a "phrase" never spans two of them (as in FTS5)
-# Weights per searched column, in storage.schema.USER_COLUMNS order. ts_rank's default weights
+# Weights per searched column, in storage.sqlite.schema.USER_COLUMNS order. ts_rank's default weights
 # (D 0.1, C 0.2, B 0.4, A 1.0) are in the ratio of FTS5's bm25 weights 1, 2, 4, 10.
 COLUMN_WEIGHTS = ("A", "B", "C", "C", "D")
 SNIPPET_WORDS = 20

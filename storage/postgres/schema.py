@@ -1,9 +1,9 @@
 """The PostgreSQL schema, as numbered steps recorded in `schema_version`, applied at open.
 
-The same tables as the SQLite schema (storage.schema), with the search index as columns of
+The same tables as the SQLite schema (storage.sqlite.schema), with the search index as columns of
 `digests`: `search`, a tsvector of the searched columns (weights A title, B summary, C quotes
 and site, D body) and `site_search`, one of the site column alone, each under a GIN index.
-Both are written by the store from storage.tokens (FTS5's words, not PostgreSQL's parser).
+Both are written by the store from storage.postgres.tokens (FTS5's words, not PostgreSQL's parser).
 
 Every step runs in one transaction that holds a transaction-level advisory lock, so N
 instances starting at once against one server apply each step once, and a crash leaves the
@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import asyncpg
 
-from storage.schema import SHARDS, SchemaTooNewError
+from storage.sqlite.schema import SHARDS, SchemaTooNewError
 
-# The weights of `search` that ranking reads (storage.tokens.COLUMN_WEIGHTS: title A, summary B,
+# The weights of `search` that ranking reads (storage.postgres.tokens.COLUMN_WEIGHTS: title A, summary B,
 # quotes and site C; the body's D is matched, not ranked).
 RANKED_WEIGHTS = ("a", "b", "c")
 
@@ -127,7 +127,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 4: search at scale. The chat filter moves inside the index: `chats` (the chats whose history holds
     # the digest, kept by triggers on history, as SQLite keeps its chat tokens) is the first column of
     # the GIN indexes, so a search intersects its chat's entries with the words' before reading a row.
-    # The words' index is split by shard of chats, as SQLite's FTS5 index is (storage.schema): a prefix
+    # The words' index is split by shard of chats, as SQLite's FTS5 index is (storage.sqlite.schema): a prefix
     # word unites the entries of every word it starts before the chat narrows them, so it reads a
     # sixteenth of them (partial indexes on `shards`, the bit mask of the digest's chats' shards).
     # And ranking reads `rank_search`, the title, summary, quotes and site words only (weights A-C of

@@ -1,6 +1,6 @@
-"""SQL for one search on PostgreSQL: the same query language and hits as storage.search on SQLite.
+"""SQL for one search on PostgreSQL: the same query language and hits as storage.sqlite.search on SQLite.
 
-The user's words become tsquery literals (storage.tokens), matched against `digests.search`
+The user's words become tsquery literals (storage.postgres.tokens), matched against `digests.search`
 (every searched column) and `site:` against `digests.site_search` (the site column only). Both GIN
 indexes start with `digests.chats`, so the chat narrows the match inside the index, as the chat
 token does in SQLite's FTS5 (schema step 4). Every match is ranked and counted (exact order and
@@ -22,10 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storage.pg_schema import shard_predicate
+from storage.postgres.schema import shard_predicate
+from storage.postgres.tokens import NOTHING, all_of, any_of, excluded_patterns, site_patterns, term_patterns
 from storage.query import ParsedQuery
-from storage.schema import shard_of
-from storage.tokens import NOTHING, all_of, any_of, excluded_patterns, site_patterns, term_patterns
+from storage.sqlite.schema import shard_of
 
 PAGE_COLUMNS = "d.title, d.summary, d.body, d.record, d.quotes, d.site"  # the hit and its snippet
 RANK_NORMALISATION = 1  # ts_rank: divide by 1 + log(document length), as bm25 weighs long documents down

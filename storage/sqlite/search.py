@@ -1,7 +1,7 @@
 """SQL for one search: the chat's matching digests, ranked, one page at a time.
 
 Three things keep a search fast and inside its chat (figures from bench.storage, 100,000 digests):
-- it reads only its chat's shard of the index (storage.schema), and the chat's own token is part
+- it reads only its chat's shard of the index (storage.sqlite.schema), and the chat's own token is part
   of the MATCH, so FTS5 ranks only this chat's digests;
 - the index is the outer loop (CROSS JOIN): left to itself, SQLite's planner walks the chat's
   history and runs one full-text query per row, a hundred times slower;
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage.query import ParsedQuery
-from storage.schema import chat_token, fts_table, shard_of
+from storage.sqlite.schema import chat_token, fts_table, shard_of
 
 SNIPPET_TOKENS = 20
 CHATS_COLUMN = "chats"

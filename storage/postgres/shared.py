@@ -25,7 +25,7 @@ import asyncpg
 
 from digest.model import Digest
 from storage.keys import link_key
-from storage.pg_store import PgStore
+from storage.postgres.store import PgStore
 
 WINDOW_SECONDS = 60.0
 SWEEP_CHANCE = 0.01  # one page in a hundred also drops every user's events older than the window

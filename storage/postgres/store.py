@@ -24,15 +24,15 @@ from storage.base import ExportFormat, SearchHit, SearchPage, StoreUnavailableEr
 from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_as
 from storage.keys import query_id
-from storage.pg_schema import migrate
-from storage.pg_search import search_sql
+from storage.postgres.schema import migrate
+from storage.postgres.search import search_sql
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, DigestRow, from_row, to_row
-from storage.schema import USER_COLUMNS
 from storage.served import ServedCache
-from storage.store import (MAX_LIMIT, MAX_OFFSET, SAVED_QUERY_DAYS, SECONDS_PER_DAY, SQLITE_INT,
+from storage.sqlite.schema import USER_COLUMNS
+from storage.sqlite.store import (MAX_LIMIT, MAX_OFFSET, SAVED_QUERY_DAYS, SECONDS_PER_DAY, SQLITE_INT,
                            cache_keys, plain_snippet)
-from storage.tokens import snippet, tsvector_literal
+from storage.postgres.tokens import snippet, tsvector_literal
 
 T = TypeVar("T")
 DEFAULT_POOL_SIZE = 10
@@ -99,7 +99,7 @@ class PgStore(ServedCache):
 
     async def save(self, digest: Digest, *, chat_id: int, source_url: str | None = None,
                    source_text: str | None = None, message_id: int | None = None) -> int:
-        """Keep the digest and add it to the chat's history; returns its id (see storage.store.Store.save)."""
+        """Keep the digest and add it to the chat's history; returns its id (see storage.sqlite.store.Store.save)."""
         keys = list(dict.fromkeys(cache_keys(digest, source_url=source_url, source_text=source_text)))
         served = self.served_id(digest)
         now = self._clock()
@@ -289,7 +289,7 @@ def _hits(found: Sequence[asyncpg.Record]) -> list[tuple[SearchHit, asyncpg.Reco
 
 
 def _with_snippet(hit: SearchHit, columns: asyncpg.Record, words: str | None) -> SearchHit:
-    """The hit with its words marked in the best window of its searched columns (storage.tokens.snippet)."""
+    """The hit with its words marked in the best window of its searched columns (storage.postgres.tokens.snippet)."""
     marked = snippet([columns[name] for name in USER_COLUMNS], words) if words else None
     if marked is None:
         return hit
