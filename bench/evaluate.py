@@ -8,11 +8,11 @@
     python -m bench.evaluate --save before.jsonl  # per-page results, to diff after a change
 
 Sets: `html` (readability-test-pages/*/source.html), `pasted` (pasted-pages/*.txt), `mercury-html` and
-`mercury-pasted` (mercury-pages/*/source.html and pasted.txt, bench.mercury), `pdf` (the development
-articles typeset as PDFs, bench.pdf_pages), `golden` (tests/fixtures/pages). Beside `html` it scores bare readability-lxml on the same pages, as the baseline.
-Cross-validation: pages are grouped by site (bench.sites), each site in one of K folds; the
+`mercury-pasted` (mercury-pages/*/source.html and pasted.txt, bench.sets.mercury), `pdf` (the development
+articles typeset as PDFs, bench.sets.pdf), `golden` (tests/fixtures/pages). Beside `html` it scores bare readability-lxml on the same pages, as the baseline.
+Cross-validation: pages are grouped by site (bench.sets.sites), each site in one of K folds; the
 figure of each held-out fold is given beside the whole-set one. Fitted components are refitted on
-the other folds first (bench.fitting).
+the other folds first (bench.fit.registry).
 """
 
 from __future__ import annotations
@@ -27,16 +27,16 @@ from pathlib import Path
 
 from readability import Document
 
-from bench import fitting
-from bench.datasets import DEV_PAGES, FAKEHOST_URL, DevPage, GoldenPage, dev_pages, golden_pages, html_to_text
-from bench.mercury import mercury_pages
-from bench.pdf_pages import pdf_pages, score_pdf
-from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim, site_visible_in
-from bench.report import cv_report, report, save
-from bench.score_mercury import score_mercury_html, score_mercury_pasted
-from bench.scoring import precision_recall, same_date, same_site, same_title, title_visible_in
-from bench.sites import DEFAULT_FOLDS, fold_of, golden_site, page_site
-from bench.soundness import allowed_passages, squash, summary_is_sound
+from bench.fit import registry
+from bench.scoring.extraction import precision_recall, same_date, same_site, same_title, title_visible_in
+from bench.scoring.mercury import score_mercury_html, score_mercury_pasted
+from bench.scoring.page import PageScore, date_visible_in, quotes_are_verbatim, site_visible_in
+from bench.scoring.report import cv_report, report, save
+from bench.scoring.soundness import allowed_passages, squash, summary_is_sound
+from bench.sets.datasets import DEV_PAGES, FAKEHOST_URL, DevPage, GoldenPage, dev_pages, golden_pages, html_to_text
+from bench.sets.mercury import mercury_pages
+from bench.sets.pdf import pdf_pages, score_pdf
+from bench.sets.sites import DEFAULT_FOLDS, fold_of, golden_site, page_site
 from digest.errors import DigestError, ExtractionError
 from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page
@@ -128,7 +128,7 @@ def score_bare_readability(page: DevPage) -> PageScore:
 
 
 def golden_passages(page: GoldenPage) -> list[str]:
-    """HTML: the page without what is never article (bench.soundness). Text: the paste's lines (no markup
+    """HTML: the page without what is never article (bench.scoring.soundness). Text: the paste's lines (no markup
     says what is a caption there, so this is looser)."""
     if page.kind == "html":
         return allowed_passages(page.content)
@@ -173,9 +173,9 @@ def score_golden(page: GoldenPage) -> PageScore:
 
 
 def set_weights_dir(folder: str | None) -> None:
-    """Worker initializer: the fold's fitted weights (bench.fitting)."""
+    """Worker initializer: the fold's fitted weights (bench.fit.registry)."""
     if folder:
-        os.environ[fitting.WEIGHTS_ENV] = folder
+        os.environ[registry.WEIGHTS_ENV] = folder
 
 
 def run(scorer: Callable, pages: list, jobs: int, weights: str | None = None) -> list[PageScore]:
@@ -190,7 +190,7 @@ def run(scorer: Callable, pages: list, jobs: int, weights: str | None = None) ->
 
 def load_sets(chosen: str | list[str]) -> dict[str, tuple[Callable, list, Callable[[object], str]]]:
     """Set name -> (scorer, pages, the page's site key). Fitted models learn, per fold, from every chosen set
-    they name (bench.fitting), so the paste models need both paste sets chosen to learn from both."""
+    they name (bench.fit.registry), so the paste models need both paste sets chosen to learn from both."""
     names = [chosen] if isinstance(chosen, str) else chosen
     wanted = SETS if "all" in names else tuple(names)
     sets: dict[str, tuple[Callable, list, Callable[[object], str]]] = {}
@@ -222,14 +222,14 @@ def label(scores: list[PageScore], set_name: str, pages: list, site: Callable, f
 
 
 def refitted_folds(sets: dict, folds: int, jobs: int) -> dict[str, list[list[PageScore]]]:
-    """Per set, each fold's pages scored with components fitted on the other folds (bench.fitting)."""
+    """Per set, each fold's pages scored with components fitted on the other folds (bench.fit.registry)."""
     result: dict[str, list[list[PageScore]]] = {name: [] for name in sets}
     with tempfile.TemporaryDirectory(prefix="digestbot-cv-") as tmp:
         for k in range(folds):
             folder = Path(tmp) / f"fold-{k}"
             training = {name: [p for p in pages if fold_of(site(p), folds) != k]
                         for name, (_, pages, site) in sets.items()}
-            fitting.write_weights(folder, training)
+            registry.write_weights(folder, training)
             for name, (scorer, pages, site) in sets.items():
                 held_out = [p for p in pages if fold_of(site(p), folds) == k]
                 result[name].append(label(run(scorer, held_out, jobs, weights=str(folder)), name, held_out, site, folds))
@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "html" and not args.no_baseline:
             report("html: readability", run(score_bare_readability, pages, args.jobs), False)
     if args.cv:
-        if fitting.FITTERS:
+        if registry.FITTERS:
             per_fold = refitted_folds(sets, args.cv, args.jobs)
         else:
             per_fold = {name: [[s for s in scores if s.fold == k] for k in range(args.cv)] for name, scores in whole.items()}

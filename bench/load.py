@@ -30,7 +30,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.datasets import FAKEHOST_URL, dev_pages, golden_pages, require_dev_pages
+from bench.sets.datasets import FAKEHOST_URL, dev_pages, golden_pages, require_dev_pages
 from digest.errors import DigestError
 from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page

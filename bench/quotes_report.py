@@ -20,8 +20,8 @@ import time
 import lxml.html
 from readability import Document
 
-from bench.datasets import FAKEHOST_URL, dev_pages
 from bench.evaluate import OPTIONS, squash, summary_is_sound
+from bench.sets.datasets import FAKEHOST_URL, dev_pages
 from digest.errors import DigestError
 from digest.model import DigestOptions
 from digest.html import read_html

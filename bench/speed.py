@@ -4,7 +4,7 @@
 
 Per page (the 130 development pages, one process, one core): bare `Document(html).summary()`,
 our whole HTML pipeline (`digest_page`), and our pasted-text pipeline on the same page's
-select-all text; and the PDF pipeline on the same articles typeset as PDFs (bench.pdf_pages), per
+select-all text; and the PDF pipeline on the same articles typeset as PDFs (bench.sets.pdf), per
 document and per PDF page. Each figure is the median over pages of the best of `--rounds` runs.
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Callable
 import pypdfium2
 from readability import Document
 
-from bench.datasets import FAKEHOST_URL, dev_pages
-from bench.pdf_pages import pdf_pages
+from bench.sets.datasets import FAKEHOST_URL, dev_pages
+from bench.sets.pdf import pdf_pages
 from digest.errors import DigestError
 from digest.pipeline import Page, digest_page
 
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"HTML pipeline / bare readability: {html_median / bare_median:.2f}x of medians, "
           f"median per-page ratio {statistics.median(ratios):.2f}x")
     print(f"pasted-text / HTML pipeline: {statistics.median(text) / html_median:.2f}x of medians")
-    print(f"PDF documents: {len(pdf)}, the development articles typeset (bench.pdf_pages)")
+    print(f"PDF documents: {len(pdf)}, the development articles typeset (bench.sets.pdf)")
     return 0
 
 

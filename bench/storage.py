@@ -11,10 +11,10 @@ suite's tests/pgserver.py: initdb as the postgres user, fsync off, removed after
 its save figures are without fsync; give --pg-dsn to measure a real server (the run creates
 and drops a schema of its own there).
 
-Digests and queries: bench.storage_corpus. Without --bulk the digests are saved one at a time
+Digests and queries: bench.filling.corpus. Without --bulk the digests are saved one at a time
 through `Store.save`, as the bot saves them (on SQLite one BEGIN IMMEDIATE transaction each, WAL,
 synchronous=NORMAL). With --bulk the same kind of digests are written in big transactions
-(bench.storage_bulk: same tables, triggers and indexes), then `--saves` more digests go through
+(bench.filling.bulk: same tables, triggers and indexes), then `--saves` more digests go through
 `Store.save` one at a time on the full store: that is the saves-per-second figure.
 
 Searches run through `Store.search(chat, query, limit=5)` (ranking, total count, snippets and
@@ -40,8 +40,8 @@ from pathlib import Path
 
 import asyncpg
 
-from bench import storage_bulk
-from bench.storage_corpus import (BIG_CHAT, ORDINARY_CHATS, QUERY_KINDS, SHARED_SHARE, Source, chat_of, compose,
+from bench.filling import bulk
+from bench.filling.corpus import (BIG_CHAT, ORDINARY_CHATS, QUERY_KINDS, SHARED_SHARE, Source, chat_of, compose,
                                   load_sources, queries)
 from digest.model import Digest
 from storage import DigestStore, Store
@@ -85,14 +85,14 @@ def report_saves(took: list[float], wall: float) -> None:
 async def fill(store: DigestStore, args: argparse.Namespace, sources: list[Source],
                rng: random.Random) -> DigestStore:
     """--bulk: args.digests digests written in bulk into the open (migrated) store; returns the store to use."""
-    planned = storage_bulk.plan(args.digests, sources, rng, now=time.time() - 60)
+    planned = bulk.plan(args.digests, sources, rng, now=time.time() - 60)
     started = time.perf_counter()
-    print(f"Filling in bulk (batches of {storage_bulk.BATCH:,}):", flush=True)
+    print(f"Filling in bulk (batches of {bulk.BATCH:,}):", flush=True)
     if isinstance(store, PgStore):
-        await storage_bulk.fill_pg(store, planned, args.digests)
+        await bulk.fill_pg(store, planned, args.digests)
     else:
         await store.close()
-        storage_bulk.fill_sqlite(args.db, planned, args.digests)
+        bulk.fill_sqlite(args.db, planned, args.digests)
         store = await Store.open(args.db)
     print(f"Filled {args.digests:,} digests in {time.perf_counter() - started:,.0f} s", flush=True)
     return store

@@ -8,16 +8,16 @@ import os
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from bench import fitting
-from bench.datasets import GoldenPage, golden_pages
 from bench.evaluate import refitted_folds
-from bench.mercury_scoring import (
+from bench.fit import registry
+from bench.sets.datasets import GoldenPage, golden_pages
+from bench.scoring.loose import (
     author_match, date_match, dek_match, first_words_match, publisher_spells_brand, publisher_visible,
     site_agrees_with_host, words_after_end,
 )
-from bench.pagescore import PageScore
-from bench.sites import brand, fold_of, page_site, registered_domain
-from bench.soundness import allowed_passages, summary_is_sound
+from bench.scoring.page import PageScore
+from bench.scoring.soundness import allowed_passages, summary_is_sound
+from bench.sets.sites import brand, fold_of, page_site, registered_domain
 from digest.model import Digest
 
 
@@ -121,17 +121,17 @@ def test_descriptions_and_declared_standfirsts_are_read_from_content_or_value() 
 
 def report_weights(page: GoldenPage) -> PageScore:
     """A scorer for the fold's workers: the training pages its weights were fitted on, as notes."""
-    folder = Path(os.environ[fitting.WEIGHTS_ENV])
+    folder = Path(os.environ[registry.WEIGHTS_ENV])
     return PageScore(page.slug, None, None, notes=json.loads((folder / "names.json").read_text(encoding="utf-8")))
 
 
 def test_cross_validation_refits_on_the_other_folds_and_hands_the_weights_to_fresh_workers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     pages = [g for g in golden_pages() if g.kind == "text"]
-    fitter = fitting.Fitter(sets=("golden text",), fit=lambda training: sorted(p.slug for p in training["golden text"]))
-    monkeypatch.setitem(fitting.FITTERS, "names", fitter)
+    fitter = registry.Fitter(sets=("golden text",), fit=lambda training: sorted(p.slug for p in training["golden text"]))
+    monkeypatch.setitem(registry.FITTERS, "names", fitter)
     folds = refitted_folds({"golden text": (report_weights, pages, lambda p: page_site(p.slug))}, 3, jobs=1)
     assert sorted(s.name for fold in folds["golden text"] for s in fold) == sorted(p.slug for p in pages)
     for k, fold in enumerate(folds["golden text"]):
         trained_on = sorted(p.slug for p in pages if fold_of(page_site(p.slug), 3) != k)
         assert fold and all(s.fold == k and s.notes == trained_on and s.name not in s.notes for s in fold)
-    assert fitting.WEIGHTS_ENV not in os.environ  # only the workers were told
+    assert registry.WEIGHTS_ENV not in os.environ  # only the workers were told

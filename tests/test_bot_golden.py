@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.datasets import golden_pages
+from bench.sets.datasets import golden_pages
 from digest.errors import DigestError
 from digest.pipeline import Page, digest_page
 from handlers.render import Via, render_digest

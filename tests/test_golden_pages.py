@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.datasets import golden_pages
 from bench.evaluate import score_golden
+from bench.sets.datasets import golden_pages
 
 PAGES = list(golden_pages())
 

@@ -7,7 +7,7 @@ date the page writes is a candidate, with what speaks for it (near the headline 
 a dateline or byline line, a "Published" cue, a time of day, the rules' own pick) and against it (a
 comment's "Reply", a footer, a copyright line, a sentence of the article, a
 list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
-`bench/fit_date.py` as a conditional logit over one page's choices, read at first use, a fold's own
+`bench/fit/date.py` as a conditional logit over one page's choices, read at first use, a fold's own
 under bench.evaluate --cv) decide. A date announced as an update or an expiry is no candidate: the issue
 asks for the publication date, not an update, even where a page shows only its update.
 """

@@ -1,9 +1,9 @@
 """Fitted weights of the pasted reader's models, shipped as JSON data beside this module.
 
 `<name>.json` (digest/pasted/) holds one model's weights, written by its fitting script under
-bench/ (bench/fit_headline.py, bench/fit_publisher.py). They are read at first use, never at
+bench/ (bench/fit/headline.py, bench/fit/publisher.py). They are read at first use, never at
 import, and when DIGESTBOT_WEIGHTS_DIR is set and holds `<name>.json`, that file is read instead:
-bench.evaluate --cv scores each fold with weights fitted on the other folds (bench.fitting).
+bench.evaluate --cv scores each fold with weights fitted on the other folds (bench.fit.registry).
 """
 
 from __future__ import annotations

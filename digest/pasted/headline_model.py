@@ -2,7 +2,7 @@
 
 Every line before the article run (and the run's first few) that could be a headline gets the
 features below; the line with the highest score wins (a conditional logit: the softmax over one
-page's candidates was fitted to put the reference headline first, `bench/fit_headline.py`). The
+page's candidates was fitted to put the reference headline first, `bench/fit/headline.py`). The
 weights are data (`pasted-headline.json` beside this module, read by `digest.pasted.fitted`).
 
 The features are the evidence the hand-set rules of `digest.pasted.headline` weighed (echo of the

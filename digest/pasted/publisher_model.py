@@ -6,7 +6,7 @@ outside the article repeat, or that opens the page. One more choice is "no name"
 is worse than none. The features say where and how the page shows each name (masthead, footer,
 copyright, brand line, as its own address, how often outside and inside the article) and what
 speaks against it (a person's byline, a word the page also writes in lower case, a company word);
-the weights (`publisher_weights.json`, fitted by `bench/fit_publisher.py` as a conditional logit,
+the weights (`publisher_weights.json`, fitted by `bench/fit/publisher.py` as a conditional logit,
 read at first use; a fold's own under bench.evaluate --cv) decide.
 """
 

@@ -39,8 +39,8 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from bench.scoring import shingles
-from bench.sites import brand, registered_domain
+from bench.scoring.extraction import shingles
+from bench.sets.sites import brand, registered_domain
 
 FIRST_WORDS_SLACK = 30  # words of menu, byline or caption a fair body may open with before the article
 DEK_SENTENCE_MIN_WORDS = 5  # a dek's first sentence shorter than this is no evidence on its own

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import lxml.html
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("DIGESTBOT_SHARED", ROOT.parent / "shared"))
 DEV_PAGES = SHARED / "datasets" / "readability-test-pages"
 PASTED_PAGES = SHARED / "datasets" / "pasted-pages"

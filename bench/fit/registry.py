@@ -5,8 +5,8 @@ pasted text, say) registers a Fitter here:
 
     FITTERS["pasted-lines"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_line_scorer)
 
-`fit` receives the training pages, `{set name: [page, ...]}` (bench.datasets.DevPage,
-bench.mercury.MercuryPage), restricted to the sets the fitter names and to the folds being
+`fit` receives the training pages, `{set name: [page, ...]}` (bench.sets.datasets.DevPage,
+bench.sets.mercury.MercuryPage), restricted to the sets the fitter names and to the folds being
 trained on, and returns the weights as a JSON-serialisable value. It must be deterministic.
 
 How the pipeline gets the weights: for each held-out fold, bench writes every fitter's weights
@@ -52,15 +52,15 @@ def write_weights(folder: Path, training: Mapping[str, Sequence[Any]]) -> None:
 
 
 def register_pasted_models() -> None:
-    """The pasted reader's headline, publisher and date models (bench/fit_headline.py, bench/fit_publisher.py,
-    bench/fit_date.py).
+    """The pasted reader's headline, publisher and date models (bench/fit/headline.py, bench/fit/publisher.py,
+    bench/fit/date.py).
     A fold's publisher fit reads headlines with the shipped headline weights: the headline only tells it
     which line not to count as a brand line, a small leak."""
-    from bench import fit_date, fit_headline, fit_publisher
+    from bench.fit import date, headline, publisher
 
-    FITTERS["pasted-headline"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_headline.fit)
-    FITTERS["pasted-publisher"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_publisher.fit)
-    FITTERS["pasted-date"] = Fitter(sets=("pasted", "mercury-pasted"), fit=fit_date.fit)
+    FITTERS["pasted-headline"] = Fitter(sets=("pasted", "mercury-pasted"), fit=headline.fit)
+    FITTERS["pasted-publisher"] = Fitter(sets=("pasted", "mercury-pasted"), fit=publisher.fit)
+    FITTERS["pasted-date"] = Fitter(sets=("pasted", "mercury-pasted"), fit=date.fit)
 
 
 register_pasted_models()

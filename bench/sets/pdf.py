@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.datasets import dev_pages
-from bench.pagescore import PageScore, quotes_are_verbatim
-from bench.scoring import precision_recall
-from bench.soundness import summary_is_sound
+from bench.scoring.extraction import precision_recall
+from bench.scoring.page import PageScore, quotes_are_verbatim
+from bench.scoring.soundness import summary_is_sound
+from bench.sets.datasets import dev_pages
 from digest.errors import DigestError
 from digest.model import DigestOptions, Page
 from digest.pipeline import digest_page

@@ -13,7 +13,7 @@ import random
 import re
 from datetime import date, timedelta
 
-from bench.datasets import dev_pages
+from bench.sets.datasets import dev_pages
 from digest.model import Digest, Quote
 from storage.query import PREFIX_MIN_CHARS
 

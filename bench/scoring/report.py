@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 
-from bench.pagescore import PageScore
-from bench.scoring import f1_of_means
+from bench.scoring.extraction import f1_of_means
+from bench.scoring.page import PageScore
 
 # (label, the figure of a group of pages or None where it has no pages to count)
 Metric = tuple[str, Callable[[Sequence[PageScore]], float | None]]

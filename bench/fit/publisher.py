@@ -1,13 +1,13 @@
 """Fit the pasted publisher model (digest.pasted.publisher_model) on development pastes.
 
-    python -m bench.fit_publisher      # refit on pasted-pages + mercury-pages, write the shipped weights
+    python -m bench.fit.publisher      # refit on pasted-pages + mercury-pages, write the shipped weights
 
 A page's choice is among the names its paste shows (digest.pasted.publisher.site_choices) and "no
-name". The right ones: the reference site name (readability's siteName, bench.scoring.same_site); for a
+name". The right ones: the reference site name (readability's siteName, bench.scoring.extraction.same_site); for a
 Mercury page, which names no publisher, the names that spell its address's registered domain
 ("Ars Technica" for arstechnica.com). A page where no name is right teaches nothing (the threshold
 publisher_model.NAME_MIN_SCORE decides when to name none). `fit` takes any subset of
-pages, so bench.evaluate --cv can refit it per fold (bench.fitting).
+pages, so bench.evaluate --cv can refit it per fold (bench.fit.registry).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from bench import choice_model
-from bench.fit_headline import development_pages, read_pastes
-from bench.scoring import same_site
+from bench.fit import logit
+from bench.fit.headline import development_pages, read_pastes
+from bench.scoring.extraction import same_site
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import find_headline
 from digest.pasted.publisher import find_site_by_rules, site_choices
@@ -51,7 +51,7 @@ def is_right(page: Any, name: str) -> bool:
     return bool(label) and spelled(name) in (label, f"{label}com")
 
 
-def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
+def choices(pages: Iterable[Any]) -> list[logit.Choice]:
     """The choices of the pages with a reference site name or address."""
     found = []
     for page, lines, span in read_pastes(page for page in pages
@@ -60,16 +60,16 @@ def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
         headline_text, article = headline.text if headline else None, range(span.start, span.end)
         named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article))
         right = [name != NONE and is_right(page, name) for name, _ in named]
-        made = choice_model.choice([vector for _, vector in named], right, FEATURES)
+        made = logit.choice([vector for _, vector in named], right, FEATURES)
         if made is not None:
             found.append(made)
     return found
 
 
 def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
-    """bench.fitting's hook: the weights fitted on the given sets' pages."""
-    return choice_model.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
+    """bench.fit.registry's hook: the weights fitted on the given sets' pages."""
+    return logit.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
 
 
 if __name__ == "__main__":
-    choice_model.write(shipped(WEIGHTS_NAME), fit(development_pages()))
+    logit.write(shipped(WEIGHTS_NAME), fit(development_pages()))

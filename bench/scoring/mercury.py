@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bench.mercury import MercuryPage
-from bench.mercury_scoring import (
+from bench.sets.mercury import MercuryPage
+from bench.scoring.loose import (
     author_match, date_match, dates_written, dek_match, first_words_match, publisher_spells_brand,
     publisher_visible, site_agrees_with_host, words_after_end,
 )
-from bench.pagescore import PageScore, date_visible_in, quotes_are_verbatim
-from bench.scoring import precision_recall, same_title, title_visible_in
-from bench.soundness import allowed_passages, squash, summary_is_sound
+from bench.scoring.extraction import precision_recall, same_title, title_visible_in
+from bench.scoring.page import PageScore, date_visible_in, quotes_are_verbatim
+from bench.scoring.soundness import allowed_passages, squash, summary_is_sound
 from digest.errors import DigestError, ExtractionError
 from digest.model import DigestOptions
 from digest.pipeline import Page, digest_page
@@ -19,7 +19,7 @@ QUOTE_MARKS = str.maketrans("", "", "'\"‘’“”«»「」")
 
 
 def title_agrees(expected: str, got: str) -> bool:
-    """bench.scoring.same_title, also with quote marks dropped: Mercury's titles may add or drop them
+    """bench.scoring.extraction.same_title, also with quote marks dropped: Mercury's titles may add or drop them
     (the dataset's README)."""
     return same_title(expected, got) or same_title(expected.translate(QUOTE_MARKS), got.translate(QUOTE_MARKS))
 
@@ -38,7 +38,7 @@ def visible_figures(page: MercuryPage, kind: str) -> dict:
 
 def html_reference(page: MercuryPage) -> str | None:
     """Our HTML reader's article of the page when it opens with Mercury's first words, else None
-    (bench.mercury_scoring: the reference a paste's body is judged against)."""
+    (bench.scoring.loose: the reference a paste's body is judged against)."""
     try:
         digest = digest_page(Page(content=page.html, kind="html", url=page.url), OPTIONS)
     except DigestError:

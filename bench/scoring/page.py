@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bench.soundness import squash
+from bench.scoring.soundness import squash
 from digest.dates import find_date
 from digest.model import Digest
 
@@ -27,18 +27,18 @@ class PageScore:
     site_given: bool = False  # we named a publisher (a wrong name is worse than none)
     date_visible: bool | None = None  # pasted text only: is the reference date written in the text?
     notes: list[str] = field(default_factory=list)
-    # Mercury pages (see bench.mercury_scoring); None where the reference asserts nothing.
+    # Mercury pages (see bench.scoring.loose); None where the reference asserts nothing.
     first_words: bool | None = None
     first_words_visible: bool | None = None  # pasted only: the first words stand in the paste
     dek: bool | None = None
     author: bool | None = None
     site_proxy: bool | None = None  # the site agrees with the address's host (no reference publisher)
     date_lenient: bool = False  # the date matched only by the one-day slack
-    proxy_precision: float | None = None  # a paste's body against our HTML reader's article (bench.mercury_scoring)
+    proxy_precision: float | None = None  # a paste's body against our HTML reader's article (bench.scoring.loose)
     proxy_recall: float | None = None
     refused_wrongly: bool | None = None  # pasted: "no article" for a paste that holds one (None: not refused)
     words_after_end: int | None = None  # words of the paste's body after that article's last paragraph
-    # Cross-validation by site (bench.sites).
+    # Cross-validation by site (bench.sets.sites).
     set: str = ""
     site_key: str = ""
     fold: int = -1

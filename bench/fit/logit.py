@@ -3,8 +3,8 @@
 Each page gives one choice: its candidates' feature vectors and a mask of the right ones. The
 model is the softmax over one page's candidates of a weighted sum of features, fitted by full-batch
 gradient ascent on the log-likelihood with an L2 penalty, from zero weights: deterministic (no random
-start, no shuffling), a second on a few hundred pages. Used by bench/fit_headline.py and
-bench/fit_publisher.py; the pipeline only sums weighted features (digest.pasted.fitted).
+start, no shuffling), a second on a few hundred pages. Used by bench/fit/headline.py and
+bench/fit/publisher.py; the pipeline only sums weighted features (digest.pasted.fitted).
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Fit the pasted date model (digest.pasted.date_model) on development pastes.
 
-    python -m bench.fit_date       # refit on pasted-pages + mercury-pages, write the shipped weights
+    python -m bench.fit.date       # refit on pasted-pages + mercury-pages, write the shipped weights
 
 A page with a reference date is one choice: every date its paste writes, and "no date". The right
-ones are the dates that match the reference as bench.evaluate scores them (bench.scoring.same_date for
-readability's publishedTime, bench.mercury_scoring.date_match for Mercury's UTC instant); where none
+ones are the dates that match the reference as bench.evaluate scores them (bench.scoring.extraction.same_date for
+readability's publishedTime, bench.scoring.loose.date_match for Mercury's UTC instant); where none
 does, "no date" is right: the page teaches when to name none. `fit` takes any subset of pages, so
-bench.evaluate --cv can refit it per fold (bench.fitting).
+bench.evaluate --cv can refit it per fold (bench.fit.registry).
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from bench import choice_model
-from bench.fit_headline import development_pages, read_pastes
-from bench.mercury import MercuryPage
-from bench.mercury_scoring import date_match
-from bench.scoring import same_date
+from bench.fit import logit
+from bench.fit.headline import development_pages, read_pastes
+from bench.scoring.extraction import same_date
+from bench.scoring.loose import date_match
+from bench.sets.mercury import MercuryPage
 from digest.pasted import date_model
 from digest.pasted.fitted import shipped
 from digest.language import detect_language
@@ -34,7 +34,7 @@ def is_right(page: Any, value: Any) -> bool:
     return same_date(page.published, value.isoformat())
 
 
-def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
+def choices(pages: Iterable[Any]) -> list[logit.Choice]:
     """The choices of the pages with a paste and a reference date."""
     found = []
     for page, lines, span in read_pastes(page for page in pages if page.published):
@@ -45,16 +45,16 @@ def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
         right = [is_right(page, value) for value, _ in named]
         if not any(right):
             right = [value is date_model.NONE for value, _ in named]
-        made = choice_model.choice([vector for _, vector in named], right, date_model.FEATURES)
+        made = logit.choice([vector for _, vector in named], right, date_model.FEATURES)
         if made is not None:
             found.append(made)
     return found
 
 
 def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
-    """bench.fitting's hook: the weights fitted on the given sets' pages."""
-    return choice_model.fit(choices(page for chosen in pages.values() for page in chosen), date_model.FEATURES)
+    """bench.fit.registry's hook: the weights fitted on the given sets' pages."""
+    return logit.fit(choices(page for chosen in pages.values() for page in chosen), date_model.FEATURES)
 
 
 if __name__ == "__main__":
-    choice_model.write(shipped(date_model.WEIGHTS_NAME), fit(development_pages()))
+    logit.write(shipped(date_model.WEIGHTS_NAME), fit(development_pages()))

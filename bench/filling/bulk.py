@@ -24,7 +24,7 @@ from typing import TypeVar
 
 import asyncpg
 
-from bench.storage_corpus import ORDINARY_CHATS, SHARED_SHARE, Source, chat_of, compose
+from bench.filling.corpus import ORDINARY_CHATS, SHARED_SHARE, Source, chat_of, compose
 from storage.postgres.store import PgStore
 from storage.postgres.tokens import COLUMN_WEIGHTS, column_starts, tokenised, tsvector_literal, vector_literal, words
 from storage.rows import ROW_COLUMNS, DigestRow, to_row

@@ -1,10 +1,10 @@
 """Fit the pasted headline model (digest.pasted.headline_model) on development pastes.
 
-    python -m bench.fit_headline       # refit on pasted-pages + mercury-pages, write the shipped weights
+    python -m bench.fit.headline       # refit on pasted-pages + mercury-pages, write the shipped weights
 
 Each page whose reference title is one of its headline candidates (digest.pasted.headline.candidates,
-matched with bench.scoring.same_title) is one choice for bench.choice_model. `fit` takes any subset of
-pages, so bench.evaluate --cv can refit it per fold (bench.fitting).
+matched with bench.scoring.extraction.same_title) is one choice for bench.fit.logit. `fit` takes any subset of
+pages, so bench.evaluate --cv can refit it per fold (bench.fit.registry).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from bench import choice_model
-from bench.datasets import dev_pages
-from bench.mercury import mercury_pages
-from bench.scoring import same_title
+from bench.fit import logit
+from bench.scoring.extraction import same_title
+from bench.sets.datasets import dev_pages
+from bench.sets.mercury import mercury_pages
 from digest.pasted.blocks import Line, split_lines
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import candidates
@@ -34,12 +34,12 @@ def read_pastes(pages: Iterable[Any]) -> Iterator[tuple[Any, list[Line], Span]]:
             yield page, lines, span
 
 
-def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
+def choices(pages: Iterable[Any]) -> list[logit.Choice]:
     """The choices of the pages that have a paste and a reference title (page.pasted, page.title)."""
     found = []
     for page, lines, span in read_pastes(page for page in pages if page.title):
         scored = candidates(lines, span.start, article_lines(lines, span))
-        made = choice_model.choice([vector for _, vector in scored],
+        made = logit.choice([vector for _, vector in scored],
                                    [same_title(page.title, line.text) for line, _ in scored], FEATURES)
         if made is not None:
             found.append(made)
@@ -47,8 +47,8 @@ def choices(pages: Iterable[Any]) -> list[choice_model.Choice]:
 
 
 def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
-    """bench.fitting's hook: the weights fitted on the given sets' pages."""
-    return choice_model.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
+    """bench.fit.registry's hook: the weights fitted on the given sets' pages."""
+    return logit.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
 
 
 def development_pages() -> dict[str, list[Any]]:
@@ -57,4 +57,4 @@ def development_pages() -> dict[str, list[Any]]:
 
 
 if __name__ == "__main__":
-    choice_model.write(shipped(WEIGHTS_NAME), fit(development_pages()))
+    logit.write(shipped(WEIGHTS_NAME), fit(development_pages()))

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.datasets import SHARED, require_dataset
-from bench.sites import registered_domain
+from bench.sets.datasets import SHARED, require_dataset
+from bench.sets.sites import registered_domain
 
 MERCURY_PAGES = SHARED / "datasets" / "mercury-pages"
 

@@ -1,0 +1,1 @@
+"""Filling bench.storage's stores: the generated digests and queries, and the bulk writers."""
