@@ -7,6 +7,7 @@ import re
 from lxml.html import HtmlElement
 
 from digest.html.meta.jsonld import JsonObject, names_of, text_of
+from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags, first, unescaped
 
 AUTHOR_META_NAMES = ("dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru.author",
@@ -17,6 +18,7 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 BYLINE_CLASSES = ("byline", "author", "auteur", "autor", "autore")
+BYLINE_MARKED = marked_elements(BYLINE_CLASSES, equal=(("rel", "author"), ("itemprop", "author")))
 BYLINE_ELEMENTS = 3  # the byline sits at the top; later "author" elements are bios and comment authors
 BYLINE_MAX_CHARS = 100  # longer is a sentence or a bio, not a byline
 LANGUAGE_META_NAMES = ("content-language", "og:locale", "dc.language", "language", "inlanguage")
@@ -45,8 +47,7 @@ def find_byline(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -
             byline = clean_byline(value)
             if byline:
                 return byline
-    marked = " or ".join(f"contains(@class, '{name}')" for name in BYLINE_CLASSES)
-    for element in root.xpath(f"//body//*[@rel='author' or @itemprop='author' or {marked}]")[:BYLINE_ELEMENTS]:
+    for element in BYLINE_MARKED(root)[:BYLINE_ELEMENTS]:
         byline = clean_byline(unescaped(element.text_content()))
         if byline:
             return byline

@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 from digest.dates import find_date as find_date_in_text
 from digest.dates import parse_date, slashed_day_first
 from digest.html.meta.jsonld import JsonObject, text_of
+from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags
 from digest.html.meta.zone import in_page_zone, written_in_page_zone
 
@@ -44,6 +45,7 @@ JSONLD_LATER_DATE_KEYS = ("dateCreated", "uploadDate")  # often the CMS record's
 DATE_CLASS_WORDS = ("date", "time", "publish", "posted", "dateline", "byline", "meta")
 DATE_LINE_MAX_CHARS = 120  # a date line is short; a paragraph that mentions a date is not one
 MAX_DATE_LINES = 20  # how many marked elements we read before giving up
+DATE_LINE_ELEMENTS = marked_elements(DATE_CLASS_WORDS, ("class", "id"))
 AFTER_HEADING_TEXT = lxml.etree.XPath("following::text()[not(ancestor::script or ancestor::style)]")
 MAX_TEXTS_AFTER_HEADING = 40  # the byline and date sit within the first few dozen text nodes after the headline
 DATE_ALONE_MAX_CHARS = 60  # a line that is a date (and a time, "Reviewed:", "Updated")
@@ -106,8 +108,7 @@ def from_time_elements(root: HtmlElement) -> Published | None:
 
 def from_date_lines(root: HtmlElement, day_first: bool | None = None) -> Published | None:
     """A short line such as "Published 7 April 2022, 10:15" in an element whose class says it is a date."""
-    condition = " or ".join(f"contains(@class, '{word}') or contains(@id, '{word}')" for word in DATE_CLASS_WORDS)
-    for element in root.xpath(f"//body//*[{condition}]")[:MAX_DATE_LINES]:
+    for element in DATE_LINE_ELEMENTS(root)[:MAX_DATE_LINES]:
         text = " ".join(element.text_content().split())
         if not text or len(text) > DATE_LINE_MAX_CHARS:
             continue

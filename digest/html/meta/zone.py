@@ -30,6 +30,7 @@ from lxml.html import HtmlElement
 
 from digest.dates import ZONE_OFFSETS, find_date, parse_date
 from digest.html.meta.jsonld import JsonObject, text_of
+from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags
 
 ZONE_STAMP_KEYS = ("datePublished", "dateModified", "dateCreated", "uploadDate")
@@ -51,6 +52,7 @@ LANGUAGE_OFFSETS = {"ja": timezone(timedelta(hours=9)), "ko": timezone(timedelta
 MAX_ZONE_OFFSET = timedelta(hours=14)  # UTC-12 to UTC+14 are the zones in use
 ZONE_STEP = timedelta(minutes=30)  # zones are whole or half hours from UTC (Nepal's :45 is the rare exception)
 DATE_MARKS = ("date", "time", "publish", "posted", "dateline", "updated")
+DATE_MARKED = marked_elements(DATE_MARKS)
 
 
 def stamps(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> Iterator[datetime | date | None]:
@@ -63,8 +65,7 @@ def stamps(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> Ite
             yield parse_date(value)
     for element in root.iter("time"):
         yield parse_date(element.get("datetime") or "")
-    condition = " or ".join(f"contains(@class, '{word}')" for word in DATE_MARKS)
-    for element in root.xpath(f"//body//*[{condition}]")[:MAX_ZONE_TEXTS]:
+    for element in DATE_MARKED(root)[:MAX_ZONE_TEXTS]:
         text = " ".join(element.text_content().split())
         if text and len(text) <= ZONE_TEXT_MAX_CHARS:
             found = find_date(text)
