@@ -22,7 +22,7 @@ format_when shows it without a zone label, as the page did).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 import lxml.etree
@@ -73,6 +73,27 @@ def stamps(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> Ite
             yield written_zone(text)
 
 
+class PageStamps:
+    """The page's stamps (`stamps`), read once and replayed: a date's zone may walk them three
+    times (same clock, stated offset, implied offset), each walk may stop early, and the marked
+    elements' scan is most of a page's metadata time."""
+
+    def __init__(self, root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> None:
+        self._unread = stamps(root, tags, article)
+        self._read: list[datetime | date | None] = []
+
+    def __iter__(self) -> Iterator[datetime | date | None]:
+        index = 0
+        while True:
+            if index == len(self._read):
+                try:
+                    self._read.append(next(self._unread))
+                except StopIteration:
+                    return
+            yield self._read[index]
+            index += 1
+
+
 def written_zone(text: str) -> datetime | None:
     """Any instant in the zone a line writes beside a time ("11:26 pm EST"): only its offset is used."""
     match = WRITTEN_ZONE.search(text)
@@ -86,17 +107,16 @@ def written_zone(text: str) -> datetime | None:
     return datetime(2000, 1, 1, tzinfo=timezone(offset))
 
 
-def page_offset(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> timezone | None:
+def page_offset(page_stamps: Iterable[datetime | date | None]) -> timezone | None:
     """The first offset other than UTC that the page states, or None."""
-    for stamp in stamps(root, tags, article):
+    for stamp in page_stamps:
         offset = stamp.utcoffset() if isinstance(stamp, datetime) else None
         if offset is not None and offset != timedelta(0):
             return timezone(offset)
     return None
 
 
-def implied_offset(utc_stamp: datetime, root: HtmlElement, tags: MetaTags,
-                   article: JsonObject | None) -> timezone | None:
+def implied_offset(utc_stamp: datetime, page_stamps: Iterable[datetime | date | None]) -> timezone | None:
     """The offset the page implies by writing the UTC stamp's instant as local clock time.
 
     "2016-12-23T00:47:31Z" in the markup and "Published: Dec. 22, 2016, 6:47 p.m." on the page
@@ -105,7 +125,7 @@ def implied_offset(utc_stamp: datetime, root: HtmlElement, tags: MetaTags,
     from it by whole or half hours (a different event, such as an edit, rarely does).
     """
     stamp = utc_stamp.replace(tzinfo=None, second=0, microsecond=0)
-    for other in stamps(root, tags, article):
+    for other in page_stamps:
         if not isinstance(other, datetime) or other.tzinfo is not None:
             continue
         difference = other.replace(second=0, microsecond=0) - stamp
@@ -122,14 +142,14 @@ def written_in_text(found: datetime, root: HtmlElement) -> bool:
     return any(clock.search(text) for text in VISIBLE_TEXT(root))
 
 
-def same_clock_zone(found: datetime, root: HtmlElement, tags: MetaTags, article: JsonObject | None,
+def same_clock_zone(found: datetime, page_stamps: Iterable[datetime | date | None],
                     *, local_only: bool = False) -> tzinfo | None:
     """The zone of another stamp that gives the same clock time with its zone: the page's own word
     on what a zone-less stamp means, before any offset found elsewhere on the page. With
     `local_only`, only a zone other than UTC counts: a stamp labelled UTC whose clock time the
     page shows as "2:50PM ET" is a local time mislabelled by its CMS."""
     clock = found.replace(tzinfo=None, second=0, microsecond=0)
-    for other in stamps(root, tags, article):
+    for other in page_stamps:
         if (isinstance(other, datetime) and other.tzinfo is not None
                 and not (local_only and other.utcoffset() == timedelta(0))
                 and other.replace(tzinfo=None, second=0, microsecond=0) == clock):
@@ -151,16 +171,17 @@ def in_page_zone(found: datetime | date, root: HtmlElement, tags: MetaTags,
     stamp with a local offset is kept)."""
     if not isinstance(found, datetime) or found.utcoffset() not in (None, timedelta(0)):
         return found
-    same = same_clock_zone(found, root, tags, article, local_only=found.tzinfo is not None)
+    page_stamps = PageStamps(root, tags, article)
+    same = same_clock_zone(found, page_stamps, local_only=found.tzinfo is not None)
     if same is not None:  # "2016-12-19 19:19:00" beside <time datetime="2016-12-19 19:19:00 UTC">
         return in_page_zone(found.replace(tzinfo=same), root, tags, article, language)
-    offset = page_offset(root, tags, article)
+    offset = page_offset(page_stamps)
     if found.tzinfo is None:
         offset = offset or language_offset(language)
         if offset is not None:
             return found.replace(tzinfo=offset)
         return found if written_in_text(found, root) else found.date()
-    offset = offset or implied_offset(found, root, tags, article) or language_offset(language)
+    offset = offset or implied_offset(found, page_stamps) or language_offset(language)
     return found.astimezone(offset) if offset is not None else found
 
 
@@ -170,5 +191,5 @@ def written_in_page_zone(found: datetime | date, root: HtmlElement, tags: MetaTa
     written (the page's local time, unlabelled) when neither is known."""
     if not isinstance(found, datetime) or found.tzinfo is not None:
         return found
-    offset = page_offset(root, tags, article) or language_offset(language)
+    offset = page_offset(stamps(root, tags, article)) or language_offset(language)
     return found.replace(tzinfo=offset) if offset is not None else found
