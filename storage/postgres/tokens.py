@@ -88,7 +88,7 @@ def column_starts(found: Sequence[tuple[str, int, int]], columns: int) -> list[i
 
 
 def vector_literal(found: Sequence[tuple[str, int, int]], starts: Sequence[int], weights: Sequence[str]) -> str:
-    """The tsvector literal of `tokenised` words (bench.storage_bulk also builds one from cached parts)."""
+    """The tsvector literal of `tokenised` words (bench.filling.bulk also builds one from cached parts)."""
     positions: dict[str, list[str]] = {}
     for word, column, offset in sorted(found, key=lambda item: (item[1], item[2])):
         if "\x00" in word or len(word.encode()) > MAX_LEXEME_BYTES:
