@@ -44,8 +44,9 @@ SHOWN_AS_OF = re.compile(r"\b(?:as of|price as|returns as|stand:|état au)\b", r
 
 FEATURES = (
     "is_none", "rule_pick", "rule_day", "near_headline", "near_start", "above_headline", "log_distance",
-    "inside_article", "prose", "dateline", "byline", "junk", "copyright", "published_cue", "reply", "as_of", "footer", "has_time", "has_zone", "later_in_line", "same_day_lines",
-    "listed", "first_date", "latest", "short_line",
+    "inside_article", "prose", "dateline", "byline", "junk", "copyright", "published_cue", "reply", "as_of",
+    "footer", "has_time", "has_zone", "later_in_line", "same_day_lines", "listed", "first_date", "latest",
+    "short_line",
 )
 
 Value = datetime | date

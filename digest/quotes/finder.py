@@ -82,8 +82,8 @@ WORD = re.compile(r"\w+")
 CUE_BESIDE_AFTER_TOKENS = 4  # "”, he said" / "”, said Smith": the verb within this many words
 OWN_ENDINGS = ("?", "!", "…", "...")  # “...?” Trump said: the splitter ends a sentence there, the attribution goes on
 ATTRIBUTION_MAX_WORDS = 12  # ", Maria Lopez, the harbour master, said on Monday," between two halves of one quotation
-CUE_TAIL_CHARS = 60
-QUOTE_FROM_TAIL_CHARS = 160  # "... with a quote from a beloved American author, Mark Twain." ends a paragraph  # cues that must end right before the quotation are looked for only this far back
+CUE_TAIL_CHARS = 60  # cues that must end right before the quotation are looked for only this far back
+QUOTE_FROM_TAIL_CHARS = 160  # "... with a quote from a beloved American author, Mark Twain." ends a paragraph
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,10 +33,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from digest.summary.furniture import has_glued_link_text, looks_like_photo_caption, looks_like_promo
-from digest.summary.standfirst import standfirst_of
 from digest.model import Article, DigestOptions
 from digest.sentences import quote_left_open, quotes_balanced, sentence_spans
+from digest.summary.furniture import has_glued_link_text, looks_like_photo_caption, looks_like_promo
+from digest.summary.standfirst import standfirst_of
 
 SENTENCE_ENDINGS = ".!?…。！？"
 TRAILING_CLOSERS = "\"'”’»«›」』)"

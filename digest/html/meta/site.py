@@ -214,7 +214,8 @@ def title_part_shown_as_logo(root: HtmlElement, logos: Callable[[], list[str]]) 
 
 def is_section_name(name: str, root: HtmlElement, url: str | None, labels: list[str]) -> bool:
     """og:site_name set to a section ("U.S." on reuters.com, "Magazine" on nationalgeographic.com): it
-    does not spell the host, the <title> does not carry it, and the page shows a name that spells the host."""
+    does not spell the host and the <title> does not carry it. The caller replaces it only with a name
+    the page shows that spells the host (`host_spelling_name`)."""
     if not labels or names_host(name, labels):
         return False
     element = root.find(".//title")
