@@ -27,14 +27,25 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 
 def page_headings(root: HtmlElement, tag: str) -> list[str]:
     """The displayed text of every `<tag>` heading that can be the article's, in document order."""
+    return [text for _, text in headline_elements(root, tag)]
+
+
+def headline_elements(root: HtmlElement, tag: str) -> list[tuple[HtmlElement, str]]:
+    """Every `<tag>` heading that can be the article's, with its displayed text, in document order
+    (digest.html.meta.display judges a heading by where it sits)."""
     found = []
     for heading in root.iter(tag):
         if not can_be_headline(heading):
             continue
-        text = " ".join(unescaped(shown_text(heading)).split())
+        text = displayed_text(heading)
         if text:
-            found.append(text)
+            found.append((heading, text))
     return found
+
+
+def displayed_text(element: HtmlElement) -> str:
+    """The element's shown text, its entities decoded once and its whitespace collapsed."""
+    return " ".join(unescaped(shown_text(element)).split())
 
 
 def can_be_headline(heading: HtmlElement) -> bool:

@@ -14,12 +14,14 @@ import re
 
 from lxml.html import HtmlElement
 
-from digest.html.meta.headings import page_headings
-from digest.html.meta.headline import displayed_headline
+from digest.html.meta.display import beside_social_title, sole_header_headline
+from digest.html.meta.headings import headline_elements, page_headings
+from digest.html.meta.headline import displayed_headline, related_headings
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.names import host_names, key, names_match
 from digest.html.meta.tags import MetaTags, unescaped
 
+SOCIAL_TITLE_NAMES = ("og:title", "twitter:title")  # titles written for sharing, beside the displayed one
 TITLE_META_NAMES = (
     "dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "weibo:article:title", "weibo:webpage:title",
     "title", "twitter:title", "parsely-title", "sailthru.title",
@@ -144,9 +146,28 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
             found.append(title)
     if found:
         found[0] = without_decoration(found[0], found[1:])
-        shown = displayed_headline(headings, lambda: headings_of(root, "h2"), found[0], [c for c, _ in listed], names)
-        return shown or found[0]
+        return shown_headline(root, tags, found[0], [c for c, _ in listed], names) or found[0]
     for fallback in (headings, site_only):  # a front page's only title is the site's name
         if fallback:
             return fallback[0]
     return None
+
+
+def shown_headline(root: HtmlElement, tags: MetaTags, title: str, listed: list[str], names: list[str]) -> str | None:
+    """The headline the page displays, when it should replace `title`: an `<h1>` beside a deck that repeats
+    the social title (a feature's display line), else one that tells the title's story in its words
+    (digest.html.meta.headline), else the article header's only `<h1>` when no heading tells it."""
+    h1s = headline_elements(root, "h1")
+    if len(h1s) > MAX_HEADINGS["h1"]:
+        return None
+    socials = [" ".join(values[0].split()) for name in SOCIAL_TITLE_NAMES if (values := tags.get(name))]
+    featured = beside_social_title(h1s, socials, names)
+    if featured:
+        return featured
+    h2s = headings_of(root, "h2")
+    shown = displayed_headline([text for _, text in h1s], lambda: h2s, title, listed, names)
+    if shown:
+        return shown
+    if related_headings(h2s, title, listed, names, strict=False):
+        return None  # an <h2> tells the story: the lone <h1> may be a series' or a section's name
+    return sole_header_headline(h1s, names)
