@@ -28,6 +28,7 @@ NEIGHBOUR_MAX_WORDS = 60  # a deck or a kicker; a longer block is the article, n
 CONTENT_WORD_MIN_CHARS = 4  # "how", "the", "of": words every title shares
 REPEATS_MIN_WORDS = 3  # the social title needs this many content words to be compared word by word
 REPEATS_MIN_SHARE = 0.5  # share of the social title's content words the deck repeats
+SAME_TITLE_MIN_OVERLAP = 0.75  # a heading sharing this much of its and the title's content words is the title again
 WRAPPER_MAX_LEVELS = 2  # `<div class="title"><h1>…</h1></div><p class="deck">`: the wrapper's neighbours
 HEADING_TAGS = ("h1", "h2", "h3", "h4")
 DISPLAY_MIN_WORDS = 2
@@ -80,9 +81,19 @@ def is_deck_of(neighbour: HtmlElement, socials: list[str]) -> bool:
 
 
 def holds_the_title(element: HtmlElement, socials: list[str]) -> bool:
+    """The element is, or holds, a heading that says the social title again (in its words or nearly)."""
     headings = [element] if element.tag in HEADING_TAGS else []
     headings += element.iterdescendants(*HEADING_TAGS)
-    return any(contained_in(displayed_text(heading), social) for heading in headings for social in socials)
+    return any(says_again(displayed_text(heading), social) for heading in headings for social in socials)
+
+
+def says_again(heading: str, social: str) -> bool:
+    """The social title itself, a long part of it, or nearly its words and no more (a deck adds to them)."""
+    if contained_in(heading, social):
+        return True
+    heading_words, social_words = content_words(heading), content_words(social)
+    union = heading_words | social_words
+    return bool(union) and len(heading_words & social_words) >= SAME_TITLE_MIN_OVERLAP * len(union)
 
 
 def is_display_line(text: str, socials: list[str], names: list[str]) -> bool:
