@@ -56,3 +56,13 @@ def test_a_heading_that_only_sits_near_the_story_is_not_its_headline(page: str, 
 ])
 def test_a_deck_repeats_the_social_title_by_its_content_words(line: str, social: str, expected: bool) -> None:
     assert repeats(line, social) is expected
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # "Blog - Post": the <h1> is the blog's name, a lower heading (with a permalink's mark) shows the post's title
+    ("blog-name-h1", "The pier reopens after the winter storms, two months late"),
+    # "Headline - Section": the <h1> is the headline, the shorter part after it the section's heading
+    ("headline-then-section", "The pier reopens after the winter storms"),
+])
+def test_a_blog_name_h1_gives_way_to_the_post_heading_that_shows_the_rest_of_the_title(page: str, expected: str) -> None:
+    assert title_of(page) == expected

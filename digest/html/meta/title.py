@@ -11,6 +11,7 @@ headline the page displays wins over one written for sharing (digest.html.meta.h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
@@ -35,7 +36,7 @@ CJK_SECTION = re.compile(r"(?<=\S)\s*[_｜]\s*[^_｜\s]{1,6}$")
 PARENTHETICAL_END = re.compile(r"\s*\([^()]*\)\s*$")
 TAIL_MAX_WORDS = 3  # in a <title>, a short part after " | " or " – " is the site's decoration
 TAIL_SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|::)\s+")
-MAX_HEADINGS = {"h1": 5, "h2": 40}  # more than this and they are a layout's headings (a list page's), not the headline
+MAX_HEADINGS = {"h1": 5, "h2": 40, "h3": 40}  # more than this and they are a layout's headings (a list page's), not the headline
 TITLE_MAX_CHARS = 300
 
 
@@ -86,6 +87,19 @@ def prefer_h1(title: str, headings: list[str]) -> str:
             if key(joined) in heading_keys:
                 return joined
     return title
+
+
+def post_under_blog_name(title: str, h1s: list[str], lower: Callable[[], list[str]]) -> str | None:
+    """"Blog name - Post title": the page's `<h1>` is the title's first part (the blog's name) and a lower
+    heading (`lower`, called then) shows the rest, longer than the name: the rest is the post's title.
+    It is taken from the title, not the heading, which may carry a permalink's mark ("■", "¶")."""
+    parts = split_any_parts(title)
+    if len(parts) < 2 or key(parts[0]) not in {key(h) for h in h1s}:
+        return None
+    rest = rejoin(title, parts[1:])
+    if len(key(rest)) <= len(key(parts[0])):
+        return None  # "Headline - Section": the part after the headline is the shorter
+    return rest if any(key(heading) == key(rest) for heading in lower()) else None
 
 
 def headings_of(root: HtmlElement, tag: str = "h1") -> list[str]:
@@ -139,7 +153,8 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
             site_only.append(candidate)
             continue  # the site's own name: a home or section page title, not the headline
         title = strip_names(candidate, names)
-        title = prefer_h1(title, headings)
+        title = post_under_blog_name(title, headings, lambda: headings_of(root, "h2") + headings_of(root, "h3")) \
+            or prefer_h1(title, headings)
         if bare and title == candidate:
             title = strip_short_tail(title)
         if title and not (site and names_match(title, [site])):
