@@ -39,7 +39,9 @@ BAKERY = "Valley bakery wins national prize for rye bread"
 
 @pytest.mark.parametrize(("page", "expected"), [
     ("section-h1-over-headline", BAKERY),  # its neighbour is a heading that *is* the title: the <h1> is a section's
+    ("section-h1-over-title-block", BAKERY),  # the line below it says the title again: no deck, the headline
     ("header-h1-and-story-h2", BAKERY),  # an <h2> says the title again: the header's <h1> is a diary's name
+    ("section-h1-in-header", BAKERY),  # the header's only <h1> is two words: a section's, not a headline
     ("banner-h1", BAKERY),  # the only <h1> sits in the page's banner, beside the navigation
     # a repository's name above its description, not a display line
     ("one-word-h1", "jdoe/tidewatch: Track harbour tides from the command line (beta)"),

@@ -32,6 +32,7 @@ SAME_TITLE_MIN_OVERLAP = 0.75  # a heading sharing this much of its and the titl
 WRAPPER_MAX_LEVELS = 2  # `<div class="title"><h1>…</h1></div><p class="deck">`: the wrapper's neighbours
 HEADING_TAGS = ("h1", "h2", "h3", "h4")
 DISPLAY_MIN_WORDS = 2
+SOLE_MIN_WORDS = 3  # rule (b) has only the layout to go by: a headline's length too
 HEADER_CLASS = re.compile(r"header", re.IGNORECASE)  # "article-header", "entry-header", "header_with_cover_art"
 MASTHEAD_PARTS = ".//nav|.//*[@role='navigation']|.//form"  # a page banner holds these, an article's header does not
 
@@ -50,12 +51,13 @@ def repeats(line: str, social: str) -> bool:
     return len(social_words & content_words(line)) >= REPEATS_MIN_SHARE * len(social_words)
 
 
-def neighbours(heading: HtmlElement) -> list[HtmlElement]:
-    """The nearest element with text after the heading (its deck) and before it (its kicker); when the
-    heading is alone in a wrapper, the wrapper's."""
+def neighbours(heading: HtmlElement) -> list[tuple[HtmlElement, bool]]:
+    """(element, below the heading): the nearest element with text after the heading (its deck) and
+    before it (its kicker); when the heading is alone in a wrapper, the wrapper's."""
     element = heading
     for _ in range(WRAPPER_MAX_LEVELS + 1):
-        found = [sibling for direction in (False, True) if (sibling := first_with_text(element, direction)) is not None]
+        found = [(sibling, not preceding) for preceding in (False, True)
+                 if (sibling := first_with_text(element, preceding)) is not None]
         if found:
             return found
         element = element.getparent()
@@ -71,20 +73,25 @@ def first_with_text(element: HtmlElement, preceding: bool) -> HtmlElement | None
     return None
 
 
-def is_deck_of(neighbour: HtmlElement, socials: list[str]) -> bool:
-    """A deck or kicker repeating a social title. A heading that is the social title itself, or a block
-    holding one, is the story's headline, and the `<h1>` beside it a section's or an inner part's."""
+def is_deck_of(neighbour: HtmlElement, below: bool, socials: list[str]) -> bool:
+    """A deck below or a kicker above that repeats a social title. What says the title again is the
+    story's headline, and the `<h1>` beside it a section's or an inner part's: a heading or a block
+    holding such a line, on either side; any line below (a deck adds to the title; a kicker above
+    may be the title)."""
     text = displayed_text(neighbour)
     if not text or len(text.split()) > NEIGHBOUR_MAX_WORDS or holds_the_title(neighbour, socials):
+        return False
+    if below and any(says_again(text, social) for social in socials):
         return False
     return any(repeats(text, social) for social in socials)
 
 
 def holds_the_title(element: HtmlElement, socials: list[str]) -> bool:
-    """The element is, or holds, a heading that says the social title again (in its words or nearly)."""
-    headings = [element] if element.tag in HEADING_TAGS else []
-    headings += element.iterdescendants(*HEADING_TAGS)
-    return any(says_again(displayed_text(heading), social) for heading in headings for social in socials)
+    """The element is a heading that says the social title again (in its words or nearly), or holds
+    any element that does (a block with the story's title line and its first paragraph)."""
+    parts = [element] if element.tag in HEADING_TAGS else []
+    parts += (part for part in element.iterdescendants() if isinstance(part.tag, str))
+    return any(says_again(displayed_text(part), social) for part in parts for social in socials)
 
 
 def says_again(heading: str, social: str) -> bool:
@@ -108,7 +115,7 @@ def beside_social_title(h1s: list[tuple[HtmlElement, str]], socials: list[str], 
     if not socials:
         return None
     found = {text for heading, text in h1s if is_display_line(text, socials, names)
-             and any(is_deck_of(neighbour, socials) for neighbour in neighbours(heading))}
+             and any(is_deck_of(neighbour, below, socials) for neighbour, below in neighbours(heading))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -124,8 +131,11 @@ def in_article_header(heading: HtmlElement) -> bool:
 
 
 def sole_header_headline(h1s: list[tuple[HtmlElement, str]], names: list[str]) -> str | None:
-    """Rule (b): the page's only `<h1>`, when it stands in the article's header."""
+    """Rule (b): the page's only `<h1>`, when it stands in the article's header and reads as a headline
+    (a section's heading there, "Business News", is shorter)."""
     if len(h1s) != 1:
         return None
     heading, text = h1s[0]
-    return text if is_usable(text, names) and in_article_header(heading) else None
+    if len(text.split()) < SOLE_MIN_WORDS or not is_usable(text, names):
+        return None
+    return text if in_article_header(heading) else None

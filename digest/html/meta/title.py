@@ -183,6 +183,6 @@ def shown_headline(root: HtmlElement, tags: MetaTags, title: str, listed: list[s
     shown = displayed_headline([text for _, text in h1s], lambda: h2s, title, listed, names)
     if shown:
         return shown
-    if related_headings(h2s, title, listed, names, strict=False):
-        return None  # an <h2> tells the story: the lone <h1> may be a series' or a section's name
+    if related_headings(h2s + headings_of(root, "h3"), title, listed, names, strict=False):
+        return None  # a lower heading tells the story: the lone <h1> may be a series' or a section's name
     return sole_header_headline(h1s, names)
