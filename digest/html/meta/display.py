@@ -10,8 +10,9 @@ matching in digest.html.meta.headline cannot tie them; the page's layout can:
 (b) `sole_header_headline`: the page's only `<h1>`, in the article's header, when no heading
     tells the story in the title's words (the caller tries those first).
 
-Neither takes a heading that only names the site, or a section's heading over the story's own
-(an `<h1>` whose neighbour is a heading that *is* the social title is the section's).
+Neither takes a heading that only names the site, or a section's heading over the story's own:
+an `<h1>` beside a line that says the social title again (a heading, a block holding one, or any
+line below it) is a section's, as is a one-word `<h1>` or, for (b), a two-word one.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ REPEATS_MIN_SHARE = 0.5  # share of the social title's content words the deck re
 SAME_TITLE_MIN_OVERLAP = 0.75  # a heading sharing this much of its and the title's content words is the title again
 WRAPPER_MAX_LEVELS = 2  # `<div class="title"><h1>…</h1></div><p class="deck">`: the wrapper's neighbours
 HEADING_TAGS = ("h1", "h2", "h3", "h4")
-DISPLAY_MIN_WORDS = 2
+DISPLAY_MIN_WORDS = 2  # "Broken Pledge"; one word is a name (a product's, a repository's)
 SOLE_MIN_WORDS = 3  # rule (b) has only the layout to go by: a headline's length too
 HEADER_CLASS = re.compile(r"header", re.IGNORECASE)  # "article-header", "entry-header", "header_with_cover_art"
 MASTHEAD_PARTS = ".//nav|.//*[@role='navigation']|.//form"  # a page banner holds these, an article's header does not

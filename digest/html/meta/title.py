@@ -4,8 +4,10 @@ Candidates in order of trust, as Readability.js reads them: JSON-LD headline, Du
 Open Graph, Twitter, Parse.ly, then the document `<title>`, then the page's `<h1>`.
 A candidate that is only the site's name (a section or home page title) is skipped.
 From the chosen one we strip segments that name the site, its host or the author, and,
-when the page's `<h1>` is one of the title's leading segments, we keep just that. Last, the
-headline the page displays wins over one written for sharing (digest.html.meta.headline).
+when the page's `<h1>` is one of the title's leading segments, we keep just that (unless the
+rest is the post's title shown under a blog's name). Last, the headline the page displays wins
+over one written for sharing: found by position on a feature page (digest.html.meta.display),
+by its words elsewhere (digest.html.meta.headline).
 """
 
 from __future__ import annotations
