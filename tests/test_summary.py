@@ -322,3 +322,33 @@ def test_the_pages_description_opens_the_summary_when_an_editor_wrote_it_for_the
 def test_a_description_that_is_no_standfirst_for_the_article_stays_out(description: str) -> None:
     page = Article(title="t", paragraphs=HARBOUR_LEAD, description=description)
     assert summarize(page, options=OPTIONS) == " ".join(HARBOUR_LEAD)
+
+
+DEK = "Ferries run again and fishing boats return as the repaired harbour reopens after the storm."
+
+
+def test_a_standfirst_that_is_only_a_label_gives_way_to_the_description() -> None:
+    """A kicker or section line found under the headline ("Tensions in the harbour") is no standfirst: the
+    page's description, written for the article, opens the summary instead."""
+    page = Article(title="t", paragraphs=HARBOUR_LEAD, description=DEK, standfirst="Tensions in the harbour")
+    assert summarize(page, options=OPTIONS).startswith(DEK)
+
+
+def test_a_deck_of_several_words_is_kept_over_the_description() -> None:
+    deck = "Why the fishermen of the old port cheered this week"
+    page = Article(title="t", paragraphs=HARBOUR_LEAD, description=DEK, standfirst=deck)
+    assert summarize(page, options=OPTIONS).startswith(deck + "\n")
+
+
+def test_a_label_stays_out_of_the_summary_when_the_page_has_no_description() -> None:
+    page = Article(title="t", paragraphs=HARBOUR_LEAD, standfirst="Tensions in the harbour")
+    assert summarize(page, options=OPTIONS) == " ".join(HARBOUR_LEAD)
+
+
+def test_a_description_copied_from_further_down_the_article_opens_the_summary() -> None:
+    """The editor chose a sentence of the article as its summary: the article's own words, so it is used."""
+    later = "The repairs cost four million euros and were paid for by the regional government in full."
+    filler = tuple(f"Paragraph {n} of the report tells how the fishermen waited for the harbour to reopen."
+                   for n in range(5))
+    page = Article(title="t", paragraphs=(*HARBOUR_LEAD, *filler, later), description=later)
+    assert summarize(page, options=OPTIONS).startswith(later + " " + HARBOUR_LEAD[0])
