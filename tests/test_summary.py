@@ -261,6 +261,17 @@ LEAD = "The harbour reopened on Tuesday after a week of repairs to the sea wall,
         "A worker repairing underground cables this month in Flushing, Queens.CreditCreditMaria Lopez/The Harbour Times",
         "A man splayed out next to a street after he was shot on Monday morning.Credit...Ed Murray/Harbour Media",
         "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳",  # labelled page data
+        # the site talking about itself: how it is paid for, its channels, its events
+        "Things you buy through our links may earn Harbour Times a commission.",
+        "The Harbour Times may earn a portion of sales from products that are purchased through our site.",
+        "The Gazette is reader-supported. Please support our journalism with a gift today.",
+        "Follow us on Twitter for the latest news from the harbour and the islands.",
+        "Join Harbourlight on 10/20 for a panel discussion on the future of the quay. RSVP.",
+        # notices of the article's age or publishing history
+        "This article is more than 5 years old.",
+        "First published on March 3, 2021, at 9:00 a.m.",
+        "This story was originally published by the Harbour Gazette and is republished with permission.",
+        "We're no longer maintaining this page.",
     ],
 )
 def test_page_furniture_is_never_summary(furniture: str) -> None:
@@ -277,6 +288,9 @@ def test_page_furniture_is_never_summary(furniture: str) -> None:
         "For the first time in years, see-through plastics were banned from the harbour market.",
         "The rule: nobody leaves the harbour after dark. The reason: the sea wall is still open.",
         "The bank said Credit Suisse would take over the harbour loans by the end of the year.",
+        "First published in 1851, the Harbour Gazette is the oldest newspaper on the coast.",
+        "This story is more complicated than the port authority admits, the fishermen say.",
+        "Ticket sellers at the quay may keep part of the fare as their pay, the authority said.",
     ],
 )
 def test_prose_that_resembles_furniture_stays(sentence: str) -> None:
@@ -322,3 +336,40 @@ def test_the_pages_description_opens_the_summary_when_an_editor_wrote_it_for_the
 def test_a_description_that_is_no_standfirst_for_the_article_stays_out(description: str) -> None:
     page = Article(title="t", paragraphs=HARBOUR_LEAD, description=description)
     assert summarize(page, options=OPTIONS) == " ".join(HARBOUR_LEAD)
+
+
+def test_a_notice_of_the_articles_age_is_no_deck() -> None:
+    """"This article is more than 5 years old" sits where a deck does, with no full stop: it is not one."""
+    summary = summarize(article(LEAD, standfirst="This article is more than 5 years old"), options=OPTIONS,
+                        language="en")
+    assert summary == LEAD
+
+
+DEK = "Ferries run again and fishing boats return as the repaired harbour reopens after the storm."
+
+
+def test_a_standfirst_that_is_only_a_label_gives_way_to_the_description() -> None:
+    """A kicker or section line found under the headline ("Tensions in the harbour") is no standfirst: the
+    page's description, written for the article, opens the summary instead."""
+    page = Article(title="t", paragraphs=HARBOUR_LEAD, description=DEK, standfirst="Tensions in the harbour")
+    assert summarize(page, options=OPTIONS).startswith(DEK)
+
+
+def test_a_deck_of_several_words_is_kept_over_the_description() -> None:
+    deck = "Why the fishermen of the old port cheered this week"
+    page = Article(title="t", paragraphs=HARBOUR_LEAD, description=DEK, standfirst=deck)
+    assert summarize(page, options=OPTIONS).startswith(deck + "\n")
+
+
+def test_a_label_stays_out_of_the_summary_when_the_page_has_no_description() -> None:
+    page = Article(title="t", paragraphs=HARBOUR_LEAD, standfirst="Tensions in the harbour")
+    assert summarize(page, options=OPTIONS) == " ".join(HARBOUR_LEAD)
+
+
+def test_a_description_copied_from_further_down_the_article_opens_the_summary() -> None:
+    """The editor chose a sentence of the article as its summary: the article's own words, so it is used."""
+    later = "The repairs cost four million euros and were paid for by the regional government in full."
+    filler = tuple(f"Paragraph {n} of the report tells how the fishermen waited for the harbour to reopen."
+                   for n in range(5))
+    page = Article(title="t", paragraphs=(*HARBOUR_LEAD, *filler, later), description=later)
+    assert summarize(page, options=OPTIONS).startswith(later + " " + HARBOUR_LEAD[0])

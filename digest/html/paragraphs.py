@@ -3,7 +3,9 @@
 readability keeps text that is not inside a `<p>` (loose text in a `<div>`, list items,
 table cells, `<pre>`), so we walk the tree instead of picking only `<p>`: every block
 becomes one paragraph, loose inline text between blocks becomes its own paragraph, and a
-table row becomes one line with its cells joined. Loose text is kept however short (a
+table row becomes one line with its cells joined. A list item that holds paragraphs or headings is walked
+like a container, so an article or a feature list laid out as `<li><h2>..</h2><p>..</p></li>` keeps its
+heading and paragraph apart instead of one glued line. Loose text is kept however short (a
 reader sees it), unless it is an ad label or a share bar (digest.html.clean.is_label), and so is
 MathML: a formula's symbols are text a reader sees.
 """
@@ -26,6 +28,10 @@ CONTAINER_BLOCKS = frozenset({
     "footer", "aside", "nav", "form", "fieldset", "details", "summary", "center", "table", "thead", "tbody", "tfoot",
     "hgroup", "address",
 })
+# A list item that holds paragraphs or headings is a wrapper (a site's article laid out as a list), not one item:
+# its paragraphs stay apart, as a reader sees them.
+LIST_ITEM = "li"
+ITEM_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6")
 TABLE_ROW = "tr"
 TABLE_CELLS = ("td", "th")
 CELL_SEPARATOR = " | "
@@ -101,7 +107,7 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
     tag = node.tag if isinstance(node.tag, str) else ""
     if tag in SKIPPED_TAGS or not tag:
         return
-    if tag in LEAF_BLOCKS:
+    if tag in LEAF_BLOCKS and not wraps_paragraphs(node):
         out.extend(split_leaf(node))
         return
     if tag == TABLE_ROW and any(is_block(grand) for cell in node for grand in cell):
@@ -128,6 +134,11 @@ def walk_block(node: HtmlElement, out: list[str]) -> None:
             run.append(inline_text(child))
         run.append(spaced(child.tail or ""))
     out.extend(loose_paragraphs(run))
+
+
+def wraps_paragraphs(node: HtmlElement) -> bool:
+    """A list item holding `<p>` or headings: walked as a container, each paragraph its own."""
+    return node.tag == LIST_ITEM and next(node.iterdescendants(*ITEM_BLOCKS), None) is not None
 
 
 def loose_paragraphs(run: list[str]) -> list[str]:

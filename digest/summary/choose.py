@@ -35,7 +35,13 @@ from itertools import islice
 
 from digest.model import Article, DigestOptions
 from digest.sentences import quote_left_open, quotes_balanced, sentence_spans
-from digest.summary.furniture import has_glued_link_text, looks_like_photo_caption, looks_like_promo
+from digest.summary.furniture import (
+    has_glued_link_text,
+    looks_like_photo_caption,
+    looks_like_promo,
+    looks_like_publishing_notice,
+    looks_like_self_promotion,
+)
 from digest.summary.standfirst import standfirst_of
 
 SENTENCE_ENDINGS = ".!?…。！？"
@@ -267,6 +273,8 @@ def is_prose_paragraph(paragraph: str) -> bool:
         or looks_like_caption(text)
         or looks_like_photo_caption(text)
         or looks_like_promo(text)
+        or looks_like_self_promotion(text)
+        or looks_like_publishing_notice(text)
         or looks_like_byline(text)
         or looks_like_metadata(text)
         or TEASER.match(text)
@@ -336,7 +344,13 @@ def is_summary_sentence(sentence: str) -> bool:
 
 def is_furniture(sentence: str) -> bool:
     """A caption, a promo or a notice inside a paragraph, or link text glued from a hover card."""
-    return looks_like_photo_caption(sentence) or looks_like_promo(sentence) or has_glued_link_text(sentence)
+    return (
+        looks_like_photo_caption(sentence)
+        or looks_like_promo(sentence)
+        or looks_like_self_promotion(sentence)
+        or looks_like_publishing_notice(sentence)
+        or has_glued_link_text(sentence)
+    )
 
 
 def long_enough(sentence: str) -> bool:

@@ -7,12 +7,18 @@ Each test is a general shape of the language, not a site's string:
   Donald Trump speaks at a rally on Sept. 28 in Waukesha, Wisconsin.", "Dylann Roof is escorted from the
   police department ... on June 18, 2015.", "..., center, passes a Boeing Co."), short, with a date, a
   place or a position in the picture; news tells events in the past tense, captions in the present.
-- `looks_like_promo`: the page speaking to its reader about itself: newsletters ("Start your day with
-  ...", "Sign up ... inbox"), affiliate disclosures ("When you purchase through links on our site, we may
-  earn an affiliate commission"), deals and welcomes ("Welcome to ...'s Daily Deals"), reading prompts
-  ("Continue reading the main story"), notices ("this video is not available in your region", "As a
-  subscriber, you have 10 gift articles to give each month") and encyclopedia hatnotes ("This article is
-  about the country. For other uses, see ...", "For matrices over the reals, see symmetric matrix.").
+- `looks_like_self_promotion`: the site talking about itself: newsletters ("Start your day with ...",
+  "Sign up ... inbox"), how it is paid for ("Space is supported by its audience. When you purchase through
+  links on our site, we may earn an affiliate commission", "... may earn a portion of sales"), its channels
+  and events ("Follow us on Twitter", "Join us on 10/20 for a panel discussion").
+- `looks_like_publishing_notice`: the article's age or publishing history ("This article is more than 5
+  years old", "First published on ...", "This story was originally published by ...", "We're no longer
+  maintaining this page"): about the page, not about what happened.
+- `looks_like_promo`: the page speaking to its reader: deals and welcomes ("Welcome to ...'s Daily
+  Deals"), reading prompts ("Continue reading the main story"), notices ("this video is not available in
+  your region", "As a subscriber, you have 10 gift articles to give each month") and encyclopedia hatnotes
+  ("This article is about the country. For other uses, see ...", "For matrices over the reals, see
+  symmetric matrix.").
 - `has_glued_link_text`: a name run into the next ("Kristi NoemKristi Lynn Noem"): two elements' text
   joined without a space, as hover cards are, both parts words the sentence also has on their own.
 """
@@ -40,18 +46,44 @@ IN_THE_PICTURE = re.compile(
 )
 ENDS_IN_A_PLACE = re.compile(r"\b(?:in|at) [A-Z][\w.]+(?:,? [A-Z][\w.]+)*\.$")
 PROMO = re.compile(
-    r"\b(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|inbox|updates|alerts)\b"
-    r"|\bnewsletters?\b.{0,60}\b(?:inbox|free|daily|weekly|delivered)\b"
-    r"|\b(?:in|to|into) your inbox\b|\bStart your (?:day|morning|week|weekend) (?:with|right)\b"
-    r"|\b(?:earn|earns|receive|receives|get) (?:an? )?(?:small )?(?:affiliate )?commission\b"
-    r"|\bsupported by (?:its|our) (?:audience|readers)\b|\bpurchase (?:something )?through (?:the )?links\b"
-    r"|^Welcome to\b.{0,60}\b(?:Deals?|newsletter|podcast|live blog|roundup)\b|\bDaily Deals?\b"
+    r"^Welcome to\b.{0,60}\b(?:Deals?|newsletter|podcast|live blog|roundup)\b|\bDaily Deals?\b"
     r"|\b(?:Continue reading the main story|Share This Page|Click here|Tap here|Download (?:the|our) app)\b"
     r"|\bnot available in your (?:region|country)\b|\byour browser does not support\b|\benable JavaScript\b"
     r"|\bAre you sure you want to\b|\bchose to make this story unlisted\b"
     r"|^This article is about\b|\bFor other uses, see\b|\bredirects here\b|^For [^,.]{1,80}, see [^.]{1,80}\.?$"
     r"|^As an? (?:subscriber|member|registered user)\b|\bgift (?:this )?articles?\b"
     r"|^This is a dynamic list\b|\bYou can help by (?:adding|expanding)\b",
+    re.IGNORECASE,
+)
+# The site talking about itself: how it is paid for, its newsletters and channels, its events.
+SELF_PROMOTION = re.compile(
+    r"\b(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|updates|alerts)\b"
+    r"|\bnewsletters?\b.{0,60}\b(?:inbox|free|daily|weekly|delivered)\b"
+    r"|\b(?:in|to|into) your inbox\b|\bStart your (?:day|morning|week|weekend) (?:with|right)\b"
+    r"|\b(?:reader|audience|listener|viewer|member)-(?:supported|funded)\b"
+    r"|\bsupported by (?:its|our) (?:audience|readers|listeners|viewers|members|subscribers)\b"
+    r"|\b(?:earn|earns|receive|receives|get) (?:an? )?(?:small )?(?:affiliate )?commission\b"
+    r"|\b(?:we|may|might|could|can) (?:earn|receive|get|collect)\b.{0,30}\b(?:commission|portion of (?:the )?sales"
+    r"|share of (?:the )?(?:sales|revenue)|compensation on sales)\b"
+    r"|\b(?:buy|purchase|click)\b.{0,30}\bthrough (?:(?:one of )?(?:our|these|the|its) )?"
+    r"(?:retail |affiliate )?links?\b"
+    r"|\bsupport (?:our|independent|quality) journalism\b|\bGot a (?:news )?tip\b"
+    r"|\b(?:follow|like|join) us on (?:Twitter|Facebook|Instagram|YouTube|LinkedIn|TikTok|Threads|social media)\b"
+    r"|^Join (?:us|[A-Z]\w+) (?:on|for|at)\b.{0,80}\b(?:webinar|panel|event|discussion|conference|workshop)\b",
+    re.IGNORECASE,
+)
+# A notice of the article's age or publishing history, set above or below it: "This article is more than 5 years
+# old", "First published on ...", "This story was originally published by ...", "We're no longer maintaining this page."
+PUBLISHING_NOTICE = re.compile(
+    r"^This (?:article|story|post|piece|page|video|report) is (?:more|over|older) than \w+ (?:years?|months?|weeks?)"
+    r"(?: old)?\b"
+    r"|^(?:First|Originally) (?:published|posted|appeared)\s*(?:on\b|at\b|:|\d)"
+    r"|^(?:This|The|A version of this|Portions of this) (?:article|story|post|piece|essay|interview|column|report)\b"
+    r".{0,60}\b(?:originally|first) (?:published|posted|appeared|ran)\b"
+    r"|^This (?:article|story|post|piece) (?:was|has been) (?:updated|corrected|amended|republished)\b"
+    r"|^(?:A version of this|An earlier version of this) (?:article|story|post|piece)\b"
+    r"|\b(?:is|was) republished (?:from|with permission|under)\b|^Republished with permission\b"
+    r"|\bno longer (?:maintaining|updating|maintained|updated)\b.{0,20}\b(?:page|site|article|story)\b",
     re.IGNORECASE,
 )
 PROMO_MAX_CHARS = 500  # a promo or notice is a line or two; a long paragraph that mentions one is prose
@@ -75,8 +107,20 @@ def looks_like_photo_caption(text: str) -> bool:
 
 
 def looks_like_promo(text: str) -> bool:
-    """The page speaking about itself or to its reader: newsletters, affiliate notes, deals, notices, hatnotes."""
+    """The page speaking to its reader: deals, reading prompts, notices, hatnotes."""
     return len(text) <= PROMO_MAX_CHARS and bool(PROMO.search(text))
+
+
+def looks_like_self_promotion(text: str) -> bool:
+    """The site about itself: "... is supported by its audience", "sign up for our newsletter", "we may earn a
+    commission", "Follow us on Twitter", "Join us on 10/20 for a panel discussion"."""
+    return len(text) <= PROMO_MAX_CHARS and bool(SELF_PROMOTION.search(text))
+
+
+def looks_like_publishing_notice(text: str) -> bool:
+    """A note on the article's age or publishing: "This article is more than 5 years old", "First published on
+    ...", "This story was originally published by ...": about the page, not what happened."""
+    return len(text) <= PROMO_MAX_CHARS and bool(PUBLISHING_NOTICE.search(text))
 
 
 def has_glued_link_text(text: str) -> bool:
