@@ -47,7 +47,7 @@ FEATURES = (
     "good_length", "long", "full_stop", "question", "other_stories", "title_case", "upper_share",
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
-    "truncated", "under_headline",
+    "truncated", "under_headline", "deep", "byline_cut",
 )
 ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
 
