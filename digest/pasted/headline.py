@@ -294,7 +294,7 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     first = content_tokens(first_prose.text) if first_prose else set()
     opening = {line.index for line in opening_candidates(lines, start)}
     window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + [
-        line for line in header_lines(lines, start) if line.index in opening or line.words <= HEADLINE_MAX_WORDS]
+        line for line in header_lines(lines, start) if line.index in opening or not looks_like_prose(line)]
     breaks = headline_model.section_breaks(window)
     first_index: dict[str, int] = {}
     for line in lines:
