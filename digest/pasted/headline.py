@@ -289,9 +289,6 @@ def lead_tokens(body: list[Line]) -> set[str]:
 def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Line, dict[str, float]]]:
     """Every line that could be the headline, near the article, with the model's features
     (`digest.pasted.headline_model`); a glued byline is cut off first."""
-    lead = lead_tokens(body)
-    first_prose = next((line for line in body if looks_like_prose(line)), None)
-    first = content_tokens(first_prose.text) if first_prose else set()
     opening = {line.index for line in opening_candidates(lines, start)}
     window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + [
         line for line in header_lines(lines, start) if line.index in opening or not looks_like_prose(line)]
@@ -304,7 +301,12 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     rule_pick = by_rules.text if by_rules is not None else None
     found = []
     possible = [form for line in window for form in headline_forms(line) if could_be_headline(form)]
+    echoed_by = {None: article_echo(body, None)}
     for line in without_trails(possible, [line for line in possible if line.index < start or line.index in opening]):
+        key = line.index if line.index >= start else None
+        if key not in echoed_by:
+            echoed_by[key] = article_echo(body, key)
+        lead, first = echoed_by[key]
         vector = headline_model.features(
             lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes)
         vector["deep"] = 0.0 if line.index < start or line.index in opening else 1.0
@@ -318,6 +320,14 @@ def headline_forms(line: Line) -> list[Line]:
     Assistant" may be either, so the model weighs both."""
     cut = without_glued_byline(line)
     return [cut] if cut is line else [cut, line]
+
+
+def article_echo(body: list[Line], without: int | None) -> tuple[set[str], set[str]]:
+    """The content words of the lead and of the first paragraph, less the candidate's own line when it stands
+    in the run: a line inside the article does not echo itself ("the lead's first sentence is the headline")."""
+    rest = [line for line in body if line.index != without]
+    first_prose = next((line for line in rest if looks_like_prose(line)), None)
+    return lead_tokens(rest), content_tokens(first_prose.text) if first_prose else set()
 
 
 def without_trails(possible: list[Line], header: list[Line]) -> list[Line]:
