@@ -165,3 +165,18 @@ def test_a_subheading_in_the_run_does_not_take_away_the_headline_ending_with_it(
     assert span is not None
     texts = [line.text for line, _ in candidates(lines, span.start, article_lines(lines, span))]
     assert "The Open Journalism Project: Better Student Journalism" in texts
+
+
+def test_a_subheading_atop_the_run_does_not_take_away_the_headline_ending_with_it() -> None:
+    """A short subheading among the run's first lines ("出国前后关注点大不同") repeats the end of the headline over
+    the run ("海外留学生看两会：出国前后关注点大不同"): the headline is no breadcrumb trail, and stays a candidate."""
+    text = "\n\n".join([
+        "Home", "News", "Students abroad follow the sessions: What they care about changes after leaving",
+        "March 10, 2017", "A student on holiday in Sydney, seen by the harbour on a sunny afternoon with her friends from the course",
+        "What they care about changes after leaving", *STORY])
+    lines = split_lines(text)
+    span = find_article_span(lines)
+    assert span is not None and span.start == 4
+    texts = [line.text for line, _ in candidates(lines, span.start, article_lines(lines, span))]
+    assert "What they care about changes after leaving" in texts
+    assert "Students abroad follow the sessions: What they care about changes after leaving" in texts

@@ -302,7 +302,7 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     found = []
     possible = [form for line in window for form in headline_forms(line) if could_be_headline(form)]
     echoed_by = {None: article_echo(body, None)}
-    for line in without_trails(possible, [line for line in possible if line.index < start or line.index in opening]):
+    for line in without_trails(possible, [line for line in possible if line.index < start]):
         key = line.index if line.index >= start else None
         if key not in echoed_by:
             echoed_by[key] = article_echo(body, key)
@@ -331,10 +331,11 @@ def article_echo(body: list[Line], without: int | None) -> tuple[set[str], set[s
 
 
 def without_trails(possible: list[Line], header: list[Line]) -> list[Line]:
-    """The candidates, less those that end with a header candidate's whole text: a breadcrumb trail ending in the
-    page's title ("Home News Research and Markets IMF dims outlook ...", "HOME情報セキュリティゴールデンウィーク...")
-    or a link's label holding it ("Video of WTF? My talk at ..."); the shorter line says it alone. A subheading
-    deeper in the run ("Better Student Journalism") does not take the headline that ends with it away."""
+    """The candidates, less those that end with the whole text of a candidate over the article run: a breadcrumb
+    trail ending in the page's title ("Home News Research and Markets IMF dims outlook ...", "HOME情報セキュリティ
+    ゴールデンウィーク...") or a link's label holding it ("Video of WTF? My talk at ..."); the shorter line says it
+    alone. A subheading in the run ("Better Student Journalism", "出国前后关注点大不同") does not take away the
+    headline that ends with it."""
     texts = {line.text for line in header}
     return [line for line in possible
             if not any(line.text.endswith(other) and len(other) < len(line.text) for other in texts)]
