@@ -39,7 +39,7 @@ SHOWING_REACH = 8  # lines above the chosen headline where its first showing may
 HEADLINE_WINDOW = 40  # lines before the article where the headline may stand
 TAGLINE_MAX_WORDS = 10  # a blog's tagline at the top of the run may stand over the headline
 HEADLINE_INSIDE = 4  # or among the first lines of the article run (a long headline reads like prose)
-INSIDE_REACH = 12  # the model also weighs the run's lines this far in, over its lead (a promo or a kicker may open the run)
+INSIDE_REACH = 12  # the model also weighs the run's lines this far in (a promo or a teaser may open the run)
 LEAD_MIN_WORDS = 25  # a paragraph this long is the article's text, not its header
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MIN_CHARS = 8
@@ -288,7 +288,9 @@ def lead_tokens(body: list[Line]) -> set[str]:
 
 def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Line, dict[str, float]]]:
     """Every line that could be the headline, near the article, with the model's features
-    (`digest.pasted.headline_model`); a glued byline is cut off first."""
+    (`digest.pasted.headline_model`): the lines over the run and the run's header lines (`header_lines`, prose
+    aside), a line that may carry a glued byline in both forms; "deep" marks a header line past the run's
+    opening candidates, "byline_cut" a form cut short."""
     opening = {line.index for line in opening_candidates(lines, start)}
     window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + [
         line for line in header_lines(lines, start) if line.index in opening or not looks_like_prose(line)]
