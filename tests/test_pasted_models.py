@@ -13,7 +13,7 @@ from digest.pasted.blocks import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
 from digest.pasted.headline_model import FEATURES
 from digest.pasted.publisher import clean_name, find_site
-from digest.pasted.reader import read_text
+from digest.pasted.reader import article_lines, find_article_span, read_text
 
 EST = timezone(timedelta(hours=-5))
 PASTE = """\
@@ -97,3 +97,86 @@ def test_a_dateline_beats_a_captions_date_and_a_labelled_update_is_no_publicatio
     text = "\n".join(["Menu", "Council approves the new river crossing", lead, caption,
                       "Dec. 13, 2016, 12:31 PM UTC", lead.replace("Thursday", "Friday"), lead.replace("ten", "twelve")])
     assert read_text(text).published == datetime(2016, 12, 13, 12, 31, tzinfo=timezone.utc)
+
+STORY = [
+    "The city council voted on Thursday to build a new crossing over the river, ending ten years of argument about "
+    "where it should go and who should pay for it.",
+    "Construction is due to start next spring and take three years, according to the planning department, which put "
+    "the cost at 140 million euros.",
+    "Opponents said the money would be better spent on repairing the old bridge, which has been closed to heavy "
+    "traffic since 2019.",
+]
+PROMO_PASTE = """\
+Work
+Insights
+Careers
+Search
+Get in touch
+
+Rethinking the office? Join our editors on Thursday for a panel discussion on hybrid work, budgets and what to try first. Register now.
+Leadership
+Three ways to keep a team calm when the deadline moves
+Great leaders set the temperature, especially when stress is high.
+By Gina Lee
+March 3, 2022
+
+One of the best pieces of advice I have ever received is to be the thermostat, not the thermometer: a team under stress looks to its lead to learn how worried it should be.
+
+When a deadline moves, say what changed, what stays the same and what you need from each person, and say it before the rumours do.
+
+Keep the calm visible: a team that sees its lead plan the next step stops planning its escape.
+"""
+
+
+def test_a_headline_under_a_promo_that_opens_the_article_run_is_a_candidate() -> None:
+    """The run opens with a promo sentence, over the section's name and the headline: the headline is weighed
+    (the run's header lines, up to its second lead-sized paragraph, are candidates) and wins."""
+    lines = split_lines(PROMO_PASTE)
+    span = find_article_span(lines)
+    assert span is not None and lines[span.start].text.startswith("Rethinking the office?")
+    texts = [line.text for line, _ in candidates(lines, span.start, article_lines(lines, span))]
+    assert "Three ways to keep a team calm when the deadline moves" in texts
+    assert read_text(PROMO_PASTE).title == "Three ways to keep a team calm when the deadline moves"
+
+
+def test_a_possible_glued_byline_leaves_both_forms_to_the_model() -> None:
+    """"... Powered by Amazon's Alexa Assistant" reads like a headline with its author glued on, and is not one:
+    the line is a candidate cut and whole, and the cut form is marked."""
+    text = "Home\nNews\nSix Gadgets That Work Best When Powered by Amazon’s Alexa Assistant\n\n" + "\n\n".join(STORY)
+    lines = split_lines(text)
+    span = find_article_span(lines)
+    assert span is not None
+    forms = {line.text: vector["byline_cut"] for line, vector in candidates(lines, span.start, article_lines(lines, span))}
+    assert forms["Six Gadgets That Work Best When Powered by Amazon’s Alexa Assistant"] == 0.0
+    assert forms["Six Gadgets That Work Best When Powered"] == 1.0
+
+
+def test_a_subheading_in_the_run_does_not_take_away_the_headline_ending_with_it() -> None:
+    """"Better Student Journalism" deeper in the run is no breadcrumb's last link: the headline that ends with
+    it stays a candidate (a trail is cut only by a line over the article or at its top)."""
+    text = "\n\n".join([
+        "Sign in", "Next story",
+        "The author chose to make this story unlisted, which means only people with a link can see it, so share it "
+        "with care and only with the people you mean to read it.",
+        "The Open Journalism Project: Better Student Journalism", "Share by email", "Open Journalism Project:",
+        "Better Student Journalism", *STORY])
+    lines = split_lines(text)
+    span = find_article_span(lines)
+    assert span is not None
+    texts = [line.text for line, _ in candidates(lines, span.start, article_lines(lines, span))]
+    assert "The Open Journalism Project: Better Student Journalism" in texts
+
+
+def test_a_subheading_atop_the_run_does_not_take_away_the_headline_ending_with_it() -> None:
+    """A short subheading among the run's first lines ("出国前后关注点大不同") repeats the end of the headline over
+    the run ("海外留学生看两会：出国前后关注点大不同"): the headline is no breadcrumb trail, and stays a candidate."""
+    text = "\n\n".join([
+        "Home", "News", "Students abroad follow the sessions: What they care about changes after leaving",
+        "March 10, 2017", "A student on holiday in Sydney, seen by the harbour on a sunny afternoon with her friends from the course",
+        "What they care about changes after leaving", *STORY])
+    lines = split_lines(text)
+    span = find_article_span(lines)
+    assert span is not None and span.start == 4
+    texts = [line.text for line, _ in candidates(lines, span.start, article_lines(lines, span))]
+    assert "What they care about changes after leaving" in texts
+    assert "Students abroad follow the sessions: What they care about changes after leaving" in texts

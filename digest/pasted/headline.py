@@ -39,6 +39,8 @@ SHOWING_REACH = 8  # lines above the chosen headline where its first showing may
 HEADLINE_WINDOW = 40  # lines before the article where the headline may stand
 TAGLINE_MAX_WORDS = 10  # a blog's tagline at the top of the run may stand over the headline
 HEADLINE_INSIDE = 4  # or among the first lines of the article run (a long headline reads like prose)
+INSIDE_REACH = 12  # the model also weighs the run's lines this far in (a promo or a teaser may open the run)
+LEAD_MIN_WORDS = 25  # a paragraph this long is the article's text, not its header
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MIN_CHARS = 8
 LEAD_WORDS = 200  # the article's opening words, which the headline usually echoes
@@ -264,6 +266,19 @@ def opening_candidates(lines: list[Line], start: int) -> list[Line]:
     return found
 
 
+def header_lines(lines: list[Line], start: int) -> list[Line]:
+    """The run's first INSIDE_REACH lines, up to its second lead-sized paragraph: a run may open with a promo,
+    a teaser's summary or a menu glued into prose, over the article's own headline and lead."""
+    found, leads = [], 0
+    for line in lines[start:start + INSIDE_REACH]:
+        if looks_like_prose(line) and line.words >= LEAD_MIN_WORDS:
+            leads += 1
+            if leads == 2:
+                break
+        found.append(line)
+    return found
+
+
 def lead_tokens(body: list[Line]) -> set[str]:
     """The content words of the article's first LEAD_WORDS words (CJK text: its first characters)."""
     lead_text = " ".join(line.text for line in body)
@@ -273,11 +288,12 @@ def lead_tokens(body: list[Line]) -> set[str]:
 
 def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Line, dict[str, float]]]:
     """Every line that could be the headline, near the article, with the model's features
-    (`digest.pasted.headline_model`); a glued byline is cut off first."""
-    lead = lead_tokens(body)
-    first_prose = next((line for line in body if looks_like_prose(line)), None)
-    first = content_tokens(first_prose.text) if first_prose else set()
-    window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + opening_candidates(lines, start)
+    (`digest.pasted.headline_model`): the lines over the run and the run's header lines (`header_lines`, prose
+    aside), a line that may carry a glued byline in both forms; "deep" marks a header line past the run's
+    opening candidates, "byline_cut" a form cut short."""
+    opening = {line.index for line in opening_candidates(lines, start)}
+    window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + [
+        line for line in header_lines(lines, start) if line.index in opening or not looks_like_prose(line)]
     breaks = headline_model.section_breaks(window)
     first_index: dict[str, int] = {}
     for line in lines:
@@ -286,18 +302,43 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     by_rules = find_headline_by_rules(lines, start, body)
     rule_pick = by_rules.text if by_rules is not None else None
     found = []
-    possible = [line for line in map(without_glued_byline, window) if could_be_headline(line)]
-    for line in without_trails(possible):
-        found.append((line, headline_model.features(
-            lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes)))
+    possible = [form for line in window for form in headline_forms(line) if could_be_headline(form)]
+    echoed_by = {None: article_echo(body, None)}
+    for line in without_trails(possible, [line for line in possible if line.index < start]):
+        key = line.index if line.index >= start else None
+        if key not in echoed_by:
+            echoed_by[key] = article_echo(body, key)
+        lead, first = echoed_by[key]
+        vector = headline_model.features(
+            lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes)
+        vector["deep"] = 0.0 if line.index < start or line.index in opening else 1.0
+        vector["byline_cut"] = 1.0 if line.text != lines[line.index].text else 0.0
+        found.append((line, vector))
     return found
 
 
-def without_trails(possible: list[Line]) -> list[Line]:
-    """The candidates, less those that end with another candidate's whole text: a breadcrumb trail ending in the
-    page's title ("Home News Research and Markets IMF dims outlook ...", "HOME情報セキュリティゴールデンウィーク...")
-    or a link's label holding it ("Video of WTF? My talk at ..."); the shorter line says it alone."""
-    texts = {line.text for line in possible}
+def headline_forms(line: Line) -> list[Line]:
+    """The line, and it without a glued byline when one may be glued on: "... Powered by Amazon's Alexa
+    Assistant" may be either, so the model weighs both."""
+    cut = without_glued_byline(line)
+    return [cut] if cut is line else [cut, line]
+
+
+def article_echo(body: list[Line], without: int | None) -> tuple[set[str], set[str]]:
+    """The content words of the lead and of the first paragraph, less the candidate's own line when it stands
+    in the run: a line inside the article does not echo itself ("the lead's first sentence is the headline")."""
+    rest = [line for line in body if line.index != without]
+    first_prose = next((line for line in rest if looks_like_prose(line)), None)
+    return lead_tokens(rest), content_tokens(first_prose.text) if first_prose else set()
+
+
+def without_trails(possible: list[Line], header: list[Line]) -> list[Line]:
+    """The candidates, less those that end with the whole text of a candidate over the article run: a breadcrumb
+    trail ending in the page's title ("Home News Research and Markets IMF dims outlook ...", "HOME情報セキュリティ
+    ゴールデンウィーク...") or a link's label holding it ("Video of WTF? My talk at ..."); the shorter line says it
+    alone. A subheading in the run ("Better Student Journalism", "出国前后关注点大不同") does not take away the
+    headline that ends with it."""
+    texts = {line.text for line in header}
     return [line for line in possible
             if not any(line.text.endswith(other) and len(other) < len(line.text) for other in texts)]
 

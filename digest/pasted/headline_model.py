@@ -8,7 +8,8 @@ weights are data (`pasted-headline.json` beside this module, read by `digest.pas
 The features are the evidence the hand-set rules of `digest.pasted.headline` weighed (echo of the
 lead, distance to the article, a dateline under it, repeats, length, final full stop), plus the
 shape of the line and its neighbours (capitals, link-like words, a deck or byline under it), so
-the weights, not one-page rules, decide how much each counts.
+the weights, not one-page rules, decide how much each counts. `digest.pasted.headline.candidates` adds
+where a line inside the run stands ("deep") and whether a glued byline was cut off ("byline_cut").
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ FEATURES = (
     "good_length", "long", "full_stop", "question", "other_stories", "title_case", "upper_share",
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
-    "truncated", "under_headline",
+    "truncated", "under_headline", "deep", "byline_cut",
 )
 ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
 
