@@ -3,8 +3,12 @@
 The user's words become tsquery literals (storage.postgres.tokens), matched against `digests.search`
 (every searched column) and `site:` against `digests.site_search` (the site column only). Both GIN
 indexes start with `digests.chats`, so the chat narrows the match inside the index, as the chat
-token does in SQLite's FTS5 (schema step 4). Every match is ranked and counted (exact order and
-total), but only those ranked at least as high as the page's last one look up their history row for
+token does in SQLite's FTS5 (schema step 4). But GIN rechecks every match on its row (the chat's
+array and the words), so each match costs a table page, for counting as for ranking: so only the
+matches among the chat's RANK_WINDOW newest digests are ranked (storage.window; the window's start
+is an id range the planner ANDs with the GIN index), older matches follow by id (`older_sql`, only
+when a page reaches them), and the count stops at COUNT_CAP + 1 ("1000+"). Of the ranked matches, only
+those ranked at least as high as the page's last one look up their history row for
 saved_at, the tie-break (LIMIT 1 keeps that a lookup by primary key per match: joined, the planner
 hashed the chat's whole history, 100,000 rows for the big chat of a million digests); looking it up
 for every match cost 15-35 ms of a big chat's common word at 100,000 digests. Which chat holds a
