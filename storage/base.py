@@ -45,9 +45,13 @@ class SearchHit:
     saved_at: datetime
 
 
+COUNT_CAP = 1_000  # a search counts its matches up to this many (storage.window says why)
+
+
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    """One page of results; `total` counts every match, so the caller can offer the next page."""
+    """One page of results; `total` counts the matches up to COUNT_CAP, so the caller can offer the next
+    page; COUNT_CAP + 1 means "more than COUNT_CAP" (`total_text`: "1000+"), and the pages stop there."""
 
     hits: tuple[SearchHit, ...]
     total: int
@@ -57,6 +61,11 @@ class SearchPage:
     @property
     def has_more(self) -> bool:
         return self.offset + len(self.hits) < self.total
+
+    @property
+    def total_text(self) -> str:
+        """The total as a reader sees it: "1000+" when it was capped."""
+        return f"{COUNT_CAP}+" if self.total > COUNT_CAP else str(self.total)
 
 
 class DigestStore(Protocol):

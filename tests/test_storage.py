@@ -16,6 +16,7 @@ import pytest
 from digest.errors import QueryError
 from digest.model import Digest, Quote
 from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store, StoreUnavailableError
+from storage.base import COUNT_CAP
 from storage.postgres.schema import MIGRATIONS as PG_MIGRATIONS
 from storage.postgres.schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from storage.postgres.store import PgStore
@@ -304,6 +305,48 @@ async def test_pages_of_unequal_ranks_follow_the_order_of_one_big_page(store: St
     assert paged == whole and len(whole) == 9
     first_three = (await store.search(5, "report", limit=3)).hits
     assert {hit.digest.title for hit in first_three} == {"Harbour report"}
+
+
+async def test_only_the_chats_newest_digests_are_ranked_and_older_matches_follow_newest_first(
+        store: Store, clock: Clock) -> None:
+    """storage.window: ranking reads each ranked match's row on PostgreSQL, so it is bounded the same way on both
+    backends; paging, totals and the chat filter stay whole."""
+    store.rank_window = 3  # type: ignore[attr-defined]
+    names = ["Walrus report", "Notes b", "Walrus census", "Notes d", "Walrus sighting", "Notes f"]
+    for name in names:
+        clock.advance(days=0.001)
+        body = "Counted on the ice." if name.startswith("Walrus") else "A walrus was seen on the ice."
+        await store.save(Digest(title=name, summary="Boats came in.", body=body), chat_id=7)
+        await store.save(Digest(title=f"{name} elsewhere", summary="Walrus.", body="Walrus."), chat_id=8)
+    expected = ["Walrus sighting", "Notes f", "Notes d", "Walrus census", "Notes b", "Walrus report"]
+    whole = await store.search(7, "walrus", limit=50)
+    assert titles(whole) == expected and whole.total == 6
+    paged = [await store.search(7, "walrus", limit=2, offset=offset) for offset in (0, 2, 4, 6)]
+    assert [title for page in paged for title in titles(page)] == expected
+    assert [page.total for page in paged] == [6, 6, 6, 6] and [page.has_more for page in paged] == [True, True, False, False]
+    assert titles(await store.search(7, '"walrus was"', limit=50)) == ["Notes f", "Notes d", "Notes b"]
+    assert titles(await store.search(7, "-walrus", limit=50)) == []
+    store.rank_window = 100  # type: ignore[attr-defined]
+    assert titles(await store.search(7, "walrus", limit=50)) == [
+        "Walrus sighting", "Walrus census", "Walrus report", "Notes f", "Notes d", "Notes b"]
+
+
+async def test_matches_are_counted_up_to_the_cap_and_the_pages_stop_after_it(store: Store, clock: Clock) -> None:
+    """Counting reads each match's row on PostgreSQL, so both backends count up to COUNT_CAP: "1000+"."""
+    store.rank_window = 10  # type: ignore[attr-defined]  # the older matches' part counts too
+    for i in range(COUNT_CAP + 2):
+        clock.advance(days=0.0001)
+        await store.save(Digest(title=f"Tide table {i}", summary="High water.", body="High water."), chat_id=9,
+                         source_text=f"tide {i}")
+    first = await store.search(9, "tide")
+    assert (first.total, first.total_text, first.has_more) == (COUNT_CAP + 1, f"{COUNT_CAP}+", True)
+    assert titles(first)[0] == f"Tide table {COUNT_CAP + 1}"
+    near = await store.search(9, "tide", limit=5, offset=COUNT_CAP - 5)
+    assert len(near.hits) == 5 and near.has_more
+    last = await store.search(9, "tide", limit=5, offset=COUNT_CAP)
+    assert titles(last) == ["Tide table 1", "Tide table 0"] and not last.has_more  # no Next past the cap
+    small = await store.search(9, '"tide table 7"')
+    assert (small.total, small.total_text) == (1, "1")
 
 
 async def test_a_search_never_sees_another_chats_digests(library: Store) -> None:

@@ -59,7 +59,7 @@ async def page_keyboard(context: Context, query: str, page: SearchPage,
 def page_text(query: str, page: SearchPage, words: Words) -> str:
     first = page.offset + 1
     last = page.offset + len(page.hits)
-    heading = words.gettext(RESULTS_HEADING, query=query, first=first, last=last, total=page.total)
+    heading = words.gettext(RESULTS_HEADING, query=query, first=first, last=last, total=page.total_text)
     return render_listing(heading, [(hit.digest, hit.snippet) for hit in page.hits], first_number=first, words=words)
 
 

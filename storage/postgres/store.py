@@ -25,10 +25,11 @@ from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_as
 from storage.keys import query_id
 from storage.postgres.schema import migrate
-from storage.postgres.search import search_sql
+from storage.postgres.search import is_ranked, older_sql, search_sql
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, DigestRow, from_row, to_row
 from storage.served import ServedCache
+from storage.window import RANK_WINDOW, WINDOW_START_SQL
 from storage.sqlite.schema import USER_COLUMNS
 from storage.sqlite.store import (MAX_LIMIT, MAX_OFFSET, SAVED_QUERY_DAYS, SECONDS_PER_DAY, SQLITE_INT,
                            cache_keys, plain_snippet)
@@ -52,6 +53,8 @@ _DIGEST = "d.title, d.summary, d.body, d.record"
 
 class PgStore(ServedCache):
     """PostgreSQL (asyncpg) implementation of `storage.base.DigestStore`."""
+
+    rank_window = RANK_WINDOW  # how many of a chat's newest digests search ranks (storage.window)
 
     def __init__(self, pool: asyncpg.Pool, *, cache_max_age_days: float, clock: Callable[[], float]) -> None:
         self._pool = pool
@@ -137,16 +140,24 @@ class PgStore(ServedCache):
         parsed = parse_query(query)
         limit = max(1, min(limit, MAX_LIMIT))
         offset = max(0, min(offset, MAX_OFFSET))
-        plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset)
-        rows = await self._read(lambda db: db.fetch(plan.sql, *plan.params))
-        total = rows[0][2] if rows else 0
-        if not rows and offset:
-            counted = search_sql(parsed, chat_id=chat_id, limit=1, offset=0)
-            first = await self._read(lambda db: db.fetch(counted.sql, *counted.params))
-            total = first[0][2] if first else 0
+        since = await self._window_start(chat_id) if is_ranked(parsed) else 0
+        plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset, since=since)
+        counted = await self._read(lambda db: db.fetch(plan.sql, *plan.params))
+        ranked, total = counted[0]["ranked"], counted[0]["total"]
+        rows = [row for row in counted if row[0] is not None]
+        if len(rows) < limit and offset + len(rows) < total:  # the page goes on into the older matches
+            older = older_sql(parsed, chat_id=chat_id, before=since, limit=limit - len(rows),
+                              offset=max(0, offset - ranked))
+            rows += await self._read(lambda db: db.fetch(older.sql, *older.params))
         words = parsed.words_match()
         hits = [_with_snippet(hit, columns, words) for hit, columns in _hits(rows)]
         return SearchPage(hits=tuple(hits), total=total, offset=offset, limit=limit)
+
+    async def _window_start(self, chat_id: int) -> int:
+        """The oldest digest id search ranks in this chat (storage.window); 0 when it holds at most rank_window."""
+        start = await self._read(lambda db: db.fetchval(
+            WINDOW_START_SQL.format(chat="$1", offset="$2"), chat_id, self.rank_window - 1))
+        return int(start or 0)
 
     async def recent(self, chat_id: int, *, limit: int = 10) -> list[SearchHit]:
         """The chat's most recently saved digests, newest first."""

@@ -7,7 +7,8 @@ Three things keep a search fast and inside its chat (figures from bench.storage,
   history and runs one full-text query per row, a hundred times slower;
 - snippets are made in a second step, for the page's few hits only.
 The join with history checks the chat once more and brings saved_at. Ranking is FTS5's bm25
-(weights in schema.RANK_WEIGHTS), then the most recently saved first to break ties.
+(weights in schema.RANK_WEIGHTS), then the most recently saved first to break ties, for the matches
+among the chat's newest digests; older matches follow, newest first (storage.window, as on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from storage.base import COUNT_CAP
 from storage.query import ParsedQuery
 from storage.sqlite.schema import chat_token, fts_table, shard_of
+from storage.window import WINDOW_START_SQL
 
 SNIPPET_TOKENS = 20
 CHATS_COLUMN = "chats"
@@ -31,20 +34,25 @@ class SearchSql:
     params: dict[str, Any]
 
 
-def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> SearchSql:
-    params: dict[str, Any] = {"chat": chat_id, "limit": limit, "offset": offset}
+def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, rank_window: int) -> SearchSql:
+    """The page: the matches among the chat's `rank_window` newest digests ranked, then the older ones
+    newest first (storage.window; the window's start is a subquery SQLite runs once)."""
+    params: dict[str, Any] = {"chat": chat_id, "limit": limit, "offset": offset, "window_offset": rank_window - 1,
+                              "counted": COUNT_CAP + 1}
     table = fts_table(shard_of(chat_id))
     filters = _filters(query, params)
     match = query.match()
     if match is not None:
         params["match"] = f'{CHATS_COLUMN} : "{chat_token(chat_id)}" AND ({match})'
+        since = f"coalesce(({WINDOW_START_SQL.format(chat=':chat', offset=':window_offset')}), 0)"
         sql = f"""
-            SELECT f.rowid, h.saved_at, count(*) OVER ()
+            SELECT f.rowid, h.saved_at, min(count(*) OVER (), :counted)
             FROM {table} AS f
             CROSS JOIN history AS h ON h.chat_id = :chat AND h.digest_id = f.rowid
             {"JOIN digests AS d INDEXED BY digests_filters ON d.id = f.rowid" if filters else ""}
             WHERE {table} MATCH :match {"".join(f" AND {clause}" for clause in filters)}
-            ORDER BY f.rank, h.saved_at DESC, f.rowid DESC
+            ORDER BY f.rowid < {since}, CASE WHEN f.rowid >= {since} THEN f.rank END,
+                     CASE WHEN f.rowid >= {since} THEN h.saved_at END DESC, f.rowid DESC
             LIMIT :limit OFFSET :offset"""
         return SearchSql(sql, params)
     excluded = query.excluded_match()
@@ -52,7 +60,7 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int) -> 
         params["excluded"] = excluded
         filters.append(f"h.digest_id NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH :excluded)")
     sql = f"""
-        SELECT h.digest_id, h.saved_at, count(*) OVER ()
+        SELECT h.digest_id, h.saved_at, min(count(*) OVER (), :counted)
         FROM history AS h
         {"JOIN digests AS d INDEXED BY digests_filters ON d.id = h.digest_id" if query.after or query.before else ""}
         WHERE h.chat_id = :chat {"".join(f" AND {clause}" for clause in filters)}

@@ -32,6 +32,7 @@ from storage.rows import ROW_COLUMNS, from_row, to_row
 from storage.served import ServedCache
 from storage.sqlite.schema import SHARDS, chat_token, chats_of_sql, fts_table, migrate, shard_of, shards_of_sql
 from storage.sqlite.search import search_sql, snippet_sql
+from storage.window import RANK_WINDOW
 
 MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 10_000
@@ -50,6 +51,8 @@ _HOLDERS = f"chats = {chats_of_sql('?')}, shards = {shards_of_sql('?')}"  # from
 
 class Store(ServedCache):
     """SQLite (aiosqlite) implementation of `storage.base.DigestStore`."""
+
+    rank_window = RANK_WINDOW  # how many of a chat's newest digests search ranks (storage.window)
 
     def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection, *,
                  cache_max_age_days: float, clock: Callable[[], float]) -> None:
@@ -158,11 +161,11 @@ class Store(ServedCache):
         parsed = parse_query(query)
         limit = max(1, min(limit, MAX_LIMIT))
         offset = max(0, min(offset, MAX_OFFSET))
-        plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset)
+        plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset, rank_window=self.rank_window)
         rows = await self._read(plan.sql, plan.params)
         total = rows[0][2] if rows else 0
         if not rows and offset:
-            counted = search_sql(parsed, chat_id=chat_id, limit=1, offset=0)
+            counted = search_sql(parsed, chat_id=chat_id, limit=1, offset=0, rank_window=self.rank_window)
             first = await self._read(counted.sql, counted.params)
             total = first[0][2] if first else 0
         words = parsed.words_match()
