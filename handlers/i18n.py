@@ -72,9 +72,10 @@ class Words:
         text = self.catalogue.gettext(message)
         return text.format(**params) if params else text
 
-    def ngettext(self, singular: str, plural: str, count: int, **params: Any) -> str:
-        """The form for `count` by the language's plural rule; {count} and {names} filled in."""
-        return self.catalogue.ngettext(singular, plural, count).format(count=count, **params)
+    def ngettext(self, singular: str, plural: str, count: int, *, shown: str | None = None, **params: Any) -> str:
+        """The form for `count` by the language's plural rule; {count} (written as `shown`, "1000+", when
+        given) and {names} filled in."""
+        return self.catalogue.ngettext(singular, plural, count).format(count=shown or count, **params)
 
     def error(self, error: DigestError) -> str:
         """A DigestError's sentence in this language, its values filled in."""

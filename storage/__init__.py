@@ -5,9 +5,9 @@ Imports only digest/ (types, urls), aiosqlite and asyncpg. Everything outside se
 `SearchHit` and `SearchPage`, never rows, and never which backend it has (`storage.open`).
 """
 
-from storage.base import (HIGHLIGHT_END, HIGHLIGHT_START, DigestStore, SearchHit, SearchPage,
+from storage.base import (COUNT_CAP, HIGHLIGHT_END, HIGHLIGHT_START, DigestStore, SearchHit, SearchPage,
                           StoreUnavailableError)
 from storage.sqlite.store import Store
 
-__all__ = ["HIGHLIGHT_END", "HIGHLIGHT_START", "DigestStore", "SearchHit", "SearchPage", "Store",
+__all__ = ["COUNT_CAP", "HIGHLIGHT_END", "HIGHLIGHT_START", "DigestStore", "SearchHit", "SearchPage", "Store",
            "StoreUnavailableError"]

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from digest.model import Digest
 from handlers.commands.help import help_text
+from storage import COUNT_CAP, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -51,6 +53,23 @@ def test_no_hit_is_a_sentence(db: Path) -> None:
     assert none.stderr == "No digests match “zebra”.\n"
     beyond = digestbot(db, "search", "--offset", "5", "harbour")
     assert beyond.stderr == "No more digests match “harbour”: there are 1, and --offset 5 skips them all.\n"
+
+
+async def test_a_capped_count_reads_as_the_chat_shows_it(tmp_path: Path) -> None:
+    """Search counts up to COUNT_CAP: the command line says "1000+" as the chat does, never the sentinel 1001."""
+    store = await Store.open(tmp_path / "many.sqlite3")
+    try:
+        for i in range(COUNT_CAP + 2):
+            await store.save(Digest(title=f"Tide table {i}", summary="High water.", body="High water."), chat_id=0,
+                             source_text=f"tide {i}")
+    finally:
+        await store.close()
+    found = digestbot(tmp_path / "many.sqlite3", "search", "--limit", "2", "tide")
+    assert len(titles(found)) == 2 and found.stderr == f"1-2 of {COUNT_CAP}+ digests found.\n"
+    beyond = digestbot(tmp_path / "many.sqlite3", "search", "--offset", "5000", "tide")
+    assert beyond.stderr == f"No more digests match “tide”: there are {COUNT_CAP}+, and --offset 5000 skips them all.\n"
+    as_json = digestbot(tmp_path / "many.sqlite3", "search", "--json", "tide")
+    assert as_json.stdout.splitlines()[-1] == f'{{"total": {COUNT_CAP}, "capped": true, "offset": 0, "limit": 10}}'
 
 
 def test_a_snippet_keeps_its_indentation_and_the_deck_its_line(db: Path) -> None:

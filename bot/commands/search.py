@@ -24,7 +24,7 @@ from bot.resources import open_store
 from bot.settings import Settings
 from digest.errors import N_, QueryError
 from handlers.i18n import Words, words_from_environment
-from storage import HIGHLIGHT_END, HIGHLIGHT_START, SearchPage
+from storage import COUNT_CAP, HIGHLIGHT_END, HIGHLIGHT_START, SearchPage
 
 EXIT_BAD_QUERY = 2
 TERMINAL_BOLD, TERMINAL_RESET = "\x1b[1m", "\x1b[0m"
@@ -68,7 +68,9 @@ def print_json(page: SearchPage) -> None:
     for hit in page.hits:
         print(json.dumps({"id": hit.digest_id, "saved_at": hit.saved_at.isoformat(), "title": hit.digest.title,
                           "url": hit.digest.url, "snippet": plain(hit.snippet)}, ensure_ascii=False))
-    print(json.dumps({"total": page.total, "offset": page.offset, "limit": page.limit}))
+    # "total" counts up to COUNT_CAP; "capped" says there are more (the chat shows "1000+")
+    print(json.dumps({"total": min(page.total, COUNT_CAP), "capped": page.total > COUNT_CAP,
+                      "offset": page.offset, "limit": page.limit}))
 
 
 def print_plain(page: SearchPage, query: str, *, bold: bool, words: Words) -> None:
@@ -86,9 +88,10 @@ def print_plain(page: SearchPage, query: str, *, bold: bool, words: Words) -> No
 def count_line(page: SearchPage, query: str, words: Words) -> str:
     if page.hits:
         return words.ngettext("{first}-{last} of {count} digest found.", "{first}-{last} of {count} digests found.",
-                              page.total, first=page.offset + 1, last=page.offset + len(page.hits))
+                              page.total, shown=page.total_text, first=page.offset + 1,
+                              last=page.offset + len(page.hits))
     if page.total:
-        return words.gettext(NO_MORE, query=query, count=page.total, offset=page.offset)
+        return words.gettext(NO_MORE, query=query, count=page.total_text, offset=page.offset)
     return words.gettext(NO_MATCH, query=query)
 
 
