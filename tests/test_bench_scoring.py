@@ -149,3 +149,5 @@ def test_a_dateline_time_counts_with_its_zone_and_at_the_reference_instant() -> 
     assert dateline_time("2021-11-01T10:52:50+0100", datetime(2021, 11, 1, 9, 52, tzinfo=timezone.utc)) == (True, True)
     assert dateline_time("2019-11-20", shown) == (None, None)  # a day only: nothing to score
     assert dateline_time("2019-11-20T00:00:00", shown) == (None, None)  # midnight: a day written as a time
+    assert dateline_time("2019-03-04T15:00:00.000Z", date(2019, 3, 5)) == (None, None)  # midnight in Japan: a day
+    assert dateline_time("2019-03-04T15:13:00.000Z", date(2019, 3, 5)) == (False, None)

@@ -2,7 +2,9 @@
 
 Issue 10 asks that every dateline time carries its zone ("11:26 pm UTC-5", "13:03 UTC"): a
 bare clock time under a UTC stamp misleads a reader. Scored only where the reference states a
-time (not a bare day, not midnight, which is how a day-only stamp is written as a time):
+time (not a bare day, not midnight, which is how a day-only stamp is written as a time; nor, where
+our value is a day, a whole hour that is that day's midnight in some zone: Mercury's "15:00:00Z" is
+a Japanese page's day, not a time it shows):
 
   zoned    our `published` is a datetime with an offset, so the dateline prints a time and its zone
   matches  of the zoned ones, the same minute as the reference: the same instant when the reference
@@ -15,9 +17,10 @@ time (not a bare day, not midnight, which is how a day-only stamp is written as 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 REFERENCE_TIME = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+EARLIEST_ZONE, LATEST_ZONE = timedelta(hours=-12), timedelta(hours=14)  # the zones in use
 
 
 def reference_time(raw: str | None) -> datetime | None:
@@ -31,6 +34,14 @@ def reference_time(raw: str | None) -> datetime | None:
     except ValueError:
         return None
     return None if (found.hour, found.minute, found.second) == (0, 0, 0) else found
+
+
+def midnight_somewhere(reference: datetime, day: date) -> bool:
+    """Is the reference a whole hour that is `day`'s midnight in a zone in use (a day-only stamp made an instant)?"""
+    if reference.tzinfo is None or (reference.minute, reference.second) != (0, 0):
+        return False
+    offset = datetime.combine(day, time(), timezone.utc) - reference  # the zone in which it is midnight
+    return EARLIEST_ZONE <= offset <= LATEST_ZONE
 
 
 def _minute(value: datetime) -> datetime:
@@ -49,10 +60,10 @@ def dateline_time(raw_reference: str | None, published: datetime | date | None) 
     """(zoned, matches) as the module docstring says; (None, None) where the reference states no time,
     matches None where the dateline shows no zoned time."""
     reference = reference_time(raw_reference)
-    if reference is None:
+    if reference is None or (type(published) is date and midnight_somewhere(reference, published)):
         return None, None
     zoned = isinstance(published, datetime) and published.utcoffset() is not None
     if not zoned:
         return False, None
-    assert isinstance(published, datetime)
+    assert isinstance(published, datetime)  # for the type checker: `zoned` says so
     return True, same_time(reference, published)
