@@ -9,7 +9,8 @@ then shows a UTC stamp in that zone, and gives a zone-less machine stamp that of
 that states no offset may still show the UTC stamp's instant in its local clock time ("Dec.
 22, 2016, 6:47 p.m." beside "2016-12-23T00:47:31Z"): the difference is its offset
 (`implied_offset`). Japanese, Korean and Chinese are each read in one zone wherever they are
-written, so a page in one of them that states no offset is in that zone (`language_offset`).
+written, so a page in one of them that states no offset is in that zone (`language_offset`); a page
+that declares no language is known by its headline's script (`script_language`).
 
 A zone-less machine stamp on a page that states no offset anywhere keeps its time only when
 the page also shows that time as text ("April 28, 2019 at 6:01 am"): it is then the page's
@@ -155,6 +156,22 @@ def same_clock_zone(found: datetime, page_stamps: Iterable[datetime | date | Non
                 and other.replace(tzinfo=None, second=0, microsecond=0) == clock):
             return other.tzinfo
     return None
+
+
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+SCRIPT_MIN_CHARS = 4  # a headline with this many Han characters is written in Chinese or Japanese, not quoting a name
+
+
+def script_language(headline: str) -> str | None:
+    """The language a headline's script tells, among those read in one zone: kana is Japanese,
+    Hangul Korean, Han without kana Chinese; None for any other script or too few characters."""
+    if KANA.search(headline):
+        return "ja"
+    if HANGUL.search(headline):
+        return "ko"
+    return "zh" if len(HAN.findall(headline)) >= SCRIPT_MIN_CHARS else None
 
 
 def language_offset(language: str | None) -> timezone | None:
