@@ -99,14 +99,18 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 YEAR = r"(?P<year>\d{4})(?:\s*(?:г\.|года|г(?!\w)|r\.))?"
 # Zone abbreviations with one meaning in news pages, in hours. "IST" is also Irish and Israeli time, but
 # the pages that write it after a clock time are Indian ("Oct 9, 2019, 11:05 IST").
-ZONE_OFFSETS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-                "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "МСК": 3,
-                "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "IST": 5.5, "PKT": 5, "WIB": 7,
-                "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13}
+# Those in CAPITAL_ZONES count only in capitals: "um 10:30 ist" is German for "is".
+CAPITAL_ZONES = {"JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "IST": 5.5, "PKT": 5, "WIB": 7,
+                 "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13}
+ZONE_OFFSETS: dict[str, float] = {
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "МСК": 3, **CAPITAL_ZONES}
 # US zones named without standard or daylight ("4:23 pm ET"): the standard offset, an hour more
 # on a day of US daylight saving time
 US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
-ZONE_NAMES = (*ZONE_OFFSETS, *US_ZONES)
+ZONE_NAMES = tuple(name for name in (*ZONE_OFFSETS, *US_ZONES) if name not in CAPITAL_ZONES)
+# a zone name after a clock time, in a pattern compiled to ignore case
+ZONE_NAME = rf"(?:{_alternation(ZONE_NAMES)}|(?-i:{_alternation(CAPITAL_ZONES)}))"
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
 # A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
 TIME = (
@@ -114,7 +118,7 @@ TIME = (
     rf"(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?(?:\s*(?P<ampm>{AMPM}))?"
     rf"|\s*(?P<ampm2>{AMPM}))(?:\s*(?:Uhr|h|ч\.?)(?!\w))?"
     rf"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|"
-    rf"{_alternation(ZONE_NAMES)})(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued
+    rf"{ZONE_NAME})(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued
 )
 # What may stand between a date and its time: "7 April 2022, 07:02", "November 29, 2016: 3:33 AM ET", "07.04.2022 um 07:02 Uhr",
 # "04.05.2015 à 13h36", "7 de abril de 2022 às 07h02", "7 апреля 2022 в 10:15".
@@ -154,7 +158,7 @@ DATE_SHAPES = {
     # "Mon Aug 03 12:45:00 EDT 2015": Java's Date.toString and Unix `date`, as Java CMSs stamp their meta tags
     "month_day_clock_year": (
         rf"(?<!\w){MONTH}\s+(?P<day>[0-3]?\d)\s+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d):(?P<second>[0-5]\d)"
-        rf"(?:\s+(?P<tz>(?:UTC|GMT)(?:[+-]\d{{2}}:?\d{{2}})?|[+-]\d{{4}}|{_alternation(ZONE_NAMES)}))?\s+{YEAR}(?!\d)"
+        rf"(?:\s+(?P<tz>(?:UTC|GMT)(?:[+-]\d{{2}}:?\d{{2}})?|[+-]\d{{4}}|{ZONE_NAME}))?\s+{YEAR}(?!\d)"
     ),
     "cjk": (
         r"(?P<year>\d{4})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"

@@ -80,6 +80,14 @@ def test_a_page_that_declares_no_language_takes_its_zone_from_its_titles_script(
     assert format_when(meta_of(f"<title>{title}</title>", body, url="https://news.example/a").published) == expected
 
 
+def test_a_utc_stamp_is_shown_in_the_zone_a_line_writes_in_capitals() -> None:
+    head = '<meta property="article:published_time" content="2019-10-09T05:35:00Z">'
+    body = '<p class="date">Updated: 11:05 IST</p><p>Text.</p>'
+    assert format_when(published_of(head, body)) == "9 October 2019, 11:05 UTC+5:30"
+    german = '<p class="date">Stand 11:05 ist neu</p><p>Text.</p>'
+    assert format_when(published_of(head, german)) == "9 October 2019, 05:35 UTC"
+
+
 def test_a_day_only_stamp_takes_the_time_of_a_later_stamp_of_that_day() -> None:
     head = '<meta name="date" content="2016-12-15">'
     body = '<article><time datetime="2016-12-15T15:33:00-05:00">December 15, 2016</time><p>Text.</p></article>'

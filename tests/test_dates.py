@@ -154,6 +154,11 @@ def test_a_time_keeps_the_zone_written_after_it(text: str, hours: float) -> None
     assert isinstance(found, datetime) and found.utcoffset() == timedelta(hours=hours)
 
 
+def test_a_zone_name_that_is_also_a_word_counts_only_in_capitals() -> None:
+    """"IST" is India's time; "ist" is German for "is"."""
+    assert find_date("Am 7. April 2022 um 10:30 ist er gelandet")[0] == datetime(2022, 4, 7, 10, 30)
+
+
 def test_a_year_followed_by_a_colon_and_no_clock_time_is_a_date() -> None:
     assert find_date("Nov 29, 2016: 3 people died")[0] == date(2016, 11, 29)
 

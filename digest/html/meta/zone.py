@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 import lxml.etree
 from lxml.html import HtmlElement
 
-from digest.dates import ZONE_OFFSETS, find_date, parse_date
+from digest.dates import CAPITAL_ZONES, ZONE_OFFSETS, find_date, parse_date
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags
@@ -40,10 +40,13 @@ ZONE_META_NAMES = ("article:published_time", "article:modified_time", "og:update
 ZONE_TEXT_MAX_CHARS = 120  # a line that states a time with its zone is short
 MAX_ZONE_TEXTS = 30  # marked date elements read for a written zone
 VISIBLE_TEXT = lxml.etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
-# "11:26 pm EST", "13.03 MESZ", "07:02 GMT+3": a clock time with the zone written after it
+# "11:26 pm EST", "13.03 MESZ", "07:02 GMT+3": a clock time with the zone written after it (some names
+# only in capitals: digest.dates.CAPITAL_ZONES)
+NAMED_ZONE = (rf"(?:{'|'.join(name for name in ZONE_OFFSETS if name not in CAPITAL_ZONES)}"
+              rf"|(?-i:{'|'.join(CAPITAL_ZONES)}))")
 WRITTEN_ZONE = re.compile(
     r"(?<![\d:])[0-2]?\d[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\s*"
-    rf"(?:(?P<name>{'|'.join(ZONE_OFFSETS)})|(?:UTC|GMT)\s*(?P<sign>[+-])(?P<hours>\d{{1,2}})(?::?(?P<minutes>\d\d))?)(?!\w)",
+    rf"(?:(?P<name>{NAMED_ZONE})|(?:UTC|GMT)\s*(?P<sign>[+-])(?P<hours>\d{{1,2}})(?::?(?P<minutes>\d\d))?)(?!\w)",
     re.IGNORECASE,
 )
 # Languages read in one zone wherever they are written: Japan and Korea UTC+9; China, Taiwan,
