@@ -28,6 +28,7 @@ from pathlib import Path
 from readability import Document
 
 from bench.fit import registry
+from bench.scoring.dateline import dateline_time
 from bench.scoring.extraction import precision_recall, same_date, same_site, same_title, title_visible_in
 from bench.scoring.mercury import score_mercury_html, score_mercury_pasted
 from bench.scoring.page import PageScore, date_visible_in, quotes_are_verbatim, site_visible_in
@@ -73,10 +74,12 @@ def score_dev_page(page: DevPage, kind: str) -> PageScore:
     precision, recall = precision_recall(page.expected_text, digest.body)
     published = digest.published.isoformat() if digest.published else None
     sound, why = summary_is_sound(digest, dev_passages(page))
+    time_zoned, time_matches = dateline_time(page.metadata.get("publishedTime"), digest.published)
     score = PageScore(
         page.name, precision, recall, **visible_figures(page, kind, content),
         title=same_title(page.title, digest.title) if page.title else None,
         date=same_date(page.published, published) if page.published else None,
+        time_zoned=time_zoned, time_matches=time_matches,
         site=same_site(page.site, digest.site) if page.site else None,
         site_given=digest.site is not None,
         summary_ok=sound,

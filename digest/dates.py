@@ -97,13 +97,20 @@ MONTH = r"(?P<month>[^\W\d_]{3,12}\.?)(?!\w)"
 LEADING_WEEKDAY = re.compile(rf"^(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+", re.IGNORECASE)
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 YEAR = r"(?P<year>\d{4})(?:\s*(?:г\.|года|г(?!\w)|r\.))?"
-# Zone abbreviations with one meaning.
-ZONE_OFFSETS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-                "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "МСК": 3}
+# Zone abbreviations with one meaning in news pages, in hours. "IST" is also Irish and Israeli time, but
+# the pages that write it after a clock time are Indian ("Oct 9, 2019, 11:05 IST").
+# Those in CAPITAL_ZONES count only in capitals: "um 10:30 ist" is German for "is".
+CAPITAL_ZONES = {"JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "IST": 5.5, "PKT": 5, "WIB": 7,
+                 "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13}
+ZONE_OFFSETS: dict[str, float] = {
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "МСК": 3, **CAPITAL_ZONES}
 # US zones named without standard or daylight ("4:23 pm ET"): the standard offset, an hour more
 # on a day of US daylight saving time
 US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
-ZONE_NAMES = (*ZONE_OFFSETS, *US_ZONES)
+ZONE_NAMES = tuple(name for name in (*ZONE_OFFSETS, *US_ZONES) if name not in CAPITAL_ZONES)
+# a zone name after a clock time, in a pattern compiled to ignore case
+ZONE_NAME = rf"(?:{_alternation(ZONE_NAMES)}|(?-i:{_alternation(CAPITAL_ZONES)}))"
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
 # A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
 TIME = (
@@ -111,11 +118,11 @@ TIME = (
     rf"(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?(?:\s*(?P<ampm>{AMPM}))?"
     rf"|\s*(?P<ampm2>{AMPM}))(?:\s*(?:Uhr|h|ч\.?)(?!\w))?"
     rf"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|"
-    rf"{_alternation(ZONE_NAMES)})(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued
+    rf"{ZONE_NAME})(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued
 )
-# What may stand between a date and its time: "7 April 2022, 07:02", "07.04.2022 um 07:02 Uhr",
+# What may stand between a date and its time: "7 April 2022, 07:02", "November 29, 2016: 3:33 AM ET", "07.04.2022 um 07:02 Uhr",
 # "04.05.2015 à 13h36", "7 de abril de 2022 às 07h02", "7 апреля 2022 в 10:15".
-TIME_JOINER = r"(?:\s*[,|•·]?\s*(?:(?:at|um|à|a|às|as|a\s+las|a\s+la|alle|alle\s+ore|ore|в|om|o|kl\.|godz\.|-|–|—|/)\s*)?)"
+TIME_JOINER = r"(?:\s*[,|•·:]?\s*(?:(?:at|um|à|a|às|as|a\s+las|a\s+la|alle|alle\s+ore|ore|в|om|o|kl\.|godz\.|-|–|—|/)\s*)?)"
 TIME_AFTER = rf"(?:{TIME_JOINER}(?<![\d:]){TIME})?"
 # "Nov 19 20197:05 AM EST": innerText glues a year to the clock time after it (only in the written-month
 # shapes, where a year of four digits and a clock of one or two leave no doubt)
@@ -124,16 +131,20 @@ TIME_AFTER_YEAR = rf"(?:(?:(?<=\d)|{TIME_JOINER}(?<![\d:])){TIME})?"
 
 GLUED = r"(?-i:(?<=[a-z])(?=[A-Z][a-z]))"  # "Associated PressDecember 2, 2016": innerText glues a byline to its date
 NUMBER_START = r"(?<![\w.:/-])"
+# A year-first date may follow a word with no space: innerText glues a byline in a script without
+# spaces ("谢若含2017-03-01") or an icon's name ("access_time2019/04/21") to it. Four digits and two
+# separators leave no doubt, so a letter before the year is allowed (a digit, "_" or a separator is not).
+YEAR_FIRST_START = r"(?<![\d_.:/-])"
 NUMBER_END = r"(?![\w]|[.:/-]\d)"
 DATE_SHAPES = {
     "iso": (
-        rf"{NUMBER_START}(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
+        rf"{YEAR_FIRST_START}(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
         r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
-        r"(?P<tz>Z|\s?(?:UTC|GMT)|[+-]\d{2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC" too
+        r"(?P<tz>Z|\s?(?:UTC|GMT)|[+-]\d{1,2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC", "T10:15-500" too
     ),
-    "year_first": rf"{NUMBER_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
+    "year_first": rf"{YEAR_FIRST_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
     # "2019.03.08": year first with dots, as Japanese, Chinese and Korean pages write it
-    "year_dotted": rf"{NUMBER_START}(?P<year>\d{{4}})\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
+    "year_dotted": rf"{YEAR_FIRST_START}(?P<year>\d{{4}})\.(?P<month>[01]?\d)\.(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
     "dotted": rf"{NUMBER_START}(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "dashed": rf"{NUMBER_START}(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
     "slashed": rf"{NUMBER_START}(?P<first>[0-3]?\d)/(?P<second_>[0-3]?\d)/(?P<year>\d{{4}}){NUMBER_END}{TIME_AFTER}",
@@ -147,7 +158,7 @@ DATE_SHAPES = {
     # "Mon Aug 03 12:45:00 EDT 2015": Java's Date.toString and Unix `date`, as Java CMSs stamp their meta tags
     "month_day_clock_year": (
         rf"(?<!\w){MONTH}\s+(?P<day>[0-3]?\d)\s+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d):(?P<second>[0-5]\d)"
-        rf"(?:\s+(?P<tz>(?:UTC|GMT)(?:[+-]\d{{2}}:?\d{{2}})?|[+-]\d{{4}}|{_alternation(ZONE_NAMES)}))?\s+{YEAR}(?!\d)"
+        rf"(?:\s+(?P<tz>(?:UTC|GMT)(?:[+-]\d{{2}}:?\d{{2}})?|[+-]\d{{4}}|{ZONE_NAME}))?\s+{YEAR}(?!\d)"
     ),
     "cjk": (
         r"(?P<year>\d{4})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"

@@ -11,6 +11,7 @@ from pathlib import Path
 from bench.evaluate import refitted_folds
 from bench.fit import registry
 from bench.sets.datasets import GoldenPage, golden_pages
+from bench.scoring.dateline import dateline_time
 from bench.scoring.loose import (
     author_match, date_match, dek_match, first_words_match, publisher_spells_brand, publisher_visible,
     site_agrees_with_host, words_after_end,
@@ -135,3 +136,18 @@ def test_cross_validation_refits_on_the_other_folds_and_hands_the_weights_to_fre
         trained_on = sorted(p.slug for p in pages if fold_of(page_site(p.slug), 3) != k)
         assert fold and all(s.fold == k and s.notes == trained_on and s.name not in s.notes for s in fold)
     assert registry.WEIGHTS_ENV not in os.environ  # only the workers were told
+
+
+def test_a_dateline_time_counts_with_its_zone_and_at_the_reference_instant() -> None:
+    est = timezone(timedelta(hours=-5))
+    shown = datetime(2019, 11, 19, 23, 26, tzinfo=est)
+    assert dateline_time("2019-11-20T04:26:00.000Z", shown) == (True, True)  # the same instant in the page's zone
+    assert dateline_time("2019-11-20T04:26:00Z", shown.replace(tzinfo=timezone.utc)) == (True, False)  # relabelled, not converted
+    assert dateline_time("2019-11-20T04:26:00Z", datetime(2019, 11, 19, 23, 26)) == (False, None)  # no zone shown
+    assert dateline_time("2019-11-20T04:26:00Z", date(2019, 11, 20)) == (False, None)
+    assert dateline_time("2019-04-28 06:01:07", datetime(2019, 4, 28, 6, 1, tzinfo=est)) == (True, True)  # no offset: the clock
+    assert dateline_time("2021-11-01T10:52:50+0100", datetime(2021, 11, 1, 9, 52, tzinfo=timezone.utc)) == (True, True)
+    assert dateline_time("2019-11-20", shown) == (None, None)  # a day only: nothing to score
+    assert dateline_time("2019-11-20T00:00:00", shown) == (None, None)  # midnight: a day written as a time
+    assert dateline_time("2019-03-04T15:00:00.000Z", date(2019, 3, 5)) == (None, None)  # midnight in Japan: a day
+    assert dateline_time("2019-03-04T15:13:00.000Z", date(2019, 3, 5)) == (False, None)

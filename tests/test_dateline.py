@@ -70,6 +70,32 @@ def test_a_zoneless_time_on_a_page_in_a_one_zone_language_is_in_that_zone(lang: 
     assert format_when(meta_of(body=body, url="https://news.example/a", lang=f' lang="{lang}"').published) == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("这个约会软件，想用你和对方的相似好恶来帮你找对象", "1 March 2017, 14:27 UTC+8"),  # qdaily: Han only
+    ("ソニー、新型カメラを発表", "1 March 2017, 14:27 UTC+9"),  # kana
+    ("Dating by dislikes", "1 March 2017, 14:27"),  # a Latin title tells no zone
+])
+def test_a_page_that_declares_no_language_takes_its_zone_from_its_titles_script(title: str, expected: str) -> None:
+    body = '<p class="time">谢若含2017-03-01 14:27:02</p><p>本文。</p>'
+    assert format_when(meta_of(f"<title>{title}</title>", body, url="https://news.example/a").published) == expected
+
+
+def test_a_utc_stamp_is_shown_in_the_zone_a_line_writes_in_capitals() -> None:
+    head = '<meta property="article:published_time" content="2019-10-09T05:35:00Z">'
+    body = '<p class="date">Updated: 11:05 IST</p><p>Text.</p>'
+    assert format_when(published_of(head, body)) == "9 October 2019, 11:05 UTC+5:30"
+    german = '<p class="date">Stand 11:05 ist neu</p><p>Text.</p>'
+    assert format_when(published_of(head, german)) == "9 October 2019, 05:35 UTC"
+
+
+def test_a_day_only_stamp_takes_the_time_of_a_later_stamp_of_that_day() -> None:
+    head = '<meta name="date" content="2016-12-15">'
+    body = '<article><time datetime="2016-12-15T15:33:00-05:00">December 15, 2016</time><p>Text.</p></article>'
+    assert format_when(published_of(head, body)) == "15 December 2016, 15:33 UTC-5"
+    other_day = body.replace("2016-12-15T", "2016-12-16T")
+    assert format_when(published_of(head, other_day)) == "15 December 2016"  # another day: another event
+
+
 def test_a_utc_stamp_on_a_japanese_page_is_shown_in_japan_time() -> None:
     head = '<meta property="article:published_time" content="2019-04-25T07:00:00Z">'
     found = meta_of(head, url="https://news.example/a", lang=' lang="ja"').published

@@ -128,6 +128,46 @@ def test_a_month_glued_to_the_byline_is_still_a_date() -> None:
     assert find_date("Dismay 5, 2020") is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("谢若含2017-03-01 14:27:02", datetime(2017, 3, 1, 14, 27, 2)),  # qdaily: the author's name glued to the date
+    ("access_time2019/04/21", date(2019, 4, 21)),  # an icon's name glued to the date
+    ("文2019.03.08", date(2019, 3, 8)),
+])
+def test_a_year_first_date_glued_to_a_word_is_read(text: str, expected: date) -> None:
+    assert find_date(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["id_2017-03-01", "12017-03-01", "example.com/2019/04/21/story"])
+def test_a_year_first_date_after_a_digit_or_separator_is_no_date(text: str) -> None:
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("First published November 29, 2016: 3:33 AM ET", -5),  # a colon between the year and the time (CNNMoney)
+    ("Updated: Oct 9, 2019, 11:05 IST", 5.5),  # India
+    ("2019.04.04 09:00 JST", 9),
+    ("2019/03/04 10:00 KST", 9),
+    ("March 9, 2017 4:21 PM AEDT", 11),
+])
+def test_a_time_keeps_the_zone_written_after_it(text: str, hours: float) -> None:
+    found = find_date(text)[0]
+    assert isinstance(found, datetime) and found.utcoffset() == timedelta(hours=hours)
+
+
+def test_a_zone_name_that_is_also_a_word_counts_only_in_capitals() -> None:
+    """"IST" is India's time; "ist" is German for "is"."""
+    assert find_date("Am 7. April 2022 um 10:30 ist er gelandet")[0] == datetime(2022, 4, 7, 10, 30)
+
+
+def test_a_year_followed_by_a_colon_and_no_clock_time_is_a_date() -> None:
+    assert find_date("Nov 29, 2016: 3 people died")[0] == date(2016, 11, 29)
+
+
+def test_an_offset_written_without_its_leading_zero_is_read() -> None:
+    """"2018-10-29T10:15-500" in a page's datePublished: five hours west, not an unreadable stamp."""
+    assert parse_date("2018-10-29T10:15-500") == datetime(2018, 10, 29, 10, 15, tzinfo=timezone(timedelta(hours=-5)))
+
+
 def test_a_two_digit_year_is_read_only_with_its_clock_time() -> None:
     """lazy-image-2 (Kinja): "9/11/13 10:00AM" under the byline; a bare "9/11/13" stays unread."""
     assert find_date("9/11/13 10:00AM")[0] == datetime(2013, 9, 11, 10, 0)

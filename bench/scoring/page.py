@@ -38,6 +38,9 @@ class PageScore:
     proxy_recall: float | None = None
     refused_wrongly: bool | None = None  # pasted: "no article" for a paste that holds one (None: not refused)
     words_after_end: int | None = None  # words of the paste's body after that article's last paragraph
+    # Where the reference states a time (bench.scoring.dateline): does the dateline show it with its zone, the same time?
+    time_zoned: bool | None = None
+    time_matches: bool | None = None
     # Cross-validation by site (bench.sets.sites).
     set: str = ""
     site_key: str = ""

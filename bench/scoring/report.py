@@ -77,6 +77,8 @@ METRICS: tuple[Metric, ...] = (
     ("title", field_metric("title")),
     ("date", field_metric("date")),
     ("site", field_metric("site")),
+    ("dateline time with zone", field_metric("time_zoned")),
+    ("dateline time same, where zoned", field_metric("time_matches")),
     ("site agrees with host (proxy)", field_metric("site_proxy")),
     ("first words", field_metric("first_words")),
     ("dek in summary", field_metric("dek")),
@@ -120,6 +122,9 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
         chosen = [s for s in scores if getattr(s, field_name)] if field_name else scores
         if any(getattr(s, name) is not None for s in chosen):
             print(f"|   {what}: {percent([getattr(s, name) for s in chosen])}")
+    if any(s.time_zoned is not None for s in scores):
+        print(f"|   dateline shows the reference's time with its zone: {percent([s.time_zoned for s in scores])}; "
+              f"of those, the same time: {percent([s.time_matches for s in scores])}")
     refused = [s.refused_wrongly for s in scores if s.refused_wrongly is not None]
     if refused:
         print(f"|   refused as holding no article: {len(refused)}, wrongly (the paste holds the article): {sum(refused)}")

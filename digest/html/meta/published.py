@@ -1,6 +1,7 @@
 """When the article was published: the page's own date and time, as it states them.
 
-Steps, first answer wins: JSON-LD `datePublished`; the `<meta>` tags publishers use
+Steps, first answer wins (a machine stamp that gives only a day takes the time of a later machine
+step's stamp of that day): JSON-LD `datePublished`; the `<meta>` tags publishers use
 (Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...); an
 element marked `itemprop="datePublished"`; JSON-LD `dateCreated`; the page's `<time
 datetime>`; a short date/time line in an element whose class names it a date; a date written
@@ -26,7 +27,7 @@ from digest.dates import parse_date, slashed_day_first
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags
-from digest.html.meta.zone import in_page_zone, written_in_page_zone
+from digest.html.meta.zone import in_page_zone, script_language, written_in_page_zone
 
 logger = logging.getLogger(__name__)
 
@@ -118,10 +119,14 @@ def from_date_lines(root: HtmlElement, day_first: bool | None = None) -> Publish
     return None
 
 
+def document_title(root: HtmlElement) -> str:
+    element = root.find(".//title")
+    return " ".join(element.text_content().split()) if element is not None else ""
+
+
 def from_title_text(root: HtmlElement, day_first: bool | None = None) -> Published | None:
     """"Headline - 07.12.2017 - LA NACION": some sites write the date only into the document title."""
-    element = root.find(".//title")
-    text = " ".join(element.text_content().split()) if element is not None else ""
+    text = document_title(root)
     found = find_date_in_text(text, day_first=day_first) if text else None
     return found[0] if found else None
 
@@ -189,11 +194,26 @@ def from_htmldate(root: HtmlElement, url: str | None) -> Published | None:
     return None if day is None or (day.month, day.day) == YEAR_ONLY else day
 
 
+def timed_later(found: Published, later: tuple[Callable[[], Published | None], ...]) -> Published:
+    """A day-only stamp with the time of a later machine stamp of the same day that gives one with its
+    offset (`<meta name="date" value="2016-12-15">` beside `<time datetime="2016-12-15T15:33:00-05:00">`):
+    the same publication, told more exactly. A time without an offset, or another day, is not taken."""
+    if isinstance(found, datetime):
+        return found
+    for step in later:
+        other = step()
+        if isinstance(other, datetime) and other.utcoffset() is not None and other.date() == found:
+            return other
+    return found
+
+
 def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None, url: str | None,
                    language: str | None = None) -> Published | None:
     """The publication date by the steps in the module docstring; `language` orders slashed dates
-    written as text ("07/04/2022" is 7 April on a French page, 4 July on an English one)."""
+    written as text ("07/04/2022" is 7 April on a French page, 4 July on an English one). A page
+    that declares no language takes its time zone from its title's script (a Chinese headline: UTC+8)."""
     day_first = slashed_day_first(language)
+    zone_language = language or script_language(document_title(root))
     machine_steps: tuple[Callable[[], Published | None], ...] = (
         lambda: from_jsonld(article),
         lambda: from_meta(tags),
@@ -201,10 +221,11 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
         lambda: from_jsonld(article, JSONLD_LATER_DATE_KEYS),
         lambda: from_time_elements(root),
     )
-    for step in machine_steps:
+    for number, step in enumerate(machine_steps):
         found = step()
         if found:
-            return in_page_zone(found, root, tags, article, language)
+            found = timed_later(found, machine_steps[number + 1:])
+            return in_page_zone(found, root, tags, article, zone_language)
     text_steps: tuple[Callable[[], Published | None], ...] = (
         lambda: from_date_lines(root, day_first),  # written as text: the page's local time
         lambda: from_title_text(root, day_first),
@@ -215,5 +236,5 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
     for step in text_steps:
         found = step()
         if found:
-            return written_in_page_zone(found, root, tags, article, language)
+            return written_in_page_zone(found, root, tags, article, zone_language)
     return None

@@ -9,7 +9,8 @@ then shows a UTC stamp in that zone, and gives a zone-less machine stamp that of
 that states no offset may still show the UTC stamp's instant in its local clock time ("Dec.
 22, 2016, 6:47 p.m." beside "2016-12-23T00:47:31Z"): the difference is its offset
 (`implied_offset`). Japanese, Korean and Chinese are each read in one zone wherever they are
-written, so a page in one of them that states no offset is in that zone (`language_offset`).
+written, so a page in one of them that states no offset is in that zone (`language_offset`); a page
+that declares no language is known by its headline's script (`script_language`).
 
 A zone-less machine stamp on a page that states no offset anywhere keeps its time only when
 the page also shows that time as text ("April 28, 2019 at 6:01 am"): it is then the page's
@@ -28,7 +29,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 import lxml.etree
 from lxml.html import HtmlElement
 
-from digest.dates import ZONE_OFFSETS, find_date, parse_date
+from digest.dates import CAPITAL_ZONES, ZONE_OFFSETS, find_date, parse_date
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags
@@ -39,10 +40,13 @@ ZONE_META_NAMES = ("article:published_time", "article:modified_time", "og:update
 ZONE_TEXT_MAX_CHARS = 120  # a line that states a time with its zone is short
 MAX_ZONE_TEXTS = 30  # marked date elements read for a written zone
 VISIBLE_TEXT = lxml.etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
-# "11:26 pm EST", "13.03 MESZ", "07:02 GMT+3": a clock time with the zone written after it
+# "11:26 pm EST", "13.03 MESZ", "07:02 GMT+3": a clock time with the zone written after it (some names
+# only in capitals: digest.dates.CAPITAL_ZONES)
+NAMED_ZONE = (rf"(?:{'|'.join(name for name in ZONE_OFFSETS if name not in CAPITAL_ZONES)}"
+              rf"|(?-i:{'|'.join(CAPITAL_ZONES)}))")
 WRITTEN_ZONE = re.compile(
     r"(?<![\d:])[0-2]?\d[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\s*"
-    rf"(?:(?P<name>{'|'.join(ZONE_OFFSETS)})|(?:UTC|GMT)\s*(?P<sign>[+-])(?P<hours>\d{{1,2}})(?::?(?P<minutes>\d\d))?)(?!\w)",
+    rf"(?:(?P<name>{NAMED_ZONE})|(?:UTC|GMT)\s*(?P<sign>[+-])(?P<hours>\d{{1,2}})(?::?(?P<minutes>\d\d))?)(?!\w)",
     re.IGNORECASE,
 )
 # Languages read in one zone wherever they are written: Japan and Korea UTC+9; China, Taiwan,
@@ -155,6 +159,22 @@ def same_clock_zone(found: datetime, page_stamps: Iterable[datetime | date | Non
                 and other.replace(tzinfo=None, second=0, microsecond=0) == clock):
             return other.tzinfo
     return None
+
+
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+SCRIPT_MIN_CHARS = 4  # a headline with this many Han characters is written in Chinese or Japanese, not quoting a name
+
+
+def script_language(headline: str) -> str | None:
+    """The language a headline's script tells, among those read in one zone: kana is Japanese,
+    Hangul Korean, Han without kana Chinese; None for any other script or too few characters."""
+    if KANA.search(headline):
+        return "ja"
+    if HANGUL.search(headline):
+        return "ko"
+    return "zh" if len(HAN.findall(headline)) >= SCRIPT_MIN_CHARS else None
 
 
 def language_offset(language: str | None) -> timezone | None:
