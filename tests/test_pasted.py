@@ -659,3 +659,34 @@ def test_a_captions_credit_is_no_publisher() -> None:
     assert find_site(split_lines(f"{caption}\nSputnik\nSputnik"), None) is None
     assert find_site(split_lines("Some words of a footer here © 2022 Riverside Gazette. All rights reserved.\n"
                                  "Riverside Gazette"), None) == "Riverside Gazette"
+
+
+def test_a_photo_caption_next_to_its_credit_is_not_the_article() -> None:
+    paragraphs = ARTICLE.split("\n\n")
+    closed = "The mayor, Anna Berg, at the river on Monday.\n\nPhoto by Jan Smit/Gazette"  # the credit under it
+    headed = "ASSOCIATED PRESS\nThe old bridge has been closed since 2019. Will the new one open on time?"
+    for caption in (closed, headed):
+        article = read_text(paste(*paragraphs[:3], caption, *paragraphs[3:]), url=None)
+        assert article.paragraphs[0].startswith("The city council voted on Thursday")
+        assert not any("Anna Berg, at the river" in p or "Will the new one" in p for p in article.paragraphs)
+
+
+def test_a_short_lead_a_blank_line_under_a_credit_stays() -> None:
+    paragraphs = ARTICLE.split("\n\n")
+    lead = "The council approved the bridge on Thursday."
+    article = read_text(paste(*paragraphs[:3], "Photo: Jan Smit/Gazette", lead, *paragraphs[3:]), url=None)
+    assert lead in article.paragraphs
+
+
+def test_a_deck_over_a_byline_that_names_an_agency_is_still_the_standfirst() -> None:
+    paragraphs = ARTICLE.split("\n\n")
+    article = read_text(paste(*paragraphs[:2], "By: Jan Smit, The Associated Press", *paragraphs[2:]), url=None)
+    assert article.standfirst == paragraphs[1]
+
+
+def test_a_caption_over_its_credit_is_not_the_standfirst() -> None:
+    paragraphs = ARTICLE.split("\n\n")
+    caption = "Anna Berg steps down from the bridge case."  # set between the headline and the article's run
+    article = read_text(paste(paragraphs[0], caption, "Photo : Jan Smit", *paragraphs[2:]), url=None)
+    assert article.standfirst != caption
+    assert caption not in article.paragraphs

@@ -272,6 +272,8 @@ LEAD = "The harbour reopened on Tuesday after a week of repairs to the sea wall,
         "First published on March 3, 2021, at 9:00 a.m.",
         "This story was originally published by the Harbour Gazette and is republished with permission.",
         "We're no longer maintaining this page.",
+        "Please note that this article, published in 2017, may contain information that is out of date.",
+        "Prenez note que cet article publié en 2017 pourrait contenir des informations qui ne sont plus à jour.",
     ],
 )
 def test_page_furniture_is_never_summary(furniture: str) -> None:
@@ -291,6 +293,7 @@ def test_page_furniture_is_never_summary(furniture: str) -> None:
         "First published in 1851, the Harbour Gazette is the oldest newspaper on the coast.",
         "This story is more complicated than the port authority admits, the fishermen say.",
         "Ticket sellers at the quay may keep part of the fare as their pay, the authority said.",
+        "Inspectors said the harbour register may contain outdated records of who owns the boats.",
     ],
 )
 def test_prose_that_resembles_furniture_stays(sentence: str) -> None:

@@ -102,6 +102,12 @@ CREDIT = re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik"
 NAMED_CREDIT = re.compile(
     r"(?:^|\s)\(?[A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]*){1,3}\s?/\s?[A-Z][\w.&'’\-]*(?:[\s/][A-Z][\w.&'’\-]*){0,3}\)?"
     r"(?:\s[a-z]+){0,2}$")
+# A photo's credit standing alone: who took it ("Photo by James Martin/CNET", "ASSOCIATED PRESS", "Jan Smit/AFP").
+PHOTO_CREDIT = re.compile(r"^(?:photo(?:graph)?|image|picture|foto)s?\s*(?:by\b|:)"
+                          r"|\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa|istock)\s*\)?$",
+                          re.IGNORECASE)
+CREDIT_MAX_WORDS = 8
+BYLINE_WORD = re.compile(r"^(?:by|von|par|por|di|de)\b", re.IGNORECASE)  # "By: Paul Wiseman, The Associated Press"
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article (nor after a teaser
     # card's "2559Comments. Click to view comments")
     r"^[\[(]?\s*(?:there (?:are|is) |show |view |read |load |see )?(?:all )?"
@@ -334,6 +340,12 @@ def is_credit(line: Line) -> bool:
     """A photo caption that carries its credit ("FILE PHOTO: ... © Sputnik")."""
     return line.words <= TEASER_MAX_WORDS and (CREDIT.search(line.text) is not None
                                                or NAMED_CREDIT.search(line.text) is not None)
+
+
+def is_photo_credit(line: Line) -> bool:
+    """A short line that only names who took the picture (not a byline: "By: Paul Wiseman, The Associated Press")."""
+    return (line.words <= CREDIT_MAX_WORDS and bool(PHOTO_CREDIT.search(line.text) or NAMED_CREDIT.search(line.text))
+            and not BYLINE_WORD.match(line.text))
 
 
 def is_section_break(line: Line) -> bool:

@@ -29,6 +29,7 @@ from digest.pasted.blocks import (
     is_list_item,
     is_markup,
     is_notice,
+    is_photo_credit,
     is_section_break,
     is_title_case,
     looks_like_prose,
@@ -404,6 +405,8 @@ def find_standfirst(lines: list[Line], headline: Line | None, start: int, body: 
             break
         if not looks_like_deck(line) or line.words > STANDFIRST_MAX_WORDS or line.text == headline.text:
             continue
+        if line.index + 1 < len(lines) and is_photo_credit(lines[line.index + 1]):
+            continue  # a photo's caption over its credit ("... KPMG." over "Photo : Radio-Canada"), not the deck
         if line.index < start:
             return line
         # the run's first line is a deck when the byline, the date or the share bar follows it (headline, deck,

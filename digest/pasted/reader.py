@@ -14,7 +14,7 @@ on lines instead of DOM nodes, in named steps:
    WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
    one box, so it no longer cuts an article in two.
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
-   gallery's captions, a box's link), while a code listing stays whole.
+   gallery's captions, a photo's caption next to its credit, a box's link), while a code listing stays whole.
 5. Headline, standfirst and dateline are read around the run (digest.pasted.headline), the place from
    the lead (digest.dates.find_lead_place), the publisher from the whole page (digest.pasted.publisher).
    A slashed date ("07/04/2022") is read month first only in English text (`slashed_day_first`):
@@ -43,6 +43,7 @@ from digest.pasted.blocks import (
     is_junk,
     is_list_item,
     is_markup,
+    is_photo_credit,
     is_page_copyright,
     is_relative_time,
     is_section_break,
@@ -76,6 +77,7 @@ OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an articl
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
 HEADER_REACH = 3  # lines above a comment count where the article header's date may stand
+CAPTION_MAX_WORDS = 20  # a photo's caption is a line or two; a lead paragraph by a credit is longer
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
@@ -148,6 +150,21 @@ def gallery_captions(lines: list[Line]) -> set[int]:
                 following += 1
             if following < len(lines) and not is_slide_counter(lines[following]):
                 captions.add(following)
+    return captions
+
+
+def credited_captions(lines: list[Line]) -> set[int]:
+    """Indexes of short prose lines that a credit line closes ("... the man with the acquisition plan." over "Photo by
+    James Martin/CNET") or heads with no blank line between ("ASSOCIATED PRESS" over "Donald Trump has had ..."):
+    a photo's caption, copied as a line of its own. A lead set a blank line under a credit stays."""
+    captions: set[int] = set()
+    for position, line in enumerate(lines):
+        if line.words > CAPTION_MAX_WORDS or not looks_like_prose(line) or is_junk(line):
+            continue
+        credit_under = position + 1 < len(lines) and is_photo_credit(lines[position + 1])
+        credit_over = position > 0 and not line.blank_before and is_photo_credit(lines[position - 1])
+        if credit_under or credit_over:
+            captions.add(position)
     return captions
 
 
@@ -237,7 +254,7 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     run = lines[span.start:span.end]
     fragments = fragment_runs(run)
     boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
-    dropped = fragments | boxed | gallery_captions(lines)
+    dropped = fragments | boxed | gallery_captions(lines) | credited_captions(lines)
     listing = listing_lines(lines)
     return [line for line in run
             if line.index in listing or not is_junk(line) and line.index not in dropped]

@@ -13,7 +13,7 @@ Each test is a general shape of the language, not a site's string:
   and events ("Follow us on Twitter", "Join us on 10/20 for a panel discussion").
 - `looks_like_publishing_notice`: the article's age or publishing history ("This article is more than 5
   years old", "First published on ...", "This story was originally published by ...", "We're no longer
-  maintaining this page"): about the page, not about what happened.
+  maintaining this page", "... may contain information that is out of date"): about the page, not about what happened.
 - `looks_like_promo`: the page speaking to its reader: deals and welcomes ("Welcome to ...'s Daily
   Deals"), reading prompts ("Continue reading the main story"), notices ("this video is not available in
   your region", "As a subscriber, you have 10 gift articles to give each month") and encyclopedia hatnotes
@@ -83,7 +83,11 @@ PUBLISHING_NOTICE = re.compile(
     r"|^This (?:article|story|post|piece) (?:was|has been) (?:updated|corrected|amended|republished)\b"
     r"|^(?:A version of this|An earlier version of this) (?:article|story|post|piece)\b"
     r"|\b(?:is|was) republished (?:from|with permission|under)\b|^Republished with permission\b"
-    r"|\bno longer (?:maintaining|updating|maintained|updated)\b.{0,20}\b(?:page|site|article|story)\b",
+    r"|\bno longer (?:maintaining|updating|maintained|updated)\b.{0,20}\b(?:page|site|article|story)\b"
+    # "... may contain information that is out of date", "... pourrait contenir des informations qui ne sont plus à jour"
+    r"|\b(?:this|the) (?:article|story|page|post|content)\b.{0,60}\b(?:may|might|could) (?:contain|include)\b.{0,40}"
+    r"\b(?:out of date|outdated|no longer (?:current|accurate))\b"
+    r"|\b(?:cet|l')(?:\s?article|\s?contenu)\b.{0,80}\bplus à jour\b",
     re.IGNORECASE,
 )
 PROMO_MAX_CHARS = 500  # a promo or notice is a line or two; a long paragraph that mentions one is prose
