@@ -1,6 +1,6 @@
 """The publication date as a choice among every date a paste writes, scored by a fitted model.
 
-The rules of `digest.pasted.headline.find_published` look in a window around the headline; when the
+The rules of `digest.pasted.published.find_published` look in a window around the headline; when the
 headline or the article run is misread (a menu's line taken for the headline, a byline glued to its
 section), the dateline falls outside the window and the page gets no date, or a caption's. Here every
 date the page writes is a candidate, with what speaks for it (near the headline or the article's start,

@@ -1,4 +1,4 @@
-"""Headline, standfirst and publication date of a pasted page, read around the article.
+"""Headline and standfirst of a pasted page, read around the article.
 
 Every choice looks at the lines just before (and the first lines of) the article run that
 `digest.pasted.reader` found: that is where a page puts its headline, deck, byline and date. Nothing
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
 
 from digest.dates import find_date
 from digest.pasted import headline_model
@@ -22,13 +21,9 @@ from digest.pasted.blocks import (
     is_breadcrumb,
     is_byline,
     is_comments_heading,
-    is_copyright,
     is_dateline,
-    is_icon_labels,
     is_junk,
     is_list_item,
-    is_markup,
-    is_notice,
     is_photo_credit,
     is_section_break,
     is_title_case,
@@ -84,21 +79,6 @@ STANDFIRST_MAX_WORDS = 80
 DECK_MIN_WORDS = 8
 DECK_HEADER_REACH = 2  # lines under a deck where the byline or date may stand
 
-DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
-DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
-LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
-HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
-NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
-    r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
-    r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano)\b\s*(?:on|am|le|el|em|il)?"
-    r"\s*:?\s*$",
-    re.IGNORECASE,
-)
-PUBLISHED_CUE = re.compile(  # (no "updated": "We've updated our Privacy Policy ... September 1, 2022" is no dateline)
-    r"\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
-    r"opublikowano)\b",
-    re.IGNORECASE,
-)
 
 
 def content_tokens(text: str) -> set[str]:
@@ -416,64 +396,4 @@ def find_standfirst(lines: list[Line], headline: Line | None, start: int, body: 
                 is_byline(other) or has_date(other) for other in following if not looks_like_prose(other))):
             return line
         break
-    return None
-
-
-def is_boilerplate(line: Line) -> bool:
-    """Icon labels, markup, copyright and notices: their dates are not the article's."""
-    return is_icon_labels(line) or is_markup(line) or is_copyright(line) or is_notice(line)
-
-
-def publication_date(text: str, day_first: bool | None) -> datetime | date | None:
-    """The first date in the line that no cue right before it announces as an update or an expiry
-    ("By Alissa Wilkinson Updated Jul 24, 2018" has none; "Expires: 18 June 2015   15 December 2014" has
-    the second)."""
-    position = 0
-    while (found := find_date(text[position:], day_first=day_first)) is not None:
-        value, begin, end = found
-        if not NOT_PUBLISHED_CUE.search(text[position:position + begin]):
-            return value
-        position += end
-    return None
-
-
-def labelled_update(lines: list[Line], line: Line) -> bool:
-    """The line under a label of its own that announces an update or an expiry ("Updated:" / "Mar 6, 2018")."""
-    above = lines[line.index - 1] if line.index > 0 else None
-    return (above is not None and above.words <= LABEL_MAX_WORDS and not has_date(above)
-            and NOT_PUBLISHED_CUE.search(above.text) is not None)
-
-
-def find_published(lines: list[Line], headline: Line | None, start: int, *,
-                   day_first: bool | None = None) -> datetime | date | None:
-    """A date near the headline (a dateline's before a sentence's: a caption's or the lead's date is what
-    the article talks about, read only when no dateline stands near); else one a line announces
-    ("Published ..."); else none. A date announced as an update or an expiry, in its line or by a label
-    over it, is not the publication's (`publication_date`, `labelled_update`). `day_first` orders slashed
-    dates (digest.dates.find_date). A wiki's entry has none: the dates around its title are the subject's
-    (an infobox's "Founded February 28, 1998"), not the page's."""
-    if headline is not None and is_wiki_entry(lines, headline):
-        return None
-    anchor = headline.index if headline is not None else start
-    near, in_prose = [], []
-    for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
-        if not has_date(line) or is_boilerplate(line) or labelled_update(lines, line):
-            continue  # a date inside junk may confirm, never decide
-        found = publication_date(line.text, day_first)
-        if found:
-            (in_prose if looks_like_prose(line) else near).append((abs(line.index - anchor), line.index < anchor, found))
-    if near:
-        return min(near, key=lambda item: item[:2])[2]
-    for line in lines[start:start + HEADER_INTO_ARTICLE]:  # a byline's dateline under the deck and the picture
-        if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line) and not labelled_update(lines, line):
-            found = publication_date(line.text, day_first)
-            if found:
-                return found
-    if in_prose:  # a sentence's date (a caption's, the lead's) only when no dateline stands near
-        return min(in_prose, key=lambda item: item[:2])[2]
-    for line in lines:
-        if PUBLISHED_CUE.search(line.text):
-            found = publication_date(line.text, day_first)
-            if found:
-                return found
     return None

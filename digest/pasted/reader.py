@@ -52,7 +52,8 @@ from digest.pasted.blocks import (
     split_lines,
 )
 from digest.pasted import date_model
-from digest.pasted.headline import find_headline, find_published, find_standfirst, is_wiki_entry
+from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
+from digest.pasted.published import find_published
 from digest.pasted.publisher import find_site
 
 NO_ARTICLE = N_(
