@@ -1,10 +1,10 @@
 """Which matches a search ranks: those among the chat's RANK_WINDOW newest digests; older ones follow.
 
 Ranking needs each match's words with their columns. SQLite's FTS5 reads them from its index, but
-PostgreSQL reads one table page per match, so a common word in a chat holding 100,000 digests read
-10,000 pages (p95 up to 958 ms at a million digests). So on both backends, and with the same
-results: the matches among the chat's RANK_WINDOW newest digests (by id, the order they were first
-stored; `window_start` is the oldest of them) are ranked (title words first, then the most recently
+PostgreSQL reads one table page per match (2,844 pages for one word in the big chat of the 300,000-digest
+benchmark, p95 81 ms; README, Benchmarks). So on both backends, and with the same results: the matches
+among the chat's RANK_WINDOW newest digests (by id, the order they were first stored; WINDOW_START_SQL
+finds the oldest of them) are ranked (title words first, then the most recently
 saved), and every older match follows, newest first. A chat holding at most RANK_WINDOW digests,
 like every chat of the tests, is ranked whole, as before. A query without words or sites (only
 dates or exclusions) is not ranked: all its matches come most recently saved first, as before.
