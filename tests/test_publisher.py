@@ -123,3 +123,46 @@ def test_a_sub_brand_the_title_carries_stays_the_publisher() -> None:
                    "<title>1Password für Mac | Mac &amp; i</title>",
                    "<p>Text.</p><footer>© 2015 Heise Medien</footer>", url="https://www.heise.de/mac-and-i/x")
     assert site == "Mac & i"
+
+
+# --- app names, lower case, a blog's name before a colon ----------------------------------------
+
+def test_the_title_part_spelling_the_host_comes_before_an_apps_short_name() -> None:
+    head = ('<meta property="al:android:app_name" content="NYTimes">'
+            "<title>Suspect Is Arrested in Bombings - The New York Times</title>")
+    assert site_of(head, url="https://www.nytimes.com/2016/09/19/x.html") == "The New York Times"
+
+
+def test_a_lower_case_site_name_takes_the_domain_the_title_shows() -> None:
+    head = '<meta property="og:site_name" content="al"><title>Two arrested in skimming scheme - al.com</title>'
+    assert site_of(head, url="https://www.al.com/news/x.html") == "al.com"
+
+
+def test_a_blogs_name_before_a_colon_in_the_title_names_it() -> None:
+    head = "<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>"
+    assert site_of(head, url="http://siliconexposed.blogspot.com/2016/05/x.html") == "Silicon Exposed"
+
+
+def test_a_colon_in_a_headline_names_no_site() -> None:
+    head = "<title>Brexit: what happens next</title>"
+    assert site_of(head, url="https://coast.example/a/1") == "coast.example"
+
+
+# --- a saved page with no address: nothing to check a name against ------------------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<figure><figcaption>© Photo : holder of the image intended for publication</figcaption></figure>", None),
+    ("<figure><figcaption>© AP Photo / J. Smith</figcaption></figure><footer>© 2019 Sputnik</footer>", "Sputnik"),
+    ("<footer>Copyright © 2004 - 2019 by Phoronix Media.</footer>", "Phoronix Media"),
+    ("<footer>Copyright © 2002–2015 Fireball Software Co., Ltd.</footer>", "Fireball Software"),
+    ("<footer>Content is copyrighted by their creators. <a>Copyright Policy</a></footer>", None),
+])
+def test_without_an_address_only_a_dated_notice_names_the_page(body: str, expected: str | None) -> None:
+    assert site_of(body=f"<p>Text.</p>{body}", url=None) == expected
+
+
+def test_without_an_address_the_title_part_the_logo_repeats_names_the_page() -> None:
+    site = site_of("<title>Daring Fireball: Colophon</title>",
+                   '<a href="/"><img alt="Daring Fireball" src="/graphics/logos/"></a><p>Text.</p>'
+                   "<footer>Copyright © 2002–2015 The Daring Fireball Company LLC.</footer>", url=None)
+    assert site == "Daring Fireball"
