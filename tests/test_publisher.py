@@ -166,3 +166,17 @@ def test_without_an_address_the_title_part_the_logo_repeats_names_the_page() -> 
                    '<a href="/"><img alt="Daring Fireball" src="/graphics/logos/"></a><p>Text.</p>'
                    "<footer>Copyright © 2002–2015 The Daring Fireball Company LLC.</footer>", url=None)
     assert site == "Daring Fireball"
+
+
+def test_a_home_link_with_a_tracking_query_is_the_masthead() -> None:
+    site = site_of("<title>What will set your soul on fire in 2017</title>",
+                   '<a href="/?trk=nav-header-logo" class="nav__logo-link"><span class="sr-only">LinkedIn</span></a>'
+                   "<p>Text.</p><footer><a href='/legal'>Copyright Policy</a></footer>",
+                   url="https://www.linkedin.com/pulse/x")
+    assert site == "LinkedIn"
+
+
+def test_an_anchor_link_is_no_masthead() -> None:
+    site = site_of("<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>",
+                   '<a class="toc-backref" href="#id4">Evolve: Shared Mutable History</a><p>Text.</p>', url=None)
+    assert site is None
