@@ -180,3 +180,9 @@ def test_an_anchor_link_is_no_masthead() -> None:
     site = site_of("<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>",
                    '<a class="toc-backref" href="#id4">Evolve: Shared Mutable History</a><p>Text.</p>', url=None)
     assert site is None
+
+
+def test_a_site_name_with_a_long_tagline_keeps_the_name() -> None:
+    head = '<meta property="og:site_name" content="Raw Story - Celebrating 18 Years of Independent Journalism">'
+    assert site_of(head, "<p>Text.</p><footer>© 2022 Raw Story Media, Inc.</footer>",
+                   url="https://www.rawstory.com/x") == "Raw Story"

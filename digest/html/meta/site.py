@@ -275,7 +275,9 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
         lambda: first(tags, *APP_META_NAMES),
     )
     for step in declared:
-        name = usable_name(step())
+        value = step()
+        # "Raw Story - Celebrating 18 Years of Independent Journalism": the tagline goes before the name's length counts
+        name = usable_name(without_tagline(" ".join(value.split()), url) if value else None)
         if name:
             if is_section_name(name, root, url, labels):
                 shown = host_spelling_name(root, url, labels, logos)
