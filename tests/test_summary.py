@@ -402,3 +402,9 @@ def test_a_dateline_remnant_does_not_open_the_summary() -> None:
                                     "The harbour authority said on Monday that the new sea wall would…"])
 def test_a_teaser_cut_by_an_ellipsis_is_not_a_whole_sentence(teaser: str) -> None:
     assert summarize(article(teaser, LEAD), options=OPTIONS, language="en") == LEAD
+
+
+def test_a_japanese_sentence_quoting_an_english_title_is_no_headline() -> None:
+    lead = ("Check Point Software Technologiesは2月20日(米国時間)、「Extracting a 19 Year Old Code Execution from "
+            "WinRAR - Check Point Research」において、WinRARに長年にわたって脆弱性が存在していると伝えた。")
+    assert summarize(article(lead), options=OPTIONS, language="ja").startswith(lead)

@@ -333,9 +333,10 @@ def looks_like_heading(paragraph: str) -> bool:
 def looks_like_headline(text: str) -> bool:
     """Most words capitalised, as headlines and section titles are in English ("Are There Any...").
 
-    A line ending in a full stop is a sentence: German capitalises every noun.
+    A line ending in a full stop is a sentence: German capitalises every noun, and a Japanese sentence may quote an
+    English title ("…は「Extracting a 19 Year Old Code Execution from WinRAR」において…と伝えた。").
     """
-    if len(text) > HEADLINE_MAX_CHARS or text.rstrip(TRAILING_CLOSERS).endswith("."):
+    if len(text) > HEADLINE_MAX_CHARS or text.rstrip(TRAILING_CLOSERS).endswith((".", "。")):
         return False
     words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
     if len(words) < HEADLINE_MIN_WORDS:
