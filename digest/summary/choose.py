@@ -69,8 +69,9 @@ CJK_CAPTION_START = re.compile(r"(?:图为|圖為|图片来源|圖片來源|资�
 IMAGE_FILE_NAME = re.compile(r"^\S[^\n]{0,200}\.(?:jpe?g|png|gif|webp|avif|tiff?)$", re.IGNORECASE)
 # What a dateline leaves when its place is in an element of its own: "&#151; -- Hillary Clinton has ...".
 DATELINE_REMNANT = re.compile(r"^(?:&#?\w{1,8};\s*)*[-–—]{1,2}(?:\s*[-–—]{1,2})*\s+(?=[A-ZÀ-ÞА-Я\"“«])")
-# A sentence cut short by a teaser's ellipsis glued to its last word ("子どもたちは絵本が大…", "The company said it…",
-# "总是能很有共同话题..."); three full stops after a Latin word may end a sentence as written ("and so on...").
+# A sentence cut short by a teaser's ellipsis glued to its last word ("子どもたちは絵本が大…",
+# "The company said it…", "总是能很有共同话题..."); three full stops after a Latin word may end a sentence as
+# written ("and so on...").
 CUT_BY_ELLIPSIS = re.compile(r"\w…$|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]\.\.\.$")
 CAPTION_INSIDE = re.compile(r"©|\((?:Photo|Image|Picture|Credit)s?\b|\bPhoto(?:graph)?: ", re.IGNORECASE)
 # A credit glued to the caption's last sentence, as a paste joins the two elements: "...in Queens.CreditChang W. Lee"
@@ -304,10 +305,11 @@ def looks_like_byline(text: str) -> bool:
 
 
 def looks_like_caption(text: str) -> bool:
-    """"FILE PHOTO: ...", "... © Sputnik", "(Photo: ...)", "... Getty Images": a picture's caption or credit."""
+    """"FILE PHOTO: ...", "... © Sputnik", "(Photo: ...)", "... Getty Images", "图为...": a picture's caption or
+    credit."""
     return len(text) <= CAPTION_MAX_CHARS and bool(
-        CAPTION_START.match(text) or CJK_CAPTION_START.match(text) or CAPTION_INSIDE.search(text) or CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:])
-        or GLUED_CREDIT.search(text)
+        CAPTION_START.match(text) or CJK_CAPTION_START.match(text) or CAPTION_INSIDE.search(text)
+        or CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:]) or GLUED_CREDIT.search(text)
     )
 
 

@@ -230,8 +230,8 @@ def host_spelling_name(root: HtmlElement, url: str | None, labels: list[str], lo
 
 def title_part_shown_as_logo(root: HtmlElement, logos: Callable[[], list[str]]) -> str | None:
     """"… _智能_好奇心日报" whose masthead shows "好奇心日报", "Daring Fireball: Colophon" under a "Daring Fireball"
-    logo: a <title> part the logo repeats names the page,
-    whatever its host (the widest run of leading or trailing parts that is a logo's name)."""
+    logo: a <title> part the logo repeats names the page, whatever its host (the widest run of leading or
+    trailing parts that is a logo's name)."""
     element = root.find(".//title")
     title = " ".join(unescaped(element.text_content()).split()) if element is not None else ""
     parts = split_any_parts(title) if title else []
@@ -276,7 +276,7 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
     )
     for step in declared:
         value = step()
-        # "Raw Story - Celebrating 18 Years of Independent Journalism": the tagline goes before the name's length counts
+        # "Raw Story - Celebrating 18 Years of Independent Journalism": the tagline goes before the length counts
         name = usable_name(without_tagline(" ".join(value.split()), url) if value else None)
         if name:
             if is_section_name(name, root, url, labels):
