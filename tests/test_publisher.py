@@ -186,3 +186,9 @@ def test_a_site_name_with_a_long_tagline_keeps_the_name() -> None:
     head = '<meta property="og:site_name" content="Raw Story - Celebrating 18 Years of Independent Journalism">'
     assert site_of(head, "<p>Text.</p><footer>© 2022 Raw Story Media, Inc.</footer>",
                    url="https://www.rawstory.com/x") == "Raw Story"
+
+
+def test_without_an_address_an_undated_notice_in_the_footer_names_the_page() -> None:
+    body = ("<figure><figcaption>© Photo : holder of the image intended for publication</figcaption></figure>"
+            '<p>Text.</p><div class="l-footer__company-name">© ELECOM CO.,LTD.</div>')
+    assert site_of(body=body, url=None) == "ELECOM"

@@ -13,7 +13,7 @@ the host (else they name an owner, "Vox Media" on nymag.com, or an image's holde
 <title> part its logo repeats ("… _好奇心日报" under a "好奇心日报" masthead). Last, a
 readable name from the address (digest.urls.site_from_host). Without an address (a saved
 file with no canonical link) nothing can be checked against the host: the <title> part the
-logo repeats, else a copyright notice that dates itself (an image's credit does not).
+logo repeats, else the site's copyright notice: in the footer, or dated (an image's credit is neither).
 Never a sentence, a year, a "@handle" or a legal form ("Co., Ltd.").
 """
 
@@ -49,9 +49,9 @@ COPYRIGHT_LINE = re.compile(
     r"(?P<name>[^.|©\n]{2,80}?)\s*(?:[.|,;]|\ball rights\b|\btous droits\b|$)",
     re.IGNORECASE,
 )
-# A page's own notice dates itself or reserves its rights; an image's credit ("© Photo : holder of the image
-# intended for publication", "© AP Photo / J. Smith") does neither. Asked of a notice only when no address can
-# check the name (`names_host`).
+# A page's own notice stands in its footer, or dates itself or reserves its rights; an image's credit ("© Photo :
+# holder of the image intended for publication", "© AP Photo / J. Smith") does none of these. Asked only when no
+# address can check the name (`names_host`).
 DATED_NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|rights reserved|droits réservés|版权所有", re.IGNORECASE)
 CJK_COPYRIGHT = re.compile(r"(?P<name>[^\s©|:：,，。]{2,20})\s*版权所有")  # "光明网版权所有"
 QUOTED_NAME = re.compile(r"[“\"«„]([^”\"»“]{2,40})[”\"»“]")
@@ -101,14 +101,14 @@ def organization_name(objects: list[JsonObject]) -> str | None:
     return None
 
 
-def copyright_holder(root: HtmlElement, *, dated: bool = False) -> str | None:
-    """The name in the page's last copyright line, the quoted part when there is one; `dated`: only
-    a line with a year or a rights reservation (a notice, not an image's credit)."""
+def copyright_holder(root: HtmlElement, *, notice: bool = False) -> str | None:
+    """The name in the page's last copyright line, the quoted part when there is one; `notice`: only the
+    site's own notice, a line in the footer or one with a year or a rights reservation (not an image's credit)."""
     texts = root.xpath("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., '版权所有')]")
-    for text in reversed(texts):
-        text = unescaped(str(text))
+    for node in reversed(texts):
+        text = unescaped(str(node))
         match = CJK_COPYRIGHT.search(text) or COPYRIGHT_LINE.search(text)
-        if not match or (dated and not DATED_NOTICE.search(text)):
+        if not match or (notice and not (DATED_NOTICE.search(text) or in_footer(node.getparent()))):
             continue
         name = match.group("name")
         quoted = QUOTED_NAME.search(name)
@@ -116,6 +116,13 @@ def copyright_holder(root: HtmlElement, *, dated: bool = False) -> str | None:
         if name and not COPYRIGHT_TEXT.search(name):
             return name
     return None
+
+
+def in_footer(element: HtmlElement | None) -> bool:
+    """Inside the page's <footer>, or an element classed or named "footer"."""
+    return element is not None and any(
+        e.tag == "footer" or "footer" in f"{e.get('class') or ''} {e.get('id') or ''}".casefold()
+        for e in (element, *element.iterancestors()))
 
 
 def without_corporate_suffix(name: str) -> str:
@@ -283,8 +290,8 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
                 shown = host_spelling_name(root, url, labels, logos)
                 name = shown if shown and key(name) not in key(shown) else name  # "Us Weekly" in "Us Weekly Magazine"
             return displayed_spelling(without_tagline(name, url), root)
-    if not url:  # nothing to check a name against: the title part the logo repeats, else a dated notice
-        named = title_part_shown_as_logo(root, logos) or usable_name(copyright_holder(root, dated=True))
+    if not url:  # nothing to check a name against: the title part the logo repeats, else the site's notice
+        named = title_part_shown_as_logo(root, logos) or usable_name(copyright_holder(root, notice=True))
         return without_corporate_suffix(named) if named else None
     named = host_spelling_name(root, url, labels, logos) or title_part_shown_as_logo(root, logos)
     return without_tagline(named, url) if named else site_from_host(urlsplit(url).hostname or "")
