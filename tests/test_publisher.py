@@ -192,3 +192,13 @@ def test_without_an_address_an_undated_notice_in_the_footer_names_the_page() -> 
     body = ("<figure><figcaption>© Photo : holder of the image intended for publication</figcaption></figure>"
             '<p>Text.</p><div class="l-footer__company-name">© ELECOM CO.,LTD.</div>')
     assert site_of(body=body, url=None) == "ELECOM"
+
+
+@pytest.mark.parametrize(("host", "body", "expected"), [
+    ("www.politifact.com", "<p>PolitiFact rated the claim False. Read more PolitiFact checks.</p>", "PolitiFact"),
+    ("www.zeit.de", "<p>Sie sprach mit der ZEIT über die Zeit nach der Wahl.</p>", "ZEIT"),
+    ("www.zeit.de", "<p>Es war eine gute Zeit für alle.</p>", "zeit.de"),  # only capitalised: a common noun
+])
+def test_the_name_the_pages_text_spells_comes_before_the_bare_host(host: str, body: str, expected: str) -> None:
+    head = '<meta property="og:site_name" content="@politifact">'  # a handle names no one
+    assert site_of(head, body, url=f"https://{host}/x") == expected

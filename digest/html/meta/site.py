@@ -70,6 +70,7 @@ URL_LIKE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 CORPORATE_SUFFIX = re.compile(
     r"[\s,]+(?:inc|co|corp|corporation|ltd|llc|plc|gmbh|ag|limited|company|partners|group|holdings)\.?$", re.IGNORECASE)
 YEAR_ONLY = re.compile(r"^[\d\s\-–—,]*$")
+TEXT_SCAN_CHARS = 200_000  # the page's own spelling of its name is in its masthead, text or footer: far less
 
 
 def usable_name(value: str | None) -> str | None:
@@ -265,6 +266,25 @@ def is_section_name(name: str, root: HtmlElement, url: str | None, labels: list[
     return True
 
 
+def spelled_in_text(root: HtmlElement, labels: list[str]) -> str | None:
+    """The host's name as the page's own text writes it, with capitals a bare host cannot show: "PolitiFact"
+    on politifact.com, "ZEIT" on zeit.de, "Daring Fireball" on daringfireball.net (the most frequent such
+    spelling). A word only capitalised ("Zeit", "Slate") may be a common noun: it does not count."""
+    body = root.find("body")
+    labels = [label for label in labels if len(label) >= HOST_LABEL_MIN_CHARS and label.isascii()]
+    if body is None or not labels:
+        return None
+    text = " ".join(body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))[:TEXT_SCAN_CHARS]
+    counts: dict[str, int] = {}
+    for label in labels:
+        spelled = r"[ .]?".join(re.escape(ch) for ch in label)  # "daring fireball", "Politi.Fact"
+        for match in re.finditer(rf"(?<![\w.]){spelled}(?![\w])", text, re.IGNORECASE):
+            name = match.group()
+            if any(ch.isupper() for ch in name[1:]):
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
+
+
 def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, objects: list[JsonObject],
               url: str | None, byline: str | None = None) -> str | None:
     """The publisher's name by the steps in the module docstring."""
@@ -294,4 +314,6 @@ def find_site(root: HtmlElement, tags: MetaTags, article: JsonObject | None, obj
         named = title_part_shown_as_logo(root, logos) or usable_name(copyright_holder(root, notice=True))
         return without_corporate_suffix(named) if named else None
     named = host_spelling_name(root, url, labels, logos) or title_part_shown_as_logo(root, logos)
-    return without_tagline(named, url) if named else site_from_host(urlsplit(url).hostname or "")
+    if named:
+        return without_tagline(named, url)
+    return spelled_in_text(root, labels) or site_from_host(urlsplit(url).hostname or "")
