@@ -268,3 +268,9 @@ def test_the_description_is_open_graphs_else_the_plain_one_else_json_ld() -> Non
     assert meta_of(jsonld('{"@type": "NewsArticle", "headline": "H", "description": "From JSON-LD."}')).description == (
         "From JSON-LD.")
     assert meta_of().description is None
+
+
+def test_a_post_under_the_blogs_name_is_not_the_sites_own_name() -> None:
+    meta = meta_of("<title>Daring Fireball: Colophon</title>", '<a href="/"><img alt="Daring Fireball"></a>'
+                   "<h1>About This Site</h1><p>Text.</p>", url="https://daringfireball.net/colophon/")
+    assert (meta.site, meta.title) == ("Daring Fireball", "Daring Fireball: Colophon")

@@ -123,3 +123,82 @@ def test_a_sub_brand_the_title_carries_stays_the_publisher() -> None:
                    "<title>1Password für Mac | Mac &amp; i</title>",
                    "<p>Text.</p><footer>© 2015 Heise Medien</footer>", url="https://www.heise.de/mac-and-i/x")
     assert site == "Mac & i"
+
+
+# --- app names, lower case, a blog's name before a colon ----------------------------------------
+
+def test_the_title_part_spelling_the_host_comes_before_an_apps_short_name() -> None:
+    head = ('<meta property="al:android:app_name" content="NYTimes">'
+            "<title>Suspect Is Arrested in Bombings - The New York Times</title>")
+    assert site_of(head, url="https://www.nytimes.com/2016/09/19/x.html") == "The New York Times"
+
+
+def test_a_lower_case_site_name_takes_the_domain_the_title_shows() -> None:
+    head = '<meta property="og:site_name" content="al"><title>Two arrested in skimming scheme - al.com</title>'
+    assert site_of(head, url="https://www.al.com/news/x.html") == "al.com"
+
+
+def test_a_blogs_name_before_a_colon_in_the_title_names_it() -> None:
+    head = "<title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title>"
+    assert site_of(head, url="http://siliconexposed.blogspot.com/2016/05/x.html") == "Silicon Exposed"
+
+
+def test_a_colon_in_a_headline_names_no_site() -> None:
+    head = "<title>Brexit: what happens next</title>"
+    assert site_of(head, url="https://coast.example/a/1") == "coast.example"
+
+
+# --- a saved page with no address: nothing to check a name against ------------------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<figure><figcaption>© Photo : holder of the image intended for publication</figcaption></figure>", None),
+    ("<figure><figcaption>© AP Photo / J. Smith</figcaption></figure><footer>© 2019 Sputnik</footer>", "Sputnik"),
+    ("<footer>Copyright © 2004 - 2019 by Phoronix Media.</footer>", "Phoronix Media"),
+    ("<footer>Copyright © 2002–2015 Fireball Software Co., Ltd.</footer>", "Fireball Software"),
+    ("<footer>Content is copyrighted by their creators. <a>Copyright Policy</a></footer>", None),
+])
+def test_without_an_address_only_a_dated_notice_names_the_page(body: str, expected: str | None) -> None:
+    assert site_of(body=f"<p>Text.</p>{body}", url=None) == expected
+
+
+def test_without_an_address_the_title_part_the_logo_repeats_names_the_page() -> None:
+    site = site_of("<title>Daring Fireball: Colophon</title>",
+                   '<a href="/"><img alt="Daring Fireball" src="/graphics/logos/"></a><p>Text.</p>'
+                   "<footer>Copyright © 2002–2015 The Daring Fireball Company LLC.</footer>", url=None)
+    assert site == "Daring Fireball"
+
+
+def test_a_home_link_with_a_tracking_query_is_the_masthead() -> None:
+    site = site_of("<title>What will set your soul on fire in 2017</title>",
+                   '<a href="/?trk=nav-header-logo" class="nav__logo-link"><span class="sr-only">LinkedIn</span></a>'
+                   "<p>Text.</p><footer><a href='/legal'>Copyright Policy</a></footer>",
+                   url="https://www.linkedin.com/pulse/x")
+    assert site == "LinkedIn"
+
+
+def test_an_anchor_link_is_no_masthead() -> None:
+    site = site_of("<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>",
+                   '<a class="toc-backref" href="#id4">Evolve: Shared Mutable History</a><p>Text.</p>', url=None)
+    assert site is None
+
+
+def test_a_site_name_with_a_long_tagline_keeps_the_name() -> None:
+    head = '<meta property="og:site_name" content="Raw Story - Celebrating 18 Years of Independent Journalism">'
+    assert site_of(head, "<p>Text.</p><footer>© 2022 Raw Story Media, Inc.</footer>",
+                   url="https://www.rawstory.com/x") == "Raw Story"
+
+
+def test_without_an_address_an_undated_notice_in_the_footer_names_the_page() -> None:
+    body = ("<figure><figcaption>© Photo : holder of the image intended for publication</figcaption></figure>"
+            '<p>Text.</p><div class="l-footer__company-name">© ELECOM CO.,LTD.</div>')
+    assert site_of(body=body, url=None) == "ELECOM"
+
+
+@pytest.mark.parametrize(("host", "body", "expected"), [
+    ("www.politifact.com", "<p>PolitiFact rated the claim False. Read more PolitiFact checks.</p>", "PolitiFact"),
+    ("www.zeit.de", "<p>Sie sprach mit der ZEIT über die Zeit nach der Wahl.</p>", "ZEIT"),
+    ("www.zeit.de", "<p>Es war eine gute Zeit für alle.</p>", "zeit.de"),  # only capitalised: a common noun
+])
+def test_the_name_the_pages_text_spells_comes_before_the_bare_host(host: str, body: str, expected: str) -> None:
+    head = '<meta property="og:site_name" content="@politifact">'  # a handle names no one
+    assert site_of(head, body, url=f"https://{host}/x") == expected

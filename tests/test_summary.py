@@ -274,6 +274,13 @@ LEAD = "The harbour reopened on Tuesday after a week of repairs to the sea wall,
         "We're no longer maintaining this page.",
         "Please note that this article, published in 2017, may contain information that is out of date.",
         "Prenez note que cet article publié en 2017 pourrait contenir des informations qui ne sont plus à jour.",
+        # Amazon's affiliate disclosure, and notices about the reader's browser
+        "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program "
+        "designed to provide a means for us to earn fees by linking to Amazon.com and affiliated sites.",
+        "The Harbour Times has affiliate relationships with certain retailers and may receive a small percentage of "
+        "any sale.",
+        "Looks like you're using the new site on an old browser. Please update your browser.",
+        "图为马素湘在澳大利亚悉尼游玩时的近影。",  # a Chinese caption: "pictured: ..."
     ],
 )
 def test_page_furniture_is_never_summary(furniture: str) -> None:
@@ -294,6 +301,8 @@ def test_page_furniture_is_never_summary(furniture: str) -> None:
         "This story is more complicated than the port authority admits, the fishermen say.",
         "Ticket sellers at the quay may keep part of the fare as their pay, the authority said.",
         "Inspectors said the harbour register may contain outdated records of who owns the boats.",
+        "Officers found cash, cards and a skimming device in the car... and then they found more.",
+        "Fishermen on the quay update their browsers less often than their nets, the survey found.",
     ],
 )
 def test_prose_that_resembles_furniture_stays(sentence: str) -> None:
@@ -376,3 +385,26 @@ def test_a_description_copied_from_further_down_the_article_opens_the_summary() 
                    for n in range(5))
     page = Article(title="t", paragraphs=(*HARBOUR_LEAD, *filler, later), description=later)
     assert summarize(page, options=OPTIONS).startswith(later + " " + HARBOUR_LEAD[0])
+
+
+def test_the_paragraph_after_an_images_file_name_is_its_caption() -> None:
+    paragraphs = ("skimming scheme seized cash and cards.jpg",
+                  "Cash and cards seized during the arrest of two suspects in Baldwin County on Wednesday.", LEAD)
+    assert summarize(article(*paragraphs), options=OPTIONS, language="en") == LEAD
+
+
+def test_a_dateline_remnant_does_not_open_the_summary() -> None:
+    summary = summarize(article("&#151; -- " + LEAD), options=OPTIONS, language="en")
+    assert summary == LEAD
+
+
+@pytest.mark.parametrize("teaser", ["子どもたちは絵本が大好きで、毎晩のように読み聞かせ…",
+                                    "The harbour authority said on Monday that the new sea wall would…"])
+def test_a_teaser_cut_by_an_ellipsis_is_not_a_whole_sentence(teaser: str) -> None:
+    assert summarize(article(teaser, LEAD), options=OPTIONS, language="en") == LEAD
+
+
+def test_a_japanese_sentence_quoting_an_english_title_is_no_headline() -> None:
+    lead = ("Check Point Software Technologiesは2月20日(米国時間)、「Extracting a 19 Year Old Code Execution from "
+            "WinRAR - Check Point Research」において、WinRARに長年にわたって脆弱性が存在していると伝えた。")
+    assert summarize(article(lead), options=OPTIONS, language="ja").startswith(lead)

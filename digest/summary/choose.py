@@ -62,6 +62,17 @@ CAPTION_START = re.compile(
     r"(?:FILE PHOTO|PHOTO|Photo|Image|Picture|Video|Foto|Фото|Image caption|Image copyright|Media caption|Credit)\b\s*[:|-]",
     re.IGNORECASE,
 )
+# Chinese captions open with "图为" ("pictured:") or name their source: "图片来源：", "资料图"
+CJK_CAPTION_START = re.compile(r"(?:图为|圖為|图片来源|圖片來源|资料图|資料圖)")
+# A picture's file name set as a paragraph ("skimming scheme seized cash and cards.jpg"): the CMS printed the
+# image's name where the image was, and the short paragraph after it is the picture's caption.
+IMAGE_FILE_NAME = re.compile(r"^\S[^\n]{0,200}\.(?:jpe?g|png|gif|webp|avif|tiff?)$", re.IGNORECASE)
+# What a dateline leaves when its place is in an element of its own: "&#151; -- Hillary Clinton has ...".
+DATELINE_REMNANT = re.compile(r"^(?:&#?\w{1,8};\s*)*[-–—]{1,2}(?:\s*[-–—]{1,2})*\s+(?=[A-ZÀ-ÞА-Я\"“«])")
+# A sentence cut short by a teaser's ellipsis glued to its last word ("子どもたちは絵本が大…",
+# "The company said it…", "总是能很有共同话题..."); three full stops after a Latin word may end a sentence as
+# written ("and so on...").
+CUT_BY_ELLIPSIS = re.compile(r"\w…$|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]\.\.\.$")
 CAPTION_INSIDE = re.compile(r"©|\((?:Photo|Image|Picture|Credit)s?\b|\bPhoto(?:graph)?: ", re.IGNORECASE)
 # A credit glued to the caption's last sentence, as a paste joins the two elements: "...in Queens.CreditChang W. Lee"
 GLUED_CREDIT = re.compile(r"[.!?”’)](?:Photo )?Credits?(?:Credits?)?(?::|\.\.\.|…)?\s?[A-Z]")  # "Credit...Ed Murray"
@@ -152,8 +163,12 @@ def candidate_sentences(article: Article, language: str | None) -> Iterator[Sent
                 yield replace(sentence, short=sentence.short and not opens)
     after_heading = False  # after a heading or a left-out sentence: a run stops there
     body_started = False  # a heading above the first body sentence (the headline again) breaks nothing
+    after_image = False  # the paragraph after an image's file name is its caption
     for number, paragraph in enumerate(article.paragraphs):
-        if looks_like_heading(paragraph):
+        captioned, after_image = after_image and len(paragraph) <= CAPTION_MAX_CHARS, False
+        if IMAGE_FILE_NAME.match(paragraph):
+            after_image = True
+        if captioned or after_image or looks_like_heading(paragraph):
             after_heading = body_started
             continue
         if not is_prose_paragraph(paragraph):
@@ -290,10 +305,11 @@ def looks_like_byline(text: str) -> bool:
 
 
 def looks_like_caption(text: str) -> bool:
-    """"FILE PHOTO: ...", "... © Sputnik", "(Photo: ...)", "... Getty Images": a picture's caption or credit."""
+    """"FILE PHOTO: ...", "... © Sputnik", "(Photo: ...)", "... Getty Images", "图为...": a picture's caption or
+    credit."""
     return len(text) <= CAPTION_MAX_CHARS and bool(
-        CAPTION_START.match(text) or CAPTION_INSIDE.search(text) or CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:])
-        or GLUED_CREDIT.search(text)
+        CAPTION_START.match(text) or CJK_CAPTION_START.match(text) or CAPTION_INSIDE.search(text)
+        or CAPTION_CREDIT_END.search(text[-CREDIT_TAIL_CHARS:]) or GLUED_CREDIT.search(text)
     )
 
 
@@ -319,9 +335,10 @@ def looks_like_heading(paragraph: str) -> bool:
 def looks_like_headline(text: str) -> bool:
     """Most words capitalised, as headlines and section titles are in English ("Are There Any...").
 
-    A line ending in a full stop is a sentence: German capitalises every noun.
+    A line ending in a full stop is a sentence: German capitalises every noun, and a Japanese sentence may quote an
+    English title ("…は「Extracting a 19 Year Old Code Execution from WinRAR」において…と伝えた。").
     """
-    if len(text) > HEADLINE_MAX_CHARS or text.rstrip(TRAILING_CLOSERS).endswith("."):
+    if len(text) > HEADLINE_MAX_CHARS or text.rstrip(TRAILING_CLOSERS).endswith((".", "。")):
         return False
     words = [word for word in text.split() if word[:1].isalpha() and len(word) > HEADLINE_SHORT_WORD]
     if len(words) < HEADLINE_MIN_WORDS:
@@ -339,6 +356,8 @@ def is_summary_sentence(sentence: str) -> bool:
         return False  # "[Get New York Today in your inbox.]", "(Reporting by ...)": an aside, not the story
     if not quotes_balanced(sentence):
         return False  # part of a quotation that runs over several sentences: not whole on its own
+    if CUT_BY_ELLIPSIS.search(sentence.rstrip(TRAILING_CLOSERS)):
+        return False  # a teaser cut mid-word or mid-sentence
     return not (first.isalpha() and first.islower())
 
 
@@ -367,8 +386,9 @@ def ends_like_sentence(text: str) -> bool:
 
 
 def dateline_prefix_length(sentence: str) -> int:
-    """Length of a "KYIV, April 7 (Reuters) -" prefix: the digest shows the dateline on its own line."""
-    match = DATELINE_PREFIX.match(sentence)
+    """Length of a "KYIV, April 7 (Reuters) -" prefix, or the dashes it leaves when the place stands in an element
+    of its own ("&#151; -- Hillary ..."): the digest shows the dateline on its own line."""
+    match = DATELINE_PREFIX.match(sentence) or DATELINE_REMNANT.match(sentence)
     return match.end() if match else 0
 
 

@@ -9,14 +9,15 @@ Each test is a general shape of the language, not a site's string:
   place or a position in the picture; news tells events in the past tense, captions in the present.
 - `looks_like_self_promotion`: the site talking about itself: newsletters ("Start your day with ...",
   "Sign up ... inbox"), how it is paid for ("Space is supported by its audience. When you purchase through
-  links on our site, we may earn an affiliate commission", "... may earn a portion of sales"), its channels
+  links on our site, we may earn an affiliate commission", "... may earn a portion of sales", "We are a
+  participant in the Amazon Services LLC Associates Program, an affiliate advertising program ..."), its channels
   and events ("Follow us on Twitter", "Join us on 10/20 for a panel discussion").
 - `looks_like_publishing_notice`: the article's age or publishing history ("This article is more than 5
   years old", "First published on ...", "This story was originally published by ...", "We're no longer
   maintaining this page", "... may contain information that is out of date"): about the page, not about what happened.
 - `looks_like_promo`: the page speaking to its reader: deals and welcomes ("Welcome to ...'s Daily
   Deals"), reading prompts ("Continue reading the main story"), notices ("this video is not available in
-  your region", "As a subscriber, you have 10 gift articles to give each month") and encyclopedia hatnotes
+  your region", "Looks like you're using new Reddit on an old browser", "As a subscriber, you have 10 gift articles to give each month") and encyclopedia hatnotes
   ("This article is about the country. For other uses, see ...", "For matrices over the reals, see
   symmetric matrix.").
 - `has_glued_link_text`: a name run into the next ("Kristi NoemKristi Lynn Noem"): two elements' text
@@ -49,6 +50,7 @@ PROMO = re.compile(
     r"^Welcome to\b.{0,60}\b(?:Deals?|newsletter|podcast|live blog|roundup)\b|\bDaily Deals?\b"
     r"|\b(?:Continue reading the main story|Share This Page|Click here|Tap here|Download (?:the|our) app)\b"
     r"|\bnot available in your (?:region|country)\b|\byour browser does not support\b|\benable JavaScript\b"
+    r"|\b(?:update|upgrade) your browser\b|\bon an? (?:old|older|outdated|unsupported) browser\b"
     r"|\bAre you sure you want to\b|\bchose to make this story unlisted\b"
     r"|^This article is about\b|\bFor other uses, see\b|\bredirects here\b|^For [^,.]{1,80}, see [^.]{1,80}\.?$"
     r"|^As an? (?:subscriber|member|registered user)\b|\bgift (?:this )?articles?\b"
@@ -64,7 +66,10 @@ SELF_PROMOTION = re.compile(
     r"|\bsupported by (?:its|our) (?:audience|readers|listeners|viewers|members|subscribers)\b"
     r"|\b(?:earn|earns|receive|receives|get) (?:an? )?(?:small )?(?:affiliate )?commission\b"
     r"|\b(?:we|may|might|could|can) (?:earn|receive|get|collect)\b.{0,30}\b(?:commission|portion of (?:the )?sales"
-    r"|share of (?:the )?(?:sales|revenue)|compensation on sales)\b"
+    r"|share of (?:the )?(?:sales|revenue)|compensation on sales|percentage of (?:any |each |the )?sales?)\b"
+    # Amazon's disclosure, word for word on many sites: "We are a participant in the Amazon Services LLC Associates
+    # Program, an affiliate advertising program designed to provide a means for us to earn fees by linking to ..."
+    r"|\baffiliate (?:advertising |marketing )?programs?\b|\bAssociates Program\b|\bearn (?:advertising )?fees by\b"
     r"|\b(?:buy|purchase|click)\b.{0,30}\bthrough (?:(?:one of )?(?:our|these|the|its) )?"
     r"(?:retail |affiliate )?links?\b"
     r"|\bsupport (?:our|independent|quality) journalism\b|\bGot a (?:news )?tip\b"

@@ -26,12 +26,14 @@ LOGO_WORDS = re.compile(r"\b(?:logo|home\s*page|homepage|home|go to(?: the)?)\b|
 
 
 def logo_elements(root: HtmlElement, home: str) -> list[HtmlElement]:
-    """Links to the home page, and images classed or placed in something classed or named "logo"."""
-    homes = ("/", home, home.rstrip("/"))
+    """Links to the home page (with or without a tracking query) or classed "logo", and images classed or placed
+    in something classed or named "logo"."""
+    homes = {address for address in ("/", home, home.rstrip("/")) if address}  # "" is every "#anchor" link
     found: list[HtmlElement] = []
     for element in root.iter("a", "img"):
         if element.tag == "a":
-            if element.get("href") in homes or element.get("rel") == "home":
+            href = (element.get("href") or "").split("#", 1)[0].split("?", 1)[0]  # "/?trk=nav-header-logo"
+            if href in homes or element.get("rel") == "home" or "logo" in (element.get("class") or "").casefold():
                 found.append(element)
         elif element.get("alt") and any(
                 "logo" in f"{e.get('class') or ''} {e.get('id') or ''}".casefold()

@@ -142,6 +142,12 @@ def candidates(root: HtmlElement, tags: MetaTags, article: JsonObject | None) ->
     return [(" ".join(t.split()), bare) for t, bare in found if t.strip() and len(t) <= TITLE_MAX_CHARS]
 
 
+def only_names_site(candidate: str, site: str) -> bool:
+    """A title that is the site's name ("The Guardian US"), not a post under it ("Daring Fireball: Colophon")."""
+    head, colon, rest = candidate.partition(": ")
+    return not (colon and rest.strip() and key(head) == key(site)) and names_match(candidate, [site])
+
+
 def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *, site: str | None,
                url: str | None, byline: str | None) -> str | None:
     """The headline by the steps in the module docstring, or None when the page names none."""
@@ -151,7 +157,7 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
     site_only: list[str] = []
     listed = candidates(root, tags, article)
     for candidate, bare in listed:
-        if site and names_match(candidate, [site]):
+        if site and only_names_site(candidate, site):
             site_only.append(candidate)
             continue  # the site's own name: a home or section page title, not the headline
         title = strip_names(candidate, names)
@@ -159,7 +165,7 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
             or prefer_h1(title, headings)
         if bare and title == candidate:
             title = strip_short_tail(title)
-        if title and not (site and names_match(title, [site])):
+        if title and not (site and only_names_site(title, site)):
             found.append(title)
     if found:
         found[0] = without_decoration(found[0], found[1:])
