@@ -13,7 +13,7 @@ import re
 
 import lxml.etree
 import lxml.html
-from lxml.html import HtmlElement
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
@@ -26,7 +26,12 @@ from digest.html.rescue import rescue_paragraphs
 from digest.html.whitespace import squeeze_layout_space
 from digest.model import Article
 
+C_LOOKUP = lxml.etree.ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
+                                                entity=HtmlEntity)
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+UTF8_PARSER.set_element_class_lookup(C_LOOKUP)
+CONTENT_PARSER = lxml.html.HTMLParser()
+CONTENT_PARSER.set_element_class_lookup(C_LOOKUP)
 TITLE_FROM_TEXT_MAX_CHARS = 120
 PRUNED_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "nav", "footer", "button", "select",
                "textarea")
@@ -143,7 +148,7 @@ def readable_content(root: HtmlElement) -> HtmlElement:
     the tree we already have.
     """
     try:
-        return lxml.html.fromstring(Document(root).summary(html_partial=True))
+        return lxml.html.fromstring(Document(root).summary(html_partial=True), parser=CONTENT_PARSER)
     except (Unparseable, lxml.etree.ParserError) as exc:
         raise ExtractionError() from exc
 
