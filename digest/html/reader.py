@@ -14,11 +14,11 @@ import re
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
-from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from digest.dates import find_lead_place
 from digest.errors import ExtractionError
+from digest.html.document import TreeDocument
 from digest.html.clean import HIDDEN_STYLE, header_deck, remove_junk, split_standfirst
 from digest.html.meta import read_metadata
 from digest.html.paragraphs import paragraphs_of
@@ -148,7 +148,7 @@ def readable_content(root: HtmlElement) -> HtmlElement:
     the tree we already have.
     """
     try:
-        return lxml.html.fromstring(Document(root).summary(html_partial=True), parser=CONTENT_PARSER)
+        return lxml.html.fromstring(TreeDocument(root).summary(html_partial=True), parser=CONTENT_PARSER)
     except (Unparseable, lxml.etree.ParserError) as exc:
         raise ExtractionError() from exc
 
