@@ -86,3 +86,13 @@ def test_names_block_tells_when_it_cannot_know() -> None:
     assert names_block(div) is None
     assert names_block(lxml.html.fragment_fromstring("<div><span>a</span><b>b</b></div>")) is False
     assert names_block(lxml.html.fragment_fromstring("<div><span><!-- x --></span><p>b</p></div>")) is True
+
+
+@pytest.mark.parametrize("marks", ['class="SideBar"', 'class="\u017fidebar"', 'id="main-Comments"',
+                                   'class="comment-body article"', 'class="\u0130tem-menu"'])
+def test_unlikely_classes_are_dropped_as_readability_drops_them(marks: str) -> None:
+    text = "A sentence long enough to be scored as a paragraph, with a comma, and more words. " * 3
+    html = (f"<html><body><div><p>{text}</p><p>{text}</p></div><div {marks}><p>{text} aside</p></div>"
+            "</body></html>")
+    old, new = summaries(html)
+    assert old == new

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.summary.furniture import PROMO, PUBLISHING_NOTICE, SELF_PROMOTION
-from digest.summary.screen import FOLDS_TO_ASCII, Screened
+from digest.folding import FOLDS_TO_ASCII
+from digest.summary.screen import Screened
 
 PATTERNS = (PROMO, SELF_PROMOTION, PUBLISHING_NOTICE)
 # Pieces of the patterns' own words and of ordinary prose, shuffled into sentences, in any case.
@@ -47,3 +48,9 @@ def test_screened_search_finds_what_the_pattern_finds(pieces: list[str], cases: 
     text = " ".join(piece if case == "keep" else getattr(piece, case)() for piece, case in zip(pieces, cases))
     for pattern in PATTERNS:
         assert (Screened(pattern).search(text) is None) == (pattern.search(text) is None), (pattern.pattern[:40], text)
+
+
+def test_the_folding_guard_lists_every_character_re_folds_to_ascii() -> None:
+    ascii_char = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    beyond = {chr(code) for code in range(0x80, 0x110000) if ascii_char.match(chr(code))}
+    assert beyond == FOLDS_TO_ASCII

@@ -11,6 +11,9 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
   and still serialises and searches, as readability does, where the serialised text could hold
   a tag name the walk cannot see (a comment, a processing instruction, raw script or style
   text, an attribute value with a `<`);
+- an element's class and id are searched for unlikely words with IGNORECASE patterns (no
+  literal prefix for re to look for): the same lower-case patterns search a lower-cased copy
+  (digest.folding says when that is the same);
 - a debug line describing the node (a walk up the tree) is formatted for every candidate,
   whether or not debug logging is on.
 
@@ -27,6 +30,8 @@ from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
 from readability.readability import REGEXES
 
+from digest.folding import lower_case_safe
+
 # readability.readability.clean's three patterns, in its order
 LONG_SPACE = re.compile(r"\s{255,}")
 LONG_SPACE_MIN_CHARS = 255
@@ -37,6 +42,9 @@ SPACE_RUN = re.compile(r"\t|[ \t]{2,}")
 DIV_TO_P = REGEXES["divToPElementsRe"]  # "<" and a block tag's name (or its start: "<p" is "<picture" too)
 NAMES_BLOCK = re.compile(DIV_TO_P.pattern.removeprefix("<"), re.IGNORECASE).match  # the same, on a tag name
 INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
+UNLIKELY, MAYBE = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
+UNLIKELY_LOWER = re.compile(UNLIKELY.pattern.lower())  # the same words, for lower-cased text
+MAYBE_LOWER = re.compile(MAYBE.pattern.lower())
 RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "plaintext", "noscript", "noembed", "noframes", "iframe",
                            "textarea", "title", "template"})  # text a serialiser may write unescaped
 
@@ -120,6 +128,28 @@ class TreeDocument(Document):
                 link_length += length
             candidates[elem]["content_score"] *= 1 - float(link_length) / max(text_length(elem), 1)
         return candidates
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability's, its IGNORECASE searches made on a lower-cased copy where that is the same."""
+        for elem in self.html.findall(".//*"):
+            s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
+            if len(s) < 2:
+                continue
+            if lower_case_safe(s):
+                lowered = s.lower()
+                if UNLIKELY_LOWER.search(lowered) is None or MAYBE_LOWER.search(lowered) is not None:
+                    continue
+            elif not UNLIKELY.search(s) or MAYBE.search(s):
+                continue
+            if (
+                elem.tag not in ["html", "body"]
+                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                and not elem.xpath(
+                    "descendant-or-self::main | descendant-or-self::article | "
+                    "descendant-or-self::math"
+                )
+            ):
+                elem.drop_tree()
 
     def transform_misused_divs_into_paragraphs(self) -> None:
         """readability's, with `names_block` answering for its serialise-and-search where it can."""

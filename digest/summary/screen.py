@@ -6,9 +6,8 @@ every position of the text: about 0.1 ms for a sentence, over a third of the sum
 sentences hold none of the words a match needs, and `str.lower()` with `in` says so in
 microseconds. The words are read from the pattern itself (`required_words`), so the screen
 follows any edit of the pattern, and it only ever says "cannot match": a text that passes it is
-searched with the pattern as before. Folding: `re` matches four characters outside ASCII to
-ASCII letters that `str.lower()` does not give (İ, ı, ſ, the Kelvin sign): a text holding one is
-searched without the screen.
+searched with the pattern as before. A text holding a character that re folds to ASCII beyond
+`str.lower()` (digest.folding) is searched without the screen.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from __future__ import annotations
 import re
 from re import _parser as sre_parse  # the parser re itself compiles with (sre_parse before Python 3.11)
 
-FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # what re.IGNORECASE matches to ASCII beyond str.lower()
+from digest.folding import lower_case_safe
 MIN_WORD_CHARS = 3  # a shorter word is in nearly every sentence: no screen
 
 
@@ -56,7 +55,7 @@ class Screened:
         self.words = required_words(sre_parse.parse(pattern.pattern, pattern.flags))
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.words is not None and FOLDS_TO_ASCII.isdisjoint(text):
+        if self.words is not None and lower_case_safe(text):
             lowered = text.lower()
             if not any(word in lowered for word in self.words):
                 return None
