@@ -37,9 +37,9 @@ def squeeze_layout_space(root: HtmlElement) -> None:
     for element in root.iter():
         if element in verbatim:
             continue
-        parent = element.getparent()
-        if (tail := element.tail) and (parent is None or may_squeeze_tail(parent.tag, tail)):
-            if (new_tail := squeezed(tail)) != tail:
+        if tail := element.tail:
+            parent = element.getparent()
+            if (parent is None or may_squeeze_tail(parent.tag, tail)) and (new_tail := squeezed(tail)) != tail:
                 set_text(element, "tail", new_tail)
         if (text := element.text) and isinstance(element.tag, str) and may_squeeze_text(element.tag, text):
             if (new_text := squeezed(text)) != text:
@@ -59,11 +59,18 @@ def may_squeeze_tail(parent_tag: str, tail: str) -> bool:
 
 
 def squeezed(text: str) -> str:
-    return LAYOUT_SPACE.sub(squeeze_run, text) if "  " in text or "\n" in text else text
+    if "  " not in text and "\n" not in text:
+        return text
+    if text.isspace():  # indentation alone (most texts it changes): one run, if two or more long (LAYOUT_SPACE)
+        return squeezed_run(text) if len(text) > 1 else text
+    return LAYOUT_SPACE.sub(squeeze_run, text)
 
 
 def squeeze_run(match: re.Match[str]) -> str:
-    run = match.group()
+    return squeezed_run(match.group())
+
+
+def squeezed_run(run: str) -> str:
     if len(run) >= CLEAN_LONG_RUN:
         return run
     if "\n" in run:

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from digest.summary.screen import Screened
+
 CAPTION_MAX_CHARS = 320  # a caption is a line or two
 CAPTION_VERB_WITHIN_WORDS = 12  # the verb of a caption follows its subject closely
 PHOTO_VERBS = re.compile(
@@ -95,6 +97,8 @@ PUBLISHING_NOTICE = re.compile(
     r"|\b(?:cet|l')(?:\s?article|\s?contenu)\b.{0,80}\bplus à jour\b",
     re.IGNORECASE,
 )
+SCREENED_PROMO, SCREENED_SELF_PROMOTION, SCREENED_PUBLISHING_NOTICE = (  # the same searches, most texts screened out
+    Screened(PROMO), Screened(SELF_PROMOTION), Screened(PUBLISHING_NOTICE))
 PROMO_MAX_CHARS = 500  # a promo or notice is a line or two; a long paragraph that mentions one is prose
 # "NoemKristi Lynn": a capitalised word run into another, a name going on after it; not "#deleteFacebook",
 # "@realDonaldTrump" or "iPhone"
@@ -117,19 +121,19 @@ def looks_like_photo_caption(text: str) -> bool:
 
 def looks_like_promo(text: str) -> bool:
     """The page speaking to its reader: deals, reading prompts, notices, hatnotes."""
-    return len(text) <= PROMO_MAX_CHARS and bool(PROMO.search(text))
+    return len(text) <= PROMO_MAX_CHARS and bool(SCREENED_PROMO.search(text))
 
 
 def looks_like_self_promotion(text: str) -> bool:
     """The site about itself: "... is supported by its audience", "sign up for our newsletter", "we may earn a
     commission", "Follow us on Twitter", "Join us on 10/20 for a panel discussion"."""
-    return len(text) <= PROMO_MAX_CHARS and bool(SELF_PROMOTION.search(text))
+    return len(text) <= PROMO_MAX_CHARS and bool(SCREENED_SELF_PROMOTION.search(text))
 
 
 def looks_like_publishing_notice(text: str) -> bool:
     """A note on the article's age or publishing: "This article is more than 5 years old", "First published on
     ...", "This story was originally published by ...": about the page, not what happened."""
-    return len(text) <= PROMO_MAX_CHARS and bool(PUBLISHING_NOTICE.search(text))
+    return len(text) <= PROMO_MAX_CHARS and bool(SCREENED_PUBLISHING_NOTICE.search(text))
 
 
 def has_glued_link_text(text: str) -> bool:

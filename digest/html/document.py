@@ -1,0 +1,200 @@
+"""readability-lxml's `Document` with its costliest measures made cheaper, and its answers unchanged.
+
+readability-lxml (0.9) spends much of its time on work that gives the same answer for less:
+
+- `len(clean(text))`: three regular expressions, looked up in `re`'s cache on every call, run
+  over the text of every candidate and of every link in it, even where the text holds nothing
+  they would change (`clean_text` runs each only when the character it needs is there);
+- a `<div>` becomes a `<p>` when no block element is written under it, which it decides by
+  serialising the `<div>`'s whole subtree and searching the text, for every `<div>` in turn:
+  quadratic in the nesting. `names_block` walks the subtree only to its first block element,
+  and still serialises and searches, as readability does, where the serialised text could hold
+  a tag name the walk cannot see (a comment, a processing instruction, raw script or style
+  text, an attribute value with a `<`);
+- an element's class and id are searched for unlikely words with IGNORECASE patterns (no
+  literal prefix for re to look for): the same lower-case patterns search a lower-cased copy
+  (digest.folding says when that is the same);
+- a debug line describing the node (a walk up the tree) is formatted for every candidate,
+  whether or not debug logging is on.
+
+Every override returns what the method it replaces returns: tests/test_document.py compares
+the two on the fixture pages and on trees built to hit each exception above.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.etree import tostring, tounicode
+from lxml.html import HtmlElement, fragment_fromstring
+from readability import Document
+from readability.readability import REGEXES
+
+from digest.folding import lower_case_safe
+
+# readability.readability.clean's three patterns, in its order
+LONG_SPACE = re.compile(r"\s{255,}")
+LONG_SPACE_MIN_CHARS = 255
+LONG_SPACE_KEPT = " " * 255
+LINE_BREAK_RUN = re.compile(r"\s*\n\s*")
+SPACE_RUN = re.compile(r"\t|[ \t]{2,}")
+
+DIV_TO_P = REGEXES["divToPElementsRe"]  # "<" and a block tag's name (or its start: "<p" is "<picture" too)
+NAMES_BLOCK = re.compile(DIV_TO_P.pattern.removeprefix("<"), re.IGNORECASE).match  # the same, on a tag name
+INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
+UNLIKELY, MAYBE = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
+UNLIKELY_LOWER = re.compile(UNLIKELY.pattern.lower())  # the same words, for lower-cased text
+MAYBE_LOWER = re.compile(MAYBE.pattern.lower())
+RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "plaintext", "noscript", "noembed", "noframes", "iframe",
+                           "textarea", "title", "template"})  # text a serialiser may write unescaped
+
+
+def clean_text(text: str) -> str:
+    """readability's `clean(text)`, each of its substitutions run only where it can change something."""
+    if len(text) >= LONG_SPACE_MIN_CHARS and LONG_SPACE.search(text):
+        text = LONG_SPACE.sub(LONG_SPACE_KEPT, text)
+    if "\n" in text:
+        text = LINE_BREAK_RUN.sub("\n", text)
+    if "\t" in text or "  " in text:
+        text = SPACE_RUN.sub(" ", text)
+    return text.strip()
+
+
+def text_length(element: HtmlElement) -> int:
+    """readability's `text_length(element)`."""
+    return len(clean_text(element.text_content() or ""))
+
+
+def names_block(element: HtmlElement, *, own_attributes: bool = False) -> bool | None:
+    """Would readability's `divToPElementsRe` find a block tag in the serialised markup under `element`?
+
+    True as soon as a descendant's own name matches (its start tag is in the text); False when
+    no descendant's does and none could hide one in its text (escaped everywhere but in raw
+    text elements, comments and processing instructions) or in an attribute value; None when
+    one could (then serialise and search, as readability does). `own_attributes`: the element's
+    own start tag is serialised too, so its attribute values count.
+    """
+    uncertain = own_attributes and "<" in "".join(element.values())
+    for node in element.iterdescendants():
+        tag = node.tag
+        if not isinstance(tag, str):  # a comment, a processing instruction, an entity
+            uncertain = True
+        elif NAMES_BLOCK(tag):
+            return True
+        elif not uncertain and (tag in RAW_TEXT_TAGS or ":" in tag or "{" in tag or "<" in "".join(node.values())):
+            uncertain = True
+    return None if uncertain else False
+
+
+class TreeDocument(Document):
+    """readability's Document for a tree we parsed: the same article, measured faster."""
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        link_length = sum(text_length(link) for link in elem.findall(".//a"))
+        return float(link_length) / max(text_length(elem), 1)
+
+    def score_paragraphs(self) -> dict:
+        """readability's score_paragraphs, with links measured once per pass and no debug lines."""
+        min_len = self.min_text_length
+        candidates: dict = {}
+        ordered = []
+        for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+            parent_node = elem.getparent()
+            if parent_node is None:
+                continue
+            grand_parent_node = parent_node.getparent()
+            inner_text = clean_text(elem.text_content() or "")
+            inner_text_len = len(inner_text)
+            if inner_text_len < min_len:
+                continue
+            if parent_node not in candidates:
+                candidates[parent_node] = self.score_node(parent_node)
+                ordered.append(parent_node)
+            if grand_parent_node is not None and grand_parent_node not in candidates:
+                candidates[grand_parent_node] = self.score_node(grand_parent_node)
+                ordered.append(grand_parent_node)
+            content_score = 1
+            content_score += len(inner_text.split(","))
+            content_score += min((inner_text_len / 100), 3)
+            candidates[parent_node]["content_score"] += content_score
+            if grand_parent_node is not None:
+                candidates[grand_parent_node]["content_score"] += content_score / 2.0
+        link_lengths: dict[HtmlElement, int] = {}  # the tree does not change during this pass
+        for elem in ordered:
+            link_length = 0
+            for link in elem.findall(".//a"):
+                if (length := link_lengths.get(link)) is None:
+                    length = link_lengths[link] = text_length(link)
+                link_length += length
+            candidates[elem]["content_score"] *= 1 - float(link_length) / max(text_length(elem), 1)
+        return candidates
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability's, its IGNORECASE searches made on a lower-cased copy where that is the same."""
+        for elem in self.html.findall(".//*"):
+            s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
+            if len(s) < 2:
+                continue
+            if lower_case_safe(s):
+                lowered = s.lower()
+                if UNLIKELY_LOWER.search(lowered) is None or MAYBE_LOWER.search(lowered) is not None:
+                    continue
+            elif not UNLIKELY.search(s) or MAYBE.search(s):
+                continue
+            if (
+                elem.tag not in ["html", "body"]
+                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                and not elem.xpath(
+                    "descendant-or-self::main | descendant-or-self::article | "
+                    "descendant-or-self::math"
+                )
+            ):
+                elem.drop_tree()
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        """readability's, with `names_block` answering for its serialise-and-search where it can."""
+        for elem in self.tags(self.html, "div"):
+            holds = names_block(elem)
+            if holds is None:
+                holds = DIV_TO_P.search(str(b"".join(tostring(s, encoding="utf-8") for s in elem))) is not None
+            if not holds:
+                elem.tag = "p"
+
+        for elem in self.tags(self.html, "div"):
+            children = list(elem)
+            paragraph = None
+            if elem.text and elem.text.strip():
+                p = fragment_fromstring("<p/>")
+                p.text = elem.text
+                elem.text = None
+                elem.insert(0, p)
+                paragraph = p
+
+            for child in children:
+                if child.tag == "br":
+                    paragraph = None
+                    continue
+                if child.tag not in INLINE_TAGS or inline_names_block(child):
+                    paragraph = None
+                    continue
+                if paragraph is None:
+                    paragraph = fragment_fromstring("<p/>")
+                    child.addprevious(paragraph)
+                paragraph.append(child)
+
+            for pos, child in reversed(list(enumerate(elem))):
+                if child.tail and child.tail.strip():
+                    p = fragment_fromstring("<p/>")
+                    p.text = child.tail
+                    child.tail = None
+                    elem.insert(pos + 1, p)
+                if child.tag == "br":
+                    child.drop_tree()
+
+
+def inline_names_block(child: HtmlElement) -> bool:
+    """readability's test of an inline child of a `<div>`: does its HTML serialisation name a block element?"""
+    holds = names_block(child, own_attributes=True)
+    if holds is None:
+        holds = DIV_TO_P.search(tounicode(child, method="html")) is not None
+    return holds

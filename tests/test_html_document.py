@@ -1,0 +1,98 @@
+"""readability's Document made faster (digest.html.document): every override must give exactly what
+readability-lxml's own method gives, on real pages and on markup built to reach each fallback."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from readability import Document
+from readability.readability import clean
+
+from digest.html.document import TreeDocument, clean_text, names_block
+from digest.html.reader import parse_page, prune_for_readability
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+INLINE = st.sampled_from(["span", "b", "a", "em", "i", "code"])
+BLOCK_OR_NOT = st.sampled_from(["p", "div", "section", "picture", "ul", "li", "table", "img", "o:p", "blockquote"])
+
+
+def summaries(html: str) -> tuple[str, str]:
+    """readability's summary of the pruned page, and ours, each from its own copy of the tree."""
+    root = parse_page(html)
+    prune_for_readability(root)
+    return (Document(copy.deepcopy(root)).summary(html_partial=True),
+            TreeDocument(copy.deepcopy(root)).summary(html_partial=True))
+
+
+def test_every_golden_page_reads_the_same() -> None:
+    sources = sorted(PAGES.glob("*/source.html"))
+    assert len(sources) > 20
+    for source in sources:
+        old, new = summaries(source.read_text(encoding="utf-8"))
+        assert old == new, source.parent.name
+
+
+@pytest.mark.parametrize("inside", [
+    "<!-- <p>a comment names a block</p> -->",  # readability serialises comments raw: it finds "<p"
+    "<?php echo '<div>'; ?>",
+    "<span title='<p>'>an attribute holds a tag</span>",
+    "<span><b>deep <picture></picture> inside</b></span>",  # "<p" is the start of "<picture"
+    "<o:p>an Office paragraph</o:p>",
+    "<span>only inline <i>text</i> here</span>",
+    "<textarea><p>raw</p></textarea>",
+])
+def test_divs_turn_into_paragraphs_as_readability_turns_them(inside: str) -> None:
+    text = "A sentence long enough to be scored as a paragraph, with a comma, and more words. " * 3
+    html = (f"<html><body><article><div>{text}<a href='/x'>a link</a> {inside} tail</div>"
+            f"<div><span>{text}</span>{inside}<div>{text}</div></div></article></body></html>")
+    old, new = summaries(html)
+    assert old == new
+
+
+@st.composite
+def markup(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.one_of(INLINE, BLOCK_OR_NOT)) if depth else "div"
+    children = draw(st.lists(markup(depth + 1), max_size=3)) if depth < 3 else []
+    text = draw(st.sampled_from(["", "word, word", "A longer sentence that readability will count, surely. " * 2]))
+    extra = draw(st.sampled_from(["", "<!-- <p> -->", "<br>"]))
+    return f"<{tag}>{text}{extra}{''.join(children)}</{tag}>"
+
+
+@given(st.lists(markup(), min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_built_pages_read_the_same(blocks: list[str]) -> None:
+    old, new = summaries("<html><body><main>" + "".join(blocks) + "</main></body></html>")
+    assert old == new
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\xa0\u2009\u3000a,", max_size=600))
+@settings(max_examples=500, deadline=None)
+def test_clean_text_is_readabilitys_clean(text: str) -> None:
+    assert clean_text(text) == clean(text)
+
+
+def test_long_whitespace_runs_are_cleaned_as_readability_cleans_them() -> None:
+    for text in ("a" + "\xa0" * 300 + "b", " \xa0" * 200, "x" + "\n " * 200 + "y", "\t" * 260):
+        assert clean_text(text) == clean(text)
+
+
+def test_names_block_tells_when_it_cannot_know() -> None:
+    div = lxml.html.fragment_fromstring("<div><span>a<!-- <p> --></span></div>")
+    assert names_block(div) is None
+    assert names_block(lxml.html.fragment_fromstring("<div><span>a</span><b>b</b></div>")) is False
+    assert names_block(lxml.html.fragment_fromstring("<div><span><!-- x --></span><p>b</p></div>")) is True
+
+
+@pytest.mark.parametrize("marks", ['class="SideBar"', 'class="\u017fidebar"', 'id="main-Comments"',
+                                   'class="comment-body article"', 'class="\u0130tem-menu"'])
+def test_unlikely_classes_are_dropped_as_readability_drops_them(marks: str) -> None:
+    text = "A sentence long enough to be scored as a paragraph, with a comma, and more words. " * 3
+    html = (f"<html><body><div><p>{text}</p><p>{text}</p></div><div {marks}><p>{text} aside</p></div>"
+            "</body></html>")
+    old, new = summaries(html)
+    assert old == new
