@@ -56,9 +56,10 @@ def register_pasted_models() -> None:
     bench/fit/date.py).
     A fold's publisher fit reads headlines with the shipped headline weights: the headline only tells it
     which line not to count as a brand line, a small leak."""
-    from bench.fit import date, headline, publisher
+    from bench.fit import common_words, date, headline, publisher
 
     FITTERS["pasted-headline"] = Fitter(sets=("pasted", "mercury-pasted"), fit=headline.fit)
+    FITTERS["pasted-common-words"] = Fitter(sets=("pasted", "mercury-pasted"), fit=common_words.fit)
     FITTERS["pasted-publisher"] = Fitter(sets=("pasted", "mercury-pasted"), fit=publisher.fit)
     FITTERS["pasted-date"] = Fitter(sets=("pasted", "mercury-pasted"), fit=date.fit)
 

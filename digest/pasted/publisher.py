@@ -26,6 +26,7 @@ import re
 from urllib.parse import urlsplit
 
 from digest.pasted import publisher_model
+from digest.pasted.addresses import written_domains
 from digest.pasted.blocks import Line, is_code, is_junk
 from digest.urls import site_from_host
 
@@ -170,8 +171,10 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
 
 
 def site_candidates(lines: list[Line], headline: str | None,
-                    article: range | None = None) -> dict[str, int]:
-    """Names the page calls itself, each with its bonus (copyright holders count extra)."""
+                    article: range | None = None, owners: set[str] | None = None) -> dict[str, int]:
+    """Names the page calls itself, each with its bonus (copyright holders count extra). An owner's
+    stem the page never uses alone ("Raw Story" of "© 2022 Raw Story Media, Inc.") is no rule's answer;
+    it goes to `owners`, when given, for the model to weigh against what else the page shows."""
     found: dict[str, int] = {}
     texts = [line.text for line in lines]
     for line in lines:
@@ -195,7 +198,10 @@ def site_candidates(lines: list[Line], headline: str | None,
             if is_owner(raw, line.text[match.end(group):]):
                 stem = owner_stem(name, texts)
                 if stem is None:
-                    continue  # an owner whose brand the page never uses alone names no one
+                    unconfirmed = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
+                    if owners is not None and acceptable_name(unconfirmed):
+                        owners.add(unconfirmed)
+                    continue  # an owner whose brand the page never uses alone names no rule's answer
                 name = stem
             found[name] = found.get(name, 0) + bonus
     for line in lines:
@@ -248,21 +254,30 @@ ADDRESS_LABEL = re.compile(rf"(?<![\w-])([^\W_]+)\.{SITE_ADDRESS}(?![\w-])", re.
 
 
 def site_choices(lines: list[Line], headline: str | None = None, article: range | None = None,
-                 rule_pick: str | None = None) -> list[tuple[str, dict[str, float]]]:
+                 rule_pick: str | None = None, common: frozenset[str] | None = None
+                 ) -> list[tuple[str, dict[str, float]]]:
     """Every name the page may call itself, and "no name" (publisher_model.NONE), with the model's features;
-    `rule_pick` is what `find_site_by_rules` found (None: nothing)."""
-    rules = site_candidates(lines, headline, article)
+    `rule_pick` is what `find_site_by_rules` found (None: nothing); `common`, the common words (default: the
+    shipped list; a fitter passes its training pages' own)."""
+    common = publisher_model.common_words() if common is None else common
+    owners: set[str] = set()
+    rules = site_candidates(lines, headline, article, owners)
     domain = domain_in_text(lines)
-    names = publisher_model.candidate_names(lines, article, [*rules, *([rule_pick] if rule_pick else [])])
+    names = publisher_model.candidate_names(lines, article, [*rules, *owners, *([rule_pick] if rule_pick else [])])
     if domain:
         names.add(domain)
     names = {name for name in names if acceptable_name(name)}
+    domains = written_domains(lines)
     written = addresses([line.text for line in lines if article is None or line.index not in article])
+    labels = {squashed(key.split(".")[0]) for key in domains}
     extended = publisher_model.extensions(names, lines)
-    return [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
-                                            name != publisher_model.NONE and squashed(name) in written,
-                                            domain, extended.get(name, (False, False))))
-            for name in sorted(names | {publisher_model.NONE})]
+    choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
+                                               name != publisher_model.NONE and squashed(name) in written,
+                                               domain, extended.get(name, (False, False)), name in owners,
+                                               name != publisher_model.NONE and squashed(name) in labels, common))
+               for name in sorted(names | {publisher_model.NONE})]
+    return choices + [(found.name, publisher_model.address_features(found, article, len(lines), rule_pick))
+                      for found in domains.values() if found.name not in names]  # a domain no rule named
 
 
 def find_site(lines: list[Line], url: str | None, headline: str | None = None,

@@ -16,12 +16,17 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from digest.pasted import fitted
+from digest.pasted.addresses import Written
 from digest.pasted.blocks import Line, is_junk
 
 WEIGHTS_NAME = "pasted-publisher"
+COMMON_NAME = "pasted-common-words"  # {word: sites}, the words pastes write in lower case (bench/fit/common_words.py)
+PROSE_MIN_WORDS = 12  # a line this long is a sentence: its lower-case words are the language's
+LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁ][^\W\d_]*(?![\w@/-])")
+PARTICLES = frozenset({"the", "of", "de", "la", "le", "el", "der", "die", "das", "and", "&"})
 NONE = ""  # the "no name" choice
 SHORT_LINE_WORDS = 12  # lines where a brand is named (menus, footers, boxes), not sentences of the article
 MASTHEAD_REACH = 5  # the page's first lines, where its masthead stands
@@ -41,8 +46,28 @@ COMPANY = re.compile(r"\b(?:media|group|inc|corporation|corp|holdings?|company|l
 FEATURES = (
     "is_none", "rule_pick", "copyright", "brand", "log_outside", "log_inside", "masthead", "first_line",
     "footer", "own_address", "one_word", "words", "all_caps", "lower_use", "byline", "company",
-    "in_headline", "domain", "head_of_longer", "extends_shorter",
+    "in_headline", "domain", "head_of_longer", "extends_shorter", "owner", "spells_domain",
+    "address", "address_email", "address_capitals", "address_top", "address_outside", "address_lines",
+    "common",
 )
+
+
+def lower_words(text: str) -> set[str]:
+    """The words a line writes in lower case ("community" of "join the community")."""
+    return {word for word in LOWER_WORD.findall(text) if word.islower()}
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The shipped (or a fold's) common-word list, read at first use."""
+    return frozenset(fitted.weights(COMMON_NAME))
+
+
+def common_share(name: str, common: frozenset[str]) -> float:
+    """The share of a name's words that are common words ("Styling Tips" 1.0, "Page Six" 1.0, "Deadspin" 0)."""
+    words = [word.casefold() for word in re.findall(r"[^\W\d_]+", name)]
+    words = [word for word in words if word not in PARTICLES] or words
+    return sum(word in common for word in words) / len(words) if words else 0.0
 
 
 def names_in(text: str) -> set[str]:
@@ -81,7 +106,8 @@ def showing(name: str, lines: list[Line]) -> list[Line]:
 
 def features(lines: list[Line], name: str, article: range | None, rules: dict[str, int], rule_pick: str | None,
              headline: str | None, owns_address: bool, domain: str | None,
-             extension: tuple[bool, bool] = (False, False)) -> dict[str, float]:
+             extension: tuple[bool, bool] = (False, False), owner: bool = False,
+             spells_domain: bool = False, common: frozenset[str] = frozenset()) -> dict[str, float]:
     """What the model knows of one name."""
     if name == NONE:
         return {"is_none": 1.0}
@@ -112,6 +138,24 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "domain": 1.0 if domain is not None and name == domain else 0.0,
         "head_of_longer": 1.0 if extension[0] else 0.0,
         "extends_shorter": 1.0 if extension[1] else 0.0,
+        "owner": 1.0 if owner else 0.0,
+        "spells_domain": 1.0 if spells_domain else 0.0,
+        "common": common_share(name, common),
+    }
+
+
+def address_features(found: Written, article: range | None, line_count: int, rule_pick: str | None) -> dict[str, float]:
+    """What the model knows of a domain the page writes (digest.pasted.addresses) and no rule named."""
+    footer_from = line_count * FOOTER_SHARE
+    return {
+        "rule_pick": 1.0 if found.name == rule_pick else 0.0,
+        "address": 1.0,
+        "address_email": 1.0 if found.email else 0.0,
+        "address_capitals": 1.0 if found.capitals else 0.0,
+        "address_top": 1.0 if found.top else 0.0,
+        "address_outside": 1.0 if any(article is None or index not in article for index in found.lines) else 0.0,
+        "address_lines": math.log1p(len(found.lines)) / 3,
+        "footer": 1.0 if any(index >= footer_from for index in found.lines) else 0.0,
     }
 
 
