@@ -36,9 +36,9 @@ NAME_WORD = rf"(?:[{UPPER_START}0-9]|[a-z]+(?=[A-Z]))[\w&!'’\-]*(?:\.[\w&!'’
 NAME = rf"{NAME_WORD}(?:\s(?:(?:de|of|the|du|des|da|do|für|&|en)\s)?[{UPPER_START}][\w&!'’\-]*(?:\.[\w&!'’\-]+)*){{0,3}}"
 YEARS = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?"
 COPYRIGHT_HOLDER = re.compile(  # "© 2022 Городские новости. Все права защищены." -> "Городские новости"
-    rf"(?:©|(?<![\w(])\(c\)(?=\s+(?:\d|[A-Z]))|(?i:copyright))\s*(?:©\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
+    rf"(?:©|(?<![\w(])\(c\)(?=\s+(?:\d|[A-Z]))|(?i:copyright))\s*(?:(?:©|\((?i:c)\))\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
     rf"(?P<name>[^\W\d_][^.,|©\n]{{1,60}}?(?:\.(?=\w)[^.,|©\n]{{0,30}}?)*)"
-    rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b|\s*(?:版权所有|版權所有|著作権)))",
+    rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|,?\s+(?i:co\.?,\s*ltd)\.?(?:\s|$)|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b|\s*(?:版权所有|版權所有|著作権)))",
 )
 HOLDER_BEFORE = re.compile(  # "topicseed, 2018-2019 © All rights reserved", "Royal Road® © 2024"
     rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:{YEARS}\s*)?©"
@@ -62,7 +62,7 @@ BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Mag
 PART_OF = re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the subject
     rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
-LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co|group|a\.s|s\.r\.o|"
+LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co\.?,\s*ltd|co|group|a\.s|s\.r\.o|l\.p|"
               r"s\.p\.a|spa|srl|b\.v|bv|ag|kg|pty|oy|ab)")
 LEGAL_SUFFIX = re.compile(rf",?\s+{LEGAL_FORM}\.?$", re.IGNORECASE)
 LEGAL_AFTER = re.compile(rf"^,?\s+{LEGAL_FORM}\.?(?!\w)", re.IGNORECASE)  # "Economia, a.s.": the name is a company's
@@ -84,7 +84,7 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 >
 BREADCRUMB_MIN_PARTS = 3
 BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
 BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
-HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|首页|首頁|ホーム|홈)$",
+HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|首页|首頁|ホーム|トップ|홈)$",
                   re.IGNORECASE)
 NAME_MAX_WORDS = 5  # "IETF Trust and the persons identified as the document authors" is a phrase, not a name
 MASTHEAD_LINES = 1  # the page's first line may name it (when the page also shows its address)
@@ -142,8 +142,9 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
 
 
 def acceptable_name(name: str) -> bool:
-    """Long enough, not a number, a pronoun or a phrase ("individual contributors"), at most NAME_MAX_WORDS."""
-    return (len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name)
+    """Long enough, not a number, a pronoun, a bare "The" ("About The Company") or a phrase ("individual
+    contributors"), at most NAME_MAX_WORDS."""
+    return (len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name) and name.casefold() != "the"
             and not LOWER_PHRASE.match(name) and len(name.split()) <= NAME_MAX_WORDS)
 
 
