@@ -26,6 +26,8 @@ WEIGHTS_NAME = "pasted-publisher"
 COMMON_NAME = "pasted-common-words"  # {word: sites}, the words pastes write in lower case (bench/fit/common_words.py)
 PROSE_MIN_WORDS = 12  # a line this long is a sentence: its lower-case words are the language's
 LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁ][^\W\d_]*(?![\w@/-])")
+SEPARATOR_TAIL_CHARS = 12  # "！（バザップ！）" after the name: its punctuation or reading
+SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")  # between a page's title and its site's name
 PARTICLES = frozenset({"the", "of", "de", "la", "le", "el", "der", "die", "das", "and", "&"})
 NONE = ""  # the "no name" choice
 SHORT_LINE_WORDS = 12  # lines where a brand is named (menus, footers, boxes), not sentences of the article
@@ -33,6 +35,7 @@ MASTHEAD_REACH = 5  # the page's first lines, where its masthead stands
 FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
 NAME_MIN_SCORE = 4.5  # a name scoring less is no answer (chosen by site-folds: each half point lower names
 # about two more right publishers on the development pastes and three more wrong ones)
+DOMAIN_MIN_SCORE = 1.0  # the page's own domain as a fallback (digest.pasted.publisher.own_domain)
 MIN_REPEATS = 2  # a name shown once outside the article is no brand (unless it opens the page)
 NAME_RUN = re.compile(  # "Android Central", "The New Yorker", "Le Monde", "PEOPLE", "eHow", "Golem.de"
     r"(?<![\w.@/])(?:(?:The|Le|La|Les|El|Der|Die|Das)\s)?(?:[A-Z][\w&'’.\-]*[\w]|[a-z]+[A-Z]\w*)"
@@ -48,7 +51,7 @@ FEATURES = (
     "footer", "own_address", "one_word", "words", "all_caps", "lower_use", "byline", "company",
     "in_headline", "domain", "head_of_longer", "extends_shorter", "owner", "spells_domain",
     "address", "address_email", "address_capitals", "address_top", "address_outside", "address_lines",
-    "common",
+    "common", "masthead_alone", "after_separator",
 )
 
 
@@ -141,7 +144,22 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "owner": 1.0 if owner else 0.0,
         "spells_domain": 1.0 if spells_domain else 0.0,
         "common": common_share(name, common),
+        "masthead_alone": 1.0 if any(line.index < MASTHEAD_REACH and line.text.strip(" |") == name for line in hits)
+        else 0.0,
+        "after_separator": 1.0 if any(after_separator(line.text, name) for line in hits) else 0.0,
     }
+
+
+def after_separator(text: str, name: str) -> bool:
+    """ "Headline | Brand", "Headline - Brand", "見出し | BUZZAP！（バザップ！）": a title that ends with the name
+    (and at most a few marks or its reading) after a separator."""
+    for mark in SEPARATORS:
+        if mark in text:
+            tail = text.rsplit(mark, 1)[1]
+            if tail.startswith(name) and (len(tail) == len(name) or not tail[len(name)].isalnum()
+                                          and len(tail) <= len(name) + SEPARATOR_TAIL_CHARS):
+                return True
+    return False
 
 
 def address_features(found: Written, article: range | None, line_count: int, rule_pick: str | None) -> dict[str, float]:
