@@ -38,3 +38,9 @@ def test_copyright_lines_with_an_uppercase_c_and_a_japanese_legal_form() -> None
     match = COPYRIGHT_HOLDER.search("© RIVERSIDE CO.,LTD.")
     assert match and match.group("name") == "RIVERSIDE"
     assert "The" not in site_candidates(split_lines("About The Company\nAbout The Company"), None)
+
+
+def test_a_persons_mailbox_is_no_fallback() -> None:
+    paste = f"Menu\nSearch\nNews\nSport\nWeather\n{LEAD}\n{LEAD}\nWrite to the author: joanna@theatrewing.org\nPrivacy"
+    assert written_domains(split_lines(paste))["theatrewing.org"].email
+    assert find_site(split_lines(paste), None) is None

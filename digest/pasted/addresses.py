@@ -5,7 +5,7 @@ A page writes its own domain in places a reader barely notices: a print header's
 disclaimer ("LittleThings.com may receive a small cut"), a label ("ClinicalTrials.gov Identifier").
 Other sites' domains are written too (a share link, "twitter.com/..."), so each domain found
 carries what the publisher model needs to tell them apart: how many lines write it, whether it is
-a contact address, whether it is written with capitals (a brand's spelling), whether at the top.
+a contact address (a desk's, "corrections@", or a person's), whether it is written with capitals (a brand's spelling), whether at the top.
 """
 
 from __future__ import annotations
@@ -18,9 +18,13 @@ from digest.pasted.blocks import Line
 # a host: labels and a suffix of letters ("theverge.com", "ClinicalTrials.gov", "m.heraldsun.com.au")
 HOST = r"(?:[^\W_][\w-]*\.)+[a-z]{2,4}"  # a suffix in lower case: "Co.Design" is no address
 WRITTEN = re.compile(rf"(?<![\w.@/-])(?:https?://)?(?P<host>{HOST})(?![\w-])(?!\.\w)")
-EMAIL = re.compile(rf"[\w.+-]+@(?P<host>{HOST})(?![\w-])")
+EMAIL = re.compile(rf"(?P<mailbox>[\w.+-]+)@(?P<host>{HOST})(?![\w-])")
 HOST_PREFIX = re.compile(r"^(?:www\d*|m|mobile|amp)\.", re.IGNORECASE)
 SECOND_LEVEL = frozenset({"co", "com", "ne", "or", "go", "ac", "org", "net", "gov", "edu"})  # "yomiuri.co.jp"
+ROLE_MAILBOX = re.compile(  # a desk's mailbox (RFC 2142's and a newsroom's), not a person's ("joanna@...")
+    r"^(?:info|contact|hello|hi|support|help|press|news|newsroom|editor|editors|editorial|corrections|feedback|tips|"
+    r"letters|webmaster|admin|team|blog|office|mail|service|privacy|legal|ads|advertising|sales|jobs|careers|"
+    r"media|subscriptions|inquiries|enquiries|desk|redaktion|redaction|contacto|kontakt)$", re.IGNORECASE)
 TOP_LINES = 5  # the page's first lines: a print header's address, a mobile masthead
 FILE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|jsp|js|css|png|jpe?g|gif|svg|pdf|txt|py|md|json|xml|exe|zip)$",
                          re.IGNORECASE)  # "index.html", "Node.js": a file's or a product's name, no address
@@ -33,6 +37,7 @@ class Written:
     name: str  # as first written with capitals, else lower case ("LittleThings.com", "rawstory.com")
     lines: set[int]
     email: bool = False
+    role: bool = False  # written as a desk's mailbox ("corrections@", "hello@"): the site's own address
     capitals: bool = False
     top: bool = False
 
@@ -63,6 +68,7 @@ def written_domains(lines: list[Line]) -> dict[str, Written]:
                 entry = found.setdefault(key, Written(name=key, lines=set()))
                 entry.lines.add(line.index)
                 entry.email = entry.email or pattern is EMAIL
+                entry.role = entry.role or pattern is EMAIL and ROLE_MAILBOX.match(match.group("mailbox")) is not None
                 entry.top = entry.top or line.index < TOP_LINES
                 if domain != key and not entry.capitals:
                     entry.name, entry.capitals = domain, True

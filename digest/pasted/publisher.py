@@ -305,12 +305,12 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None,
 
 def own_domain(scored: list[tuple[float, str, dict[str, float]]]) -> str | None:
     """The fallback when no name scores well: the best-scored domain the page writes where a page writes
-    its own, as a contact address ("corrections@rawstory.com") or atop the page (a print header's
-    address), if it scores DOMAIN_MIN_SCORE. Other domains (a disclaimer's, a link's) name another site
-    as often as this one (measured on the development pastes), and an owner company's stem names the
-    owner: neither is a fallback."""
+    its own, as a desk's mailbox ("corrections@rawstory.com") or atop the page (a print header's
+    address), if it scores DOMAIN_MIN_SCORE. Other domains (a disclaimer's, a link's, a person's mailbox,
+    "joanna@theatrewing.org") name another site as often as this one (measured on the development
+    pastes), and an owner company's stem names the owner: neither is a fallback."""
     domains = [item for item in scored if item[2].get("address") and item[0] >= publisher_model.DOMAIN_MIN_SCORE
-               and (item[2].get("address_email") or item[2].get("address_top"))]
+               and (item[2].get("address_role") or item[2].get("address_top"))]
     return max(domains, key=lambda item: item[:2])[1] if domains else None
 
 

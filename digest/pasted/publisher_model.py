@@ -51,7 +51,7 @@ FEATURES = (
     "footer", "own_address", "one_word", "words", "all_caps", "lower_use", "byline", "company",
     "in_headline", "domain", "head_of_longer", "extends_shorter", "owner", "spells_domain",
     "address", "address_email", "address_capitals", "address_top", "address_outside", "address_lines",
-    "common", "masthead_alone", "after_separator",
+    "common", "masthead_alone", "after_separator", "address_role",
 )
 
 
@@ -169,6 +169,7 @@ def address_features(found: Written, article: range | None, line_count: int, rul
         "rule_pick": 1.0 if found.name == rule_pick else 0.0,
         "address": 1.0,
         "address_email": 1.0 if found.email else 0.0,
+        "address_role": 1.0 if found.role else 0.0,
         "address_capitals": 1.0 if found.capitals else 0.0,
         "address_top": 1.0 if found.top else 0.0,
         "address_outside": 1.0 if any(article is None or index not in article for index in found.lines) else 0.0,
