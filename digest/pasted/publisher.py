@@ -17,7 +17,10 @@ A wrong publisher is worse than none, so every weak signal must be confirmed:
   "m.heraldsun.com.au"), where it beats an owner's name; further down it is a link (an
   author's blog, "Official links: Minecraft.net").
 
-Nothing found: the domain of the page's address, else None.
+Where the rules find nothing, a fitted model (digest.pasted.publisher_model) weighs every name the
+page repeats, the stems of owner companies and the domains it writes (digest.pasted.addresses);
+where no name scores well, the domain the page writes as its own (a desk's mailbox, a print
+header's address); else the domain of the page's address, else None.
 """
 
 from __future__ import annotations
