@@ -28,8 +28,8 @@ def site_of(page: Any) -> str:
     return getattr(page, "site_key", None) or page_site(page.name)
 
 
-def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, int]:
-    """{word: how many sites write it in lower case in prose}, for the words MIN_SITES sites write."""
+def fit(pages: Mapping[str, Sequence[Any]]) -> list[str]:
+    """The words MIN_SITES sites or more write in lower case in prose, sorted."""
     sites: dict[str, set[str]] = defaultdict(set)
     for chosen in pages.values():
         for page in chosen:
@@ -37,9 +37,9 @@ def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, int]:
                 if line.words >= PROSE_MIN_WORDS:
                     for word in lower_words(line.text):
                         sites[word].add(site_of(page))
-    return {word: len(found) for word, found in sorted(sites.items()) if len(found) >= MIN_SITES}
+    return [word for word, found in sorted(sites.items()) if len(found) >= MIN_SITES]
 
 
 if __name__ == "__main__":
-    shipped(COMMON_NAME).write_text(json.dumps(fit(development_pages()), ensure_ascii=False, sort_keys=True) + "\n",
+    shipped(COMMON_NAME).write_text(json.dumps(fit(development_pages()), ensure_ascii=False, indent=0) + "\n",
                                     encoding="utf-8")

@@ -27,7 +27,7 @@ from digest.pasted.addresses import Written
 from digest.pasted.blocks import Line, is_junk
 
 WEIGHTS_NAME = "pasted-publisher"
-COMMON_NAME = "pasted-common-words"  # {word: sites}, the words pastes write in lower case (bench/fit/common_words.py)
+COMMON_NAME = "pasted-common-words"  # a sorted list of the words pastes write in lower case (bench/fit/common_words.py)
 PROSE_MIN_WORDS = 12  # a line this long is a sentence: its lower-case words are the language's
 LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁ][^\W\d_]*(?![\w@/-])")
 SEPARATOR_TAIL_CHARS = 12  # "！（バザップ！）" after the name: its punctuation or reading
@@ -67,7 +67,7 @@ def lower_words(text: str) -> set[str]:
 @cache
 def common_words() -> frozenset[str]:
     """The shipped (or a fold's) common-word list, read at first use."""
-    return frozenset(fitted.weights(COMMON_NAME))
+    return frozenset(fitted.data(COMMON_NAME))
 
 
 def common_share(name: str, common: frozenset[str]) -> float:
