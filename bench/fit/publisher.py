@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from bench.fit import logit
+from bench.fit import common_words, logit
 from bench.fit.headline import development_pages, read_pastes
 from bench.scoring.extraction import same_site
 from digest.pasted.fitted import shipped
@@ -51,14 +51,15 @@ def is_right(page: Any, name: str) -> bool:
     return bool(label) and spelled(name) in (label, f"{label}com")
 
 
-def choices(pages: Iterable[Any]) -> list[logit.Choice]:
-    """The choices of the pages with a reference site name or address."""
+def choices(pages: Iterable[Any], common: frozenset[str] | None = None) -> list[logit.Choice]:
+    """The choices of the pages with a reference site name or address (`common`: the common words to use)."""
     found = []
     for page, lines, span in read_pastes(page for page in pages
                                          if getattr(page, "site", None) or getattr(page, "url", None)):
         headline = find_headline(lines, span.start, article_lines(lines, span))
         headline_text, article = headline.text if headline else None, range(span.start, span.end)
-        named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article))
+        named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article),
+                             common)
         right = [name != NONE and is_right(page, name) for name, _ in named]
         made = logit.choice([vector for _, vector in named], right, FEATURES)
         if made is not None:
@@ -68,7 +69,8 @@ def choices(pages: Iterable[Any]) -> list[logit.Choice]:
 
 def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
     """bench.fit.registry's hook: the weights fitted on the given sets' pages."""
-    return logit.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES)
+    common = frozenset(common_words.fit(pages))  # what bench.fit.common_words gives for the same pages
+    return logit.fit(choices((page for chosen in pages.values() for page in chosen), common), FEATURES)
 
 
 if __name__ == "__main__":

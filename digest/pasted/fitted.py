@@ -12,6 +12,7 @@ import json
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 WEIGHTS_ENV = "DIGESTBOT_WEIGHTS_DIR"
 PACKAGE = Path(__file__).parent
@@ -22,13 +23,19 @@ def shipped(name: str) -> Path:
     return PACKAGE / f"{name}.json"
 
 
-@cache
-def weights(name: str) -> dict[str, float]:
-    """A model's weights: a fold's under cross-validation, else the shipped ones."""
+def data(name: str) -> Any:
+    """A fitted file's JSON as written: a fold's under cross-validation, else the shipped one (not cached:
+    the caller keeps the form it needs, a word list as a frozenset, say)."""
     folder = os.environ.get(WEIGHTS_ENV)
     override = Path(folder) / f"{name}.json" if folder else None
     chosen = override if override is not None and override.exists() else shipped(name)
-    return {key: float(value) for key, value in json.loads(chosen.read_text(encoding="utf-8")).items()}
+    return json.loads(chosen.read_text(encoding="utf-8"))
+
+
+@cache
+def weights(name: str) -> dict[str, float]:
+    """A model's weights: a fold's under cross-validation, else the shipped ones."""
+    return {key: float(value) for key, value in data(name).items()}
 
 
 def score(name: str, vector: dict[str, float]) -> float:

@@ -17,7 +17,10 @@ A wrong publisher is worse than none, so every weak signal must be confirmed:
   "m.heraldsun.com.au"), where it beats an owner's name; further down it is a link (an
   author's blog, "Official links: Minecraft.net").
 
-Nothing found: the domain of the page's address, else None.
+Where the rules find nothing, a fitted model (digest.pasted.publisher_model) weighs every name the
+page repeats, the stems of owner companies and the domains it writes (digest.pasted.addresses);
+where no name scores well, the domain the page writes as its own (a desk's mailbox, a print
+header's address); else the domain of the page's address, else None.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import re
 from urllib.parse import urlsplit
 
 from digest.pasted import publisher_model
+from digest.pasted.addresses import written_domains
 from digest.pasted.blocks import Line, is_code, is_junk
 from digest.urls import site_from_host
 
@@ -35,9 +39,9 @@ NAME_WORD = rf"(?:[{UPPER_START}0-9]|[a-z]+(?=[A-Z]))[\w&!'’\-]*(?:\.[\w&!'’
 NAME = rf"{NAME_WORD}(?:\s(?:(?:de|of|the|du|des|da|do|für|&|en)\s)?[{UPPER_START}][\w&!'’\-]*(?:\.[\w&!'’\-]+)*){{0,3}}"
 YEARS = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?"
 COPYRIGHT_HOLDER = re.compile(  # "© 2022 Городские новости. Все права защищены." -> "Городские новости"
-    rf"(?:©|(?<![\w(])\(c\)(?=\s+(?:\d|[A-Z]))|(?i:copyright))\s*(?:©\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
+    rf"(?:©|(?<![\w(])\(c\)(?=\s+(?:\d|[A-Z]))|(?i:copyright))\s*(?:(?:©|\((?i:c)\))\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
     rf"(?P<name>[^\W\d_][^.,|©\n]{{1,60}}?(?:\.(?=\w)[^.,|©\n]{{0,30}}?)*)"
-    rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b|\s*(?:版权所有|版權所有|著作権)))",
+    rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|,?\s+(?i:co\.?,\s*ltd)\.?(?:\s|$)|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b|\s*(?:版权所有|版權所有|著作権)))",
 )
 HOLDER_BEFORE = re.compile(  # "topicseed, 2018-2019 © All rights reserved", "Royal Road® © 2024"
     rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:{YEARS}\s*)?©"
@@ -61,7 +65,7 @@ BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Mag
 PART_OF = re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the subject
     rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
-LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co|group|a\.s|s\.r\.o|"
+LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co\.?,\s*ltd|co|group|a\.s|s\.r\.o|l\.p|"
               r"s\.p\.a|spa|srl|b\.v|bv|ag|kg|pty|oy|ab)")
 LEGAL_SUFFIX = re.compile(rf",?\s+{LEGAL_FORM}\.?$", re.IGNORECASE)
 LEGAL_AFTER = re.compile(rf"^,?\s+{LEGAL_FORM}\.?(?!\w)", re.IGNORECASE)  # "Economia, a.s.": the name is a company's
@@ -83,7 +87,7 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 >
 BREADCRUMB_MIN_PARTS = 3
 BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
 BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
-HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|首页|首頁|ホーム|홈)$",
+HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|首页|首頁|ホーム|トップ|홈)$",
                   re.IGNORECASE)
 NAME_MAX_WORDS = 5  # "IETF Trust and the persons identified as the document authors" is a phrase, not a name
 MASTHEAD_LINES = 1  # the page's first line may name it (when the page also shows its address)
@@ -141,8 +145,9 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
 
 
 def acceptable_name(name: str) -> bool:
-    """Long enough, not a number, a pronoun or a phrase ("individual contributors"), at most NAME_MAX_WORDS."""
-    return (len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name)
+    """Long enough, not a number, a pronoun, a bare "The" ("About The Company") or a phrase ("individual
+    contributors"), at most NAME_MAX_WORDS."""
+    return (len(name) >= 2 and not name.isdigit() and not HOLDER_NOISE.match(name) and name.casefold() != "the"
             and not LOWER_PHRASE.match(name) and len(name.split()) <= NAME_MAX_WORDS)
 
 
@@ -170,8 +175,10 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
 
 
 def site_candidates(lines: list[Line], headline: str | None,
-                    article: range | None = None) -> dict[str, int]:
-    """Names the page calls itself, each with its bonus (copyright holders count extra)."""
+                    article: range | None = None, owners: set[str] | None = None) -> dict[str, int]:
+    """Names the page calls itself, each with its bonus (copyright holders count extra). An owner's
+    stem the page never uses alone ("Raw Story" of "© 2022 Raw Story Media, Inc.") is no rule's answer;
+    it goes to `owners`, when given, for the model to weigh against what else the page shows."""
     found: dict[str, int] = {}
     texts = [line.text for line in lines]
     for line in lines:
@@ -195,7 +202,10 @@ def site_candidates(lines: list[Line], headline: str | None,
             if is_owner(raw, line.text[match.end(group):]):
                 stem = owner_stem(name, texts)
                 if stem is None:
-                    continue  # an owner whose brand the page never uses alone names no one
+                    unconfirmed = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
+                    if owners is not None and acceptable_name(unconfirmed):
+                        owners.add(unconfirmed)
+                    continue  # an owner whose brand the page never uses alone names no rule's answer
                 name = stem
             found[name] = found.get(name, 0) + bonus
     for line in lines:
@@ -248,39 +258,63 @@ ADDRESS_LABEL = re.compile(rf"(?<![\w-])([^\W_]+)\.{SITE_ADDRESS}(?![\w-])", re.
 
 
 def site_choices(lines: list[Line], headline: str | None = None, article: range | None = None,
-                 rule_pick: str | None = None) -> list[tuple[str, dict[str, float]]]:
+                 rule_pick: str | None = None, common: frozenset[str] | None = None
+                 ) -> list[tuple[str, dict[str, float]]]:
     """Every name the page may call itself, and "no name" (publisher_model.NONE), with the model's features;
-    `rule_pick` is what `find_site_by_rules` found (None: nothing)."""
-    rules = site_candidates(lines, headline, article)
+    `rule_pick` is what `find_site_by_rules` found (None: nothing); `common`, the common words (default: the
+    shipped list; a fitter passes its training pages' own)."""
+    common = publisher_model.common_words() if common is None else common
+    owners: set[str] = set()
+    rules = site_candidates(lines, headline, article, owners)
     domain = domain_in_text(lines)
-    names = publisher_model.candidate_names(lines, article, [*rules, *([rule_pick] if rule_pick else [])])
+    names = publisher_model.candidate_names(lines, article, [*rules, *owners, *([rule_pick] if rule_pick else [])])
     if domain:
         names.add(domain)
     names = {name for name in names if acceptable_name(name)}
+    domains = written_domains(lines)
     written = addresses([line.text for line in lines if article is None or line.index not in article])
+    labels = {squashed(key.split(".")[0]) for key in domains}
     extended = publisher_model.extensions(names, lines)
-    return [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
-                                            name != publisher_model.NONE and squashed(name) in written,
-                                            domain, extended.get(name, (False, False))))
-            for name in sorted(names | {publisher_model.NONE})]
+    choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
+                                               name != publisher_model.NONE and squashed(name) in written,
+                                               domain, extended.get(name, (False, False)), name in owners,
+                                               name != publisher_model.NONE and squashed(name) in labels, common))
+               for name in sorted(names | {publisher_model.NONE})]
+    return choices + [(found.name, publisher_model.address_features(found, article, len(lines), rule_pick))
+                      for found in domains.values() if found.name not in names]  # a domain no rule named
 
 
 def find_site(lines: list[Line], url: str | None, headline: str | None = None,
               article: range | None = None) -> str | None:
     """The name the rules find (`find_site_by_rules`); when they find none, the name the fitted model
-    (digest.pasted.publisher_model) scores highest, if it scores NAME_MIN_SCORE; else the address's
-    domain, else None. (Measured by site-folds, the model alone names the right publisher less often than
-    the rules where they answer, and more often where they do not.)"""
+    (digest.pasted.publisher_model) scores highest, if it scores NAME_MIN_SCORE; else the page's own
+    domain as it writes it (`own_domain`); else the address's domain, else None. (Measured by site-folds,
+    the model alone names the right publisher less often than the rules where they answer, and more often
+    where they do not.)"""
     found = find_site_by_rules(lines, None, headline, article)
     if found is None:
-        scored = [(publisher_model.score(vector), name) for name, vector in site_choices(lines, headline, article)
+        scored = [(publisher_model.score(vector), name, vector)
+                  for name, vector in site_choices(lines, headline, article)
                   if name != publisher_model.NONE]  # the rules found nothing: rule_pick is None
-        best = max(scored, default=None)
+        best = max(scored, default=None, key=lambda item: item[:2])
         if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
             found = best[1]
+        else:
+            found = own_domain(scored)
     if found is None and url:
         return site_from_host(urlsplit(url).hostname or "")
     return found
+
+
+def own_domain(scored: list[tuple[float, str, dict[str, float]]]) -> str | None:
+    """The fallback when no name scores well: the best-scored domain the page writes where a page writes
+    its own, as a desk's mailbox ("corrections@rawstory.com") or atop the page (a print header's
+    address), if it scores DOMAIN_MIN_SCORE. Other domains (a disclaimer's, a link's, a person's mailbox,
+    "joanna@theatrewing.org") name another site as often as this one (measured on the development
+    pastes), and an owner company's stem names the owner: neither is a fallback."""
+    domains = [item for item in scored if item[2].get("address") and item[0] >= publisher_model.DOMAIN_MIN_SCORE
+               and (item[2].get("address_role") or item[2].get("address_top"))]
+    return max(domains, key=lambda item: item[:2])[1] if domains else None
 
 
 def find_site_by_rules(lines: list[Line], url: str | None, headline: str | None = None,

@@ -1,11 +1,15 @@
 """The publisher as a choice among the names a page repeats, scored by a fitted model.
 
 Candidates are the names the rules of `digest.pasted.publisher` find (copyright holders, brand lines,
-breadcrumb roots, the masthead) and every capitalised name of one to four words that short lines
-outside the article repeat, or that opens the page. One more choice is "no name": a wrong publisher
-is worse than none. The features say where and how the page shows each name (masthead, footer,
-copyright, brand line, as its own address, how often outside and inside the article) and what
-speaks against it (a person's byline, a word the page also writes in lower case, a company word);
+breadcrumb roots, the masthead), the stems of owner companies the rules set aside ("Raw Story" of
+"Raw Story Media, Inc."), every capitalised name of one to four words that short lines outside the
+article repeat, or that opens the page, and the domains the page writes (digest.pasted.addresses).
+One more choice is "no name": a wrong publisher is worse than none. The features say where and how
+the page shows each name (masthead, footer, copyright, brand line, after a title's separator, as its
+own address, how often outside and inside the article) and what speaks against it (a person's
+byline, a word the page also writes in lower case, a company word, words common in the development
+pastes' prose: "Community", "Styling Tips"); a domain's say how the page writes it (a desk's mailbox,
+atop the page, with capitals, on how many lines);
 the weights (`publisher_weights.json`, fitted by `bench/fit/publisher.py` as a conditional logit,
 read at first use; a fold's own under bench.evaluate --cv) decide.
 """
@@ -16,18 +20,26 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from digest.pasted import fitted
+from digest.pasted.addresses import Written
 from digest.pasted.blocks import Line, is_junk
 
 WEIGHTS_NAME = "pasted-publisher"
+COMMON_NAME = "pasted-common-words"  # a sorted list of the words pastes write in lower case (bench/fit/common_words.py)
+PROSE_MIN_WORDS = 12  # a line this long is a sentence: its lower-case words are the language's
+LOWER_WORD = re.compile(r"(?<![\w.@/-])[^\W\d_A-ZÀ-ÞА-ЯЁ][^\W\d_]*(?![\w@/-])")
+SEPARATOR_TAIL_CHARS = 12  # "！（バザップ！）" after the name: its punctuation or reading
+SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")  # between a page's title and its site's name
+PARTICLES = frozenset({"the", "of", "de", "la", "le", "el", "der", "die", "das", "and", "&"})
 NONE = ""  # the "no name" choice
 SHORT_LINE_WORDS = 12  # lines where a brand is named (menus, footers, boxes), not sentences of the article
 MASTHEAD_REACH = 5  # the page's first lines, where its masthead stands
 FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
 NAME_MIN_SCORE = 4.5  # a name scoring less is no answer (chosen by site-folds: each half point lower names
 # about two more right publishers on the development pastes and three more wrong ones)
+DOMAIN_MIN_SCORE = 1.0  # the page's own domain as a fallback (digest.pasted.publisher.own_domain)
 MIN_REPEATS = 2  # a name shown once outside the article is no brand (unless it opens the page)
 NAME_RUN = re.compile(  # "Android Central", "The New Yorker", "Le Monde", "PEOPLE", "eHow", "Golem.de"
     r"(?<![\w.@/])(?:(?:The|Le|La|Les|El|Der|Die|Das)\s)?(?:[A-Z][\w&'’.\-]*[\w]|[a-z]+[A-Z]\w*)"
@@ -41,8 +53,28 @@ COMPANY = re.compile(r"\b(?:media|group|inc|corporation|corp|holdings?|company|l
 FEATURES = (
     "is_none", "rule_pick", "copyright", "brand", "log_outside", "log_inside", "masthead", "first_line",
     "footer", "own_address", "one_word", "words", "all_caps", "lower_use", "byline", "company",
-    "in_headline", "domain", "head_of_longer", "extends_shorter",
+    "in_headline", "domain", "head_of_longer", "extends_shorter", "owner", "spells_domain",
+    "address", "address_email", "address_capitals", "address_top", "address_outside", "address_lines",
+    "common", "masthead_alone", "after_separator", "address_role",
 )
+
+
+def lower_words(text: str) -> set[str]:
+    """The words a line writes in lower case ("community" of "join the community")."""
+    return {word for word in LOWER_WORD.findall(text) if word.islower()}
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The shipped (or a fold's) common-word list, read at first use."""
+    return frozenset(fitted.data(COMMON_NAME))
+
+
+def common_share(name: str, common: frozenset[str]) -> float:
+    """The share of a name's words that are common words ("Styling Tips" 1.0, "Page Six" 1.0, "Deadspin" 0)."""
+    words = [word.casefold() for word in re.findall(r"[^\W\d_]+", name)]
+    words = [word for word in words if word not in PARTICLES] or words
+    return sum(word in common for word in words) / len(words) if words else 0.0
 
 
 def names_in(text: str) -> set[str]:
@@ -81,7 +113,8 @@ def showing(name: str, lines: list[Line]) -> list[Line]:
 
 def features(lines: list[Line], name: str, article: range | None, rules: dict[str, int], rule_pick: str | None,
              headline: str | None, owns_address: bool, domain: str | None,
-             extension: tuple[bool, bool] = (False, False)) -> dict[str, float]:
+             extension: tuple[bool, bool] = (False, False), owner: bool = False,
+             spells_domain: bool = False, common: frozenset[str] = frozenset()) -> dict[str, float]:
     """What the model knows of one name."""
     if name == NONE:
         return {"is_none": 1.0}
@@ -112,6 +145,40 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "domain": 1.0 if domain is not None and name == domain else 0.0,
         "head_of_longer": 1.0 if extension[0] else 0.0,
         "extends_shorter": 1.0 if extension[1] else 0.0,
+        "owner": 1.0 if owner else 0.0,
+        "spells_domain": 1.0 if spells_domain else 0.0,
+        "common": common_share(name, common),
+        "masthead_alone": 1.0 if any(line.index < MASTHEAD_REACH and line.text.strip(" |") == name for line in hits)
+        else 0.0,
+        "after_separator": 1.0 if any(after_separator(line.text, name) for line in hits) else 0.0,
+    }
+
+
+def after_separator(text: str, name: str) -> bool:
+    """ "Headline | Brand", "Headline - Brand", "見出し | BUZZAP！（バザップ！）": a title that ends with the name
+    (and at most a few marks or its reading) after a separator."""
+    for mark in SEPARATORS:
+        if mark in text:
+            tail = text.rsplit(mark, 1)[1]
+            if tail.startswith(name) and (len(tail) == len(name) or not tail[len(name)].isalnum()
+                                          and len(tail) <= len(name) + SEPARATOR_TAIL_CHARS):
+                return True
+    return False
+
+
+def address_features(found: Written, article: range | None, line_count: int, rule_pick: str | None) -> dict[str, float]:
+    """What the model knows of a domain the page writes (digest.pasted.addresses) and no rule named."""
+    footer_from = line_count * FOOTER_SHARE
+    return {
+        "rule_pick": 1.0 if found.name == rule_pick else 0.0,
+        "address": 1.0,
+        "address_email": 1.0 if found.email else 0.0,
+        "address_role": 1.0 if found.role else 0.0,
+        "address_capitals": 1.0 if found.capitals else 0.0,
+        "address_top": 1.0 if found.top else 0.0,
+        "address_outside": 1.0 if any(article is None or index not in article for index in found.lines) else 0.0,
+        "address_lines": math.log1p(len(found.lines)) / 3,
+        "footer": 1.0 if any(index >= footer_from for index in found.lines) else 0.0,
     }
 
 
