@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from digest.pasted import publisher_model
 from digest.pasted.addresses import written_domains
 from digest.pasted.blocks import Line, is_code, is_junk
+from digest.summary.screen import Screened
 from digest.urls import site_from_host
 
 UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
@@ -112,7 +113,7 @@ def clean_name(name: str) -> str:
 
 
 CAPTION_MIN_WORDS = 4  # words before a "©" that make the line a picture's caption, the holder its photographer's
-RIGHTS = re.compile(r"rights|rechte|droits|derechos|direitos|diritti|права|práva|prawa|版权|版權|著作権", re.IGNORECASE)
+RIGHTS = Screened(re.compile(r"rights|rechte|droits|derechos|direitos|diritti|права|práva|prawa|版权|版權|著作権", re.IGNORECASE))
 
 
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:
