@@ -351,11 +351,23 @@ def is_photo_credit(line: Line) -> bool:
 
 def is_section_break(line: Line) -> bool:
     """A heading such as "Top stories" or "Comments": what follows is not this article."""
-    return line.words <= 6 and SECTION_BREAK.match(line.text) is not None
+    return line.words <= 6 and section_break_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def section_break_text(text: str) -> bool:
+    """SECTION_BREAK by text, cached: the reader asks it of the same short lines again and again."""
+    return SECTION_BREAK.match(text) is not None
 
 
 def is_comments_heading(line: Line) -> bool:
-    return line.words <= 8 and COMMENTS.match(line.text) is not None
+    return line.words <= 8 and comments_heading_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def comments_heading_text(text: str) -> bool:
+    """COMMENTS by text, cached: asked as often as SECTION_BREAK."""
+    return COMMENTS.match(text) is not None
 
 
 def is_relative_time(line: Line) -> bool:
