@@ -315,7 +315,13 @@ def is_page_copyright(line: Line) -> bool:
 
 
 def is_copyright(line: Line) -> bool:
-    return line.words <= NOTICE_MAX_WORDS and COPYRIGHT.search(line.text) is not None
+    return line.words <= NOTICE_MAX_WORDS and copyright_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def copyright_text(text: str) -> bool:
+    """COPYRIGHT by text, cached: every reader of dates and junk asks it of the same lines."""
+    return COPYRIGHT.search(text) is not None
 
 
 def is_notice(line: Line) -> bool:
@@ -404,9 +410,15 @@ def code_text(text: str) -> bool:
 
 def is_byline(line: Line) -> bool:
     """ "By Jane Doe", or the line of site, date and author ("Le Monde | 04.05.2015 à 13h36 | Par ...")."""
-    if BYLINE.match(line.text) and line.words <= BYLINE_MAX_WORDS:
+    return byline_text(line.text, line.words)
+
+
+@lru_cache(maxsize=16384)
+def byline_text(text: str, words: int) -> bool:
+    """`is_byline` by text and word count, cached: asked often."""
+    if BYLINE.match(text) and words <= BYLINE_MAX_WORDS:
         return True
-    return date_chars(line.text) > 0 and len(META_SEPARATOR.findall(line.text)) >= 2 and not ends_sentence(line.text)
+    return date_chars(text) > 0 and len(META_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
 
 
 def is_breadcrumb(line: Line) -> bool:
