@@ -186,10 +186,12 @@ class Line:
 def word_count(text: str) -> int:
     """Words, counting CJK characters in pairs (their text has no spaces)."""
     cjk = len(CJK.findall(text))
-    return len(TOKEN.findall(CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
+    return len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // CJK_CHARS_PER_WORD
 
 
 def normalise_line(text: str) -> str:
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # what the patterns give: nothing invisible, no run of spaces to squeeze (most lines)
     return SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
 
 

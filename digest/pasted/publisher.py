@@ -259,14 +259,18 @@ ADDRESS_LABEL = re.compile(rf"(?<![\w-])([^\W_]+)\.{SITE_ADDRESS}(?![\w-])", re.
 
 
 def site_choices(lines: list[Line], headline: str | None = None, article: range | None = None,
-                 rule_pick: str | None = None, common: frozenset[str] | None = None
-                 ) -> list[tuple[str, dict[str, float]]]:
+                 rule_pick: str | None = None, common: frozenset[str] | None = None, *,
+                 candidates: tuple[dict[str, int], set[str]] | None = None) -> list[tuple[str, dict[str, float]]]:
     """Every name the page may call itself, and "no name" (publisher_model.NONE), with the model's features;
     `rule_pick` is what `find_site_by_rules` found (None: nothing); `common`, the common words (default: the
-    shipped list; a fitter passes its training pages' own)."""
+    shipped list; a fitter passes its training pages' own); `candidates`, `site_candidates` and its owners
+    when the caller has them already."""
     common = publisher_model.common_words() if common is None else common
-    owners: set[str] = set()
-    rules = site_candidates(lines, headline, article, owners)
+    if candidates is None:
+        owners: set[str] = set()
+        rules = site_candidates(lines, headline, article, owners)
+    else:
+        rules, owners = candidates
     domain = domain_in_text(lines)
     names = publisher_model.candidate_names(lines, article, [*rules, *owners, *([rule_pick] if rule_pick else [])])
     if domain:
@@ -292,10 +296,12 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None,
     domain as it writes it (`own_domain`); else the address's domain, else None. (Measured by site-folds,
     the model alone names the right publisher less often than the rules where they answer, and more often
     where they do not.)"""
-    found = find_site_by_rules(lines, None, headline, article)
+    owners: set[str] = set()
+    candidates = site_candidates(lines, headline, article, owners)  # the rules' and the model's, found once
+    found = find_site_by_rules(lines, None, headline, article, candidates=candidates)
     if found is None:
         scored = [(publisher_model.score(vector), name, vector)
-                  for name, vector in site_choices(lines, headline, article)
+                  for name, vector in site_choices(lines, headline, article, candidates=(candidates, owners))
                   if name != publisher_model.NONE]  # the rules found nothing: rule_pick is None
         best = max(scored, default=None, key=lambda item: item[:2])
         if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
@@ -319,13 +325,16 @@ def own_domain(scored: list[tuple[float, str, dict[str, float]]]) -> str | None:
 
 
 def find_site_by_rules(lines: list[Line], url: str | None, headline: str | None = None,
-                       article: range | None = None) -> str | None:
+                       article: range | None = None, *, candidates: dict[str, int] | None = None) -> str | None:
     """The publisher the text names most: in its copyright line, masthead, and brand lines
     ("RT News App", "Follow Lifehacker"); a domain atop the page; else the address's domain; else None.
-    `article` is the range of the article's lines, whose words are no masthead's confirmation."""
+    `article` is the range of the article's lines, whose words are no masthead's confirmation; `candidates`,
+    `site_candidates` when the caller has it already."""
     texts = [line.text for line in lines]
     scored = []
-    for name, bonus in site_candidates(lines, headline, article).items():
+    if candidates is None:
+        candidates = site_candidates(lines, headline, article)
+    for name, bonus in candidates.items():
         count = mentions(name, texts)
         if count + bonus >= BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0):
             scored.append((count + bonus, count, len(name), name))  # a tie goes to the name shown more often
