@@ -40,6 +40,17 @@ def shard_predicate(shard: int) -> str:
     return f"(shards & {1 << shard}) <> 0"
 
 
+# A chat's lexemes in chat_search: `42 peace` for a word, `42/rt` for a word of the site column. FTS5
+# words never hold a space or a slash, so no chat's lexeme is another chat's, nor a site word a text word.
+WORD_MARK, SITE_MARK = " ", "/"
+MAX_CHAT_LEXEME_BYTES = 2_047 - len(f"{-2**63}{WORD_MARK}")
+
+
+def chat_lexeme(chat_id: int, mark: str, word: str) -> str:
+    """A word as chat_search holds it for this chat (the SQL functions chat_words and chat_sites)."""
+    return f"{chat_id}{mark}{word}"
+
+
 MIGRATION_LOCK = 0x64696765  # "dige": the advisory lock key that serialises migrations
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -166,6 +177,84 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
            FOR EACH ROW EXECUTE FUNCTION history_chat_added()""",
         """CREATE TRIGGER history_chat_removed AFTER DELETE ON history
            FOR EACH ROW EXECUTE FUNCTION history_chat_removed()""",
+    ),
+    # 5: search reads a narrow table, not the digests: `chat_search` holds one small row per history entry
+    # (chat, digest, saved_at, dated, host) and the digest's words as lexemes prefixed with the chat, so a
+    # GIN posting list is one chat's digests holding one word and every index match is exact (no recheck on
+    # a row; step 4's array of chats had GIN recheck each match on its wide, TOASTed row). See
+    # storage.postgres.search for how a search reads it. Kept from history and digests by triggers.
+    (
+        *(f"DROP INDEX digests_search_{shard}" for shard in range(SHARDS)),
+        "DROP INDEX digests_chat_site_search",
+        "DROP INDEX digests_dated",
+        "DROP TRIGGER history_chat_added ON history",
+        "DROP TRIGGER history_chat_removed ON history",
+        "DROP FUNCTION history_chat_added()",
+        "DROP FUNCTION history_chat_removed()",
+        "ALTER TABLE digests DROP COLUMN shards, DROP COLUMN chats",
+        "DROP FUNCTION chat_shards(BIGINT[])",
+        # Lexemes longer than this cannot take the longest chat prefix (a tsvector lexeme holds 2,047 bytes).
+        f"""CREATE FUNCTION chat_words(chat BIGINT, search TSVECTOR) RETURNS TSVECTOR
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+            $$ SELECT array_to_tsvector(ARRAY(SELECT chat || '{WORD_MARK}' || w FROM unnest(tsvector_to_array(search)) AS w
+                                              WHERE octet_length(w) <= {MAX_CHAT_LEXEME_BYTES})) $$""",
+        f"""CREATE FUNCTION chat_sites(chat BIGINT, site_search TSVECTOR) RETURNS TSVECTOR
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+            $$ SELECT coalesce(string_agg(
+                   '''' || replace(replace(chat || '{SITE_MARK}' || lexeme, '\\', '\\\\'), '''', '''''') || ''''
+                   || coalesce(':' || array_to_string(positions, ','), ''), ' '), '')::tsvector
+               FROM unnest(site_search) WHERE octet_length(lexeme) <= {MAX_CHAT_LEXEME_BYTES} $$""",
+        """CREATE TABLE chat_search (
+            chat_id BIGINT NOT NULL,
+            digest_id BIGINT NOT NULL,
+            saved_at DOUBLE PRECISION NOT NULL,
+            dated TEXT NOT NULL,
+            host TEXT,
+            sites TSVECTOR NOT NULL,
+            words TSVECTOR NOT NULL,
+            PRIMARY KEY (chat_id, digest_id),
+            FOREIGN KEY (chat_id, digest_id) REFERENCES history(chat_id, digest_id) ON DELETE CASCADE
+        )""",
+        # Only the index reads `words`: out of line, so the rows a search does read stay ~100 bytes.
+        "ALTER TABLE chat_search SET (toast_tuple_target = 128)",
+        "ALTER TABLE chat_search ALTER COLUMN sites SET STORAGE MAIN",
+        """INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, words)
+           SELECT h.chat_id, h.digest_id, h.saved_at, d.dated, d.host, chat_sites(h.chat_id, d.site_search),
+                  chat_words(h.chat_id, d.search)
+           FROM history AS h JOIN digests AS d ON d.id = h.digest_id""",
+        "CREATE INDEX chat_search_words ON chat_search USING gin (words)",
+        "CREATE INDEX chat_search_sites ON chat_search USING gin (sites)",
+        "CREATE INDEX chat_search_digest ON chat_search(digest_id)",
+        "CREATE INDEX chat_search_dated ON chat_search(chat_id, dated)",
+        "CREATE INDEX chat_search_recent ON chat_search(chat_id, saved_at DESC, digest_id DESC)",
+        """CREATE FUNCTION chat_search_added() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+               INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, words)
+               SELECT NEW.chat_id, NEW.digest_id, NEW.saved_at, d.dated, d.host, chat_sites(NEW.chat_id, d.site_search),
+                      chat_words(NEW.chat_id, d.search)
+               FROM digests AS d WHERE d.id = NEW.digest_id;
+               RETURN NULL;
+           END $$""",
+        """CREATE FUNCTION chat_search_resaved() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+               UPDATE chat_search SET saved_at = NEW.saved_at WHERE chat_id = NEW.chat_id AND digest_id = NEW.digest_id;
+               RETURN NULL;
+           END $$""",
+        """CREATE FUNCTION chat_search_rewritten() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+               UPDATE chat_search SET dated = NEW.dated, host = NEW.host, sites = chat_sites(chat_id, NEW.site_search),
+                      words = chat_words(chat_id, NEW.search)
+               WHERE digest_id = NEW.id;
+               RETURN NULL;
+           END $$""",
+        """CREATE TRIGGER chat_search_added AFTER INSERT ON history
+           FOR EACH ROW EXECUTE FUNCTION chat_search_added()""",
+        """CREATE TRIGGER chat_search_resaved AFTER UPDATE OF saved_at ON history
+           FOR EACH ROW WHEN (OLD.saved_at IS DISTINCT FROM NEW.saved_at) EXECUTE FUNCTION chat_search_resaved()""",
+        """CREATE TRIGGER chat_search_rewritten AFTER UPDATE OF search, site_search, dated, host ON digests
+           FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search OR OLD.site_search IS DISTINCT FROM NEW.site_search
+                              OR OLD.dated IS DISTINCT FROM NEW.dated OR OLD.host IS DISTINCT FROM NEW.host)
+           EXECUTE FUNCTION chat_search_rewritten()""",
     ),
 )
 

@@ -207,8 +207,8 @@ class PgStore(ServedCache):
     # Privacy -------------------------------------------------------------------------------
 
     async def forget_chat(self, chat_id: int) -> int:
-        """Remove the chat's history and messages, and every digest no other chat holds (row, cache
-        keys and index entries, which live in the row). Returns how many digests the chat held."""
+        """Remove the chat's history, messages and search rows (chat_search goes with history), and every
+        digest no other chat holds (row and cache keys). Returns how many digests the chat held."""
         async def write(db: asyncpg.Connection) -> int:
             held = [row[0] for row in await db.fetch(
                 "DELETE FROM history WHERE chat_id = $1 RETURNING digest_id", chat_id)]
@@ -221,7 +221,7 @@ class PgStore(ServedCache):
 
     async def compact(self) -> None:
         """Maintenance: VACUUM reclaims the space of deleted rows and index entries."""
-        await self._read(lambda db: db.execute("VACUUM digests"))
+        await self._read(lambda db: db.execute("VACUUM digests, chat_search"))
 
     async def export_chat(self, chat_id: int, fmt: ExportFormat) -> str:
         """Every digest of the chat, oldest first, as JSON or Markdown (storage.export)."""
@@ -315,10 +315,10 @@ async def _write_digest(db: asyncpg.Connection, row: DigestRow, keys: Sequence[s
     found = {key: digest_id for key, digest_id in await db.fetch(
         "SELECT key, digest_id FROM aliases WHERE key = ANY($1::text[])", list(keys))}
     holders = list(dict.fromkeys(found[key] for key in keys if key in found))
-    if not holders:  # its chat in `chats` from the start: the history trigger would rewrite the row and its index
+    if not holders:  # the history row's trigger then writes its chat_search row (storage.postgres.schema, step 5)
         target = await db.fetchval(
-            f"INSERT INTO digests({_COLUMNS}, search, site_search, chats) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
-            f" ${_N + 2}::tsvector, ARRAY[${_N + 3}::bigint]) RETURNING id", *row.values(), *vectors, chat_id)
+            f"INSERT INTO digests({_COLUMNS}, search, site_search) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
+            f" ${_N + 2}::tsvector) RETURNING id", *row.values(), *vectors)
         await _add_to_history(db, chat_id, target, now)
         return int(target)
     target, *others = holders
