@@ -1,9 +1,10 @@
 """The PostgreSQL schema, as numbered steps recorded in `schema_version`, applied at open.
 
-The same tables as the SQLite schema (storage.sqlite.schema), with the search index as columns of
+The same tables as the SQLite schema (storage.sqlite.schema), with the words as columns of
 `digests`: `search`, a tsvector of the searched columns (weights A title, B summary, C quotes
-and site, D body) and `site_search`, one of the site column alone, each under a GIN index.
-Both are written by the store from storage.postgres.tokens (FTS5's words, not PostgreSQL's parser).
+and site, D body) and `site_search`, one of the site column alone, both written by the store
+from storage.postgres.tokens (FTS5's words, not PostgreSQL's parser); the GIN indexes are on
+`chat_search`, which triggers build from them (step 5).
 
 Every step runs in one transaction that holds a transaction-level advisory lock, so N
 instances starting at once against one server apply each step once, and a crash leaves the
@@ -18,9 +19,12 @@ database at a step boundary. Never edit a released step: add the next one.
     rate_events    the pages each user sent in the last minute (the rate limit of all instances)
     paste_parts    the parts of a long paste, whichever instance received them
     link_claims    the link an instance is reading now, then its digest for a short while
+    chat_search    one narrow row per history entry: the digest's words as lexemes of that chat
+                   (GIN), its site words, date, host and saved_at, for search (step 5)
 
-Step 4 puts each digest's chats beside its words in the GIN indexes, and a small rank-only vector
-in the row (see the step), for search at a million digests.
+Step 4 added a small rank-only vector to the row (`rank_search`, still read by ranking) and put each
+digest's chats beside its words in the GIN indexes; step 5 replaced those indexes with chat_search,
+kept from history and digests by triggers (see the steps), for search at a million digests.
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ def chat_lexeme(chat_id: int, mark: str, word: str) -> str:
 
 
 MIGRATION_LOCK = 0x64696765  # "dige": the advisory lock key that serialises migrations
+MIGRATION_TIMEOUT_SECONDS = 24 * 3600.0
+MIGRATION_WORK_MEM = "256MB"  # for building a step's indexes (the server's default is 64 MB)
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: digests, cache keys, history, messages, the search index, each chat's /settings.
@@ -215,8 +221,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (chat_id, digest_id),
             FOREIGN KEY (chat_id, digest_id) REFERENCES history(chat_id, digest_id) ON DELETE CASCADE
         )""",
-        # Only the index reads `words`: out of line, so the rows a search does read stay ~100 bytes.
+        # Only the index reads `words`: always out of line (EXTERNAL, not compressed: compressed, a third stayed in the
+        # row), so the rows a search does read (one a match, for the count) stay ~150 bytes, ~50 a page.
         "ALTER TABLE chat_search SET (toast_tuple_target = 128)",
+        "ALTER TABLE chat_search ALTER COLUMN words SET STORAGE EXTERNAL",
         "ALTER TABLE chat_search ALTER COLUMN sites SET STORAGE MAIN",
         """INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, words)
            SELECT h.chat_id, h.digest_id, h.saved_at, d.dated, d.host, chat_sites(h.chat_id, d.site_search),
@@ -224,7 +232,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
            FROM history AS h JOIN digests AS d ON d.id = h.digest_id""",
         "CREATE INDEX chat_search_words ON chat_search USING gin (words)",
         "CREATE INDEX chat_search_sites ON chat_search USING gin (sites)",
-        "CREATE INDEX chat_search_digest ON chat_search(digest_id)",
         "CREATE INDEX chat_search_dated ON chat_search(chat_id, dated)",
         "CREATE INDEX chat_search_recent ON chat_search(chat_id, saved_at DESC, digest_id DESC)",
         """CREATE FUNCTION chat_search_added() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -242,9 +249,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
            END $$""",
         """CREATE FUNCTION chat_search_rewritten() RETURNS trigger LANGUAGE plpgsql AS $$
            BEGIN
-               UPDATE chat_search SET dated = NEW.dated, host = NEW.host, sites = chat_sites(chat_id, NEW.site_search),
-                      words = chat_words(chat_id, NEW.search)
-               WHERE digest_id = NEW.id;
+               UPDATE chat_search AS s SET dated = NEW.dated, host = NEW.host,
+                      sites = chat_sites(s.chat_id, NEW.site_search), words = chat_words(s.chat_id, NEW.search)
+               FROM history AS h  -- no index on chat_search(digest_id): a search would walk it (search.py)
+               WHERE h.digest_id = NEW.id AND s.chat_id = h.chat_id AND s.digest_id = h.digest_id;
                RETURN NULL;
            END $$""",
         """CREATE TRIGGER chat_search_added AFTER INSERT ON history
@@ -264,16 +272,19 @@ SCHEMA_VERSION = len(MIGRATIONS)
 async def migrate(db: asyncpg.Connection) -> int:
     """Apply every missing step, each in its own locked transaction; returns the schema version."""
     async with db.transaction():
-        await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+        await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK, timeout=MIGRATION_TIMEOUT_SECONDS)
         await db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
     for version, statements in enumerate(MIGRATIONS, start=1):
         async with db.transaction():
-            await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+            await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK, timeout=MIGRATION_TIMEOUT_SECONDS)
             current = await schema_version(db)
             if current >= version:
                 continue
+            # A step rewrites whole tables and builds GIN indexes (step 5 at 300,000 digests: minutes), far past
+            # the pool's command timeout; every other instance waits on the lock meanwhile.
+            await db.execute(f"SET LOCAL maintenance_work_mem = '{MIGRATION_WORK_MEM}'")
             for statement in statements:
-                await db.execute(statement)
+                await db.execute(statement, timeout=MIGRATION_TIMEOUT_SECONDS)
             await db.execute("DELETE FROM schema_version")
             await db.execute("INSERT INTO schema_version VALUES ($1)", version)
     current = await schema_version(db)

@@ -25,7 +25,7 @@ from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_as
 from storage.keys import query_id
 from storage.postgres.schema import migrate
-from storage.postgres.search import is_ranked, older_sql, search_sql
+from storage.postgres.search import SEARCH_SETTINGS, PgSearch, is_ranked, older_sql, search_sql
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, DigestRow, from_row, to_row
 from storage.served import ServedCache
@@ -142,13 +142,13 @@ class PgStore(ServedCache):
         offset = max(0, min(offset, MAX_OFFSET))
         since = await self._window_start(chat_id) if is_ranked(parsed) else 0
         plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset, since=since)
-        counted = await self._read(lambda db: db.fetch(plan.sql, *plan.params))
+        counted = await self._read(lambda db: _fetch_search(db, plan))
         ranked, total = counted[0]["ranked"], counted[0]["total"]
         rows = [row for row in counted if row[0] is not None]
         if len(rows) < limit and offset + len(rows) < total:  # the page goes on into the older matches
             older = older_sql(parsed, chat_id=chat_id, before=since, limit=limit - len(rows),
                               offset=max(0, offset - ranked))
-            rows += await self._read(lambda db: db.fetch(older.sql, *older.params))
+            rows += await self._read(lambda db: _fetch_search(db, older))
         words = parsed.words_match()
         hits = [_with_snippet(hit, columns, words) for hit, columns in _hits(rows)]
         return SearchPage(hits=tuple(hits), total=total, offset=offset, limit=limit)
@@ -286,6 +286,13 @@ class PgStore(ServedCache):
                 if attempt == 2:
                     raise StoreUnavailableError.because(error) from error
         raise AssertionError("unreachable")
+
+
+async def _fetch_search(db: asyncpg.Connection, plan: PgSearch) -> list[asyncpg.Record]:
+    """Run a search with bitmap scans only (storage.postgres.search.SEARCH_SETTINGS), in a transaction of its own."""
+    async with db.transaction(readonly=True):
+        await db.execute(SEARCH_SETTINGS)
+        return list(await db.fetch(plan.sql, *plan.params))
 
 
 def _hits(found: Sequence[asyncpg.Record]) -> list[tuple[SearchHit, asyncpg.Record]]:
