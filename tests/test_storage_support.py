@@ -151,7 +151,7 @@ class PgBackend(Backend):
             "SELECT h.chat_id, h.digest_id, s.chat_id FROM history AS h FULL JOIN chat_search AS s"
             " ON s.chat_id = h.chat_id AND s.digest_id = h.digest_id LEFT JOIN digests AS d ON d.id = h.digest_id"
             " WHERE h.chat_id IS NULL OR s.chat_id IS NULL OR s.saved_at <> h.saved_at OR s.dated <> d.dated"
-            " OR s.host IS DISTINCT FROM d.host OR s.words <> chat_words(h.chat_id, d.search)"
+            " OR s.host IS DISTINCT FROM d.host OR s.rank <> d.rank_search OR s.words <> chat_words(h.chat_id, d.search)"
             " OR s.sites <> chat_sites(h.chat_id, d.site_search)")
         return "ok", "ok" if not astray else f"chat_search out of step with history: {[tuple(row) for row in astray]}"
 

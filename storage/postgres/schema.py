@@ -217,6 +217,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             dated TEXT NOT NULL,
             host TEXT,
             sites TSVECTOR NOT NULL,
+            rank TSVECTOR NOT NULL,
             words TSVECTOR NOT NULL,
             PRIMARY KEY (chat_id, digest_id),
             FOREIGN KEY (chat_id, digest_id) REFERENCES history(chat_id, digest_id) ON DELETE CASCADE
@@ -226,9 +227,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE chat_search SET (toast_tuple_target = 128)",
         "ALTER TABLE chat_search ALTER COLUMN words SET STORAGE EXTERNAL",
         "ALTER TABLE chat_search ALTER COLUMN sites SET STORAGE MAIN",
-        """INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, words)
+        "ALTER TABLE chat_search ALTER COLUMN rank SET STORAGE MAIN",  # digests.rank_search, read where it matched
+        """INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, rank, words)
            SELECT h.chat_id, h.digest_id, h.saved_at, d.dated, d.host, chat_sites(h.chat_id, d.site_search),
-                  chat_words(h.chat_id, d.search)
+                  d.rank_search, chat_words(h.chat_id, d.search)
            FROM history AS h JOIN digests AS d ON d.id = h.digest_id""",
         "CREATE INDEX chat_search_words ON chat_search USING gin (words)",
         "CREATE INDEX chat_search_sites ON chat_search USING gin (sites)",
@@ -236,9 +238,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX chat_search_recent ON chat_search(chat_id, saved_at DESC, digest_id DESC)",
         """CREATE FUNCTION chat_search_added() RETURNS trigger LANGUAGE plpgsql AS $$
            BEGIN
-               INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, words)
+               INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, rank, words)
                SELECT NEW.chat_id, NEW.digest_id, NEW.saved_at, d.dated, d.host, chat_sites(NEW.chat_id, d.site_search),
-                      chat_words(NEW.chat_id, d.search)
+                      d.rank_search, chat_words(NEW.chat_id, d.search)
                FROM digests AS d WHERE d.id = NEW.digest_id;
                RETURN NULL;
            END $$""",
@@ -250,7 +252,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE FUNCTION chat_search_rewritten() RETURNS trigger LANGUAGE plpgsql AS $$
            BEGIN
                UPDATE chat_search AS s SET dated = NEW.dated, host = NEW.host,
-                      sites = chat_sites(s.chat_id, NEW.site_search), words = chat_words(s.chat_id, NEW.search)
+                      sites = chat_sites(s.chat_id, NEW.site_search), rank = NEW.rank_search,
+                      words = chat_words(s.chat_id, NEW.search)
                FROM history AS h  -- no index on chat_search(digest_id): a search would walk it (search.py)
                WHERE h.digest_id = NEW.id AND s.chat_id = h.chat_id AND s.digest_id = h.digest_id;
                RETURN NULL;

@@ -11,9 +11,10 @@ as a parameter.
 What the index cannot decide is checked on the digest's row (`digests.search`, the whole vector,
 TOASTed), for the index's candidates only: a term of several words ("a phrase", or `well-known`)
 must have them in a row, which a vector without positions cannot tell, so the index finds the
-digests holding all of them and the row decides; and exclusions (`-word`). Ranking reads
-`digests.rank_search` (title, summary, quotes and site words, ~1 KB in the row): ts_rank,
-length-normalised as bm25 is, then the most recently saved first, as on SQLite.
+digests holding all of them and the row decides; and exclusions (`-word`). Ranking reads `rank`,
+chat_search's copy of `digests.rank_search` (title, summary, quotes and site words, ~1 KB in the
+narrow row; reading it from each window match's wide row cost an ordinary chat's common word 6-28 ms):
+ts_rank, length-normalised as bm25 is, then the most recently saved first, as on SQLite.
 
 storage.window: only the matches among the chat's RANK_WINDOW newest digests are ranked (the window
 is an id range of chat_search's primary key, ANDed with the GIN matches before any row is read),
@@ -70,6 +71,11 @@ class _Match:
     checked: list[str]
     rank: tuple[str, str] | None  # (vector, tsquery) to rank by; None: a query of dates or exclusions only
 
+    def ranked_source(self) -> str:
+        """FROM for the ranked matches: the digest's row also when the rank reads it (`site:` alone)."""
+        needs_row = self.checked or (self.rank is not None and self.rank[0].startswith("d."))
+        return "chat_search AS s" + (" JOIN digests AS d ON d.id = s.digest_id" if needs_row else "")
+
     def rank_sql(self, params: _Params) -> str:
         assert self.rank is not None
         vector, tsquery = self.rank
@@ -109,7 +115,7 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
         found.append(f"s.words @@ {params.add(in_chat)}::tsquery")
         if any(len(term.lexemes) > 1 for term in terms):  # words in a row: the index found digests holding them all
             checked.append(f"d.search @@ {params.add(words)}::tsquery")
-        rank = ("d.rank_search", words)
+        rank = ("s.rank", words)
     if sites is not None:
         in_chat_sites = _in_chat(site_patterns(query.sites), chat_id, SITE_MARK, positions=True, joiner=" | ")
         if in_chat_sites is None:
@@ -151,7 +157,7 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, sin
     total = _count(match) if since else f"least((SELECT count(*) FROM m), {COUNT_CAP + 1})"
     sql = f"""
         WITH m AS MATERIALIZED (SELECT s.digest_id AS id, s.saved_at, {match.rank_sql(params)} AS rank
-                                FROM chat_search AS s JOIN digests AS d ON d.id = s.digest_id WHERE {windowed})
+                                FROM {match.ranked_source()} WHERE {windowed})
         SELECT p.id, p.saved_at, {PAGE_COLUMNS}, c.ranked, c.total
         FROM (SELECT (SELECT count(*) FROM m) AS ranked, {total} AS total) AS c
         LEFT JOIN (SELECT id, saved_at, rank FROM m ORDER BY rank DESC, saved_at DESC, id DESC
