@@ -65,7 +65,8 @@ class _Params:
 @dataclass
 class _Match:
     """Conditions on `s` (chat_search) that find the candidates, those on `d` (digests) that the index cannot
-    decide (empty: every candidate matches, and no digest row is read), and the rank (on `d`)."""
+    decide (empty: every candidate matches, and no digest row is read), and what to rank by (`s.rank`, or the
+    digest's `site_search` for `site:` alone)."""
 
     found: list[str]
     checked: list[str]
