@@ -48,11 +48,10 @@ FEATURES = (
     "good_length", "long", "full_stop", "question", "other_stories", "title_case", "upper_share",
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
-    "truncated", "under_headline", "deep", "byline_cut", "shared", "header_below",
+    "truncated", "under_headline", "deep", "byline_cut", "header_below",
 )
 HEADER_REACH = 5  # lines under a headline where its header (deck, byline, share buttons) leads to its date
 HEADER_LINE_MAX_WORDS = 50  # a deck's length at most: a longer line is the article's text
-SHARED_FULL = 8  # lead words a headline shares when it tells the whole story (a menu's label shares one or two)
 ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
 
 
@@ -116,7 +115,6 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "bracketed": 1.0 if text.startswith(("(", "[")) and text.endswith((")", "]")) else 0.0,
         "truncated": 1.0 if TRUNCATED.search(text) else 0.0,
         "under_headline": 1.0 if above is not None and reads_as_deck(line) and stands_as_headline(above) else 0.0,
-        "shared": min(1.0, len(tokens & lead) / SHARED_FULL),
         "header_below": 1.0 if dated_header_below(lines, line.index) else 0.0,
     }
 
