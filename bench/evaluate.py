@@ -3,8 +3,8 @@
     python -m bench.evaluate                      # all sets, a table
     python -m bench.evaluate --set mercury-pasted --show-failures
     python -m bench.evaluate --cv 5               # also cross-validated by site, 5 folds
-    python -m bench.evaluate --set pasted --set mercury-pasted --cv 5   # both paste sets: each fold's
-                                                  # models learn from the other folds of both
+    python -m bench.evaluate --set golden --cv 5  # each fold's models learn from the other folds of
+                                                  # the sets they learn from, chosen or not
     python -m bench.evaluate --save before.jsonl  # per-page results, to diff after a change
 
 Sets: `html` (readability-test-pages/*/source.html), `pasted` (pasted-pages/*.txt), `mercury-html` and
@@ -193,7 +193,7 @@ def run(scorer: Callable, pages: list, jobs: int, weights: str | None = None) ->
 
 def load_sets(chosen: str | list[str]) -> dict[str, tuple[Callable, list, Callable[[object], str]]]:
     """Set name -> (scorer, pages, the page's site key). Fitted models learn, per fold, from every chosen set
-    they name (bench.fit.registry), so the paste models need both paste sets chosen to learn from both."""
+    they name (bench.fit.registry), chosen or not. "golden html" and "golden text" name one kind of golden page."""
     names = [chosen] if isinstance(chosen, str) else chosen
     wanted = SETS if "all" in names else tuple(names)
     sets: dict[str, tuple[Callable, list, Callable[[object], str]]] = {}
@@ -210,9 +210,10 @@ def load_sets(chosen: str | list[str]) -> dict[str, tuple[Callable, list, Callab
                 sets[name] = (scorer, pages, lambda p: p.site_key)
     if "pdf" in wanted:
         sets["pdf"] = (score_pdf, pdf_pages(), lambda p: page_site(p.name))
-    if "golden" in wanted:
+    kinds = [kind for kind in ("html", "text") if {"golden", f"golden {kind}"} & set(wanted)]
+    if kinds:
         golden = list(golden_pages())
-        for kind in ("html", "text"):
+        for kind in kinds:
             sets[f"golden {kind}"] = (score_golden, [g for g in golden if g.kind == kind], lambda p: golden_site(p.slug))
     return sets
 
@@ -224,14 +225,23 @@ def label(scores: list[PageScore], set_name: str, pages: list, site: Callable, f
     return scores
 
 
+def training_sets(sets: dict) -> dict:
+    """The scored sets plus every set a fitter learns from that was not chosen: a fold's models must learn
+    from what the shipped weights learnt from (the other folds of it), whatever set is scored. Without this,
+    `--set golden --cv 5` refitted the paste models on no page at all."""
+    learnt_from = sorted({name for fitter in registry.FITTERS.values() for name in fitter.sets} - set(sets))
+    return {**load_sets(learnt_from), **sets} if learnt_from else dict(sets)
+
+
 def refitted_folds(sets: dict, folds: int, jobs: int) -> dict[str, list[list[PageScore]]]:
     """Per set, each fold's pages scored with components fitted on the other folds (bench.fit.registry)."""
     result: dict[str, list[list[PageScore]]] = {name: [] for name in sets}
+    learning = training_sets(sets)
     with tempfile.TemporaryDirectory(prefix="digestbot-cv-") as tmp:
         for k in range(folds):
             folder = Path(tmp) / f"fold-{k}"
             training = {name: [p for p in pages if fold_of(site(p), folds) != k]
-                        for name, (_, pages, site) in sets.items()}
+                        for name, (_, pages, site) in learning.items()}
             registry.write_weights(folder, training)
             for name, (scorer, pages, site) in sets.items():
                 held_out = [p for p in pages if fold_of(site(p), folds) == k]

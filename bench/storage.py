@@ -190,7 +190,7 @@ async def run_backend(args: argparse.Namespace, backend: str) -> bool:
             report_saves(took, time.perf_counter() - started)
         if isinstance(store, PgStore):
             # This schema's tables only (a --pg-dsn server holds others), past the store's command timeout.
-            await store._read(lambda db: db.execute("VACUUM ANALYZE digests, history, aliases, messages",
+            await store._read(lambda db: db.execute("VACUUM ANALYZE digests, history, aliases, messages, chat_search",
                                                     timeout=bulk.INDEX_TIMEOUT_SECONDS))
         met = await measure_searches(store, sources, random.Random(args.seed + 1), args.queries)
         if isinstance(store, PgStore):
@@ -214,11 +214,11 @@ async def pg_sizes(store: PgStore) -> None:
     for name, sql in (("digests (heap + TOAST)", "pg_table_size('digests')"),
                       ("search tsvectors", "(SELECT sum(pg_column_size(search) + pg_column_size(site_search)) FROM digests)"),
                       ("rank_search tsvector", "(SELECT sum(pg_column_size(rank_search)) FROM digests)"),
-                      ("GIN (chats, search) x16", "(SELECT sum(pg_relation_size(indexrelid)) FROM pg_index"
-                                                  " WHERE indrelid = 'digests'::regclass"
-                                                  " AND indexrelid::regclass::text LIKE 'digests\\_search\\_%')"),
-                      ("btree dated", "pg_relation_size('digests_dated')"),
-                      ("GIN (chats, site_search)", "pg_relation_size('digests_chat_site_search')"),
+                      ("chat_search (heap+TOAST)", "pg_table_size('chat_search')"),
+                      ("GIN chat_search words", "pg_relation_size('chat_search_words')"),
+                      ("GIN chat_search sites", "pg_relation_size('chat_search_sites')"),
+                      ("chat_search btrees", "pg_indexes_size('chat_search') - pg_relation_size('chat_search_words')"
+                                             " - pg_relation_size('chat_search_sites')"),
                       ("history + indexes", "pg_total_relation_size('history')"),
                       ("aliases + indexes", "pg_total_relation_size('aliases')")):
         print(f"  {name:<24}{await value(f'SELECT {sql}') / count:>10,.0f} bytes per digest")

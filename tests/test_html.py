@@ -93,6 +93,23 @@ def test_a_heading_atop_the_article_with_words_of_its_own_stays() -> None:
     assert paragraphs_of(content)[0] == "Oscar night in pictures"
 
 
+PROJECTS = [("Alpha", "Alpha is a code editor made by a large company, ranked the most popular tool in a survey."),
+            ("Beta", "Beta is a framework for numerical computing with machine learning."),
+            ("Gamma", "Gamma is an automation tool for advanced IT tasks."),
+            ("Delta", "Delta is a framework for building user interfaces on the web.")]
+
+
+def test_an_article_readability_cleans_away_whole_is_the_pages_densest_box_of_paragraphs() -> None:
+    # short items each followed by its address: readability-lxml finds the box, then drops it for its links
+    items = "".join(f'<h3>{name}</h3><p>{text}</p><p><a href="https://{name.lower()}.example.org/">'
+                    f"https://{name.lower()}.example.org/</a></p>" for name, text in PROJECTS)
+    html = (f"<html><head><title>Four projects of the year</title></head><body><ul><li><a href='/'>Home</a></li></ul>"
+            f"<div><div><p>Four projects that stood out this year.</p>{items}</div></div></body></html>")
+    article = read_html(html, url=None)
+    assert article.paragraphs[:3] == ("Four projects that stood out this year.", "Alpha", PROJECTS[0][1])
+    assert PROJECTS[-1][1] in article.paragraphs and "Home" not in article.paragraphs
+
+
 @pytest.mark.parametrize("html", ["", "   \n", "<html><body></body></html>"])
 def test_empty_page_is_an_extraction_error(html: str) -> None:
     with pytest.raises(ExtractionError):

@@ -11,7 +11,7 @@ from digest.dates import find_date
 from digest.pasted import fitted
 from digest.pasted.blocks import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
-from digest.pasted.headline_model import FEATURES
+from digest.pasted.headline_model import FEATURES, dated_header_below
 from digest.pasted.publisher import clean_name, find_site
 from digest.pasted.reader import article_lines, find_article_span, read_text
 
@@ -180,3 +180,37 @@ def test_a_subheading_atop_the_run_does_not_take_away_the_headline_ending_with_i
     texts = [line.text for line, _ in candidates(lines, span.start, article_lines(lines, span))]
     assert "What they care about changes after leaving" in texts
     assert "Students abroad follow the sessions: What they care about changes after leaving" in texts
+
+
+def test_a_headline_and_its_deck_reach_their_date_through_the_header_and_a_teaser_does_not() -> None:
+    """header_below: a date within a few lines under the line, past nothing longer than a deck."""
+    lines = split_lines("\n".join([
+        "Teaser: bridge plans go on show at the town hall", STORY[0] + " " + STORY[1],
+        "Council approves the new river crossing",
+        "The bridge will carry trams, bicycles and pedestrians, but no private cars",
+        "By Ann Lee", "March 3, 2022", *STORY]))
+    header = {line.index: dated_header_below(lines, line.index) for line in lines[:4]}
+    assert header == {0: False, 1: True, 2: True, 3: True}  # the teaser's next line is a paragraph
+
+
+def test_the_deck_under_a_headline_inside_the_article_run() -> None:
+    """A promo sentence opens the run over the headline: the line under the headline, over its byline, is the deck."""
+    promo = ("Want to hear about new stories first? Sign up for our daily letter, and we will send the best of the "
+             "day to your inbox every morning.")
+    deck = "The bridge will carry trams, bicycles and pedestrians, but no private cars, the council said."
+    text = "\n".join([promo, "Local", "Council approves the new river crossing", deck, "Ann Lee", "March 3, 2022",
+                      *STORY])
+    lines = split_lines(text)
+    span = find_article_span(lines)
+    assert span is not None and span.start == 0  # the headline stands inside the run
+    article = read_text(text)
+    assert article.title == "Council approves the new river crossing"
+    assert article.standfirst == deck and deck not in article.paragraphs
+
+
+def test_a_line_listed_twice_outside_the_article_is_no_deck() -> None:
+    """Under a headline that stands in a list of stories shown twice, the next story's headline is not the deck."""
+    headline, other = "Council approves the new river crossing", "Ferry timetable changes as the summer season ends"
+    text = "\n".join(["Latest", other, headline, "Latest in Local", other, headline, "Menu", headline,
+                      "By Ann Lee", "March 3, 2022", *STORY])
+    assert read_text(text).standfirst != other

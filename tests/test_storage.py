@@ -331,6 +331,17 @@ async def test_only_the_chats_newest_digests_are_ranked_and_older_matches_follow
         "Walrus sighting", "Walrus census", "Walrus report", "Notes f", "Notes d", "Notes b"]
 
 
+async def test_a_query_without_a_word_or_site_that_must_match_stays_in_its_chat(store: Store) -> None:
+    """On PostgreSQL a word or site narrows to the chat inside the index (chat_search's lexemes); without one,
+    only exclusions or dates, the chat is a condition of its own."""
+    await store.save(Digest(title="Walrus report", summary="Ice.", body="Ice.", site="rt.com"), chat_id=11)
+    await store.save(Digest(title="Seal report", summary="Ice.", body="Ice.", site="bbc.co.uk"), chat_id=12)
+    for query in ("-site:example.org", "-walrus", "after:2000-01-01", "-site:example.org -seal"):
+        assert all(hit.digest.title != "Seal report" for hit in (await store.search(11, query, limit=50)).hits), query
+    assert titles(await store.search(11, "-site:bbc.co.uk")) == ["Walrus report"]
+    assert titles(await store.search(12, "report -site:rt.com")) == ["Seal report"]
+
+
 async def test_matches_are_counted_up_to_the_cap_and_the_pages_stop_after_it(store: Store, clock: Clock) -> None:
     """Counting reads each match's row on PostgreSQL, so both backends count up to COUNT_CAP: "1000+"."""
     store.rank_window = 10  # type: ignore[attr-defined]  # the older matches' part counts too

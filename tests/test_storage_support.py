@@ -148,10 +148,12 @@ class PgBackend(Backend):
         if wrong:
             return "ok", f"search columns out of step: {[row[0] for row in wrong]}"
         astray = await self._fetch(
-            "SELECT d.id FROM digests AS d LEFT JOIN (SELECT digest_id, array_agg(chat_id ORDER BY chat_id) AS chats"
-            " FROM history GROUP BY digest_id) AS h ON h.digest_id = d.id"
-            " WHERE coalesce(h.chats, '{}') <> ARRAY(SELECT c FROM unnest(d.chats) AS c ORDER BY c)")
-        return "ok", "ok" if not astray else f"chats out of step with history: {[row[0] for row in astray]}"
+            "SELECT h.chat_id, h.digest_id, s.chat_id FROM history AS h FULL JOIN chat_search AS s"
+            " ON s.chat_id = h.chat_id AND s.digest_id = h.digest_id LEFT JOIN digests AS d ON d.id = h.digest_id"
+            " WHERE h.chat_id IS NULL OR s.chat_id IS NULL OR s.saved_at <> h.saved_at OR s.dated <> d.dated"
+            " OR s.host IS DISTINCT FROM d.host OR s.rank <> d.rank_search OR s.words <> chat_words(h.chat_id, d.search)"
+            " OR s.sites <> chat_sites(h.chat_id, d.site_search)")
+        return "ok", "ok" if not astray else f"chat_search out of step with history: {[tuple(row) for row in astray]}"
 
     async def indexed(self, word: str) -> int:
         rows = await self._fetch("SELECT count(*) FROM digests WHERE search @@ $1::tsquery", " <-> ".join(map(quote_lexeme, words(word))))

@@ -162,31 +162,30 @@ class Vectors:
 
 
 async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> None:
-    """Rows as storage.postgres.store writes them (vectors and `chats` included), the GIN indexes dropped while
-    filling and built again from their own definitions, then the id sequence moved on."""
+    """Rows as storage.postgres.store writes them (vectors included; history's trigger writes chat_search), the
+    GIN indexes dropped while filling and built again from their own definitions, then the id sequence moved on."""
     columns = ", ".join(ROW_COLUMNS)
     count = len(ROW_COLUMNS)
     values = ", ".join(f"${i}" for i in range(2, count + 2))
     vectors = Vectors()
     started, done = time.perf_counter(), 0
     async with store._pool.acquire() as db:
-        indexes = [row[0] for row in await db.fetch(
-            "SELECT indexdef FROM pg_indexes WHERE tablename = 'digests' AND schemaname = current_schema()"
-            " AND indexdef LIKE '%USING gin%'")]
+        gin = ("FROM pg_indexes WHERE tablename IN ('digests', 'chat_search') AND schemaname = current_schema()"
+               " AND indexdef LIKE '%USING gin%'")
+        indexes = [row[0] for row in await db.fetch(f"SELECT indexdef {gin}")]
         await db.execute("SET maintenance_work_mem = '512MB'")
-        for name in await db.fetch("SELECT indexname FROM pg_indexes WHERE tablename = 'digests'"
-                                   " AND schemaname = current_schema() AND indexdef LIKE '%USING gin%'"):
+        for name in await db.fetch(f"SELECT indexname {gin}"):
             await db.execute(f"DROP INDEX {name[0]}")  # built again below: once at the end is far faster
         for statement in Vectors.SETUP:
             await db.execute(statement)
         for batch in batches(planned):
-            rows = [(item.digest_id, *item.row.values(), *vectors.of(item), list(item.chats)) for item in batch]
+            rows = [(item.digest_id, *item.row.values(), *vectors.of(item)) for item in batch]
             await vectors.send_new(db)
             async with db.transaction():
                 await db.executemany(
-                    f"INSERT INTO digests(id, {columns}, search, site_search, chats) SELECT $1, {values},"
+                    f"INSERT INTO digests(id, {columns}, search, site_search) SELECT $1, {values},"
                     f" {Vectors.SEARCH.format(pad=Vectors.PAD, ids=f'${count + 2}')},"
-                    f" ${count + 3}::tsvector, ${count + 4}::bigint[]", rows)
+                    f" ${count + 3}::tsvector", rows)
                 await db.executemany("INSERT INTO aliases(key, digest_id) VALUES ($1, $2)",
                                      [(key, item.digest_id) for item in batch for key in item.keys])
                 await db.executemany(

@@ -6,7 +6,7 @@ every run and on every machine.
 
 - Mercury pages: the registered domain of the reference `url` (www.nytimes.com--feature -> nytimes.com).
 - Readability.js pages and their pastes: the page name without its -N suffix (nytimes-3 -> nytimes).
-- Golden pages: the folder name without its html-/text- prefix and -N suffix (html-bbc-1 -> bbc).
+- Golden pages: the folder name without its html-/pasted- prefix and -N suffix (html-bbc-1 -> bbc).
 
 The fold is hashed from the site's *brand*, the key without its public suffix (nytimes.com ->
 nytimes), so the same publisher lands in the same fold in every set, and a model fitted on the
@@ -44,8 +44,9 @@ def page_site(name: str) -> str:
 
 
 def golden_site(slug: str) -> str:
-    """A golden page's site: html-bbc-1 -> bbc, so it shares its fold with the development pages of bbc."""
-    return page_site(slug.removeprefix("html-").removeprefix("text-"))
+    """A golden page's site: html-bbc-1 -> bbc and pasted-nytimes-3 -> nytimes, so it shares its fold with the
+    development pages of that site (a golden paste is often one of theirs, and must not be trained on)."""
+    return page_site(slug.removeprefix("html-").removeprefix("pasted-"))
 
 
 def brand(site_key: str) -> str:

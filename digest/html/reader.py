@@ -24,6 +24,7 @@ from digest.dates import find_lead_place
 from digest.errors import ExtractionError
 from digest.html.document import TreeDocument
 from digest.html.clean import HIDDEN_STYLE, header_deck, remove_junk, split_standfirst
+from digest.html.fallback import unless_empty
 from digest.html.meta import read_metadata
 from digest.html.paragraphs import paragraphs_of
 from digest.html.rescue import rescue_paragraphs
@@ -177,7 +178,7 @@ def read_html(html: str, *, url: str | None = None) -> Article:
     standfirst_hint = split_standfirst(root, meta.title)
     deck_hint = None if standfirst_hint else header_deck(root, meta.title)
     prune_for_readability(root)
-    content = readable_content(root)
+    content = unless_empty(readable_content(root), root)  # digest.html.fallback
     remove_junk(content, byline=meta.byline, title=meta.title)
     paragraphs = rescue_paragraphs(root, paragraphs_of(content))
     standfirst, paragraphs = standfirst_of(standfirst_hint, paragraphs)

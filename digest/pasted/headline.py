@@ -380,19 +380,23 @@ def find_standfirst(lines: list[Line], headline: Line | None, start: int, body: 
     if headline is None:
         return None
     first = next((line for line in body if looks_like_prose(line)), None)
+    body_texts = {line.text for line in body}
+    opening = max(start, headline.index + 1)  # a headline inside the run: the line under it opens the article
     for line in lines[headline.index + 1:headline.index + 1 + STANDFIRST_WINDOW]:
-        if line.index > start:
+        if line.index > opening:
             break
         if not looks_like_deck(line) or line.words > STANDFIRST_MAX_WORDS or line.text == headline.text:
             continue
         if line.index + 1 < len(lines) and is_photo_credit(lines[line.index + 1]):
             continue  # a photo's caption over its credit ("... KPMG." over "Photo : Radio-Canada"), not the deck
+        if line.repeats > 1 and line.text not in body_texts:
+            continue  # shown again outside the article: another story's headline in a list shown twice, not the deck
         if line.index < start:
             return line
-        # the run's first line is a deck when the byline, the date or the share bar follows it (headline, deck,
+        # the run's first line (or the line under a headline inside the run) is a deck when the byline, the date or the share bar follows it (headline, deck,
         # byline, lead); over a picture's name or a subheading it is the lead paragraph itself
         following = lines[line.index + 1:line.index + 1 + DECK_HEADER_REACH]
-        if line is first and following and (is_junk(following[0]) or any(
+        if (line is first or line.index == opening) and following and (is_junk(following[0]) or any(
                 is_byline(other) or has_date(other) for other in following if not looks_like_prose(other))):
             return line
         break

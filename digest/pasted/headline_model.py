@@ -48,8 +48,10 @@ FEATURES = (
     "good_length", "long", "full_stop", "question", "other_stories", "title_case", "upper_share",
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
-    "truncated", "under_headline", "deep", "byline_cut",
+    "truncated", "under_headline", "deep", "byline_cut", "header_below",
 )
+HEADER_REACH = 5  # lines under a headline where its header (deck, byline, share buttons) leads to its date
+HEADER_LINE_MAX_WORDS = 50  # a deck's length at most: a longer line is the article's text
 ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
 
 
@@ -113,7 +115,20 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "bracketed": 1.0 if text.startswith(("(", "[")) and text.endswith((")", "]")) else 0.0,
         "truncated": 1.0 if TRUNCATED.search(text) else 0.0,
         "under_headline": 1.0 if above is not None and reads_as_deck(line) and stands_as_headline(above) else 0.0,
+        "header_below": 1.0 if dated_header_below(lines, line.index) else 0.0,
     }
+
+
+def dated_header_below(lines: list[Line], index: int) -> bool:
+    """A date within HEADER_REACH lines under the line, past nothing but a header's lines (a deck, a byline,
+    buttons, labels): a headline and its deck both have one, however long the deck; a caption or a teaser
+    is followed by the article's text or the next teaser."""
+    for other in lines[index + 1:index + 1 + HEADER_REACH]:
+        if has_date(other):
+            return True
+        if other.words > HEADER_LINE_MAX_WORDS:
+            return False
+    return False
 
 
 def good_length(line: Line) -> bool:

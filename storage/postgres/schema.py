@@ -1,9 +1,10 @@
 """The PostgreSQL schema, as numbered steps recorded in `schema_version`, applied at open.
 
-The same tables as the SQLite schema (storage.sqlite.schema), with the search index as columns of
+The same tables as the SQLite schema (storage.sqlite.schema), with the words as columns of
 `digests`: `search`, a tsvector of the searched columns (weights A title, B summary, C quotes
-and site, D body) and `site_search`, one of the site column alone, each under a GIN index.
-Both are written by the store from storage.postgres.tokens (FTS5's words, not PostgreSQL's parser).
+and site, D body) and `site_search`, one of the site column alone, both written by the store
+from storage.postgres.tokens (FTS5's words, not PostgreSQL's parser); the GIN indexes are on
+`chat_search`, which triggers build from them (step 5).
 
 Every step runs in one transaction that holds a transaction-level advisory lock, so N
 instances starting at once against one server apply each step once, and a crash leaves the
@@ -18,9 +19,12 @@ database at a step boundary. Never edit a released step: add the next one.
     rate_events    the pages each user sent in the last minute (the rate limit of all instances)
     paste_parts    the parts of a long paste, whichever instance received them
     link_claims    the link an instance is reading now, then its digest for a short while
+    chat_search    one narrow row per history entry: the digest's words as lexemes of that chat
+                   (GIN), its site words, date, host and saved_at, for search (step 5)
 
-Step 4 puts each digest's chats beside its words in the GIN indexes, and a small rank-only vector
-in the row (see the step), for search at a million digests.
+Step 4 added a small rank-only vector to the row (`rank_search`, still read by ranking) and put each
+digest's chats beside its words in the GIN indexes; step 5 replaced those indexes with chat_search,
+kept from history and digests by triggers (see the steps), for search at a million digests.
 """
 
 from __future__ import annotations
@@ -40,7 +44,20 @@ def shard_predicate(shard: int) -> str:
     return f"(shards & {1 << shard}) <> 0"
 
 
+# A chat's lexemes in chat_search: `42 peace` for a word, `42/rt` for a word of the site column. FTS5
+# words never hold a space or a slash, so no chat's lexeme is another chat's, nor a site word a text word.
+WORD_MARK, SITE_MARK = " ", "/"
+MAX_CHAT_LEXEME_BYTES = 2_047 - len(f"{-2**63}{WORD_MARK}")
+
+
+def chat_lexeme(chat_id: int, mark: str, word: str) -> str:
+    """A word as chat_search holds it for this chat (the SQL functions chat_words and chat_sites)."""
+    return f"{chat_id}{mark}{word}"
+
+
 MIGRATION_LOCK = 0x64696765  # "dige": the advisory lock key that serialises migrations
+MIGRATION_TIMEOUT_SECONDS = 24 * 3600.0
+MIGRATION_WORK_MEM = "256MB"  # for building a step's indexes (the server's default is 64 MB)
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: digests, cache keys, history, messages, the search index, each chat's /settings.
@@ -167,6 +184,88 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TRIGGER history_chat_removed AFTER DELETE ON history
            FOR EACH ROW EXECUTE FUNCTION history_chat_removed()""",
     ),
+    # 5: search reads a narrow table, not the digests: `chat_search` holds one small row per history entry
+    # (chat, digest, saved_at, dated, host) and the digest's words as lexemes prefixed with the chat, so a
+    # GIN posting list is one chat's digests holding one word and every index match is exact (no recheck on
+    # a row; step 4's array of chats had GIN recheck each match on its wide, TOASTed row). See
+    # storage.postgres.search for how a search reads it. Kept from history and digests by triggers.
+    (
+        *(f"DROP INDEX digests_search_{shard}" for shard in range(SHARDS)),
+        "DROP INDEX digests_chat_site_search",
+        "DROP INDEX digests_dated",
+        "DROP TRIGGER history_chat_added ON history",
+        "DROP TRIGGER history_chat_removed ON history",
+        "DROP FUNCTION history_chat_added()",
+        "DROP FUNCTION history_chat_removed()",
+        "ALTER TABLE digests DROP COLUMN shards, DROP COLUMN chats",
+        "DROP FUNCTION chat_shards(BIGINT[])",
+        # Lexemes longer than this cannot take the longest chat prefix (a tsvector lexeme holds 2,047 bytes).
+        f"""CREATE FUNCTION chat_words(chat BIGINT, search TSVECTOR) RETURNS TSVECTOR
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+            $$ SELECT array_to_tsvector(ARRAY(SELECT chat || '{WORD_MARK}' || w FROM unnest(tsvector_to_array(search)) AS w
+                                              WHERE octet_length(w) <= {MAX_CHAT_LEXEME_BYTES})) $$""",
+        f"""CREATE FUNCTION chat_sites(chat BIGINT, site_search TSVECTOR) RETURNS TSVECTOR
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+            $$ SELECT coalesce(string_agg(
+                   '''' || replace(replace(chat || '{SITE_MARK}' || lexeme, '\\', '\\\\'), '''', '''''') || ''''
+                   || coalesce(':' || array_to_string(positions, ','), ''), ' '), '')::tsvector
+               FROM unnest(site_search) WHERE octet_length(lexeme) <= {MAX_CHAT_LEXEME_BYTES} $$""",
+        """CREATE TABLE chat_search (
+            chat_id BIGINT NOT NULL,
+            digest_id BIGINT NOT NULL,
+            saved_at DOUBLE PRECISION NOT NULL,
+            dated TEXT NOT NULL,
+            host TEXT,
+            sites TSVECTOR NOT NULL,
+            rank TSVECTOR NOT NULL,
+            words TSVECTOR NOT NULL,
+            PRIMARY KEY (chat_id, digest_id),
+            FOREIGN KEY (chat_id, digest_id) REFERENCES history(chat_id, digest_id) ON DELETE CASCADE
+        )""",
+        # Only the index reads `words` (compressed, out of line in a row over ~2 KB, as by default; forcing it out of
+        # line in every row did not shrink the table at 300,000 digests). `sites` and `rank` are read by searches
+        # and kept in the row.
+        "ALTER TABLE chat_search ALTER COLUMN sites SET STORAGE MAIN",
+        "ALTER TABLE chat_search ALTER COLUMN rank SET STORAGE MAIN",  # digests.rank_search, read where it matched
+        """INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, rank, words)
+           SELECT h.chat_id, h.digest_id, h.saved_at, d.dated, d.host, chat_sites(h.chat_id, d.site_search),
+                  d.rank_search, chat_words(h.chat_id, d.search)
+           FROM history AS h JOIN digests AS d ON d.id = h.digest_id""",
+        "CREATE INDEX chat_search_words ON chat_search USING gin (words)",
+        "CREATE INDEX chat_search_sites ON chat_search USING gin (sites)",
+        "CREATE INDEX chat_search_dated ON chat_search(chat_id, dated)",
+        "CREATE INDEX chat_search_recent ON chat_search(chat_id, saved_at DESC, digest_id DESC)",
+        """CREATE FUNCTION chat_search_added() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+               INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, rank, words)
+               SELECT NEW.chat_id, NEW.digest_id, NEW.saved_at, d.dated, d.host, chat_sites(NEW.chat_id, d.site_search),
+                      d.rank_search, chat_words(NEW.chat_id, d.search)
+               FROM digests AS d WHERE d.id = NEW.digest_id;
+               RETURN NULL;
+           END $$""",
+        """CREATE FUNCTION chat_search_resaved() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+               UPDATE chat_search SET saved_at = NEW.saved_at WHERE chat_id = NEW.chat_id AND digest_id = NEW.digest_id;
+               RETURN NULL;
+           END $$""",
+        """CREATE FUNCTION chat_search_rewritten() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+               UPDATE chat_search AS s SET dated = NEW.dated, host = NEW.host,
+                      sites = chat_sites(s.chat_id, NEW.site_search), rank = NEW.rank_search,
+                      words = chat_words(s.chat_id, NEW.search)
+               FROM history AS h  -- no index on chat_search(digest_id): a search would walk it (search.py)
+               WHERE h.digest_id = NEW.id AND s.chat_id = h.chat_id AND s.digest_id = h.digest_id;
+               RETURN NULL;
+           END $$""",
+        """CREATE TRIGGER chat_search_added AFTER INSERT ON history
+           FOR EACH ROW EXECUTE FUNCTION chat_search_added()""",
+        """CREATE TRIGGER chat_search_resaved AFTER UPDATE OF saved_at ON history
+           FOR EACH ROW WHEN (OLD.saved_at IS DISTINCT FROM NEW.saved_at) EXECUTE FUNCTION chat_search_resaved()""",
+        """CREATE TRIGGER chat_search_rewritten AFTER UPDATE OF search, site_search, dated, host ON digests
+           FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search OR OLD.site_search IS DISTINCT FROM NEW.site_search
+                              OR OLD.dated IS DISTINCT FROM NEW.dated OR OLD.host IS DISTINCT FROM NEW.host)
+           EXECUTE FUNCTION chat_search_rewritten()""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -175,16 +274,19 @@ SCHEMA_VERSION = len(MIGRATIONS)
 async def migrate(db: asyncpg.Connection) -> int:
     """Apply every missing step, each in its own locked transaction; returns the schema version."""
     async with db.transaction():
-        await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+        await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK, timeout=MIGRATION_TIMEOUT_SECONDS)
         await db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
     for version, statements in enumerate(MIGRATIONS, start=1):
         async with db.transaction():
-            await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+            await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK, timeout=MIGRATION_TIMEOUT_SECONDS)
             current = await schema_version(db)
             if current >= version:
                 continue
+            # A step rewrites whole tables and builds GIN indexes (step 5 at 300,000 digests: minutes), far past
+            # the pool's command timeout; every other instance waits on the lock meanwhile.
+            await db.execute(f"SET LOCAL maintenance_work_mem = '{MIGRATION_WORK_MEM}'")
             for statement in statements:
-                await db.execute(statement)
+                await db.execute(statement, timeout=MIGRATION_TIMEOUT_SECONDS)
             await db.execute("DELETE FROM schema_version")
             await db.execute("INSERT INTO schema_version VALUES ($1)", version)
     current = await schema_version(db)

@@ -1,24 +1,27 @@
 """SQL for one search on PostgreSQL: the same query language and hits as storage.sqlite.search on SQLite.
 
-The user's words become tsquery literals (storage.postgres.tokens), matched against `digests.search`
-(every searched column) and `site:` against `digests.site_search` (the site column only). Both GIN
-indexes start with `digests.chats`, so the chat narrows the match inside the index, as the chat
-token does in SQLite's FTS5 (schema step 4). But GIN rechecks every match on its row (the chat's
-array and the words), so each match costs a table page, for counting as for ranking: so only the
-matches among the chat's RANK_WINDOW newest digests are ranked (storage.window; the window's start
-is an id range the planner ANDs with the GIN index), older matches follow by id (`older_sql`, only
-when a page reaches them), and the count stops at COUNT_CAP + 1 ("1000+"). Of the ranked matches, only
-those ranked at least as high as the page's last one look up their history row for
-saved_at, the tie-break (LIMIT 1 keeps that a lookup by primary key per match: joined, the planner
-hashed the chat's whole history, 100,000 rows for the big chat of a million digests); looking it up
-for every match cost 15-35 ms of a big chat's common word at 100,000 digests. Which chat holds a
-digest is `digests.chats`, kept from history by triggers (and checked by the tests' integrity()).
-The date range is a btree on `dated` that the planner can AND with the GIN index when a query has
-only dates. Ranking is ts_rank over `rank_search`, the title,
-summary, quotes and site words with their column weights (title first), length-normalised (bm25 is
-too), then the most recently saved first, as on SQLite. The body's words find a digest but do not
-rank it: reading each match's whole vector (~7.5 KB, TOASTed) made a common word cost 30-235 ms at
-100,000 digests. User text only ever reaches SQL as a parameter.
+A search reads `chat_search` (schema step 5), one narrow row per history entry whose `words` are the
+digest's words as lexemes of its chat (`42 peace`), so the GIN posting list of a query word is
+exactly this chat's digests that hold it: the index alone decides a word, a prefix ('42 elec':*
+expands over this chat's words only) and an AND of them, with no recheck on any row. `site:` reads
+`sites`, the site column's words of the chat with their positions (a small vector in the row).
+The user's words become tsquery literals (storage.postgres.tokens); user text only ever reaches SQL
+as a parameter.
+
+What the index cannot decide is checked on the digest's row (`digests.search`, the whole vector,
+TOASTed), for the index's candidates only: a term of several words ("a phrase", or `well-known`)
+must have them in a row, which a vector without positions cannot tell, so the index finds the
+digests holding all of them and the row decides; and exclusions (`-word`). Ranking reads `rank`,
+chat_search's copy of `digests.rank_search` (title, summary, quotes and site words, ~1 KB in the
+narrow row; reading it from each window match's wide row cost an ordinary chat's common word 6-28 ms):
+ts_rank, length-normalised as bm25 is, then the most recently saved first, as on SQLite.
+
+storage.window: only the matches among the chat's RANK_WINDOW newest digests are ranked (the window
+is an id range of chat_search's primary key, ANDed with the GIN matches before any row is read),
+older matches follow by id (`older_sql`, only when a page reaches them), and the count stops at
+COUNT_CAP + 1 ("1000+"); a count needs no row when the index decides alone (a bitmap scan skips
+all-visible pages). A query of dates or exclusions only is not ranked: its matches come most
+recently saved first, along the chat's (chat_id, saved_at) index.
 """
 
 from __future__ import annotations
@@ -27,12 +30,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage.base import COUNT_CAP
-from storage.postgres.schema import shard_predicate
-from storage.postgres.tokens import NOTHING, all_of, any_of, excluded_patterns, site_patterns, term_patterns
+from storage.postgres.schema import SITE_MARK, WORD_MARK
+from storage.postgres.tokens import NOTHING, Pattern, all_of, any_of, excluded_patterns, site_patterns, term_patterns
 from storage.query import ParsedQuery
-from storage.sqlite.schema import shard_of
 
 PAGE_COLUMNS = "d.title, d.summary, d.body, d.record, d.quotes, d.site"  # the hit and its snippet
+# A search's words must only ever be decided by the GIN index: the planner prices `words @@ query` as a cheap
+# filter, but on a row it reads the whole TOASTed vector. Left to itself it counted "1000+" by a sequential
+# scan that stops at the 1,001st match (680 ms for a prefix in the big chat at 300,000 digests), and took the
+# older matches walking an id index backwards (2.1 s for a rare word after a date). So a search runs with
+# bitmap scans only, in its own transaction.
+SEARCH_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
 RANK_NORMALISATION = 1  # ts_rank: divide by 1 + log(document length), as bm25 weighs long documents down
 
 
@@ -56,33 +64,74 @@ class _Params:
 
 @dataclass
 class _Match:
-    where: list[str]
-    rank: str | None  # None: a query of dates or exclusions only, not ranked
+    """Conditions on `s` (chat_search) that find the candidates, those on `d` (digests) that the index cannot
+    decide (empty: every candidate matches, and no digest row is read), and what to rank by (`s.rank`, or the
+    digest's `site_search` for `site:` alone)."""
+
+    found: list[str]
+    checked: list[str]
+    rank: tuple[str, str] | None  # (vector, tsquery) to rank by; None: a query of dates or exclusions only
+
+    def ranked_source(self) -> str:
+        """FROM for the ranked matches: the digest's row also when the rank reads it (`site:` alone)."""
+        needs_row = self.checked or (self.rank is not None and self.rank[0].startswith("d."))
+        return "chat_search AS s" + (" JOIN digests AS d ON d.id = s.digest_id" if needs_row else "")
+
+    def rank_sql(self, params: _Params) -> str:
+        assert self.rank is not None
+        vector, tsquery = self.rank
+        return f"ts_rank({vector}, {params.add(tsquery)}::tsquery, {RANK_NORMALISATION})"
+
+    def source(self) -> str:
+        """FROM for the matches: the digest's row joined only when a condition needs it."""
+        return "chat_search AS s" + (" JOIN digests AS d ON d.id = s.digest_id" if self.checked else "")
+
+    def where(self) -> str:
+        return " AND ".join(self.found + self.checked)
 
 
-def _match(query: ParsedQuery, params: _Params, chat: str, chat_id: int) -> _Match:
-    where = [f"d.chats @> ARRAY[{chat}::bigint]", shard_predicate(shard_of(chat_id))]
-    words = all_of(term_patterns(query))
+def _in_chat(patterns: list[Pattern], chat_id: int, mark: str, *, positions: bool, joiner: str) -> str | None:
+    """Patterns over the chat's lexemes, joined; NOTHING when one of an AND cannot match; None for none."""
+    parts = [pattern.in_chat(chat_id, mark, positions=positions) for pattern in patterns]
+    if joiner == " & ":
+        if not parts:
+            return None
+        return NOTHING if any(part is None for part in parts) else joiner.join(part for part in parts if part)
+    return joiner.join(part for part in parts if part) or None
+
+
+def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
+    found: list[str] = []
+    checked: list[str] = []
+    terms = term_patterns(query)
+    words = all_of(terms)
     sites = any_of(site_patterns(query.sites)) if query.sites else None
     rank = None
     if words == NOTHING or (query.sites and sites is None):
-        where.append("FALSE")  # a term or every site without a word in it: FTS5 matches nothing either
-    else:
-        if words is not None:
-            words_param = params.add(words)
-            where.append(f"d.search @@ {words_param}::tsquery")
-            rank = f"ts_rank(d.rank_search, {words_param}::tsquery, {RANK_NORMALISATION})"
-        if sites is not None:
-            sites_param = params.add(sites)
-            where.append(f"d.site_search @@ {sites_param}::tsquery")
-            rank = rank or f"ts_rank(d.site_search, {sites_param}::tsquery, {RANK_NORMALISATION})"
+        return _Match(["FALSE"], [], None)  # a term or every site without a word in it: FTS5 matches nothing
+    if words is not None:
+        in_chat = _in_chat(terms, chat_id, WORD_MARK, positions=False, joiner=" & ")
+        if in_chat == NOTHING:
+            return _Match(["FALSE"], [], None)
+        found.append(f"s.words @@ {params.add(in_chat)}::tsquery")
+        if any(len(term.lexemes) > 1 for term in terms):  # words in a row: the index found digests holding them all
+            checked.append(f"d.search @@ {params.add(words)}::tsquery")
+        rank = ("s.rank", words)
+    if sites is not None:
+        in_chat_sites = _in_chat(site_patterns(query.sites), chat_id, SITE_MARK, positions=True, joiner=" | ")
+        if in_chat_sites is None:
+            return _Match(["FALSE"], [], None)
+        found.append(f"s.sites @@ {params.add(in_chat_sites)}::tsquery")
+        rank = rank or ("d.site_search", sites)
     excluded = any_of(excluded_patterns(query.excluded))
     if excluded is not None:
-        where.append(f"NOT (d.search @@ {params.add(excluded)}::tsquery)")
-    excluded_sites = any_of(site_patterns(query.excluded_sites))
+        checked.append(f"NOT (d.search @@ {params.add(excluded)}::tsquery)")
+    excluded_sites = _in_chat(site_patterns(query.excluded_sites), chat_id, SITE_MARK, positions=True, joiner=" | ")
     if excluded_sites is not None:
-        where.append(f"NOT (d.site_search @@ {params.add(excluded_sites)}::tsquery)")
-    return _Match(where + _filters(query, params), rank)
+        found.append(f"NOT (s.sites @@ {params.add(excluded_sites)}::tsquery)")
+    if rank is None:  # no word or site of the chat that must match (a query of dates or exclusions only)
+        found.append(f"s.chat_id = {params.add(chat_id)}")
+    return _Match(found + _filters(query, params), checked, rank)
 
 
 def is_ranked(query: ParsedQuery) -> bool:
@@ -90,50 +139,57 @@ def is_ranked(query: ParsedQuery) -> bool:
     return bool(query.terms or query.sites)
 
 
+def _count(match: _Match) -> str:
+    """The matches counted up to COUNT_CAP + 1 ("1000+")."""
+    return f"(SELECT count(*) FROM (SELECT FROM {match.source()} WHERE {match.where()} LIMIT {COUNT_CAP + 1}) AS c)"
+
+
 def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, since: int = 0) -> PgSearch:
     """The page among the matches with an id from `since` (the window's start, storage.window; 0: all),
-    and the counts. `since` is our own integer, written into the SQL so that the planner sees the
-    range: a narrow one (a big chat's window) is ANDed with the GIN index, so only the window's
-    matches are read; a wide one is checked on the rows."""
+    and the counts. `since` is our own integer, written into the SQL so that the planner sees the range."""
     params = _Params()
-    chat = params.add(chat_id)
-    match = _match(query, params, chat, chat_id)
-    where = " AND ".join(match.where)
-    rank = match.rank
-    windowed = f"{where} AND d.id >= {int(since)}" if since else where
+    match = _match(query, params, chat_id)
+    if match.rank is None:
+        return _recent_sql(match, params, limit=limit, offset=offset)
+    # The window is a range of the chat's primary key, which the planner ANDs with the GIN matches.
+    windowed = f"{match.where()} AND s.chat_id = {params.add(chat_id)} AND s.digest_id >= {int(since)}" if since \
+        else match.where()
     limit_param, offset_param = params.add(limit), params.add(offset)
-    order = f"{'m.rank DESC, ' if rank else ''}h.saved_at DESC, m.id DESC"
-    # Only matches ranked at least as high as the page's last one need their history row: the rest
-    # cannot reach the page (equal ranks still go by saved_at, so the cut keeps every tie).
-    cut = (f"WHERE m.rank >= coalesce((SELECT rank FROM m ORDER BY rank DESC LIMIT 1"
-           f" OFFSET {params.add(limit + offset - 1)}), '-Infinity')") if rank else ""
-    # Counting reads each match's row too (GIN rechecks the chat's array and the words on the row), so it stops
-    # at COUNT_CAP + 1: "1000+".
-    total = (f"(SELECT count(*) FROM (SELECT FROM digests AS d WHERE {where} LIMIT {COUNT_CAP + 1}) AS c)" if since
-             else f"least((SELECT count(*) FROM m), {COUNT_CAP + 1})")
+    total = _count(match) if since else f"least((SELECT count(*) FROM m), {COUNT_CAP + 1})"
     sql = f"""
-        WITH m AS MATERIALIZED (SELECT d.id, {rank or "0"} AS rank FROM digests AS d WHERE {windowed})
+        WITH m AS MATERIALIZED (SELECT s.digest_id AS id, s.saved_at, {match.rank_sql(params)} AS rank
+                                FROM {match.ranked_source()} WHERE {windowed})
         SELECT p.id, p.saved_at, {PAGE_COLUMNS}, c.ranked, c.total
         FROM (SELECT (SELECT count(*) FROM m) AS ranked, {total} AS total) AS c
-        LEFT JOIN (SELECT m.id, m.rank, h.saved_at FROM m
-              CROSS JOIN LATERAL (SELECT saved_at FROM history WHERE chat_id = {chat} AND digest_id = m.id LIMIT 1) AS h
-              {cut}
-              ORDER BY {order} LIMIT {limit_param} OFFSET {offset_param}) AS p ON TRUE
+        LEFT JOIN (SELECT id, saved_at, rank FROM m ORDER BY rank DESC, saved_at DESC, id DESC
+                   LIMIT {limit_param} OFFSET {offset_param}) AS p ON TRUE
         LEFT JOIN digests AS d ON d.id = p.id
-        ORDER BY {order.replace("h.", "p.").replace("m.", "p.")}"""
+        ORDER BY p.rank DESC, p.saved_at DESC, p.id DESC"""
+    return PgSearch(sql, params.values)
+
+
+def _recent_sql(match: _Match, params: _Params, *, limit: int, offset: int) -> PgSearch:
+    """An unranked query (dates, exclusions): every match most recently saved first, counted to the cap."""
+    sql = f"""
+        SELECT p.id, p.saved_at, {PAGE_COLUMNS}, c.total AS ranked, c.total
+        FROM (SELECT {_count(match)} AS total) AS c
+        LEFT JOIN (SELECT s.digest_id AS id, s.saved_at FROM {match.source()} WHERE {match.where()}
+                   ORDER BY s.saved_at DESC, s.digest_id DESC
+                   LIMIT {params.add(limit)} OFFSET {params.add(offset)}) AS p ON TRUE
+        LEFT JOIN digests AS d ON d.id = p.id
+        ORDER BY p.saved_at DESC, p.id DESC"""
     return PgSearch(sql, params.values)
 
 
 def older_sql(query: ParsedQuery, *, chat_id: int, before: int, limit: int, offset: int) -> PgSearch:
     """The matches older than the window (id below `before`), newest first: the results after the ranked ones."""
     params = _Params()
-    chat = params.add(chat_id)
-    where = " AND ".join(_match(query, params, chat, chat_id).where)
+    match = _match(query, params, chat_id)
     sql = f"""
-        SELECT o.id, h.saved_at, {PAGE_COLUMNS}
-        FROM (SELECT d.id FROM digests AS d WHERE {where} AND d.id < {int(before)}
-              ORDER BY d.id DESC LIMIT {params.add(limit)} OFFSET {params.add(offset)}) AS o
-        CROSS JOIN LATERAL (SELECT saved_at FROM history WHERE chat_id = {chat} AND digest_id = o.id LIMIT 1) AS h
+        SELECT o.id, o.saved_at, {PAGE_COLUMNS}
+        FROM (SELECT s.digest_id AS id, s.saved_at FROM {match.source()}
+              WHERE {match.where()} AND s.digest_id < {int(before)}
+              ORDER BY s.digest_id DESC LIMIT {params.add(limit)} OFFSET {params.add(offset)}) AS o
         JOIN digests AS d ON d.id = o.id
         ORDER BY o.id DESC"""
     return PgSearch(sql, params.values)
@@ -147,10 +203,10 @@ def _filters(query: ParsedQuery, params: _Params) -> list[str]:
         checks = []
         for site in domains:
             name = params.add(site)
-            checks.append(f"(d.host = {name} OR right(d.host, length({name}) + 1) = '.' || {name})")
+            checks.append(f"(s.host = {name} OR right(s.host, length({name}) + 1) = '.' || {name})")
         clauses.append("(" + " OR ".join(checks) + ")")
     if query.after is not None:
-        clauses.append(f"d.dated >= {params.add(query.after.isoformat())}")
+        clauses.append(f"s.dated >= {params.add(query.after.isoformat())}")
     if query.before is not None:
-        clauses.append(f"d.dated < {params.add(query.before.isoformat())}")
+        clauses.append(f"s.dated < {params.add(query.before.isoformat())}")
     return clauses

@@ -25,7 +25,7 @@ from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_as
 from storage.keys import query_id
 from storage.postgres.schema import migrate
-from storage.postgres.search import is_ranked, older_sql, search_sql
+from storage.postgres.search import SEARCH_SETTINGS, PgSearch, is_ranked, older_sql, search_sql
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, DigestRow, from_row, to_row
 from storage.served import ServedCache
@@ -142,13 +142,13 @@ class PgStore(ServedCache):
         offset = max(0, min(offset, MAX_OFFSET))
         since = await self._window_start(chat_id) if is_ranked(parsed) else 0
         plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset, since=since)
-        counted = await self._read(lambda db: db.fetch(plan.sql, *plan.params))
+        counted = await self._read(lambda db: _fetch_search(db, plan))
         ranked, total = counted[0]["ranked"], counted[0]["total"]
         rows = [row for row in counted if row[0] is not None]
         if len(rows) < limit and offset + len(rows) < total:  # the page goes on into the older matches
             older = older_sql(parsed, chat_id=chat_id, before=since, limit=limit - len(rows),
                               offset=max(0, offset - ranked))
-            rows += await self._read(lambda db: db.fetch(older.sql, *older.params))
+            rows += await self._read(lambda db: _fetch_search(db, older))
         words = parsed.words_match()
         hits = [_with_snippet(hit, columns, words) for hit, columns in _hits(rows)]
         return SearchPage(hits=tuple(hits), total=total, offset=offset, limit=limit)
@@ -207,8 +207,8 @@ class PgStore(ServedCache):
     # Privacy -------------------------------------------------------------------------------
 
     async def forget_chat(self, chat_id: int) -> int:
-        """Remove the chat's history and messages, and every digest no other chat holds (row, cache
-        keys and index entries, which live in the row). Returns how many digests the chat held."""
+        """Remove the chat's history, messages and search rows (chat_search goes with history), and every
+        digest no other chat holds (row and cache keys). Returns how many digests the chat held."""
         async def write(db: asyncpg.Connection) -> int:
             held = [row[0] for row in await db.fetch(
                 "DELETE FROM history WHERE chat_id = $1 RETURNING digest_id", chat_id)]
@@ -221,7 +221,7 @@ class PgStore(ServedCache):
 
     async def compact(self) -> None:
         """Maintenance: VACUUM reclaims the space of deleted rows and index entries."""
-        await self._read(lambda db: db.execute("VACUUM digests"))
+        await self._read(lambda db: db.execute("VACUUM digests, chat_search"))
 
     async def export_chat(self, chat_id: int, fmt: ExportFormat) -> str:
         """Every digest of the chat, oldest first, as JSON or Markdown (storage.export)."""
@@ -288,6 +288,13 @@ class PgStore(ServedCache):
         raise AssertionError("unreachable")
 
 
+async def _fetch_search(db: asyncpg.Connection, plan: PgSearch) -> list[asyncpg.Record]:
+    """Run a search with bitmap scans only (storage.postgres.search.SEARCH_SETTINGS), in a transaction of its own."""
+    async with db.transaction(readonly=True):
+        await db.execute(SEARCH_SETTINGS)
+        return list(await db.fetch(plan.sql, *plan.params))
+
+
 def _hits(found: Sequence[asyncpg.Record]) -> list[tuple[SearchHit, asyncpg.Record]]:
     """Rows of (digest id, saved_at, ...) with the digest's columns by name, as hits each with its row (for
     snippets): the page comes in the same round trip as its ids."""
@@ -315,10 +322,10 @@ async def _write_digest(db: asyncpg.Connection, row: DigestRow, keys: Sequence[s
     found = {key: digest_id for key, digest_id in await db.fetch(
         "SELECT key, digest_id FROM aliases WHERE key = ANY($1::text[])", list(keys))}
     holders = list(dict.fromkeys(found[key] for key in keys if key in found))
-    if not holders:  # its chat in `chats` from the start: the history trigger would rewrite the row and its index
+    if not holders:  # the history row's trigger then writes its chat_search row (storage.postgres.schema, step 5)
         target = await db.fetchval(
-            f"INSERT INTO digests({_COLUMNS}, search, site_search, chats) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
-            f" ${_N + 2}::tsvector, ARRAY[${_N + 3}::bigint]) RETURNING id", *row.values(), *vectors, chat_id)
+            f"INSERT INTO digests({_COLUMNS}, search, site_search) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
+            f" ${_N + 2}::tsvector) RETURNING id", *row.values(), *vectors)
         await _add_to_history(db, chat_id, target, now)
         return int(target)
     target, *others = holders

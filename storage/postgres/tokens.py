@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storage.base import HIGHLIGHT_END, HIGHLIGHT_START
+from storage.postgres.schema import MAX_CHAT_LEXEME_BYTES, chat_lexeme
 from storage.query import PREFIX_MIN_CHARS, ParsedQuery, Term
 from storage.sqlite.schema import USER_COLUMNS
 
@@ -118,6 +119,18 @@ class Pattern:
         if self.prefix:
             quoted[-1] += ":*"
         return "(" + " <-> ".join(quoted) + ")"
+
+
+    def in_chat(self, chat_id: int, mark: str, *, positions: bool) -> str | None:
+        """The pattern over one chat's lexemes in chat_search (storage.postgres.schema.chat_lexeme): `'42 peace'
+        <-> '42 talk':*` where the vector keeps positions (`sites`), else its words ANDed (`words` has none, so a
+        phrase is only narrowed there); None when no word can match (none, or one too long for a chat's lexeme)."""
+        if not self.lexemes or any(len(lexeme.encode()) > MAX_CHAT_LEXEME_BYTES for lexeme in self.lexemes):
+            return None
+        quoted = [quote_lexeme(chat_lexeme(chat_id, mark, lexeme)) for lexeme in self.lexemes]
+        if self.prefix:
+            quoted[-1] += ":*"
+        return "(" + (" <-> " if positions else " & ").join(quoted) + ")"
 
 
 def term_patterns(query: ParsedQuery) -> list[Pattern]:
