@@ -210,8 +210,10 @@ def site_candidates(lines: list[Line], headline: str | None,
                 name = stem
             found[name] = found.get(name, 0) + bonus
     for line in lines:
+        if line.words > NAMING_LINE_MAX_WORDS:
+            continue
         crumbs = BREADCRUMB_SEPARATOR.split(line.text)
-        if (len(crumbs) >= BREADCRUMB_MIN_PARTS and line.words <= NAMING_LINE_MAX_WORDS and not is_code(line)
+        if (len(crumbs) >= BREADCRUMB_MIN_PARTS and not is_code(line)
                 and all(len(crumb.split()) <= BREADCRUMB_MAX_WORDS for crumb in crumbs[:-1])):
             root = clean_name(crumbs[0])
             if root and not HOME.match(root) and len(root.split()) <= MASTHEAD_MAX_WORDS:
