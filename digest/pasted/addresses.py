@@ -26,6 +26,7 @@ ROLE_MAILBOX = re.compile(  # a desk's mailbox (RFC 2142's and a newsroom's), no
     r"letters|webmaster|admin|team|blog|office|mail|service|privacy|legal|ads|advertising|sales|jobs|careers|"
     r"media|subscriptions|inquiries|enquiries|desk|redaktion|redaction|contacto|kontakt)$", re.IGNORECASE)
 TOP_LINES = 5  # the page's first lines: a print header's address, a mobile masthead
+DOT_LETTER = re.compile(r"\.[a-z]")  # in every host HOST matches (its suffix's dot): a line without it writes none
 FILE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|jsp|js|css|png|jpe?g|gif|svg|pdf|txt|py|md|json|xml|exe|zip)$",
                          re.IGNORECASE)  # "index.html", "Node.js": a file's or a product's name, no address
 
@@ -53,10 +54,11 @@ def written_domains(lines: list[Line]) -> dict[str, Written]:
     """Every registered domain the lines write, keyed by its lower-case form (one pass over the lines)."""
     found: dict[str, Written] = {}
     for line in lines:
-        if "." not in line.text:
+        if not DOT_LETTER.search(line.text):
             continue
-        emails = {match.start("host") for match in EMAIL.finditer(line.text)}
-        for pattern in (EMAIL, WRITTEN):
+        mailed = "@" in line.text  # every EMAIL match writes one
+        emails = {match.start("host") for match in EMAIL.finditer(line.text)} if mailed else set()
+        for pattern in (EMAIL, WRITTEN) if mailed else (WRITTEN,):
             for match in pattern.finditer(line.text):
                 host = match.group("host")
                 if pattern is WRITTEN and match.start("host") in emails or FILE_SUFFIX.search(host):

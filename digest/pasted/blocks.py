@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.dates import find_date
+from digest.summary.screen import Screened
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_CHARS_PER_WORD = 2  # a Chinese/Japanese line has no spaces: two characters weigh about one word
@@ -35,7 +36,7 @@ CAPITALISED_SHARE = 0.6  # a Title Case Menu Item has most of its words capitali
 SENTENCE_CAPITALISED_SHARE = 0.85  # ... and a Title Case line ending in a full stop nearly all of them
 
 TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
-ICON_LABELS = re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE)  # "bookmark-bicon bookmarkicon cameraicon ..."
+ICON_LABELS = Screened(re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE))  # "bookmark-bicon bookmarkicon cameraicon ..."
 MARKUP = re.compile(
     r"^\s*<(?:div|img|iframe|a|script|noscript|p|span|style|link|meta)\b|^[A-Z_]{4,}\s*=\s*[{\['\"]|^\s*\"[\w@$-]+\"\s*:"
 )  # HTML, script globals and JSON that a page shows with JavaScript off
@@ -44,30 +45,30 @@ CODE = re.compile(
     r"|[│┃┼─═╪]|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
     r"HAVING|UNION|VALUES|SET)\b|^\$ |^>>> "
 )  # code listings, SQL, console sessions and text tables
-COPYRIGHT = re.compile(
+COPYRIGHT = Screened(re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
     r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa|版权所有|版權所有|著作権",
     re.IGNORECASE,
-)
+))
 PAGE_COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|rights reserved|direitos|derechos|droits|rechte|права",
                             re.IGNORECASE)
-NOTICE = re.compile(  # cookie walls, app prompts, consent texts, licence lines: never article text
+NOTICE = Screened(re.compile(  # cookie walls, app prompts, consent texts, licence lines: never article text
     r"\bcreative commons\b|\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
     r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|"
     r"get (?:the|our) app|\byou agree to\b|\bby using (?:this|our) (?:site|website|service)\b|"
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
     re.IGNORECASE,
-)
+))
 LICENCE = re.compile(  # "This website ... is licensed under ...", "code samples ... are licensed under ..."
     r"\b(?:this (?:site|website|page|work|blog)|content|text|code samples|documents)\b.{0,60}\blicen[sc]ed under\b",
     re.IGNORECASE,
 )
-PROMPT = re.compile(  # newsletter and sign-in prompts, policy links: junk unless the line reads as prose
+PROMPT = Screened(re.compile(  # newsletter and sign-in prompts, policy links: junk unless the line reads as prose
     r"\bprivacy policy\b|\bterms of (?:use|service)\b|\bcookies?\b|\bnewsletters?\b|\bsubscribe\b|\bsign up\b|\bsign in\b|\blog in\b|\bregister\b|"
     r"\babonnez|\bs'abonner|\babonnieren|\bassine\b|\bsuscr[ií]b|\bподпи",
     re.IGNORECASE,
-)
+))
 PROMPT_OPENING = re.compile(  # "Log in with your account to ...", "Sign up for a free account to ...": a call to act
     r"^(?:log ?in|sign ?in|sign ?up|register|subscribe|create (?:an|your|a free) account|join (?:us|now))\b",
     re.IGNORECASE,
@@ -75,37 +76,37 @@ PROMPT_OPENING = re.compile(  # "Log in with your account to ...", "Sign up for 
 NOTICE_MAX_WORDS = 40  # an article paragraph may mention cookies; a notice is short
 NOTICE_OPENING_CHARS = 60  # ... or opens with it ("We use cookies and similar technologies ...")
 CONSENT_MAX_WORDS = 150  # the longest consent text we call a notice
-TEASER = re.compile(  # "READ MORE: ...", "Related: ...", "Lire aussi : ..." inside or after the article
+TEASER = Screened(re.compile(  # "READ MORE: ...", "Related: ...", "Lire aussi : ..." inside or after the article
     r"(?:^|\s)(?:read more|read also|also read|see also|related|more|watch|listen|lire aussi|à lire aussi|a lire aussi|"
     r"voir aussi|lesen sie auch|mehr zum thema|leia também|leia mais|veja também|lee también|leer más|ver también|"
     r"leggi anche|читайте также|смотрите также|čtěte také|czytaj też|zobacz też)\s*[:：»›|]",
     re.IGNORECASE,
-)
+))
 TEASER_MAX_WORDS = 30
 BYLINE_MAX_WORDS = 12
 SELF_REPEAT_MIN_WORDS = 3  # "Go team go team" is a chant; three words said twice over is a card
 SELF_REPEAT_MAX_WORDS = 20  # a headline printed over and over; a paragraph said twice is another matter
-READ_ON = re.compile(  # a teaser card ends by inviting the click: "... Read more", "Mehr…"
+READ_ON = Screened(re.compile(  # a teaser card ends by inviting the click: "... Read more", "Mehr…"
     r"(?:read more|continue reading|lire la suite|weiterlesen|leia mais|leer más|leggi tutto|читать далее)"
     r"(?:\s*read more)*\s*[›»>]?$|\b(?:mehr|more|plus|más|mais|далее)\s*(?:…|\.\.\.)$",
     re.IGNORECASE,
-)
-CREDIT = re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik", "Photograph: X for the Guardian"
+))
+CREDIT = Screened(re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik", "Photograph: X for the Guardian"
     r"^(?:file photo|photo|foto|image|picture|bild|video|illustration)\s*:|^(?:media )?caption\b|"
     r"\b(?:photograph|photo|image|picture|foto|bild|credit|crédit|crédito|fotografie)s?\s*:\s*\S|"
     r"\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa|sputnik|istock)\s*$|"
     r"^\(?(?:bild|foto|photo|image)\s*:?[^)]{0,40}\)?$|©",
     re.IGNORECASE,
-)
+))
 # a caption's closing credit, a photographer's name over the agency ("... Pittsburgh. (Dustin Franz/AFP/Getty Images)",
 # "... on June 18, 2015. Chuck Burton/AP hide caption"), maybe followed by the caption toggle's label in lower case
 NAMED_CREDIT = re.compile(
     r"(?:^|\s)\(?[A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]*){1,3}\s?/\s?[A-Z][\w.&'’\-]*(?:[\s/][A-Z][\w.&'’\-]*){0,3}\)?"
     r"(?:\s[a-z]+){0,2}$")
 # A photo's credit standing alone: who took it ("Photo by James Martin/CNET", "ASSOCIATED PRESS", "Jan Smit/AFP").
-PHOTO_CREDIT = re.compile(r"^(?:photo(?:graph)?|image|picture|foto)s?\s*(?:by\b|:)"
-                          r"|\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa|istock)\s*\)?$",
-                          re.IGNORECASE)
+PHOTO_CREDIT = Screened(re.compile(r"^(?:photo(?:graph)?|image|picture|foto)s?\s*(?:by\b|:)"
+                                    r"|\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa|istock)\s*\)?$",
+                                    re.IGNORECASE))
 CREDIT_MAX_WORDS = 8
 BYLINE_WORD = re.compile(r"^(?:by|von|par|por|di|de)\b", re.IGNORECASE)  # "By: Paul Wiseman, The Associated Press"
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article (nor after a teaser
@@ -185,10 +186,12 @@ class Line:
 def word_count(text: str) -> int:
     """Words, counting CJK characters in pairs (their text has no spaces)."""
     cjk = len(CJK.findall(text))
-    return len(TOKEN.findall(CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
+    return len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // CJK_CHARS_PER_WORD
 
 
 def normalise_line(text: str) -> str:
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # what the patterns give: nothing invisible, no run of spaces to squeeze (most lines)
     return SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
 
 
@@ -314,7 +317,13 @@ def is_page_copyright(line: Line) -> bool:
 
 
 def is_copyright(line: Line) -> bool:
-    return line.words <= NOTICE_MAX_WORDS and COPYRIGHT.search(line.text) is not None
+    return line.words <= NOTICE_MAX_WORDS and copyright_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def copyright_text(text: str) -> bool:
+    """COPYRIGHT by text, cached: every reader of dates and junk asks it of the same lines."""
+    return COPYRIGHT.search(text) is not None
 
 
 def is_notice(line: Line) -> bool:
@@ -350,11 +359,23 @@ def is_photo_credit(line: Line) -> bool:
 
 def is_section_break(line: Line) -> bool:
     """A heading such as "Top stories" or "Comments": what follows is not this article."""
-    return line.words <= 6 and SECTION_BREAK.match(line.text) is not None
+    return line.words <= 6 and section_break_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def section_break_text(text: str) -> bool:
+    """SECTION_BREAK by text, cached: the reader asks it of the same short lines again and again."""
+    return SECTION_BREAK.match(text) is not None
 
 
 def is_comments_heading(line: Line) -> bool:
-    return line.words <= 8 and COMMENTS.match(line.text) is not None
+    return line.words <= 8 and comments_heading_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def comments_heading_text(text: str) -> bool:
+    """COMMENTS by text, cached: asked as often as SECTION_BREAK."""
+    return COMMENTS.match(text) is not None
 
 
 def is_relative_time(line: Line) -> bool:
@@ -391,9 +412,15 @@ def code_text(text: str) -> bool:
 
 def is_byline(line: Line) -> bool:
     """ "By Jane Doe", or the line of site, date and author ("Le Monde | 04.05.2015 à 13h36 | Par ...")."""
-    if BYLINE.match(line.text) and line.words <= BYLINE_MAX_WORDS:
+    return byline_text(line.text, line.words)
+
+
+@lru_cache(maxsize=16384)
+def byline_text(text: str, words: int) -> bool:
+    """`is_byline` by text and word count, cached: asked often."""
+    if BYLINE.match(text) and words <= BYLINE_MAX_WORDS:
         return True
-    return date_chars(line.text) > 0 and len(META_SEPARATOR.findall(line.text)) >= 2 and not ends_sentence(line.text)
+    return date_chars(text) > 0 and len(META_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
 
 
 def is_breadcrumb(line: Line) -> bool:

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from digest.dates import find_date
 from digest.pasted import fitted
 from digest.pasted.blocks import Line, has_date, is_byline, is_copyright, is_dateline, is_junk, looks_like_prose
+from digest.summary.screen import Screened
 
 WEIGHTS_NAME = "pasted-date"  # digest/pasted/pasted-date.json (digest.pasted.fitted)
 NONE = None  # the "no date" choice
@@ -30,17 +31,17 @@ NEAR_LINES = 3.0  # the scale of "near" the headline or the article's start, in 
 FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 LIST_REACH = 2  # dated lines this close above and below: a list of dated links or comments
-PUBLISHED_WORD = re.compile(
+PUBLISHED_WORD = Screened(re.compile(
     r"(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
     r"opublikowano|datepublished|公開日|公開|投稿日|掲稿|発行日|登録日|发布|發佈|发表|發表)\W*(?:on|am|le|el|em|il)?\W*$",
-    re.IGNORECASE)
-UPDATE_WORD = re.compile(
+    re.IGNORECASE))
+UPDATE_WORD = Screened(re.compile(
     r"(?:updated|update posted|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
     r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano|datemodified|"
     r"更新日|更新|最終更新|更新日時|修改)\W*(?:on|am|le|el|em|il)?\W*$",
-    re.IGNORECASE)
-REPLY = re.compile(r"\b(?:reply|replies|antworten|répondre|responder|rispondi|ответить)\b|返信|回复|says:$", re.IGNORECASE)
-SHOWN_AS_OF = re.compile(r"\b(?:as of|price as|returns as|stand:|état au)\b", re.IGNORECASE)
+    re.IGNORECASE))
+REPLY = Screened(re.compile(r"\b(?:reply|replies|antworten|répondre|responder|rispondi|ответить)\b|返信|回复|says:$", re.IGNORECASE))
+SHOWN_AS_OF = Screened(re.compile(r"\b(?:as of|price as|returns as|stand:|état au)\b", re.IGNORECASE))
 
 FEATURES = (
     "is_none", "rule_pick", "rule_day", "near_headline", "near_start", "above_headline", "log_distance",

@@ -24,22 +24,23 @@ from digest.pasted.blocks import (
     looks_like_prose,
 )
 from digest.pasted.headline import is_wiki_entry
+from digest.summary.screen import Screened
 
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
-NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
+NOT_PUBLISHED_CUE = Screened(re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
     r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
     r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano)\b\s*(?:on|am|le|el|em|il)?"
     r"\s*:?\s*$",
     re.IGNORECASE,
-)
-PUBLISHED_CUE = re.compile(  # (no "updated": "We've updated our Privacy Policy ... September 1, 2022" is no dateline)
+))
+PUBLISHED_CUE = Screened(re.compile(  # (no "updated": "We've updated our Privacy Policy ... September 1, 2022" is no dateline)
     r"\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
     r"opublikowano)\b",
     re.IGNORECASE,
-)
+))
 
 
 def is_boilerplate(line: Line) -> bool:

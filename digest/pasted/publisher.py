@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from digest.pasted import publisher_model
 from digest.pasted.addresses import written_domains
 from digest.pasted.blocks import Line, is_code, is_junk
+from digest.summary.screen import Screened
 from digest.urls import site_from_host
 
 UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
@@ -38,14 +39,14 @@ UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
 NAME_WORD = rf"(?:[{UPPER_START}0-9]|[a-z]+(?=[A-Z]))[\w&!'’\-]*(?:\.[\w&!'’\-]+)*"
 NAME = rf"{NAME_WORD}(?:\s(?:(?:de|of|the|du|des|da|do|für|&|en)\s)?[{UPPER_START}][\w&!'’\-]*(?:\.[\w&!'’\-]+)*){{0,3}}"
 YEARS = r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?"
-COPYRIGHT_HOLDER = re.compile(  # "© 2022 Городские новости. Все права защищены." -> "Городские новости"
+COPYRIGHT_HOLDER = Screened(re.compile(  # "© 2022 Городские новости. Все права защищены." -> "Городские новости"
     rf"(?:©|(?<![\w(])\(c\)(?=\s+(?:\d|[A-Z]))|(?i:copyright))\s*(?:(?:©|\((?i:c)\))\s*)?(?i:copyright\s*)?(?:{YEARS},?\s*)?(?i:by\s+)?"
     rf"(?P<name>[^\W\d_][^.,|©\n]{{1,60}}?(?:\.(?=\w)[^.,|©\n]{{0,30}}?)*)"
     rf"(?=\s*(?:[.,|](?:\s|$)|[.,|]?\s*$|,?\s+{YEARS}|,?\s+(?i:co\.?,\s*ltd)\.?(?:\s|$)|\s+(?i:all|alle|todos|tous|tutti|все|všechna|wszelkie)\b|\s*(?:版权所有|版權所有|著作権)))",
-)
-HOLDER_BEFORE = re.compile(  # "topicseed, 2018-2019 © All rights reserved", "Royal Road® © 2024"
+))
+HOLDER_BEFORE = Screened(re.compile(  # "topicseed, 2018-2019 © All rights reserved", "Royal Road® © 2024"
     rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:{YEARS}\s*)?©"
-)
+))
 BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph",
     # "Acerca de CNET", "À propos de Libération", "Über Golem.de", "Vous êtes abonné à Libération",
     # "Trending on Deadline", "Get Even More From Bustle — Sign Up For The Newsletter"
@@ -112,7 +113,7 @@ def clean_name(name: str) -> str:
 
 
 CAPTION_MIN_WORDS = 4  # words before a "©" that make the line a picture's caption, the holder its photographer's
-RIGHTS = re.compile(r"rights|rechte|droits|derechos|direitos|diritti|права|práva|prawa|版权|版權|著作権", re.IGNORECASE)
+RIGHTS = Screened(re.compile(r"rights|rechte|droits|derechos|direitos|diritti|права|práva|prawa|版权|版權|著作権", re.IGNORECASE))
 
 
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:
@@ -209,8 +210,10 @@ def site_candidates(lines: list[Line], headline: str | None,
                 name = stem
             found[name] = found.get(name, 0) + bonus
     for line in lines:
+        if line.words > NAMING_LINE_MAX_WORDS:
+            continue
         crumbs = BREADCRUMB_SEPARATOR.split(line.text)
-        if (len(crumbs) >= BREADCRUMB_MIN_PARTS and line.words <= NAMING_LINE_MAX_WORDS and not is_code(line)
+        if (len(crumbs) >= BREADCRUMB_MIN_PARTS and not is_code(line)
                 and all(len(crumb.split()) <= BREADCRUMB_MAX_WORDS for crumb in crumbs[:-1])):
             root = clean_name(crumbs[0])
             if root and not HOME.match(root) and len(root.split()) <= MASTHEAD_MAX_WORDS:
@@ -258,14 +261,18 @@ ADDRESS_LABEL = re.compile(rf"(?<![\w-])([^\W_]+)\.{SITE_ADDRESS}(?![\w-])", re.
 
 
 def site_choices(lines: list[Line], headline: str | None = None, article: range | None = None,
-                 rule_pick: str | None = None, common: frozenset[str] | None = None
-                 ) -> list[tuple[str, dict[str, float]]]:
+                 rule_pick: str | None = None, common: frozenset[str] | None = None, *,
+                 candidates: tuple[dict[str, int], set[str]] | None = None) -> list[tuple[str, dict[str, float]]]:
     """Every name the page may call itself, and "no name" (publisher_model.NONE), with the model's features;
     `rule_pick` is what `find_site_by_rules` found (None: nothing); `common`, the common words (default: the
-    shipped list; a fitter passes its training pages' own)."""
+    shipped list; a fitter passes its training pages' own); `candidates`, `site_candidates` and its owners
+    when the caller has them already."""
     common = publisher_model.common_words() if common is None else common
-    owners: set[str] = set()
-    rules = site_candidates(lines, headline, article, owners)
+    if candidates is None:
+        owners: set[str] = set()
+        rules = site_candidates(lines, headline, article, owners)
+    else:
+        rules, owners = candidates
     domain = domain_in_text(lines)
     names = publisher_model.candidate_names(lines, article, [*rules, *owners, *([rule_pick] if rule_pick else [])])
     if domain:
@@ -291,10 +298,12 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None,
     domain as it writes it (`own_domain`); else the address's domain, else None. (Measured by site-folds,
     the model alone names the right publisher less often than the rules where they answer, and more often
     where they do not.)"""
-    found = find_site_by_rules(lines, None, headline, article)
+    owners: set[str] = set()
+    candidates = site_candidates(lines, headline, article, owners)  # the rules' and the model's, found once
+    found = find_site_by_rules(lines, None, headline, article, candidates=candidates)
     if found is None:
         scored = [(publisher_model.score(vector), name, vector)
-                  for name, vector in site_choices(lines, headline, article)
+                  for name, vector in site_choices(lines, headline, article, candidates=(candidates, owners))
                   if name != publisher_model.NONE]  # the rules found nothing: rule_pick is None
         best = max(scored, default=None, key=lambda item: item[:2])
         if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
@@ -318,13 +327,16 @@ def own_domain(scored: list[tuple[float, str, dict[str, float]]]) -> str | None:
 
 
 def find_site_by_rules(lines: list[Line], url: str | None, headline: str | None = None,
-                       article: range | None = None) -> str | None:
+                       article: range | None = None, *, candidates: dict[str, int] | None = None) -> str | None:
     """The publisher the text names most: in its copyright line, masthead, and brand lines
     ("RT News App", "Follow Lifehacker"); a domain atop the page; else the address's domain; else None.
-    `article` is the range of the article's lines, whose words are no masthead's confirmation."""
+    `article` is the range of the article's lines, whose words are no masthead's confirmation; `candidates`,
+    `site_candidates` when the caller has it already."""
     texts = [line.text for line in lines]
     scored = []
-    for name, bonus in site_candidates(lines, headline, article).items():
+    if candidates is None:
+        candidates = site_candidates(lines, headline, article)
+    for name, bonus in candidates.items():
         count = mentions(name, texts)
         if count + bonus >= BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0):
             scored.append((count + bonus, count, len(name), name))  # a tie goes to the name shown more often

@@ -6,26 +6,29 @@ every position of the text: about 0.1 ms for a sentence, over a third of the sum
 sentences hold none of the words a match needs, and `str.lower()` with `in` says so in
 microseconds. The words are read from the pattern itself (`required_words`), so the screen
 follows any edit of the pattern, and it only ever says "cannot match": a text that passes it is
-searched with the pattern as before. A text holding a character that re folds to ASCII beyond
-`str.lower()` (digest.folding) is searched without the screen.
+searched with the pattern as before. A text holding a character that re matches to a word's letter
+where `str.lower()` gives another (`unsafe_characters`) is searched without the screen.
 """
 
 from __future__ import annotations
 
 import re
+from re import _casefix  # the case pairs re adds to simple lower-casing (Python 3.11's re)
 from re import _parser as sre_parse  # the parser re itself compiles with (sre_parse before Python 3.11)
 
-from digest.folding import lower_case_safe
-MIN_WORD_CHARS = 3  # a shorter word is in nearly every sentence: no screen
+MIN_WORD_CHARS = 3  # a shorter word is in nearly every sentence: no screen (an ASCII one: "©" or "版权" are rare)
+# Characters `str.lower()` lowers otherwise than re's IGNORECASE does: İ (to two characters, re: to "i")
+# and capital sigma (to final sigma at a word's end, re: to "σ").
+LOWERED_APART = frozenset("\u0130\u03a3")
 
 
 def required_words(parsed: sre_parse.SubPattern | list) -> frozenset[str] | None:
-    """Lower-cased ASCII strings one of which every match of the parsed sequence contains, or None."""
+    """Lower-cased strings one of which every match of the parsed sequence contains, or None."""
     choices: list[frozenset[str]] = []
     run = ""
     for op, av in parsed:
-        if op is sre_parse.LITERAL and av < 128:
-            run += chr(av).lower()
+        if op is sre_parse.LITERAL and len(lowered := chr(av).lower()) == 1 and chr(av) not in LOWERED_APART:
+            run += lowered
             continue
         if run:
             choices.append(frozenset({run}))
@@ -43,20 +46,55 @@ def required_words(parsed: sre_parse.SubPattern | list) -> frozenset[str] | None
             choices.append(found)
     if run:
         choices.append(frozenset({run}))
-    usable = [words for words in choices if min(map(len, words)) >= MIN_WORD_CHARS]
+    usable = [words for words in choices if all(map(usable_word, words))]
     return max(usable, key=lambda words: (min(map(len, words)), -len(words))) if usable else None
 
 
+def usable_word(word: str) -> bool:
+    """Rare enough to screen with: three letters, or any character beyond ASCII."""
+    return len(word) >= MIN_WORD_CHARS or not word.isascii()
+
+
+def unsafe_characters(words: frozenset[str]) -> frozenset[str]:
+    """Text characters re's IGNORECASE matches to a letter of the words though `str.lower()` does not
+    give that letter ("ſ" to "s", "ı" to "i", "ᲀ" to "в"), and those `str.lower()` lowers apart."""
+    letters = {ord(ch) for word in words for ch in word}
+    pairs = {chr(other) for code in letters for other in _casefix._EXTRA_CASES.get(code, ())}
+    return frozenset(pairs | LOWERED_APART)
+
+
+# Every character some screen may find unsafe: a text free of them all is looked at once, not per screen.
+EVERY_UNSAFE = frozenset(chr(other) for pairs in _casefix._EXTRA_CASES.values() for other in pairs) | LOWERED_APART
+# The text last screened, lower-cased, and whether it is free of EVERY_UNSAFE: a line meets several screens in a row.
+_last: tuple[str | None, str, bool] = (None, "", False)
+
+
 class Screened:
-    """`pattern.search(text)`, skipped when the text holds none of the words a match needs."""
+    """`pattern.search(text)` (and `match`), skipped when the text holds none of the words a match needs."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.words = required_words(sre_parse.parse(pattern.pattern, pattern.flags))
+        self.unsafe = unsafe_characters(self.words or frozenset())
+
+    def cannot_match(self, text: str) -> bool:
+        """True only when no match can be in the text: none of the words is in it."""
+        if self.words is None:
+            return False
+        global _last
+        last = _last  # one read: another thread may replace it
+        if last[0] is not text:
+            last = _last = (text, text.lower(), EVERY_UNSAFE.isdisjoint(text))
+        if not last[2] and not self.unsafe.isdisjoint(text):
+            return False
+        lowered = last[1]
+        for word in self.words:
+            if word in lowered:
+                return False
+        return True
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.words is not None and lower_case_safe(text):
-            lowered = text.lower()
-            if not any(word in lowered for word in self.words):
-                return None
-        return self.pattern.search(text)
+        return None if self.cannot_match(text) else self.pattern.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return None if self.cannot_match(text) else self.pattern.match(text)
