@@ -78,9 +78,10 @@ LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+") 
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
     r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter)$",
     re.IGNORECASE)  # newsletter's name is no part of the site's name
-HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ..."
+HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ...", "Sponsored
+    # Features" (a label), "© Photo courtesy of Pexels" (a picture's credit)
     r"^(?:all|todos|tous|alle|tutti|copyright|notice|policy|us|we|me|you|our|my|this|these|that|with|nous|uns|nosotros|"
-    r"follow(?:ed|ing)?|subscribed|sponsored|recent|special|latest|top|free|video)\b",  # "Sponsored Features": a label
+    r"follow(?:ed|ing)?|subscribed|sponsored|recent|special|latest|top|free|video|photos?|images?|courtesy)\b",
     re.IGNORECASE)
 LOWER_PHRASE = re.compile(r"^[a-zß-ÿа-яё][\w'’\-]*\s")  # "individual contributors", "ed by their creators": a phrase, no name
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
