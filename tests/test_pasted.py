@@ -362,6 +362,20 @@ def test_an_owner_or_a_phrase_is_no_publisher(text: str, site: str | None) -> No
 
 
 @pytest.mark.parametrize(("text", "site"), [
+    # a brand line's name made of common words is a box's heading (reddit, uproxx, sciencefly, postlight) ...
+    ("About Community\nr/Showerthoughts\nCommunity Heroes\nAbout Community", None),
+    ("Join Discussion\n⇤ Back", None),
+    ("About The Author\nPaul", None),
+    ("More Articles In Leadership\nLeadership", None),
+    # ... unless the page repeats it on other lines or sets it apart in capitals (medium, fortune)
+    ("More from Medium\nWan Xiao\nMedium\nGet the Medium app", "Medium"),
+    ("Follow FORTUNE\nSHARE", "FORTUNE"),
+])
+def test_a_box_heading_is_no_brand(text: str, site: str | None) -> None:
+    assert find_site(split_lines(text), None) == site
+
+
+@pytest.mark.parametrize(("text", "site"), [
     ("Premium\nNews\nPolitics\nPremium\nPremium", None),  # telegraph: a menu's first item
     ("Movies\nStar Wars cuts might get released\nMovies\nMovies", None),  # wikia: a section's name
     ("Engadget\nLogin\nEngadget\nEngadget Score\n\"url\": \"https://www.engadget.com\",", "Engadget"),  # its own address confirms it

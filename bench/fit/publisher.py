@@ -58,7 +58,7 @@ def choices(pages: Iterable[Any], common: frozenset[str] | None = None) -> list[
                                          if getattr(page, "site", None) or getattr(page, "url", None)):
         headline = find_headline(lines, span.start, article_lines(lines, span))
         headline_text, article = headline.text if headline else None, range(span.start, span.end)
-        named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article),
+        named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article, common),
                              common)
         right = [name != NONE and is_right(page, name) for name, _ in named]
         made = logit.choice([vector for _, vector in named], right, FEATURES)

@@ -79,9 +79,10 @@ LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+") 
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
     r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter)$",
     re.IGNORECASE)  # newsletter's name is no part of the site's name
-HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ..."
+HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ...", "Sponsored
+    # Features" (a label), "© Photo courtesy of Pexels" (a picture's credit)
     r"^(?:all|todos|tous|alle|tutti|copyright|notice|policy|us|we|me|you|our|my|this|these|that|with|nous|uns|nosotros|"
-    r"follow(?:ed|ing)?|subscribed|sponsored|recent|special|latest|top|free|video)\b",  # "Sponsored Features": a label
+    r"follow(?:ed|ing)?|subscribed|sponsored|recent|special|latest|top|free|video|photos?|images?|courtesy)\b",
     re.IGNORECASE)
 LOWER_PHRASE = re.compile(r"^[a-zß-ÿа-яё][\w'’\-]*\s")  # "individual contributors", "ed by their creators": a phrase, no name
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
@@ -95,6 +96,9 @@ MASTHEAD_LINES = 1  # the page's first line may name it (when the page also show
 MASTHEAD_MAX_WORDS = 4
 DOMAIN_MASTHEAD_LINES = 3  # a domain alone on a line names the site only at the top of the page
 BRAND_MIN_MENTIONS = 2  # a name the page shows once is no evidence (a masthead needs one more)
+COMMON_BRAND_MIN_MENTIONS = 3  # a brand line's name made of common words ("About Community", "Join Discussion",
+# "About The Author") is a box's heading unless the page repeats it ("More from Medium") or sets it in capitals
+# apart from its line ("Follow FORTUNE")
 NAMING_LINE_MAX_WORDS = 40  # copyright, brand and breadcrumb lines are short
 LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
 COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
@@ -181,6 +185,7 @@ def site_candidates(lines: list[Line], headline: str | None,
     stem the page never uses alone ("Raw Story" of "© 2022 Raw Story Media, Inc.") is no rule's answer;
     it goes to `owners`, when given, for the model to weigh against what else the page shows."""
     found: dict[str, int] = {}
+    boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
         if line.words > NAMING_LINE_MAX_WORDS:
@@ -208,6 +213,9 @@ def site_candidates(lines: list[Line], headline: str | None,
                         owners.add(unconfirmed)
                     continue  # an owner whose brand the page never uses alone names no rule's answer
                 name = stem
+            if bonus == BRAND_BONUS and (name, line.text) in boxes:
+                continue  # the same brand line again ("About Community" atop and below a box) is one line
+            boxes.add((name, line.text))
             found[name] = found.get(name, 0) + bonus
     for line in lines:
         if line.words > NAMING_LINE_MAX_WORDS:
@@ -241,6 +249,13 @@ def mentions(name: str, texts: list[str]) -> int:
     """How many lines show the name as whole words."""
     pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
     return sum(1 for text in texts if pattern.search(text))
+
+
+def distinct_mentions(name: str, texts: list[str]) -> int:
+    """How many different lines show the name as whole words, not as the head of a longer capitalised name
+    ("Community Heroes" is another name)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)(?!\s+[{UPPER_START}])")
+    return len({text for text in texts if name in text and pattern.search(text)})
 
 
 def domain_in_text(lines: list[Line]) -> str | None:
@@ -326,19 +341,34 @@ def own_domain(scored: list[tuple[float, str, dict[str, float]]]) -> str | None:
     return max(domains, key=lambda item: item[:2])[1] if domains else None
 
 
+def box_heading(name: str, texts: list[str], common: frozenset[str]) -> bool:
+    """A name made of common words ("Community", "The Author", "More Articles In"), unless set in capitals
+    in a line that is not ("Follow FORTUNE"): a box's or a menu's heading, not a brand."""
+    if publisher_model.common_share(name, common) < 1.0:
+        return False
+    return not (name.isupper() and any(name in text and not text.isupper() for text in texts))
+
+
 def find_site_by_rules(lines: list[Line], url: str | None, headline: str | None = None,
-                       article: range | None = None, *, candidates: dict[str, int] | None = None) -> str | None:
+                       article: range | None = None, common: frozenset[str] | None = None, *,
+                       candidates: dict[str, int] | None = None) -> str | None:
     """The publisher the text names most: in its copyright line, masthead, and brand lines
     ("RT News App", "Follow Lifehacker"); a domain atop the page; else the address's domain; else None.
-    `article` is the range of the article's lines, whose words are no masthead's confirmation; `candidates`,
-    `site_candidates` when the caller has it already."""
+    `article` is the range of the article's lines, whose words are no masthead's confirmation; `common`,
+    the common words (default: the shipped list); `candidates`, `site_candidates` when the caller has it already."""
+    common = publisher_model.common_words() if common is None else common
     texts = [line.text for line in lines]
     scored = []
     if candidates is None:
         candidates = site_candidates(lines, headline, article)
     for name, bonus in candidates.items():
         count = mentions(name, texts)
-        if count + bonus >= BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0):
+        if bonus == BRAND_BONUS and box_heading(name, texts, common):
+            count = distinct_mentions(name, texts)  # a box repeated ("About Community" twice) is one box
+            needed = COMMON_BRAND_MIN_MENTIONS  # one brand line names a box's heading, unless the page repeats it
+        else:
+            needed = BRAND_MIN_MENTIONS + (1 if bonus == 0 else 0)
+        if count + bonus >= needed:
             scored.append((count + bonus, count, len(name), name))  # a tie goes to the name shown more often
     domain = domain_in_text(lines)
     if domain:  # the page's own address on top, unless a name found spells it ("The Riverside Gazette")
