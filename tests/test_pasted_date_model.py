@@ -58,3 +58,11 @@ def test_every_date_is_a_candidate_with_its_cues() -> None:
 def test_a_folds_weights_replace_the_shipped_ones(weights_dir: Path) -> None:
     (weights_dir / f"{date_model.WEIGHTS_NAME}.json").write_text(json.dumps({"is_none": 100.0}), encoding="utf-8")
     assert read_text(paste("By Ann Lee", "December 12, 2016 9:22 AM")).published is None
+
+
+def test_a_date_under_a_breadcrumb_is_marked_wherever_the_headline_was_read() -> None:
+    lines = split_lines("\n".join(["Menu", "Products", "Home > News releases > Keyboards", "KB-194", "2019.03.05",
+                                   *MORE, "Related", *COMMENTS]))
+    choices = dict(date_model.candidates(lines, lines[1], 5, None, None))
+    assert choices[date(2019, 3, 5)]["under_breadcrumb"] == 1.0
+    assert choices[datetime(2019, 2, 20, 15, 42)]["under_breadcrumb"] == 0.0  # too far under it
