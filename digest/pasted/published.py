@@ -29,6 +29,7 @@ DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
+LIST_REACH = 2  # two more dated lines this close above and below: a list of dated links, not a dateline
 NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
     r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
     r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano)\b\s*(?:on|am|le|el|em|il)?"
@@ -67,6 +68,12 @@ def labelled_update(lines: list[Line], line: Line) -> bool:
             and NOT_PUBLISHED_CUE.search(above.text) is not None)
 
 
+def in_dated_list(lines: list[Line], line: Line) -> bool:
+    """A line among dated lines ("Related" links, comments, each with its date): its date is another page's."""
+    around = lines[max(0, line.index - LIST_REACH):line.index + LIST_REACH + 1]
+    return sum(1 for other in around if other.index != line.index and has_date(other)) >= 2
+
+
 def find_published(lines: list[Line], headline: Line | None, start: int, *,
                    day_first: bool | None = None) -> datetime | date | None:
     """A date near the headline (a dateline's before a sentence's: a caption's or the lead's date is what
@@ -80,8 +87,8 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
     anchor = headline.index if headline is not None else start
     near, in_prose = [], []
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
-        if not has_date(line) or is_boilerplate(line) or labelled_update(lines, line):
-            continue  # a date inside junk may confirm, never decide
+        if not has_date(line) or is_boilerplate(line) or labelled_update(lines, line) or in_dated_list(lines, line):
+            continue  # a date inside junk or a list of dated links may confirm, never decide
         found = publication_date(line.text, day_first)
         if found:
             (in_prose if looks_like_prose(line) else near).append((abs(line.index - anchor), line.index < anchor, found))
