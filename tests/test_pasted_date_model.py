@@ -8,6 +8,7 @@ from pathlib import Path
 
 from digest.pasted import date_model, fitted
 from digest.pasted.blocks import split_lines
+from digest.pasted.published import find_published
 from digest.pasted.reader import read_text
 
 LEAD = ("The city council voted on Thursday to build a new crossing over the river, ending ten years of argument "
@@ -66,3 +67,12 @@ def test_a_date_under_a_breadcrumb_is_marked_wherever_the_headline_was_read() ->
     choices = dict(date_model.candidates(lines, lines[1], 5, None, None))
     assert choices[date(2019, 3, 5)]["under_breadcrumb"] == 1.0
     assert choices[datetime(2019, 2, 20, 15, 42)]["under_breadcrumb"] == 0.0  # too far under it
+
+
+def test_the_rules_take_no_date_from_a_list_of_dated_links() -> None:
+    related = ["Related", "Bridge opens to traffic 2019.3.4 Mon 8:15", "Ferry service ends 2019.2.28 Thu 8:15",
+               "Council elects a new mayor 2019.2.22 Fri 8:15"]
+    lines = split_lines("\n".join(["Menu", "Council approves the new river crossing", *related, *MORE]))
+    assert find_published(lines, lines[1], 6) is None
+    dated = split_lines("\n".join(["Menu", "Council approves the new river crossing", "2019.3.5", *related[:2], *MORE]))
+    assert find_published(dated, dated[1], 5) == date(2019, 3, 5)
