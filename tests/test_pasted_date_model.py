@@ -76,3 +76,8 @@ def test_the_rules_take_no_date_from_a_list_of_dated_links() -> None:
     assert find_published(lines, lines[1], 6) is None
     dated = split_lines("\n".join(["Menu", "Council approves the new river crossing", "2019.3.5", *related[:2], *MORE]))
     assert find_published(dated, dated[1], 5) == date(2019, 3, 5)
+
+
+def test_the_rules_read_a_pasted_schema_org_date_published() -> None:
+    lines = split_lines(paste("Ann Lee", *MORE, '"datePublished": "2017-11-03 03:01:00.000000",'))
+    assert find_published(lines, lines[2], 4) == datetime(2017, 11, 3, 3, 1)

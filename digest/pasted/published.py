@@ -38,7 +38,7 @@ NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 201
 )
 PUBLISHED_CUE = re.compile(  # (no "updated": "We've updated our Privacy Policy ... September 1, 2022" is no dateline)
     r"\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
-    r"opublikowano)\b",
+    r"opublikowano|datepublished)\b",  # schema.org's "datePublished" key, as the date model's cue reads it
     re.IGNORECASE,
 )
 
