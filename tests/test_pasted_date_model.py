@@ -8,7 +8,7 @@ from pathlib import Path
 
 from digest.pasted import date_model, fitted
 from digest.pasted.blocks import split_lines
-from digest.pasted.published import find_published
+from digest.pasted.published import find_published, in_dated_list
 from digest.pasted.reader import read_text
 
 LEAD = ("The city council voted on Thursday to build a new crossing over the river, ending ten years of argument "
@@ -69,13 +69,12 @@ def test_a_date_under_a_breadcrumb_is_marked_wherever_the_headline_was_read() ->
     assert choices[datetime(2019, 2, 20, 15, 42)]["under_breadcrumb"] == 0.0  # too far under it
 
 
-def test_the_rules_take_no_date_from_a_list_of_dated_links() -> None:
-    related = ["Related", "Bridge opens to traffic 2019.3.4 Mon 8:15", "Ferry service ends 2019.2.28 Thu 8:15",
-               "Council elects a new mayor 2019.2.22 Fri 8:15"]
-    lines = split_lines("\n".join(["Menu", "Council approves the new river crossing", *related, *MORE]))
-    assert find_published(lines, lines[1], 6) is None
-    dated = split_lines("\n".join(["Menu", "Council approves the new river crossing", "2019.3.5", *related[:2], *MORE]))
-    assert find_published(dated, dated[1], 5) == date(2019, 3, 5)
+def test_a_line_between_dated_lines_is_a_list_item_and_a_headers_labelled_dates_are_not() -> None:
+    lines = split_lines("\n".join(["Related", "Bridge opens 2019.3.4 Mon 8:15", "Ferry ends 2019.2.28 Thu 8:15",
+                                    "Mayor elected 2019.2.22 Fri 8:15", "Updated:", "Mar 6, 2018", "Original:",
+                                    "Dec 21, 2016", LEAD]))
+    assert [in_dated_list(lines, line) for line in lines[1:4]] == [False, True, False]
+    assert not in_dated_list(lines, lines[7])
 
 
 def test_the_rules_read_a_pasted_schema_org_date_published() -> None:

@@ -29,7 +29,6 @@ DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
-LIST_REACH = 2  # two more dated lines this close above and below: a list of dated links, not a dateline
 NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
     r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
     r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano)\b\s*(?:on|am|le|el|em|il)?"
@@ -69,9 +68,9 @@ def labelled_update(lines: list[Line], line: Line) -> bool:
 
 
 def in_dated_list(lines: list[Line], line: Line) -> bool:
-    """A line among dated lines ("Related" links, comments, each with its date): its date is another page's."""
-    around = lines[max(0, line.index - LIST_REACH):line.index + LIST_REACH + 1]
-    return sum(1 for other in around if other.index != line.index and has_date(other)) >= 2
+    """A dated line between two dated lines ("Related" links, each with its date): its date is another page's.
+    (A header's labelled dates, "Updated:" / date / "Original:" / date, stand a line apart.)"""
+    return 0 < line.index < len(lines) - 1 and has_date(lines[line.index - 1]) and has_date(lines[line.index + 1])
 
 
 def find_published(lines: list[Line], headline: Line | None, start: int, *,
