@@ -69,11 +69,11 @@ def test_a_date_under_a_breadcrumb_is_marked_wherever_the_headline_was_read() ->
     assert choices[datetime(2019, 2, 20, 15, 42)]["under_breadcrumb"] == 0.0  # too far under it
 
 
-def test_a_line_between_dated_lines_is_a_list_item_and_a_headers_labelled_dates_are_not() -> None:
+def test_a_run_of_dated_lines_is_a_list_and_a_headers_labelled_dates_are_not() -> None:
     lines = split_lines("\n".join(["Related", "Bridge opens 2019.3.4 Mon 8:15", "Ferry ends 2019.2.28 Thu 8:15",
                                     "Mayor elected 2019.2.22 Fri 8:15", "Updated:", "Mar 6, 2018", "Original:",
                                     "Dec 21, 2016", LEAD]))
-    assert [in_dated_list(lines, line) for line in lines[1:4]] == [False, True, False]
+    assert [in_dated_list(lines, line) for line in lines[1:4]] == [True, True, True]
     assert not in_dated_list(lines, lines[7])
 
 

@@ -29,6 +29,7 @@ DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
+LIST_RUN = 3  # this many dated lines in a row: a list of dated links, not a dateline
 NOT_PUBLISHED_CUE = re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
     r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
     r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano)\b\s*(?:on|am|le|el|em|il)?"
@@ -68,9 +69,15 @@ def labelled_update(lines: list[Line], line: Line) -> bool:
 
 
 def in_dated_list(lines: list[Line], line: Line) -> bool:
-    """A dated line between two dated lines ("Related" links, each with its date): its date is another page's.
-    (A header's labelled dates, "Updated:" / date / "Original:" / date, stand a line apart.)"""
-    return 0 < line.index < len(lines) - 1 and has_date(lines[line.index - 1]) and has_date(lines[line.index + 1])
+    """A line in a run of three or more dated lines ("Related" links, each with its date): its date is another
+    page's. (A header's labelled dates, "Updated:" / date / "Original:" / date, stand a line apart.)"""
+    run = [line.index]
+    for step in (-1, 1):
+        other = line.index + step
+        while 0 <= other < len(lines) and has_date(lines[other]) and len(run) < LIST_RUN:
+            run.append(other)
+            other += step
+    return len(run) >= LIST_RUN
 
 
 def find_published(lines: list[Line], headline: Line | None, start: int, *,
