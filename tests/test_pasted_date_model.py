@@ -8,6 +8,7 @@ from pathlib import Path
 
 from digest.pasted import date_model, fitted
 from digest.pasted.blocks import split_lines
+from digest.pasted.published import find_published, in_dated_list
 from digest.pasted.reader import read_text
 
 LEAD = ("The city council voted on Thursday to build a new crossing over the river, ending ten years of argument "
@@ -58,3 +59,24 @@ def test_every_date_is_a_candidate_with_its_cues() -> None:
 def test_a_folds_weights_replace_the_shipped_ones(weights_dir: Path) -> None:
     (weights_dir / f"{date_model.WEIGHTS_NAME}.json").write_text(json.dumps({"is_none": 100.0}), encoding="utf-8")
     assert read_text(paste("By Ann Lee", "December 12, 2016 9:22 AM")).published is None
+
+
+def test_a_date_under_a_breadcrumb_is_marked_wherever_the_headline_was_read() -> None:
+    lines = split_lines("\n".join(["Menu", "Products", "Home > News releases > Keyboards", "KB-194", "2019.03.05",
+                                   *MORE, "Related", *COMMENTS]))
+    choices = dict(date_model.candidates(lines, lines[1], 5, None, None))
+    assert choices[date(2019, 3, 5)]["under_breadcrumb"] == 1.0
+    assert choices[datetime(2019, 2, 20, 15, 42)]["under_breadcrumb"] == 0.0  # too far under it
+
+
+def test_a_run_of_dated_lines_is_a_list_and_a_headers_labelled_dates_are_not() -> None:
+    lines = split_lines("\n".join(["Related", "Bridge opens 2019.3.4 Mon 8:15", "Ferry ends 2019.2.28 Thu 8:15",
+                                    "Mayor elected 2019.2.22 Fri 8:15", "Updated:", "Mar 6, 2018", "Original:",
+                                    "Dec 21, 2016", LEAD]))
+    assert [in_dated_list(lines, line) for line in lines[1:4]] == [True, True, True]
+    assert not in_dated_list(lines, lines[7])
+
+
+def test_the_rules_read_a_pasted_schema_org_date_published() -> None:
+    lines = split_lines(paste("Ann Lee", *MORE, '"datePublished": "2017-11-03 03:01:00.000000",'))
+    assert find_published(lines, lines[2], 4) == datetime(2017, 11, 3, 3, 1)

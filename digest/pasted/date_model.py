@@ -4,7 +4,8 @@ The rules of `digest.pasted.published.find_published` look in a window around th
 headline or the article run is misread (a menu's line taken for the headline, a byline glued to its
 section), the dateline falls outside the window and the page gets no date, or a caption's. Here every
 date the page writes is a candidate, with what speaks for it (near the headline or the article's start,
-a dateline or byline line, a "Published" cue, a time of day, the rules' own pick) and against it (a
+a dateline or byline line, a "Published" cue, a time of day, the rules' own pick, a breadcrumb just above:
+the page's path opens its article whether or not the headline was read right) and against it (a
 comment's "Reply", a footer, a copyright line, a sentence of the article, a
 list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
 `bench/fit/date.py` as a conditional logit over one page's choices, read at first use, a fold's own
@@ -20,7 +21,16 @@ from datetime import date, datetime
 
 from digest.dates import find_date
 from digest.pasted import fitted
-from digest.pasted.blocks import Line, has_date, is_byline, is_copyright, is_dateline, is_junk, looks_like_prose
+from digest.pasted.blocks import (
+    Line,
+    has_date,
+    is_breadcrumb,
+    is_byline,
+    is_copyright,
+    is_dateline,
+    is_junk,
+    looks_like_prose,
+)
 from digest.summary.screen import Screened
 
 WEIGHTS_NAME = "pasted-date"  # digest/pasted/pasted-date.json (digest.pasted.fitted)
@@ -31,6 +41,7 @@ NEAR_LINES = 3.0  # the scale of "near" the headline or the article's start, in 
 FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 LIST_REACH = 2  # dated lines this close above and below: a list of dated links or comments
+BREADCRUMB_REACH = 8  # lines under a breadcrumb ("Home > News > ...") where the article's header stands
 PUBLISHED_WORD = Screened(re.compile(
     r"(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
     r"opublikowano|datepublished|公開日|公開|投稿日|掲稿|発行日|登録日|发布|發佈|发表|發表)\W*(?:on|am|le|el|em|il)?\W*$",
@@ -47,7 +58,7 @@ FEATURES = (
     "is_none", "rule_pick", "rule_day", "near_headline", "near_start", "above_headline", "log_distance",
     "inside_article", "prose", "dateline", "byline", "junk", "copyright", "published_cue", "reply", "as_of",
     "footer", "has_time", "has_zone", "later_in_line", "same_day_lines", "listed", "first_date", "latest",
-    "short_line",
+    "short_line", "under_breadcrumb",
 )
 
 Value = datetime | date
@@ -89,6 +100,7 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
     for line, _, (value, _, _) in dated:
         days.setdefault(day(value), set()).add(line.index)
     dated_lines = {line.index for line, _, _ in dated}
+    crumbs = [line.index for line in lines if is_breadcrumb(line)]
     latest = max(days)
     footer_from = len(lines) * FOOTER_SHARE
     result: list[tuple[Value | None, dict[str, float]]] = [(NONE, {"is_none": 1.0})]
@@ -122,6 +134,7 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
             "first_date": 1.0 if number == 0 else 0.0,
             "latest": 1.0 if day(value) == latest and len(days) > 1 else 0.0,
             "short_line": 1.0 if line.words <= 12 else 0.0,
+            "under_breadcrumb": 1.0 if any(0 < line.index - crumb <= BREADCRUMB_REACH for crumb in crumbs) else 0.0,
         }))
     return result
 

@@ -30,6 +30,7 @@ DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
+LIST_RUN = 3  # this many dated lines in a row: a list of dated links, not a dateline
 NOT_PUBLISHED_CUE = Screened(re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
     r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
     r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano)\b\s*(?:on|am|le|el|em|il)?"
@@ -38,7 +39,7 @@ NOT_PUBLISHED_CUE = Screened(re.compile(  # "Updated Jul 24, 2018", "Expires: 18
 ))
 PUBLISHED_CUE = Screened(re.compile(  # (no "updated": "We've updated our Privacy Policy ... September 1, 2022" is no dateline)
     r"\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
-    r"opublikowano)\b",
+    r"opublikowano|datepublished)\b",  # schema.org's "datePublished" key, as the date model's cue reads it
     re.IGNORECASE,
 ))
 
@@ -68,6 +69,18 @@ def labelled_update(lines: list[Line], line: Line) -> bool:
             and NOT_PUBLISHED_CUE.search(above.text) is not None)
 
 
+def in_dated_list(lines: list[Line], line: Line) -> bool:
+    """A line in a run of three or more dated lines ("Related" links, each with its date): its date is another
+    page's. (A header's labelled dates, "Updated:" / date / "Original:" / date, stand a line apart.)"""
+    run = [line.index]
+    for step in (-1, 1):
+        other = line.index + step
+        while 0 <= other < len(lines) and has_date(lines[other]) and len(run) < LIST_RUN:
+            run.append(other)
+            other += step
+    return len(run) >= LIST_RUN
+
+
 def find_published(lines: list[Line], headline: Line | None, start: int, *,
                    day_first: bool | None = None) -> datetime | date | None:
     """A date near the headline (a dateline's before a sentence's: a caption's or the lead's date is what
@@ -81,8 +94,8 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
     anchor = headline.index if headline is not None else start
     near, in_prose = [], []
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
-        if not has_date(line) or is_boilerplate(line) or labelled_update(lines, line):
-            continue  # a date inside junk may confirm, never decide
+        if not has_date(line) or is_boilerplate(line) or labelled_update(lines, line) or in_dated_list(lines, line):
+            continue  # a date inside junk or a list of dated links may confirm, never decide
         found = publication_date(line.text, day_first)
         if found:
             (in_prose if looks_like_prose(line) else near).append((abs(line.index - anchor), line.index < anchor, found))
