@@ -18,10 +18,9 @@ from digest.pasted.blocks import (
     is_self_repeating,
     is_teaser,
     is_timecode,
-    join_wrapped,
     looks_like_prose,
-    split_lines,
 )
+from digest.pasted.lines import join_wrapped, split_lines
 from digest.pasted.headline import DATED_STEP, could_be_headline, dated_bonus
 from digest.pasted.publisher import find_site
 from digest.pasted.reader import find_article_span, read_text

@@ -4,7 +4,7 @@ digest.pasted.publisher.own_domain)."""
 from __future__ import annotations
 
 from digest.pasted.addresses import registered, written_domains
-from digest.pasted.blocks import split_lines
+from digest.pasted.lines import split_lines
 from digest.pasted.publisher import COPYRIGHT_HOLDER, clean_name, find_site, site_candidates
 
 LEAD = ("The city council voted on Thursday to build a new crossing over the river, ending ten years of argument "

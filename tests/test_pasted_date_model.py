@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from digest.pasted import date_model, fitted
-from digest.pasted.blocks import split_lines
+from digest.pasted.lines import split_lines
 from digest.pasted.published import find_published, in_dated_list
 from digest.pasted.reader import read_text
 

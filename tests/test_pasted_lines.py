@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from digest.pasted.blocks import is_comments_heading, is_credit, is_relative_time, split_lines
+from digest.pasted.blocks import is_comments_heading, is_credit, is_relative_time
+from digest.pasted.lines import split_lines
 from digest.pasted.headline_model import good_length
 from digest.pasted.reader import read_text
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from digest.dates import find_date
 from digest.pasted import fitted
-from digest.pasted.blocks import split_lines
+from digest.pasted.lines import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
 from digest.pasted.headline_model import FEATURES, dated_header_below
 from digest.pasted.publisher import clean_name, find_site

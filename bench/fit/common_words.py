@@ -17,7 +17,7 @@ from typing import Any
 
 from bench.fit.headline import development_pages
 from bench.sets.sites import page_site
-from digest.pasted.blocks import split_lines
+from digest.pasted.lines import split_lines
 from digest.pasted.fitted import shipped
 from digest.pasted.publisher_model import COMMON_NAME, PROSE_MIN_WORDS, lower_words
 

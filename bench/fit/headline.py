@@ -16,7 +16,7 @@ from bench.fit import logit
 from bench.scoring.extraction import same_title
 from bench.sets.datasets import dev_pages
 from bench.sets.mercury import mercury_pages
-from digest.pasted.blocks import Line, split_lines
+from digest.pasted.lines import Line, split_lines
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import candidates
 from digest.pasted.headline_model import FEATURES, WEIGHTS_NAME

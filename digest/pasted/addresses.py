@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.pasted.blocks import Line
+from digest.pasted.lines import Line
 
 # a host: labels and a suffix of letters ("theverge.com", "ClinicalTrials.gov", "m.heraldsun.com.au")
 HOST = r"(?:[^\W_][\w-]*\.)+[a-z]{2,4}"  # a suffix in lower case: "Co.Design" is no address

@@ -2,27 +2,19 @@
 
 A page copied from a browser (`innerText`) keeps one line per block: menu items, buttons and
 headlines on lines of their own, paragraphs as long lines usually set apart by a blank line.
-This module turns the text into `Line`s and names every test the reader applies to one line;
+This module names every test the reader applies to one `Line` (`digest.pasted.lines`);
 `digest.pasted.reader` decides with them where the article is.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.dates import find_date
+from digest.pasted.lines import Line, ends_sentence, word_count
 from digest.summary.screen import Screened
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-CJK_CHARS_PER_WORD = 2  # a Chinese/Japanese line has no spaces: two characters weigh about one word
-TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
-INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-
-SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$|[\"”»]$")
 DATELINE_SHARE = 3  # a date filling a third of the line makes it a dateline
 TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)$")
 PUNCTUATION = re.compile(r"[.,;:!?，。、；：！？]")
@@ -169,75 +161,6 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>>?|›|»)\s")
 BREADCRUMB_MIN_SEPARATORS = 2
 META_SEPARATOR = re.compile(r"\s[|•·]\s")
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦\-–*+])\s+\S")  # innerText drops <li> bullets: these are typed
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One non-empty line of the paste, with its position and the spacing around it."""
-
-    index: int
-    text: str
-    words: int
-    blank_before: bool
-    blank_after: bool
-    repeats: int  # how many times this exact line occurs in the paste
-
-
-def word_count(text: str) -> int:
-    """Words, counting CJK characters in pairs (their text has no spaces)."""
-    cjk = len(CJK.findall(text))
-    return len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // CJK_CHARS_PER_WORD
-
-
-def normalise_line(text: str) -> str:
-    if text.isascii() and "  " not in text and "\t" not in text:
-        return text.strip()  # what the patterns give: nothing invisible, no run of spaces to squeeze (most lines)
-    return SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
-
-
-WRAP_MIN_CHARS = 30  # a wrapped line runs near the wrap width; a menu item ("About eHow") does not
-WRAP_CONTINUES = re.compile(r"^(?![a-z]+_)[a-zà-öø-ÿа-яё(]")  # a hard-wrapped paragraph goes on in lower case;
-# a snake_case name is an icon font's ligature ("access_time2019/04/21 11:51 folder生活"), never a sentence's next word
-
-
-def join_wrapped(raw: list[str]) -> list[str]:
-    """Undo hard wrapping (plain-text documents, <br> layouts): a line that starts in lower case
-    continues the line above it when that one does not end a sentence and either is long."""
-    joined: list[str] = []
-    for line in raw:
-        if (line and joined and joined[-1] and max(len(joined[-1]), len(line)) >= WRAP_MIN_CHARS
-                and WRAP_CONTINUES.match(line)
-                and not ends_sentence(joined[-1])):
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-    return joined
-
-
-def split_lines(text: str) -> list[Line]:
-    """The paste's non-empty lines, in order, each knowing whether a blank line surrounds it."""
-    raw = [normalise_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    raw = join_wrapped(raw)
-    counts = Counter(line for line in raw if line)
-    lines: list[Line] = []
-    for position, line in enumerate(raw):
-        if not line:
-            continue
-        lines.append(Line(
-            index=len(lines),
-            text=line,
-            words=word_count(line),
-            blank_before=position == 0 or not raw[position - 1],
-            blank_after=position == len(raw) - 1 or not raw[position + 1],
-            repeats=counts[line],
-        ))
-    return lines
-
-
-# --- what one line looks like ------------------------------------------------------------------
-
-def ends_sentence(text: str) -> bool:
-    return SENTENCE_END.search(text) is not None
 
 
 @lru_cache(maxsize=4096)

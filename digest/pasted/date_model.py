@@ -22,7 +22,6 @@ from datetime import date, datetime
 from digest.dates import find_date
 from digest.pasted import fitted
 from digest.pasted.blocks import (
-    Line,
     has_date,
     is_breadcrumb,
     is_byline,
@@ -31,6 +30,7 @@ from digest.pasted.blocks import (
     is_junk,
     looks_like_prose,
 )
+from digest.pasted.lines import Line
 from digest.summary.screen import Screened
 
 WEIGHTS_NAME = "pasted-date"  # digest/pasted/pasted-date.json (digest.pasted.fitted)

@@ -14,9 +14,6 @@ from digest.dates import find_date
 from digest.pasted import headline_model
 from digest.pasted.blocks import (
     BYLINE_MAX_WORDS,
-    CJK,
-    Line,
-    ends_sentence,
     has_date,
     is_breadcrumb,
     is_byline,
@@ -28,8 +25,8 @@ from digest.pasted.blocks import (
     is_section_break,
     is_title_case,
     looks_like_prose,
-    word_count,
 )
+from digest.pasted.lines import CJK, Line, ends_sentence, word_count
 
 SHOWING_REACH = 8  # lines above the chosen headline where its first showing may stand
 HEADLINE_WINDOW = 40  # lines before the article where the headline may stand

@@ -19,10 +19,7 @@ import re
 
 from digest.pasted import fitted
 from digest.pasted.blocks import (
-    CJK,
-    CJK_CHARS_PER_WORD,
     TRUNCATED,
-    Line,
     has_date,
     is_byline,
     is_comments_heading,
@@ -31,6 +28,7 @@ from digest.pasted.blocks import (
     is_title_case,
     looks_like_prose,
 )
+from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
 MODEL_WINDOW = 200  # lines before the article run that may hold the headline (and its opening lines: headline.opening_candidates)

@@ -13,7 +13,6 @@ from datetime import date, datetime
 
 from digest.dates import find_date
 from digest.pasted.blocks import (
-    Line,
     has_date,
     is_byline,
     is_copyright,
@@ -23,6 +22,7 @@ from digest.pasted.blocks import (
     is_notice,
     looks_like_prose,
 )
+from digest.pasted.lines import Line
 from digest.pasted.headline import is_wiki_entry
 from digest.summary.screen import Screened
 

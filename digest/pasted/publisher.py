@@ -30,7 +30,8 @@ from urllib.parse import urlsplit
 
 from digest.pasted import publisher_model
 from digest.pasted.addresses import written_domains
-from digest.pasted.blocks import Line, is_code, is_junk
+from digest.pasted.blocks import is_code, is_junk
+from digest.pasted.lines import Line
 from digest.summary.screen import Screened
 from digest.urls import site_from_host
 

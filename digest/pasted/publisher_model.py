@@ -24,7 +24,8 @@ from functools import cache, lru_cache
 
 from digest.pasted import fitted
 from digest.pasted.addresses import Written
-from digest.pasted.blocks import Line, is_junk
+from digest.pasted.blocks import is_junk
+from digest.pasted.lines import Line
 
 WEIGHTS_NAME = "pasted-publisher"
 COMMON_NAME = "pasted-common-words"  # a sorted list of the words pastes write in lower case (bench/fit/common_words.py)

@@ -34,7 +34,6 @@ from digest.language import detect_language
 from digest.model import Article
 from digest.pasted.blocks import (
     SLIDE_COUNTER,
-    Line,
     has_date,
     is_byline,
     is_code,
@@ -43,14 +42,14 @@ from digest.pasted.blocks import (
     is_junk,
     is_list_item,
     is_markup,
-    is_photo_credit,
     is_page_copyright,
+    is_photo_credit,
     is_relative_time,
     is_section_break,
     is_slide_counter,
     looks_like_prose,
-    split_lines,
 )
+from digest.pasted.lines import Line, split_lines
 from digest.pasted import date_model
 from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
 from digest.pasted.published import find_published
