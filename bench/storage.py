@@ -35,7 +35,6 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import closing, contextmanager
-from datetime import date, timedelta
 from pathlib import Path
 
 import asyncpg

@@ -23,7 +23,6 @@ from lxml.html import HtmlElement
 
 from digest.html.meta.headings import displayed_text
 from digest.html.meta.headline import contained_in, is_usable, words_of
-from digest.html.meta.names import key
 
 NEIGHBOUR_MAX_WORDS = 60  # a deck or a kicker; a longer block is the article, not a line about it
 CONTENT_WORD_MIN_CHARS = 4  # "how", "the", "of": words every title shares
