@@ -99,6 +99,9 @@ NAMED_CREDIT = re.compile(
 PHOTO_CREDIT = Screened(re.compile(r"^(?:photo(?:graph)?|image|picture|foto)s?\s*(?:by\b|:)"
                                     r"|\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa|istock)\s*\)?$",
                                     re.IGNORECASE))
+# A picture's copyright, its owner and the agency or archive split by a spaced slash ("© Maizal / stock.adobe.com
+# (Ausschnitt)", "© Samuel Velasco / Quanta Magazine, nach ..."): a credit inside the article, not the page's footer.
+PICTURE_COPYRIGHT = re.compile(r"^\s*©\s*[^/\s][^/]{0,60}?\s/\s\S")
 CREDIT_MAX_WORDS = 8
 BYLINE_WORD = re.compile(r"^(?:by|von|par|por|di|de)\b", re.IGNORECASE)  # "By: Paul Wiseman, The Associated Press"
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article (nor after a teaser
@@ -236,7 +239,8 @@ def is_markup(line: Line) -> bool:
 
 def is_page_copyright(line: Line) -> bool:
     """The page's own copyright line ("© 2017 X", "Copyright X. All rights reserved"), not a photo credit."""
-    return is_copyright(line) and PAGE_COPYRIGHT.search(line.text) is not None
+    return (is_copyright(line) and PAGE_COPYRIGHT.search(line.text) is not None
+            and PICTURE_COPYRIGHT.match(line.text) is None)
 
 
 def is_copyright(line: Line) -> bool:
@@ -276,7 +280,8 @@ def is_credit(line: Line) -> bool:
 
 def is_photo_credit(line: Line) -> bool:
     """A short line that only names who took the picture (not a byline: "By: Paul Wiseman, The Associated Press")."""
-    return (line.words <= CREDIT_MAX_WORDS and bool(PHOTO_CREDIT.search(line.text) or NAMED_CREDIT.search(line.text))
+    return (line.words <= CREDIT_MAX_WORDS and bool(PHOTO_CREDIT.search(line.text) or NAMED_CREDIT.search(line.text)
+                                                    or PICTURE_COPYRIGHT.match(line.text))
             and not BYLINE_WORD.match(line.text))
 
 
