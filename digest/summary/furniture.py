@@ -80,9 +80,10 @@ SELF_PROMOTION = re.compile(
     re.IGNORECASE,
 )
 # A notice of the article's age or publishing history, set above or below it: "This article is more than 5 years
-# old", "First published on ...", "This story was originally published by ...", "We're no longer maintaining this page."
+# old" (also glued to the dateline before it: "Last updated July 21, 2022This article is ..."), "First published on
+# ...", "This story was originally published by ...", "We're no longer maintaining this page."
 PUBLISHING_NOTICE = re.compile(
-    r"^This (?:article|story|post|piece|page|video|report) is (?:more|over|older) than \w+ (?:years?|months?|weeks?)"
+    r"(?:^|(?<=[a-z\d]))This (?:article|story|post|piece|page|video|report) is (?:more|over|older) than \w+ (?:years?|months?|weeks?)"
     r"(?: old)?\b"
     r"|^(?:First|Originally) (?:published|posted|appeared)\s*(?:on\b|at\b|:|\d)"
     r"|^(?:This|The|A version of this|Portions of this) (?:article|story|post|piece|essay|interview|column|report)\b"
