@@ -26,6 +26,7 @@ Text holding no article (a menu, a cookie wall, two lines) raises ExtractionErro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from digest.dates import find_lead_place, slashed_day_first
@@ -51,7 +52,7 @@ from digest.pasted.blocks import (
 )
 from digest.pasted.lines import Line, split_lines
 from digest.pasted import date_model
-from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
+from digest.pasted.headline import STANDFIRST_MAX_WORDS, find_headline, find_standfirst, is_wiki_entry, looks_like_deck
 from digest.pasted.published import find_published
 from digest.pasted.publisher import find_site
 
@@ -76,9 +77,13 @@ COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
-HEADER_REACH = 3  # lines above a comment count where the article header's date may stand
+HEADER_REACH = 5  # lines above a comment count where the article header's byline or date may stand (share links between)
 CAPTION_MAX_WORDS = 20  # a photo's caption is a line or two; a lead paragraph by a credit is longer
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
+HEADER_IN_RUN = 12  # lines into the run where the article's header (headline, byline, dateline) may still stand
+HEADER_PROSE_SHARE = 0.25  # prose above that header is page furniture only while it is this small a share of the run
+QUOTE_SIGNATURE_DASHES = "—–-"
+BYLINE_BEFORE_NUMBER = re.compile(r"^\w+\s+\d")  # "By 1963, ...": a sentence, not a name
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
 
@@ -108,10 +113,10 @@ def line_value(line: Line) -> int:
 
 
 def is_header_comment_count(lines: list[Line], position: int) -> bool:
-    """ "11 Comments" right under the article's dateline, with no paragraph above: the header's link
+    """ "11 Comments" right under the article's dateline or byline, with no paragraph above: the header's link
     to the comments, not the comments themselves."""
     above = lines[max(0, position - HEADER_REACH):position]
-    return (any(is_dateline(line) or is_byline(line) and has_date(line) for line in above)
+    return (any(is_dateline(line) or is_byline(line) for line in above)
             and not any(looks_like_prose(line) for line in above))
 
 
@@ -203,7 +208,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
     for position, line in enumerate(lines):
         footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
         if (is_comments_heading(line) and not is_header_comment_count(lines, position)) or footer:
-            start, total, discount = position, 0.0, COMMENTS_DISCOUNT
+            closing = best is not None and best.weight >= ARTICLE_SIZED_RUN  # an article above: these are its comments
+            start, total, discount = position, 0.0, COMMENTS_DISCOUNT * (OTHER_STORIES_DISCOUNT if closing else 1.0)
             continue
         value = line_value(line)
         if is_comments_heading(line) or is_inline_box(lines, position):
@@ -260,6 +266,40 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
             if line.index in listing or not is_junk(line) and line.index not in dropped]
 
 
+def is_header_line(line: Line) -> bool:
+    """A byline or a dateline of the article's header: not a sentence's opening ("By 1963, as the Times
+    explains:") nor a quotation's signature ("— Hayes Brown (@HayesBrown) September 19, 2016", an embedded post's)."""
+    if line.text.endswith(":") or line.text.lstrip()[:1] in QUOTE_SIGNATURE_DASHES:
+        return False
+    return is_dateline(line) or is_byline(line) and not BYLINE_BEFORE_NUMBER.match(line.text)
+
+
+def header_end(lines: list[Line], span: Span, headline: Line | None) -> int:
+    """Where the article opens: after its header when the header stands inside the run's first lines.
+    A run may open on prose that is not the article (a menu's descriptions, a video's caption and transcript
+    over the byline); the headline, the byline and the dateline say where the article itself begins. Only
+    a small share of the run's prose may stand above them, so a dated line deep in the text cuts nothing."""
+    limit = min(span.end, span.start + HEADER_IN_RUN)
+    end = span.start
+    if headline is not None and span.start <= headline.index < limit:
+        end = headline.index + 1
+    for line in lines[end:limit]:
+        if is_header_line(line):
+            end = line.index + 1
+    prose = [line.words for line in lines[span.start:span.end] if looks_like_prose(line)]
+    above = sum(line.words for line in lines[span.start:end] if looks_like_prose(line))
+    return end if above <= HEADER_PROSE_SHARE * sum(prose) else span.start
+
+
+def deck_above_header(lines: list[Line], span: Span, headline: Line | None, opening: int) -> Line | None:
+    """The deck the run opened with, over the byline that `header_end` cut at: its last deck-like line under the
+    headline, shown once (a line shown twice there is a video's or a picture's description) and not too long."""
+    first = max(span.start, headline.index + 1 if headline is not None else 0)
+    decks = [line for line in lines[first:opening] if looks_like_deck(line) and looks_like_prose(line)
+             and line.repeats == 1 and line.words <= STANDFIRST_MAX_WORDS]
+    return decks[-1] if decks else None
+
+
 def has_article(lines: list[Line]) -> bool:
     words = sum(line.words for line in lines)
     prose = sum(1 for line in lines if looks_like_prose(line))
@@ -288,16 +328,23 @@ def read_text(text: str, *, url: str | None = None) -> Article:
         raise ExtractionError(NO_ARTICLE)
     headline = find_headline(lines, span.start, body)
     standfirst = find_standfirst(lines, headline, span.start, body)
-    paragraphs = [  # the headline wherever it is repeated (an image caption), the deck where it stands
-        line.text for line in body
+    opening = header_end(lines, span, headline)
+    deck = deck_above_header(lines, span, headline, opening) if headline is not None and opening > span.start else None
+    if standfirst is None:
+        standfirst = deck
+    kept = [  # the headline wherever it is repeated (an image caption), the deck where it stands
+        line for line in body
         if not (headline is not None and line.text == headline.text)
         and not (standfirst is not None and line.index == standfirst.index)
     ]
+    # the article from its header on, and the deck over the header when it is not the standfirst already
+    paragraphs = [line.text for line in kept if line.index >= opening or deck is not None and line.index == deck.index]
     if not paragraphs:
         raise ExtractionError(NO_ARTICLE)
+    title = headline.text if headline else kept[0].text  # no headline: the run's first line stands for it
     language = detect_language("\n\n".join(paragraphs))  # the same text digest.pipeline would ask about
     return Article(
-        title=headline.text if headline else paragraphs[0],
+        title=title,
         paragraphs=tuple(paragraphs),
         standfirst=standfirst.text if standfirst else None,
         published=date_model.pick(published_choices(lines, span, headline, language)),
