@@ -66,6 +66,7 @@ SHORT_LINE_COST = 3  # a menu item or a label
 BLOCK_LINE_COST = 1  # a short line standing as a block of its own (a subheading, a list item)
 JUNK_COST = 10  # a credit, a teaser, a notice, a button
 SECTION_BREAK_COST = 80  # "Top stories", "Comments": the article is most likely over
+CARD_MAX_WORDS = 15  # a sentence this short shown twice on the page is a card's headline (a teaser), not a paragraph
 LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
 
 FRAGMENT_MAX_WORDS = 3
@@ -103,7 +104,7 @@ def line_value(line: Line) -> int:
         return -SECTION_BREAK_COST
     if is_junk(line):
         return -JUNK_COST
-    if looks_like_prose(line):
+    if looks_like_prose(line) and not (line.repeats > 1 and line.words <= CARD_MAX_WORDS):
         return line.words
     if is_list_item(line) and line.words >= LIST_ITEM_MIN_WORDS:
         return line.words // 2
