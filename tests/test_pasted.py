@@ -703,3 +703,66 @@ def test_a_caption_over_its_credit_is_not_the_standfirst() -> None:
     article = read_text(paste(paragraphs[0], caption, "Photo : Jan Smit", *paragraphs[2:]), url=None)
     assert article.standfirst != caption
     assert caption not in article.paragraphs
+
+
+MORE = [  # two more paragraphs: an article of a common length, long enough to close with a comments section
+    "The new crossing will be the first to be built in the city since 1974, when the ring road bridge opened to traffic "
+    "after six years of work and two changes of contractor, the planning department said.",
+    "Engineers expect the piers to be set in the riverbed during the first winter, when the water is low, and the deck "
+    "to be lifted into place in sections over the following two summers.",
+]
+
+
+def test_a_pictures_copyright_inside_the_article_is_no_footer() -> None:
+    """"© Jan Smit / stock.example.com" over a caption, late in the page, credits a picture: the article goes on."""
+    paragraphs = ARTICLE.split("\n\n")
+    credit = "© Jan Smit / stock.example.com (detail)\nThe old bridge, closed to heavy traffic since 2019."
+    article = read_text(paste(MENU, *paragraphs[:5], credit, *paragraphs[5:]), url=None)
+    assert article.paragraphs[0].startswith("The city council voted on Thursday")
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+    assert not any("closed to heavy traffic since 2019." == p for p in article.paragraphs)
+
+
+def test_menu_descriptions_over_the_headline_are_not_the_article() -> None:
+    """A menu whose items carry a sentence each, right over the headline, runs into the article: it opens at the
+    headline inside the run, after its byline."""
+    menu = "\n".join([
+        "Obsessions", "These are the core obsessions that drive our newsroom, the topics that shape the economy.",
+        "Featured", "These are some of our most ambitious editorial projects, told at length. Enjoy!",
+        "Emails", "Our emails are made to shine in your inbox, with something fresh every morning.",
+    ])
+    paragraphs = ARTICLE.split("\n\n")
+    text = "\n".join([menu, paragraphs[0], "By Jan Smit", paragraphs[2], *paragraphs[3:], *MORE])
+    article = read_text(text, url=None)
+    assert article.title == paragraphs[0]
+    assert article.paragraphs[0].startswith("The city council voted on Thursday")
+    assert not any("newsroom" in p or "inbox" in p for p in article.paragraphs)
+
+
+def test_a_videos_description_over_the_byline_is_not_the_article() -> None:
+    """A video set between the headline and the byline shows its description twice: the article opens under the
+    byline and its date."""
+    paragraphs = ARTICLE.split("\n\n")
+    description = "The mayor explains in two minutes why the city needs a second bridge over the river."
+    video = "\n".join(["Video", "transcript", "0:00/2:33", description, description])
+    article = read_text(paste(MENU, paragraphs[0], video, "By Jan Smit", *paragraphs[2:]), url=None)
+    assert article.paragraphs[0].startswith("The city council voted on Thursday")
+    assert description not in article.paragraphs
+
+
+def test_a_comment_count_under_the_byline_is_the_headers_link_and_the_comments_stay_out() -> None:
+    paragraphs = ARTICLE.split("\n\n")
+    header = paste(paragraphs[0], "By Jan Smit last updated 4 April 22", *["(opens in new tab)"] * 3, "Comments (27)")
+    comments = "\n".join(["27 Comments", *[f"Comment number {n}: I think this bridge is a fine idea and long overdue, "
+                                           "and the trams will help everybody who lives on the east side." for n in range(14)]])
+    article = read_text(paste(MENU, header, *paragraphs[3:], *MORE, "More about the city", comments), url=None)
+    assert article.paragraphs[0].startswith("The city council voted on Thursday")
+    assert not any(p.startswith("Comment number") for p in article.paragraphs)
+
+
+def test_short_sentences_shown_twice_under_the_article_are_teaser_cards() -> None:
+    paragraphs = ARTICLE.split("\n\n")
+    cards = "\n".join(line for n in range(6) for line in (f"Environment", f"Can the old tram line {n} be saved?",
+                                                          f"Can the old tram line {n} be saved?"))
+    article = read_text(paste(MENU, *paragraphs, "Related", cards), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")

@@ -269,6 +269,7 @@ LEAD = "The harbour reopened on Tuesday after a week of repairs to the sea wall,
         "Join Harbourlight on 10/20 for a panel discussion on the future of the quay. RSVP.",
         # notices of the article's age or publishing history
         "This article is more than 5 years old.",
+        "Published February 24, 2020Last updated July 21, 2022This article is more than 2 years old.",  # glued on
         "First published on March 3, 2021, at 9:00 a.m.",
         "This story was originally published by the Harbour Gazette and is republished with permission.",
         "We're no longer maintaining this page.",
