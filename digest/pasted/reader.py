@@ -66,7 +66,7 @@ SHORT_LINE_COST = 3  # a menu item or a label
 BLOCK_LINE_COST = 1  # a short line standing as a block of its own (a subheading, a list item)
 JUNK_COST = 10  # a credit, a teaser, a notice, a button
 SECTION_BREAK_COST = 80  # "Top stories", "Comments": the article is most likely over
-CARD_MAX_WORDS = 15  # a sentence this short shown twice on the page is a card's headline (a teaser), not a paragraph
+CARD_MAX_WORDS = 15  # a sentence this short shown twice on a page with an article is a card's headline (a teaser)
 LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
 
 FRAGMENT_MAX_WORDS = 3
@@ -104,7 +104,7 @@ def line_value(line: Line) -> int:
         return -SECTION_BREAK_COST
     if is_junk(line):
         return -JUNK_COST
-    if looks_like_prose(line) and not (line.repeats > 1 and line.words <= CARD_MAX_WORDS):
+    if looks_like_prose(line):
         return line.words
     if is_list_item(line) and line.words >= LIST_ITEM_MIN_WORDS:
         return line.words // 2
@@ -199,13 +199,17 @@ def find_article_span(lines: list[Line]) -> Span | None:
     comment count under the article's own dateline is no heading at all). A section break
     ("Related coverage") after an article-sized run makes what follows count for less as well
     (OTHER_STORIES_DISCOUNT), unless it heads an inline box of one link inside the article.
-    A gallery's captions cost like labels; a code listing's lines cost like a subheading's.
+    A gallery's captions cost like labels, and so does a short sentence shown twice (a teaser card's headline) on a
+    page with prose of its own; a code listing's lines cost like a subheading's.
     """
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0
     captions = gallery_captions(lines)
     listing = listing_lines(lines)
     widget = widget_share(lines)
+    # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
+    # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
+    cards = sum(line.words for line in lines if line.repeats == 1 and looks_like_prose(line)) >= ARTICLE_MIN_WORDS
     for position, line in enumerate(lines):
         footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
         if (is_comments_heading(line) and not is_header_comment_count(lines, position)) or footer:
@@ -216,6 +220,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
         if is_comments_heading(line) or is_inline_box(lines, position):
             value = -JUNK_COST
         elif position in captions:
+            value = -SHORT_LINE_COST
+        elif cards and line.repeats > 1 and line.words <= CARD_MAX_WORDS and looks_like_prose(line):
             value = -SHORT_LINE_COST
         elif position in listing and value < 0:
             value = -BLOCK_LINE_COST
