@@ -766,3 +766,12 @@ def test_short_sentences_shown_twice_under_the_article_are_teaser_cards() -> Non
                                                           f"Can the old tram line {n} be saved?"))
     article = read_text(paste(MENU, *paragraphs, "Related", cards), url=None)
     assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_a_long_caption_ending_in_its_photographer_and_agency_is_not_the_article() -> None:
+    paragraphs = ARTICLE.split("\n\n")
+    caption = ("A tram crosses the old bridge, which has been closed to heavy traffic since 2019. The new crossing will "
+               "stand a few hundred metres downstream, where the river is at its narrowest. (Jan Smit/Gazette) comments")
+    article = read_text(paste(MENU, *paragraphs[:4], caption, *paragraphs[4:]), url=None)
+    assert caption not in article.paragraphs
+    assert article.paragraphs[-1].startswith("Opponents said the money")

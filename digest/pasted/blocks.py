@@ -103,6 +103,7 @@ PHOTO_CREDIT = Screened(re.compile(r"^(?:photo(?:graph)?|image|picture|foto)s?\s
 # (Ausschnitt)", "© Samuel Velasco / Quanta Magazine, nach ..."): a credit inside the article, not the page's footer.
 PICTURE_COPYRIGHT = re.compile(r"^\s*©\s*[^/\s][^/]{0,60}?\s/\s\S")
 CREDIT_MAX_WORDS = 8
+CREDITED_CAPTION_MAX_WORDS = 60  # a caption of two or three sentences still ends in its photographer and agency
 BYLINE_WORD = re.compile(r"^(?:by|von|par|por|di|de)\b", re.IGNORECASE)  # "By: Paul Wiseman, The Associated Press"
 COMMENTS = re.compile(  # the comments open: nothing after this heading is the article (nor after a teaser
     # card's "2559Comments. Click to view comments")
@@ -274,8 +275,9 @@ def is_teaser(line: Line) -> bool:
 
 def is_credit(line: Line) -> bool:
     """A photo caption that carries its credit ("FILE PHOTO: ... © Sputnik")."""
-    return line.words <= TEASER_MAX_WORDS and (CREDIT.search(line.text) is not None
-                                               or NAMED_CREDIT.search(line.text) is not None)
+    if line.words <= TEASER_MAX_WORDS and CREDIT.search(line.text) is not None:
+        return True
+    return line.words <= CREDITED_CAPTION_MAX_WORDS and NAMED_CREDIT.search(line.text) is not None
 
 
 def is_photo_credit(line: Line) -> bool:
