@@ -15,7 +15,10 @@ on lines instead of DOM nodes, in named steps:
    one box, so it no longer cuts an article in two.
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
    gallery's captions, a photo's caption next to its credit, a box's link), while a code listing stays whole.
-5. Headline, standfirst and dateline are read around the run (digest.pasted.headline), the place from
+5. `header_end`: a run may open on prose that is not the article (a menu's descriptions, a video's caption over
+   the byline); when the headline, a byline or a dateline stands in its first HEADER_IN_RUN lines under a small
+   share of its prose, the article opens after them (the deck over the byline stays).
+6. Headline, standfirst and dateline are read around the run (digest.pasted.headline), the place from
    the lead (digest.dates.find_lead_place), the publisher from the whole page (digest.pasted.publisher).
    A slashed date ("07/04/2022") is read month first only in English text (`slashed_day_first`):
    the article's language (digest.language, about a millisecond) decides, since a paste carries
