@@ -762,7 +762,7 @@ def test_a_comment_count_under_the_byline_is_the_headers_link_and_the_comments_s
 
 def test_short_sentences_shown_twice_under_the_article_are_teaser_cards() -> None:
     paragraphs = ARTICLE.split("\n\n")
-    cards = "\n".join(line for n in range(6) for line in (f"Environment", f"Can the old tram line {n} be saved?",
+    cards = "\n".join(line for n in range(6) for line in ("Environment", f"Can the old tram line {n} be saved?",
                                                           f"Can the old tram line {n} be saved?"))
     article = read_text(paste(MENU, *paragraphs, "Related", cards), url=None)
     assert article.paragraphs[-1].startswith("Opponents said the money")

@@ -38,7 +38,6 @@ from digest.language import detect_language
 from digest.model import Article
 from digest.pasted.blocks import (
     SLIDE_COUNTER,
-    has_date,
     is_byline,
     is_code,
     is_comments_heading,
