@@ -11,7 +11,7 @@ from digest.dates import find_date
 from digest.pasted import fitted
 from digest.pasted.lines import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
-from digest.pasted.headline_model import FEATURES, dated_header_below
+from digest.pasted.headline_model import FEATURES, breadcrumb_trails, dated_header_below, deck_under, ends_trail, header_start
 from digest.pasted.publisher import clean_name, find_site
 from digest.pasted.reader import article_lines, find_article_span, read_text
 
@@ -191,6 +191,21 @@ def test_a_headline_and_its_deck_reach_their_date_through_the_header_and_a_tease
         "By Ann Lee", "March 3, 2022", *STORY]))
     header = {line.index: dated_header_below(lines, line.index) for line in lines[:4]}
     assert header == {0: False, 1: True, 2: True, 3: True}  # the teaser's next line is a paragraph
+
+
+def test_a_headline_over_its_deck_a_breadcrumbs_last_step_and_the_lines_past_the_header() -> None:
+    """deck_under: a line with a longer deck right under it; trail_end: a breadcrumb ends with it; past_header:
+    a line between the header's byline or date and the article (an author's blurb, a caption)."""
+    lines = split_lines("\n".join([
+        "Home > Local > Council approves the new river crossing",
+        "Council approves the new river crossing",
+        "The bridge will carry trams, bicycles and pedestrians, but no private cars.",
+        "By Ann Lee", "Reporter covering the town hall", "March 3, 2022", *STORY]))
+    start = find_article_span(lines).start
+    assert [deck_under(lines, line) for line in lines[:3]] == [False, True, False]
+    trails = breadcrumb_trails(lines)
+    assert ends_trail(trails[0], lines[1].text) and not any(ends_trail(trail, lines[2].text) for trail in trails)
+    assert header_start(lines, start) == 3  # "By Ann Lee": "Reporter covering the town hall" is past the header
 
 
 def test_the_deck_under_a_headline_inside_the_article_run() -> None:

@@ -31,11 +31,11 @@ def choice(vectors: Sequence[dict[str, float]], right: Sequence[bool], names: Se
     return matrix, mask
 
 
-def fit(choices: Sequence[Choice], names: Sequence[str]) -> dict[str, float]:
+def fit(choices: Sequence[Choice], names: Sequence[str], l2: float = L2) -> dict[str, float]:
     """Weights maximising the penalised log-likelihood (a softmax has no use for a bias: it is 0)."""
     weights = np.zeros(len(names))
     for _ in range(ITERATIONS):
-        gradient = -L2 * weights
+        gradient = -l2 * weights
         for matrix, mask in choices:
             logits = matrix @ weights
             chances = np.exp(logits - logits.max())

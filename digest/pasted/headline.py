@@ -277,6 +277,8 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     for line in lines:
         first_index.setdefault(line.text, line.index)
     echoes = headline_model.echoed_heads(lines)
+    trails = headline_model.breadcrumb_trails(lines)
+    header = headline_model.header_start(lines, start)
     by_rules = find_headline_by_rules(lines, start, body)
     rule_pick = by_rules.text if by_rules is not None else None
     found = []
@@ -288,7 +290,8 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
             echoed_by[key] = article_echo(body, key)
         lead, first = echoed_by[key]
         vector = headline_model.features(
-            lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes)
+            lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes,
+            trails, header)
         vector["deep"] = 0.0 if line.index < start or line.index in opening else 1.0
         vector["byline_cut"] = 1.0 if line.text != lines[line.index].text else 0.0
         found.append((line, vector))

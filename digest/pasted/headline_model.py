@@ -39,6 +39,8 @@ LINK_WORDS = re.compile(  # a button or a link's label, not a statement
     r"newsletter|advertisement|copied|download|menu|search|more (?:stories|articles|news) (?:by|from))\b", re.IGNORECASE)
 SITE_SEPARATOR = re.compile(r"\s[|·]\s|\s[-–—]\s[A-Z][\w.]*$")  # "Headline | Site", "Headline - Site"
 PARTICIPANTS = re.compile(r"^\d[\d,.]*\s+\w+")  # "132 with 73 posters", "3 comments": counters
+TRAIL_SEPARATOR = re.compile(r"(?:>|»|›|/|\|)\s*$")  # "Home > News > Headline": a breadcrumb's last step
+HEADER_SEARCH = (15, 4)  # lines over and into the article run where its header's first byline or date is looked for
 CJK_HEADLINE_MIN_CHARS = 12  # "インフォメーション", "ニュースリリース一覧へ": a menu's label; a Japanese headline says more
 
 FEATURES = (
@@ -46,7 +48,7 @@ FEATURES = (
     "good_length", "long", "full_stop", "question", "other_stories", "title_case", "upper_share",
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
-    "truncated", "under_headline", "deep", "byline_cut", "header_below",
+    "truncated", "under_headline", "deep", "byline_cut", "header_below", "deck_under", "trail_end", "past_header",
 )
 HEADER_REACH = 5  # lines under a headline where its header (deck, byline, share buttons) leads to its date
 HEADER_LINE_MAX_WORDS = 50  # a deck's length at most: a longer line is the article's text
@@ -73,8 +75,10 @@ def first_date_offset(lines: list[Line], index: int, step: int) -> int | None:
 
 def features(lines: list[Line], line: Line, start: int, lead: set[str], first: set[str],
              tokens: set[str], breaks: list[int], first_index: dict[str, int], rule_pick: str | None,
-             echoes: frozenset[str] = frozenset()) -> dict[str, float]:
-    """What the model knows of one candidate (each feature about 0..1)."""
+             echoes: frozenset[str] = frozenset(), trails: tuple[str, ...] = (),
+             header: int | None = None) -> dict[str, float]:
+    """What the model knows of one candidate (each feature about 0..1); `trails` and `header` are the page's
+    (`breadcrumb_trails`, `header_start`), computed once."""
     text = letters = line.text
     letters = [char for char in text if char.isalpha()]
     distance = start - line.index
@@ -114,7 +118,38 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "truncated": 1.0 if TRUNCATED.search(text) else 0.0,
         "under_headline": 1.0 if above is not None and reads_as_deck(line) and stands_as_headline(above) else 0.0,
         "header_below": 1.0 if dated_header_below(lines, line.index) else 0.0,
+        "deck_under": 1.0 if deck_under(lines, line) else 0.0,
+        "trail_end": 1.0 if any(ends_trail(trail, text) for trail in trails) else 0.0,
+        "past_header": 1.0 if header is not None and header < line.index < start else 0.0,
     }
+
+
+def deck_under(lines: list[Line], line: Line) -> bool:
+    """The line right under reads as a deck and says more than this one, which has no full stop: a headline
+    over its standfirst (the pair, wherever it stands: over the run or as its first lines)."""
+    below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return (below is not None and reads_as_deck(below) and below.words > line.words
+            and not (line.text.endswith(".") and not line.text.endswith("..")))
+
+
+def breadcrumb_trails(lines: list[Line]) -> tuple[str, ...]:
+    """The lines that may be a breadcrumb trail (a separator in them), once per page."""
+    return tuple(line.text for line in lines if any(mark in line.text for mark in "»›>|/"))
+
+
+def ends_trail(trail: str, text: str) -> bool:
+    """The trail ends with the text, after a separator: "Home > News > Headline" ends in the page's headline."""
+    cut = len(trail) - len(text)
+    return cut > 0 and trail.endswith(text) and TRAIL_SEPARATOR.search(trail[:cut]) is not None
+
+
+def header_start(lines: list[Line], start: int) -> int | None:
+    """The first byline or dated line (not prose) near the article run's start: the article's header. Lines
+    between it and the run are the header's own (deck, author's blurb, caption), rarely its headline."""
+    for line in lines[max(0, start - HEADER_SEARCH[0]):start + HEADER_SEARCH[1]]:
+        if (has_date(line) or is_byline(line)) and not looks_like_prose(line):
+            return line.index
+    return None
 
 
 def dated_header_below(lines: list[Line], index: int) -> bool:
