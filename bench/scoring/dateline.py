@@ -12,6 +12,14 @@ a Japanese page's day, not a time it shows):
            local time or a UTC one, so our clock is read in our zone and in UTC). Mercury turns a
            page's local time into UTC with a zone of its own guessing (the dataset's README), so a
            few of its instants are off by that guess: a floor, not an exact figure.
+
+A paste can show only the time it writes, and most write it without a zone ("December 16, 2016,
+4:19 PM"): a dateline then shows it as written. So pastes have two more figures, on the pastes that
+write the reference's time (`writes_time`: a clock time of its minute, in any zone, or its own clock
+when the reference has no offset):
+  written  the paste writes the reference's time
+  shown    the dateline shows it: zoned, the same instant; unzoned, a clock that is the reference's
+           in some zone in use (the page's local time, as written)
 """
 
 from __future__ import annotations
@@ -67,3 +75,48 @@ def dateline_time(raw_reference: str | None, published: datetime | date | None) 
         return False, None
     assert isinstance(published, datetime)  # for the type checker: `zoned` says so
     return True, same_time(reference, published)
+
+
+CLOCK = re.compile(r"(?<![\d:.])(?P<hour>[0-2]?\d)\s?[:h.時]\s?(?P<minute>[0-5]\d)(?!\d)\s*(?P<half>[ap]\.?\s?m\.?)?",
+                   re.IGNORECASE)
+ZONE_STEP_MINUTES = 30  # zones are whole or half hours from UTC
+
+
+def _clock_minutes(match: re.Match[str]) -> int | None:
+    hour, minute, half = int(match.group("hour")), int(match.group("minute")), match.group("half")
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+    return hour * 60 + minute if hour < 24 else None
+
+
+def writes_time(raw_reference: str | None, text: str) -> bool | None:
+    """Does the text write the reference's time: its clock when the reference has no offset, else a clock
+    time that is its instant in some zone (the same minute, or half an hour off)? None where the reference
+    states no time."""
+    reference = reference_time(raw_reference)
+    if reference is None:
+        return None
+    if reference.tzinfo is None:
+        wanted = reference.hour * 60 + reference.minute
+        return any(_clock_minutes(clock) == wanted for clock in CLOCK.finditer(text))
+    utc = reference.astimezone(timezone.utc)
+    wanted = utc.hour * 60 + utc.minute
+    return any(minutes is not None and (minutes - wanted) % ZONE_STEP_MINUTES == 0
+               for minutes in map(_clock_minutes, CLOCK.finditer(text)))
+
+
+def shows_time(raw_reference: str | None, published: datetime | date | None) -> bool | None:
+    """Does the dateline show the reference's time: zoned, the same instant; unzoned, a clock time that is
+    the reference's instant in a zone in use (the paste's local time, as written)? None where the
+    reference states no time."""
+    reference = reference_time(raw_reference)
+    if reference is None:
+        return None
+    if not isinstance(published, datetime):
+        return False
+    if published.utcoffset() is not None or reference.tzinfo is None:
+        return same_time(reference, published)
+    difference = _minute(published) - _minute(reference.astimezone(timezone.utc).replace(tzinfo=None))
+    return EARLIEST_ZONE <= difference <= LATEST_ZONE and difference % timedelta(minutes=ZONE_STEP_MINUTES) == timedelta(0)
