@@ -172,6 +172,8 @@ def test_a_paste_writes_the_references_time_in_its_own_zone_or_as_its_clock() ->
     assert writes_time("2019-10-09T05:35:00Z", "Oct 9, 2019, 11:05 IST") is True  # UTC+5:30
     assert writes_time("2018-04-05T06:00", "April 5, 2018 | 6:00 PM") is False  # no offset: its own clock only
     assert writes_time("2016-12-16T21:19:00Z", "December 16, 2016") is False
+    assert writes_time("2016-12-16T21:19:00Z", "December 16, 2016 for $11.19\n\nA line\n\n4:19 PM far from its day") is False
+    assert writes_time("2016-12-16T21:19:00Z", "December 16, 2016\n4:19 PM") is True  # the time on the next line
     assert writes_time("2016-12-16", "December 16, 2016, 4:19 PM") is None  # the reference states no time
 
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
+from bench.scoring.page import date_visible_in
+
 REFERENCE_TIME = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 EARLIEST_ZONE, LATEST_ZONE = timedelta(hours=-12), timedelta(hours=14)  # the zones in use
 
@@ -77,8 +79,9 @@ def dateline_time(raw_reference: str | None, published: datetime | date | None) 
     return True, same_time(reference, published)
 
 
-CLOCK = re.compile(r"(?<![\d:.])(?P<hour>[0-2]?\d)\s?[:h.時]\s?(?P<minute>[0-5]\d)(?!\d)\s*(?P<half>[ap]\.?\s?m\.?)?",
-                   re.IGNORECASE)
+# "4:19 PM", "13h59", "09時18分", "07.11 Uhr" (a dot only before "am", "Uhr" or a zone: "$11.29" is a price)
+CLOCK = re.compile(r"(?<![\d:.$€£])(?P<hour>[0-2]?\d)\s?(?:[:h時]|\.(?=\d\d\s*(?:[ap]\.?m|Uhr|[A-Z]{2,4}\b)))\s?"
+                   r"(?P<minute>[0-5]\d)(?!\d)\s*(?P<half>[ap]\.?\s?m\.?)?", re.IGNORECASE)
 ZONE_STEP_MINUTES = 30  # zones are whole or half hours from UTC
 
 
@@ -92,19 +95,26 @@ def _clock_minutes(match: re.Match[str]) -> int | None:
 
 
 def writes_time(raw_reference: str | None, text: str) -> bool | None:
-    """Does the text write the reference's time: its clock when the reference has no offset, else a clock
-    time that is its instant in some zone (the same minute, or half an hour off)? None where the reference
-    states no time."""
+    """Does the text write the reference's time beside its day: its clock when the reference has no offset,
+    else a clock time that is its instant in some zone (the same minute, or half an hour off), on a line
+    that writes the day (or a day either side: a zone may cross midnight) or next to one? None where the
+    reference states no time. Days are read by digest.dates, as bench.scoring.page.date_visible_in does."""
     reference = reference_time(raw_reference)
     if reference is None:
         return None
-    if reference.tzinfo is None:
-        wanted = reference.hour * 60 + reference.minute
-        return any(_clock_minutes(clock) == wanted for clock in CLOCK.finditer(text))
-    utc = reference.astimezone(timezone.utc)
-    wanted = utc.hour * 60 + utc.minute
-    return any(minutes is not None and (minutes - wanted) % ZONE_STEP_MINUTES == 0
-               for minutes in map(_clock_minutes, CLOCK.finditer(text)))
+    local = reference.tzinfo is None
+    clock = reference if local else reference.astimezone(timezone.utc)
+    wanted = clock.hour * 60 + clock.minute
+    days = {(reference.date() + timedelta(days=step)).isoformat() for step in (-1, 0, 1)}
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        for match in CLOCK.finditer(line):
+            minutes = _clock_minutes(match)
+            if minutes is None or (minutes != wanted if local else (minutes - wanted) % ZONE_STEP_MINUTES):
+                continue
+            if date_visible_in(days, "\n".join(lines[max(0, number - 1):number + 2])):
+                return True
+    return False
 
 
 def shows_time(raw_reference: str | None, published: datetime | date | None) -> bool | None:
