@@ -224,3 +224,10 @@ def test_a_zoneless_stamp_whose_clock_the_page_shows_in_the_other_half_of_the_da
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-04-05T06:00"}</script>'
     assert published_of(head, '<p class="updated-date">April 5, 2018 | 6:00 PM</p><p>Text.</p>') == date(2018, 4, 5)
     assert published_of(head, '<p class="updated-date">April 5, 2018 | 6:00 AM</p><p>Text.</p>') == datetime(2018, 4, 5, 6, 0)
+
+
+def test_any_element_stamped_with_a_datetime_counts_as_a_time_but_an_edit() -> None:
+    stamped = '<div class="byline__timestamp" datetime="2016-10-13 17:00:00 -0400">Oct 13, 2016</div><p>Text.</p>'
+    assert format_when(published_of(body=stamped)) == "13 October 2016, 17:00 UTC-4"
+    edit = '<ins datetime="2016-10-13T17:00:00-04:00">A correction.</ins><p>Text.</p>'
+    assert not isinstance(published_of(body=edit), datetime)  # no step reads an edit's stamp as the time

@@ -43,6 +43,7 @@ MAX_ZONE_TEXTS = 30  # marked date elements read for a written zone
 VISIBLE_TEXT = lxml.etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
 MAX_ZONE_OFFSET = timedelta(hours=14)  # UTC-12 to UTC+14 are the zones in use
 ZONE_STEP = timedelta(minutes=30)  # zones are whole or half hours from UTC (Nepal's :45 is the rare exception)
+STAMPED = lxml.etree.XPath("//*[@datetime][not(self::ins or self::del)]")  # a <time>, or any element stamped as one
 MACHINE_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")  # "2017-11-03T03:01:00-04:00": a date and a time
 DATE_MARKS = ("date", "time", "publish", "posted", "dateline", "updated")
 DATE_MARKED = marked_elements(DATE_MARKS)
@@ -56,7 +57,7 @@ def stamps(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> Ite
     for name in ZONE_META_NAMES:
         for value in tags.get(name, ()):
             yield parse_date(value)
-    for element in root.iter("time"):
+    for element in STAMPED(root):
         yield parse_date(element.get("datetime") or "")
     for name, values in tags.items():  # any other tag's stamp ("published_at", "sailthru.date") states the zone too
         if name not in ZONE_META_NAMES:
