@@ -28,7 +28,7 @@ from pathlib import Path
 from readability import Document
 
 from bench.fit import registry
-from bench.scoring.dateline import dateline_time
+from bench.scoring.dateline import dateline_time, shows_time, writes_time
 from bench.scoring.extraction import precision_recall, same_date, same_site, same_title, title_visible_in
 from bench.scoring.mercury import score_mercury_html, score_mercury_pasted
 from bench.scoring.page import PageScore, date_visible_in, quotes_are_verbatim, site_visible_in
@@ -80,6 +80,8 @@ def score_dev_page(page: DevPage, kind: str) -> PageScore:
         title=same_title(page.title, digest.title) if page.title else None,
         date=same_date(page.published, published) if page.published else None,
         time_zoned=time_zoned, time_matches=time_matches,
+        time_written=writes_time(page.metadata.get("publishedTime"), content) if kind == "text" else None,
+        time_shown=shows_time(page.metadata.get("publishedTime"), digest.published) if kind == "text" else None,
         site=same_site(page.site, digest.site) if page.site else None,
         site_given=digest.site is not None,
         summary_ok=sound,

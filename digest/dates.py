@@ -106,11 +106,11 @@ ZONE_OFFSETS: dict[str, float] = {
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
     "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3, "МСК": 3, **CAPITAL_ZONES}
 # US zones named without standard or daylight ("4:23 pm ET"): the standard offset, an hour more
-# on a day of US daylight saving time
+# on a day of US daylight saving time. Only in capitals, as CAPITAL_ZONES: "à 07:19 et plus" is French for "and".
 US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
-ZONE_NAMES = tuple(name for name in (*ZONE_OFFSETS, *US_ZONES) if name not in CAPITAL_ZONES)
+ZONE_NAMES = tuple(name for name in ZONE_OFFSETS if name not in CAPITAL_ZONES)
 # a zone name after a clock time, in a pattern compiled to ignore case
-ZONE_NAME = rf"(?:{_alternation(ZONE_NAMES)}|(?-i:{_alternation(CAPITAL_ZONES)}))"
+ZONE_NAME = rf"(?:{_alternation(ZONE_NAMES)}|(?-i:{_alternation((*CAPITAL_ZONES, *US_ZONES))}))"
 AMPM = r"[ap]\.?\s?m\.?(?!\w)"
 # A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
 TIME = (
@@ -140,7 +140,8 @@ DATE_SHAPES = {
     "iso": (
         rf"{YEAR_FIRST_START}(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
         r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
-        r"(?P<tz>Z|\s?(?:UTC|GMT)|[+-]\d{1,2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC", "T10:15-500" too
+        r"(?P<tz>Z|\s?(?:UTC|GMT)|\s?[+-]\d{1,2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC", "T10:15-500" too,
+        # Ruby's and Jekyll's "2016-10-13 17:00:00 -0400"
     ),
     "year_first": rf"{YEAR_FIRST_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
     # "2019.03.08": year first with dots, as Japanese, Chinese and Korean pages write it
@@ -175,6 +176,14 @@ WITHOUT_FOUR_DIGITS = {"slashed_yy": DATE_PATTERNS["slashed_yy"]}  # "9/11/13 10
 SEPARATORS = {"iso": "-", "year_first": "/", "year_dotted": ".", "dotted": ".", "dashed": "-", "slashed": "/",
               "slashed_yy": "/", "cjk": "年"}
 
+# "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019":
+# a clock time written before its date (British and US news pages), its zone before or after the date
+CLOCK_BEFORE_CHARS = 40  # how far before a date its clock time may stand
+CLOCK_BEFORE = re.compile(
+    rf"(?<![\d:.]){TIME}\s*[,|•·]?\s*(?:on\s+)?(?:(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+)?$", re.IGNORECASE)
+ZONE_AFTER = re.compile(
+    rf"\s*\(?(?P<tz>(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|{ZONE_NAME})(?!\w)", re.IGNORECASE)
+
 UTC_NAMES = ("Z", "UTC", "GMT")
 TRAILING_NOISE = " \t\r\n.,;|"
 
@@ -202,7 +211,7 @@ def us_daylight_time(day: date) -> bool:
     return _nth_sunday(day.year, 4, 1) <= day < _nth_sunday(day.year, 10, -1)
 
 
-def _zone(text: str | None, day: date | None = None) -> timezone | None:
+def zone_of(text: str | None, day: date | None = None) -> timezone | None:
     """A written offset ("+03:00", "GMT+2", "Z", "EST", "ET" on `day`) as a timezone; None when none is written."""
     if not text:
         return None
@@ -261,7 +270,7 @@ def _build(shape: str, match: re.Match[str], day_first: bool | None = None) -> d
         return None
     try:
         return datetime(year, month, day, _hour_24(int(hour), ampm), int(groups.get("minute") or 0),
-                        int(groups.get("second") or 0), tzinfo=_zone(groups.get("tz"), found))
+                        int(groups.get("second") or 0), tzinfo=zone_of(groups.get("tz"), found))
     except ValueError:
         return None
 
@@ -294,10 +303,32 @@ def find_date(text: str, *, day_first: bool | None = None) -> tuple[datetime | d
             if start != candidates[0][0]:
                 break
             value = _build(shape, match, day_first)
+            if type(value) is date:
+                return _with_clock_before(text, value, match.start(), match.end())
             if value is not None:
                 return value, match.start(), match.end()
         position = candidates[0][0] + 1
     return None
+
+
+def _with_clock_before(text: str, day: date, start: int, end: int) -> tuple[datetime | date, int, int]:
+    """A date with the clock time written just before it ("22:00, 11 July 2021 BST"), its zone written
+    with the clock or right after the date; the date alone when no clock time stands before it."""
+    clock = CLOCK_BEFORE.search(text, max(0, start - CLOCK_BEFORE_CHARS), start)
+    if clock is None:
+        return day, start, end
+    groups = clock.groupdict()
+    ampm = groups.get("ampm") or groups.get("ampm2")
+    hour = int(groups["hour"])
+    if ampm and not 1 <= hour <= 12 or not ampm and hour > 23:
+        return day, start, end
+    zone_text = groups.get("tz")
+    after = None if zone_text else ZONE_AFTER.match(text, end)
+    if after is not None:
+        zone_text, end = after.group("tz"), after.end()
+    found = datetime(day.year, day.month, day.day, _hour_24(hour, ampm), int(groups.get("minute") or 0),
+                     tzinfo=zone_of(zone_text, day))
+    return found, clock.start(), end
 
 
 def parse_date(text: str, *, day_first: bool | None = None) -> datetime | date | None:

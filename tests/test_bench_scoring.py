@@ -11,7 +11,7 @@ from pathlib import Path
 from bench.evaluate import refitted_folds
 from bench.fit import registry
 from bench.sets.datasets import GoldenPage, golden_pages
-from bench.scoring.dateline import dateline_time
+from bench.scoring.dateline import dateline_time, shows_time, writes_time
 from bench.scoring.loose import (
     author_match, date_match, dek_match, first_words_match, publisher_spells_brand, publisher_visible,
     site_agrees_with_host, words_after_end,
@@ -165,3 +165,21 @@ def test_a_dateline_time_counts_with_its_zone_and_at_the_reference_instant() -> 
     assert dateline_time("2019-11-20T00:00:00", shown) == (None, None)  # midnight: a day written as a time
     assert dateline_time("2019-03-04T15:00:00.000Z", date(2019, 3, 5)) == (None, None)  # midnight in Japan: a day
     assert dateline_time("2019-03-04T15:13:00.000Z", date(2019, 3, 5)) == (False, None)
+
+
+def test_a_paste_writes_the_references_time_in_its_own_zone_or_as_its_clock() -> None:
+    assert writes_time("2016-12-16T21:19:00.000Z", "December 16, 2016, 4:19 PM") is True  # UTC-5
+    assert writes_time("2019-10-09T05:35:00Z", "Oct 9, 2019, 11:05 IST") is True  # UTC+5:30
+    assert writes_time("2018-04-05T06:00", "April 5, 2018 | 6:00 PM") is False  # no offset: its own clock only
+    assert writes_time("2016-12-16T21:19:00Z", "December 16, 2016") is False
+    assert writes_time("2016-12-16T21:19:00Z", "December 16, 2016 for $11.19\n\nA line\n\n4:19 PM far from its day") is False
+    assert writes_time("2016-12-16T21:19:00Z", "December 16, 2016\n4:19 PM") is True  # the time on the next line
+    assert writes_time("2016-12-16", "December 16, 2016, 4:19 PM") is None  # the reference states no time
+
+
+def test_a_dateline_shows_the_references_time_zoned_or_as_the_pastes_clock() -> None:
+    assert shows_time("2016-12-16T21:19:00Z", datetime(2016, 12, 16, 16, 19)) is True  # as written, UTC-5
+    assert shows_time("2016-12-16T21:19:00Z", datetime(2016, 12, 16, 16, 19, tzinfo=timezone(timedelta(hours=-5))))
+    assert shows_time("2016-12-16T21:19:00Z", datetime(2016, 12, 16, 16, 19, tzinfo=timezone.utc)) is False
+    assert shows_time("2016-12-16T21:19:00Z", datetime(2016, 12, 16, 16, 20)) is False
+    assert shows_time("2016-12-16T21:19:00Z", date(2016, 12, 16)) is False

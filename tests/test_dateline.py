@@ -184,3 +184,50 @@ def test_place_and_zone_in_the_dateline_of_a_page() -> None:
             "<p>The Hang Seng index fell 1.8% by the close, its worst day in a month, while Tokyo and "
             "Shanghai ended lower too, traders said.</p></article></body></html>")
     assert digest_page(Page(content=html, kind="html")).dateline == "HONG KONG, 19 November 2019, 23:26 UTC-5"
+
+
+def pasted_published(header: str, lead: str = "") -> datetime | date | None:
+    text = (f"{header}\n\n{lead or 'Markets across Asia slid for a third day on Wednesday as hopes for a trade deal faded, traders said.'}\n\n"
+            "The Hang Seng index fell 1.8% by the close, its worst day in a month, while Tokyo and Shanghai ended "
+            "lower too, as investors weighed the odds of new tariffs.\n\n"
+            "Analysts said the slide could run on into next week unless the two sides announced a date for talks.\n")
+    return digest_page(Page(content=text, kind="text")).published
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Markets slide\nPUBLISHED TUE, NOV 19 20197:05 AM EST", "19 November 2019, 07:05 UTC-5"),  # year glued to the time
+    ("Markets slide\nPublished 22:00, 11 July 2021 BST", "11 July 2021, 22:00 UTC+1"),  # the time before the date
+    ("Markets slide\nUpdated 11:26 pm EST, Tuesday, November 19, 2019\nBy Jane Roe · November 19, 2019", "19 November 2019"),
+    ("Markets slide\nDec. 13, 2016, 12:31 PM / Updated Dec. 13, 2016, 6:06 PM UTC", "13 December 2016, 12:31 UTC"),
+    ("Markets slide\nDecember 16, 2016, 4:19 PM", "16 December 2016, 16:19"),  # no zone stated: as written
+])
+def test_a_pasted_time_keeps_the_zone_the_paste_writes(header: str, expected: str) -> None:
+    assert format_when(pasted_published(header)) == expected
+
+
+def test_a_pasted_time_in_a_one_zone_language_is_in_that_zone() -> None:
+    text = ("ソニー、新型カメラを発表\n\n2019年3月1日 13時16分\n\n"
+            "ソニーは1日、新しいミラーレスカメラを発表した。発売は4月を予定しており、価格は未定としている。"
+            "同社は昨年も同じシリーズの新製品を出しており、今回はその後継機にあたる。\n\n"
+            "新製品はセンサーを刷新し、暗い場所での撮影性能を高めた。動画の記録時間も延びたという。"
+            "同社は国内外の写真愛好家に向けて販売を広げる方針だ。\n")
+    assert format_when(digest_page(Page(content=text, kind="text")).published) == "1 March 2019, 13:16 UTC+9"
+
+
+def test_a_zone_named_in_any_meta_stamp_places_a_zoneless_time() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2017-11-03 03:01:00.000000"}'
+            '</script><meta name="published_at" content="2017-11-03T03:01:00-04:00">')
+    assert format_when(published_of(head)) == "3 November 2017, 03:01 UTC-4"
+
+
+def test_a_zoneless_stamp_whose_clock_the_page_shows_in_the_other_half_of_the_day_keeps_its_date() -> None:
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-04-05T06:00"}</script>'
+    assert published_of(head, '<p class="updated-date">April 5, 2018 | 6:00 PM</p><p>Text.</p>') == date(2018, 4, 5)
+    assert published_of(head, '<p class="updated-date">April 5, 2018 | 6:00 AM</p><p>Text.</p>') == datetime(2018, 4, 5, 6, 0)
+
+
+def test_any_element_stamped_with_a_datetime_counts_as_a_time_but_an_edit() -> None:
+    stamped = '<div class="byline__timestamp" datetime="2016-10-13 17:00:00 -0400">Oct 13, 2016</div><p>Text.</p>'
+    assert format_when(published_of(body=stamped)) == "13 October 2016, 17:00 UTC-4"
+    edit = '<ins datetime="2016-10-13T17:00:00-04:00">A correction.</ins><p>Text.</p>'
+    assert not isinstance(published_of(body=edit), datetime)  # no step reads an edit's stamp as the time

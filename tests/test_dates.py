@@ -191,3 +191,25 @@ def test_a_day_first_hint_orders_slashed_dates(text: str, day_first: bool | None
     assert parse_date(text, day_first=day_first) == expected
     found = find_date(f"Publié le {text}", day_first=day_first)
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "hours"), [
+    ("Published 22:00, 11 July 2021 BST", datetime(2021, 7, 11, 22, 0), 1),
+    ("Published: 12:41 BST, 7 April 2022 | Updated: 14:12 BST, 7 April 2022", datetime(2022, 4, 7, 12, 41), 1),
+    ("Updated 1:26 AM ET, Wed November 20, 2019", datetime(2019, 11, 20, 1, 26), -5),
+    ("posted 5 pm, 7 April 2022", datetime(2022, 4, 7, 17, 0), None),
+])
+def test_a_clock_time_before_its_date_is_read_with_its_zone(text: str, expected: datetime, hours: float | None) -> None:
+    found = find_date(text)
+    assert found is not None and found[0].replace(tzinfo=None) == expected
+    assert found[0].utcoffset() == (None if hours is None else timedelta(hours=hours))
+    assert text[found[1]:found[2]].startswith(text.split(" ", 1)[1].lstrip(": ")[:4])  # the span starts at the clock
+
+
+def test_a_us_zone_without_standard_or_daylight_counts_only_in_capitals() -> None:
+    assert find_date("30 avril 2015 à 07:19 et plus")[0] == datetime(2015, 4, 30, 7, 19)  # French "and"
+    assert find_date("Dec 1st 2016 1:01PM ET")[0].utcoffset() == timedelta(hours=-5)
+
+
+def test_a_machine_stamp_may_write_a_space_before_its_offset() -> None:
+    assert parse_date("2016-10-13 17:00:00 -0400") == datetime(2016, 10, 13, 17, 0, tzinfo=timezone(timedelta(hours=-4)))

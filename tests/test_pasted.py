@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -214,7 +214,7 @@ def test_a_chinese_paste_is_read_like_any_other() -> None:
     )
     article = read_text(text, url=None)
     assert article.title == "海外留学生看两会：出国前后关注点大不同"
-    assert article.published == datetime(2017, 3, 10, 8, 42)
+    assert article.published == datetime(2017, 3, 10, 8, 42, tzinfo=timezone(timedelta(hours=8)))  # China time: one zone
     assert article.site == "中国青年网"
     assert len(article.paragraphs) == 2
 

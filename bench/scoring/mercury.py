@@ -7,7 +7,7 @@ from bench.scoring.loose import (
     author_match, date_match, dates_written, dek_match, first_words_match, publisher_spells_brand,
     publisher_visible, site_agrees_with_host, words_after_end,
 )
-from bench.scoring.dateline import dateline_time
+from bench.scoring.dateline import dateline_time, shows_time, writes_time
 from bench.scoring.extraction import precision_recall, same_title, title_visible_in
 from bench.scoring.page import PageScore, date_visible_in, quotes_are_verbatim
 from bench.scoring.soundness import allowed_passages, squash, summary_is_sound
@@ -77,6 +77,8 @@ def score_mercury_page(page: MercuryPage, kind: str) -> PageScore:
         page.name, None, None,
         title=title_agrees(page.title, digest.title) if page.title else None,
         date=date, date_lenient=lenient, time_zoned=time_zoned, time_matches=time_matches,
+        time_written=writes_time(page.published, content) if kind == "text" else None,
+        time_shown=shows_time(page.published, digest.published) if kind == "text" else None,
         site_proxy=site_agrees_with_host(digest.site, page.url), site_given=digest.site is not None,
         site=publisher_spells_brand(digest.site, page.url) if kind == "text" else None,
         first_words=first_words_match(page.first_words, page.first_words_n, digest.body),

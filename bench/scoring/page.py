@@ -41,6 +41,8 @@ class PageScore:
     # Where the reference states a time (bench.scoring.dateline): does the dateline show it with its zone, the same time?
     time_zoned: bool | None = None
     time_matches: bool | None = None
+    time_written: bool | None = None  # pasted: the paste writes the reference's time (bench.scoring.dateline)
+    time_shown: bool | None = None  # pasted: the dateline shows it, zoned or as written
     # Cross-validation by site (bench.sets.sites).
     set: str = ""
     site_key: str = ""

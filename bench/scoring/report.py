@@ -79,6 +79,7 @@ METRICS: tuple[Metric, ...] = (
     ("site", field_metric("site")),
     ("dateline time with zone", field_metric("time_zoned")),
     ("dateline time same, where zoned", field_metric("time_matches")),
+    ("dateline time, where written", visible_metric("time_shown", "time_written")),
     ("site agrees with host (proxy)", field_metric("site_proxy")),
     ("first words", field_metric("first_words")),
     ("dek in summary", field_metric("dek")),
@@ -125,6 +126,11 @@ def report(label: str, scores: list[PageScore], show_failures: bool) -> None:
     if any(s.time_zoned is not None for s in scores):
         print(f"|   dateline shows the reference's time with its zone: {percent([s.time_zoned for s in scores])}; "
               f"of those, the same time: {percent([s.time_matches for s in scores])}")
+    written = [s for s in scores if s.time_zoned is not None and s.time_written is not None]
+    if written:
+        shown = [s for s in written if s.time_written]
+        print(f"|   pastes that write the reference's time: {sum(1 for _ in shown)} of {len(written)}; of those, the dateline "
+              f"shows it: {percent([s.time_shown for s in shown])}, with its zone: {percent([s.time_zoned for s in shown])}")
     refused = [s.refused_wrongly for s in scores if s.refused_wrongly is not None]
     if refused:
         print(f"|   refused as holding no article: {len(refused)}, wrongly (the paste holds the article): {sum(refused)}")

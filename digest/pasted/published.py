@@ -4,6 +4,9 @@ A dateline stands near the headline (kicker, date, headline; or byline and date 
 sentence is what the article talks about, read only when no dateline stands near; a date a label or a cue
 announces as an update or an expiry is not the publication's. The fitted date model
 (`digest.pasted.date_model`) weighs this rule's pick among its features.
+A time is kept as written, with the zone written beside it ("7:05 AM EST"); a time written without
+one takes the zone the paste writes beside another of that day's times ("Updated ... 6:06 PM UTC"),
+else its language's (Japanese, Korean, Chinese: `in_stated_zone`), else stays the page's local time, unlabelled.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from digest.pasted.blocks import (
 from digest.pasted.lines import Line
 from digest.pasted.headline import is_wiki_entry
 from digest.summary.screen import Screened
+from digest.zones import language_offset, written_zone
 
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
@@ -114,3 +118,21 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
             if found:
                 return found
     return None
+
+
+def in_stated_zone(found: datetime | date | None, lines: list[Line], language: str | None) -> datetime | date | None:
+    """A time written without a zone, in the zone the paste states: the one a dated line (not a sentence)
+    writes beside a time of the same day ("12:31 PM" under "Updated Dec. 13, 2016, 6:06 PM UTC"), else
+    the zone its language is read in; as written when the paste states none."""
+    if not isinstance(found, datetime) or found.tzinfo is not None:
+        return found
+    for line in lines:
+        if not has_date(line) or looks_like_prose(line):
+            continue
+        dated = find_date(line.text)
+        if dated is not None and isinstance(dated[0], datetime) and dated[0].date() == found.date():
+            zone = written_zone(line.text, found.date())
+            if zone is not None:
+                return found.replace(tzinfo=zone)
+    zone = language_offset(language)
+    return found.replace(tzinfo=zone) if zone is not None else found

@@ -55,7 +55,7 @@ from digest.pasted.blocks import (
 from digest.pasted.lines import Line, split_lines
 from digest.pasted import date_model
 from digest.pasted.headline import STANDFIRST_MAX_WORDS, find_headline, find_standfirst, is_wiki_entry, looks_like_deck
-from digest.pasted.published import find_published
+from digest.pasted.published import find_published, in_stated_zone
 from digest.pasted.publisher import find_site
 
 NO_ARTICLE = N_(
@@ -356,7 +356,7 @@ def read_text(text: str, *, url: str | None = None) -> Article:
         title=title,
         paragraphs=tuple(paragraphs),
         standfirst=standfirst.text if standfirst else None,
-        published=date_model.pick(published_choices(lines, span, headline, language)),
+        published=in_stated_zone(date_model.pick(published_choices(lines, span, headline, language)), lines, language),
         place=find_lead_place(paragraphs),
         site=find_site(lines, url, headline.text if headline else None, range(span.start, span.end)),
         url=url,

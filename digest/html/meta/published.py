@@ -54,6 +54,7 @@ DATE_ALONE_MIN_SHARE = 0.5  # the date is most of the line, not a date mentioned
 ARTICLE_TEXT_MIN_CHARS = 150  # a text this long is the article (or a sidebar's) prose: dates above it only
 NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 YEAR_ONLY = (1, 1)  # htmldate's answer when it found only a year
+STAMPED = "//*[@datetime][not(self::ins or self::del)]"  # elements with a machine date, as a <time> has
 MAX_TIME_ELEMENTS = 1  # without a pubdate mark, a lone <time> is the page's date; several are a list's
 
 
@@ -95,10 +96,12 @@ def from_microdata(root: HtmlElement) -> Published | None:
 
 
 def from_time_elements(root: HtmlElement) -> Published | None:
-    """A `<time>` marked pubdate, else the first one inside the article header, else a lone one."""
-    marked = root.xpath("//time[@datetime][@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
-    in_article = root.xpath("//article//time[@datetime] | //header//time[@datetime]")
-    every = root.xpath("//time[@datetime]")
+    """A `<time>` marked pubdate, else the first one inside the article header, else a lone one. Any element
+    with a `datetime` counts as a `<time>` (a `<div class="byline__timestamp" datetime=...>`, a
+    `<relative-time>` custom element), but `<ins>` and `<del>`, whose `datetime` is an edit's."""
+    marked = root.xpath(f"{STAMPED}[@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
+    in_article = root.xpath(f"//article{STAMPED} | //header{STAMPED}")
+    every = root.xpath(STAMPED)
     lone = every if len(every) <= MAX_TIME_ELEMENTS else []
     for element in (*marked, *in_article[:1], *lone):
         found = as_published(element.get("datetime"))

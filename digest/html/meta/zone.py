@@ -29,10 +29,11 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 import lxml.etree
 from lxml.html import HtmlElement
 
-from digest.dates import CAPITAL_ZONES, ZONE_OFFSETS, find_date, parse_date
+from digest.dates import find_date, parse_date
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags
+from digest.zones import language_offset, written_zone
 
 ZONE_STAMP_KEYS = ("datePublished", "dateModified", "dateCreated", "uploadDate")
 ZONE_META_NAMES = ("article:published_time", "article:modified_time", "og:updated_time", "datepublished",
@@ -40,21 +41,10 @@ ZONE_META_NAMES = ("article:published_time", "article:modified_time", "og:update
 ZONE_TEXT_MAX_CHARS = 120  # a line that states a time with its zone is short
 MAX_ZONE_TEXTS = 30  # marked date elements read for a written zone
 VISIBLE_TEXT = lxml.etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
-# "11:26 pm EST", "13.03 MESZ", "07:02 GMT+3": a clock time with the zone written after it (some names
-# only in capitals: digest.dates.CAPITAL_ZONES)
-NAMED_ZONE = (rf"(?:{'|'.join(name for name in ZONE_OFFSETS if name not in CAPITAL_ZONES)}"
-              rf"|(?-i:{'|'.join(CAPITAL_ZONES)}))")
-WRITTEN_ZONE = re.compile(
-    r"(?<![\d:])[0-2]?\d[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\s*"
-    rf"(?:(?P<name>{NAMED_ZONE})|(?:UTC|GMT)\s*(?P<sign>[+-])(?P<hours>\d{{1,2}})(?::?(?P<minutes>\d\d))?)(?!\w)",
-    re.IGNORECASE,
-)
-# Languages read in one zone wherever they are written: Japan and Korea UTC+9; China, Taiwan,
-# Hong Kong, Macau, Singapore and Malaysia UTC+8
-LANGUAGE_OFFSETS = {"ja": timezone(timedelta(hours=9)), "ko": timezone(timedelta(hours=9)),
-                    "zh": timezone(timedelta(hours=8))}
 MAX_ZONE_OFFSET = timedelta(hours=14)  # UTC-12 to UTC+14 are the zones in use
 ZONE_STEP = timedelta(minutes=30)  # zones are whole or half hours from UTC (Nepal's :45 is the rare exception)
+STAMPED = lxml.etree.XPath("//*[@datetime][not(self::ins or self::del)]")  # a <time>, or any element stamped as one
+MACHINE_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")  # "2017-11-03T03:01:00-04:00": a date and a time
 DATE_MARKS = ("date", "time", "publish", "posted", "dateline", "updated")
 DATE_MARKED = marked_elements(DATE_MARKS)
 
@@ -67,14 +57,17 @@ def stamps(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> Ite
     for name in ZONE_META_NAMES:
         for value in tags.get(name, ()):
             yield parse_date(value)
-    for element in root.iter("time"):
+    for element in STAMPED(root):
         yield parse_date(element.get("datetime") or "")
+    for name, values in tags.items():  # any other tag's stamp ("published_at", "sailthru.date") states the zone too
+        if name not in ZONE_META_NAMES:
+            yield from (parse_date(value) for value in values if MACHINE_STAMP.match(value))
     for element in DATE_MARKED(root)[:MAX_ZONE_TEXTS]:
         text = " ".join(element.text_content().split())
         if text and len(text) <= ZONE_TEXT_MAX_CHARS:
             found = find_date(text)
             yield found[0] if found else None
-            yield written_zone(text)
+            yield zone_stamp(text, found[0] if found else None)
 
 
 class PageStamps:
@@ -98,17 +91,10 @@ class PageStamps:
             index += 1
 
 
-def written_zone(text: str) -> datetime | None:
+def zone_stamp(text: str, day: datetime | date | None) -> datetime | None:
     """Any instant in the zone a line writes beside a time ("11:26 pm EST"): only its offset is used."""
-    match = WRITTEN_ZONE.search(text)
-    if not match:
-        return None
-    if match.group("name"):
-        offset = timedelta(hours=ZONE_OFFSETS[match.group("name").upper()])
-    else:
-        sign = -1 if match.group("sign") == "-" else 1
-        offset = sign * timedelta(hours=int(match.group("hours")), minutes=int(match.group("minutes") or 0))
-    return datetime(2000, 1, 1, tzinfo=timezone(offset))
+    zone = written_zone(text, day.date() if isinstance(day, datetime) else day)
+    return None if zone is None else datetime(2000, 1, 1, tzinfo=zone)
 
 
 def page_offset(page_stamps: Iterable[datetime | date | None]) -> timezone | None:
@@ -140,9 +126,13 @@ def implied_offset(utc_stamp: datetime, page_stamps: Iterable[datetime | date | 
 
 
 def written_in_text(found: datetime, root: HtmlElement) -> bool:
-    """Does the page show this clock time as text ("April 28, 2019 at 6:01 am", "à 06h45")?"""
+    """Does the page show this clock time as text ("April 28, 2019 at 6:01 am", "à 06h45")? Not when
+    it shows the other half of the day: a CMS's "06:00" beside "April 5, 2018 | 6:00 PM" is a 12-hour
+    clock that lost its "PM"."""
     hour12 = found.hour % 12 or 12
-    clock = re.compile(rf"(?<![\d:])(?:0?{found.hour}[:h.]{found.minute:02d}(?![\d])|{hour12}[:.]{found.minute:02d}\s*[aApP])")
+    half = "[aA]" if found.hour < 12 else "[pP]"
+    clock = re.compile(rf"(?<![\d:])(?:0?{found.hour}[:h.]{found.minute:02d}(?![\d])(?!\s*[aApP]\.?\s?[mM](?!\w))"
+                       rf"|{hour12}[:.]{found.minute:02d}\s*{half})")
     return any(clock.search(text) for text in VISIBLE_TEXT(root))
 
 
@@ -175,11 +165,6 @@ def script_language(headline: str) -> str | None:
     if HANGUL.search(headline):
         return "ko"
     return "zh" if len(HAN.findall(headline)) >= SCRIPT_MIN_CHARS else None
-
-
-def language_offset(language: str | None) -> timezone | None:
-    """The zone of a language written in one zone wherever it is read (Japanese, Korean, Chinese)."""
-    return LANGUAGE_OFFSETS.get((language or "").split("-")[0].lower())
 
 
 def in_page_zone(found: datetime | date, root: HtmlElement, tags: MetaTags,
