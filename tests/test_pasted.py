@@ -351,6 +351,12 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     ("I've been working on several changes.\nCopyright © 2015 - 2019 Wube Software - all rights reserved.", None),
     ("TMZ Live\nNEXT on TMZ...\n© 2015 EHM Productions, Inc. All Rights Reserved", None),
     ("vydavatelství Economia, a.s.\nCentrum.cz | Atlas.cz 1999 – 2021 © Economia, a.s. | O nás", None),
+    # a division's stem names the brand only standing alone, not as a longer name's head (cbssports, mentalfloss)
+    ("CBS Sports Home\nWatch CBS Sports Network\n© 2004-2022 CBS Interactive. All Rights Reserved.", None),
+    ("2-Minute Sand Timer\nNext story\n© 2022 Minute Media - All Rights Reserved", None),
+    ("Fox News\nFox News\nFox rises\n© 2022 Fox Media Group. All rights reserved.", "Fox"),
+    # a bare "Copyright" heading with no year names no holder (obamawhitehouse.archives.gov)
+    ("Privacy Policy\nCopyright Information\nCopyright Information", None),
     # a phrase, a label or another product's brand line is no name (firefox-nightly-blog, bug-1255978, medium-3)
     ("Portions of this content are ©1998-2022 by individual contributors. Content available under a licence.", None),
     ("Sponsored Features\nSponsored\nSponsored", None),
@@ -672,6 +678,8 @@ def test_a_captions_credit_is_no_publisher() -> None:
     assert find_site(split_lines(f"{caption}\nSputnik\nSputnik"), None) is None
     assert find_site(split_lines("Some words of a footer here © 2022 Riverside Gazette. All rights reserved.\n"
                                  "Riverside Gazette"), None) == "Riverside Gazette"
+    credit = "© Samuel Velasco / Riverside Gazette"  # a photographer and an agency, no year, no rights (spektrum.de)
+    assert find_site(split_lines(f"{credit}\nA caption of the picture\n{credit}"), None) is None
 
 
 def test_a_photo_caption_next_to_its_credit_is_not_the_article() -> None:

@@ -76,6 +76,11 @@ CORPORATE = re.compile(
     r"publishing|trust|foundation|company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|ediciones|edizioni|"
     r"s\.a\.?)\b",
     re.IGNORECASE)
+DIVISION = re.compile(  # the company words of CORPORATE that are no legal form: "Interactive", "Media", "Group"
+    r"\b(?:media|interactive|group|network|software|productions?|entertainment|holdings?|publishing|medien|verlag|"
+    r"éditions|editora|ediciones|edizioni)\b", re.IGNORECASE)
+DIVISION_BEFORE = r"(?<!-)"  # a division's stem stands alone: not the end of a compound ("2-Minute"),
+DIVISION_AFTER = rf"(?!-|\s+[{UPPER_START}])"  # nor the head of a compound or a longer name ("CBS Sports")
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
     r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter)$",
@@ -121,13 +126,21 @@ CAPTION_MIN_WORDS = 4  # words before a "©" that make the line a picture's capt
 RIGHTS = Screened(re.compile(r"rights|rechte|droits|derechos|direitos|diritti|права|práva|prawa|版权|版權|著作権", re.IGNORECASE))
 
 
+CREDIT_SEPARATOR = re.compile(r"\s/\s")  # "© Samuel Velasco / Quanta Magazine": a photographer and an agency
+
+
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:
     """ "FILE PHOTO: Russian soldiers greet each other ... © Sputnik / Mikhail Klimentyev": a caption's "©"
-    (after a sentence, with no year after it and no rights reserved) names the picture's source."""
+    (after a sentence, with no year after it and no rights reserved) names the picture's source; so does a
+    "©" with no year and no rights that names a photographer and an agency ("© Maizal / stock.adobe.com")."""
+    if RIGHTS.search(text) is not None or re.search(YEARS, match.group(0)):
+        return False
+    if not re.search(r"©|\(c\)", match.group(0), re.IGNORECASE) and re.search(YEARS, text) is None:
+        return True  # "Copyright Information", "Copyright Policy": a link's heading, no holder
     before = text[:match.start()]
-    return (len(before.split()) >= CAPTION_MIN_WORDS and RIGHTS.search(text) is None
-            and not re.match(rf"\s*(?:©|\(c\)|copyright)?\s*{YEARS}", text[match.start():], re.IGNORECASE)
-            and not re.search(YEARS, match.group(0)))
+    return (len(before.split()) >= CAPTION_MIN_WORDS and not re.match(rf"\s*(?:©|\(c\)|copyright)?\s*{YEARS}",
+                                                                      text[match.start():], re.IGNORECASE)
+            or CREDIT_SEPARATOR.search(text[match.start():]) is not None)
 
 
 def is_owner(raw: str, after: str) -> bool:
@@ -140,11 +153,16 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
     also uses it on its own, followed by no company word or legal form; else None: the owner's brand is
     another word ("CBS Interactive" owns CNET, "Economia, a.s." publishes Aktuálně.cz) and it is no answer."""
     stem = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
+    # "CBS Interactive", "Minute Media": a division's word; its stem alone must stand as a name of its own, not
+    # as the head of a longer one ("CBS Sports") or of a compound ("2-Minute Sand Timer")
+    division = DIVISION.search(name) is not None
     for candidate in dict.fromkeys((stem, LEADING_THE.sub("", stem))):
         if len(candidate) < OWNER_STEM_MIN_CHARS or HOLDER_NOISE.match(candidate):
             continue
+        before, after = (DIVISION_BEFORE, DIVISION_AFTER) if division else ("", "")
         alone = re.compile(  # as written, capitals and all: "Demand Media" is not the "demand" of "on demand"
-            rf"(?<!\w){re.escape(candidate)}(?!\w)(?!,?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))")
+            rf"(?<!\w){before}{re.escape(candidate)}(?!\w){after}"
+            rf"(?!,?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))")
         if any(alone.search(text) for text in texts):
             return candidate
     return None
