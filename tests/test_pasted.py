@@ -355,6 +355,9 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     ("CBS Sports Home\nWatch CBS Sports Network\n© 2004-2022 CBS Interactive. All Rights Reserved.", None),
     ("2-Minute Sand Timer\nNext story\n© 2022 Minute Media - All Rights Reserved", None),
     ("Fox News\nFox News\nFox rises\n© 2022 Fox Media Group. All rights reserved.", "Fox"),
+    # partners and ventures are company words, and so are Japanese legal forms (dmagazine, ossnews.jp)
+    ("D Magazine Partners\nD Magazine\nCopyright © 2016, D Magazine Partners, Inc. All Rights Reserved.", "D Magazine"),
+    ("Copyright © 2013 株式会社オープンソース活用研究所. All rights reserved.", None),
     # a bare "Copyright" heading with no year names no holder (obamawhitehouse.archives.gov)
     ("Privacy Policy\nCopyright Information\nCopyright Information", None),
     # a phrase, a label or another product's brand line is no name (firefox-nightly-blog, bug-1255978, medium-3)
@@ -670,6 +673,11 @@ def test_a_media_players_settings_inside_the_article_cost_as_one_box() -> None:
     assert article.paragraphs[0].startswith("The city council voted on Thursday")
     assert article.paragraphs[-1].startswith("Opponents said the money")
     assert "Mute" not in "\n".join(article.paragraphs)
+
+
+def test_a_desks_medium_is_no_part_of_the_name() -> None:
+    """yahoo.com: "Yahoo News Photo Staff" bylines the photo desk of Yahoo News."""
+    assert find_site(split_lines("Yahoo News Photo Staff\nSome words\nYahoo News Photo Staff"), None) == "Yahoo News"
 
 
 def test_a_captions_credit_is_no_publisher() -> None:

@@ -74,17 +74,17 @@ LEGAL_AFTER = re.compile(rf"^,?\s+{LEGAL_FORM}\.?(?!\w)", re.IGNORECASE)  # "Eco
 CORPORATE = re.compile(
     r"\b(?:media|interactive|group|network|software|productions?|entertainment|inc|corporation|corp|holdings?|"
     r"publishing|trust|foundation|company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|ediciones|edizioni|"
-    r"s\.a\.?)\b",
+    r"partners|ventures|s\.a\.?)\b|株式会社|有限会社|合同会社",  # "D Magazine Partners, Inc.", "株式会社オープンソース..."
     re.IGNORECASE)
 DIVISION = re.compile(  # the company words of CORPORATE that are no legal form: "Interactive", "Media", "Group"
     r"\b(?:media|interactive|group|network|software|productions?|entertainment|holdings?|publishing|medien|verlag|"
-    r"éditions|editora|ediciones|edizioni)\b", re.IGNORECASE)
+    r"éditions|editora|ediciones|edizioni|partners|ventures)\b", re.IGNORECASE)
 DIVISION_BEFORE = r"(?<!-)"  # a division's stem stands alone: not the end of a compound ("2-Minute"),
 DIVISION_AFTER = rf"(?!-|\s+[{UPPER_START}])"  # nor the head of a compound or a longer name ("CBS Sports")
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
-    r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter)$",
-    re.IGNORECASE)  # newsletter's name is no part of the site's name
+    r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter|photo|video)$",
+    re.IGNORECASE)  # newsletter's name, a desk's medium ("Yahoo News Photo Staff") is no part of the site's name
 HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ...", "Sponsored
     # Features" (a label), "© Photo courtesy of Pexels" (a picture's credit)
     r"^(?:all|todos|tous|alle|tutti|copyright|notice|policy|us|we|me|you|our|my|this|these|that|with|nous|uns|nosotros|"
