@@ -26,6 +26,7 @@ header's address); else the domain of the page's address, else None.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from digest.pasted import publisher_model
@@ -198,12 +199,21 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
     return any(pattern.search(text) for text in texts)
 
 
-def site_candidates(lines: list[Line], headline: str | None,
-                    article: range | None = None, owners: set[str] | None = None) -> dict[str, int]:
-    """Names the page calls itself, each with its bonus (copyright holders count extra). An owner's
-    stem the page never uses alone ("Raw Story" of "© 2022 Raw Story Media, Inc.") is no rule's answer;
-    it goes to `owners`, when given, for the model to weigh against what else the page shows."""
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What the naming lines of a page say, read once for the rules and the model alike."""
+
+    names: dict[str, int]  # each name the page calls itself, with its bonus (copyright holders count extra)
+    owners: frozenset[str]  # owner companies whose stem the page never writes alone: the model's to weigh
+
+
+def site_candidates(lines: list[Line], headline: str | None, article: range | None = None) -> Named:
+    """Names the page calls itself (`Named.names`). An owner's stem the page never uses alone ("Raw Story" of
+    "© 2022 Raw Story Media, Inc.") is no rule's answer; it goes to `Named.owners`, for the model to weigh
+    against what else the page shows. `article` is the range of the article's lines, whose words are no
+    masthead's confirmation."""
     found: dict[str, int] = {}
+    owners: set[str] = set()
     boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
@@ -228,7 +238,7 @@ def site_candidates(lines: list[Line], headline: str | None,
                 stem = owner_stem(name, texts)
                 if stem is None:
                     unconfirmed = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
-                    if owners is not None and acceptable_name(unconfirmed):
+                    if acceptable_name(unconfirmed):
                         owners.add(unconfirmed)
                     continue  # an owner whose brand the page never uses alone names no rule's answer
                 name = stem
@@ -251,7 +261,7 @@ def site_candidates(lines: list[Line], headline: str | None,
         if (line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline
                 and acceptable_name(name) and shows_own_address(name, outside)):
             found.setdefault(name, 0)
-    return found
+    return Named(found, frozenset(owners))
 
 
 DOMAIN_LINE = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+(?:com|org|net|info|news|co\.uk|com\.au|[a-z]{2}))/?$",
@@ -294,19 +304,13 @@ def addresses(texts: list[str]) -> set[str]:
 ADDRESS_LABEL = re.compile(rf"(?<![\w-])([^\W_]+)\.{SITE_ADDRESS}(?![\w-])", re.IGNORECASE)
 
 
-def site_choices(lines: list[Line], headline: str | None = None, article: range | None = None,
-                 rule_pick: str | None = None, common: frozenset[str] | None = None, *,
-                 candidates: tuple[dict[str, int], set[str]] | None = None) -> list[tuple[str, dict[str, float]]]:
+def site_choices(lines: list[Line], named: Named, headline: str | None = None, article: range | None = None,
+                 rule_pick: str | None = None, common: frozenset[str] | None = None) -> list[tuple[str, dict[str, float]]]:
     """Every name the page may call itself, and "no name" (publisher_model.NONE), with the model's features;
-    `rule_pick` is what `find_site_by_rules` found (None: nothing); `common`, the common words (default: the
-    shipped list; a fitter passes its training pages' own); `candidates`, `site_candidates` and its owners
-    when the caller has them already."""
+    `named`, what `site_candidates` read; `rule_pick`, what `find_site_by_rules` found (None: nothing);
+    `common`, the common words (default: the shipped list; a fitter passes its training pages' own)."""
     common = publisher_model.common_words() if common is None else common
-    if candidates is None:
-        owners: set[str] = set()
-        rules = site_candidates(lines, headline, article, owners)
-    else:
-        rules, owners = candidates
+    rules, owners = named.names, named.owners
     domain = domain_in_text(lines)
     names = publisher_model.candidate_names(lines, article, [*rules, *owners, *([rule_pick] if rule_pick else [])])
     if domain:
@@ -327,26 +331,28 @@ def site_choices(lines: list[Line], headline: str | None = None, article: range 
 
 def find_site(lines: list[Line], url: str | None, headline: str | None = None,
               article: range | None = None) -> str | None:
-    """The name the rules find (`find_site_by_rules`); when they find none, the name the fitted model
-    (digest.pasted.publisher_model) scores highest, if it scores NAME_MIN_SCORE; else the page's own
-    domain as it writes it (`own_domain`); else the address's domain, else None. (Measured by site-folds,
+    """The name the rules find (`find_site_by_rules`); when they find none, the model's
+    (`find_site_by_model`); else the domain of the page's address, else None. (Measured by site-folds,
     the model alone names the right publisher less often than the rules where they answer, and more often
     where they do not.)"""
-    owners: set[str] = set()
-    candidates = site_candidates(lines, headline, article, owners)  # the rules' and the model's, found once
-    found = find_site_by_rules(lines, None, headline, article, candidates=candidates)
-    if found is None:
-        scored = [(publisher_model.score(vector), name, vector)
-                  for name, vector in site_choices(lines, headline, article, candidates=(candidates, owners))
-                  if name != publisher_model.NONE]  # the rules found nothing: rule_pick is None
-        best = max(scored, default=None, key=lambda item: item[:2])
-        if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
-            found = best[1]
-        else:
-            found = own_domain(scored)
+    named = site_candidates(lines, headline, article)
+    found = find_site_by_rules(lines, named) or find_site_by_model(lines, named, headline, article)
     if found is None and url:
         return site_from_host(urlsplit(url).hostname or "")
     return found
+
+
+def find_site_by_model(lines: list[Line], named: Named, headline: str | None = None,
+                       article: range | None = None) -> str | None:
+    """The name the fitted model (digest.pasted.publisher_model) scores highest, if it scores
+    NAME_MIN_SCORE; else the page's own domain as it writes it (`own_domain`); else None."""
+    scored = [(publisher_model.score(vector), name, vector)
+              for name, vector in site_choices(lines, named, headline, article)
+              if name != publisher_model.NONE]  # asked when the rules found nothing: rule_pick is None
+    best = max(scored, default=None, key=lambda item: item[:2])
+    if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
+        return best[1]
+    return own_domain(scored)
 
 
 def own_domain(scored: list[tuple[float, str, dict[str, float]]]) -> str | None:
@@ -368,19 +374,14 @@ def box_heading(name: str, texts: list[str], common: frozenset[str]) -> bool:
     return not (name.isupper() and any(name in text and not text.isupper() for text in texts))
 
 
-def find_site_by_rules(lines: list[Line], url: str | None, headline: str | None = None,
-                       article: range | None = None, common: frozenset[str] | None = None, *,
-                       candidates: dict[str, int] | None = None) -> str | None:
-    """The publisher the text names most: in its copyright line, masthead, and brand lines
-    ("RT News App", "Follow Lifehacker"); a domain atop the page; else the address's domain; else None.
-    `article` is the range of the article's lines, whose words are no masthead's confirmation; `common`,
-    the common words (default: the shipped list); `candidates`, `site_candidates` when the caller has it already."""
+def find_site_by_rules(lines: list[Line], named: Named, common: frozenset[str] | None = None) -> str | None:
+    """The publisher the text names most (`named`, read by `site_candidates`): in its copyright line,
+    masthead, and brand lines ("RT News App", "Follow Lifehacker"); a domain atop the page; else None.
+    `common`: the common words (default: the shipped list)."""
     common = publisher_model.common_words() if common is None else common
     texts = [line.text for line in lines]
     scored = []
-    if candidates is None:
-        candidates = site_candidates(lines, headline, article)
-    for name, bonus in candidates.items():
+    for name, bonus in named.names.items():
         count = mentions(name, texts)
         if bonus == BRAND_BONUS and box_heading(name, texts, common):
             count = distinct_mentions(name, texts)  # a box repeated ("About Community" twice) is one box
@@ -404,6 +405,4 @@ def find_site_by_rules(lines: list[Line], url: str | None, headline: str | None 
             return max(longer)[-1]
         spelled = [item for item in scored if item[-1] != best[-1] and initials(item[-1]) == best[-1]]
         return max(spelled)[-1] if spelled else best[-1]  # "MNT" is "Medical News Today" spelled out
-    if url:
-        return site_from_host(urlsplit(url).hostname or "")
     return None
