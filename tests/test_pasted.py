@@ -425,6 +425,7 @@ def test_legal_forms_and_ties(text: str, site: str | None) -> None:
 
 def test_a_home_link_in_chinese_is_no_breadcrumb_root() -> None:
     assert find_site(split_lines("首页 > 教育 > 正文\n首页 > 教育 > 正文"), None) is None
+    assert find_site(split_lines("トップページ > ニュース > 記事\nトップページ > ニュース > 記事"), None) is None  # sanwa.co.jp
 
 
 @pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]", "Direct",

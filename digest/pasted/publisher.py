@@ -96,8 +96,8 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 >
 BREADCRUMB_MIN_PARTS = 3
 BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
 BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
-HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|首页|首頁|ホーム|トップ|홈)$",
-                  re.IGNORECASE)
+HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|"
+                  r"首页|首頁|ホーム|トップ|トップページ|홈)$", re.IGNORECASE)
 NAME_MAX_WORDS = 5  # "IETF Trust and the persons identified as the document authors" is a phrase, not a name
 MASTHEAD_LINES = 1  # the page's first line may name it (when the page also shows its address)
 MASTHEAD_MAX_WORDS = 4
