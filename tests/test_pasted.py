@@ -689,6 +689,7 @@ def test_a_captions_credit_is_no_publisher() -> None:
                                  "Riverside Gazette"), None) == "Riverside Gazette"
     credit = "© Samuel Velasco / Riverside Gazette"  # a photographer and an agency, no year, no rights (spektrum.de)
     assert find_site(split_lines(f"{credit}\nA caption of the picture\n{credit}"), None) is None
+    assert find_site(split_lines("© NASA/ESA/K. Noll\nA caption of the picture\n© NASA/ESA/K. Noll"), None) is None
 
 
 def test_a_photo_caption_next_to_its_credit_is_not_the_article() -> None:

@@ -127,21 +127,22 @@ CAPTION_MIN_WORDS = 4  # words before a "©" that make the line a picture's capt
 RIGHTS = Screened(re.compile(r"rights|rechte|droits|derechos|direitos|diritti|права|práva|prawa|版权|版權|著作権", re.IGNORECASE))
 
 
-CREDIT_SEPARATOR = re.compile(r"\s/\s")  # "© Samuel Velasco / Quanta Magazine": a photographer and an agency
+CREDIT_SEPARATOR = re.compile(r"\w\s?/\s?\w")  # "© Samuel Velasco / Quanta Magazine", "© NASA/ESA": who took it, for whom
 
 
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:
     """ "FILE PHOTO: Russian soldiers greet each other ... © Sputnik / Mikhail Klimentyev": a caption's "©"
     (after a sentence, with no year after it and no rights reserved) names the picture's source; so does a
-    "©" with no year and no rights that names a photographer and an agency ("© Maizal / stock.adobe.com")."""
+    "©" with no year and no rights that names a photographer and an agency ("© Maizal / stock.adobe.com").
+    A bare "Copyright" with no year and no rights ("Copyright Information") is a link's heading: no holder either."""
     if RIGHTS.search(text) is not None or re.search(YEARS, match.group(0)):
         return False
     if not re.search(r"©|\(c\)", match.group(0), re.IGNORECASE) and re.search(YEARS, text) is None:
-        return True  # "Copyright Information", "Copyright Policy": a link's heading, no holder
+        return True  # "Copyright Information", "Copyright Policy"
     before = text[:match.start()]
     return (len(before.split()) >= CAPTION_MIN_WORDS and not re.match(rf"\s*(?:©|\(c\)|copyright)?\s*{YEARS}",
                                                                       text[match.start():], re.IGNORECASE)
-            or CREDIT_SEPARATOR.search(text[match.start():]) is not None)
+            or CREDIT_SEPARATOR.search(match.group(0)) is not None)
 
 
 def is_owner(raw: str, after: str) -> bool:
