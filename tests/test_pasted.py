@@ -690,6 +690,10 @@ def test_a_captions_credit_is_no_publisher() -> None:
     credit = "© Samuel Velasco / Riverside Gazette"  # a photographer and an agency, no year, no rights (spektrum.de)
     assert find_site(split_lines(f"{credit}\nA caption of the picture\n{credit}"), None) is None
     assert find_site(split_lines("© NASA/ESA/K. Noll\nA caption of the picture\n© NASA/ESA/K. Noll"), None) is None
+    body = "\n".join(["A caption of the picture", "© Riverside Gazette", "A paragraph of the article."] * 2 + ["Menu"] * 4)
+    assert find_site(split_lines(body), None) is None  # an undated "©" above the footer credits a picture (spektrum.de)
+    footer = "Menu\nA paragraph of the article.\nSport\nNews\nRiverside Gazette\n© Riverside Gazette"
+    assert find_site(split_lines(footer), None) == "Riverside Gazette"  # in the footer, the page's own notice
 
 
 def test_a_photo_caption_next_to_its_credit_is_not_the_article() -> None:

@@ -145,6 +145,11 @@ def is_photo_credit(text: str, match: re.Match[str]) -> bool:
             or CREDIT_SEPARATOR.search(match.group(0)) is not None)
 
 
+def is_undated_notice(text: str, match: re.Match[str]) -> bool:
+    """A "©" with no year and no rights reserved ("© Quanta Magazine"): above the page's footer, a picture's credit."""
+    return RIGHTS.search(text) is None and re.search(YEARS, text) is None
+
+
 def is_owner(raw: str, after: str) -> bool:
     """A company's name ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company"), not a brand's."""
     return CORPORATE.search(raw) is not None or LEGAL_AFTER.match(after) is not None
@@ -226,7 +231,8 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
             if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text):
                 continue  # a cheap look first: the full pattern is slow to search
             match = pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(line.text)
-            if not match or pattern is COPYRIGHT_HOLDER and is_photo_credit(line.text, match):
+            if not match or pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
+                    line.index < len(lines) * publisher_model.FOOTER_SHARE and is_undated_notice(line.text, match))):
                 continue
             group = "name" if match.group("name") else "delivered"
             raw = match.group(group) or ""
