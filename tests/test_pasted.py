@@ -351,6 +351,15 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     ("I've been working on several changes.\nCopyright © 2015 - 2019 Wube Software - all rights reserved.", None),
     ("TMZ Live\nNEXT on TMZ...\n© 2015 EHM Productions, Inc. All Rights Reserved", None),
     ("vydavatelství Economia, a.s.\nCentrum.cz | Atlas.cz 1999 – 2021 © Economia, a.s. | O nás", None),
+    # a division's stem names the brand only standing alone, not as a longer name's head (cbssports, mentalfloss)
+    ("CBS Sports Home\nWatch CBS Sports Network\n© 2004-2022 CBS Interactive. All Rights Reserved.", None),
+    ("2-Minute Sand Timer\nNext story\n© 2022 Minute Media - All Rights Reserved", None),
+    ("Fox News\nFox News\nFox rises\n© 2022 Fox Media Group. All rights reserved.", "Fox"),
+    # partners and ventures are company words, and so are Japanese legal forms (dmagazine, ossnews.jp)
+    ("D Magazine Partners\nD Magazine\nCopyright © 2016, D Magazine Partners, Inc. All Rights Reserved.", "D Magazine"),
+    ("Copyright © 2013 株式会社オープンソース活用研究所. All rights reserved.", None),
+    # a bare "Copyright" heading with no year names no holder (obamawhitehouse.archives.gov)
+    ("Privacy Policy\nCopyright Information\nCopyright Information", None),
     # a phrase, a label or another product's brand line is no name (firefox-nightly-blog, bug-1255978, medium-3)
     ("Portions of this content are ©1998-2022 by individual contributors. Content available under a licence.", None),
     ("Sponsored Features\nSponsored\nSponsored", None),
@@ -416,6 +425,7 @@ def test_legal_forms_and_ties(text: str, site: str | None) -> None:
 
 def test_a_home_link_in_chinese_is_no_breadcrumb_root() -> None:
     assert find_site(split_lines("首页 > 教育 > 正文\n首页 > 教育 > 正文"), None) is None
+    assert find_site(split_lines("トップページ > ニュース > 記事\nトップページ > ニュース > 記事"), None) is None  # sanwa.co.jp
 
 
 @pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]", "Direct",
@@ -666,12 +676,24 @@ def test_a_media_players_settings_inside_the_article_cost_as_one_box() -> None:
     assert "Mute" not in "\n".join(article.paragraphs)
 
 
+def test_a_desks_medium_is_no_part_of_the_name() -> None:
+    """yahoo.com: "Yahoo News Photo Staff" bylines the photo desk of Yahoo News."""
+    assert find_site(split_lines("Yahoo News Photo Staff\nSome words\nYahoo News Photo Staff"), None) == "Yahoo News"
+
+
 def test_a_captions_credit_is_no_publisher() -> None:
     """The RT page: "FILE PHOTO: ... © Sputnik / Russian Defense Ministry" credits the picture, not the page."""
     caption = "FILE PHOTO: Russian soldiers greet each other near Chernihiv, Ukraine, March 29, 2022. © Sputnik / AP"
     assert find_site(split_lines(f"{caption}\nSputnik\nSputnik"), None) is None
     assert find_site(split_lines("Some words of a footer here © 2022 Riverside Gazette. All rights reserved.\n"
                                  "Riverside Gazette"), None) == "Riverside Gazette"
+    credit = "© Samuel Velasco / Riverside Gazette"  # a photographer and an agency, no year, no rights (spektrum.de)
+    assert find_site(split_lines(f"{credit}\nA caption of the picture\n{credit}"), None) is None
+    assert find_site(split_lines("© NASA/ESA/K. Noll\nA caption of the picture\n© NASA/ESA/K. Noll"), None) is None
+    body = "\n".join(["A caption of the picture", "© Riverside Gazette", "A paragraph of the article."] * 2 + ["Menu"] * 4)
+    assert find_site(split_lines(body), None) is None  # an undated "©" above the footer credits a picture (spektrum.de)
+    footer = "Menu\nA paragraph of the article.\nSport\nNews\nRiverside Gazette\n© Riverside Gazette"
+    assert find_site(split_lines(footer), None) == "Riverside Gazette"  # in the footer, the page's own notice
 
 
 def test_a_photo_caption_next_to_its_credit_is_not_the_article() -> None:

@@ -37,7 +37,7 @@ def test_copyright_lines_with_an_uppercase_c_and_a_japanese_legal_form() -> None
     assert match and clean_name(match.group("name")) == "The Riverside Shimbun"
     match = COPYRIGHT_HOLDER.search("© RIVERSIDE CO.,LTD.")
     assert match and match.group("name") == "RIVERSIDE"
-    assert "The" not in site_candidates(split_lines("About The Company\nAbout The Company"), None)
+    assert "The" not in site_candidates(split_lines("About The Company\nAbout The Company"), None).names
 
 
 def test_a_persons_mailbox_is_no_fallback() -> None:

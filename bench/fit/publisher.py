@@ -22,7 +22,7 @@ from bench.fit.headline import development_pages, read_pastes
 from bench.scoring.extraction import same_site
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import find_headline
-from digest.pasted.publisher import find_site_by_rules, site_choices
+from digest.pasted.publisher import find_site_by_rules, site_candidates, site_choices
 from digest.pasted.publisher_model import FEATURES, NONE, WEIGHTS_NAME
 from digest.pasted.reader import article_lines
 
@@ -58,10 +58,10 @@ def choices(pages: Iterable[Any], common: frozenset[str] | None = None) -> list[
                                          if getattr(page, "site", None) or getattr(page, "url", None)):
         headline = find_headline(lines, span.start, article_lines(lines, span))
         headline_text, article = headline.text if headline else None, range(span.start, span.end)
-        named = site_choices(lines, headline_text, article, find_site_by_rules(lines, None, headline_text, article, common),
-                             common)
-        right = [name != NONE and is_right(page, name) for name, _ in named]
-        made = logit.choice([vector for _, vector in named], right, FEATURES)
+        named = site_candidates(lines, headline_text, article)
+        scored = site_choices(lines, named, headline_text, article, find_site_by_rules(lines, named, common), common)
+        right = [name != NONE and is_right(page, name) for name, _ in scored]
+        made = logit.choice([vector for _, vector in scored], right, FEATURES)
         if made is not None:
             found.append(made)
     return found

@@ -26,6 +26,7 @@ header's address); else the domain of the page's address, else None.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from digest.pasted import publisher_model
@@ -74,12 +75,17 @@ LEGAL_AFTER = re.compile(rf"^,?\s+{LEGAL_FORM}\.?(?!\w)", re.IGNORECASE)  # "Eco
 CORPORATE = re.compile(
     r"\b(?:media|interactive|group|network|software|productions?|entertainment|inc|corporation|corp|holdings?|"
     r"publishing|trust|foundation|company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|ediciones|edizioni|"
-    r"s\.a\.?)\b",
+    r"partners|ventures|s\.a\.?)\b|株式会社|有限会社|合同会社",  # "D Magazine Partners, Inc.", "株式会社オープンソース..."
     re.IGNORECASE)
+DIVISION = re.compile(  # the company words of CORPORATE that are no legal form: "Interactive", "Media", "Group"
+    r"\b(?:media|interactive|group|network|software|productions?|entertainment|holdings?|publishing|medien|verlag|"
+    r"éditions|editora|ediciones|edizioni|partners|ventures)\b", re.IGNORECASE)
+DIVISION_BEFORE = r"(?<!-)"  # a division's stem stands alone: not the end of a compound ("2-Minute"),
+DIVISION_AFTER = rf"(?!-|\s+[{UPPER_START}])"  # nor the head of a compound or a longer name ("CBS Sports")
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
-    r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter)$",
-    re.IGNORECASE)  # newsletter's name is no part of the site's name
+    r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter|photo|video)$",
+    re.IGNORECASE)  # newsletter's name, a desk's medium ("Yahoo News Photo Staff") is no part of the site's name
 HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ...", "Sponsored
     # Features" (a label), "© Photo courtesy of Pexels" (a picture's credit)
     r"^(?:all|todos|tous|alle|tutti|copyright|notice|policy|us|we|me|you|our|my|this|these|that|with|nous|uns|nosotros|"
@@ -90,8 +96,8 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 >
 BREADCRUMB_MIN_PARTS = 3
 BREADCRUMB_MAX_WORDS = 5  # each step but the last (the headline) is a short section name
 BREADCRUMB_BONUS = 2  # a breadcrumb's root is the site (or its section's publication)
-HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|首页|首頁|ホーム|トップ|홈)$",
-                  re.IGNORECASE)
+HOME = re.compile(r"^(?:home|start|startseite|accueil|inicio|início|главная|úvod|strona główna|news|"
+                  r"首页|首頁|ホーム|トップ|トップページ|홈)$", re.IGNORECASE)
 NAME_MAX_WORDS = 5  # "IETF Trust and the persons identified as the document authors" is a phrase, not a name
 MASTHEAD_LINES = 1  # the page's first line may name it (when the page also shows its address)
 MASTHEAD_MAX_WORDS = 4
@@ -121,13 +127,27 @@ CAPTION_MIN_WORDS = 4  # words before a "©" that make the line a picture's capt
 RIGHTS = Screened(re.compile(r"rights|rechte|droits|derechos|direitos|diritti|права|práva|prawa|版权|版權|著作権", re.IGNORECASE))
 
 
+CREDIT_SEPARATOR = re.compile(r"\w\s?/\s?\w")  # "© Samuel Velasco / Quanta Magazine", "© NASA/ESA": who took it, for whom
+
+
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:
     """ "FILE PHOTO: Russian soldiers greet each other ... © Sputnik / Mikhail Klimentyev": a caption's "©"
-    (after a sentence, with no year after it and no rights reserved) names the picture's source."""
+    (after a sentence, with no year after it and no rights reserved) names the picture's source; so does a
+    "©" with no year and no rights that names a photographer and an agency ("© Maizal / stock.adobe.com").
+    A bare "Copyright" with no year and no rights ("Copyright Information") is a link's heading: no holder either."""
+    if RIGHTS.search(text) is not None or re.search(YEARS, match.group(0)):
+        return False
+    if not re.search(r"©|\(c\)", match.group(0), re.IGNORECASE) and re.search(YEARS, text) is None:
+        return True  # "Copyright Information", "Copyright Policy"
     before = text[:match.start()]
-    return (len(before.split()) >= CAPTION_MIN_WORDS and RIGHTS.search(text) is None
-            and not re.match(rf"\s*(?:©|\(c\)|copyright)?\s*{YEARS}", text[match.start():], re.IGNORECASE)
-            and not re.search(YEARS, match.group(0)))
+    return (len(before.split()) >= CAPTION_MIN_WORDS and not re.match(rf"\s*(?:©|\(c\)|copyright)?\s*{YEARS}",
+                                                                      text[match.start():], re.IGNORECASE)
+            or CREDIT_SEPARATOR.search(match.group(0)) is not None)
+
+
+def is_undated_notice(text: str, match: re.Match[str]) -> bool:
+    """A "©" with no year and no rights reserved ("© Quanta Magazine"): above the page's footer, a picture's credit."""
+    return RIGHTS.search(text) is None and re.search(YEARS, text) is None
 
 
 def is_owner(raw: str, after: str) -> bool:
@@ -140,11 +160,16 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
     also uses it on its own, followed by no company word or legal form; else None: the owner's brand is
     another word ("CBS Interactive" owns CNET, "Economia, a.s." publishes Aktuálně.cz) and it is no answer."""
     stem = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
+    # "CBS Interactive", "Minute Media": a division's word; its stem alone must stand as a name of its own, not
+    # as the head of a longer one ("CBS Sports") or of a compound ("2-Minute Sand Timer")
+    division = DIVISION.search(name) is not None
     for candidate in dict.fromkeys((stem, LEADING_THE.sub("", stem))):
         if len(candidate) < OWNER_STEM_MIN_CHARS or HOLDER_NOISE.match(candidate):
             continue
+        before, after = (DIVISION_BEFORE, DIVISION_AFTER) if division else ("", "")
         alone = re.compile(  # as written, capitals and all: "Demand Media" is not the "demand" of "on demand"
-            rf"(?<!\w){re.escape(candidate)}(?!\w)(?!,?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))")
+            rf"(?<!\w){before}{re.escape(candidate)}(?!\w){after}"
+            rf"(?!,?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))")
         if any(alone.search(text) for text in texts):
             return candidate
     return None
@@ -180,12 +205,21 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
     return any(pattern.search(text) for text in texts)
 
 
-def site_candidates(lines: list[Line], headline: str | None,
-                    article: range | None = None, owners: set[str] | None = None) -> dict[str, int]:
-    """Names the page calls itself, each with its bonus (copyright holders count extra). An owner's
-    stem the page never uses alone ("Raw Story" of "© 2022 Raw Story Media, Inc.") is no rule's answer;
-    it goes to `owners`, when given, for the model to weigh against what else the page shows."""
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What the naming lines of a page say, read once for the rules and the model alike."""
+
+    names: dict[str, int]  # each name the page calls itself, with its bonus (copyright holders count extra)
+    owners: frozenset[str]  # owner companies whose stem the page never writes alone: the model's to weigh
+
+
+def site_candidates(lines: list[Line], headline: str | None, article: range | None = None) -> Named:
+    """Names the page calls itself (`Named.names`). An owner's stem the page never uses alone ("Raw Story" of
+    "© 2022 Raw Story Media, Inc.") is no rule's answer; it goes to `Named.owners`, for the model to weigh
+    against what else the page shows. `article` is the range of the article's lines, whose words are no
+    masthead's confirmation."""
     found: dict[str, int] = {}
+    owners: set[str] = set()
     boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
@@ -197,7 +231,8 @@ def site_candidates(lines: list[Line], headline: str | None,
             if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text):
                 continue  # a cheap look first: the full pattern is slow to search
             match = pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(line.text)
-            if not match or pattern is COPYRIGHT_HOLDER and is_photo_credit(line.text, match):
+            if not match or pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
+                    line.index < len(lines) * publisher_model.FOOTER_SHARE and is_undated_notice(line.text, match))):
                 continue
             group = "name" if match.group("name") else "delivered"
             raw = match.group(group) or ""
@@ -210,7 +245,7 @@ def site_candidates(lines: list[Line], headline: str | None,
                 stem = owner_stem(name, texts)
                 if stem is None:
                     unconfirmed = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
-                    if owners is not None and acceptable_name(unconfirmed):
+                    if acceptable_name(unconfirmed):
                         owners.add(unconfirmed)
                     continue  # an owner whose brand the page never uses alone names no rule's answer
                 name = stem
@@ -233,7 +268,7 @@ def site_candidates(lines: list[Line], headline: str | None,
         if (line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline
                 and acceptable_name(name) and shows_own_address(name, outside)):
             found.setdefault(name, 0)
-    return found
+    return Named(found, frozenset(owners))
 
 
 DOMAIN_LINE = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+(?:com|org|net|info|news|co\.uk|com\.au|[a-z]{2}))/?$",
@@ -276,19 +311,13 @@ def addresses(texts: list[str]) -> set[str]:
 ADDRESS_LABEL = re.compile(rf"(?<![\w-])([^\W_]+)\.{SITE_ADDRESS}(?![\w-])", re.IGNORECASE)
 
 
-def site_choices(lines: list[Line], headline: str | None = None, article: range | None = None,
-                 rule_pick: str | None = None, common: frozenset[str] | None = None, *,
-                 candidates: tuple[dict[str, int], set[str]] | None = None) -> list[tuple[str, dict[str, float]]]:
+def site_choices(lines: list[Line], named: Named, headline: str | None = None, article: range | None = None,
+                 rule_pick: str | None = None, common: frozenset[str] | None = None) -> list[tuple[str, dict[str, float]]]:
     """Every name the page may call itself, and "no name" (publisher_model.NONE), with the model's features;
-    `rule_pick` is what `find_site_by_rules` found (None: nothing); `common`, the common words (default: the
-    shipped list; a fitter passes its training pages' own); `candidates`, `site_candidates` and its owners
-    when the caller has them already."""
+    `named`, what `site_candidates` read; `rule_pick`, what `find_site_by_rules` found (None: nothing);
+    `common`, the common words (default: the shipped list; a fitter passes its training pages' own)."""
     common = publisher_model.common_words() if common is None else common
-    if candidates is None:
-        owners: set[str] = set()
-        rules = site_candidates(lines, headline, article, owners)
-    else:
-        rules, owners = candidates
+    rules, owners = named.names, named.owners
     domain = domain_in_text(lines)
     names = publisher_model.candidate_names(lines, article, [*rules, *owners, *([rule_pick] if rule_pick else [])])
     if domain:
@@ -309,26 +338,28 @@ def site_choices(lines: list[Line], headline: str | None = None, article: range 
 
 def find_site(lines: list[Line], url: str | None, headline: str | None = None,
               article: range | None = None) -> str | None:
-    """The name the rules find (`find_site_by_rules`); when they find none, the name the fitted model
-    (digest.pasted.publisher_model) scores highest, if it scores NAME_MIN_SCORE; else the page's own
-    domain as it writes it (`own_domain`); else the address's domain, else None. (Measured by site-folds,
+    """The name the rules find (`find_site_by_rules`); when they find none, the model's
+    (`find_site_by_model`); else the domain of the page's address, else None. (Measured by site-folds,
     the model alone names the right publisher less often than the rules where they answer, and more often
     where they do not.)"""
-    owners: set[str] = set()
-    candidates = site_candidates(lines, headline, article, owners)  # the rules' and the model's, found once
-    found = find_site_by_rules(lines, None, headline, article, candidates=candidates)
-    if found is None:
-        scored = [(publisher_model.score(vector), name, vector)
-                  for name, vector in site_choices(lines, headline, article, candidates=(candidates, owners))
-                  if name != publisher_model.NONE]  # the rules found nothing: rule_pick is None
-        best = max(scored, default=None, key=lambda item: item[:2])
-        if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
-            found = best[1]
-        else:
-            found = own_domain(scored)
+    named = site_candidates(lines, headline, article)
+    found = find_site_by_rules(lines, named) or find_site_by_model(lines, named, headline, article)
     if found is None and url:
         return site_from_host(urlsplit(url).hostname or "")
     return found
+
+
+def find_site_by_model(lines: list[Line], named: Named, headline: str | None = None,
+                       article: range | None = None) -> str | None:
+    """The name the fitted model (digest.pasted.publisher_model) scores highest, if it scores
+    NAME_MIN_SCORE; else the page's own domain as it writes it (`own_domain`); else None."""
+    scored = [(publisher_model.score(vector), name, vector)
+              for name, vector in site_choices(lines, named, headline, article)
+              if name != publisher_model.NONE]  # asked when the rules found nothing: rule_pick is None
+    best = max(scored, default=None, key=lambda item: item[:2])
+    if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
+        return best[1]
+    return own_domain(scored)
 
 
 def own_domain(scored: list[tuple[float, str, dict[str, float]]]) -> str | None:
@@ -350,19 +381,14 @@ def box_heading(name: str, texts: list[str], common: frozenset[str]) -> bool:
     return not (name.isupper() and any(name in text and not text.isupper() for text in texts))
 
 
-def find_site_by_rules(lines: list[Line], url: str | None, headline: str | None = None,
-                       article: range | None = None, common: frozenset[str] | None = None, *,
-                       candidates: dict[str, int] | None = None) -> str | None:
-    """The publisher the text names most: in its copyright line, masthead, and brand lines
-    ("RT News App", "Follow Lifehacker"); a domain atop the page; else the address's domain; else None.
-    `article` is the range of the article's lines, whose words are no masthead's confirmation; `common`,
-    the common words (default: the shipped list); `candidates`, `site_candidates` when the caller has it already."""
+def find_site_by_rules(lines: list[Line], named: Named, common: frozenset[str] | None = None) -> str | None:
+    """The publisher the text names most (`named`, read by `site_candidates`): in its copyright line,
+    masthead, and brand lines ("RT News App", "Follow Lifehacker"); a domain atop the page; else None.
+    `common`: the common words (default: the shipped list)."""
     common = publisher_model.common_words() if common is None else common
     texts = [line.text for line in lines]
     scored = []
-    if candidates is None:
-        candidates = site_candidates(lines, headline, article)
-    for name, bonus in candidates.items():
+    for name, bonus in named.names.items():
         count = mentions(name, texts)
         if bonus == BRAND_BONUS and box_heading(name, texts, common):
             count = distinct_mentions(name, texts)  # a box repeated ("About Community" twice) is one box
@@ -386,6 +412,4 @@ def find_site_by_rules(lines: list[Line], url: str | None, headline: str | None 
             return max(longer)[-1]
         spelled = [item for item in scored if item[-1] != best[-1] and initials(item[-1]) == best[-1]]
         return max(spelled)[-1] if spelled else best[-1]  # "MNT" is "Medical News Today" spelled out
-    if url:
-        return site_from_host(urlsplit(url).hostname or "")
     return None
