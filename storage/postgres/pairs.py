@@ -27,23 +27,37 @@ import asyncpg
 PAIR_BITS = 16
 BACKFILL_BATCH = 2_000
 BATCH_TIMEOUT_SECONDS = 3_600.0  # a batch's reads and writes, past the pool's command timeout on a busy server
-_VECTOR_ENTRY = re.compile(r"'((?:[^']|'')*)'(?::([0-9A-D,]+))?")
+_VECTOR_ENTRY = re.compile(r"'([^']*(?:''[^']*)*)'(?::([0-9A-D,]+))?")
 _VECTOR_ESCAPE = re.compile(r"''|\\\\")
+_WEIGHTS = str.maketrans("", "", "ABCD")
+_MASK, _HALF = (1 << PAIR_BITS) - 1, 1 << (PAIR_BITS - 1)
 
 
 def pair_bucket(first: str, second: str) -> int:
     """Two words in a row as a SMALLINT: CRC-32 of "first second" folded to PAIR_BITS."""
-    return (zlib.crc32(f"{first} {second}".encode()) & ((1 << PAIR_BITS) - 1)) - (1 << (PAIR_BITS - 1))
+    return _folded(zlib.crc32(second.encode(), zlib.crc32(f"{first} ".encode())))
+
+
+def _folded(crc: int) -> int:
+    return (crc & _MASK) - _HALF
 
 
 def pair_buckets(positions: Mapping[str, Iterable[int]]) -> list[int]:
     """The sorted buckets of every two words at adjacent positions (where `'a' <-> 'b'` would match)."""
     at: dict[int, list[str]] = {}
     for word, places in positions.items():
-        for place in set(places):
-            at.setdefault(place, []).append(word)
-    return sorted({pair_bucket(first, second) for place, firsts in at.items() for second in at.get(place + 1, ())
-                   for first in firsts})
+        for place in places:
+            held = at.get(place)
+            if held is None:
+                at[place] = [word]
+            elif word not in held:  # several words at one position: only where positions are clamped
+                held.append(word)
+    crc32 = zlib.crc32
+    heads = {word: crc32(f"{word} ".encode()) for word in positions}  # CRC-32 goes on from a prefix's
+    tails = {word: word.encode() for word in positions}
+    return sorted({(crc32(tails[second], heads[first]) & _MASK) - _HALF
+                   for place, firsts in at.items() if (seconds := at.get(place + 1))
+                   for first in firsts for second in seconds})
 
 
 def phrase_buckets(lexemes: tuple[str, ...], *, prefix: bool = False) -> list[int]:
@@ -55,10 +69,10 @@ def phrase_buckets(lexemes: tuple[str, ...], *, prefix: bool = False) -> list[in
 def vector_positions(text: str) -> dict[str, list[int]]:
     """A tsvector's text output (`'it''s':1A,4 'x'`) back into each lexeme's positions."""
     positions: dict[str, list[int]] = {}
-    for entry in _VECTOR_ENTRY.finditer(text):
-        lexeme = _VECTOR_ESCAPE.sub(lambda found: found.group()[0], entry.group(1))
-        places = entry.group(2)
-        positions[lexeme] = [int(place.rstrip("ABCD")) for place in places.split(",")] if places else []
+    for lexeme, places in _VECTOR_ENTRY.findall(text):
+        if "'" in lexeme or "\\" in lexeme:
+            lexeme = _VECTOR_ESCAPE.sub(lambda found: found.group()[0], lexeme)
+        positions[lexeme] = list(map(int, places.translate(_WEIGHTS).split(","))) if places else []
     return positions
 
 
