@@ -645,6 +645,8 @@ def test_word_pairs_read_back_from_a_stored_vector_are_those_made_at_save() -> N
     assert set(phrase_buckets(("peace", "talks"))) <= set(pairs)
     assert set(phrase_buckets(("back", "slash"))) <= set(pairs)
     assert phrase_buckets(("peace", "talk"), prefix=True) == []
+    clamped = {"c": [16_382], "a": [16_383], "b": [16_383]}  # words past the last position share it
+    assert pair_buckets(clamped) == sorted({*phrase_buckets(("c", "a")), *phrase_buckets(("c", "b"))})
 
 
 async def test_a_postgresql_database_from_a_newer_digestbot_is_refused(pg_dsn: str) -> None:

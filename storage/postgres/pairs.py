@@ -44,20 +44,29 @@ def _folded(crc: int) -> int:
 
 def pair_buckets(positions: Mapping[str, Iterable[int]]) -> list[int]:
     """The sorted buckets of every two words at adjacent positions (where `'a' <-> 'b'` would match)."""
-    at: dict[int, list[str]] = {}
+    at: dict[int, str | list[str]] = {}  # a word per position; several only where positions are clamped
     for word, places in positions.items():
         for place in places:
-            held = at.get(place)
-            if held is None:
-                at[place] = [word]
-            elif word not in held:  # several words at one position: only where positions are clamped
-                held.append(word)
+            held = at.setdefault(place, word)
+            if held is not word:
+                at[place] = [*held, word] if isinstance(held, list) else [held, word]
     crc32 = zlib.crc32
     heads = {word: crc32(f"{word} ".encode()) for word in positions}  # CRC-32 goes on from a prefix's
-    tails = {word: word.encode() for word in positions}
-    return sorted({(crc32(tails[second], heads[first]) & _MASK) - _HALF
-                   for place, firsts in at.items() if (seconds := at.get(place + 1))
-                   for first in firsts for second in seconds})
+    found = set()
+    for place, first in at.items():
+        second = at.get(place + 1)
+        if second is None:
+            continue
+        if isinstance(first, str) and isinstance(second, str):
+            found.add((crc32(second.encode(), heads[first]) & _MASK) - _HALF)
+        else:
+            found.update((crc32(two.encode(), heads[one]) & _MASK) - _HALF for one in _listed(first)
+                         for two in _listed(second))
+    return sorted(found)
+
+
+def _listed(words: str | list[str]) -> list[str]:
+    return [words] if isinstance(words, str) else words
 
 
 def phrase_buckets(lexemes: tuple[str, ...], *, prefix: bool = False) -> list[int]:
