@@ -189,8 +189,7 @@ async def run_backend(args: argparse.Namespace, backend: str) -> bool:
             report_saves(took, time.perf_counter() - started)
         if isinstance(store, PgStore):
             # This schema's tables only (a --pg-dsn server holds others), past the store's command timeout.
-            tables = "digests, history, aliases, messages, chat_search, digest_pairs"
-            await store._read(lambda db: db.execute(f"VACUUM ANALYZE {tables}",
+            await store._read(lambda db: db.execute("VACUUM ANALYZE digests, history, aliases, messages, chat_search",
                                                     timeout=bulk.INDEX_TIMEOUT_SECONDS))
         met = await measure_searches(store, sources, random.Random(args.seed + 1), args.queries)
         if isinstance(store, PgStore):
@@ -219,8 +218,6 @@ async def pg_sizes(store: PgStore) -> None:
                       ("GIN chat_search sites", "pg_relation_size('chat_search_sites')"),
                       ("chat_search btrees", "pg_indexes_size('chat_search') - pg_relation_size('chat_search_words')"
                                              " - pg_relation_size('chat_search_sites')"),
-                      ("digest_pairs + PK", "pg_table_size('digest_pairs') + pg_relation_size('digest_pairs_pkey')"),
-                      ("GIN digest_pairs", "pg_relation_size('digest_pairs_pairs')"),
                       ("history + indexes", "pg_total_relation_size('history')"),
                       ("aliases + indexes", "pg_total_relation_size('aliases')")):
         print(f"  {name:<24}{await value(f'SELECT {sql}') / count:>10,.0f} bytes per digest")

@@ -20,8 +20,7 @@ from storage.base import COUNT_CAP
 from storage.postgres.schema import MIGRATIONS as PG_MIGRATIONS
 from storage.postgres.schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from storage.postgres.store import PgStore
-from storage.postgres.pairs import pair_buckets, phrase_buckets, vector_positions
-from storage.postgres.tokens import search_vectors, tsvector_literal
+from storage.postgres.tokens import tsvector_literal
 from storage.rows import ROW_COLUMNS, to_row
 from storage.sqlite.schema import MIGRATIONS, SCHEMA_VERSION, SHARDS, fts_table, shard_of
 from tests.pgserver import PgCluster
@@ -611,42 +610,6 @@ async def test_a_postgresql_database_at_step_3_is_migrated_with_its_data(pg_dsn:
     assert await backend.integrity() == ("ok", "ok")
     ranked = await backend._fetch("SELECT rank_search FROM digests WHERE id = 7")
     assert "walrus" in ranked[0][0] and "fishing" not in ranked[0][0], "title, summary, quotes, site: not the body"
-
-
-async def test_a_postgresql_database_at_step_5_gets_the_word_pairs_of_its_digests(pg_dsn: str) -> None:
-    """Step 6 makes digest_pairs from the stored vectors, as the store makes them at save, so phrases still find."""
-    old = make_digest("Walrus census completed")
-    row = to_row(old, fetched_at=1_700_000_000.0)
-    columns = ", ".join(ROW_COLUMNS)
-    backend = PgBackend(pg_dsn)
-    for statement in ("CREATE TABLE schema_version (version INTEGER NOT NULL)", "INSERT INTO schema_version VALUES (5)",
-                      *(statement for step in PG_MIGRATIONS[:5] for statement in step)):
-        assert isinstance(statement, str)
-        await backend._fetch(statement)
-    search, site, pairs = search_vectors([row.title, row.summary, row.quotes, row.site, row.body])
-    await backend._fetch(
-        f"INSERT INTO digests(id, {columns}, search, site_search) VALUES (7, {', '.join(f'${i}' for i in range(1, 10))},"
-        " $10::tsvector, $11::tsvector)", *row.values(), search, site)
-    await backend._fetch("INSERT INTO history VALUES (42, 7, 1700000000.0, 1700000000.0)")
-    store = await backend.open()
-    try:
-        assert titles(await store.search(42, '"walrus census"')) == ["Walrus census completed"]
-        assert (await store.search(42, '"census walrus"')).total == 0
-    finally:
-        await store.close()
-    assert [tuple(found) for found in await backend._fetch("SELECT digest_id, pairs FROM digest_pairs")] == [(7, pairs)]
-
-
-def test_word_pairs_read_back_from_a_stored_vector_are_those_made_at_save() -> None:
-    """The migration's pairs (from a vector's text: quotes, backslashes, weights) equal the store's (from the text)."""
-    columns = ["It's a back\\slash", "peace talks", "", "bbc.co.uk", " ".join(["word"] * 300 + ["peace", "talks"])]
-    search, _, pairs = search_vectors(columns)
-    assert pair_buckets(vector_positions(search)) == pairs
-    assert set(phrase_buckets(("peace", "talks"))) <= set(pairs)
-    assert set(phrase_buckets(("back", "slash"))) <= set(pairs)
-    assert phrase_buckets(("peace", "talk"), prefix=True) == []
-    clamped = {"c": [16_382], "a": [16_383], "b": [16_383]}  # words past the last position share it
-    assert pair_buckets(clamped) == sorted({*phrase_buckets(("c", "a")), *phrase_buckets(("c", "b"))})
 
 
 async def test_a_postgresql_database_from_a_newer_digestbot_is_refused(pg_dsn: str) -> None:

@@ -24,10 +24,9 @@ from typing import TypeVar
 import asyncpg
 
 from bench.filling.corpus import ORDINARY_CHATS, SHARED_SHARE, Source, chat_of, compose
-from storage.postgres.pairs import backfill_pairs
 from storage.postgres.store import PgStore
-from storage.postgres.tokens import (COLUMN_GAP, COLUMN_WEIGHTS, MAX_POSITION, quote_lexeme, search_vectors,
-                                     tsvector_literal, vector_literal, words)
+from storage.postgres.tokens import (COLUMN_GAP, COLUMN_WEIGHTS, MAX_POSITION, quote_lexeme, tsvector_literal,
+                                     vector_literal, words)
 from storage.rows import ROW_COLUMNS, DigestRow, to_row
 from storage.sqlite.schema import USER_COLUMNS, chat_token, shard_of
 from storage.sqlite.store import cache_keys
@@ -161,27 +160,17 @@ class Vectors:
         if not await db.fetchval("SELECT search = $2::tsvector FROM digests WHERE id = $1", item.digest_id, whole):
             raise AssertionError(f"digest {item.digest_id}: the bulk tsvector differs from the store's")
 
-    @staticmethod
-    async def check_pairs(db: asyncpg.Connection, item: Planned) -> None:
-        row = item.row
-        pairs = search_vectors([row.title, row.summary, row.quotes, row.site, row.body])[2]
-        if await db.fetchval("SELECT pairs FROM digest_pairs WHERE digest_id = $1", item.digest_id) != pairs:
-            raise AssertionError(f"digest {item.digest_id}: the backfilled word pairs differ from the store's")
-
 
 async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> None:
-    """Rows as storage.postgres.store writes them (vectors included; history's trigger writes chat_search; the word
-    pairs made from the stored vectors as the migration makes them), the GIN indexes dropped while filling and built
-    again from their own definitions, then the id sequence moved on."""
+    """Rows as storage.postgres.store writes them (vectors included; history's trigger writes chat_search), the
+    GIN indexes dropped while filling and built again from their own definitions, then the id sequence moved on."""
     columns = ", ".join(ROW_COLUMNS)
     count = len(ROW_COLUMNS)
     values = ", ".join(f"${i}" for i in range(2, count + 2))
     vectors = Vectors()
-    checked: list[Planned] = []
     started, done = time.perf_counter(), 0
     async with store._pool.acquire() as db:
-        gin = ("FROM pg_indexes WHERE tablename IN ('digests', 'chat_search', 'digest_pairs')"
-               " AND schemaname = current_schema()"
+        gin = ("FROM pg_indexes WHERE tablename IN ('digests', 'chat_search') AND schemaname = current_schema()"
                " AND indexdef LIKE '%USING gin%'")
         indexes = [row[0] for row in await db.fetch(f"SELECT indexdef {gin}")]
         await db.execute("SET maintenance_work_mem = '512MB'")
@@ -206,14 +195,8 @@ async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> Non
                                      [(item.chats[0], item.digest_id) for item in batch])
             for item in batch[:CHECKED] if done == 0 else batch[-1:]:
                 await vectors.check(db, item)
-                checked.append(item)
             done += len(batch)
             progress(done, total, started)
-        started = time.perf_counter()
-        await backfill_pairs(db)  # the migration's way: from the stored vectors, which check() compared
-        print(f"  word pairs in {time.perf_counter() - started:,.0f} s", flush=True)
-        for item in checked:
-            await Vectors.check_pairs(db, item)
         started = time.perf_counter()
         for definition in indexes:
             await db.execute(definition, timeout=INDEX_TIMEOUT_SECONDS)

@@ -21,7 +21,6 @@ database at a step boundary. Never edit a released step: add the next one.
     link_claims    the link an instance is reading now, then its digest for a short while
     chat_search    one narrow row per history entry: the digest's words as lexemes of that chat
                    (GIN), its site words, date, host and saved_at, for search (step 5)
-    digest_pairs   each digest's adjacent word pairs as hashed SMALLINTs (GIN), for phrases (step 6)
 
 Step 4 added a small rank-only vector to the row (`rank_search`, still read by ranking) and put each
 digest's chats beside its words in the GIN indexes; step 5 replaced those indexes with chat_search,
@@ -30,11 +29,8 @@ kept from history and digests by triggers (see the steps), for search at a milli
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 import asyncpg
 
-from storage.postgres.pairs import backfill_pairs
 from storage.sqlite.schema import SHARDS, SchemaTooNewError
 
 # The weights of `search` that ranking reads (storage.postgres.tokens.COLUMN_WEIGHTS: title A, summary B,
@@ -63,9 +59,7 @@ MIGRATION_LOCK = 0x64696765  # "dige": the advisory lock key that serialises mig
 MIGRATION_TIMEOUT_SECONDS = 24 * 3600.0
 MIGRATION_WORK_MEM = "256MB"  # for building a step's indexes (the server's default is 64 MB)
 
-# A step is SQL statements, or coroutines for what SQL cannot do cheaply (step 6's word pairs are made in Python).
-Statement = str | Callable[[asyncpg.Connection], Awaitable[object]]
-MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: digests, cache keys, history, messages, the search index, each chat's /settings.
     (
         """CREATE TABLE digests (
@@ -272,21 +266,6 @@ MIGRATIONS: tuple[tuple[Statement, ...], ...] = (
                               OR OLD.dated IS DISTINCT FROM NEW.dated OR OLD.host IS DISTINCT FROM NEW.host)
            EXECUTE FUNCTION chat_search_rewritten()""",
     ),
-    # 6: phrases decided by an index: `digest_pairs` holds each digest's pairs of adjacent words, hashed to
-    # SMALLINT buckets in Python (storage.postgres.tokens.pair_buckets), under one GIN index, so a phrase's
-    # candidates are the chat's digests holding its words (chat_search) whose pairs hold the phrase's pairs; the
-    # exact phrase check on the wide row then runs on those few only. The store writes the row beside the digest.
-    # Existing digests get theirs from their stored vectors, read and written in batches (storage.postgres.pairs),
-    # and the index is built once they are in.
-    (
-        """CREATE TABLE digest_pairs (
-            digest_id BIGINT PRIMARY KEY REFERENCES digests(id) ON DELETE CASCADE,
-            pairs SMALLINT[] NOT NULL
-        )""",
-        "ALTER TABLE digest_pairs ALTER COLUMN pairs SET STORAGE MAIN",  # read by the index only; kept in the row
-        backfill_pairs,
-        "CREATE INDEX digest_pairs_pairs ON digest_pairs USING gin (pairs)",
-    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -307,10 +286,7 @@ async def migrate(db: asyncpg.Connection) -> int:
             # the pool's command timeout; every other instance waits on the lock meanwhile.
             await db.execute(f"SET LOCAL maintenance_work_mem = '{MIGRATION_WORK_MEM}'")
             for statement in statements:
-                if isinstance(statement, str):
-                    await db.execute(statement, timeout=MIGRATION_TIMEOUT_SECONDS)
-                else:
-                    await statement(db)
+                await db.execute(statement, timeout=MIGRATION_TIMEOUT_SECONDS)
             await db.execute("DELETE FROM schema_version")
             await db.execute("INSERT INTO schema_version VALUES ($1)", version)
     current = await schema_version(db)

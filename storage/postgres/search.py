@@ -11,9 +11,7 @@ as a parameter.
 What the index cannot decide is checked on the digest's row (`digests.search`, the whole vector,
 TOASTed), for the index's candidates only: a term of several words ("a phrase", or `well-known`)
 must have them in a row, which a vector without positions cannot tell, so the index finds the
-digests holding all of them, `digest_pairs`' index those holding each two of them in a row (hashed
-pairs, schema step 6: storage.postgres.pairs), and the row decides among those few; and the
-exclusions of words in a row. An excluded single word joins the chat's words in the index
+digests holding all of them and the row decides; and the exclusions of words in a row. An excluded single word joins the chat's words in the index
 (`'42 peace' & !'42 war'`) when the query has words, and is checked on the row otherwise. Ranking reads `rank`,
 chat_search's copy of `digests.rank_search` (title, summary, quotes and site words, ~1 KB in the
 narrow row; reading it from each window match's wide row cost an ordinary chat's common word 6-28 ms):
@@ -29,11 +27,10 @@ recently saved first, along the chat's (chat_id, saved_at) index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from storage.base import COUNT_CAP
-from storage.postgres.pairs import phrase_buckets
 from storage.postgres.schema import SITE_MARK, WORD_MARK
 from storage.postgres.tokens import NOTHING, Pattern, all_of, any_of, excluded_patterns, site_patterns, term_patterns
 from storage.query import ParsedQuery
@@ -75,16 +72,11 @@ class _Match:
     found: list[str]
     checked: list[str]
     rank: tuple[str, str] | None  # (vector, tsquery) to rank by; None: a query of dates or exclusions only
-    paired: list[str] = field(default_factory=list)  # conditions on `p` (digest_pairs): a phrase's word pairs
 
     def ranked_source(self) -> str:
         """FROM for the ranked matches: the digest's row also when the rank reads it (`site:` alone)."""
-        needs_row = bool(self.checked) or (self.rank is not None and self.rank[0].startswith("d."))
-        return self._joined(needs_row)
-
-    def _joined(self, needs_row: bool) -> str:
-        return ("chat_search AS s" + (" JOIN digest_pairs AS p ON p.digest_id = s.digest_id" if self.paired else "")
-                + (" JOIN digests AS d ON d.id = s.digest_id" if needs_row else ""))
+        needs_row = self.checked or (self.rank is not None and self.rank[0].startswith("d."))
+        return "chat_search AS s" + (" JOIN digests AS d ON d.id = s.digest_id" if needs_row else "")
 
     def rank_sql(self, params: _Params) -> str:
         assert self.rank is not None
@@ -93,10 +85,10 @@ class _Match:
 
     def source(self) -> str:
         """FROM for the matches: the digest's row joined only when a condition needs it."""
-        return self._joined(bool(self.checked))
+        return "chat_search AS s" + (" JOIN digests AS d ON d.id = s.digest_id" if self.checked else "")
 
     def where(self) -> str:
-        return " AND ".join(self.found + self.paired + self.checked)
+        return " AND ".join(self.found + self.checked)
 
 
 def _in_chat(patterns: list[Pattern], chat_id: int, mark: str, *, positions: bool, joiner: str) -> str | None:
@@ -112,7 +104,6 @@ def _in_chat(patterns: list[Pattern], chat_id: int, mark: str, *, positions: boo
 def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
     found: list[str] = []
     checked: list[str] = []
-    paired: list[str] = []
     terms = term_patterns(query)
     words = all_of(terms)
     sites = any_of(site_patterns(query.sites)) if query.sites else None
@@ -129,9 +120,6 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
             in_chat = f"{in_chat} & !({' | '.join(folded)})"
         found.append(f"s.words @@ {params.add(in_chat)}::tsquery")
         if any(len(term.lexemes) > 1 for term in terms):  # words in a row: the index found digests holding them all
-            pairs = sorted({bucket for term in terms for bucket in phrase_buckets(term.lexemes, prefix=term.prefix)})
-            if pairs:  # and digest_pairs' index those holding their pairs (storage.postgres.pairs)
-                paired.append(f"p.pairs @> {params.add(pairs)}::smallint[]")
             checked.append(f"d.search @@ {params.add(words)}::tsquery")
         rank = ("s.rank", words)
     if sites is not None:
@@ -148,7 +136,7 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
         found.append(f"NOT (s.sites @@ {params.add(excluded_sites)}::tsquery)")
     if rank is None:  # no word or site of the chat that must match (a query of dates or exclusions only)
         found.append(f"s.chat_id = {params.add(chat_id)}")
-    return _Match(found + _filters(query, params), checked, rank, paired)
+    return _Match(found + _filters(query, params), checked, rank)
 
 
 def _folded_exclusions(excluded: list[Pattern], chat_id: int) -> tuple[list[str], list[Pattern]]:

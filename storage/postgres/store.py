@@ -33,7 +33,7 @@ from storage.window import RANK_WINDOW, WINDOW_START_SQL
 from storage.sqlite.schema import USER_COLUMNS
 from storage.sqlite.store import (MAX_LIMIT, MAX_OFFSET, SAVED_QUERY_DAYS, SECONDS_PER_DAY, SQLITE_INT,
                            cache_keys, plain_snippet)
-from storage.postgres.tokens import search_vectors, snippet
+from storage.postgres.tokens import snippet, tsvector_literal
 
 T = TypeVar("T")
 DEFAULT_POOL_SIZE = 10
@@ -317,7 +317,8 @@ def _with_snippet(hit: SearchHit, columns: asyncpg.Record, words: str | None) ->
 async def _write_digest(db: asyncpg.Connection, row: DigestRow, keys: Sequence[str], *, chat_id: int,
                         now: float) -> int:
     """Insert the digest, or replace the row its keys already point at (merging rows they split across)."""
-    *vectors, pairs = search_vectors([row.title, row.summary, row.quotes, row.site, row.body])
+    vectors = (tsvector_literal([row.title, row.summary, row.quotes, row.site, row.body]),
+               tsvector_literal([row.site], ("A",)))
     found = {key: digest_id for key, digest_id in await db.fetch(
         "SELECT key, digest_id FROM aliases WHERE key = ANY($1::text[])", list(keys))}
     holders = list(dict.fromkeys(found[key] for key in keys if key in found))
@@ -325,7 +326,6 @@ async def _write_digest(db: asyncpg.Connection, row: DigestRow, keys: Sequence[s
         target = await db.fetchval(
             f"INSERT INTO digests({_COLUMNS}, search, site_search) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
             f" ${_N + 2}::tsvector) RETURNING id", *row.values(), *vectors)
-        await write_pairs(db, [(target, pairs)])
         await _add_to_history(db, chat_id, target, now)
         return int(target)
     target, *others = holders
@@ -335,14 +335,7 @@ async def _write_digest(db: asyncpg.Connection, row: DigestRow, keys: Sequence[s
     await db.execute(
         f"UPDATE digests SET {_ASSIGN}, search = ${_N + 1}::tsvector, site_search = ${_N + 2}::tsvector"
         f" WHERE id = ${_N + 3}", *row.values(), *vectors, target)
-    await write_pairs(db, [(target, pairs)])
     return int(target)
-
-
-async def write_pairs(db: asyncpg.Connection, pairs: Sequence[tuple[int, list[int]]]) -> None:
-    """Each digest's word pairs (storage.postgres.pairs), written or replaced beside its row."""
-    await db.executemany("INSERT INTO digest_pairs(digest_id, pairs) VALUES ($1, $2)"
-                         " ON CONFLICT (digest_id) DO UPDATE SET pairs = excluded.pairs", pairs)
 
 
 async def _add_to_history(db: asyncpg.Connection, chat_id: int, digest_id: int, now: float) -> None:

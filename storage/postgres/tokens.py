@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storage.base import HIGHLIGHT_END, HIGHLIGHT_START
-from storage.postgres.pairs import pair_buckets
 from storage.postgres.schema import MAX_CHAT_LEXEME_BYTES, chat_lexeme
 from storage.query import PREFIX_MIN_CHARS, ParsedQuery, Term
 from storage.sqlite.schema import USER_COLUMNS
@@ -91,36 +90,14 @@ def column_starts(found: Sequence[tuple[str, int, int]], columns: int) -> list[i
 
 def vector_literal(found: Sequence[tuple[str, int, int]], starts: Sequence[int], weights: Sequence[str]) -> str:
     """The tsvector literal of `tokenised` words (bench.filling.bulk also builds one from cached parts)."""
-    return _literal(kept_positions(found, starts), weights)
-
-
-def _literal(held: Mapping[str, Sequence[tuple[int, int]]], weights: Sequence[str]) -> str:
-    return " ".join(f"{quote_lexeme(word)}:{','.join(dict.fromkeys(f'{p}{weights[c]}' for p, c in places))}"
-                    for word, places in held.items())
-
-
-def kept_positions(found: Sequence[tuple[str, int, int]], starts: Sequence[int]) -> dict[str, list[tuple[int, int]]]:
-    """Each word's (position, column) as the vector keeps them: no NUL or overlong word, positions clamped at
-    MAX_POSITION, the first MAX_POSITIONS_PER_LEXEME of each word."""
-    positions: dict[str, list[tuple[int, int]]] = {}
+    positions: dict[str, list[str]] = {}
     for word, column, offset in sorted(found, key=lambda item: (item[1], item[2])):
         if "\x00" in word or len(word.encode()) > MAX_LEXEME_BYTES:
             continue
         held = positions.setdefault(word, [])
         if len(held) < MAX_POSITIONS_PER_LEXEME:
-            held.append((min(starts[column] + offset, MAX_POSITION), column))
-    return positions
-
-
-def search_vectors(columns: Sequence[str]) -> tuple[str, str, list[int]]:
-    """What the store writes for a digest's five USER_COLUMNS texts: the `search` literal, the `site_search`
-    literal and `pairs` (schema step 6), from one tokenising of the text."""
-    found = tokenised(columns)
-    starts = column_starts(found, len(columns))
-    held = kept_positions(found, starts)
-    site = tsvector_literal([columns[USER_COLUMNS.index("site")]], ("A",))
-    pairs = pair_buckets({word: [place for place, _ in places] for word, places in held.items()})
-    return _literal(held, COLUMN_WEIGHTS), site, pairs
+            held.append(f"{min(starts[column] + offset, MAX_POSITION)}{weights[column]}")
+    return " ".join(f"{quote_lexeme(word)}:{','.join(dict.fromkeys(held))}" for word, held in positions.items())
 
 
 def quote_lexeme(word: str) -> str:
