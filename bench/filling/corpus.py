@@ -27,7 +27,7 @@ FIRST_DAY, DAYS = date(2019, 1, 1), 8 * 365
 WORD = re.compile(r"[^\W\d_]{4,}")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{20,200})[”\"»]")
 PREFIX_CHARS = PREFIX_MIN_CHARS + 1  # "elec": a prefix shared by many words
-QUERY_KINDS = ("one word", "three words", "prefix", "phrase", "site:", "word after:", "after: before:")
+QUERY_KINDS = ("one word", "three words", "prefix", "phrase", "site:", "word after:", "after: before:", "word -word")
 
 
 class Source:
@@ -96,6 +96,8 @@ def queries(kind: str, sources: list[Source], rng: random.Random, count: int) ->
             made.append(f"site:{rng.choices(SITES, SITE_WEIGHTS)[0]}")
         elif kind == "word after:":
             made.append(f"{rng.choice(source.words)} after:{_day(rng)}")
+        elif kind == "word -word":  # two words of one page: the exclusion removes some of the first's matches
+            made.append(f"{rng.choice(source.words)} -{rng.choice(source.words)}")
         elif kind == "after: before:":
             first = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 90))
             made.append(f"after:{first.isoformat()} before:{(first + timedelta(days=rng.randrange(7, 90))).isoformat()}")

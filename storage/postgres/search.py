@@ -11,7 +11,8 @@ as a parameter.
 What the index cannot decide is checked on the digest's row (`digests.search`, the whole vector,
 TOASTed), for the index's candidates only: a term of several words ("a phrase", or `well-known`)
 must have them in a row, which a vector without positions cannot tell, so the index finds the
-digests holding all of them and the row decides; and exclusions (`-word`). Ranking reads `rank`,
+digests holding all of them and the row decides; and the exclusions of words in a row. An excluded single word joins the chat's words in the index
+(`'42 peace' & !'42 war'`) when the query has words, and is checked on the row otherwise. Ranking reads `rank`,
 chat_search's copy of `digests.rank_search` (title, summary, quotes and site words, ~1 KB in the
 narrow row; reading it from each window match's wide row cost an ordinary chat's common word 6-28 ms):
 ts_rank, length-normalised as bm25 is, then the most recently saved first, as on SQLite.
@@ -109,10 +110,14 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
     rank = None
     if words == NOTHING or (query.sites and sites is None):
         return _Match(["FALSE"], [], None)  # a term or every site without a word in it: FTS5 matches nothing
+    excluded_terms = [pattern for pattern in excluded_patterns(query.excluded) if pattern.lexemes]
     if words is not None:
         in_chat = _in_chat(terms, chat_id, WORD_MARK, positions=False, joiner=" & ")
         if in_chat == NOTHING:
             return _Match(["FALSE"], [], None)
+        folded, excluded_terms = _folded_exclusions(excluded_terms, chat_id)
+        if folded:  # `-word`: decided in the index with the words, `'42 peace' & !('42 war')`, not on the row
+            in_chat = f"{in_chat} & !({' | '.join(folded)})"
         found.append(f"s.words @@ {params.add(in_chat)}::tsquery")
         if any(len(term.lexemes) > 1 for term in terms):  # words in a row: the index found digests holding them all
             checked.append(f"d.search @@ {params.add(words)}::tsquery")
@@ -123,7 +128,7 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
             return _Match(["FALSE"], [], None)
         found.append(f"s.sites @@ {params.add(in_chat_sites)}::tsquery")
         rank = rank or ("d.site_search", sites)
-    excluded = any_of(excluded_patterns(query.excluded))
+    excluded = any_of(excluded_terms)
     if excluded is not None:
         checked.append(f"NOT (d.search @@ {params.add(excluded)}::tsquery)")
     excluded_sites = _in_chat(site_patterns(query.excluded_sites), chat_id, SITE_MARK, positions=True, joiner=" | ")
@@ -132,6 +137,19 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
     if rank is None:  # no word or site of the chat that must match (a query of dates or exclusions only)
         found.append(f"s.chat_id = {params.add(chat_id)}")
     return _Match(found + _filters(query, params), checked, rank)
+
+
+def _folded_exclusions(excluded: list[Pattern], chat_id: int) -> tuple[list[str], list[Pattern]]:
+    """The excluded single words as the chat's lexemes (chat_search's index decides them), and the exclusions
+    left for the row: words in a row ("a phrase", `well-known`) and words too long for a chat's lexeme."""
+    folded, left = [], []
+    for pattern in excluded:
+        lexeme = pattern.in_chat(chat_id, WORD_MARK, positions=False) if len(pattern.lexemes) == 1 else None
+        if lexeme is None:
+            left.append(pattern)
+        else:
+            folded.append(lexeme)
+    return folded, left
 
 
 def is_ranked(query: ParsedQuery) -> bool:
