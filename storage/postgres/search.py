@@ -11,8 +11,9 @@ as a parameter.
 What the index cannot decide is checked on the digest's row (`digests.search`, the whole vector,
 TOASTed), for the index's candidates only: a term of several words ("a phrase", or `well-known`)
 must have them in a row, which a vector without positions cannot tell, so the index finds the
-digests holding all of them and the row decides; and the exclusions of words in a row. An excluded single word joins the chat's words in the index
-(`'42 peace' & !'42 war'`) when the query has words, and is checked on the row otherwise. Ranking reads `rank`,
+digests holding all of them and the row decides; and the exclusions of words in a row. An excluded
+single word joins the chat's words in the index (`'42 peace' & !'42 war'`) when the query has words,
+and is checked on the row otherwise. Ranking reads `rank`,
 chat_search's copy of `digests.rank_search` (title, summary, quotes and site words, ~1 KB in the
 narrow row; reading it from each window match's wide row cost an ordinary chat's common word 6-28 ms):
 ts_rank, length-normalised as bm25 is, then the most recently saved first, as on SQLite.
