@@ -761,6 +761,35 @@ def test_menu_descriptions_over_the_headline_are_not_the_article() -> None:
     assert not any("newsroom" in p or "inbox" in p for p in article.paragraphs)
 
 
+def test_a_long_menu_with_a_description_here_and_there_is_cut_at_the_dateline_under_it() -> None:
+    """A site menu of labels, every other one with its description, runs deep into the article run: the dateline under
+    it stands past the run's first lines, and the article opens there, since the lines above it read as a menu."""
+    labels = ["Products", "Support", "Downloads", "Drivers", "Manuals", "Shop", "Company", "Careers", "Press"]
+    menu = []
+    for number, label in enumerate(labels * 2):
+        menu.append(f"{label} {number}")
+        if number % 2 == 0:
+            menu.append(f"Find everything about our {label.lower()} in one place, with the newest items and offers "
+                        "shown first.")
+    paragraphs = ARTICLE.split("\n\n")
+    text = "\n".join([*menu, "Home > News > Bridges", paragraphs[2], *paragraphs[3:], *MORE])
+    article = read_text(text, url=None)
+    assert article.paragraphs[0].startswith("The city council voted on Thursday")
+    assert not any("in one place" in p for p in article.paragraphs)
+    assert article.standfirst is None or "in one place" not in article.standfirst
+
+
+def test_paragraphs_over_a_table_of_dated_facts_are_the_article_not_a_menu() -> None:
+    """A text whose paragraphs run on over a table of labels and dates (a book's details): the dates deep in the
+    run are no header, since the lines above them hold a block of paragraphs, not a menu's descriptions."""
+    paragraphs = ARTICLE.split("\n\n")
+    table = ["Price", "12 euros", "Publisher", "Riverside Press", "Pages", "258", "Category", "Essays", "Series",
+             "Bridges", "Released", "2019/3/5", "Printed", "2019/3/5", "Devices", "Phone", "Tablet", "Reader"]
+    text = "\n".join([paragraphs[0], paragraphs[1], *paragraphs[3:], *table, *MORE, *MORE])
+    article = read_text(text, url=None)
+    assert article.paragraphs[:2] == (paragraphs[1], paragraphs[3])
+
+
 def test_a_videos_description_over_the_byline_is_not_the_article() -> None:
     """A video set between the headline and the byline shows its description twice: the article opens under the
     byline and its date."""

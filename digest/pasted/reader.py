@@ -17,7 +17,9 @@ on lines instead of DOM nodes, in named steps:
    gallery's captions, a photo's caption next to its credit, a box's link), while a code listing stays whole.
 5. `header_end`: a run may open on prose that is not the article (a menu's descriptions, a video's caption over
    the byline); when the headline, a byline or a dateline stands in its first HEADER_IN_RUN lines under a small
-   share of its prose, the article opens after them (the deck over the byline stays).
+   share of its prose, the article opens after them (the deck over the byline stays); deeper in the run (a site
+   menu whose items carry a description each), when the lines above read as a menu: labels mostly, short
+   descriptions between them, no block of paragraphs.
 6. Headline, standfirst and dateline are read around the run (digest.pasted.headline), the place from
    the lead (digest.dates.find_lead_place), the publisher from the whole page (digest.pasted.publisher).
    A slashed date ("07/04/2022") is read month first only in English text (`slashed_day_first`):
@@ -85,6 +87,10 @@ CAPTION_MAX_WORDS = 20  # a photo's caption is a line or two; a lead paragraph b
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
 HEADER_IN_RUN = 12  # lines into the run where the article's header (headline, byline, dateline) may still stand
 HEADER_PROSE_SHARE = 0.25  # prose above that header is page furniture only while it is this small a share of the run
+HEADER_DEEP_IN_RUN = 60  # ... or deeper, under a menu's lines: labels with a description here and there
+HEADER_DEEP_PROSE_LINES = 1 / 3  # ... where prose is at most this share of the lines above the header
+MENU_DESCRIPTION_WORDS = 25  # ... and a sentence or two long on average: an item's description, not a paragraph
+MENU_PROSE_RUN = 4  # ... set among labels: more prose lines in a row than this are paragraphs (a description, a text)
 QUOTE_SIGNATURE_DASHES = "—–-"
 BYLINE_BEFORE_NUMBER = re.compile(r"^\w+\s+\d")  # "By 1963, ...": a sentence, not a name
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
@@ -287,17 +293,42 @@ def header_end(lines: list[Line], span: Span, headline: Line | None) -> int:
     """Where the article opens: after its header when the header stands inside the run's first lines.
     A run may open on prose that is not the article (a menu's descriptions, a video's caption and transcript
     over the byline); the headline, the byline and the dateline say where the article itself begins. Only
-    a small share of the run's prose may stand above them, so a dated line deep in the text cuts nothing."""
-    limit = min(span.end, span.start + HEADER_IN_RUN)
+    a small share of the run's prose may stand above them, so a dated line deep in the text cuts nothing.
+    A header deeper in the run (HEADER_DEEP_IN_RUN) cuts when the lines above it read as a menu, not as
+    text: labels mostly, a short description in a third of them at most and never a block of paragraphs,
+    whatever their share of the words."""
+    shallow = header_after(lines, span, headline, min(span.end, span.start + HEADER_IN_RUN))
+    prose = [line.words for line in lines[span.start:span.end] if looks_like_prose(line)]
+    above = sum(line.words for line in lines[span.start:shallow] if looks_like_prose(line))
+    if shallow > span.start and above <= HEADER_PROSE_SHARE * sum(prose):
+        return shallow
+    deep = header_after(lines, span, headline, min(span.end, span.start + HEADER_DEEP_IN_RUN))
+    menu = lines[span.start:deep]
+    described = [line.words for line in menu if looks_like_prose(line)]
+    if (deep > span.start + HEADER_IN_RUN and len(described) <= HEADER_DEEP_PROSE_LINES * len(menu)
+            and sum(described) <= MENU_DESCRIPTION_WORDS * len(described) and longest_prose_run(menu) <= MENU_PROSE_RUN):
+        return deep
+    return span.start
+
+
+def longest_prose_run(lines: list[Line]) -> int:
+    """How many prose lines stand in a row at most: paragraphs run on, a menu's descriptions stand between labels."""
+    longest = run = 0
+    for line in lines:
+        run = run + 1 if looks_like_prose(line) else 0
+        longest = max(longest, run)
+    return longest
+
+
+def header_after(lines: list[Line], span: Span, headline: Line | None, limit: int) -> int:
+    """The line after the last header line (the headline, a byline, a dateline) above `limit` in the run."""
     end = span.start
     if headline is not None and span.start <= headline.index < limit:
         end = headline.index + 1
     for line in lines[end:limit]:
         if is_header_line(line):
             end = line.index + 1
-    prose = [line.words for line in lines[span.start:span.end] if looks_like_prose(line)]
-    above = sum(line.words for line in lines[span.start:end] if looks_like_prose(line))
-    return end if above <= HEADER_PROSE_SHARE * sum(prose) else span.start
+    return end
 
 
 def deck_above_header(lines: list[Line], span: Span, headline: Line | None, opening: int) -> Line | None:
@@ -338,9 +369,13 @@ def read_text(text: str, *, url: str | None = None) -> Article:
     headline = find_headline(lines, span.start, body)
     standfirst = find_standfirst(lines, headline, span.start, body)
     opening = header_end(lines, span, headline)
-    deck = deck_above_header(lines, span, headline, opening) if headline is not None and opening > span.start else None
+    # a deck stands over a header near the run's top; over a deep one (under a menu) a deck-like line is a description
+    near_top = span.start < opening <= span.start + HEADER_IN_RUN
+    deck = deck_above_header(lines, span, headline, opening) if headline is not None and near_top else None
     if standfirst is None:
         standfirst = deck
+    elif opening > span.start + HEADER_IN_RUN and standfirst.index < opening:
+        standfirst = None  # the article opens under a menu: a "standfirst" over that menu is the menu's
     kept = [  # the headline wherever it is repeated (an image caption), the deck where it stands
         line for line in body
         if not (headline is not None and line.text == headline.text)
