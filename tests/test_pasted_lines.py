@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from digest.pasted.blocks import is_comments_heading, is_credit, is_relative_time
 from digest.pasted.lines import split_lines
-from digest.pasted.headline import HEADLINE_MAX_WORDS, could_be_headline, headline_forms, lone_sentence
+from digest.pasted.headline import HEADLINE_MAX_WORDS, could_be_headline, headline_forms
 from digest.pasted.headline_model import good_length
 from digest.pasted.reader import read_text
 
@@ -103,9 +103,3 @@ def test_a_byline_by_glued_on_is_cut_when_the_names_stand_below() -> None:
         "U.S. Stocks Rise to Records, Bonds Gain on ECB Stimulus Optimism", lines[0].text]
     assert [form.text for form in headline_forms(lines, lines[2])] == [lines[2].text]
 
-
-def test_a_headline_written_as_one_short_sentence_is_a_candidate_and_a_lead_is_not() -> None:
-    lines = split_lines(f"November 28, 2016\nMaybe the account is more than just a smoke screen.\nSpencer Platt/Getty\n{LEAD}")
-    assert lone_sentence(lines, 1) == [lines[1]]
-    assert lone_sentence(split_lines(f"The fund cut its forecast. It said so on Tuesday.\nPhoto: IMF\n{LEAD}"), 0) == []
-    assert lone_sentence(split_lines(f"The fund cut its forecast on Tuesday.\n{LEAD}"), 0) == []

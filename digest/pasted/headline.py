@@ -68,7 +68,6 @@ NAVIGATION_ARROW = re.compile(r"[←→⟵⟶⇐⇒]")
 ENDS_WITH_CLOCK = re.compile(
     r"(?<![\d:])\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4}|Uhr|配信|更新|发布|發布)?\s*$", re.IGNORECASE)
 QUESTION_END = re.compile(r"\w[?!]$")  # "How does the brain turn ... thought?" (not a quotation's end)
-INNER_SENTENCE_END = re.compile(r"\w[.!?]\s+[A-Z]")  # "... a smoke screen. It is": two sentences, a paragraph
 ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|(?:^|\s)[A-Z][a-z]{0,2}\.$")  # "N.Y.C.", "U.S.", "Inc.", "Jr."
 
 WIKI_SOURCE_NOTE = re.compile(  # MediaWiki's note under every page title: "From Wikipedia, the free encyclopedia"
@@ -269,19 +268,6 @@ def opening_candidates(lines: list[Line], start: int) -> list[Line]:
     return found
 
 
-def lone_sentence(lines: list[Line], start: int) -> list[Line]:
-    """The run's first line when it is one short sentence set apart from the lead (the line under it is no prose:
-    a picture's credit, a byline): a headline written as a sentence, full stop and all ("Maybe Donald Trump's
-    Twitter account is more than just a smoke screen."). The model weighs it, its full stop against it."""
-    if start + 1 >= len(lines):
-        return []
-    first, below = lines[start], lines[start + 1]
-    if (ends_with_full_stop(first.text) and first.words <= HEADLINE_GOOD_WORDS[1]
-            and INNER_SENTENCE_END.search(first.text) is None and not looks_like_prose(below)):
-        return [first]
-    return []
-
-
 def header_lines(lines: list[Line], start: int) -> list[Line]:
     """The run's first INSIDE_REACH lines, up to its second lead-sized paragraph: a run may open with a promo,
     a teaser's summary or a menu glued into prose, over the article's own headline and lead."""
@@ -308,7 +294,6 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     aside), a line that may carry a glued byline in both forms; "deep" marks a header line past the run's
     opening candidates, "byline_cut" a form cut short."""
     opening = {line.index for line in opening_candidates(lines, start)}
-    opening |= {line.index for line in lone_sentence(lines, start)}
     window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + [
         line for line in header_lines(lines, start) if line.index in opening or not looks_like_prose(line)]
     breaks = headline_model.section_breaks(window)
