@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from digest.pasted.blocks import is_comments_heading, is_credit, is_relative_time
 from digest.pasted.lines import split_lines
+from digest.pasted.headline import HEADLINE_MAX_WORDS, could_be_headline, headline_forms
 from digest.pasted.headline_model import good_length
 from digest.pasted.reader import read_text
 
@@ -77,3 +78,28 @@ def test_comments_under_headings_and_ages_are_not_the_article() -> None:
                        LEAD, "", *BODY, "", *comments])
     article = read_text(paste)
     assert article.paragraphs[-1] == BODY[-1]
+
+
+def test_a_lower_case_headline_does_not_continue_the_last_menu_label() -> None:
+    lines = split_lines("Podcast\nProjects\nTalks\nContact\ncron.weekly issue #130: Github, keycloak, proc, redis6, cron & more")
+    assert lines[-1].text == "cron.weekly issue #130: Github, keycloak, proc, redis6, cron & more"
+    wrapped = split_lines("2 hurt as Porter flight evades mid-air object\nCanadian Press On MSN\nTemper your\n"
+                          "enthusiasm for the new Sega Genesis")
+    assert wrapped[-1].text == "Temper your enthusiasm for the new Sega Genesis"
+
+
+def test_a_cjk_headline_is_judged_by_its_characters_and_a_cjk_paragraph_is_not_a_headline() -> None:
+    headline, paragraph = split_lines(
+        "インテル、1Uで容量1ペタバイトのSSD「Intel SSD D5-P4326」発売。QLC（1セルあたり4ビット）と64層の3D NAND技術を用いて大容量SSDを実現\n"
+        "米インテルは4月2日、イベントを開催。データセンター向けに1Uラックあたり1ペタバイトの容量を持つSSD「Intel SSD D5-P4326」を発表しました。")
+    assert headline.words > HEADLINE_MAX_WORDS and could_be_headline(headline)
+    assert paragraph.words > HEADLINE_MAX_WORDS and not could_be_headline(paragraph)
+
+
+def test_a_byline_by_glued_on_is_cut_when_the_names_stand_below() -> None:
+    lines = split_lines("U.S. Stocks Rise to Records, Bonds Gain on ECB Stimulus Optimism by\nJeremy Herron\n"
+                        "US & Canada is sponsored by\nUS & Canada is sponsored by\nAcme Widgets Ltd.")
+    assert [form.text for form in headline_forms(lines, lines[0])] == [
+        "U.S. Stocks Rise to Records, Bonds Gain on ECB Stimulus Optimism", lines[0].text]
+    assert [form.text for form in headline_forms(lines, lines[2])] == [lines[2].text]
+

@@ -35,6 +35,8 @@ HEADLINE_INSIDE = 4  # or among the first lines of the article run (a long headl
 INSIDE_REACH = 12  # the model also weighs the run's lines this far in (a promo or a teaser may open the run)
 LEAD_MIN_WORDS = 25  # a paragraph this long is the article's text, not its header
 HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_CHARS = 90  # a line over HEADLINE_MAX_WORDS but this short is CJK text, whose words the count overstates
+CJK_SENTENCE_END = re.compile(r"[。！？][」』”）)]*$")  # a Chinese or Japanese sentence's end: prose, at that length
 HEADLINE_MIN_CHARS = 8
 LEAD_WORDS = 200  # the article's opening words, which the headline usually echoes
 OVERLAP_WEIGHT = 4.0  # share of the headline's words found in the lead
@@ -56,6 +58,7 @@ DATED_ABOVE_BONUS = 0.5  # a date over the line (kicker, date, headline) is weak
 DATED_ABOVE_REACH = 2
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
+DANGLING_BY = re.compile(r"\s+(?:by|By|BY):?$")  # "... Stimulus Optimism by" over "Jeremy Herron"
 GLUED_BYLINE_MAX_WORDS = BYLINE_MAX_WORDS + 6  # the names, a handle and a date with its time
 GLUED_NAME = re.compile(r"^[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]*){1,3}$")  # "... Anymore by Nathan Tempey": a person's name
 GLUED_NAME_MIN_HEAD_WORDS = 5  # after a headline's worth of words ("Bitten by Dogs" keeps its words)
@@ -91,7 +94,7 @@ def could_be_headline(line: Line) -> bool:
     if (is_junk(line) or is_list_item(line) or is_byline(line) or is_breadcrumb(line)
             or len(line.text) < HEADLINE_MIN_CHARS):
         return False
-    if line.words > HEADLINE_MAX_WORDS or line.words < 2 and not CJK.search(line.text):
+    if too_long(line) or line.words < 2 and not CJK.search(line.text):
         return False
     if NAVIGATION_ARROW.search(line.text):
         return False  # "Next Work →", "ひらがな ←→ English": a link to elsewhere
@@ -101,6 +104,15 @@ def could_be_headline(line: Line) -> bool:
         return False  # "CNET Japan 3/9(木) 18:45配信": a timestamp line, though its date has no year
     found = find_date(line.text)
     return not (found and found[2] - found[1] > len(line.text) / 2)  # a date line is no headline
+
+
+def too_long(line: Line) -> bool:
+    """More than a headline says. Words measure a space-separated line; a CJK headline's Latin names and numbers
+    ("1Uで容量1ペタバイトのSSD「Intel SSD D5-P4326」発売。QLC...") each count a word beside its characters in pairs,
+    so a line of CJK text is judged by its characters too, unless it ends a sentence (a paragraph's line)."""
+    if line.words <= HEADLINE_MAX_WORDS:
+        return False
+    return len(line.text) > HEADLINE_MAX_CHARS or not CJK.search(line.text) or CJK_SENTENCE_END.search(line.text) is not None
 
 
 def dated_bonus(lines: list[Line], line: Line) -> float:
@@ -195,6 +207,18 @@ def headline_in_full(candidates: list[tuple[float, Line]], best: Line) -> Line:
     return best
 
 
+def without_dangling_by(lines: list[Line], line: Line) -> Line:
+    """The headline alone when the byline's "by" is glued on and its names stand on the next line ("... Stimulus
+    Optimism by" over "Jeremy Herron"); over anything else ("US & Canada is sponsored by" over a logo's name)
+    the line stays whole."""
+    dangling = DANGLING_BY.search(line.text)
+    below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if dangling is None or dangling.start() < HEADLINE_MIN_CHARS or below is None or not GLUED_NAME.match(below.text):
+        return line
+    head = line.text[:dangling.start()]
+    return replace(line, text=head, words=word_count(head))
+
+
 def without_glued_byline(line: Line) -> Line:
     """The headline alone when the page glued its byline on ("... mobility by Ahiza Garcia @x February 1, 2016",
     "... laws by: Laurie Oakes", "... Anymore by Nathan Tempey" after a headline's worth of words);
@@ -282,7 +306,7 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     by_rules = find_headline_by_rules(lines, start, body)
     rule_pick = by_rules.text if by_rules is not None else None
     found = []
-    possible = [form for line in window for form in headline_forms(line) if could_be_headline(form)]
+    possible = [form for line in window for form in headline_forms(lines, line) if could_be_headline(form)]
     echoed_by = {None: article_echo(body, None)}
     for line in without_trails(possible, [line for line in possible if line.index < start]):
         key = line.index if line.index >= start else None
@@ -298,10 +322,10 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     return found
 
 
-def headline_forms(line: Line) -> list[Line]:
+def headline_forms(lines: list[Line], line: Line) -> list[Line]:
     """The line, and it without a glued byline when one may be glued on: "... Powered by Amazon's Alexa
     Assistant" may be either, so the model weighs both."""
-    cut = without_glued_byline(line)
+    cut = without_glued_byline(without_dangling_by(lines, line))
     return [cut] if cut is line else [cut, line]
 
 

@@ -53,14 +53,23 @@ WRAP_CONTINUES = re.compile(r"^(?![a-z]+_)[a-zà-öø-ÿа-яё(]")  # a hard-wr
 # a snake_case name is an icon font's ligature ("access_time2019/04/21 11:51 folder生活"), never a sentence's next word
 
 
+MENU_LABELS = 3  # this many short lines in a row, none ending a sentence, are a menu's labels (or code), no wrapped text
+
+
+def is_label(text: str) -> bool:
+    return bool(text) and len(text) < WRAP_MIN_CHARS and not ends_sentence(text)
+
+
 def join_wrapped(raw: list[str]) -> list[str]:
     """Undo hard wrapping (plain-text documents, <br> layouts): a line that starts in lower case
-    continues the line above it when that one does not end a sentence and either is long."""
+    continues the line above it when that one does not end a sentence and either is long; not when
+    that one is the last of a menu's labels ("Podcast", "Talks", "Contact" over "cron.weekly issue #130: ...")."""
     joined: list[str] = []
     for line in raw:
         if (line and joined and joined[-1] and max(len(joined[-1]), len(line)) >= WRAP_MIN_CHARS
                 and WRAP_CONTINUES.match(line)
-                and not ends_sentence(joined[-1])):
+                and not ends_sentence(joined[-1])
+                and not (len(joined) >= MENU_LABELS and all(map(is_label, joined[-MENU_LABELS:])))):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
