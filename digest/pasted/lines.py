@@ -94,3 +94,12 @@ def split_lines(text: str) -> list[Line]:
             repeats=counts[line],
         ))
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The article's lines: `lines[start:end]` of the paste."""
+
+    start: int
+    end: int
+    weight: float
