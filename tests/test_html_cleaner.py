@@ -51,6 +51,9 @@ def test_every_golden_page_cleans_the_same() -> None:
     '<!-- a comment --><?pi here?><script src="/s.js"></script><script>x()</script><p>text<!-- inner -->tail</p>',
     '<image src="/i.png"><p xlink:href="javascript:x()">p</p><embed src="/e"><iframe src="/f"></iframe>',
     '<div><p>nothing to clean</p></div>',
+    '<a href="java\u017fcript:x()">long s</a><a href="https://x.test/?next=about:blank">query</a><a href="+a b">p</a>',
+    '<iframe onload="x()" srcdoc="y" src="javascript:z()"></iframe><object data="/o"></object><a href=" j ">a</a>',
+    '<svg><set onbegin="x()" attributeName="HREF" to="/t" href="javascript:y()"/></svg><a href="DATA:text/html,x">d</a>',
 ])
 def test_each_step_cleans_the_same(body: str) -> None:
     root = parse_page(f"<html><head><title>t</title><meta charset='utf-8'></head><body>{body}</body></html>")

