@@ -14,6 +14,9 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
 - an element's class and id are searched for unlikely words with IGNORECASE patterns (no
   literal prefix for re to look for): the same lower-case patterns search a lower-cased copy
   (digest.folding says when that is the same);
+- its HTML cleaner runs on a copy of the page on every pass, walking every element three times
+  and checking every link for a `javascript:` scheme (digest.html.cleaner: one walk, and only the
+  links that could hold one are checked);
 - a debug line describing the node (a walk up the tree) is formatted for every candidate,
   whether or not debug logging is on.
 
@@ -23,6 +26,7 @@ the two on the fixture pages and on trees built to hit each exception above.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml.etree import tostring, tounicode
@@ -31,6 +35,7 @@ from readability import Document
 from readability.readability import REGEXES
 
 from digest.folding import lower_case_safe
+from digest.html.cleaner import clean_like_readability
 
 # readability.readability.clean's three patterns, in its order
 LONG_SPACE = re.compile(r"\s{255,}")
@@ -88,6 +93,21 @@ def names_block(element: HtmlElement, *, own_attributes: bool = False) -> bool |
 
 class TreeDocument(Document):
     """readability's Document for a tree we parsed: the same article, measured faster."""
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 (readability's name)
+        """readability's `_parse` of a tree with no URL, its cleaner's work done by digest.html.cleaner."""
+        if not isinstance(input, HtmlElement) or self.url:
+            return super()._parse(input)
+        self.encoding = "utf-8"
+        for elem in input.xpath("//*[@hidden]"):
+            elem.drop_tree()
+        for elem in input.xpath("//*[@style]"):
+            if REGEXES["displayNoneRe"].search(elem.get("style")):
+                elem.drop_tree()
+        doc = copy.deepcopy(input)  # what `html_cleaner.clean_html` cleans
+        clean_like_readability(doc)
+        doc.resolve_base_href(handle_failures=self.handle_failures)
+        return doc
 
     def get_link_density(self, elem: HtmlElement) -> float:
         link_length = sum(text_length(link) for link in elem.findall(".//a"))
