@@ -70,6 +70,7 @@ class Article:
     site: str | None = None
     url: str | None = None
     language: str | None = None
+    language_detected: bool = False  # `language` was read from these very paragraphs: nothing left to check
     byline: str | None = None
     image: str | None = None
     note: str | None = None  # what the reader tells the user about its reading ("read the first 50 pages")

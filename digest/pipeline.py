@@ -50,7 +50,8 @@ def compose(article: Article, options: DigestOptions = DigestOptions()) -> Diges
     if not article.paragraphs:
         raise ExtractionError()
     body = "\n\n".join(article.paragraphs)
-    language = choose_language(article.language, body)
+    # a declared language is checked against the text; one the reader detected in this text already is its answer
+    language = article.language if article.language_detected else choose_language(article.language, body)
     return Digest(
         title=article.title,
         summary=summarize(article, options=options, language=language),

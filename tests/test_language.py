@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from digest.language import choose_language
-from digest.model import Page
-from digest.pipeline import digest_page
+from digest.model import Article, Page
+from digest.pipeline import compose, digest_page
 
 GERMAN = (
     "Die Bundesregierung hat am Dienstag beschlossen, die Hilfen für Unternehmen bis zum Ende des Jahres zu "
@@ -46,3 +46,12 @@ def test_short_english_lines_around_a_german_article_do_not_decide() -> None:
 def test_names_and_a_date_alone_are_no_language() -> None:
     assert choose_language(None, "by April Glaser@aprilaser Dec 15, 2016, 1:55pm EST") is None
     assert choose_language(None, AUTHORS) is None
+
+
+def test_a_declared_language_is_checked_and_a_detected_one_is_taken_as_read() -> None:
+    declared = Article(title="Hilfen verlängert", paragraphs=(GERMAN, GERMAN), language="en")
+    detected = Article(title="Hilfen verlängert", paragraphs=(GERMAN, GERMAN), language="de", language_detected=True)
+    assert compose(declared).language == "de"  # a template's "en" is overruled by the text
+    assert compose(detected).language == "de"
+    paste = "Hilfen verlängert\n\n" + GERMAN + "\n\n" + GERMAN
+    assert digest_page(Page(content=paste, kind="text")).language == "de"  # the pasted reader's detection stands

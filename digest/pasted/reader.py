@@ -318,4 +318,5 @@ def read_text(text: str, *, url: str | None = None) -> Article:
         site=find_site(lines, url, headline.text if headline else None, range(span.start, span.end)),
         url=url,
         language=language,
+        language_detected=True,
     )
