@@ -9,9 +9,9 @@ This module names every test the reader applies to one `Line` (`digest.pasted.li
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from digest.dates import find_date
+from digest.memo import by_text
 from digest.pasted.lines import Line, ends_sentence, word_count
 from digest.summary.screen import Screened
 
@@ -167,7 +167,7 @@ META_SEPARATOR = re.compile(r"\s[|•·]\s")
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦\-–*+])\s+\S")  # innerText drops <li> bullets: these are typed
 
 
-@lru_cache(maxsize=4096)
+@by_text(4096)
 def date_chars(text: str) -> int:
     """How many characters of the line the first date in it takes (0: none). Cached: asked often."""
     found = find_date(text)
@@ -198,7 +198,7 @@ def looks_like_prose(line: Line) -> bool:
     return prose_text(line.text, line.words)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def prose_text(text: str, words: int) -> bool:
     """`looks_like_prose` by text and word count, cached: asked often."""
     line = Line(index=0, text=text, words=words, blank_before=False, blank_after=False, repeats=1)
@@ -248,7 +248,7 @@ def is_copyright(line: Line) -> bool:
     return line.words <= NOTICE_MAX_WORDS and copyright_text(line.text)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def copyright_text(text: str) -> bool:
     """COPYRIGHT by text, cached: every reader of dates and junk asks it of the same lines."""
     return COPYRIGHT.search(text) is not None
@@ -292,7 +292,7 @@ def is_section_break(line: Line) -> bool:
     return line.words <= 6 and section_break_text(line.text)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def section_break_text(text: str) -> bool:
     """SECTION_BREAK by text, cached: the reader asks it of the same short lines again and again."""
     return SECTION_BREAK.match(text) is not None
@@ -302,7 +302,7 @@ def is_comments_heading(line: Line) -> bool:
     return line.words <= 8 and comments_heading_text(line.text)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def comments_heading_text(text: str) -> bool:
     """COMMENTS by text, cached: asked as often as SECTION_BREAK."""
     return COMMENTS.match(text) is not None
@@ -334,7 +334,7 @@ def is_code(line: Line) -> bool:
     return code_text(line.text)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def code_text(text: str) -> bool:
     """`is_code` by text, cached: asked of every line more than once."""
     return CODE.search(text) is not None
@@ -345,7 +345,7 @@ def is_byline(line: Line) -> bool:
     return byline_text(line.text, line.words)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def byline_text(text: str, words: int) -> bool:
     """`is_byline` by text and word count, cached: asked often."""
     if BYLINE.match(text) and words <= BYLINE_MAX_WORDS:
@@ -377,7 +377,7 @@ def is_junk(line: Line) -> bool:
     return junk_text(line.text)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def junk_text(text: str) -> bool:
     """`is_junk` by the line's text alone (all its tests read only the text), cached: asked often."""
     line = Line(index=0, text=text, words=word_count(text), blank_before=False, blank_after=False, repeats=1)

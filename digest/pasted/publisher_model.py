@@ -20,8 +20,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 
+from digest.memo import by_text
 from digest.pasted import fitted
 from digest.pasted.addresses import Written
 from digest.pasted.blocks import is_junk
@@ -101,7 +102,7 @@ def candidate_names(lines: list[Line], article: range | None, rule_names: Iterab
     return names
 
 
-@lru_cache(maxsize=4096)
+@by_text(4096)
 def whole(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
