@@ -101,6 +101,23 @@ def related_headings(headings: list[str], title: str, candidates: list[str], nam
             or reworded(h, title)]
 
 
+def shown_apart(h1s: list[str], lower: list[str], candidates: list[str], names: list[str]) -> str | None:
+    """"Prince and the Revolution – Purple Rain", "Kicker: Headline": a title written for sharing whose parts the
+    page shows apart, its last as the only `<h1>` and each part before it as a lower heading (the artist, the
+    kicker), has the `<h1>` for its headline. It may be short ("Purple Rain"): the layout, not its length, says
+    so. An `<h1>` that is the first part is a blog's name above its post (`title.post_under_blog_name`)."""
+    usable = {key(h): h for h in h1s if is_usable(h, names)}
+    if len(usable) != 1:
+        return None
+    (heading_key, heading), = usable.items()
+    lower_keys = {key(h) for h in lower}
+    for candidate in candidates:
+        *before, last = [part_key for part in PART_SEPARATOR.split(candidate) if (part_key := key(part))] or [""]
+        if before and last == heading_key and all(part_key in lower_keys for part_key in before):
+            return heading
+    return None
+
+
 def displayed_headline(h1s: list[str], h2s: Callable[[], list[str]], title: str, candidates: list[str],
                        names: list[str]) -> str | None:
     """The heading that should replace `title` (chosen from `candidates`, the raw markup titles), or None.
