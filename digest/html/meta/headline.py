@@ -9,6 +9,8 @@ title taken from the markup when it is recognisably the same story:
   (`contained_in`: the `<title>` is the headline plus decoration, in any separator, CJK too);
 - or it says mostly the same thing in its own words (`reworded`: half the words of the
   shorter of the two are in the other).
+- or the page shows the title's parts apart: the `<h1>` is its last part and each part before
+  it is a lower heading ("Artist – Song", "Kicker: Headline"; `shown_apart`), however short.
 
 An `<h1>` that is neither is left alone (a site's logo, a section name, a related story's
 heading, a feature's display line), as is a page with more than one such heading.

@@ -7,7 +7,7 @@ From the chosen one we strip segments that name the site, its host or the author
 when the page's `<h1>` is one of the title's leading segments, we keep just that (unless the
 rest is the post's title shown under a blog's name). Last, the headline the page displays wins
 over one written for sharing: found by position on a feature page (digest.html.meta.display),
-by its words elsewhere (digest.html.meta.headline).
+by its words elsewhere, or by the title's parts shown apart (digest.html.meta.headline).
 """
 
 from __future__ import annotations
