@@ -36,6 +36,28 @@ def test_a_utc_stamp_is_shown_in_the_zone_the_page_states_elsewhere() -> None:
     assert format_when(published_of(head)) == "19 November 2019, 23:26 UTC-5"
 
 
+def test_a_stamp_kept_in_a_date_elements_title_is_read_with_its_offset() -> None:
+    """The microformats abbr pattern (hAtom, Blogger): the reader sees "12:55 AM", the title holds the instant."""
+    body = ('<p>Text.</p><abbr class="published" itemprop="datePublished" title="2016-05-08T00:55:00-07:00">'
+            "12:55 AM</abbr>")
+    assert format_when(published_of(body=body)) == "8 May 2016, 00:55 UTC-7"
+
+
+def test_a_written_time_takes_the_offset_a_title_stamp_states() -> None:
+    body = ('<ul><li class="date-and-time" title="2015-03-13T21:00:00+11:00"><span class="datestamp">March 13, 2015'
+            '</span> <span class="timestamp">9:00PM</span></li></ul><p>Text.</p>')
+    assert format_when(published_of(body=body)) == "13 March 2015, 21:00 UTC+11"
+
+
+@pytest.mark.parametrize("element", [
+    '<abbr class="updated" title="2016-05-09T10:00:00-07:00">May 9</abbr>',  # an edit, not the publication
+    '<span class="date" title="Jul 7, 2020, 7:10 AM CDT">on Jul 7, 2020</span>',  # the reader's clock, in words
+    '<a class="link" title="2016-05-09T10:00:00-07:00">permalink</a>',  # no date mark
+])
+def test_a_title_that_is_no_publication_stamp_gives_no_time(element: str) -> None:
+    assert not isinstance(published_of(body=f"<p>Text.</p>{element}"), datetime)  # htmldate may still find the day
+
+
 def test_a_utc_stamp_is_shown_in_the_zone_written_beside_the_time() -> None:
     head = '<meta property="article:published_time" content="2019-11-20T04:26:00Z">'
     body = '<p class="timestamp">Updated 11:26 pm EST, Tuesday, November 19, 2019</p><p>Text.</p>'

@@ -67,6 +67,27 @@ def test_section_logo_or_unrelated_h1_never_replaces_the_title(h1: str) -> None:
     assert meta.title == "Why the harbour stayed shut all winter"
 
 
+def test_a_short_h1_shown_apart_from_the_rest_of_the_social_title_is_the_headline() -> None:
+    """"Artist – Song": the page shows the song as its <h1> and the artist as a lower heading."""
+    meta = meta_of('<meta property="og:title" content="Harbour Lights and the Tide – Salt Road">'
+                   "<title>Harbour Lights and the Tide – Salt Road Lyrics | Songbook</title>",
+                   "<h1>Salt Road</h1><h2>Harbour Lights and the Tide</h2><h2>Salt Road Lyrics</h2>"
+                   "<h3>About “Salt Road”</h3>")
+    assert meta.title == "Salt Road"
+
+
+def test_a_short_h1_that_is_part_of_the_title_but_not_shown_apart_leaves_it_alone() -> None:
+    meta = meta_of('<meta property="og:title" content="Harbour Lights and the Tide – Salt Road">',
+                   "<h1>Salt Road</h1><h2>Salt Road Lyrics</h2><h3>About “Harbour Lights”</h3>")
+    assert meta.title == "Harbour Lights and the Tide – Salt Road"
+
+
+def test_a_blog_name_h1_over_its_post_heading_is_not_a_headline_shown_apart() -> None:
+    meta = meta_of("<title>Harbour Notes - The pier reopens after the winter storms, two months late</title>",
+                   "<h1>Harbour Notes</h1><h3>The pier reopens after the winter storms, two months late</h3>")
+    assert meta.title == "The pier reopens after the winter storms, two months late"
+
+
 def test_two_different_related_h1s_leave_the_title_alone() -> None:
     title = "How the harbour was rebuilt after the storm"
     assert displayed_headline(["How the harbour was rebuilt", "The harbour was rebuilt after a storm"], list,

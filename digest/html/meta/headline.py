@@ -9,6 +9,8 @@ title taken from the markup when it is recognisably the same story:
   (`contained_in`: the `<title>` is the headline plus decoration, in any separator, CJK too);
 - or it says mostly the same thing in its own words (`reworded`: half the words of the
   shorter of the two are in the other).
+- or the page shows the title's parts apart: the `<h1>` is its last part and each part before
+  it is a lower heading ("Artist – Song", "Kicker: Headline"; `shown_apart`), however short.
 
 An `<h1>` that is neither is left alone (a site's logo, a section name, a related story's
 heading, a feature's display line), as is a page with more than one such heading.
@@ -99,6 +101,23 @@ def related_headings(headings: list[str], title: str, candidates: list[str], nam
         return [h for h in usable if any(whole_part_of(h, c) for c in (title, *candidates)) or extends(h, title)]
     return [h for h in usable if any(contained_in(h, c) for c in (title, *candidates)) or extends(h, title)
             or reworded(h, title)]
+
+
+def shown_apart(h1s: list[str], lower: list[str], candidates: list[str], names: list[str]) -> str | None:
+    """"Prince and the Revolution – Purple Rain", "Kicker: Headline": a title written for sharing whose parts the
+    page shows apart, its last as the only `<h1>` and each part before it as a lower heading (the artist, the
+    kicker), has the `<h1>` for its headline. It may be short ("Purple Rain"): the layout, not its length, says
+    so. An `<h1>` that is the first part is a blog's name above its post (`title.post_under_blog_name`)."""
+    usable = {key(h): h for h in h1s if is_usable(h, names)}
+    if len(usable) != 1:
+        return None
+    (heading_key, heading), = usable.items()
+    lower_keys = {key(h) for h in lower}
+    for candidate in candidates:
+        *before, last = [part_key for part in PART_SEPARATOR.split(candidate) if (part_key := key(part))] or [""]
+        if before and last == heading_key and all(part_key in lower_keys for part_key in before):
+            return heading
+    return None
 
 
 def displayed_headline(h1s: list[str], h2s: Callable[[], list[str]], title: str, candidates: list[str],

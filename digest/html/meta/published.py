@@ -4,7 +4,7 @@ Steps, first answer wins (a machine stamp that gives only a day takes the time o
 step's stamp of that day): JSON-LD `datePublished`; the `<meta>` tags publishers use
 (Open Graph `article:published_time`, microdata, Dublin Core, Parse.ly, Sailthru...); an
 element marked `itemprop="datePublished"`; JSON-LD `dateCreated`; the page's `<time
-datetime>`; a short date/time line in an element whose class names it a date; a date written
+datetime>`; a date element's `title` stamp (digest.html.meta.titled); a short date/time line in an element whose class names it a date; a date written
 into the document title; a line just after the headline that is a date; htmldate's quick
 search (slow, so only when all of these found nothing; a bare year from it is no date); last,
 a line that is a date above the article's first long text.
@@ -27,6 +27,7 @@ from digest.dates import parse_date, slashed_day_first
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags
+from digest.html.meta.titled import titled_stamps
 from digest.html.meta.zone import in_page_zone, script_language, written_in_page_zone
 
 logger = logging.getLogger(__name__)
@@ -105,6 +106,15 @@ def from_time_elements(root: HtmlElement) -> Published | None:
     lone = every if len(every) <= MAX_TIME_ELEMENTS else []
     for element in (*marked, *in_article[:1], *lone):
         found = as_published(element.get("datetime"))
+        if found:
+            return found
+    return None
+
+
+def from_titled_stamps(root: HtmlElement) -> Published | None:
+    """The stamp a date element keeps in its `title` (`<abbr class="published" title="2016-05-08T00:55:00-07:00">`)."""
+    for value in titled_stamps(root):
+        found = as_published(value)
         if found:
             return found
     return None
@@ -223,6 +233,7 @@ def find_published(root: HtmlElement, tags: MetaTags, article: JsonObject | None
         lambda: from_microdata(root),
         lambda: from_jsonld(article, JSONLD_LATER_DATE_KEYS),
         lambda: from_time_elements(root),
+        lambda: from_titled_stamps(root),
     )
     for number, step in enumerate(machine_steps):
         found = step()

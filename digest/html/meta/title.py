@@ -7,7 +7,7 @@ From the chosen one we strip segments that name the site, its host or the author
 when the page's `<h1>` is one of the title's leading segments, we keep just that (unless the
 rest is the post's title shown under a blog's name). Last, the headline the page displays wins
 over one written for sharing: found by position on a feature page (digest.html.meta.display),
-by its words elsewhere (digest.html.meta.headline).
+by its words elsewhere, or by the title's parts shown apart (digest.html.meta.headline).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from digest.html.meta.display import beside_social_title, sole_header_headline
 from digest.html.meta.headings import headline_elements, page_headings
-from digest.html.meta.headline import displayed_headline, related_headings
+from digest.html.meta.headline import displayed_headline, related_headings, shown_apart
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.names import host_names, key, names_match
 from digest.html.meta.tags import MetaTags, unescaped
@@ -179,7 +179,8 @@ def find_title(root: HtmlElement, tags: MetaTags, article: JsonObject | None, *,
 def shown_headline(root: HtmlElement, tags: MetaTags, title: str, listed: list[str], names: list[str]) -> str | None:
     """The headline the page displays, when it should replace `title`: an `<h1>` beside a deck that repeats
     the social title (a feature's display line), else one that tells the title's story in its words
-    (digest.html.meta.headline), else the article header's only `<h1>` when no heading tells it."""
+    (digest.html.meta.headline), else one whose title parts the page shows apart ("Artist – Song": the `<h1>`
+    and a lower heading), else the article header's only `<h1>` when no heading tells it."""
     h1s = headline_elements(root, "h1")
     if len(h1s) > MAX_HEADINGS["h1"]:
         return None
@@ -191,6 +192,10 @@ def shown_headline(root: HtmlElement, tags: MetaTags, title: str, listed: list[s
     shown = displayed_headline([text for _, text in h1s], lambda: h2s, title, listed, names)
     if shown:
         return shown
-    if related_headings(h2s + headings_of(root, "h3"), title, listed, names, strict=False):
+    lower = h2s + headings_of(root, "h3")
+    apart = shown_apart([text for _, text in h1s], lower, [title, *listed], names)
+    if apart:
+        return apart
+    if related_headings(lower, title, listed, names, strict=False):
         return None  # a lower heading tells the story: the lone <h1> may be a series' or a section's name
     return sole_header_headline(h1s, names)

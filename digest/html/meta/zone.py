@@ -33,6 +33,7 @@ from digest.dates import find_date, parse_date
 from digest.html.meta.jsonld import JsonObject, text_of
 from digest.html.meta.marked import marked_elements
 from digest.html.meta.tags import MetaTags
+from digest.html.meta.titled import titled_stamps
 from digest.zones import language_offset, written_zone
 
 ZONE_STAMP_KEYS = ("datePublished", "dateModified", "dateCreated", "uploadDate")
@@ -59,6 +60,7 @@ def stamps(root: HtmlElement, tags: MetaTags, article: JsonObject | None) -> Ite
             yield parse_date(value)
     for element in STAMPED(root):
         yield parse_date(element.get("datetime") or "")
+    yield from (parse_date(value) for value in titled_stamps(root))
     for name, values in tags.items():  # any other tag's stamp ("published_at", "sailthru.date") states the zone too
         if name not in ZONE_META_NAMES:
             yield from (parse_date(value) for value in values if MACHINE_STAMP.match(value))
