@@ -111,7 +111,8 @@ US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
 ZONE_NAMES = tuple(name for name in ZONE_OFFSETS if name not in CAPITAL_ZONES)
 # a zone name after a clock time, in a pattern compiled to ignore case
 ZONE_NAME = rf"(?:{_alternation(ZONE_NAMES)}|(?-i:{_alternation((*CAPITAL_ZONES, *US_ZONES))}))"
-AMPM = r"[ap]\.?\s?m\.?(?!\w)"
+# "2:00 PM", "7 p.m."; innerText may glue a capitalised word to a capital "PM" ("2:00 PMTags", as a zone is glued)
+AMPM = r"[ap]\.?\s?m\.?(?:(?!\w)|(?-i:(?<=[AP]M)(?=[A-Z][a-z])))"
 # A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
 TIME = (
     rf"(?P<hour>[0-2]?\d)(?:(?:[:h]|\.(?=[0-5]\d\s*(?:{AMPM}|Uhr|[A-Z]{{2,4}}\b)))"  # "07.02 Uhr", "02.00 EST"
