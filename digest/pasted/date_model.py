@@ -4,10 +4,10 @@ The rules of `digest.pasted.published.find_published` look in a window around th
 headline or the article run is misread (a menu's line taken for the headline, a byline glued to its
 section), the dateline falls outside the window and the page gets no date, or a caption's. Here every
 date the page writes is a candidate, with what speaks for it (near the headline or the article's start,
-a dateline or byline line, a "Published" cue, a time of day, the rules' own pick, a breadcrumb just above:
-the page's path opens its article whether or not the headline was read right) and against it (a
-comment's "Reply", a footer, a copyright line, a sentence of the article, a
-list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
+a dateline or byline line, a "Published" cue (before it, or a label of its own above), a time of day,
+the rules' own pick, a breadcrumb just above: the page's path opens its article whether or not the
+headline was read right) and against it (a comment's "Reply", a footer, a copyright line, a sentence of
+the article, a list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
 `bench/fit/date.py` as a conditional logit over one page's choices, read at first use, a fold's own
 under bench.evaluate --cv) decide. A date announced as an update or an expiry is no candidate: the issue
 asks for the publication date, not an update, even where a page shows only its update.
@@ -44,7 +44,7 @@ LIST_REACH = 2  # dated lines this close above and below: a list of dated links 
 BREADCRUMB_REACH = 8  # lines under a breadcrumb ("Home > News > ...") where the article's header stands
 PUBLISHED_WORD = Screened(re.compile(
     r"(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
-    r"opublikowano|datepublished|公開日|公開|投稿日|掲稿|発行日|登録日|发布|發佈|发表|發表)\W*(?:on|am|le|el|em|il)?\W*$",
+    r"opublikowano|datepublished|公開日|公開|投稿日|掲稿|発行日|登録日|配信(?:開始)?日?時?|发布|發佈|发表|發表)\W*(?:on|am|le|el|em|il)?\W*$",
     re.IGNORECASE))
 UPDATE_WORD = Screened(re.compile(
     r"(?:updated|update posted|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
@@ -81,6 +81,16 @@ def under_update_label(lines: list[Line], line: Line) -> bool:
     """A date under a label of its own announcing an update ("Updated:" / "Mar 6, 2018")."""
     above = lines[line.index - 1] if line.index > 0 else None
     return above is not None and above.words <= LABEL_MAX_WORDS and UPDATE_WORD.search(above.text) is not None
+
+
+def under_published_label(lines: list[Line], line: Line) -> bool:
+    """A date under a label of its own that is nothing but the cue ("Published:" / "Mar 6, 2018", "配信開始日" /
+    "2019/3/5"; not a heading that ends on one, "Recently Posted" over a list of other posts)."""
+    above = lines[line.index - 1] if line.index > 0 else None
+    if above is None or above.words > LABEL_MAX_WORDS or has_date(above):
+        return False
+    cue = PUBLISHED_WORD.search(above.text)
+    return cue is not None and not above.text[:cue.start()].strip()
 
 
 def day(value: Value) -> date:
@@ -122,7 +132,7 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
             "byline": 1.0 if is_byline(line) else 0.0,
             "junk": 1.0 if is_junk(line) else 0.0,
             "copyright": 1.0 if is_copyright(line) else 0.0,
-            "published_cue": 1.0 if PUBLISHED_WORD.search(before) else 0.0,
+            "published_cue": 1.0 if PUBLISHED_WORD.search(before) or under_published_label(lines, line) else 0.0,
             "reply": 1.0 if REPLY.search(line.text) else 0.0,
             "as_of": 1.0 if SHOWN_AS_OF.search(before) else 0.0,
             "footer": 1.0 if line.index >= footer_from else 0.0,
@@ -140,5 +150,15 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
 
 
 def pick(choices: list[tuple[Value | None, dict[str, float]]]) -> Value | None:
-    """The best-scoring choice's date (None: "no date" scored best)."""
-    return max(choices, key=lambda item: fitted.score(WEIGHTS_NAME, item[1]))[0]
+    """The best-scoring choice's date (None: "no date" scored best). When it has no cue and the page
+    announces another time of that day as the publication's ("by Julia Horowitz November 29, 2016: 3:42 PM ET"
+    over "First published November 29, 2016: 3:33 AM ET"), that time is the publication's: the unlabelled
+    one is the last update's. A comment's, the footer's or a list's "Posted ..." (two dated
+    lines around it) is another's."""
+    best, features = max(choices, key=lambda item: fitted.score(WEIGHTS_NAME, item[1]))
+    if not isinstance(best, datetime) or features.get("published_cue"):
+        return best
+    announced = [value for value, other in choices if isinstance(value, datetime) and other.get("published_cue")
+                 and value.date() == best.date() and value != best
+                 and not other.get("reply") and not other.get("footer") and other.get("listed", 0.0) < 1.0]
+    return announced[0] if announced else best
