@@ -127,7 +127,7 @@ TIME_JOINER = r"(?:\s*[,|•·:]?\s*(?:(?:at|um|à|a|às|as|a\s+las|a\s+la|alle|
 TIME_AFTER = rf"(?:{TIME_JOINER}(?<![\d:]){TIME})?"
 # "Nov 19 20197:05 AM EST": innerText glues a year to the clock time after it (only in the written-month
 # shapes, where a year of four digits and a clock of one or two leave no doubt)
-YEAR_OR_GLUED = rf"{YEAR}(?:(?!\d)|(?=[0-2]?\d:[0-5]\d(?!\d)))"
+YEAR_OR_GLUED = rf"{YEAR}(?:(?!\d)|(?=[0-2]?\d[:h][0-5]\d(?!\d)))"  # "20197:05 AM", "202213h36" (French, Spanish)
 TIME_AFTER_YEAR = rf"(?:(?:(?<=\d)|{TIME_JOINER}(?<![\d:])){TIME})?"
 
 GLUED = r"(?-i:(?<=[a-z])(?=[A-Z][a-z]))"  # "Associated PressDecember 2, 2016": innerText glues a byline to its date
