@@ -111,7 +111,8 @@ US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
 ZONE_NAMES = tuple(name for name in ZONE_OFFSETS if name not in CAPITAL_ZONES)
 # a zone name after a clock time, in a pattern compiled to ignore case
 ZONE_NAME = rf"(?:{_alternation(ZONE_NAMES)}|(?-i:{_alternation((*CAPITAL_ZONES, *US_ZONES))}))"
-AMPM = r"[ap]\.?\s?m\.?(?!\w)"
+# "2:00 PM", "7 p.m."; innerText may glue a capitalised word to a capital "PM" ("2:00 PMTags", as a zone is glued)
+AMPM = r"[ap]\.?\s?m\.?(?:(?!\w)|(?-i:(?<=[AP]M)(?=[A-Z][a-z])))"
 # A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
 TIME = (
     rf"(?P<hour>[0-2]?\d)(?:(?:[:h]|\.(?=[0-5]\d\s*(?:{AMPM}|Uhr|[A-Z]{{2,4}}\b)))"  # "07.02 Uhr", "02.00 EST"
@@ -126,7 +127,7 @@ TIME_JOINER = r"(?:\s*[,|•·:]?\s*(?:(?:at|um|à|a|às|as|a\s+las|a\s+la|alle|
 TIME_AFTER = rf"(?:{TIME_JOINER}(?<![\d:]){TIME})?"
 # "Nov 19 20197:05 AM EST": innerText glues a year to the clock time after it (only in the written-month
 # shapes, where a year of four digits and a clock of one or two leave no doubt)
-YEAR_OR_GLUED = rf"{YEAR}(?:(?!\d)|(?=[0-2]?\d:[0-5]\d(?!\d)))"
+YEAR_OR_GLUED = rf"{YEAR}(?:(?!\d)|(?=[0-2]?\d[:h][0-5]\d(?!\d)))"  # "20197:05 AM", "202213h36" (French, Spanish)
 TIME_AFTER_YEAR = rf"(?:(?:(?<=\d)|{TIME_JOINER}(?<![\d:])){TIME})?"
 
 GLUED = r"(?-i:(?<=[a-z])(?=[A-Z][a-z]))"  # "Associated PressDecember 2, 2016": innerText glues a byline to its date

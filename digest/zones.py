@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta, timezone
 
-from digest.dates import TIME, zone_of
+from digest.dates import TIME, US_ZONES, zone_of
 
 # A clock time and what may follow it, as digest.dates reads a dateline's time; only those with a zone count
 CLOCK = re.compile(rf"(?<![\d:.]){TIME}", re.IGNORECASE)
@@ -21,6 +21,8 @@ CLOCK = re.compile(rf"(?<![\d:.]){TIME}", re.IGNORECASE)
 # Hong Kong, Macau, Singapore and Malaysia UTC+8
 LANGUAGE_OFFSETS = {"ja": timezone(timedelta(hours=9)), "ko": timezone(timedelta(hours=9)),
                     "zh": timezone(timedelta(hours=8))}
+# A US zone's family: "EDT" written in August names Eastern time, EST in January
+US_FAMILIES = {f"{letter}{kind}T": f"{letter}T" for letter in "ECMP" for kind in "SD"}
 
 
 def written_zone(text: str, day: date | None = None) -> timezone | None:
@@ -30,6 +32,17 @@ def written_zone(text: str, day: date | None = None) -> timezone | None:
         zone = zone_of(clock.group("tz"), day)
         if zone is not None:
             return zone
+    return None
+
+
+def written_us_zone(text: str, day: date) -> timezone | None:
+    """The US zone family written beside the first clock time that has a US zone ("1:20 p.m. ET",
+    "6:13 am PDT"), as its offset on `day`: a page's times on other days name the zone its dateline is in."""
+    for clock in CLOCK.finditer(text):
+        name = (clock.group("tz") or "").upper()
+        family = name if name in US_ZONES else US_FAMILIES.get(name)
+        if family is not None:
+            return zone_of(family, day)
     return None
 
 

@@ -222,6 +222,9 @@ def pasted_published(header: str, lead: str = "") -> datetime | date | None:
     ("Markets slide\nUpdated 11:26 pm EST, Tuesday, November 19, 2019\nBy Jane Roe · November 19, 2019", "19 November 2019"),
     ("Markets slide\nDec. 13, 2016, 12:31 PM / Updated Dec. 13, 2016, 6:06 PM UTC", "13 December 2016, 12:31 UTC"),
     ("Markets slide\nDecember 16, 2016, 4:19 PM", "16 December 2016, 16:19"),  # no zone stated: as written
+    ("Markets slide\nBy Zach Johnson Dec 12, 2016 2:00 PMTags", "12 December 2016, 14:00"),  # "PM" glued to a link
+    # a US zone beside another day's time (a quote box) names the page's zone, Eastern standard time in January
+    ("Markets slide\nBy Ann Lee - Jan 9, 2017 at 10:05AM\nPrice as of August 10, 2022, 1:20 p.m. ET", "9 January 2017, 10:05 UTC-5"),
 ])
 def test_a_pasted_time_keeps_the_zone_the_paste_writes(header: str, expected: str) -> None:
     assert format_when(pasted_published(header)) == expected

@@ -129,6 +129,16 @@ def test_a_month_glued_to_the_byline_is_still_a_date() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Publié le 7 avril 202213h36", datetime(2022, 4, 7, 13, 36)),  # innerText glues the year to a French clock
+    ("7 de abril de 202207h02", datetime(2022, 4, 7, 7, 2)),
+    ("By Zach Johnson Dec 12, 2016 2:00 PMTags", datetime(2016, 12, 12, 14, 0)),  # "PM" glued to a link's label
+    ("Dec 12, 2016 2:00 pmtags", datetime(2016, 12, 12, 2, 0)),  # a lower-case run is no glued "pm"
+])
+def test_a_clock_glued_to_its_neighbours_is_read(text: str, expected: datetime) -> None:
+    assert find_date(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("谢若含2017-03-01 14:27:02", datetime(2017, 3, 1, 14, 27, 2)),  # qdaily: the author's name glued to the date
     ("access_time2019/04/21", date(2019, 4, 21)),  # an icon's name glued to the date
     ("文2019.03.08", date(2019, 3, 8)),

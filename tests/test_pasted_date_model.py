@@ -43,6 +43,29 @@ def test_the_publication_beats_the_update_and_the_zone_is_kept() -> None:
     assert glued.published == datetime(2019, 11, 19, 7, 5, tzinfo=est)
 
 
+def test_a_time_announced_as_first_published_beats_an_unlabelled_one_of_that_day() -> None:
+    est = timezone(timedelta(hours=-5))
+    text = paste("by Julia Horowitz November 29, 2016: 3:42 PM ET", MORE[0],
+                 "CNNMoney (New York) First published November 29, 2016: 3:33 AM ET", after=(NOTICE,))
+    assert read_text(text).published == datetime(2016, 11, 29, 3, 33, tzinfo=est)
+
+
+def test_a_day_takes_the_time_a_posted_line_gives_it_and_an_update_after_a_weekday_is_none() -> None:
+    est = timezone(timedelta(hours=-5))
+    footer = ("Posted on Tuesday 15 October 2019 at 09:11 by Ann Lee.", NOTICE)
+    assert read_text(paste("Tuesday 15 October 2019 by Ann Lee", after=footer)).published == datetime(2019, 10, 15, 9, 11)
+    glued = paste("Published Tue, Dec 20 201610:32 AM ESTUpdated Tue, Dec 20 20166:29 PM EST", after=(NOTICE,))
+    assert read_text(glued).published == datetime(2016, 12, 20, 10, 32, tzinfo=est)
+
+
+def test_a_label_of_its_own_announcing_the_publication_is_a_cue() -> None:
+    lines = split_lines("\n".join(["Menu", "Council approves the new river crossing", *MORE, "配信開始日", "2019/3/5",
+                                    "Last seen", "2019/3/9"]))
+    choices = dict(date_model.candidates(lines, lines[1], 2, None, None))
+    assert choices[date(2019, 3, 5)]["published_cue"] == 1.0
+    assert choices[date(2019, 3, 9)]["published_cue"] == 0.0
+
+
 def test_a_page_that_writes_no_date_has_none() -> None:
     assert read_text(paste("By Ann Lee")).published is None
 

@@ -4,10 +4,10 @@ The rules of `digest.pasted.published.find_published` look in a window around th
 headline or the article run is misread (a menu's line taken for the headline, a byline glued to its
 section), the dateline falls outside the window and the page gets no date, or a caption's. Here every
 date the page writes is a candidate, with what speaks for it (near the headline or the article's start,
-a dateline or byline line, a "Published" cue, a time of day, the rules' own pick, a breadcrumb just above:
-the page's path opens its article whether or not the headline was read right) and against it (a
-comment's "Reply", a footer, a copyright line, a sentence of the article, a
-list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
+a dateline or byline line, a "Published" cue (before it, or a label of its own above), a time of day,
+the rules' own pick, a breadcrumb just above: the page's path opens its article whether or not the
+headline was read right) and against it (a comment's "Reply", a footer, a copyright line, a sentence of
+the article, a list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
 `bench/fit/date.py` as a conditional logit over one page's choices, read at first use, a fold's own
 under bench.evaluate --cv) decide. A date announced as an update or an expiry is no candidate: the issue
 asks for the publication date, not an update, even where a page shows only its update.
@@ -42,14 +42,24 @@ FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 LIST_REACH = 2  # dated lines this close above and below: a list of dated links or comments
 BREADCRUMB_REACH = 8  # lines under a breadcrumb ("Home > News > ...") where the article's header stands
+# An English weekday between a cue and its date: "Published Tue, Dec 20 2016", "Updated Mon, Mar 18 2019"
+CUE_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"
 PUBLISHED_WORD = Screened(re.compile(
     r"(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato|опубликовано|publikováno|"
-    r"opublikowano|datepublished|公開日|公開|投稿日|掲稿|発行日|登録日|发布|發佈|发表|發表)\W*(?:on|am|le|el|em|il)?\W*$",
+    r"opublikowano|datepublished|公開日|公開|投稿日|掲稿|発行日|登録日|配信(?:開始)?日?時?|发布|發佈|发表|發表)\W*(?:on|am|le|el|em|il)?\W*"
+    rf"{CUE_WEEKDAY}$",
+    re.IGNORECASE))
+# A line that opens by announcing a publication, its date further on ("Posted by Nikhil Marathe on March 10, 2015at 08:05",
+# "Posted on Tuesday 15 October 2019 at 09:11 by ...", "This entry was posted on ...")
+CUE_OPENS_LINE = Screened(re.compile(
+    r"^\W*(?:this (?:entry|post|article|story) was )?(?:published|posted|first published|publié|veröffentlicht|"
+    r"publicado|pubblicato|опубликовано|publikováno|opublikowano)\b",
     re.IGNORECASE))
 UPDATE_WORD = Screened(re.compile(
     r"(?:updated|update posted|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
     r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano|datemodified|"
-    r"更新日|更新|最終更新|更新日時|修改)\W*(?:on|am|le|el|em|il)?\W*$",
+    r"更新日|更新|最終更新|更新日時|修改)\W*(?:on|am|le|el|em|il)?\W*"
+    rf"{CUE_WEEKDAY}$",
     re.IGNORECASE))
 REPLY = Screened(re.compile(r"\b(?:reply|replies|antworten|répondre|responder|rispondi|ответить)\b|返信|回复|says:$", re.IGNORECASE))
 SHOWN_AS_OF = Screened(re.compile(r"\b(?:as of|price as|returns as|stand:|état au)\b", re.IGNORECASE))
@@ -58,7 +68,7 @@ FEATURES = (
     "is_none", "rule_pick", "rule_day", "near_headline", "near_start", "above_headline", "log_distance",
     "inside_article", "prose", "dateline", "byline", "junk", "copyright", "published_cue", "reply", "as_of",
     "footer", "has_time", "has_zone", "later_in_line", "same_day_lines", "listed", "first_date", "latest",
-    "short_line", "under_breadcrumb",
+    "short_line", "under_breadcrumb", "cue_opens_line",
 )
 
 Value = datetime | date
@@ -81,6 +91,16 @@ def under_update_label(lines: list[Line], line: Line) -> bool:
     """A date under a label of its own announcing an update ("Updated:" / "Mar 6, 2018")."""
     above = lines[line.index - 1] if line.index > 0 else None
     return above is not None and above.words <= LABEL_MAX_WORDS and UPDATE_WORD.search(above.text) is not None
+
+
+def under_published_label(lines: list[Line], line: Line) -> bool:
+    """A date under a label of its own that is nothing but the cue ("Published:" / "Mar 6, 2018", "配信開始日" /
+    "2019/3/5"; not a heading that ends on one, "Recently Posted" over a list of other posts)."""
+    above = lines[line.index - 1] if line.index > 0 else None
+    if above is None or above.words > LABEL_MAX_WORDS or has_date(above):
+        return False
+    cue = PUBLISHED_WORD.search(above.text)
+    return cue is not None and not above.text[:cue.start()].strip()
 
 
 def day(value: Value) -> date:
@@ -122,7 +142,7 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
             "byline": 1.0 if is_byline(line) else 0.0,
             "junk": 1.0 if is_junk(line) else 0.0,
             "copyright": 1.0 if is_copyright(line) else 0.0,
-            "published_cue": 1.0 if PUBLISHED_WORD.search(before) else 0.0,
+            "published_cue": 1.0 if PUBLISHED_WORD.search(before) or under_published_label(lines, line) else 0.0,
             "reply": 1.0 if REPLY.search(line.text) else 0.0,
             "as_of": 1.0 if SHOWN_AS_OF.search(before) else 0.0,
             "footer": 1.0 if line.index >= footer_from else 0.0,
@@ -135,10 +155,23 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
             "latest": 1.0 if day(value) == latest and len(days) > 1 else 0.0,
             "short_line": 1.0 if line.words <= 12 else 0.0,
             "under_breadcrumb": 1.0 if any(0 < line.index - crumb <= BREADCRUMB_REACH for crumb in crumbs) else 0.0,
+            "cue_opens_line": 1.0 if CUE_OPENS_LINE.search(line.text) else 0.0,
         }))
     return result
 
 
 def pick(choices: list[tuple[Value | None, dict[str, float]]]) -> Value | None:
-    """The best-scoring choice's date (None: "no date" scored best)."""
-    return max(choices, key=lambda item: fitted.score(WEIGHTS_NAME, item[1]))[0]
+    """The best-scoring choice's date (None: "no date" scored best), with the time the page announces as the
+    publication's on that day when the choice has none of its own ("Tuesday 15 October 2019 by Bradley M. Kuhn"
+    over the article, "Posted on Tuesday 15 October 2019 at 09:11 by ..." under it) or an unlabelled one
+    ("by Julia Horowitz November 29, 2016: 3:42 PM ET" over "First published November 29, 2016: 3:33 AM ET":
+    the unlabelled time is the last update's). A comment's or a list's "Posted ..." (two dated lines around
+    it) is another's."""
+    best, features = max(choices, key=lambda item: fitted.score(WEIGHTS_NAME, item[1]))
+    if best is None or isinstance(best, datetime) and features.get("published_cue"):
+        return best
+    announced = [value for value, other in choices if isinstance(value, datetime)
+                 and (other.get("published_cue") or other.get("cue_opens_line") and not other.get("later_in_line"))
+                 and day(value) == day(best) and value != best
+                 and not other.get("reply") and other.get("listed", 0.0) < 1.0]
+    return announced[0] if announced else best

@@ -6,7 +6,8 @@ announces as an update or an expiry is not the publication's. The fitted date mo
 (`digest.pasted.date_model`) weighs this rule's pick among its features.
 A time is kept as written, with the zone written beside it ("7:05 AM EST"); a time written without
 one takes the zone the paste writes beside another of that day's times ("Updated ... 6:06 PM UTC"),
-else its language's (Japanese, Korean, Chinese: `in_stated_zone`), else stays the page's local time, unlabelled.
+else the US zone family written beside another day's time, else its language's (Japanese, Korean, Chinese:
+`in_stated_zone`), else stays the page's local time, unlabelled.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from digest.pasted.blocks import (
 from digest.pasted.lines import Line
 from digest.pasted.headline import is_wiki_entry
 from digest.summary.screen import Screened
-from digest.zones import language_offset, written_zone
+from digest.zones import language_offset, written_us_zone, written_zone
 
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
@@ -123,7 +124,8 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
 def in_stated_zone(found: datetime | date | None, lines: list[Line], language: str | None) -> datetime | date | None:
     """A time written without a zone, in the zone the paste states: the one a dated line (not a sentence)
     writes beside a time of the same day ("12:31 PM" under "Updated Dec. 13, 2016, 6:06 PM UTC"), else
-    the zone its language is read in; as written when the paste states none."""
+    the US zone one writes beside another day's time ("Price as of August 10, 2022, 1:20 p.m. ET": Eastern,
+    EST on a January dateline), else the zone its language is read in; as written when the paste states none."""
     if not isinstance(found, datetime) or found.tzinfo is not None:
         return found
     for line in lines:
@@ -134,5 +136,8 @@ def in_stated_zone(found: datetime | date | None, lines: list[Line], language: s
             zone = written_zone(line.text, found.date())
             if zone is not None:
                 return found.replace(tzinfo=zone)
+    for line in lines:  # a US zone beside another day's time names the page's zone: its offset on this day
+        if has_date(line) and not looks_like_prose(line) and (zone := written_us_zone(line.text, found.date())):
+            return found.replace(tzinfo=zone)
     zone = language_offset(language)
     return found.replace(tzinfo=zone) if zone is not None else found
