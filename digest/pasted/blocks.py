@@ -355,7 +355,10 @@ def byline_text(text: str, words: int) -> bool:
 
 def is_breadcrumb(line: Line) -> bool:
     """ "Home > News > Science", "首页 >> 教育资讯 >> 正文": the path to the page, not its headline."""
-    return len(BREADCRUMB_SEPARATOR.findall(line.text)) >= BREADCRUMB_MIN_SEPARATORS
+    text = line.text
+    if ">" not in text and "›" not in text and "»" not in text:
+        return False  # no separator's mark: most lines, said without searching
+    return len(BREADCRUMB_SEPARATOR.findall(text)) >= BREADCRUMB_MIN_SEPARATORS
 
 
 def is_slide_counter(line: Line) -> bool:
