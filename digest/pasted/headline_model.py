@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from digest.pasted import fitted
 from digest.pasted.blocks import (
@@ -181,8 +182,14 @@ def stands_as_headline(line: Line) -> bool:
 def echoed_heads(lines: list[Line]) -> frozenset[str]:
     """What lines say before a site's name or a byline ("Headline | Site", "Headline by Author"): once per page,
     so that a candidate's echo is one look-up."""
-    return frozenset(line.text[:match.start()].rstrip() for line in lines for match in ECHO_AT.finditer(line.text)
-                     if match.start() > 0)
+    return frozenset(head for line in lines for head in echo_heads(line.text))
+
+
+@lru_cache(maxsize=16384)
+def echo_heads(text: str) -> tuple[str, ...]:
+    """What one line says before each separator or "by" in it, by text, cached: `echoed_heads` reads every
+    line of every page."""
+    return tuple(text[:match.start()].rstrip() for match in ECHO_AT.finditer(text) if match.start() > 0)
 
 
 def reads_as_deck(line: Line) -> bool:
