@@ -74,8 +74,8 @@ def first_date_offset(lines: list[Line], index: int, step: int) -> int | None:
     return None
 
 
-def features(lines: list[Line], line: Line, start: int, lead: set[str], first: set[str],
-             tokens: set[str], breaks: list[int], first_index: dict[str, int], rule_pick: str | None,
+def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], first: frozenset[str],
+             tokens: frozenset[str], breaks: list[int], first_index: dict[str, int], rule_pick: str | None,
              echoes: frozenset[str] = frozenset(), trails: tuple[str, ...] = (),
              header: int | None = None) -> dict[str, float]:
     """What the model knows of one candidate (each feature about 0..1); `trails` and `header` are the page's
