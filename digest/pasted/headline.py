@@ -94,6 +94,14 @@ def content_tokens(text: str) -> frozenset[str]:
 
 def could_be_headline(line: Line) -> bool:
     """Not junk, a list item, a byline or a date; a few words, not a paragraph."""
+    return headline_shaped(line.text, line.words)
+
+
+@lru_cache(maxsize=16384)
+def headline_shaped(text: str, words: int) -> bool:
+    """`could_be_headline` by the line's text and word count, cached: the rules and the model ask it of the
+    same lines (a site's menus recur page after page)."""
+    line = Line(index=0, text=text, words=words, blank_before=False, blank_after=False, repeats=1)
     if (is_junk(line) or is_list_item(line) or is_byline(line) or is_breadcrumb(line)
             or len(line.text) < HEADLINE_MIN_CHARS):
         return False

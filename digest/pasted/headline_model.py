@@ -80,8 +80,8 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
              header: int | None = None) -> dict[str, float]:
     """What the model knows of one candidate (each feature about 0..1); `trails` and `header` are the page's
     (`breadcrumb_trails`, `header_start`), computed once."""
-    text = letters = line.text
-    letters = [char for char in text if char.isalpha()]
+    text = line.text
+    title_case, upper_share, link_words, site_separator, counter, cjk, truncated = text_shape(text)
     distance = start - line.index
     below = lines[line.index + 1:line.index + 1 + NEIGHBOUR_REACH]
     above = lines[line.index - 1] if line.index > 0 else None
@@ -100,11 +100,11 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
         "full_stop": 1.0 if text.endswith(".") and not text.endswith("..") else 0.0,
         "question": 1.0 if text.endswith(("?", "!")) else 0.0,
         "other_stories": 1.0 if any(index < line.index for index in breaks) else 0.0,
-        "title_case": 1.0 if is_title_case(text) else 0.0,
-        "upper_share": sum(char.isupper() for char in letters) / len(letters) if letters else 0.0,
-        "link_words": 1.0 if LINK_WORDS.search(text) else 0.0,
-        "site_separator": 1.0 if SITE_SEPARATOR.search(text) else 0.0,
-        "counter": 1.0 if PARTICIPANTS.match(text) else 0.0,
+        "title_case": title_case,
+        "upper_share": upper_share,
+        "link_words": link_words,
+        "site_separator": site_separator,
+        "counter": counter,
         "colon_end": 1.0 if text.endswith(":") else 0.0,
         "deck_below": 1.0 if below and reads_as_deck(below[0]) and distance > 1 else 0.0,
         "byline_below": 1.0 if any(is_byline(other) for other in below) else 0.0,
@@ -112,17 +112,33 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
         "junk_above": 1.0 if above is not None and is_junk(above) else 0.0,
         "blank_around": 1.0 if line.blank_before and line.blank_after else 0.0,
         "first_showing": 1.0 if first_index.get(text, line.index) == line.index else 0.0,
-        "cjk": 1.0 if CJK.search(text) else 0.0,
+        "cjk": cjk,
         "rule_pick": 1.0 if text == rule_pick else 0.0,
         "echoed": 1.0 if text in echoes else 0.0,
         "bracketed": 1.0 if text.startswith(("(", "[")) and text.endswith((")", "]")) else 0.0,
-        "truncated": 1.0 if TRUNCATED.search(text) else 0.0,
+        "truncated": truncated,
         "under_headline": 1.0 if above is not None and reads_as_deck(line) and stands_as_headline(above) else 0.0,
         "header_below": 1.0 if dated_header_below(lines, line.index) else 0.0,
         "deck_under": 1.0 if deck_under(lines, line) else 0.0,
         "trail_end": 1.0 if any(ends_trail(trail, text) for trail in trails) else 0.0,
         "past_header": 1.0 if header is not None and header < line.index < start else 0.0,
     }
+
+
+@lru_cache(maxsize=16384)
+def text_shape(text: str) -> tuple[float, float, float, float, float, float, float]:
+    """The features read from the candidate's text alone (title_case, upper_share, link_words, site_separator,
+    counter, cjk, truncated), cached: the same lines are candidates again and again."""
+    letters = [char for char in text if char.isalpha()]
+    return (
+        1.0 if is_title_case(text) else 0.0,
+        sum(char.isupper() for char in letters) / len(letters) if letters else 0.0,
+        1.0 if LINK_WORDS.search(text) else 0.0,
+        1.0 if SITE_SEPARATOR.search(text) else 0.0,
+        1.0 if PARTICIPANTS.match(text) else 0.0,
+        1.0 if CJK.search(text) else 0.0,
+        1.0 if TRUNCATED.search(text) else 0.0,
+    )
 
 
 def deck_under(lines: list[Line], line: Line) -> bool:
