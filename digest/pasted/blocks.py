@@ -235,7 +235,13 @@ def is_icon_labels(line: Line) -> bool:
 
 def is_markup(line: Line) -> bool:
     """Script or HTML that a page shows when JavaScript is off."""
-    return MARKUP.search(line.text) is not None
+    return markup_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def markup_text(text: str) -> bool:
+    """`is_markup` by text, cached: the reader looks for a listing in every line of every paste."""
+    return MARKUP.search(text) is not None
 
 
 def is_page_copyright(line: Line) -> bool:
