@@ -40,6 +40,7 @@ LINK_WORDS = re.compile(  # a button or a link's label, not a statement
     r"newsletter|advertisement|copied|download|menu|search|more (?:stories|articles|news) (?:by|from))\b", re.IGNORECASE)
 SITE_SEPARATOR = re.compile(r"\s[|·]\s|\s[-–—]\s[A-Z][\w.]*$")  # "Headline | Site", "Headline - Site"
 PARTICIPANTS = re.compile(r"^\d[\d,.]*\s+\w+")  # "132 with 73 posters", "3 comments": counters
+TRAIL_MARKS = frozenset("»›>|/")  # a line holding none of these is no breadcrumb trail
 TRAIL_SEPARATOR = re.compile(r"(?:>|»|›|/|\|)\s*$")  # "Home > News > Headline": a breadcrumb's last step
 HEADER_SEARCH = (15, 4)  # lines over and into the article run where its header's first byline or date is looked for
 CJK_HEADLINE_MIN_CHARS = 12  # "インフォメーション", "ニュースリリース一覧へ": a menu's label; a Japanese headline says more
@@ -151,7 +152,7 @@ def deck_under(lines: list[Line], line: Line) -> bool:
 
 def breadcrumb_trails(lines: list[Line]) -> tuple[str, ...]:
     """The lines that may be a breadcrumb trail (a separator in them), once per page."""
-    return tuple(line.text for line in lines if any(mark in line.text for mark in "»›>|/"))
+    return tuple(line.text for line in lines if not TRAIL_MARKS.isdisjoint(line.text))
 
 
 def ends_trail(trail: str, text: str) -> bool:
