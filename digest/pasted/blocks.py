@@ -235,7 +235,13 @@ def is_icon_labels(line: Line) -> bool:
 
 def is_markup(line: Line) -> bool:
     """Script or HTML that a page shows when JavaScript is off."""
-    return MARKUP.search(line.text) is not None
+    return markup_text(line.text)
+
+
+@lru_cache(maxsize=16384)
+def markup_text(text: str) -> bool:
+    """`is_markup` by text, cached: the reader looks for a listing in every line of every paste."""
+    return MARKUP.search(text) is not None
 
 
 def is_page_copyright(line: Line) -> bool:
@@ -355,7 +361,10 @@ def byline_text(text: str, words: int) -> bool:
 
 def is_breadcrumb(line: Line) -> bool:
     """ "Home > News > Science", "首页 >> 教育资讯 >> 正文": the path to the page, not its headline."""
-    return len(BREADCRUMB_SEPARATOR.findall(line.text)) >= BREADCRUMB_MIN_SEPARATORS
+    text = line.text
+    if ">" not in text and "›" not in text and "»" not in text:
+        return False  # no separator's mark: most lines, said without searching
+    return len(BREADCRUMB_SEPARATOR.findall(text)) >= BREADCRUMB_MIN_SEPARATORS
 
 
 def is_slide_counter(line: Line) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from digest.dates import find_date
 from digest.pasted import fitted
@@ -74,17 +75,23 @@ FEATURES = (
 Value = datetime | date
 
 
-def dates_in(line: Line, day_first: bool | None) -> list[tuple[Value, int, int]]:
+def dates_in(line: Line, day_first: bool | None) -> tuple[tuple[Value, int, int], ...]:
     """The dates a line writes, with their spans (at most MAX_DATES_PER_LINE), but those a cue right before
     announces as an update or an expiry ("Updated Jul 24, 2018"): never the publication's, whatever else
     the page shows."""
+    return dates_in_text(line.text, day_first)
+
+
+@lru_cache(maxsize=4096)
+def dates_in_text(text: str, day_first: bool | None) -> tuple[tuple[Value, int, int], ...]:
+    """`dates_in` by the line's text, cached: a page's dated lines (its teasers', its comments') recur."""
     found, position = [], 0
-    while len(found) < MAX_DATES_PER_LINE and (hit := find_date(line.text[position:], day_first=day_first)):
+    while len(found) < MAX_DATES_PER_LINE and (hit := find_date(text[position:], day_first=day_first)):
         value, begin, end = hit
-        if not UPDATE_WORD.search(line.text[max(0, position + begin - CUE_REACH):position + begin]):
+        if not UPDATE_WORD.search(text[max(0, position + begin - CUE_REACH):position + begin]):
             found.append((value, position + begin, position + end))
         position += end
-    return found
+    return tuple(found)
 
 
 def under_update_label(lines: list[Line], line: Line) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from digest.dates import find_date
 from digest.pasted import headline_model
@@ -81,16 +82,26 @@ DECK_HEADER_REACH = 2  # lines under a deck where the byline or date may stand
 
 
 
-def content_tokens(text: str) -> set[str]:
-    """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs."""
+@lru_cache(maxsize=16384)
+def content_tokens(text: str) -> frozenset[str]:
+    """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs.
+    Cached (hence frozen): every candidate line is read by the rules and by the model."""
     tokens = {token.casefold() for token in CONTENT_TOKEN.findall(CJK.sub(" ", text))}
     cjk = "".join(CJK.findall(text))
     tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
-    return tokens
+    return frozenset(tokens)
 
 
 def could_be_headline(line: Line) -> bool:
     """Not junk, a list item, a byline or a date; a few words, not a paragraph."""
+    return headline_shaped(line.text, line.words)
+
+
+@lru_cache(maxsize=16384)
+def headline_shaped(text: str, words: int) -> bool:
+    """`could_be_headline` by the line's text and word count, cached: the rules and the model ask it of the
+    same lines (a site's menus recur page after page)."""
+    line = Line(index=0, text=text, words=words, blank_before=False, blank_after=False, repeats=1)
     if (is_junk(line) or is_list_item(line) or is_byline(line) or is_breadcrumb(line)
             or len(line.text) < HEADLINE_MIN_CHARS):
         return False
@@ -132,7 +143,7 @@ def dated_bonus(lines: list[Line], line: Line) -> float:
     return DATED_ABOVE_BONUS if any(has_date(other) for other in above) else 0.0
 
 
-def headline_score(line: Line, lead: set[str], distance: int, dated: float) -> float:
+def headline_score(line: Line, lead: frozenset[str], distance: int, dated: float) -> float:
     """How much a line looks like this story's headline (the weights are named above)."""
     words = content_tokens(line.text)
     overlap = len(words & lead) / len(words) if words else 0.0
@@ -235,7 +246,7 @@ def without_glued_byline(line: Line) -> Line:
     return replace(line, text=head, words=word_count(head))
 
 
-def wiki_title(lines: list[Line], start: int, lead: set[str]) -> Line | None:
+def wiki_title(lines: list[Line], start: int, lead: frozenset[str]) -> Line | None:
     """The line over a wiki's "From Wikipedia, the free encyclopedia": the page's title, one word or many
     ("Mozilla", "New Zealand"), however far above the article it stands, when the lead speaks of it
     (in a newer layout a menu's "Tools" stands there instead)."""
@@ -281,11 +292,17 @@ def header_lines(lines: list[Line], start: int) -> list[Line]:
     return found
 
 
-def lead_tokens(body: list[Line]) -> set[str]:
-    """The content words of the article's first LEAD_WORDS words (CJK text: its first characters)."""
-    lead_text = " ".join(line.text for line in body)
-    words = lead_text.split()
-    return content_tokens(" ".join(words[:LEAD_WORDS]) if len(words) > 1 else lead_text[:LEAD_WORDS * 2])
+def lead_tokens(body: list[Line]) -> frozenset[str]:
+    """The content words of the article's first LEAD_WORDS words (CJK text: its first characters).
+    Only the lines that hold them are split (a long article's text is not joined whole for its lead)."""
+    words: list[str] = []
+    for line in body:
+        words.extend(line.text.split())
+        if len(words) >= LEAD_WORDS:
+            break
+    if len(words) > 1:
+        return content_tokens(" ".join(words[:LEAD_WORDS]))
+    return content_tokens(" ".join(line.text for line in body)[:LEAD_WORDS * 2])  # a word at most: all of it read
 
 
 def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Line, dict[str, float]]]:
@@ -329,12 +346,12 @@ def headline_forms(lines: list[Line], line: Line) -> list[Line]:
     return [cut] if cut is line else [cut, line]
 
 
-def article_echo(body: list[Line], without: int | None) -> tuple[set[str], set[str]]:
+def article_echo(body: list[Line], without: int | None) -> tuple[frozenset[str], frozenset[str]]:
     """The content words of the lead and of the first paragraph, less the candidate's own line when it stands
     in the run: a line inside the article does not echo itself ("the lead's first sentence is the headline")."""
     rest = [line for line in body if line.index != without]
     first_prose = next((line for line in rest if looks_like_prose(line)), None)
-    return lead_tokens(rest), content_tokens(first_prose.text) if first_prose else set()
+    return lead_tokens(rest), content_tokens(first_prose.text) if first_prose else frozenset()
 
 
 def without_trails(possible: list[Line], header: list[Line]) -> list[Line]:
@@ -343,9 +360,12 @@ def without_trails(possible: list[Line], header: list[Line]) -> list[Line]:
     ゴールデンウィーク...") or a link's label holding it ("Video of WTF? My talk at ..."); the shorter line says it
     alone. A subheading in the run ("Better Student Journalism", "出国前后关注点大不同") does not take away the
     headline that ends with it."""
-    texts = {line.text for line in header}
+    by_last: dict[str, list[str]] = {}  # a text ends with another only where both end in the same character
+    for text in {line.text for line in header}:
+        by_last.setdefault(text[-1], []).append(text)
     return [line for line in possible
-            if not any(line.text.endswith(other) and len(other) < len(line.text) for other in texts)]
+            if not any(line.text.endswith(other) and len(other) < len(line.text)
+                       for other in by_last.get(line.text[-1], ()))]
 
 
 def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | None:
@@ -367,9 +387,7 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
 def find_headline_by_rules(lines: list[Line], start: int, body: list[Line]) -> Line | None:
     """The line that states the story: near the article, echoed by its lead, not a menu item.
     A wiki's title over its source note, echoed by the lead, wins outright."""
-    lead_text = " ".join(line.text for line in body)
-    words = lead_text.split()
-    lead = content_tokens(" ".join(words[:LEAD_WORDS]) if len(words) > 1 else lead_text[:LEAD_WORDS * 2])
+    lead = lead_tokens(body)
     wiki = wiki_title(lines, start, lead)
     if wiki is not None:
         return wiki

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from digest.pasted import fitted
 from digest.pasted.blocks import (
@@ -39,6 +40,7 @@ LINK_WORDS = re.compile(  # a button or a link's label, not a statement
     r"newsletter|advertisement|copied|download|menu|search|more (?:stories|articles|news) (?:by|from))\b", re.IGNORECASE)
 SITE_SEPARATOR = re.compile(r"\s[|·]\s|\s[-–—]\s[A-Z][\w.]*$")  # "Headline | Site", "Headline - Site"
 PARTICIPANTS = re.compile(r"^\d[\d,.]*\s+\w+")  # "132 with 73 posters", "3 comments": counters
+TRAIL_MARKS = frozenset("»›>|/")  # a line holding none of these is no breadcrumb trail
 TRAIL_SEPARATOR = re.compile(r"(?:>|»|›|/|\|)\s*$")  # "Home > News > Headline": a breadcrumb's last step
 HEADER_SEARCH = (15, 4)  # lines over and into the article run where its header's first byline or date is looked for
 CJK_HEADLINE_MIN_CHARS = 12  # "インフォメーション", "ニュースリリース一覧へ": a menu's label; a Japanese headline says more
@@ -73,14 +75,14 @@ def first_date_offset(lines: list[Line], index: int, step: int) -> int | None:
     return None
 
 
-def features(lines: list[Line], line: Line, start: int, lead: set[str], first: set[str],
-             tokens: set[str], breaks: list[int], first_index: dict[str, int], rule_pick: str | None,
+def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], first: frozenset[str],
+             tokens: frozenset[str], breaks: list[int], first_index: dict[str, int], rule_pick: str | None,
              echoes: frozenset[str] = frozenset(), trails: tuple[str, ...] = (),
              header: int | None = None) -> dict[str, float]:
     """What the model knows of one candidate (each feature about 0..1); `trails` and `header` are the page's
     (`breadcrumb_trails`, `header_start`), computed once."""
-    text = letters = line.text
-    letters = [char for char in text if char.isalpha()]
+    text = line.text
+    title_case, upper_share, link_words, site_separator, counter, cjk, truncated = text_shape(text)
     distance = start - line.index
     below = lines[line.index + 1:line.index + 1 + NEIGHBOUR_REACH]
     above = lines[line.index - 1] if line.index > 0 else None
@@ -99,11 +101,11 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "full_stop": 1.0 if text.endswith(".") and not text.endswith("..") else 0.0,
         "question": 1.0 if text.endswith(("?", "!")) else 0.0,
         "other_stories": 1.0 if any(index < line.index for index in breaks) else 0.0,
-        "title_case": 1.0 if is_title_case(text) else 0.0,
-        "upper_share": sum(char.isupper() for char in letters) / len(letters) if letters else 0.0,
-        "link_words": 1.0 if LINK_WORDS.search(text) else 0.0,
-        "site_separator": 1.0 if SITE_SEPARATOR.search(text) else 0.0,
-        "counter": 1.0 if PARTICIPANTS.match(text) else 0.0,
+        "title_case": title_case,
+        "upper_share": upper_share,
+        "link_words": link_words,
+        "site_separator": site_separator,
+        "counter": counter,
         "colon_end": 1.0 if text.endswith(":") else 0.0,
         "deck_below": 1.0 if below and reads_as_deck(below[0]) and distance > 1 else 0.0,
         "byline_below": 1.0 if any(is_byline(other) for other in below) else 0.0,
@@ -111,17 +113,33 @@ def features(lines: list[Line], line: Line, start: int, lead: set[str], first: s
         "junk_above": 1.0 if above is not None and is_junk(above) else 0.0,
         "blank_around": 1.0 if line.blank_before and line.blank_after else 0.0,
         "first_showing": 1.0 if first_index.get(text, line.index) == line.index else 0.0,
-        "cjk": 1.0 if CJK.search(text) else 0.0,
+        "cjk": cjk,
         "rule_pick": 1.0 if text == rule_pick else 0.0,
         "echoed": 1.0 if text in echoes else 0.0,
         "bracketed": 1.0 if text.startswith(("(", "[")) and text.endswith((")", "]")) else 0.0,
-        "truncated": 1.0 if TRUNCATED.search(text) else 0.0,
+        "truncated": truncated,
         "under_headline": 1.0 if above is not None and reads_as_deck(line) and stands_as_headline(above) else 0.0,
         "header_below": 1.0 if dated_header_below(lines, line.index) else 0.0,
         "deck_under": 1.0 if deck_under(lines, line) else 0.0,
         "trail_end": 1.0 if any(ends_trail(trail, text) for trail in trails) else 0.0,
         "past_header": 1.0 if header is not None and header < line.index < start else 0.0,
     }
+
+
+@lru_cache(maxsize=16384)
+def text_shape(text: str) -> tuple[float, float, float, float, float, float, float]:
+    """The features read from the candidate's text alone (title_case, upper_share, link_words, site_separator,
+    counter, cjk, truncated), cached: the same lines are candidates again and again."""
+    letters = [char for char in text if char.isalpha()]
+    return (
+        1.0 if is_title_case(text) else 0.0,
+        sum(char.isupper() for char in letters) / len(letters) if letters else 0.0,
+        1.0 if LINK_WORDS.search(text) else 0.0,
+        1.0 if SITE_SEPARATOR.search(text) else 0.0,
+        1.0 if PARTICIPANTS.match(text) else 0.0,
+        1.0 if CJK.search(text) else 0.0,
+        1.0 if TRUNCATED.search(text) else 0.0,
+    )
 
 
 def deck_under(lines: list[Line], line: Line) -> bool:
@@ -134,7 +152,7 @@ def deck_under(lines: list[Line], line: Line) -> bool:
 
 def breadcrumb_trails(lines: list[Line]) -> tuple[str, ...]:
     """The lines that may be a breadcrumb trail (a separator in them), once per page."""
-    return tuple(line.text for line in lines if any(mark in line.text for mark in "»›>|/"))
+    return tuple(line.text for line in lines if not TRAIL_MARKS.isdisjoint(line.text))
 
 
 def ends_trail(trail: str, text: str) -> bool:
@@ -181,8 +199,14 @@ def stands_as_headline(line: Line) -> bool:
 def echoed_heads(lines: list[Line]) -> frozenset[str]:
     """What lines say before a site's name or a byline ("Headline | Site", "Headline by Author"): once per page,
     so that a candidate's echo is one look-up."""
-    return frozenset(line.text[:match.start()].rstrip() for line in lines for match in ECHO_AT.finditer(line.text)
-                     if match.start() > 0)
+    return frozenset(head for line in lines for head in echo_heads(line.text))
+
+
+@lru_cache(maxsize=16384)
+def echo_heads(text: str) -> tuple[str, ...]:
+    """What one line says before each separator or "by" in it, by text, cached: `echoed_heads` reads every
+    line of every page."""
+    return tuple(text[:match.start()].rstrip() for match in ECHO_AT.finditer(text) if match.start() > 0)
 
 
 def reads_as_deck(line: Line) -> bool:

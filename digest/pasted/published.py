@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from digest.dates import find_date
 from digest.pasted.blocks import (
@@ -114,11 +115,17 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
     if in_prose:  # a sentence's date (a caption's, the lead's) only when no dateline stands near
         return min(in_prose, key=lambda item: item[:2])[2]
     for line in lines:
-        if PUBLISHED_CUE.search(line.text):
+        if announces_publication(line.text):
             found = publication_date(line.text, day_first)
             if found:
                 return found
     return None
+
+
+@lru_cache(maxsize=16384)
+def announces_publication(text: str) -> bool:
+    """PUBLISHED_CUE by text, cached: a paste with no dateline near its headline has every line searched."""
+    return PUBLISHED_CUE.search(text) is not None
 
 
 def in_stated_zone(found: datetime | date | None, lines: list[Line], language: str | None) -> datetime | date | None:

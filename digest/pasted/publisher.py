@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from digest.pasted import publisher_model
@@ -205,6 +206,25 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
     return any(pattern.search(text) for text in texts)
 
 
+NAMING_PATTERNS = ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS), (BRAND_BEFORE, BRAND_BONUS),
+                   (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS), (PART_OF, BRAND_BONUS))
+
+
+@lru_cache(maxsize=16384)
+def naming_matches(text: str) -> tuple[tuple[Screened | re.Pattern[str], int, re.Match[str]], ...]:
+    """Each naming pattern's match in a line, with its bonus, in NAMING_PATTERNS' order (most lines: none).
+    By text alone, cached: six patterns over every short line are a tenth of the pasted pipeline, and a site's
+    menus and footers recur page after page."""
+    found = []
+    for pattern, bonus in NAMING_PATTERNS:
+        if pattern is BRAND_OWNS and not OWNS_HINT.search(text):
+            continue  # a cheap look first: the full pattern is slow to search
+        match = pattern.search(text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(text)
+        if match:
+            found.append((pattern, bonus, match))
+    return tuple(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Named:
     """What the naming lines of a page say, read once for the rules and the model alike."""
@@ -225,13 +245,8 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
     for line in lines:
         if line.words > NAMING_LINE_MAX_WORDS:
             continue
-        for pattern, bonus in ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS),
-                               (BRAND_BEFORE, BRAND_BONUS), (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS),
-                               (PART_OF, BRAND_BONUS)):
-            if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text):
-                continue  # a cheap look first: the full pattern is slow to search
-            match = pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(line.text)
-            if not match or pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
+        for pattern, bonus, match in naming_matches(line.text):
+            if pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
                     line.index < len(lines) * publisher_model.FOOTER_SHARE and is_undated_notice(line.text, match))):
                 continue
             group = "name" if match.group("name") else "delivered"
@@ -256,6 +271,8 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
     for line in lines:
         if line.words > NAMING_LINE_MAX_WORDS:
             continue
+        if ">" not in line.text and "›" not in line.text and "»" not in line.text:
+            continue  # no separator's mark, no breadcrumb: most lines, said without splitting
         crumbs = BREADCRUMB_SEPARATOR.split(line.text)
         if (len(crumbs) >= BREADCRUMB_MIN_PARTS and not is_code(line)
                 and all(len(crumb.split()) <= BREADCRUMB_MAX_WORDS for crumb in crumbs[:-1])):
@@ -283,8 +300,8 @@ def initials(name: str) -> str:
 
 def mentions(name: str, texts: list[str]) -> int:
     """How many lines show the name as whole words."""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return sum(1 for text in texts if pattern.search(text))
+    pattern = publisher_model.whole(name)
+    return sum(1 for text in texts if name in text and pattern.search(text))  # the substring first: most lines lack it
 
 
 def distinct_mentions(name: str, texts: list[str]) -> int:

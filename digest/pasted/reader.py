@@ -31,6 +31,8 @@ Text holding no article (a menu, a cookie wall, two lines) raises ExtractionErro
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from digest.dates import find_lead_place, slashed_day_first
 from digest.errors import N_, ExtractionError
 from digest.language import detect_language
@@ -89,6 +91,14 @@ ARTICLE_MIN_PROSE_LINES = 1
 
 def line_value(line: Line) -> int:
     """What a line adds to (or takes from) the article run it stands in."""
+    return line_value_of(line.text, line.words, line.blank_before, line.blank_after)
+
+
+@lru_cache(maxsize=16384)
+def line_value_of(text: str, words: int, blank_before: bool, blank_after: bool) -> int:
+    """`line_value` by what it reads of the line, cached: the run is weighed line by line on every paste, and a
+    site's menus and footers recur."""
+    line = Line(index=0, text=text, words=words, blank_before=blank_before, blank_after=blank_after, repeats=1)
     if is_section_break(line) or is_page_copyright(line):
         return -SECTION_BREAK_COST
     if is_junk(line):
