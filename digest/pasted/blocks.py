@@ -238,7 +238,7 @@ def is_markup(line: Line) -> bool:
     return markup_text(line.text)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def markup_text(text: str) -> bool:
     """`is_markup` by text, cached: the reader looks for a listing in every line of every paste."""
     return MARKUP.search(text) is not None

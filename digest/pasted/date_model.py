@@ -18,9 +18,9 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from functools import lru_cache
 
 from digest.dates import find_date
+from digest.memo import by_text
 from digest.pasted import fitted
 from digest.pasted.blocks import (
     has_date,
@@ -82,7 +82,7 @@ def dates_in(line: Line, day_first: bool | None) -> tuple[tuple[Value, int, int]
     return dates_in_text(line.text, day_first)
 
 
-@lru_cache(maxsize=4096)
+@by_text(4096)
 def dates_in_text(text: str, day_first: bool | None) -> tuple[tuple[Value, int, int], ...]:
     """`dates_in` by the line's text, cached: a page's dated lines (its teasers', its comments') recur."""
     found, position = [], 0

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from digest.dates import find_date
+from digest.memo import by_text
 from digest.pasted import headline_model
 from digest.pasted.blocks import (
     BYLINE_MAX_WORDS,
@@ -82,7 +82,7 @@ DECK_HEADER_REACH = 2  # lines under a deck where the byline or date may stand
 
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def content_tokens(text: str) -> frozenset[str]:
     """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs.
     Cached (hence frozen): every candidate line is read by the rules and by the model."""
@@ -97,7 +97,7 @@ def could_be_headline(line: Line) -> bool:
     return headline_shaped(line.text, line.words)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def headline_shaped(text: str, words: int) -> bool:
     """`could_be_headline` by the line's text and word count, cached: the rules and the model ask it of the
     same lines (a site's menus recur page after page)."""

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
+from digest.memo import by_text
 from digest.pasted import fitted
 from digest.pasted.blocks import (
     TRUNCATED,
@@ -126,7 +126,7 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
     }
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def text_shape(text: str) -> tuple[float, float, float, float, float, float, float]:
     """The features read from the candidate's text alone (title_case, upper_share, link_words, site_separator,
     counter, cjk, truncated), cached: the same lines are candidates again and again."""
@@ -202,7 +202,7 @@ def echoed_heads(lines: list[Line]) -> frozenset[str]:
     return frozenset(head for line in lines for head in echo_heads(line.text))
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def echo_heads(text: str) -> tuple[str, ...]:
     """What one line says before each separator or "by" in it, by text, cached: `echoed_heads` reads every
     line of every page."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+
+from digest.memo import by_text
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_CHARS_PER_WORD = 2  # a Chinese/Japanese line has no spaces: two characters weigh about one word
@@ -37,7 +38,7 @@ class Line:
     repeats: int  # how many times this exact line occurs in the paste
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def word_count(text: str) -> int:
     """Words, counting CJK characters in pairs (their text has no spaces). Cached: the reader counts every line,
     and the line tests count them again by text (a site's menus and footers recur page after page)."""
@@ -45,7 +46,7 @@ def word_count(text: str) -> int:
     return len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // CJK_CHARS_PER_WORD
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def normalise_line(text: str) -> str:
     """The line without invisible characters and runs of spaces. Cached, as `word_count` is."""
     if text.isascii() and "  " not in text and "\t" not in text:

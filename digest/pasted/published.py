@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import lru_cache
 
 from digest.dates import find_date
+from digest.memo import by_text
 from digest.pasted.blocks import (
     has_date,
     is_byline,
@@ -122,7 +122,7 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
     return None
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def announces_publication(text: str) -> bool:
     """PUBLISHED_CUE by text, cached: a paste with no dateline near its headline has every line searched."""
     return PUBLISHED_CUE.search(text) is not None

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urlsplit
 
+from digest.memo import by_text
 from digest.pasted import publisher_model
 from digest.pasted.addresses import written_domains
 from digest.pasted.blocks import is_code, is_junk
@@ -210,7 +210,7 @@ NAMING_PATTERNS = ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGH
                    (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS), (PART_OF, BRAND_BONUS))
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def naming_matches(text: str) -> tuple[tuple[Screened | re.Pattern[str], int, re.Match[str]], ...]:
     """Each naming pattern's match in a line, with its bonus, in NAMING_PATTERNS' order (most lines: none).
     By text alone, cached: six patterns over every short line are a tenth of the pasted pipeline, and a site's

@@ -31,11 +31,10 @@ Text holding no article (a menu, a cookie wall, two lines) raises ExtractionErro
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from digest.dates import find_lead_place, slashed_day_first
 from digest.errors import N_, ExtractionError
 from digest.language import detect_language
+from digest.memo import by_text
 from digest.model import Article
 from digest.pasted.blocks import (
     SLIDE_COUNTER,
@@ -94,7 +93,7 @@ def line_value(line: Line) -> int:
     return line_value_of(line.text, line.words, line.blank_before, line.blank_after)
 
 
-@lru_cache(maxsize=16384)
+@by_text(16384)
 def line_value_of(text: str, words: int, blank_before: bool, blank_after: bool) -> int:
     """`line_value` by what it reads of the line, cached: the run is weighed line by line on every paste, and a
     site's menus and footers recur."""
