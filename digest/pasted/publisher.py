@@ -2,7 +2,8 @@
 
 A page names its publisher in its copyright line ("© 2022 Городские новости. Все права
 защищены."), in brand lines ("RT News App", "Follow Lifehacker", "Contact BBC News"), in a
-breadcrumb's root ("Mac & i > News > ...") and in its masthead (the first line). Each name
+breadcrumb's root ("Mac & i > News > ..."), in an affiliate disclosure ("Mental Floss may receive a
+commission") and in its masthead (the first line). Each name
 found gets a bonus for how it was named, plus one per line that mentions it; the best wins.
 
 A wrong publisher is worse than none, so every weak signal must be confirmed:
@@ -67,6 +68,11 @@ BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Mag
 )
 PART_OF = re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the subject
     rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s")
+DISCLOSURE = re.compile(  # an affiliate disclosure's subject is the publisher: "Mental Floss may receive a commission",
+    # "Pitchfork may earn a portion of sales", "..., LittleThings.com may receive a small cut", "Us Weekly has
+    # affiliate partnerships" (not "we may earn")
+    rf"(?:^|(?<=[.!?,])\s*)(?P<name>{NAME}) (?:may (?:also )?(?:earn|receive)|(?:has|have) affiliate)\s")
+DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
 LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co\.?,\s*ltd|co|group|a\.s|s\.r\.o|l\.p|"
               r"s\.p\.a|spa|srl|b\.v|bv|ag|kg|pty|oy|ab)")
@@ -223,14 +229,18 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
     boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
-        if line.words > NAMING_LINE_MAX_WORDS:
+        disclosure = DISCLOSURE_HINT.search(line.text) is not None  # a disclosure is a sentence among others
+        if line.words > NAMING_LINE_MAX_WORDS and not disclosure:
             continue
         for pattern, bonus in ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS),
                                (BRAND_BEFORE, BRAND_BONUS), (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS),
-                               (PART_OF, BRAND_BONUS)):
-            if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text):
+                               (PART_OF, BRAND_BONUS), (DISCLOSURE, BRAND_BONUS)):
+            if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text) or pattern is DISCLOSURE and not disclosure:
                 continue  # a cheap look first: the full pattern is slow to search
-            match = pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(line.text)
+            if line.words > NAMING_LINE_MAX_WORDS and pattern is not DISCLOSURE:
+                continue
+            match = (pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE)
+                     else pattern.match(line.text))
             if not match or pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
                     line.index < len(lines) * publisher_model.FOOTER_SHARE and is_undated_notice(line.text, match))):
                 continue
