@@ -12,7 +12,7 @@ from digest.pasted import fitted
 from digest.pasted.lines import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
 from digest.pasted.headline_model import FEATURES, breadcrumb_trails, dated_header_below, deck_under, ends_trail, header_start
-from digest.pasted.publisher import clean_name, find_site
+from digest.pasted.publisher import clean_name, find_site, site_candidates, site_choices
 from digest.pasted.publisher_model import written_lower
 from digest.pasted.reader import article_lines, find_article_span, read_text
 
@@ -242,3 +242,10 @@ def test_a_line_listed_twice_outside_the_article_is_no_deck() -> None:
 def test_a_name_written_in_lower_case_only_as_an_address_is_no_common_word() -> None:
     assert not written_lower("Uproxx", split_lines("UPROXX\nuproxx.it\n@uproxx"))
     assert written_lower("Community", split_lines("Join the community today"))
+
+
+def test_a_name_and_the_domain_that_spells_it_are_one_candidate_and_a_persons_mailbox_is_apart() -> None:
+    lines = split_lines("UPROXX\nNews\nuproxx.com/news\nUPROXX Music\nWrite to ann@annlee.net\nAnn Lee\nBy Ann Lee")
+    choices = dict(site_choices(lines, site_candidates(lines, None)))
+    assert choices["UPROXX"]["address"] == 1.0 and "uproxx.com" not in choices
+    assert "address" not in choices["Ann Lee"] and "annlee.net" in choices

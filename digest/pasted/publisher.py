@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from digest.pasted import publisher_model
-from digest.pasted.addresses import written_domains
+from digest.pasted.addresses import Written, written_domains
 from digest.pasted.blocks import is_code, is_junk
 from digest.pasted.lines import Line
 from digest.summary.screen import Screened
@@ -337,13 +337,40 @@ def site_choices(lines: list[Line], named: Named, headline: str | None = None, a
     written = addresses([line.text for line in lines if article is None or line.index not in article])
     labels = {squashed(key.split(".")[0]) for key in domains}
     extended = publisher_model.extensions(names, lines)
+    spelled = spelled_domains(names, domains)
     choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
                                                name != publisher_model.NONE and squashed(name) in written,
                                                domain, extended.get(name, (False, False)), name in owners,
-                                               name != publisher_model.NONE and squashed(name) in labels, common))
+                                               name != publisher_model.NONE and squashed(name) in labels, common)
+                | merged_address(spelled.get(name), article, len(lines)))
                for name in sorted(names | {publisher_model.NONE})]
+    merged = {found.name for found in spelled.values()}
     return choices + [(found.name, publisher_model.address_features(found, article, len(lines), rule_pick))
-                      for found in domains.values() if found.name not in names]  # a domain no rule named
+                      for found in domains.values()
+                      if found.name not in names and found.name not in merged]  # a domain no name spells
+
+
+def spelled_domains(names: set[str], domains: dict[str, Written]) -> dict[str, Written]:
+    """Per name, the domain the page writes that spells it ("UPROXX" and "uproxx.it", "BuzzFeed" and
+    "BuzzFeed.com"), the one on most lines: one brand shown two ways is one candidate with both's evidence.
+    A domain written only in a person's mailbox is left apart (a byline's own site)."""
+    by_label: dict[str, Written] = {}
+    for key, found in domains.items():
+        label = squashed(key.split(".")[0])
+        if not (found.plain or found.role):
+            continue  # only a person's mailbox ("pippin@pippinlee.com"): their own site, not the page's
+        if label and (label not in by_label or len(found.lines) > len(by_label[label].lines)):
+            by_label[label] = found
+    return {name: by_label[squashed(name)] for name in names
+            if name != publisher_model.NONE and squashed(name) in by_label and by_label[squashed(name)].name != name}
+
+
+def merged_address(found: Written | None, article: range | None, line_count: int) -> dict[str, float]:
+    """The address features of the domain that spells a name (`spelled_domains`), for that name's vector."""
+    if found is None:
+        return {}
+    vector = publisher_model.address_features(found, article, line_count, None)
+    return {key: value for key, value in vector.items() if key.startswith("address")}
 
 
 def find_site(lines: list[Line], url: str | None, headline: str | None = None,
