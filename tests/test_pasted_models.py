@@ -245,7 +245,7 @@ def test_a_name_written_in_lower_case_only_as_an_address_is_no_common_word() -> 
 
 
 def test_a_name_and_the_domain_that_spells_it_are_one_candidate_and_a_persons_mailbox_is_apart() -> None:
-    lines = split_lines("UPROXX\nNews\nuproxx.com/news\nUPROXX Music\nWrite to ann@annlee.net\nAnn Lee\nBy Ann Lee")
+    lines = split_lines("UPROXX\nNews\nuproxx.com/news\nUPROXX Music\nWrite to ann@annlee.net\nAnn Lee\nAnn Lee")
     choices = dict(site_choices(lines, site_candidates(lines, None)))
     assert choices["UPROXX"]["address"] == 1.0 and "uproxx.com" not in choices
     assert "address" not in choices["Ann Lee"] and "annlee.net" in choices
