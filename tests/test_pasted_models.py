@@ -94,6 +94,12 @@ def test_an_affiliate_disclosure_names_the_publisher_and_we_names_no_one() -> No
     assert find_site(split_lines("If you buy through our links, we may earn a commission.\nMenu"), None) is None
 
 
+def test_a_trademark_notice_names_the_brand_not_its_owner() -> None:
+    notice = ('Copyright © 2016 Riverside Media, Inc. "The Riverside Gazette" is a registered trademark of '
+              'Riverside Media, Inc. All rights reserved.')
+    assert find_site(split_lines(f"Menu\nThe Riverside Gazette\n{notice}"), None) == "The Riverside Gazette"
+
+
 def test_a_dateline_beats_a_captions_date_and_a_labelled_update_is_no_publication() -> None:
     lead = ("The city council voted on Thursday to build a new crossing over the river, ending ten years of argument "
             "about where it should go and who should pay for it.")

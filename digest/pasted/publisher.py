@@ -3,7 +3,8 @@
 A page names its publisher in its copyright line ("© 2022 Городские новости. Все права
 защищены."), in brand lines ("RT News App", "Follow Lifehacker", "Contact BBC News"), in a
 breadcrumb's root ("Mac & i > News > ..."), in an affiliate disclosure ("Mental Floss may receive a
-commission") and in its masthead (the first line). Each name
+commission"), a trademark notice ('"The Huffington Post" is a registered trademark of ...') and in its
+masthead (the first line). Each name
 found gets a bonus for how it was named, plus one per line that mentions it; the best wins.
 
 A wrong publisher is worse than none, so every weak signal must be confirmed:
@@ -72,7 +73,9 @@ DISCLOSURE = re.compile(  # an affiliate disclosure's subject is the publisher: 
     # "Pitchfork may earn a portion of sales", "..., LittleThings.com may receive a small cut", "Us Weekly has
     # affiliate partnerships" (not "we may earn")
     rf"(?:^|(?<=[.!?,])\s*)(?P<name>{NAME}) (?:may (?:also )?(?:earn|receive)|(?:has|have) affiliate)\s")
-DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate)\s")
+TRADEMARK = re.compile(  # '"The Huffington Post" is a registered trademark of TheHuffingtonPost.com, Inc.': the brand
+    rf"(?:^|(?<=[.!?])\s*)[\"“]?(?P<name>{NAME})[\"”]?®? is a (?:registered )?trademark of\s")
+DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
 LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co\.?,\s*ltd|co|group|a\.s|s\.r\.o|l\.p|"
               r"s\.p\.a|spa|srl|b\.v|bv|ag|kg|pty|oy|ab)")
@@ -234,12 +237,13 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
             continue
         for pattern, bonus in ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS),
                                (BRAND_BEFORE, BRAND_BONUS), (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS),
-                               (PART_OF, BRAND_BONUS), (DISCLOSURE, BRAND_BONUS)):
-            if pattern is BRAND_OWNS and not OWNS_HINT.search(line.text) or pattern is DISCLOSURE and not disclosure:
+                               (PART_OF, BRAND_BONUS), (DISCLOSURE, BRAND_BONUS), (TRADEMARK, BRAND_BONUS)):
+            if (pattern is BRAND_OWNS and not OWNS_HINT.search(line.text)
+                    or pattern in (DISCLOSURE, TRADEMARK) and not disclosure):
                 continue  # a cheap look first: the full pattern is slow to search
-            if line.words > NAMING_LINE_MAX_WORDS and pattern is not DISCLOSURE:
+            if line.words > NAMING_LINE_MAX_WORDS and pattern not in (DISCLOSURE, TRADEMARK):
                 continue
-            match = (pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE)
+            match = (pattern.search(line.text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE, TRADEMARK)
                      else pattern.match(line.text))
             if not match or pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
                     line.index < len(lines) * publisher_model.FOOTER_SHARE and is_undated_notice(line.text, match))):
