@@ -83,6 +83,7 @@ def test_mercury_publisher_is_visible_as_capitalised_words_spelling_the_brand_or
     assert publisher_spells_brand("BuzzFeed News", "https://www.buzzfeed.com/a")  # the brand and one more word
     assert publisher_spells_brand("The Motley Fool", "https://www.fool.com/a")
     assert publisher_spells_brand("Los Angeles Times", "http://www.latimes.com/a")  # initials and the last word
+    assert publisher_spells_brand("New York Daily News", "http://www.nydailynews.com/a")  # initials and the rest
     assert not publisher_spells_brand("Bloomberg L.P.", "https://www.bloomberg.com/a")  # a company word
     assert not publisher_spells_brand("Yahoo News Photo", "https://www.yahoo.com/a")  # two more words
     assert publisher_spells_brand("The Wall Street Journal", "https://www.wsj.com/a")  # initials

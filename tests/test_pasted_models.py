@@ -12,7 +12,8 @@ from digest.pasted import fitted
 from digest.pasted.lines import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
 from digest.pasted.headline_model import FEATURES, breadcrumb_trails, dated_header_below, deck_under, ends_trail, header_start
-from digest.pasted.publisher import clean_name, find_site
+from digest.pasted.publisher import clean_name, find_site, site_candidates, site_choices
+from digest.pasted.publisher_model import written_lower
 from digest.pasted.reader import article_lines, find_article_span, read_text
 
 EST = timezone(timedelta(hours=-5))
@@ -84,6 +85,19 @@ def test_brand_lines_name_the_publisher_and_a_credit_does_not() -> None:
     assert find_site(split_lines("Shop With Us\nShop With Us"), None) is None
     assert find_site(split_lines("Image credit: NASA/ESA/K. Noll\nSpace.com is part of Future US Inc."), None) == "Space.com"
     assert clean_name("By Intelligencer") == "Intelligencer" and clean_name("Bystander") == "Bystander"
+
+
+def test_an_affiliate_disclosure_names_the_publisher_and_we_names_no_one() -> None:
+    disclosure = ("This post contains affiliate links to products selected by our editors. Riverside Gazette may receive "
+                  "a commission for purchases made through these links, which helps us keep the lights on for readers.")
+    assert find_site(split_lines(f"Menu\n{disclosure}\nRiverside Gazette"), None) == "Riverside Gazette"
+    assert find_site(split_lines("If you buy through our links, we may earn a commission.\nMenu"), None) is None
+
+
+def test_a_trademark_notice_names_the_brand_not_its_owner() -> None:
+    notice = ('Copyright © 2016 Riverside Media, Inc. "The Riverside Gazette" is a registered trademark of '
+              'Riverside Media, Inc. All rights reserved.')
+    assert find_site(split_lines(f"Menu\nThe Riverside Gazette\n{notice}"), None) == "The Riverside Gazette"
 
 
 def test_a_dateline_beats_a_captions_date_and_a_labelled_update_is_no_publication() -> None:
@@ -229,3 +243,15 @@ def test_a_line_listed_twice_outside_the_article_is_no_deck() -> None:
     text = "\n".join(["Latest", other, headline, "Latest in Local", other, headline, "Menu", headline,
                       "By Ann Lee", "March 3, 2022", *STORY])
     assert read_text(text).standfirst != other
+
+
+def test_a_name_written_in_lower_case_only_as_an_address_is_no_common_word() -> None:
+    assert not written_lower("Uproxx", split_lines("UPROXX\nuproxx.it\n@uproxx"))
+    assert written_lower("Community", split_lines("Join the community today"))
+
+
+def test_a_name_and_the_domain_that_spells_it_are_one_candidate_and_a_persons_mailbox_is_apart() -> None:
+    lines = split_lines("UPROXX\nNews\nuproxx.com/news\nUPROXX Music\nWrite to ann@annlee.net\nAnn Lee\nAnn Lee")
+    choices = dict(site_choices(lines, site_candidates(lines, None)))
+    assert choices["UPROXX"]["address"] == 1.0 and "uproxx.com" not in choices
+    assert "address" not in choices["Ann Lee"] and "annlee.net" in choices

@@ -4,8 +4,8 @@
 
 A page's choice is among the names its paste shows (digest.pasted.publisher.site_choices) and "no
 name". The right ones: the reference site name (readability's siteName, bench.scoring.extraction.same_site); for a
-Mercury page, which names no publisher, the names that spell its address's registered domain
-("Ars Technica" for arstechnica.com). A page where no name is right teaches nothing (the threshold
+Mercury page, which names no publisher, the names that spell its address's brand by the rule it is scored
+with ("Ars Technica" for arstechnica.com, "The New York Times" for nytimes.com). A page where no name is right teaches nothing (the threshold
 publisher_model.NAME_MIN_SCORE decides when to name none). `fit` takes any subset of
 pages, so bench.evaluate --cv can refit it per fold (bench.fit.registry).
 """
@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from bench.fit import common_words, logit
 from bench.fit.headline import development_pages, read_pastes
 from bench.scoring.extraction import same_site
+from bench.scoring.loose import publisher_spells_brand
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import find_headline
 from digest.pasted.publisher import find_site_by_rules, site_candidates, site_choices
@@ -43,11 +44,17 @@ def spelled(name: str) -> str:
 
 
 def is_right(page: Any, name: str) -> bool:
-    """The page's publisher by its reference: a site name, else its address's registered domain."""
+    """The page's publisher by its reference: a site name, else a name that spells the brand of its address
+    by the rule bench.evaluate scores with (bench.scoring.loose.publisher_spells_brand: "The New York Times"
+    and "NYTimes.com" for nytimes.com, not only the letters of the domain), else the registered domain's label
+    (a brand too short for that rule)."""
     site = getattr(page, "site", None)
     if site:
         return same_site(site, name)
-    label = registered_label(getattr(page, "url", None))
+    url = getattr(page, "url", None)
+    if publisher_spells_brand(name, url):
+        return True
+    label = registered_label(url)
     return bool(label) and spelled(name) in (label, f"{label}com")
 
 

@@ -24,8 +24,9 @@
   four capitalised words whose letters and digits, case folded, are the brand ("The Verge", "Ars
   Technica", "NPR"). Our publisher is right when its letters are the brand, or the brand with "the"
   before it, or the registered domain itself ("Space.com"), or the name's initials are the brand ("The Wall
-  Street Journal" for wsj) or its initials and last word ("Los Angeles Times" for latimes), or the name is words that spell the brand and at most one more word that is no
-  company word ("BuzzFeed News", "Hamburger Abendblatt", "The Motley Fool", "CNET Japan"; not "Bloomberg
+  Street Journal" for wsj) or the initials of its first words and the rest ("Los Angeles Times" for latimes,
+  "New York Daily News" for nydailynews), or the name is words that spell the brand and at most one more
+  word that is no company word ("BuzzFeed News", "Hamburger Abendblatt", "The Motley Fool", "CNET Japan"; not "Bloomberg
   L.P." or "Yahoo News Photo").
   Pages whose brand is shorter than VISIBLE_BRAND_MIN_CHARS letters (go.com of abcnews.go.com) or written
   another way ("Los Angeles Times" for latimes) are not counted: the rule sees no name there.
@@ -182,10 +183,11 @@ def publisher_visible(url: str | None, text: str) -> bool | None:
     return False
 
 
-def shortened(name: str) -> str:
-    """ "The New York Times" -> "nytimes", "Los Angeles Times" -> "latimes": initials, then the last word."""
+def shortenings(name: str) -> set[str]:
+    """ "The New York Times" -> "nytimes", "Los Angeles Times" -> "latimes", "New York Daily News" ->
+    "nydailynews": the initials of the first words, then the other words in full."""
     words = [compact(word) for word in name.split() if compact(word) and compact(word) not in ACRONYM_SKIPS]
-    return "".join(word[0] for word in words[:-1]) + words[-1] if len(words) >= 2 else ""
+    return {"".join(word[0] for word in words[:cut]) + "".join(words[cut:]) for cut in range(1, len(words))}
 
 
 def publisher_spells_brand(site: str | None, url: str | None) -> bool | None:
@@ -196,7 +198,7 @@ def publisher_spells_brand(site: str | None, url: str | None) -> bool | None:
     if not site:
         return False
     name = compact(site)
-    if name in {label, f"the{label}", compact(registered_domain(url))} or label in (acronym(site), shortened(site)):
+    if name in {label, f"the{label}", compact(registered_domain(url))} or label == acronym(site) or label in shortenings(site):
         return True
     words = [word for word in site.split() if compact(word) and compact(word) != "the"]
     for start in range(len(words)):

@@ -41,6 +41,7 @@ class Written:
     role: bool = False  # written as a desk's mailbox ("corrections@", "hello@"): the site's own address
     capitals: bool = False
     top: bool = False
+    plain: bool = False  # written as an address of its own, not only as a mailbox's host ("pippin@pippinlee.com")
 
 
 def registered(host: str) -> str:
@@ -72,6 +73,7 @@ def written_domains(lines: list[Line]) -> dict[str, Written]:
                 entry.email = entry.email or pattern is EMAIL
                 entry.role = entry.role or pattern is EMAIL and ROLE_MAILBOX.match(match.group("mailbox")) is not None
                 entry.top = entry.top or line.index < TOP_LINES
+                entry.plain = entry.plain or pattern is WRITTEN
                 if domain != key and not entry.capitals:
                     entry.name, entry.capitals = domain, True
     return found

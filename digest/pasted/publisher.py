@@ -2,7 +2,9 @@
 
 A page names its publisher in its copyright line ("© 2022 Городские новости. Все права
 защищены."), in brand lines ("RT News App", "Follow Lifehacker", "Contact BBC News"), in a
-breadcrumb's root ("Mac & i > News > ...") and in its masthead (the first line). Each name
+breadcrumb's root ("Mac & i > News > ..."), in an affiliate disclosure ("Mental Floss may receive a
+commission"), a trademark notice ('"The Huffington Post" is a registered trademark of ...') and in its
+masthead (the first line). Each name
 found gets a bonus for how it was named, plus one per line that mentions it; the best wins.
 
 A wrong publisher is worse than none, so every weak signal must be confirmed:
@@ -31,7 +33,7 @@ from urllib.parse import urlsplit
 
 from digest.memo import by_text
 from digest.pasted import publisher_model
-from digest.pasted.addresses import written_domains
+from digest.pasted.addresses import Written, written_domains
 from digest.pasted.blocks import is_code, is_junk
 from digest.pasted.lines import Line
 from digest.summary.screen import Screened
@@ -68,6 +70,13 @@ BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Mag
 )
 PART_OF = re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the subject
     rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s")
+DISCLOSURE = re.compile(  # an affiliate disclosure's subject is the publisher: "Mental Floss may receive a commission",
+    # "Pitchfork may earn a portion of sales", "..., LittleThings.com may receive a small cut", "Us Weekly has
+    # affiliate partnerships" (not "we may earn")
+    rf"(?:^|(?<=[.!?,])\s*)(?P<name>{NAME}) (?:may (?:also )?(?:earn|receive)|(?:has|have) affiliate)\s")
+TRADEMARK = re.compile(  # '"The Huffington Post" is a registered trademark of TheHuffingtonPost.com, Inc.': the brand
+    rf"(?:^|(?<=[.!?])\s*)[\"“]?(?P<name>{NAME})[\"”]?®? is a (?:registered )?trademark of\s")
+DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
 LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co\.?,\s*ltd|co|group|a\.s|s\.r\.o|l\.p|"
               r"s\.p\.a|spa|srl|b\.v|bv|ag|kg|pty|oy|ab)")
@@ -207,19 +216,25 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
 
 
 NAMING_PATTERNS = ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS), (BRAND_BEFORE, BRAND_BONUS),
-                   (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS), (PART_OF, BRAND_BONUS))
+                   (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS), (PART_OF, BRAND_BONUS),
+                   (DISCLOSURE, BRAND_BONUS), (TRADEMARK, BRAND_BONUS))
+IN_SENTENCES = (DISCLOSURE, TRADEMARK)  # said in a sentence among others: looked for in lines of any length
+SEARCHED = (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE, TRADEMARK)  # anywhere in the line; the others open it
 
 
 @by_text(16384)
-def naming_matches(text: str) -> tuple[tuple[Screened | re.Pattern[str], int, re.Match[str]], ...]:
+def naming_matches(text: str, words: int) -> tuple[tuple[Screened | re.Pattern[str], int, re.Match[str]], ...]:
     """Each naming pattern's match in a line, with its bonus, in NAMING_PATTERNS' order (most lines: none).
-    By text alone, cached: six patterns over every short line are a tenth of the pasted pipeline, and a site's
-    menus and footers recur page after page."""
+    By text alone, cached: eight patterns over every short line are a tenth of the pasted pipeline, and a
+    site's menus and footers recur page after page."""
+    disclosure = DISCLOSURE_HINT.search(text) is not None
     found = []
     for pattern, bonus in NAMING_PATTERNS:
-        if pattern is BRAND_OWNS and not OWNS_HINT.search(text):
+        if pattern is BRAND_OWNS and not OWNS_HINT.search(text) or pattern in IN_SENTENCES and not disclosure:
             continue  # a cheap look first: the full pattern is slow to search
-        match = pattern.search(text) if pattern in (COPYRIGHT_HOLDER, BRAND_OWNS) else pattern.match(text)
+        if words > NAMING_LINE_MAX_WORDS and pattern not in IN_SENTENCES:
+            continue
+        match = pattern.search(text) if pattern in SEARCHED else pattern.match(text)
         if match:
             found.append((pattern, bonus, match))
     return tuple(found)
@@ -243,9 +258,10 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
     boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
-        if line.words > NAMING_LINE_MAX_WORDS:
+        disclosure = DISCLOSURE_HINT.search(line.text) is not None  # a disclosure is a sentence among others
+        if line.words > NAMING_LINE_MAX_WORDS and not disclosure:
             continue
-        for pattern, bonus, match in naming_matches(line.text):
+        for pattern, bonus, match in naming_matches(line.text, line.words):
             if pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
                     line.index < len(lines) * publisher_model.FOOTER_SHARE and is_undated_notice(line.text, match))):
                 continue
@@ -344,13 +360,40 @@ def site_choices(lines: list[Line], named: Named, headline: str | None = None, a
     written = addresses([line.text for line in lines if article is None or line.index not in article])
     labels = {squashed(key.split(".")[0]) for key in domains}
     extended = publisher_model.extensions(names, lines)
+    spelled = spelled_domains(names, domains)
     choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
                                                name != publisher_model.NONE and squashed(name) in written,
                                                domain, extended.get(name, (False, False)), name in owners,
-                                               name != publisher_model.NONE and squashed(name) in labels, common))
+                                               name != publisher_model.NONE and squashed(name) in labels, common)
+                | merged_address(spelled.get(name), article, len(lines)))
                for name in sorted(names | {publisher_model.NONE})]
+    merged = {found.name for found in spelled.values()}
     return choices + [(found.name, publisher_model.address_features(found, article, len(lines), rule_pick))
-                      for found in domains.values() if found.name not in names]  # a domain no rule named
+                      for found in domains.values()
+                      if found.name not in names and found.name not in merged]  # a domain no name spells
+
+
+def spelled_domains(names: set[str], domains: dict[str, Written]) -> dict[str, Written]:
+    """Per name, the domain the page writes that spells it ("UPROXX" and "uproxx.it", "BuzzFeed" and
+    "BuzzFeed.com"), the one on most lines: one brand shown two ways is one candidate with both's evidence.
+    A domain written only in a person's mailbox is left apart (a byline's own site)."""
+    by_label: dict[str, Written] = {}
+    for key, found in domains.items():
+        label = squashed(key.split(".")[0])
+        if not (found.plain or found.role):
+            continue  # only a person's mailbox ("pippin@pippinlee.com"): their own site, not the page's
+        if label and (label not in by_label or len(found.lines) > len(by_label[label].lines)):
+            by_label[label] = found
+    return {name: by_label[squashed(name)] for name in names
+            if name != publisher_model.NONE and squashed(name) in by_label and by_label[squashed(name)].name != name}
+
+
+def merged_address(found: Written | None, article: range | None, line_count: int) -> dict[str, float]:
+    """The address features of the domain that spells a name (`spelled_domains`), for that name's vector."""
+    if found is None:
+        return {}
+    vector = publisher_model.address_features(found, article, line_count, None)
+    return {key: value for key, value in vector.items() if key.startswith("address")}
 
 
 def find_site(lines: list[Line], url: str | None, headline: str | None = None,

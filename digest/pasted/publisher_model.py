@@ -113,6 +113,20 @@ def showing(name: str, lines: list[Line]) -> list[Line]:
     return [line for line in lines if name in line.text and pattern.search(line.text)]
 
 
+@by_text(4096)
+def lower_word(word: str) -> re.Pattern[str]:
+    """The word in lower case as a word of prose: not an address's label ("uproxx.it", "@weeklyascii")."""
+    return re.compile(rf"(?<![\w@/.]){re.escape(word)}(?!\w|\.[^\W\d_])")
+
+
+def written_lower(name: str, lines: list[Line]) -> bool:
+    """The page writes the name in lower case as a word ("community" of "join the community"), not only as the
+    label of an address ("medium.com", "uproxx.it"): a common word's use, not a brand's."""
+    lower = name.lower()
+    pattern = lower_word(lower)
+    return any(lower in line.text and pattern.search(line.text) for line in lines)
+
+
 def features(lines: list[Line], name: str, article: range | None, rules: dict[str, int], rule_pick: str | None,
              headline: str | None, owns_address: bool, domain: str | None,
              extension: tuple[bool, bool] = (False, False), owner: bool = False,
@@ -139,7 +153,7 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "one_word": 1.0 if len(words) == 1 else 0.0,
         "words": min(4, len(words)) / 4,
         "all_caps": 1.0 if letters and all(char.isupper() for char in letters) else 0.0,
-        "lower_use": 1.0 if name.lower() != name and showing(name.lower(), lines) else 0.0,
+        "lower_use": 1.0 if name.lower() != name and written_lower(name, lines) else 0.0,
         "byline": 1.0 if any(BY_NAME.search(line.text[:match.start()])
                              for line in hits for match in pattern.finditer(line.text)) else 0.0,
         "company": 1.0 if COMPANY.search(name) else 0.0,
