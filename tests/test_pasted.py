@@ -21,7 +21,7 @@ from digest.pasted.blocks import (
     looks_like_prose,
 )
 from digest.pasted.lines import join_wrapped, split_lines
-from digest.pasted.headline import DATED_STEP, could_be_headline, dated_bonus
+from digest.pasted.headline import could_be_headline
 from digest.pasted.publisher import find_site
 from digest.pasted.reader import find_article_span, read_text
 
@@ -559,8 +559,6 @@ def test_buttons_between_the_headline_and_its_date_are_no_distance() -> None:
                  "time, when working on a low traffic API we don’t realize how many simple lines of code can have a "
                  "huge impact on CPU.")
     assert read_text(text, url=None).title.startswith("Node.js and CPU profiling on production")
-    lines = split_lines(text)
-    assert dated_bonus(lines, lines[0]) == dated_bonus(lines, lines[1]) * (1 - DATED_STEP)  # "Follow" is no step
 
 
 def test_a_feed_of_cards_with_comment_counts_loses_to_the_article() -> None:
@@ -615,10 +613,11 @@ def test_a_wiki_title_is_the_line_over_its_source_note() -> None:
 
 
 def test_the_headline_is_the_line_over_its_date_not_the_kicker_over_it() -> None:
-    """videos-2, ebb-org: a section's name or a sidebar's last link over the headline reaches the date only
-    through it; a deck (pasted-ru-news) or an author's name under the headline does not take its place."""
+    """videos-2: a section's name over the headline (the lead does not speak of it) reaches the date only through
+    the headline; a deck (pasted-ru-news) or an author's name under the headline does not take its place.
+    (A kicker the lead echoes as much as the headline is the model's close call, no longer a rule's.)"""
     lead = ARTICLE.split("\n\n")[3:]
-    kicker = paste(MENU, "Council approves river crossing\nBridge vote ends ten years of delay\nApril 7, 2022", *lead)
+    kicker = paste(MENU, "This week in the city\nBridge vote ends ten years of delay\nApril 7, 2022", *lead)
     assert read_text(kicker, url=None).title == "Bridge vote ends ten years of delay"
     deck = paste(MENU, "Council approves river crossing\nThe city council voted on Thursday to build a new bridge over "
                        "the river\nApril 7, 2022", *lead)
@@ -643,6 +642,8 @@ def test_posted_by_and_written_by_are_bylines(line: str) -> None:
     assert is_byline(split_lines(line)[0])
 
 
+@pytest.mark.xfail(strict=True, reason="the rule that took the full form (headline_in_full) went with rule_pick, "
+                                       "which did not pay by site on Mercury; the model takes the display form")
 def test_the_headline_written_in_full_over_its_kicker_and_display_form() -> None:
     """tmz-1: the page shows "Name's X -- STOLEN!!!" in full, then "Name" (a kicker) and "X ... STOLEN!!!!"."""
     text = paste(MENU, "Home\nLupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!\nLupita Nyong'o\n"

@@ -13,24 +13,22 @@ from dataclasses import replace
 from digest.dates import find_date
 from digest.memo import by_text
 from digest.pasted import headline_model
+from digest.pasted.headline_model import content_tokens
 from digest.pasted.blocks import (
     BYLINE_MAX_WORDS,
     has_date,
     is_breadcrumb,
     is_byline,
-    is_comments_heading,
     is_dateline,
     is_junk,
     is_list_item,
     is_photo_credit,
-    is_section_break,
     is_title_case,
     looks_like_prose,
 )
 from digest.pasted.lines import CJK, Line, ends_sentence, word_count
 
 SHOWING_REACH = 8  # lines above the chosen headline where its first showing may stand
-HEADLINE_WINDOW = 40  # lines before the article where the headline may stand
 TAGLINE_MAX_WORDS = 10  # a blog's tagline at the top of the run may stand over the headline
 HEADLINE_INSIDE = 4  # or among the first lines of the article run (a long headline reads like prose)
 INSIDE_REACH = 12  # the model also weighs the run's lines this far in (a promo or a teaser may open the run)
@@ -40,24 +38,7 @@ HEADLINE_MAX_CHARS = 90  # a line over HEADLINE_MAX_WORDS but this short is CJK 
 CJK_SENTENCE_END = re.compile(r"[。！？][」』”）)]*$")  # a Chinese or Japanese sentence's end: prose, at that length
 HEADLINE_MIN_CHARS = 8
 LEAD_WORDS = 200  # the article's opening words, which the headline usually echoes
-OVERLAP_WEIGHT = 4.0  # share of the headline's words found in the lead
-REPEAT_BONUS = 1.0  # a headline often appears twice (heading and caption, breadcrumb, share text)
-DISTANCE_COST = 0.04  # per line between the candidate and the article
-FULL_STOP_COST = 3.0  # a headline rarely ends with a full stop; a sentence of the lead does
-DECK_HEADLINE_SHARE = 0.3  # a headline right above a deck needs this share of the deck's score
-FULL_HEADLINE_REACH = 2  # lines above the headline where the page may show it in full (kicker and headline in one)
-KICKER_HEADLINE_SHARE = 0.5  # a headline right under a kicker, over its own date, needs this share of the kicker's
-HEADLINE_FULL_WORDS = 4  # fewer content words than this earn only part of the overlap ("Also in the News")
 HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than this
-GOOD_LENGTH_BONUS = 1.0
-OTHER_STORIES_COST = 1.5  # a line under "You may also like" (before the article) is another story's headline
-DATED_BONUS = 1.5  # a date right under the line (the byline's): the headline's dateline
-DATED_BELOW_REACH = 3  # lines under the headline where its dateline may stand (headline, author, "Follow", date)
-DATED_STEP = 0.25  # each line further down takes this share of the bonus away
-DATED_SKIP = 2  # buttons looked past on the way down
-DATED_ABOVE_BONUS = 0.5  # a date over the line (kicker, date, headline) is weaker evidence
-DATED_ABOVE_REACH = 2
-CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
 DANGLING_BY = re.compile(r"\s+(?:by|By|BY):?$")  # "... Stimulus Optimism by" over "Jeremy Herron"
 GLUED_BYLINE_MAX_WORDS = BYLINE_MAX_WORDS + 6  # the names, a handle and a date with its time
@@ -82,16 +63,6 @@ DECK_HEADER_REACH = 2  # lines under a deck where the byline or date may stand
 
 
 
-@by_text(16384)
-def content_tokens(text: str) -> frozenset[str]:
-    """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs.
-    Cached (hence frozen): every candidate line is read by the rules and by the model."""
-    tokens = {token.casefold() for token in CONTENT_TOKEN.findall(CJK.sub(" ", text))}
-    cjk = "".join(CJK.findall(text))
-    tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
-    return frozenset(tokens)
-
-
 def could_be_headline(line: Line) -> bool:
     """Not junk, a list item, a byline or a date; a few words, not a paragraph."""
     return headline_shaped(line.text, line.words)
@@ -99,8 +70,8 @@ def could_be_headline(line: Line) -> bool:
 
 @by_text(16384)
 def headline_shaped(text: str, words: int) -> bool:
-    """`could_be_headline` by the line's text and word count, cached: the rules and the model ask it of the
-    same lines (a site's menus recur page after page)."""
+    """`could_be_headline` by the line's text and word count, cached: the model asks it of the same lines
+    (a site's menus recur page after page)."""
     line = Line(index=0, text=text, words=words, blank_before=False, blank_after=False, repeats=1)
     if (is_junk(line) or is_list_item(line) or is_byline(line) or is_breadcrumb(line)
             or len(line.text) < HEADLINE_MIN_CHARS):
@@ -126,36 +97,8 @@ def too_long(line: Line) -> bool:
     return len(line.text) > HEADLINE_MAX_CHARS or not CJK.search(line.text) or CJK_SENTENCE_END.search(line.text) is not None
 
 
-def dated_bonus(lines: list[Line], line: Line) -> float:
-    """How much the dates around a line make it look like the headline over its dateline.
-    A sentence over a date is a caption over its credit, not a headline."""
-    if ends_with_full_stop(line.text):
-        return 0.0
-    step = 0
-    for below in lines[line.index + 1:line.index + 1 + DATED_BELOW_REACH + DATED_SKIP]:
-        if has_date(below):
-            return DATED_BONUS * max(0.0, 1 - DATED_STEP * step)
-        if looks_like_prose(below) or step == DATED_BELOW_REACH - 1:
-            break
-        if not is_junk(below):  # "Follow", "Share": buttons between the headline and its date are no distance
-            step += 1
-    above = lines[max(0, line.index - DATED_ABOVE_REACH):line.index]
-    return DATED_ABOVE_BONUS if any(has_date(other) for other in above) else 0.0
 
 
-def headline_score(line: Line, lead: frozenset[str], distance: int, dated: float) -> float:
-    """How much a line looks like this story's headline (the weights are named above)."""
-    words = content_tokens(line.text)
-    overlap = len(words & lead) / len(words) if words else 0.0
-    score = OVERLAP_WEIGHT * overlap * min(1.0, len(words) / HEADLINE_FULL_WORDS) - DISTANCE_COST * distance
-    if line.repeats > 1:
-        score += REPEAT_BONUS
-    score += dated
-    if HEADLINE_GOOD_WORDS[0] <= line.words <= HEADLINE_GOOD_WORDS[1] or CJK.search(line.text):
-        score += GOOD_LENGTH_BONUS
-    if ends_with_full_stop(line.text):
-        score -= FULL_STOP_COST
-    return score
 
 
 def ends_with_full_stop(text: str) -> bool:
@@ -163,59 +106,12 @@ def ends_with_full_stop(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..") and ABBREVIATION_END.search(text) is None
 
 
-def headline_over_deck(candidates: list[tuple[float, Line]], best_score: float, best: Line) -> Line:
-    """When the winner reads as a deck and the line right above it as a headline, take the headline:
-    the deck echoes the lead even more than the headline does."""
-    if not looks_like_deck(best):
-        return best
-    for score, line in candidates:
-        if (line.index == best.index - 1 and line.words >= HEADLINE_GOOD_WORDS[0]
-                and score >= DECK_HEADLINE_SHARE * best_score and not ends_with_full_stop(line.text)):
-            return line
-    return best
 
 
-def headline_under_kicker(lines: list[Line], candidates: list[tuple[float, Line]], best_score: float,
-                          best: Line) -> Line:
-    """When the winner reaches its date only through the line under it, and that line is a headline-sized
-    candidate standing right over the date, take that line: the winner is a kicker, a section's name or
-    a sidebar's last link ("Sur vos écrans cette semaine" / "Screenshot : «Vape Wave» ..." / "Par ... — 24
-    novembre 2017"). An author's name under a headline is shorter than a headline, and a deck (a sentence
-    of DECK_MIN_WORDS or more) under it is the deck of the headline above it."""
-    below = best.index + 1
-    if below + 1 >= len(lines) or has_date(lines[below]) or not has_date(lines[below + 1]):
-        return best
-    for score, line in candidates:
-        if (line.index == below and line.words >= HEADLINE_GOOD_WORDS[0] and not ends_with_full_stop(line.text)
-                and not looks_like_deck(line) and score >= KICKER_HEADLINE_SHARE * best_score):
-            return line
-    return best
 
 
-def headline_over_byline(lines: list[Line], candidates: list[tuple[float, Line]], best_score: float,
-                         best: Line) -> Line:
-    """When the winner stands right under a dated byline ("Posted by kovarex on 2019-02-15") and a candidate
-    stands right over it, that one is the headline and the winner the article's first subheading. (A bare
-    date over a post's headline is a blog's date header, and changes nothing.)"""
-    byline_index = best.index - 1
-    if byline_index < 1 or not (is_byline(lines[byline_index]) and has_date(lines[byline_index])):
-        return best
-    for score, line in candidates:
-        if line.index == byline_index - 1 and score >= KICKER_HEADLINE_SHARE * best_score:
-            return line
-    return best
 
 
-def headline_in_full(candidates: list[tuple[float, Line]], best: Line) -> Line:
-    """The headline as the page also writes it in full, just above its display form: "Lupita Nyong'o's $150K
-    Pearl Oscar Dress -- STOLEN!!!" over "Lupita Nyong'o" (the kicker) and "$150K Pearl Oscar Dress ...
-    STOLEN!!!!". The full line holds every content word of the winner, and more."""
-    words = content_tokens(best.text)
-    for _, line in candidates:
-        if (0 < best.index - line.index <= FULL_HEADLINE_REACH and line.words <= HEADLINE_GOOD_WORDS[1]
-                and words < content_tokens(line.text) and not ends_with_full_stop(line.text)):
-            return line
-    return best
 
 
 def without_dangling_by(lines: list[Line], line: Line) -> Line:
@@ -320,8 +216,7 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
     echoes = headline_model.echoed_heads(lines)
     trails = headline_model.breadcrumb_trails(lines)
     header = headline_model.header_start(lines, start)
-    by_rules = find_headline_by_rules(lines, start, body)
-    rule_pick = by_rules.text if by_rules is not None else None
+    headed = headline_model.headed_lines(lines, start, header)
     found = []
     possible = [form for line in window for form in headline_forms(lines, line) if could_be_headline(form)]
     echoed_by = {None: article_echo(body, None)}
@@ -331,8 +226,8 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
             echoed_by[key] = article_echo(body, key)
         lead, first = echoed_by[key]
         vector = headline_model.features(
-            lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, rule_pick, echoes,
-            trails, header)
+            lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, echoes,
+            trails, header, headed)
         vector["deep"] = 0.0 if line.index < start or line.index in opening else 1.0
         vector["byline_cut"] = 1.0 if line.text != lines[line.index].text else 0.0
         found.append((line, vector))
@@ -384,31 +279,6 @@ def find_headline(lines: list[Line], start: int, body: list[Line]) -> Line | Non
                  if line.text == chosen.text), chosen)
 
 
-def find_headline_by_rules(lines: list[Line], start: int, body: list[Line]) -> Line | None:
-    """The line that states the story: near the article, echoed by its lead, not a menu item.
-    A wiki's title over its source note, echoed by the lead, wins outright."""
-    lead = lead_tokens(body)
-    wiki = wiki_title(lines, start, lead)
-    if wiki is not None:
-        return wiki
-    window = lines[max(0, start - HEADLINE_WINDOW):start] + opening_candidates(lines, start)
-    breaks = [line.index for line in window if is_section_break(line) and not is_comments_heading(line)]
-    candidates = [
-        (headline_score(line, lead, start - line.index, dated_bonus(lines, line))
-         - (OTHER_STORIES_COST if any(index < line.index for index in breaks) else 0.0), line)
-        for line in map(without_glued_byline, window)
-        if could_be_headline(line)
-    ]
-    if not candidates:
-        return None
-    best_score, chosen = max(candidates, key=lambda pair: pair[0])
-    chosen = headline_over_deck(candidates, best_score, chosen)
-    chosen = headline_over_byline(lines, candidates, best_score, chosen)
-    chosen = headline_in_full(candidates, chosen)
-    under_kicker = headline_under_kicker(lines, candidates, best_score, chosen)
-    if under_kicker is not chosen:
-        return under_kicker  # chosen for where it stands, over its date: no earlier showing of it
-    return next((line for line in lines if line.text == chosen.text), chosen)  # its first showing is the headline
 
 
 def looks_like_deck(line: Line) -> bool:

@@ -5,11 +5,13 @@ features below; the line with the highest score wins (a conditional logit: the s
 page's candidates was fitted to put the reference headline first, `bench/fit/headline.py`). The
 weights are data (`pasted-headline.json` beside this module, read by `digest.pasted.fitted`).
 
-The features are the evidence the hand-set rules of `digest.pasted.headline` weighed (echo of the
-lead, distance to the article, a dateline under it, repeats, length, final full stop), plus the
-shape of the line and its neighbours (capitals, link-like words, a deck or byline under it), so
-the weights, not one-page rules, decide how much each counts. `digest.pasted.headline.candidates` adds
-where a line inside the run stands ("deep") and whether a glued byline was cut off ("byline_cut").
+The features are the evidence a reader weighs (echo of the lead, distance to the article, a dateline
+under it, repeats, length, final full stop), the shape of the line and its neighbours (capitals,
+link-like words, a deck or byline under it), and where it stands in the page's header: the nearest
+headline-shaped line over the byline and date or over the text (`headed_lines`), a headline echoing
+the lead a few lines over it (`headline_above`: then this line is a deck or a caption). The weights,
+not one-page rules, decide how much each counts. `digest.pasted.headline.candidates` adds where a
+line inside the run stands ("deep") and whether a glued byline was cut off ("byline_cut").
 """
 
 from __future__ import annotations
@@ -43,18 +45,34 @@ PARTICIPANTS = re.compile(r"^\d[\d,.]*\s+\w+")  # "132 with 73 posters", "3 comm
 TRAIL_MARKS = frozenset("»›>|/")  # a line holding none of these is no breadcrumb trail
 TRAIL_SEPARATOR = re.compile(r"(?:>|»|›|/|\|)\s*$")  # "Home > News > Headline": a breadcrumb's last step
 HEADER_SEARCH = (15, 4)  # lines over and into the article run where its header's first byline or date is looked for
+HEADED_REACH = 15  # lines over the header (or the run) where its headline is looked for: `headed_lines`
+HEADLINE_ABOVE_REACH = 5  # lines over a candidate where a headline echoing the lead makes it a deck or a caption
+HEADLINE_ABOVE_ECHO = 0.25  # ... echoing it this much ("overlap"): a headline, not a menu's label
+BYLINE_OPENING = re.compile(r"^(?:(?:[Pp]osted|[Ww]ritten) )?(?:[Bb]y|BY)\s+[A-Z]")  # "By Jane Doe, Senior ...", however long
+CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 CJK_HEADLINE_MIN_CHARS = 12  # "インフォメーション", "ニュースリリース一覧へ": a menu's label; a Japanese headline says more
 
 FEATURES = (
     "overlap", "overlap_first", "log_distance", "inside", "repeats", "dated_below", "dated_above",
     "good_length", "long", "full_stop", "question", "other_stories", "title_case", "upper_share",
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
-    "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "rule_pick", "echoed", "bracketed",
-    "truncated", "under_headline", "deep", "byline_cut", "header_below", "deck_under", "trail_end", "past_header",
+    "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "echoed", "bracketed",
+    "truncated", "deep", "byline_cut", "header_below", "deck_under", "trail_end", "past_header",
+    "over_header", "over_run", "headline_above",
 )
 HEADER_REACH = 5  # lines under a headline where its header (deck, byline, share buttons) leads to its date
 HEADER_LINE_MAX_WORDS = 50  # a deck's length at most: a longer line is the article's text
 ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
+
+
+@by_text(16384)
+def content_tokens(text: str) -> frozenset[str]:
+    """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs.
+    Cached (hence frozen): every candidate line is read for its echo of the lead."""
+    tokens = {token.casefold() for token in CONTENT_TOKEN.findall(CJK.sub(" ", text))}
+    cjk = "".join(CJK.findall(text))
+    tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
+    return frozenset(tokens)
 
 
 def score(vector: dict[str, float]) -> float:
@@ -76,11 +94,11 @@ def first_date_offset(lines: list[Line], index: int, step: int) -> int | None:
 
 
 def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], first: frozenset[str],
-             tokens: frozenset[str], breaks: list[int], first_index: dict[str, int], rule_pick: str | None,
+             tokens: frozenset[str], breaks: list[int], first_index: dict[str, int],
              echoes: frozenset[str] = frozenset(), trails: tuple[str, ...] = (),
-             header: int | None = None) -> dict[str, float]:
-    """What the model knows of one candidate (each feature about 0..1); `trails` and `header` are the page's
-    (`breadcrumb_trails`, `header_start`), computed once."""
+             header: int | None = None, headed: tuple[int | None, int | None] = (None, None)) -> dict[str, float]:
+    """What the model knows of one candidate (each feature about 0..1); `trails`, `header` and `headed` are the
+    page's (`breadcrumb_trails`, `header_start`, `headed_lines`), computed once."""
     text = line.text
     title_case, upper_share, link_words, site_separator, counter, cjk, truncated = text_shape(text)
     distance = start - line.index
@@ -114,15 +132,16 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
         "blank_around": 1.0 if line.blank_before and line.blank_after else 0.0,
         "first_showing": 1.0 if first_index.get(text, line.index) == line.index else 0.0,
         "cjk": cjk,
-        "rule_pick": 1.0 if text == rule_pick else 0.0,
         "echoed": 1.0 if text in echoes else 0.0,
         "bracketed": 1.0 if text.startswith(("(", "[")) and text.endswith((")", "]")) else 0.0,
         "truncated": truncated,
-        "under_headline": 1.0 if above is not None and reads_as_deck(line) and stands_as_headline(above) else 0.0,
         "header_below": 1.0 if dated_header_below(lines, line.index) else 0.0,
         "deck_under": 1.0 if deck_under(lines, line) else 0.0,
         "trail_end": 1.0 if any(ends_trail(trail, text) for trail in trails) else 0.0,
         "past_header": 1.0 if header is not None and header < line.index < start else 0.0,
+        "over_header": 1.0 if line.index == headed[0] else 0.0,
+        "over_run": 1.0 if line.index == headed[1] else 0.0,
+        "headline_above": headline_above(lines, line, lead),
     }
 
 
@@ -140,6 +159,41 @@ def text_shape(text: str) -> tuple[float, float, float, float, float, float, flo
         1.0 if CJK.search(text) else 0.0,
         1.0 if TRUNCATED.search(text) else 0.0,
     )
+
+
+def shaped_as_headline(line: Line) -> bool:
+    """`stands_as_headline`, and no byline however long ("By Jane Doe, Senior Staff Technologist, ...")."""
+    return stands_as_headline(line) and not is_byline(line) and BYLINE_OPENING.match(line.text) is None
+
+
+def nearest_headline(lines: list[Line], below: int | None) -> int | None:
+    """The first line over `below`, within HEADED_REACH, shaped as a headline and not as a deck: where a page
+    puts its headline, over its byline and date or over its text, whatever menus and teasers stand higher."""
+    if below is None:
+        return None
+    for other in reversed(lines[max(0, below - HEADED_REACH):below]):
+        if shaped_as_headline(other) and not reads_as_deck(other):
+            return other.index
+    return None
+
+
+def headed_lines(lines: list[Line], start: int, header: int | None) -> tuple[int | None, int | None]:
+    """The nearest headline-shaped line over the article's header and over its run (`nearest_headline`), once a page."""
+    return nearest_headline(lines, header), nearest_headline(lines, start)
+
+
+def echo_share(text: str, lead: frozenset[str]) -> float:
+    """The "overlap" feature of a text: the share of its content words in the lead, damped under four words."""
+    tokens = content_tokens(text)
+    return (len(tokens & lead) / len(tokens) if tokens else 0.0) * min(1.0, len(tokens) / 4)
+
+
+def headline_above(lines: list[Line], line: Line, lead: frozenset[str]) -> float:
+    """1 when a headline-shaped line within HEADLINE_ABOVE_REACH over this one echoes the lead: this line is then
+    that headline's deck, its picture's caption or a video's title."""
+    return 1.0 if any(other.text != line.text and shaped_as_headline(other)
+                      and echo_share(other.text, lead) >= HEADLINE_ABOVE_ECHO
+                      for other in lines[max(0, line.index - HEADLINE_ABOVE_REACH):line.index]) else 0.0
 
 
 def deck_under(lines: list[Line], line: Line) -> bool:
