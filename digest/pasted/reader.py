@@ -80,6 +80,8 @@ COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
+BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
+BOX_RESUME_PROSE = 3  # ... where a list of teasers goes on headline, summary, author, headline
 HEADER_REACH = 5  # lines above a comment count where the article header's byline or date may stand (share links between)
 CAPTION_MAX_WORDS = 20  # a photo's caption is a line or two; a lead paragraph by a credit is longer
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
@@ -111,9 +113,13 @@ def is_header_comment_count(lines: list[Line], position: int) -> bool:
 
 
 def is_inline_box(lines: list[Line], position: int) -> bool:
-    """"Related" over a single link, and the article goes on under it: a box set inside the text."""
-    return (is_section_break(lines[position]) and position + 2 < len(lines)
-            and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2]))
+    """"Related" over a single link, and the article goes on under it (paragraphs, not cards): a box set inside
+    the text."""
+    if not (is_section_break(lines[position]) and position + 2 < len(lines)
+            and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2])):
+        return False
+    resumed = lines[position + 2:position + 2 + BOX_RESUME_LINES]
+    return sum(looks_like_prose(line) for line in resumed) >= min(BOX_RESUME_PROSE, len(resumed))
 
 
 def listing_lines(lines: list[Line]) -> set[int]:
