@@ -78,6 +78,8 @@ FRAGMENT_RUN_MIN = 6  # six short lines in a row inside the article are a chart 
 FOOTER_FROM = 0.5  # a copyright line in the page's second half is its footer (in the first, a document's notice)
 COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
+TAIL_GAP_LINES = 6  # lines in a row with no prose ...
+TAIL_MAX_PROSE = 1  # ... then a lone paragraph ending the run: a disclaimer at the foot, a bio (an article goes on)
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
 BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
@@ -234,7 +236,44 @@ def find_article_span(lines: list[Line]) -> Span | None:
         total += value
         if best is None or total > best.weight:
             best = Span(start, position + 1, total)
-    return best
+    return without_tail(lines, best) if best is not None else None
+
+
+def prose_weight(lines: list[Line]) -> int:
+    """The words of the prose lines among `lines`."""
+    return sum(line.words for line in lines if line_value(line) > 0)
+
+
+def without_tail(lines: list[Line], span: Span) -> Span:
+    """The span without a lone paragraph ending it after TAIL_GAP_LINES lines with no prose, under an article.
+
+    Kadane's run crosses any gap that the prose beyond outweighs: a long disclaimer at the page's foot after
+    a list of sponsored links, an author's bio under share buttons and a name. An article goes on after its
+    charts and tables with paragraphs; a page's foot holds a lone one.
+    """
+    listing = listing_lines(lines)
+    widget = widget_share(lines)
+    end = span.end
+    while True:
+        prose_after, gap, cut = 0, 0, None
+        for position in range(end - 1, span.start - 1, -1):
+            line = lines[position]
+            if position in listing or position in widget:
+                gap = 0
+                continue
+            if line_value(line) > 0:
+                if gap >= TAIL_GAP_LINES and prose_weight(lines[span.start:position + 1]) >= ARTICLE_SIZED_RUN:
+                    cut = position + 1
+                    break
+                gap = 0
+                prose_after += 1
+                if prose_after > TAIL_MAX_PROSE:
+                    return Span(span.start, end, span.weight)
+            else:
+                gap += 1
+        if cut is None:
+            return Span(span.start, end, span.weight)
+        end = cut
 
 
 def is_fragment(line: Line) -> bool:
