@@ -80,6 +80,8 @@ COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
 TAIL_GAP_LINES = 6  # lines in a row with no prose ...
 TAIL_MAX_PROSE = 1  # ... then a lone paragraph ending the run: a disclaimer at the foot, a bio (an article goes on)
+NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4  # a person's name on a line of its own ...
+NAME_REACH = 5  # ... this close above a paragraph that opens with it
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
 BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
@@ -239,6 +241,14 @@ def find_article_span(lines: list[Line]) -> Span | None:
     return without_tail(lines, best) if best is not None else None
 
 
+def opens_author_box(lines: list[Line], position: int) -> bool:
+    """A paragraph opening with a name that stands alone just above it ("Drew Dietsch" over "Drew Dietsch is a
+    senior contributor ..."): the author's box, their picture's name and their bio."""
+    line = lines[position]
+    return any(NAME_MIN_WORDS <= above.words <= NAME_MAX_WORDS and line.text.startswith(above.text + " ")
+               for above in lines[max(0, position - NAME_REACH):position])
+
+
 def prose_weight(lines: list[Line]) -> int:
     """The words of the prose lines among `lines`."""
     return sum(line.words for line in lines if line_value(line) > 0)
@@ -262,7 +272,8 @@ def without_tail(lines: list[Line], span: Span) -> Span:
                 gap = 0
                 continue
             if line_value(line) > 0:
-                if gap >= TAIL_GAP_LINES and prose_weight(lines[span.start:position + 1]) >= ARTICLE_SIZED_RUN:
+                ends = gap >= TAIL_GAP_LINES or gap and opens_author_box(lines, position + 1 + gap)
+                if ends and prose_weight(lines[span.start:position + 1]) >= ARTICLE_SIZED_RUN:
                     cut = position + 1
                     break
                 gap = 0
