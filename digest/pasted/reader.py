@@ -31,6 +31,8 @@ Text holding no article (a menu, a cookie wall, two lines) raises ExtractionErro
 
 from __future__ import annotations
 
+import re
+
 from digest.dates import find_lead_place, slashed_day_first
 from digest.errors import N_, ExtractionError
 from digest.language import detect_language
@@ -52,7 +54,7 @@ from digest.pasted.blocks import (
     looks_like_prose,
 )
 from digest.pasted.header import HEADER_IN_RUN, deck_above_header, header_end
-from digest.pasted.lines import Line, Span, split_lines
+from digest.pasted.lines import CJK, Line, Span, split_lines
 from digest.pasted import date_model
 from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
 from digest.pasted.published import find_published, in_stated_zone
@@ -82,6 +84,10 @@ TAIL_GAP_LINES = 6  # lines in a row with no prose ...
 TAIL_MAX_PROSE = 1  # ... then a lone paragraph ending the run: a disclaimer at the foot, a bio (an article goes on)
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4  # a person's name on a line of its own ...
 NAME_REACH = 5  # ... this close above a paragraph that opens with it
+CJK_SHARE = 0.5  # a line this much Chinese or Japanese characters ...
+CJK_SENTENCE_SHARE = 0.5  # ... on a page where this share of such prose lines or more end in a full stop
+CJK_SENTENCE_END = re.compile(  # 。 or ！, maybe inside a closing 」 (digest.pasted.lines.SENTENCE_END, CJK quotes too)
+    r"[.!?…。！？:;：；][\"'”’»)\]」』）》】]*$|[\"”»」』]$")
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
 BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
@@ -106,6 +112,23 @@ def line_value(line: Line) -> int:
     if line.blank_before and line.blank_after or is_code(line):  # a subheading, a line of a listing
         return -BLOCK_LINE_COST
     return -SHORT_LINE_COST
+
+
+def is_cjk_line(line: Line) -> bool:
+    """Mostly Chinese or Japanese: counted in character pairs, not spaced words."""
+    return len(CJK.findall(line.text)) >= CJK_SHARE * len(line.text)
+
+
+def cjk_titles(lines: list[Line]) -> set[int]:
+    """Indexes of Chinese or Japanese "prose" lines that end in no full stop (nor a closing quote after one) and stand
+    in a list, with no blank line above, on a page whose paragraphs end in one (most of its CJK prose lines):
+    other stories' headlines, long as CJK headlines are ("2019年版「iPhone」は双方向ワイヤレス充電に対応か--...").
+    A blog written without full stops keeps its lines."""
+    cjk = [line for line in lines if looks_like_prose(line) and is_cjk_line(line)]
+    open_ended = [line for line in cjk if not CJK_SENTENCE_END.search(line.text)]
+    if len(open_ended) > len(cjk) * (1 - CJK_SENTENCE_SHARE):
+        return set()
+    return {line.index for line in open_ended if not line.blank_before}
 
 
 def is_header_comment_count(lines: list[Line], position: int) -> bool:
@@ -206,6 +229,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
     captions = gallery_captions(lines)
     listing = listing_lines(lines)
     widget = widget_share(lines)
+    titles = cjk_titles(lines)
     # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
     # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
     cards = sum(line.words for line in lines if line.repeats == 1 and looks_like_prose(line)) >= ARTICLE_MIN_WORDS
@@ -220,6 +244,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
             value = -JUNK_COST
         elif position in captions:
             value = -SHORT_LINE_COST
+        elif position in titles:
+            value = -BLOCK_LINE_COST
         elif cards and line.repeats > 1 and line.words <= CARD_MAX_WORDS and looks_like_prose(line):
             value = -SHORT_LINE_COST
         elif position in listing and value < 0:
