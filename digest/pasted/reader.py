@@ -12,7 +12,10 @@ on lines instead of DOM nodes, in named steps:
    or a "Related coverage" heading closing an article makes what follows count for less; a
    comment count under the dateline and a one-link box inside the text do not. A run of
    WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
-   one box, so it no longer cuts an article in two.
+   one box, so it no longer cuts an article in two. On a page whose CJK paragraphs end in 。, a CJK line
+   in a list that ends in none is a headline (`cjk_titles`). The run then sheds what hangs at its end
+   (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
+   name alone (a disclaimer at the foot, an author's bio).
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
    gallery's captions, a photo's caption next to its credit, a box's link), while a code listing stays whole.
 5. `header_end`: a run may open on prose that is not the article (a menu's descriptions, a video's caption over
