@@ -271,10 +271,12 @@ def find_article_span(lines: list[Line]) -> Span | None:
 
 
 def opens_author_box(lines: list[Line], position: int) -> bool:
-    """A paragraph opening with a name that stands alone just above it ("Drew Dietsch" over "Drew Dietsch is a
-    senior contributor ..."): the author's box, their picture's name and their bio."""
-    line = lines[position]
-    return any(NAME_MIN_WORDS <= above.words <= NAME_MAX_WORDS and line.text.startswith(above.text + " ")
+    """A paragraph opening with a name that stands just above it, alone or with the author's handle ("Drew
+    Dietsch" over "Drew Dietsch is a senior contributor ...", "Will Leitch @williamfleitch" over "Will Leitch is
+    ..."): the author's box, their picture's name and their bio."""
+    opening = lines[position].text.split()[:NAME_MIN_WORDS]
+    return any(NAME_MIN_WORDS <= above.words <= NAME_MAX_WORDS and above.text.split()[:NAME_MIN_WORDS] == opening
+               and all(word[:1].isupper() for word in opening)
                for above in lines[max(0, position - NAME_REACH):position])
 
 
