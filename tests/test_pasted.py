@@ -828,3 +828,67 @@ def test_a_long_caption_ending_in_its_photographer_and_agency_is_not_the_article
     article = read_text(paste(MENU, *paragraphs[:4], caption, *paragraphs[4:]), url=None)
     assert caption not in article.paragraphs
     assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+LONG_ARTICLE = paste(ARTICLE, *ARTICLE.split("\n\n")[3:])  # a whole article's weight, its paragraphs said twice
+
+
+def test_teaser_cards_under_a_more_from_heading_are_no_box_inside_the_article() -> None:
+    """wired: "More from X" over cards (headline, summary, author) is the page's other stories: their summaries
+    read as prose, yet the article does not go on under the first headline."""
+    cards = "\n".join(line for n in range(4) for line in (
+        f"The Tram Line {n} Reopens After A Year",
+        f"Engineers replaced the tracks and the overhead wires of line {n}, and the first trams ran on Monday.",
+        "Jane Doe"))
+    article = read_text(paste(MENU, LONG_ARTICLE, "More from the Gazette", cards), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_a_lone_disclaimer_after_sponsored_links_is_the_pages_foot() -> None:
+    """money.cnn: a long legal line at the foot outweighs the sponsored links between it and the article."""
+    links = "\n".join(["Paid Partner", *(f"These are the {n} best savings accounts near you" for n in range(3, 9))])
+    disclaimer = ("Most stock quote data provided by an exchange partner. Market indices are shown in real time, "
+                  "except for the index that is delayed by two minutes, and all times are Eastern. " * 3).strip()
+    article = read_text(paste(MENU, LONG_ARTICLE, links, disclaimer), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_a_chart_inside_the_article_does_not_cut_the_paragraphs_under_it() -> None:
+    paragraphs = LONG_ARTICLE.split("\n\n")
+    chart = "\n".join(["Cost of the crossing", *(f"{year}\n{n * 10}" for n, year in enumerate(range(2015, 2020)))])
+    article = read_text(paste(MENU, *paragraphs[:4], chart, *paragraphs[4:]), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+    assert sum(p.startswith("“This bridge joins") for p in article.paragraphs) == 2
+
+
+def test_an_authors_box_closing_the_article_is_not_its_text() -> None:
+    """fandom: the author's name alone, then their bio opening with it, under share buttons."""
+    bio = ("Jane Doe is a senior reporter at the Riverside Gazette. She has written about transport "
+           "and city politics for fifteen years.")
+    article = read_text(paste(MENU, LONG_ARTICLE, "Share Tweet Share", "Jane Doe", bio), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+JAPANESE_ARTICLE = "\n\n".join([
+    "市議会は木曜日、川に新しい橋を架ける計画を承認した。どこに架けるか、誰が費用を負担するかをめぐる十年間の議論に終止符が打たれた。",
+    "工事は来年の春に始まり、三年かかる見込みだと計画部は説明した。費用は一億四千万ユーロと見積もられている。",
+    "市長は採決の後、「この橋は長い間離れて暮らしてきた街の二つの半分を結ぶ」と語った。",
+    "反対派は、その資金は二〇一九年から大型車の通行が禁止されている古い橋の修理に使うべきだと主張している。",
+    "新しい橋は路面電車、自転車、歩行者が通れるが、自家用車は通れないと市議会は述べた。",
+])
+
+
+def test_japanese_headlines_with_no_full_stop_under_the_article_are_other_stories() -> None:
+    """japan.cnet: other stories' headlines are long in character pairs and carry 、, but end in no 。."""
+    headlines = "\n".join(f"{name}、新しい路面電車の路線を発表--来年の春から運行を開始する予定で、市内の交通が大きく変わる見通し"
+                          for name in ("東京都", "大阪市", "名古屋市", "福岡市", "札幌市"))
+    article = read_text(paste(MENU, JAPANESE_ARTICLE, "あなたにおすすめの記事\n" + headlines), url=None)
+    assert article.paragraphs[-1].startswith("新しい橋は路面電車")
+
+
+def test_a_chinese_blog_without_full_stops_keeps_its_lines() -> None:
+    """pixnet: a blog whose lines end in no 。 anywhere: its lines are its text, not headlines."""
+    lines = [f"第{n}天我們一早就出發前往山上的營地，沿路的風景很美，楓葉都紅了，大家都說下次還要再來這裡露營玩耍～"
+             for n in range(1, 7)]
+    article = read_text(paste(MENU, "\n".join(lines)), url=None)
+    assert len(article.paragraphs) >= 5

@@ -12,7 +12,10 @@ on lines instead of DOM nodes, in named steps:
    or a "Related coverage" heading closing an article makes what follows count for less; a
    comment count under the dateline and a one-link box inside the text do not. A run of
    WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
-   one box, so it no longer cuts an article in two.
+   one box, so it no longer cuts an article in two. On a page whose CJK paragraphs end in 。, a CJK line
+   in a list that ends in none is a headline (`cjk_titles`). The run then sheds what hangs at its end
+   (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
+   name alone (a disclaimer at the foot, an author's bio).
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
    gallery's captions, a photo's caption next to its credit, a box's link), while a code listing stays whole.
 5. `header_end`: a run may open on prose that is not the article (a menu's descriptions, a video's caption over
@@ -30,6 +33,8 @@ Text holding no article (a menu, a cookie wall, two lines) raises ExtractionErro
 """
 
 from __future__ import annotations
+
+import re
 
 from digest.dates import find_lead_place, slashed_day_first
 from digest.errors import N_, ExtractionError
@@ -53,7 +58,7 @@ from digest.pasted.blocks import (
     looks_like_prose,
 )
 from digest.pasted.header import HEADER_IN_RUN, deck_above_header, header_end
-from digest.pasted.lines import Line, Span, split_lines
+from digest.pasted.lines import CJK, Line, Span, split_lines
 from digest.pasted import date_model
 from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
 from digest.pasted.published import find_published, in_stated_zone
@@ -79,8 +84,18 @@ FRAGMENT_RUN_MIN = 6  # six short lines in a row inside the article are a chart 
 FOOTER_FROM = 0.5  # a copyright line in the page's second half is its footer (in the first, a document's notice)
 COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
 OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
+TAIL_GAP_LINES = 6  # lines in a row with no prose ...
+TAIL_MAX_PROSE = 1  # ... then a lone paragraph ending the run: a disclaimer at the foot, a bio (an article goes on)
+NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4  # a person's name on a line of its own ...
+NAME_REACH = 5  # ... this close above a paragraph that opens with it
+CJK_SHARE = 0.5  # a line this much Chinese or Japanese characters ...
+CJK_SENTENCE_SHARE = 0.5  # ... on a page where this share of such prose lines or more end in a full stop
+CJK_SENTENCE_END = re.compile(  # 。 or ！, maybe inside a closing 」 (digest.pasted.lines.SENTENCE_END, CJK quotes too)
+    r"[.!?…。！？:;：；][\"'”’»)\]」』）》】]*$|[\"”»」』]$")
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
+BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
+BOX_RESUME_PROSE = 3  # ... where a list of teasers goes on headline, summary, author, headline
 HEADER_REACH = 5  # lines above a comment count where the article header's byline or date may stand (share links between)
 CAPTION_MAX_WORDS = 20  # a photo's caption is a line or two; a lead paragraph by a credit is longer
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
@@ -111,6 +126,23 @@ def line_value_of(text: str, words: int, blank_before: bool, blank_after: bool) 
     return -SHORT_LINE_COST
 
 
+def is_cjk_line(line: Line) -> bool:
+    """Mostly Chinese or Japanese: counted in character pairs, not spaced words."""
+    return len(CJK.findall(line.text)) >= CJK_SHARE * len(line.text)
+
+
+def cjk_titles(lines: list[Line]) -> set[int]:
+    """Indexes of Chinese or Japanese "prose" lines that end in no full stop (nor a closing quote after one) and stand
+    in a list, with no blank line above, on a page whose paragraphs end in one (most of its CJK prose lines):
+    other stories' headlines, long as CJK headlines are ("2019年版「iPhone」は双方向ワイヤレス充電に対応か--...").
+    A blog written without full stops keeps its lines."""
+    cjk = [line for line in lines if looks_like_prose(line) and is_cjk_line(line)]
+    open_ended = [line for line in cjk if not CJK_SENTENCE_END.search(line.text)]
+    if len(open_ended) > len(cjk) * (1 - CJK_SENTENCE_SHARE):
+        return set()
+    return {line.index for line in open_ended if not line.blank_before}
+
+
 def is_header_comment_count(lines: list[Line], position: int) -> bool:
     """ "11 Comments" right under the article's dateline or byline, with no paragraph above: the header's link
     to the comments, not the comments themselves."""
@@ -120,9 +152,13 @@ def is_header_comment_count(lines: list[Line], position: int) -> bool:
 
 
 def is_inline_box(lines: list[Line], position: int) -> bool:
-    """"Related" over a single link, and the article goes on under it: a box set inside the text."""
-    return (is_section_break(lines[position]) and position + 2 < len(lines)
-            and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2]))
+    """"Related" over a single link, and the article goes on under it (paragraphs, not cards): a box set inside
+    the text."""
+    if not (is_section_break(lines[position]) and position + 2 < len(lines)
+            and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2])):
+        return False
+    resumed = lines[position + 2:position + 2 + BOX_RESUME_LINES]
+    return sum(looks_like_prose(line) for line in resumed) >= min(BOX_RESUME_PROSE, len(resumed))
 
 
 def listing_lines(lines: list[Line]) -> set[int]:
@@ -205,6 +241,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
     captions = gallery_captions(lines)
     listing = listing_lines(lines)
     widget = widget_share(lines)
+    titles = cjk_titles(lines)
     # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
     # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
     cards = sum(line.words for line in lines if line.repeats == 1 and looks_like_prose(line)) >= ARTICLE_MIN_WORDS
@@ -219,6 +256,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
             value = -JUNK_COST
         elif position in captions:
             value = -SHORT_LINE_COST
+        elif position in titles:
+            value = -BLOCK_LINE_COST
         elif cards and line.repeats > 1 and line.words <= CARD_MAX_WORDS and looks_like_prose(line):
             value = -SHORT_LINE_COST
         elif position in listing and value < 0:
@@ -237,7 +276,55 @@ def find_article_span(lines: list[Line]) -> Span | None:
         total += value
         if best is None or total > best.weight:
             best = Span(start, position + 1, total)
-    return best
+    return without_tail(lines, best) if best is not None else None
+
+
+def opens_author_box(lines: list[Line], position: int) -> bool:
+    """A paragraph opening with a name that stands just above it, alone or with the author's handle ("Drew
+    Dietsch" over "Drew Dietsch is a senior contributor ...", "Will Leitch @williamfleitch" over "Will Leitch is
+    ..."): the author's box, their picture's name and their bio."""
+    opening = lines[position].text.split()[:NAME_MIN_WORDS]
+    return any(NAME_MIN_WORDS <= above.words <= NAME_MAX_WORDS and above.text.split()[:NAME_MIN_WORDS] == opening
+               and all(word[:1].isupper() for word in opening)
+               for above in lines[max(0, position - NAME_REACH):position])
+
+
+def prose_weight(lines: list[Line]) -> int:
+    """The words of the prose lines among `lines`."""
+    return sum(line.words for line in lines if line_value(line) > 0)
+
+
+def without_tail(lines: list[Line], span: Span) -> Span:
+    """The span without a lone paragraph ending it after TAIL_GAP_LINES lines with no prose, under an article.
+
+    Kadane's run crosses any gap that the prose beyond outweighs: a long disclaimer at the page's foot after
+    a list of sponsored links, an author's bio under share buttons and a name. An article goes on after its
+    charts and tables with paragraphs; a page's foot holds a lone one.
+    """
+    listing = listing_lines(lines)
+    widget = widget_share(lines)
+    end = span.end
+    while True:
+        prose_after, gap, cut = 0, 0, None
+        for position in range(end - 1, span.start - 1, -1):
+            line = lines[position]
+            if position in listing or position in widget:
+                gap = 0
+                continue
+            if line_value(line) > 0:
+                ends = gap >= TAIL_GAP_LINES or gap and opens_author_box(lines, position + 1 + gap)
+                if ends and prose_weight(lines[span.start:position + 1]) >= ARTICLE_SIZED_RUN:
+                    cut = position + 1
+                    break
+                gap = 0
+                prose_after += 1
+                if prose_after > TAIL_MAX_PROSE:
+                    return Span(span.start, end, span.weight)
+            else:
+                gap += 1
+        if cut is None:
+            return Span(span.start, end, span.weight)
+        end = cut
 
 
 def is_fragment(line: Line) -> bool:
