@@ -276,7 +276,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
         total += value
         if best is None or total > best.weight:
             best = Span(start, position + 1, total)
-    return without_tail(lines, best) if best is not None else None
+    return without_tail(lines, best, listing, widget) if best is not None else None
 
 
 def opens_author_box(lines: list[Line], position: int) -> bool:
@@ -294,15 +294,14 @@ def prose_weight(lines: list[Line]) -> int:
     return sum(line.words for line in lines if line_value(line) > 0)
 
 
-def without_tail(lines: list[Line], span: Span) -> Span:
+def without_tail(lines: list[Line], span: Span, listing: set[int], widget: dict[int, float]) -> Span:
     """The span without a lone paragraph ending it after TAIL_GAP_LINES lines with no prose, under an article.
 
     Kadane's run crosses any gap that the prose beyond outweighs: a long disclaimer at the page's foot after
     a list of sponsored links, an author's bio under share buttons and a name. An article goes on after its
-    charts and tables with paragraphs; a page's foot holds a lone one.
+    charts and tables with paragraphs; a page's foot holds a lone one. `listing` and `widget` are the page's
+    (`listing_lines`, `widget_share`), which break no gap.
     """
-    listing = listing_lines(lines)
-    widget = widget_share(lines)
     end = span.end
     while True:
         prose_after, gap, cut = 0, 0, None
