@@ -185,6 +185,25 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
     return None
 
 
+NOTICE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+
+
+def named_like_company(name: str, texts: list[str]) -> str | None:
+    """A brand whose name holds a company's word ("Fast Company" of "Fast Company & Inc © 2022 Mansueto
+    Ventures, LLC"): the page writes the whole name, with no legal form after it, on more lines outside its
+    notices than it writes the stem apart from it ("Fast Government"), and on two at least: that name, else None."""
+    full = LEGAL_SUFFIX.sub("", name.strip(" &,")).strip(" &,")
+    stem = " ".join(CORPORATE.sub(" ", full).split()).strip(" ,-–—&")
+    if not stem or stem == full or DIVISION.search(full):
+        return None  # a division's word ("Vox Media", "CBS Interactive") names a parent company
+    whole_name = re.compile(rf"(?<!\w){re.escape(full)}(?!\w)(?!,?\s+(?i:{LEGAL_FORM})\.?(?!\w))")
+    apart = re.compile(rf"(?<!\w){re.escape(stem)}(?!\w)")
+    plain = [text for text in texts if full.split()[0] in text and not NOTICE.search(text)]
+    named = sum(1 for text in plain if whole_name.search(text))
+    alone = sum(1 for text in plain if apart.search(whole_name.sub(" ", text)))
+    return full if named >= BRAND_MIN_MENTIONS and named > alone else None
+
+
 def acceptable_name(name: str) -> bool:
     """Long enough, not a number, a pronoun, a bare "The" ("About The Company") or a phrase ("individual
     contributors"), at most NAME_MAX_WORDS."""
@@ -246,6 +265,8 @@ class Named:
 
     names: dict[str, int]  # each name the page calls itself, with its bonus (copyright holders count extra)
     owners: frozenset[str]  # owner companies whose stem the page never writes alone: the model's to weigh
+    groups: frozenset[str] = frozenset()  # those of `owners` named with a division's word ("Vox Media", "NYP
+    # Holdings"): a parent company's, where "ELECOM Co., Ltd." or "Reddit Inc" is often the brand's own
 
 
 def site_candidates(lines: list[Line], headline: str | None, article: range | None = None) -> Named:
@@ -255,6 +276,7 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
     masthead's confirmation."""
     found: dict[str, int] = {}
     owners: set[str] = set()
+    groups: set[str] = set()
     boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
@@ -272,12 +294,18 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
                 name = (holder_domain(raw) if bonus == COPYRIGHT_BONUS else None) or ""
                 if not name:
                     continue
-            if is_owner(raw, line.text[match.end(group):]):
+            owned = is_owner(raw, line.text[match.end(group):])
+            company_brand = named_like_company(name, texts) if owned else None
+            if company_brand:
+                name = company_brand  # "Fast Company": the brand's own name, not its owner's
+            elif owned:
                 stem = owner_stem(name, texts)
                 if stem is None:
                     unconfirmed = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
                     if acceptable_name(unconfirmed):
                         owners.add(unconfirmed)
+                        if DIVISION.search(name):
+                            groups.add(unconfirmed)
                     continue  # an owner whose brand the page never uses alone names no rule's answer
                 name = stem
             if bonus == BRAND_BONUS and (name, line.text) in boxes:
@@ -301,7 +329,7 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
         if (line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline
                 and acceptable_name(name) and shows_own_address(name, outside)):
             found.setdefault(name, 0)
-    return Named(found, frozenset(owners))
+    return Named(found, frozenset(owners), frozenset(groups))
 
 
 DOMAIN_LINE = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+(?:com|org|net|info|news|co\.uk|com\.au|[a-z]{2}))/?$",
@@ -363,7 +391,7 @@ def site_choices(lines: list[Line], named: Named, headline: str | None = None, a
     spelled = spelled_domains(names, domains)
     choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
                                                name != publisher_model.NONE and squashed(name) in written,
-                                               domain, extended.get(name, (False, False)), name in owners,
+                                               domain, extended.get(name, (False, False)), name in owners, name in named.groups,
                                                name != publisher_model.NONE and squashed(name) in labels, common)
                 | merged_address(spelled.get(name), article, len(lines)))
                for name in sorted(names | {publisher_model.NONE})]
