@@ -76,6 +76,11 @@ DISCLOSURE = re.compile(  # an affiliate disclosure's subject is the publisher: 
     rf"(?:^|(?<=[.!?,])\s*)(?P<name>{NAME}) (?:may (?:also )?(?:earn|receive)|(?:has|have) affiliate)\s")
 TRADEMARK = re.compile(  # '"The Huffington Post" is a registered trademark of TheHuffingtonPost.com, Inc.': the brand
     rf"(?:^|(?<=[.!?])\s*)[\"“]?(?P<name>{NAME})[\"”]?®? is a (?:registered )?trademark of\s")
+LATIN_NAME = r"[A-Za-z0-9][A-Za-z0-9.&!'’\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&!'’\-]*){0,3}"  # a name among CJK words
+ABOUT_CJK = re.compile(  # "GIZMODOについて", "WIREDについて", "关于 InfoQ": "about X" in Japanese and Chinese, the
+    # brand lines of BRAND_BEFORE's "About X" (a Latin word amid CJK is a name, capitals or not: "lifehackerについて")
+    rf"^(?:(?P<name>{LATIN_NAME})\s?(?:について|に関して)|(?:关于|關於)\s?(?P<cjk_after>{LATIN_NAME}))\s*$")
+ABOUT_CJK_HINT = ("について", "に関して", "关于", "關於")
 DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
 LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co\.?,\s*ltd|co|group|a\.s|s\.r\.o|l\.p|"
@@ -236,7 +241,7 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
 
 NAMING_PATTERNS = ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS), (BRAND_BEFORE, BRAND_BONUS),
                    (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS), (PART_OF, BRAND_BONUS),
-                   (DISCLOSURE, BRAND_BONUS), (TRADEMARK, BRAND_BONUS))
+                   (DISCLOSURE, BRAND_BONUS), (TRADEMARK, BRAND_BONUS), (ABOUT_CJK, BRAND_BONUS))
 IN_SENTENCES = (DISCLOSURE, TRADEMARK)  # said in a sentence among others: looked for in lines of any length
 SEARCHED = (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE, TRADEMARK)  # anywhere in the line; the others open it
 
@@ -251,6 +256,8 @@ def naming_matches(text: str, words: int) -> tuple[tuple[Screened | re.Pattern[s
     for pattern, bonus in NAMING_PATTERNS:
         if pattern is BRAND_OWNS and not OWNS_HINT.search(text) or pattern in IN_SENTENCES and not disclosure:
             continue  # a cheap look first: the full pattern is slow to search
+        if pattern is ABOUT_CJK and not any(hint in text for hint in ABOUT_CJK_HINT):
+            continue
         if words > NAMING_LINE_MAX_WORDS and pattern not in IN_SENTENCES:
             continue
         match = pattern.search(text) if pattern in SEARCHED else pattern.match(text)
@@ -287,7 +294,7 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
             if pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
                     line.index < len(lines) * publisher_model.FOOTER_SHARE and is_undated_notice(line.text, match))):
                 continue
-            group = "name" if match.group("name") else "delivered"
+            group = next((key for key, value in match.groupdict().items() if value), "name")  # the name's group
             raw = match.group(group) or ""
             name = clean_name(raw)
             if not acceptable_name(name):
