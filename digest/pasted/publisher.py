@@ -12,6 +12,8 @@ A wrong publisher is worse than none, so every weak signal must be confirmed:
 - An owner company ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company") names the
   brand only through its stem ("Vox", "The New York Times") when the page uses the stem on its
   own elsewhere; else it names no one (its brand is another word: "CBS Interactive" owns CNET).
+  A brand named with a company's word ("Fast Company") is kept whole when the page writes it whole
+  more often than its stem.
 - The first line is a masthead only when the page also shows the name as its own address
   ("Engadget" ... "www.engadget.com") outside the article: the first line is far more often
   a menu's first item ("Premium", "News", "Movies") or the article's own headline.

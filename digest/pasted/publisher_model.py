@@ -5,10 +5,11 @@ breadcrumb roots, the masthead), the stems of owner companies the rules set asid
 "Raw Story Media, Inc."), every capitalised name of one to four words that short lines outside the
 article repeat, or that opens the page, and the domains the page writes (digest.pasted.addresses).
 One more choice is "no name": a wrong publisher is worse than none. The features say where and how
-the page shows each name (masthead, footer, copyright, brand line, after a title's separator, as its
-own address, how often outside and inside the article) and what speaks against it (a person's
-byline, a word the page also writes in lower case, a company word, words common in the development
-pastes' prose: "Community", "Styling Tips"); a domain's say how the page writes it (a desk's mailbox,
+the page shows each name (masthead, footer, both, copyright, brand line, after a title's separator, as its
+own address, how often outside and inside the article, inside how many longer names: a brand's sections,
+"Le Monde Afrique") and what speaks against it (a person's byline, a line with a year that is no
+copyright notice, a word the page also writes in lower case, a company word, an owner named with a
+division's word, "Vox Media", words common in the development pastes' prose: "Community", "Styling Tips"); a domain's say how the page writes it (a desk's mailbox,
 atop the page, with capitals, on how many lines);
 the weights (`publisher_weights.json`, fitted by `bench/fit/publisher.py` as a conditional logit,
 read at first use; a fold's own under bench.evaluate --cv) decide.
