@@ -335,6 +335,11 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     (("Copyright Notice\nCopyright (c) 2014 IETF Trust and the persons identified as the document authors. All "
      "rights reserved."), None),  # ietf-1: neither "Notice" nor a phrase is a publisher's name
     ("Search\nTask Store\nThe Task Store keeps every task.\nTask Store\nEmail Newsletters", None),  # dropbox: no brand
+    # "about X" in Japanese and Chinese is a brand line too, lower case or not (wired.jp, gizmodo.jp, lifehacker.jp)
+    ("WIRED\nWIREDについて\nWIRED\n© 2019 Condé Nast Japan. All rights reserved.", "WIRED"),
+    ("ニュース\nlifehackerについて\nlifehacker", "lifehacker"),
+    ("关于 InfoQ\nInfoQ", "InfoQ"),
+    ("これについて\nこれについて", None),  # no Latin name: a sentence's "about this"
 ])
 def test_the_site_names_itself(text: str, site: str | None) -> None:
     assert find_site(split_lines(text), None) == site
@@ -355,6 +360,9 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     ("CBS Sports Home\nWatch CBS Sports Network\n© 2004-2022 CBS Interactive. All Rights Reserved.", None),
     ("2-Minute Sand Timer\nNext story\n© 2022 Minute Media - All Rights Reserved", None),
     ("Fox News\nFox News\nFox rises\n© 2022 Fox Media Group. All rights reserved.", "Fox"),
+    # a brand named with a company's word, which the page writes whole more often than its stem (fastcompany)
+    ("Fast Company\nFast Government\nFast Company's annual ranking\nFast Company & Inc © 2022 Mansueto Ventures, LLC",
+     "Fast Company"),
     # partners and ventures are company words, and so are Japanese legal forms (dmagazine, ossnews.jp)
     ("D Magazine Partners\nD Magazine\nCopyright © 2016, D Magazine Partners, Inc. All Rights Reserved.", "D Magazine"),
     ("Copyright © 2013 株式会社オープンソース活用研究所. All rights reserved.", None),

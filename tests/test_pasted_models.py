@@ -255,3 +255,15 @@ def test_a_name_and_the_domain_that_spells_it_are_one_candidate_and_a_persons_ma
     choices = dict(site_choices(lines, site_candidates(lines, None)))
     assert choices["UPROXX"]["address"] == 1.0 and "uproxx.com" not in choices
     assert "address" not in choices["Ann Lee"] and "annlee.net" in choices
+
+
+def test_the_model_sees_a_parent_companys_word_a_brands_sections_and_a_bylines_date() -> None:
+    lines = split_lines("Le Monde Afrique\nServices Le Monde\nLe Monde\nBy: Ann Lee on March 3, 2022\nAnn Lee\n"
+                        "© 2022 Vox Media, LLC. All rights reserved.\n© ELECOM CO.,LTD.")
+    choices = dict(site_choices(lines, site_candidates(lines, None)))
+    # owners whose stem the page never writes alone: "Vox Media" a parent's, "ELECOM CO.,LTD." maybe the brand's
+    assert choices["Vox"]["owner_group"] == 1.0 and choices["ELECOM"]["owner"] == 1.0
+    assert not choices["ELECOM"].get("owner_group")
+    assert choices["Le Monde"]["variants"] > choices["Ann Lee"]["variants"] == 0.0
+    assert choices["Ann Lee"]["dated"] == 1.0 and choices["Ann Lee"]["byline"] == 1.0
+    assert not choices["Vox"].get("dated")  # a copyright line's year is no byline's date

@@ -12,6 +12,8 @@ A wrong publisher is worse than none, so every weak signal must be confirmed:
 - An owner company ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company") names the
   brand only through its stem ("Vox", "The New York Times") when the page uses the stem on its
   own elsewhere; else it names no one (its brand is another word: "CBS Interactive" owns CNET).
+  A brand named with a company's word ("Fast Company") is kept whole when the page writes it whole
+  more often than its stem.
 - The first line is a masthead only when the page also shows the name as its own address
   ("Engadget" ... "www.engadget.com") outside the article: the first line is far more often
   a menu's first item ("Premium", "News", "Movies") or the article's own headline.
@@ -76,6 +78,11 @@ DISCLOSURE = re.compile(  # an affiliate disclosure's subject is the publisher: 
     rf"(?:^|(?<=[.!?,])\s*)(?P<name>{NAME}) (?:may (?:also )?(?:earn|receive)|(?:has|have) affiliate)\s")
 TRADEMARK = re.compile(  # '"The Huffington Post" is a registered trademark of TheHuffingtonPost.com, Inc.': the brand
     rf"(?:^|(?<=[.!?])\s*)[\"“]?(?P<name>{NAME})[\"”]?®? is a (?:registered )?trademark of\s")
+LATIN_NAME = r"[A-Za-z0-9][A-Za-z0-9.&!'’\-]*(?:\s[A-Za-z0-9][A-Za-z0-9.&!'’\-]*){0,3}"  # a name among CJK words
+ABOUT_CJK = re.compile(  # "GIZMODOについて", "WIREDについて", "关于 InfoQ": "about X" in Japanese and Chinese, the
+    # brand lines of BRAND_BEFORE's "About X" (a Latin word amid CJK is a name, capitals or not: "lifehackerについて")
+    rf"^(?:(?P<name>{LATIN_NAME})\s?(?:について|に関して)|(?:关于|關於)\s?(?P<cjk_after>{LATIN_NAME}))\s*$")
+ABOUT_CJK_HINT = ("について", "に関して", "关于", "關於")
 DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
 LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co\.?,\s*ltd|co|group|a\.s|s\.r\.o|l\.p|"
@@ -185,6 +192,25 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
     return None
 
 
+NOTICE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+
+
+def named_like_company(name: str, texts: list[str]) -> str | None:
+    """A brand whose name holds a company's word ("Fast Company" of "Fast Company & Inc © 2022 Mansueto
+    Ventures, LLC"): the page writes the whole name, with no legal form after it, on more lines outside its
+    notices than it writes the stem apart from it ("Fast Government"), and on two at least: that name, else None."""
+    full = LEGAL_SUFFIX.sub("", name.strip(" &,")).strip(" &,")
+    stem = " ".join(CORPORATE.sub(" ", full).split()).strip(" ,-–—&")
+    if not stem or stem == full or DIVISION.search(full):
+        return None  # a division's word ("Vox Media", "CBS Interactive") names a parent company
+    whole_name = re.compile(rf"(?<!\w){re.escape(full)}(?!\w)(?!,?\s+(?i:{LEGAL_FORM})\.?(?!\w))")
+    apart = re.compile(rf"(?<!\w){re.escape(stem)}(?!\w)")
+    plain = [text for text in texts if full.split()[0] in text and not NOTICE.search(text)]
+    named = sum(1 for text in plain if whole_name.search(text))
+    alone = sum(1 for text in plain if apart.search(whole_name.sub(" ", text)))
+    return full if named >= BRAND_MIN_MENTIONS and named > alone else None
+
+
 def acceptable_name(name: str) -> bool:
     """Long enough, not a number, a pronoun, a bare "The" ("About The Company") or a phrase ("individual
     contributors"), at most NAME_MAX_WORDS."""
@@ -217,7 +243,7 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
 
 NAMING_PATTERNS = ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS), (BRAND_BEFORE, BRAND_BONUS),
                    (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS), (PART_OF, BRAND_BONUS),
-                   (DISCLOSURE, BRAND_BONUS), (TRADEMARK, BRAND_BONUS))
+                   (DISCLOSURE, BRAND_BONUS), (TRADEMARK, BRAND_BONUS), (ABOUT_CJK, BRAND_BONUS))
 IN_SENTENCES = (DISCLOSURE, TRADEMARK)  # said in a sentence among others: looked for in lines of any length
 SEARCHED = (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE, TRADEMARK)  # anywhere in the line; the others open it
 
@@ -232,6 +258,8 @@ def naming_matches(text: str, words: int) -> tuple[tuple[Screened | re.Pattern[s
     for pattern, bonus in NAMING_PATTERNS:
         if pattern is BRAND_OWNS and not OWNS_HINT.search(text) or pattern in IN_SENTENCES and not disclosure:
             continue  # a cheap look first: the full pattern is slow to search
+        if pattern is ABOUT_CJK and not any(hint in text for hint in ABOUT_CJK_HINT):
+            continue
         if words > NAMING_LINE_MAX_WORDS and pattern not in IN_SENTENCES:
             continue
         match = pattern.search(text) if pattern in SEARCHED else pattern.match(text)
@@ -246,6 +274,8 @@ class Named:
 
     names: dict[str, int]  # each name the page calls itself, with its bonus (copyright holders count extra)
     owners: frozenset[str]  # owner companies whose stem the page never writes alone: the model's to weigh
+    groups: frozenset[str] = frozenset()  # those of `owners` named with a division's word ("Vox Media", "NYP
+    # Holdings"): a parent company's, where "ELECOM Co., Ltd." or "Reddit Inc" is often the brand's own
 
 
 def site_candidates(lines: list[Line], headline: str | None, article: range | None = None) -> Named:
@@ -255,6 +285,7 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
     masthead's confirmation."""
     found: dict[str, int] = {}
     owners: set[str] = set()
+    groups: set[str] = set()
     boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
@@ -265,19 +296,25 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
             if pattern is COPYRIGHT_HOLDER and (is_photo_credit(line.text, match) or (
                     line.index < len(lines) * publisher_model.FOOTER_SHARE and is_undated_notice(line.text, match))):
                 continue
-            group = "name" if match.group("name") else "delivered"
+            group = next((key for key, value in match.groupdict().items() if value), "name")  # the name's group
             raw = match.group(group) or ""
             name = clean_name(raw)
             if not acceptable_name(name):
                 name = (holder_domain(raw) if bonus == COPYRIGHT_BONUS else None) or ""
                 if not name:
                     continue
-            if is_owner(raw, line.text[match.end(group):]):
+            owned = is_owner(raw, line.text[match.end(group):])
+            company_brand = named_like_company(name, texts) if owned else None
+            if company_brand:
+                name = company_brand  # "Fast Company": the brand's own name, not its owner's
+            elif owned:
                 stem = owner_stem(name, texts)
                 if stem is None:
                     unconfirmed = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
                     if acceptable_name(unconfirmed):
                         owners.add(unconfirmed)
+                        if DIVISION.search(name):
+                            groups.add(unconfirmed)
                     continue  # an owner whose brand the page never uses alone names no rule's answer
                 name = stem
             if bonus == BRAND_BONUS and (name, line.text) in boxes:
@@ -301,7 +338,7 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
         if (line.words <= MASTHEAD_MAX_WORDS and not is_junk(line) and line.text != headline
                 and acceptable_name(name) and shows_own_address(name, outside)):
             found.setdefault(name, 0)
-    return Named(found, frozenset(owners))
+    return Named(found, frozenset(owners), frozenset(groups))
 
 
 DOMAIN_LINE = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+(?:com|org|net|info|news|co\.uk|com\.au|[a-z]{2}))/?$",
@@ -363,7 +400,7 @@ def site_choices(lines: list[Line], named: Named, headline: str | None = None, a
     spelled = spelled_domains(names, domains)
     choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
                                                name != publisher_model.NONE and squashed(name) in written,
-                                               domain, extended.get(name, (False, False)), name in owners,
+                                               domain, extended.get(name, (False, False)), name in owners, name in named.groups,
                                                name != publisher_model.NONE and squashed(name) in labels, common)
                 | merged_address(spelled.get(name), article, len(lines)))
                for name in sorted(names | {publisher_model.NONE})]

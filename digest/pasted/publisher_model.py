@@ -5,10 +5,11 @@ breadcrumb roots, the masthead), the stems of owner companies the rules set asid
 "Raw Story Media, Inc."), every capitalised name of one to four words that short lines outside the
 article repeat, or that opens the page, and the domains the page writes (digest.pasted.addresses).
 One more choice is "no name": a wrong publisher is worse than none. The features say where and how
-the page shows each name (masthead, footer, copyright, brand line, after a title's separator, as its
-own address, how often outside and inside the article) and what speaks against it (a person's
-byline, a word the page also writes in lower case, a company word, words common in the development
-pastes' prose: "Community", "Styling Tips"); a domain's say how the page writes it (a desk's mailbox,
+the page shows each name (masthead, footer, both, copyright, brand line, after a title's separator, as its
+own address, how often outside and inside the article, inside how many longer names: a brand's sections,
+"Le Monde Afrique") and what speaks against it (a person's byline, a line with a year that is no
+copyright notice, a word the page also writes in lower case, a company word, an owner named with a
+division's word, "Vox Media", words common in the development pastes' prose: "Community", "Styling Tips"); a domain's say how the page writes it (a desk's mailbox,
 atop the page, with capitals, on how many lines);
 the weights (`publisher_weights.json`, fitted by `bench/fit/publisher.py` as a conditional logit,
 read at first use; a fold's own under bench.evaluate --cv) decide.
@@ -48,7 +49,9 @@ NAME_RUN = re.compile(  # "Android Central", "The New Yorker", "Le Monde", "PEOP
     r"(?:\s(?:of\s|de\s|&\s)?[A-Z][\w&'’\-]*[\w]){0,3}")
 ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Der", "Die", "Das"})  # a name's first word, no name alone
 EXTENDED_SHARE = 0.5  # "Android" inside "Android Central" on half its lines or more is that name's head
-BY_NAME = re.compile(r"\b(?:by|By|BY|von|par|por|di)\s+$")
+BY_NAME = re.compile(r"\b(?:by|By|BY|von|par|por|di):?\s+$")  # "By Jack Davis", "By: Jack Davis"
+DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # "Mattias Geniar, April 19, 2020": a byline's date
+NOTICE = re.compile(r"©|\(c\)|copyright|rights|rechte|droits|derechos", re.IGNORECASE)  # a copyright line's year
 COMPANY = re.compile(r"\b(?:media|group|inc|corporation|corp|holdings?|company|ltd|llc|gmbh|plc|network)\b",
                      re.IGNORECASE)
 
@@ -57,7 +60,8 @@ FEATURES = (
     "footer", "own_address", "one_word", "words", "all_caps", "lower_use", "byline", "company",
     "in_headline", "domain", "head_of_longer", "extends_shorter", "owner", "spells_domain",
     "address", "address_email", "address_capitals", "address_top", "address_outside", "address_lines",
-    "common", "masthead_alone", "after_separator", "address_role",
+    "common", "masthead_alone", "after_separator", "address_role", "owner_group",
+    "variants", "top_and_footer", "dated",
 )
 
 
@@ -129,7 +133,7 @@ def written_lower(name: str, lines: list[Line]) -> bool:
 
 def features(lines: list[Line], name: str, article: range | None, rules: dict[str, int], rule_pick: str | None,
              headline: str | None, owns_address: bool, domain: str | None,
-             extension: tuple[bool, bool] = (False, False), owner: bool = False,
+             extension: tuple[bool, bool] = (False, False), owner: bool = False, group: bool = False,
              spells_domain: bool = False, common: frozenset[str] = frozenset()) -> dict[str, float]:
     """What the model knows of one name."""
     if name == NONE:
@@ -162,12 +166,26 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "head_of_longer": 1.0 if extension[0] else 0.0,
         "extends_shorter": 1.0 if extension[1] else 0.0,
         "owner": 1.0 if owner else 0.0,
+        "owner_group": 1.0 if group else 0.0,
         "spells_domain": 1.0 if spells_domain else 0.0,
         "common": common_share(name, common),
         "masthead_alone": 1.0 if any(line.index < MASTHEAD_REACH and line.text.strip(" |") == name for line in hits)
         else 0.0,
         "after_separator": 1.0 if any(after_separator(line.text, name) for line in hits) else 0.0,
+        "dated": 1.0 if any(line.words <= SHORT_LINE_WORDS and DATED.search(line.text) and not NOTICE.search(line.text)
+                            for line in hits) else 0.0,
+        "variants": math.log1p(len(variants(name, hits))) / 3,
+        "top_and_footer": 1.0 if any(line.index < MASTHEAD_REACH for line in hits)
+        and any(line.index >= footer_from for line in hits) else 0.0,
     }
+
+
+def variants(name: str, hits: list[Line]) -> set[str]:
+    """The longer names the page writes with this one in them: a brand's sections and products ("Le Monde
+    Afrique", "Services Le Monde", "Spektrum Psychologie", "UPROXX TV"), where a word of a menu stands alone."""
+    pattern = whole(name)
+    return {match.group(0) for line in hits for match in NAME_RUN.finditer(line.text)
+            if len(match.group(0)) > len(name) and pattern.search(match.group(0))}
 
 
 def after_separator(text: str, name: str) -> bool:
