@@ -20,7 +20,8 @@ TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)$")
 PUNCTUATION = re.compile(r"[.,;:!?，。、；：！？]")
 SENTENCE_MIN_WORDS = 6  # a line shorter than this is a label, a menu item or a heading
 LONG_LINE_WORDS = 18  # a line this long is prose even without a full stop (captions aside)
-ENUMERATION_SEPARATOR = re.compile(r"[,;|•·▪◦●/]")
+ENUMERATION_MARKS = ",;|•·▪◦●/"
+ENUMERATION_SEPARATOR = re.compile(f"[{ENUMERATION_MARKS}]")
 ENUMERATION_MIN_ITEMS = 8
 INDEX_MAX_TOKEN_CHARS = 2  # "A B C D E ...": an alphabetical index
 ENUMERATION_MAX_ITEM_WORDS = 2.5  # a sentence's clauses are longer than this
@@ -187,8 +188,11 @@ def is_enumeration(line: Line) -> bool:
     """Tags, names or links strung with commas or bars ("Ann, Bob, Cy, ..."), or an A B C index:
     not sentences."""
     tokens = line.text.split()
-    if tokens and sum(len(token) for token in tokens) / len(tokens) < INDEX_MAX_TOKEN_CHARS:
+    if tokens and len("".join(tokens)) / len(tokens) < INDEX_MAX_TOKEN_CHARS:
         return True
+    pieces = sum(map(line.text.count, ENUMERATION_MARKS)) + 1  # at most this many segments: most lines, said at once
+    if pieces < ENUMERATION_MIN_ITEMS or line.words / pieces > ENUMERATION_MAX_ITEM_WORDS:
+        return False
     segments = [segment for segment in ENUMERATION_SEPARATOR.split(line.text) if segment.strip()]
     return len(segments) >= ENUMERATION_MIN_ITEMS and line.words / len(segments) <= ENUMERATION_MAX_ITEM_WORDS
 
@@ -283,7 +287,8 @@ def is_credit(line: Line) -> bool:
     """A photo caption that carries its credit ("FILE PHOTO: ... © Sputnik")."""
     if line.words <= TEASER_MAX_WORDS and CREDIT.search(line.text) is not None:
         return True
-    return line.words <= CREDITED_CAPTION_MAX_WORDS and NAMED_CREDIT.search(line.text) is not None
+    return (line.words <= CREDITED_CAPTION_MAX_WORDS and "/" in line.text  # the credit's slash, said without searching
+            and NAMED_CREDIT.search(line.text) is not None)
 
 
 def is_photo_credit(line: Line) -> bool:
@@ -322,8 +327,8 @@ def is_relative_time(line: Line) -> bool:
 def is_self_repeating(line: Line) -> bool:
     """A card that prints its headline two or three times over ("How X How X How X", the last copy
     perhaps cut short): the line opens with a run of words said again at once."""
-    words = line.text.split()
-    return any(words[size:2 * size] == words[:size]
+    words = line.text.split(maxsplit=2 * SELF_REPEAT_MAX_WORDS)  # the words compared; a long line's rest unsplit
+    return any(words[size] == words[0] and words[size:2 * size] == words[:size]
                for size in range(SELF_REPEAT_MIN_WORDS, min(SELF_REPEAT_MAX_WORDS, len(words) // 2) + 1))
 
 
