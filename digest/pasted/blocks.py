@@ -17,6 +17,7 @@ from digest.summary.screen import Screened
 
 DATELINE_SHARE = 3  # a date filling a third of the line makes it a dateline
 TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)$")
+ELLIPSES = ("…", "...", "…\n", "...\n")  # how a TRUNCATED text ends ("$" also stands before a final newline)
 PUNCTUATION = re.compile(r"[.,;:!?，。、；：！？]")
 SENTENCE_MIN_WORDS = 6  # a line shorter than this is a label, a menu item or a heading
 LONG_LINE_WORDS = 18  # a line this long is prose even without a full stop (captions aside)
@@ -38,6 +39,8 @@ CODE = re.compile(
     r"|[│┃┼─═╪]|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
     r"HAVING|UNION|VALUES|SET)\b|^\$ |^>>> "
 )  # code listings, SQL, console sessions and text tables
+# What CODE's branches not tied to the line's start need: a line without any can match only at its start
+CODE_MARK = re.compile(r"[{};(│┃┼─═╪]")
 COPYRIGHT = Screened(re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
     r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa|版权所有|版權所有|著作権",
@@ -209,7 +212,7 @@ def prose_text(text: str, words: int) -> bool:
     if line.words < SENTENCE_MIN_WORDS or is_enumeration(line):
         return False
     if line.words < LONG_LINE_WORDS and (is_title_case(line.text, sentence=line.text.endswith("."))
-                                         or TRUNCATED.search(line.text)):
+                                         or line.text.endswith(ELLIPSES) and TRUNCATED.search(line.text)):
         return False  # Another Story's Headline Ending With A Bang!  /  A teaser cut short…
     if is_dateline(line):
         return False  # "posted on April 21, 2015, at 11:29 a.m."
@@ -348,6 +351,8 @@ def is_code(line: Line) -> bool:
 @by_text(16384)
 def code_text(text: str) -> bool:
     """`is_code` by text, cached: asked of every line more than once."""
+    if CODE_MARK.search(text) is None:
+        return CODE.match(text) is not None  # one try at the start, not one at every character
     return CODE.search(text) is not None
 
 

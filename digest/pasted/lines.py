@@ -22,8 +22,16 @@ SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$|[\"”»]$")
 
 
+SENTENCE_STOPS = frozenset(".!?…。！？:;")  # SENTENCE_END's stops, the closing marks that may follow them,
+SENTENCE_CLOSERS = "\"'”’»)]"
+QUOTE_ENDS = frozenset("\"”»")  # and the quotes that end a sentence alone
+
+
 def ends_sentence(text: str) -> bool:
-    return SENTENCE_END.search(text) is not None
+    """SENTENCE_END, read from the line's end instead of searched for at every stop in it (exactly the same answer)."""
+    if text.endswith("\n"):
+        return SENTENCE_END.search(text) is not None  # "$" also stands before a final newline: the pattern decides
+    return text.rstrip(SENTENCE_CLOSERS)[-1:] in SENTENCE_STOPS or text[-1:] in QUOTE_ENDS
 
 
 @dataclass(frozen=True, slots=True)
