@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.pasted.blocks import CODE, ELLIPSES, TRUNCATED, code_text, is_self_repeating
+from digest.pasted.blocks import CODE, ELLIPSES, ICON_LABELS, TRUNCATED, code_text, is_icon_labels, is_self_repeating
 from digest.pasted.lines import SENTENCE_END, Line, ends_sentence
 
 # the marks the shortcuts look at, and a little else
@@ -38,3 +38,10 @@ def test_self_repeating_reads_only_the_words_it_compares() -> None:
     long = " ".join(words * 2 + ["and"] * 60)
     assert is_self_repeating(Line(0, long, 72, False, False, 1))
     assert not is_self_repeating(Line(0, " ".join(["word"] + ["other"] * 80), 81, False, False, 1))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["icon", "ICON", "bicon", "icons", "-", " ", "x", "İcon", "ıcon", "\n", "é"]),
+                max_size=12).map("".join))
+def test_icon_labels_counts_what_the_pattern_matches(text: str) -> None:
+    assert is_icon_labels(Line(0, text, 1, False, False, 1)) == (ICON_LABELS.pattern.search(text) is not None)

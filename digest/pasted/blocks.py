@@ -31,16 +31,20 @@ SENTENCE_CAPITALISED_SHARE = 0.85  # ... and a Title Case line ending in a full 
 
 TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
 ICON_LABELS = Screened(re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE))  # "bookmark-bicon bookmarkicon cameraicon ..."
+ICON_WORD = re.compile(r"icon\b", re.IGNORECASE)  # ICON_LABELS' matches are lines with three of these: `is_icon_labels`
+ICON_LABELS_MIN = 3
 MARKUP = re.compile(
     r"^\s*<(?:div|img|iframe|a|script|noscript|p|span|style|link|meta)\b|^[A-Z_]{4,}\s*=\s*[{\['\"]|^\s*\"[\w@$-]+\"\s*:"
 )  # HTML, script globals and JSON that a page shows with JavaScript off
-CODE = re.compile(
-    r"[{};]\s*$|^\s*[}\])]|^\s*(?://|#|/\*|\*)|\w\(.*\)|^\s*(?:var|let|const|def|return|if|for|import)\b"
-    r"|[│┃┼─═╪]|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
+# code listings, SQL, console sessions and text tables: a statement's end, a call or a table's rule anywhere in the line,
+CODE_ANYWHERE = re.compile(r"[{};]\s*$|\w\(.*\)|[│┃┼─═╪]")
+CODE_MARK = re.compile(r"[{};(│┃┼─═╪]")  # ... which cannot be where none of these marks is,
+CODE_OPENING = re.compile(  # or an opening that only code has
+    r"^\s*[}\])]|^\s*(?://|#|/\*|\*)|^\s*(?:var|let|const|def|return|if|for|import)\b"
+    r"|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
     r"HAVING|UNION|VALUES|SET)\b|^\$ |^>>> "
-)  # code listings, SQL, console sessions and text tables
-# What CODE's branches not tied to the line's start need: a line without any can match only at its start
-CODE_MARK = re.compile(r"[{};(│┃┼─═╪]")
+)
+CODE = re.compile(f"{CODE_ANYWHERE.pattern}|{CODE_OPENING.pattern}")  # the two in one (searched apart: `code_text`)
 COPYRIGHT = Screened(re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
     r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa|版权所有|版權所有|著作権",
@@ -237,7 +241,14 @@ def is_timecode(line: Line) -> bool:
 
 
 def is_icon_labels(line: Line) -> bool:
-    return ICON_LABELS.search(line.text) is not None
+    """Icon font names copied as text. ICON_LABELS backtracks for milliseconds over a long line that names an icon
+    once or twice; in a line without a newline its matches are exactly three whole "icon" endings, counted at once."""
+    text = line.text
+    if ICON_LABELS.cannot_match(text):
+        return False
+    if "\n" in text:
+        return ICON_LABELS.search(text) is not None
+    return len(ICON_WORD.findall(text)) >= ICON_LABELS_MIN
 
 
 def is_markup(line: Line) -> bool:
@@ -351,9 +362,9 @@ def is_code(line: Line) -> bool:
 @by_text(16384)
 def code_text(text: str) -> bool:
     """`is_code` by text, cached: asked of every line more than once."""
-    if CODE_MARK.search(text) is None:
-        return CODE.match(text) is not None  # one try at the start, not one at every character
-    return CODE.search(text) is not None
+    if CODE_OPENING.match(text) is not None:  # one try at the start, not one per character
+        return True
+    return CODE_MARK.search(text) is not None and CODE_ANYWHERE.search(text) is not None
 
 
 def is_byline(line: Line) -> bool:
