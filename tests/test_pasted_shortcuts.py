@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.pasted.blocks import CODE, ELLIPSES, ICON_LABELS, TRUNCATED, code_text, is_icon_labels, is_self_repeating
-from digest.pasted.lines import SENTENCE_END, Line, ends_sentence
+from digest.pasted.lines import INVISIBLE, SENTENCE_END, SPACES, Line, ends_sentence, normalise_line
 
 # the marks the shortcuts look at, and a little else
 TEXTS = st.text(alphabet=".!?…。！？:;\"'”’»)]{};(│─/ xX\n", max_size=8)
@@ -45,3 +45,9 @@ def test_self_repeating_reads_only_the_words_it_compares() -> None:
                 max_size=12).map("".join))
 def test_icon_labels_counts_what_the_pattern_matches(text: str) -> None:
     assert is_icon_labels(Line(0, text, 1, False, False, 1)) == (ICON_LABELS.pattern.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000\u200b\u00adab", max_size=10))
+def test_normalise_line_rewrites_spaces_only_where_they_change(text: str) -> None:
+    assert normalise_line.__wrapped__(text) == SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
