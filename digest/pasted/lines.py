@@ -53,7 +53,7 @@ class Line:
 def word_count(text: str) -> int:
     """Words, counting CJK characters in pairs (their text has no spaces). Cached: the reader counts every line,
     and the line tests count them again by text (a site's menus and footers recur page after page)."""
-    cjk = len(CJK.findall(text))
+    cjk = 0 if text.isascii() else len(CJK.findall(text))  # CJK's ranges are all beyond ASCII
     return len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // CJK_CHARS_PER_WORD
 
 
