@@ -180,6 +180,9 @@ SEPARATORS = {"iso": "-", "year_first": "/", "year_dotted": ".", "dotted": ".", 
 # A part every match of a shape holds, found far faster than the shape (it opens on a digit, which re skips to;
 # the shape opens on a look behind, tried at every character): a text without it left is not searched for the shape.
 CORES = {"month_day": re.compile(r"\d(?:st|nd|rd|th)?,?\s+\d{4}", re.IGNORECASE)}  # "... 7th, 2022"
+CORES.update({shape: re.compile(r"\d-\d") for shape in ("iso", "dashed")})  # a separator between two numbers
+CORES.update({shape: re.compile(r"\d\.\s?\d") for shape in ("year_dotted", "dotted")})
+CORES.update({shape: re.compile(r"\d/\d") for shape in ("year_first", "slashed", "slashed_yy")})
 
 # "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019":
 # a clock time written before its date (British and US news pages), its zone before or after the date

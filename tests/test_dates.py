@@ -228,7 +228,8 @@ def test_a_machine_stamp_may_write_a_space_before_its_offset() -> None:
 
 
 DATE_PIECES = ("May", "7th", "7", ",", " ", "  ", "2022", "Mon Aug 03", "12:45:00", "EDT", "2015", "de", "abril",
-               "Nov", "19", "20197:05 AM", "\u00a0", "on", "ST", "x", ".", "-", "/", "年")
+               "Nov", "19", "20197:05 AM", "\u00a0", "on", "ST", "x", ".", "-", "/", "年", "12.03.", "2019", "9/11/",
+               "13 10:00AM", "2019-03-08", "08-03-", "3", ". ", "٣")
 
 
 @settings(max_examples=3000, deadline=None)
