@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from digest.dates import find_date, find_place, parse_date
+from digest.dates import CORES, DATE_PATTERNS, SEPARATORS, find_date, find_place, parse_date
 
 MSK = timezone(timedelta(hours=3))
 
@@ -223,3 +225,20 @@ def test_a_us_zone_without_standard_or_daylight_counts_only_in_capitals() -> Non
 
 def test_a_machine_stamp_may_write_a_space_before_its_offset() -> None:
     assert parse_date("2016-10-13 17:00:00 -0400") == datetime(2016, 10, 13, 17, 0, tzinfo=timezone(timedelta(hours=-4)))
+
+
+DATE_PIECES = ("May", "7th", "7", ",", " ", "  ", "2022", "Mon Aug 03", "12:45:00", "EDT", "2015", "de", "abril",
+               "Nov", "19", "20197:05 AM", "\u00a0", "on", "ST", "x", ".", "-", "/", "年", "12.03.", "2019", "9/11/",
+               "13 10:00AM", "2019-03-08", "08-03-", "3", ". ", "٣")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=10).map("".join), st.integers(min_value=0, max_value=6))
+def test_a_shape_is_searched_for_only_where_its_core_and_separator_stand(text: str, start: int) -> None:
+    """CORES and SEPARATORS only spare searches that would find nothing."""
+    for shape, pattern in DATE_PATTERNS.items():
+        if pattern.search(text, start) is None:
+            continue
+        core = CORES.get(shape)
+        assert core is None or core.search(text, start) is not None, shape
+        assert text.find(SEPARATORS.get(shape, ""), start) >= 0, shape

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from digest.summary.furniture import PROMO, PUBLISHING_NOTICE, SELF_PROMOTION
 from digest.folding import FOLDS_TO_ASCII
-from digest.summary.screen import Screened
+from digest.summary.screen import EVERY_UNSAFE, Screened, unsafe_in
 
 PATTERNS = (PROMO, SELF_PROMOTION, PUBLISHING_NOTICE)
 # Pieces of the patterns' own words and of ordinary prose, shuffled into sentences, in any case.
@@ -54,3 +54,10 @@ def test_the_folding_guard_lists_every_character_re_folds_to_ascii() -> None:
     ascii_char = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
     beyond = {chr(code) for code in range(0x80, 0x110000) if ascii_char.match(chr(code))}
     assert beyond == FOLDS_TO_ASCII
+
+
+def test_unsafe_in_is_the_texts_share_of_every_unsafe() -> None:
+    """The quick look (ASCII, or none of the rare characters) gives what a full scan gives."""
+    for text in ("plain words", "nothing", "café crème ×", "Ταχύτητα σήμερα", "Москва и область", "ſtraße",
+                 "İstanbul", "KELVIN", "", "µs"):
+        assert unsafe_in(text) == EVERY_UNSAFE & set(text)

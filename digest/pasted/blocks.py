@@ -17,10 +17,12 @@ from digest.summary.screen import Screened
 
 DATELINE_SHARE = 3  # a date filling a third of the line makes it a dateline
 TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)$")
+ELLIPSES = ("…", "...", "…\n", "...\n")  # how a TRUNCATED text ends ("$" also stands before a final newline)
 PUNCTUATION = re.compile(r"[.,;:!?，。、；：！？]")
 SENTENCE_MIN_WORDS = 6  # a line shorter than this is a label, a menu item or a heading
 LONG_LINE_WORDS = 18  # a line this long is prose even without a full stop (captions aside)
-ENUMERATION_SEPARATOR = re.compile(r"[,;|•·▪◦●/]")
+ENUMERATION_MARKS = ",;|•·▪◦●/"
+ENUMERATION_SEPARATOR = re.compile(f"[{ENUMERATION_MARKS}]")
 ENUMERATION_MIN_ITEMS = 8
 INDEX_MAX_TOKEN_CHARS = 2  # "A B C D E ...": an alphabetical index
 ENUMERATION_MAX_ITEM_WORDS = 2.5  # a sentence's clauses are longer than this
@@ -29,14 +31,20 @@ SENTENCE_CAPITALISED_SHARE = 0.85  # ... and a Title Case line ending in a full 
 
 TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
 ICON_LABELS = Screened(re.compile(r"(?:\w*icon\b.*){3,}", re.IGNORECASE))  # "bookmark-bicon bookmarkicon cameraicon ..."
+ICON_WORD = re.compile(r"icon\b", re.IGNORECASE)  # ICON_LABELS' matches are lines with three of these: `is_icon_labels`
+ICON_LABELS_MIN = 3
 MARKUP = re.compile(
     r"^\s*<(?:div|img|iframe|a|script|noscript|p|span|style|link|meta)\b|^[A-Z_]{4,}\s*=\s*[{\['\"]|^\s*\"[\w@$-]+\"\s*:"
 )  # HTML, script globals and JSON that a page shows with JavaScript off
-CODE = re.compile(
-    r"[{};]\s*$|^\s*[}\])]|^\s*(?://|#|/\*|\*)|\w\(.*\)|^\s*(?:var|let|const|def|return|if|for|import)\b"
-    r"|[│┃┼─═╪]|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
+# code listings, SQL, console sessions and text tables: a statement's end, a call or a table's rule anywhere in the line,
+CODE_ANYWHERE = re.compile(r"[{};]\s*$|\w\(.*\)|[│┃┼─═╪]")
+CODE_MARK = re.compile(r"[{};(│┃┼─═╪]")  # ... which cannot be where none of these marks is,
+CODE_OPENING = re.compile(  # or an opening that only code has
+    r"^\s*[}\])]|^\s*(?://|#|/\*|\*)|^\s*(?:var|let|const|def|return|if|for|import)\b"
+    r"|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
     r"HAVING|UNION|VALUES|SET)\b|^\$ |^>>> "
-)  # code listings, SQL, console sessions and text tables
+)
+CODE = re.compile(f"{CODE_ANYWHERE.pattern}|{CODE_OPENING.pattern}")  # the two in one (searched apart: `code_text`)
 COPYRIGHT = Screened(re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|todos os direitos|todos los derechos|tous droits|"
     r"alle rechte|все права|tutti i diritti|všechna práva|wszelkie prawa|版权所有|版權所有|著作権",
@@ -187,8 +195,11 @@ def is_enumeration(line: Line) -> bool:
     """Tags, names or links strung with commas or bars ("Ann, Bob, Cy, ..."), or an A B C index:
     not sentences."""
     tokens = line.text.split()
-    if tokens and sum(len(token) for token in tokens) / len(tokens) < INDEX_MAX_TOKEN_CHARS:
+    if tokens and len("".join(tokens)) / len(tokens) < INDEX_MAX_TOKEN_CHARS:
         return True
+    pieces = sum(map(line.text.count, ENUMERATION_MARKS)) + 1  # at most this many segments: most lines, said at once
+    if pieces < ENUMERATION_MIN_ITEMS or line.words / pieces > ENUMERATION_MAX_ITEM_WORDS:
+        return False
     segments = [segment for segment in ENUMERATION_SEPARATOR.split(line.text) if segment.strip()]
     return len(segments) >= ENUMERATION_MIN_ITEMS and line.words / len(segments) <= ENUMERATION_MAX_ITEM_WORDS
 
@@ -205,7 +216,7 @@ def prose_text(text: str, words: int) -> bool:
     if line.words < SENTENCE_MIN_WORDS or is_enumeration(line):
         return False
     if line.words < LONG_LINE_WORDS and (is_title_case(line.text, sentence=line.text.endswith("."))
-                                         or TRUNCATED.search(line.text)):
+                                         or line.text.endswith(ELLIPSES) and TRUNCATED.search(line.text)):
         return False  # Another Story's Headline Ending With A Bang!  /  A teaser cut short…
     if is_dateline(line):
         return False  # "posted on April 21, 2015, at 11:29 a.m."
@@ -230,7 +241,14 @@ def is_timecode(line: Line) -> bool:
 
 
 def is_icon_labels(line: Line) -> bool:
-    return ICON_LABELS.search(line.text) is not None
+    """Icon font names copied as text. ICON_LABELS backtracks for milliseconds over a long line that names an icon
+    once or twice; in a line without a newline its matches are exactly three whole "icon" endings, counted at once."""
+    text = line.text
+    if ICON_LABELS.cannot_match(text):
+        return False
+    if "\n" in text:
+        return ICON_LABELS.search(text) is not None
+    return len(ICON_WORD.findall(text)) >= ICON_LABELS_MIN
 
 
 def is_markup(line: Line) -> bool:
@@ -283,7 +301,8 @@ def is_credit(line: Line) -> bool:
     """A photo caption that carries its credit ("FILE PHOTO: ... © Sputnik")."""
     if line.words <= TEASER_MAX_WORDS and CREDIT.search(line.text) is not None:
         return True
-    return line.words <= CREDITED_CAPTION_MAX_WORDS and NAMED_CREDIT.search(line.text) is not None
+    return (line.words <= CREDITED_CAPTION_MAX_WORDS and "/" in line.text  # the credit's slash, said without searching
+            and NAMED_CREDIT.search(line.text) is not None)
 
 
 def is_photo_credit(line: Line) -> bool:
@@ -322,8 +341,8 @@ def is_relative_time(line: Line) -> bool:
 def is_self_repeating(line: Line) -> bool:
     """A card that prints its headline two or three times over ("How X How X How X", the last copy
     perhaps cut short): the line opens with a run of words said again at once."""
-    words = line.text.split()
-    return any(words[size:2 * size] == words[:size]
+    words = line.text.split(maxsplit=2 * SELF_REPEAT_MAX_WORDS)  # the words compared; a long line's rest unsplit
+    return any(words[size] == words[0] and words[size:2 * size] == words[:size]
                for size in range(SELF_REPEAT_MIN_WORDS, min(SELF_REPEAT_MAX_WORDS, len(words) // 2) + 1))
 
 
@@ -343,7 +362,9 @@ def is_code(line: Line) -> bool:
 @by_text(16384)
 def code_text(text: str) -> bool:
     """`is_code` by text, cached: asked of every line more than once."""
-    return CODE.search(text) is not None
+    if CODE_OPENING.match(text) is not None:  # one try at the start, not one per character
+        return True
+    return CODE_MARK.search(text) is not None and CODE_ANYWHERE.search(text) is not None
 
 
 def is_byline(line: Line) -> bool:

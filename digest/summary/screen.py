@@ -65,8 +65,22 @@ def unsafe_characters(words: frozenset[str]) -> frozenset[str]:
 
 # Every character some screen may find unsafe: a text free of them all is looked at once, not per screen.
 EVERY_UNSAFE = frozenset(chr(other) for pairs in _casefix._EXTRA_CASES.values() for other in pairs) | LOWERED_APART
-# The text last screened, lower-cased, and whether it is free of EVERY_UNSAFE: a line meets several screens in a row.
-_last: tuple[str | None, str, bool] = (None, "", False)
+ASCII_UNSAFE = tuple(sorted(ch for ch in EVERY_UNSAFE if ch.isascii()))  # "i" and "s" (their pairs "ı", "ſ")
+BEYOND_ASCII_UNSAFE = re.compile("[" + "".join(sorted(re.escape(ch) for ch in EVERY_UNSAFE if not ch.isascii())) + "]")
+
+
+def unsafe_in(text: str) -> frozenset[str]:
+    """The characters of EVERY_UNSAFE the text holds. A C-speed look for the rare ones beyond ASCII first: building
+    the set character by character costs a long line several microseconds."""
+    if text.isascii() or BEYOND_ASCII_UNSAFE.search(text) is None:
+        return frozenset(ch for ch in ASCII_UNSAFE if ch in text)
+    return EVERY_UNSAFE.intersection(text)
+
+
+# The text last screened, lower-cased, and which of EVERY_UNSAFE it holds (most English text: "i" and "s"): a line
+# meets several screens in a row, and each screen's own unsafe characters are then looked for in that small set,
+# not in the whole text again.
+_last: tuple[str | None, str, frozenset[str]] = (None, "", frozenset())
 
 
 class Screened:
@@ -84,8 +98,8 @@ class Screened:
         global _last
         last = _last  # one read: another thread may replace it
         if last[0] is not text:
-            last = _last = (text, text.lower(), EVERY_UNSAFE.isdisjoint(text))
-        if not last[2] and not self.unsafe.isdisjoint(text):
+            last = _last = (text, text.lower(), unsafe_in(text))
+        if last[2] and not self.unsafe.isdisjoint(last[2]):  # self.unsafe is a part of EVERY_UNSAFE
             return False
         lowered = last[1]
         for word in self.words:

@@ -1,0 +1,53 @@
+"""The pasted line tests' cheap looks (digest.pasted.lines, digest.pasted.blocks) answer exactly what the
+patterns behind them answer: a look at the line's end or for a mark only ever spares a search."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.pasted.blocks import CODE, ELLIPSES, ICON_LABELS, TRUNCATED, code_text, is_icon_labels, is_self_repeating
+from digest.pasted.lines import INVISIBLE, SENTENCE_END, SPACES, Line, ends_sentence, normalise_line
+
+# the marks the shortcuts look at, and a little else
+TEXTS = st.text(alphabet=".!?…。！？:;\"'”’»)]{};(│─/ xX\n", max_size=8)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_ends_sentence_is_the_pattern(text: str) -> None:
+    assert ends_sentence(text) == (SENTENCE_END.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(TEXTS, st.sampled_from(["SELECT * FROM t", "  } else", "$ ls", ">>> x", "f(x) then", "a ─ b",
+                                         "let x", "ordinary words"])))
+def test_code_text_is_the_pattern(text: str) -> None:
+    code_text.cache_clear()
+    assert code_text(text) == (CODE.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_truncated_needs_its_ellipsis(text: str) -> None:
+    assert (text.endswith(ELLIPSES) and TRUNCATED.search(text) is not None) == (TRUNCATED.search(text) is not None)
+
+
+def test_self_repeating_reads_only_the_words_it_compares() -> None:
+    words = "How the city rebuilt its port".split()
+    long = " ".join(words * 2 + ["and"] * 60)
+    assert is_self_repeating(Line(0, long, 72, False, False, 1))
+    assert not is_self_repeating(Line(0, " ".join(["word"] + ["other"] * 80), 81, False, False, 1))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["icon", "ICON", "bicon", "icons", "-", " ", "x", "İcon", "ıcon", "\n", "é"]),
+                max_size=12).map("".join))
+def test_icon_labels_counts_what_the_pattern_matches(text: str) -> None:
+    assert is_icon_labels(Line(0, text, 1, False, False, 1)) == (ICON_LABELS.pattern.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000\u200b\u00adab", max_size=10))
+def test_normalise_line_rewrites_spaces_only_where_they_change(text: str) -> None:
+    assert normalise_line.__wrapped__(text) == SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
