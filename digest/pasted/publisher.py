@@ -37,11 +37,21 @@ from digest.memo import by_text
 from digest.pasted import publisher_model
 from digest.pasted.addresses import Written, written_domains
 from digest.pasted.blocks import is_code, is_junk
+from digest.pasted.companies import (
+    CORPORATE,
+    DIVISION,
+    HOLDER_NOISE,
+    LEADING_THE,
+    LEGAL_SUFFIX,
+    UPPER_START,
+    is_owner,
+    named_like_company,
+    owner_stem,
+)
 from digest.pasted.lines import Line
 from digest.summary.screen import Screened
 from digest.urls import site_from_host
 
-UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
 # "Le Monde.fr", "eHow", "CNNMoney", "Folha de S.Paulo": capitalised words, joined by a few particles
 NAME_WORD = rf"(?:[{UPPER_START}0-9]|[a-z]+(?=[A-Z]))[\w&!'’\-]*(?:\.[\w&!'’\-]+)*"
 NAME = rf"{NAME_WORD}(?:\s(?:(?:de|of|the|du|des|da|do|für|&|en)\s)?[{UPPER_START}][\w&!'’\-]*(?:\.[\w&!'’\-]+)*){{0,3}}"
@@ -85,29 +95,10 @@ ABOUT_CJK = re.compile(  # "GIZMODOについて", "WIREDについて", "关于 I
 ABOUT_CJK_HINT = ("について", "に関して", "关于", "關於")
 DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
-LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|corporation|co\.?,\s*ltd|co|group|a\.s|s\.r\.o|l\.p|"
-              r"s\.p\.a|spa|srl|b\.v|bv|ag|kg|pty|oy|ab)")
-LEGAL_SUFFIX = re.compile(rf",?\s+{LEGAL_FORM}\.?$", re.IGNORECASE)
-LEGAL_AFTER = re.compile(rf"^,?\s+{LEGAL_FORM}\.?(?!\w)", re.IGNORECASE)  # "Economia, a.s.": the name is a company's
-CORPORATE = re.compile(
-    r"\b(?:media|interactive|group|network|software|productions?|entertainment|inc|corporation|corp|holdings?|"
-    r"publishing|trust|foundation|company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|ediciones|edizioni|"
-    r"partners|ventures|s\.a\.?)\b|株式会社|有限会社|合同会社",  # "D Magazine Partners, Inc.", "株式会社オープンソース..."
-    re.IGNORECASE)
-DIVISION = re.compile(  # the company words of CORPORATE that are no legal form: "Interactive", "Media", "Group"
-    r"\b(?:media|interactive|group|network|software|productions?|entertainment|holdings?|publishing|medien|verlag|"
-    r"éditions|editora|ediciones|edizioni|partners|ventures)\b", re.IGNORECASE)
-DIVISION_BEFORE = r"(?<!-)"  # a division's stem stands alone: not the end of a compound ("2-Minute"),
-DIVISION_AFTER = rf"(?!-|\s+[{UPPER_START}])"  # nor the head of a compound or a longer name ("CBS Sports")
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
     r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter|photo|video)$",
     re.IGNORECASE)  # newsletter's name, a desk's medium ("Yahoo News Photo Staff") is no part of the site's name
-HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ...", "Sponsored
-    # Features" (a label), "© Photo courtesy of Pexels" (a picture's credit)
-    r"^(?:all|todos|tous|alle|tutti|copyright|notice|policy|us|we|me|you|our|my|this|these|that|with|nous|uns|nosotros|"
-    r"follow(?:ed|ing)?|subscribed|sponsored|recent|special|latest|top|free|video|photos?|images?|courtesy)\b",
-    re.IGNORECASE)
 LOWER_PHRASE = re.compile(r"^[a-zß-ÿа-яё][\w'’\-]*\s")  # "individual contributors", "ed by their creators": a phrase, no name
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")  # "Mac & i > News > 2015 > ..."
 BREADCRUMB_MIN_PARTS = 3
@@ -127,8 +118,6 @@ NAMING_LINE_MAX_WORDS = 40  # copyright, brand and breadcrumb lines are short
 LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
 COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
 BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App", "Follow Lifehacker")
-OWNER_STEM_MIN_CHARS = 2
-LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 BY_PREFIX = re.compile(r"^(?:by|By|BY)\s+(?=[A-Z])")  # "By Intelligencer": the byline's word, not the name's
 SITE_ADDRESS = r"(?:com|org|net|info|news|tv|fm|io|co\.uk|com\.au|[a-z]{2})"
 
@@ -165,50 +154,6 @@ def is_photo_credit(text: str, match: re.Match[str]) -> bool:
 def is_undated_notice(text: str, match: re.Match[str]) -> bool:
     """A "©" with no year and no rights reserved ("© Quanta Magazine"): above the page's footer, a picture's credit."""
     return RIGHTS.search(text) is None and re.search(YEARS, text) is None
-
-
-def is_owner(raw: str, after: str) -> bool:
-    """A company's name ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company"), not a brand's."""
-    return CORPORATE.search(raw) is not None or LEGAL_AFTER.match(after) is not None
-
-
-def owner_stem(name: str, texts: list[str]) -> str | None:
-    """The brand inside an owner's name ("Vox Media" -> "Vox", "BuzzFeed, Inc." -> "BuzzFeed"), when the page
-    also uses it on its own, followed by no company word or legal form; else None: the owner's brand is
-    another word ("CBS Interactive" owns CNET, "Economia, a.s." publishes Aktuálně.cz) and it is no answer."""
-    stem = " ".join(CORPORATE.sub(" ", name).split()).strip(" ,-–—&")
-    # "CBS Interactive", "Minute Media": a division's word; its stem alone must stand as a name of its own, not
-    # as the head of a longer one ("CBS Sports") or of a compound ("2-Minute Sand Timer")
-    division = DIVISION.search(name) is not None
-    for candidate in dict.fromkeys((stem, LEADING_THE.sub("", stem))):
-        if len(candidate) < OWNER_STEM_MIN_CHARS or HOLDER_NOISE.match(candidate):
-            continue
-        before, after = (DIVISION_BEFORE, DIVISION_AFTER) if division else ("", "")
-        alone = re.compile(  # as written, capitals and all: "Demand Media" is not the "demand" of "on demand"
-            rf"(?<!\w){before}{re.escape(candidate)}(?!\w){after}"
-            rf"(?!,?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))")
-        if any(alone.search(text) for text in texts):
-            return candidate
-    return None
-
-
-NOTICE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
-
-
-def named_like_company(name: str, texts: list[str]) -> str | None:
-    """A brand whose name holds a company's word ("Fast Company" of "Fast Company & Inc © 2022 Mansueto
-    Ventures, LLC"): the page writes the whole name, with no legal form after it, on more lines outside its
-    notices than it writes the stem apart from it ("Fast Government"), and on two at least: that name, else None."""
-    full = LEGAL_SUFFIX.sub("", name.strip(" &,")).strip(" &,")
-    stem = " ".join(CORPORATE.sub(" ", full).split()).strip(" ,-–—&")
-    if not stem or stem == full or DIVISION.search(full):
-        return None  # a division's word ("Vox Media", "CBS Interactive") names a parent company
-    whole_name = re.compile(rf"(?<!\w){re.escape(full)}(?!\w)(?!,?\s+(?i:{LEGAL_FORM})\.?(?!\w))")
-    apart = re.compile(rf"(?<!\w){re.escape(stem)}(?!\w)")
-    plain = [text for text in texts if full.split()[0] in text and not NOTICE.search(text)]
-    named = sum(1 for text in plain if whole_name.search(text))
-    alone = sum(1 for text in plain if apart.search(whole_name.sub(" ", text)))
-    return full if named >= BRAND_MIN_MENTIONS and named > alone else None
 
 
 def acceptable_name(name: str) -> bool:
