@@ -118,8 +118,8 @@ TIME = (
     rf"(?P<hour>[0-2]?\d)(?:(?:[:h]|\.(?=[0-5]\d\s*(?:{AMPM}|Uhr|[A-Z]{{2,4}}\b)))"  # "07.02 Uhr", "02.00 EST"
     rf"(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?(?:\s*(?P<ampm>{AMPM}))?"
     rf"|\s*(?P<ampm2>{AMPM}))(?:\s*(?:Uhr|h|ч\.?)(?!\w))?"
-    rf"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|"
-    rf"{ZONE_NAME})(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued
+    rf"(?:\s*\(?(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|"
+    rf"{ZONE_NAME})\)?(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued; "at 13:18 (UTC)"
 )
 # What may stand between a date and its time: "7 April 2022, 07:02", "November 29, 2016: 3:33 AM ET", "07.04.2022 um 07:02 Uhr",
 # "04.05.2015 à 13h36", "7 de abril de 2022 às 07h02", "7 апреля 2022 в 10:15".
@@ -184,11 +184,13 @@ CORES.update({shape: re.compile(r"\d-\d") for shape in ("iso", "dashed")})  # a 
 CORES.update({shape: re.compile(r"\d\.\s?\d") for shape in ("year_dotted", "dotted")})
 CORES.update({shape: re.compile(r"\d/\d") for shape in ("year_first", "slashed", "slashed_yy")})
 
-# "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019":
+# "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019",
+# "8:27 AM - 21 Jun 2016":
 # a clock time written before its date (British and US news pages), its zone before or after the date
 CLOCK_BEFORE_CHARS = 40  # how far before a date its clock time may stand
 CLOCK_BEFORE = re.compile(
-    rf"(?<![\d:.]){TIME}\s*[,|•·]?\s*(?:on\s+)?(?:(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+)?$", re.IGNORECASE)
+    rf"(?<![\d:.]){TIME}\s*(?:[,|•·]|[-–—](?=\s))?\s*(?:on\s+)?(?:(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+)?$",
+    re.IGNORECASE)  # "8:27 AM - 21 Jun 2016": a dash too
 ZONE_AFTER = re.compile(
     rf"\s*\(?(?P<tz>(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|{ZONE_NAME})(?!\w)", re.IGNORECASE)
 

@@ -242,3 +242,9 @@ def test_a_shape_is_searched_for_only_where_its_core_and_separator_stand(text: s
         core = CORES.get(shape)
         assert core is None or core.search(text, start) is not None, shape
         assert text.find(SEPARATORS.get(shape, ""), start) >= 0, shape
+
+
+def test_a_clock_time_may_stand_a_dash_before_its_date_and_a_zone_in_brackets_after_it() -> None:
+    assert find_date("8:27 AM - 21 Jun 2016")[0] == datetime(2016, 6, 21, 8, 27)
+    assert find_date("last edited on 2 April 2024, at 13:18 (UTC).")[0] == datetime(2024, 4, 2, 13, 18, tzinfo=timezone.utc)
+    assert find_date("Score 3 - 21 Jun 2016")[0] == date(2016, 6, 21)

@@ -900,3 +900,8 @@ def test_a_chinese_blog_without_full_stops_keeps_its_lines() -> None:
              for n in range(1, 7)]
     article = read_text(paste(MENU, "\n".join(lines)), url=None)
     assert len(article.paragraphs) >= 5
+
+
+def test_a_time_takes_the_zone_a_line_states_for_all_the_pages_times() -> None:
+    article = read_text(paste(MENU, ARTICLE, "All times are Eastern.", FOOTER), url=None)
+    assert article.published == datetime(2022, 4, 7, 19, 2, tzinfo=timezone(timedelta(hours=-4)))  # EDT in April
