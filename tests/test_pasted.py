@@ -668,6 +668,8 @@ def test_the_headline_over_its_kicker_is_one_of_its_own_forms() -> None:
     ("Last Updated: January 7, 2025", None),  # spiceworks
     ("Expires: 18 June 2015 15 December 2014", date(2014, 12, 15)),  # ietf-1: the expiry is not the draft's date
     ("Published April 7, 2022, updated April 8, 2022", date(2022, 4, 7)),
+    ("April 8, 2022April 7, 2022 by Luke Koppa", date(2022, 4, 7)),  # two days glued: the earlier is the publication
+    ("April 11, 2022 Issue", None),  # a print issue's cover date is not the day it was published
 ])
 def test_an_update_or_an_expiry_is_no_publication_date(dateline: str, published: date | None) -> None:
     text = paste(MENU, "Council approves the new river crossing after a decade of delays", dateline,

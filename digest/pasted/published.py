@@ -28,6 +28,7 @@ from digest.pasted.blocks import (
     is_notice,
     looks_like_prose,
 )
+from digest.pasted.date_model import MAX_DATES_PER_LINE, PRINT_ISSUE
 from digest.pasted.lines import Line
 from digest.pasted.headline import is_wiki_entry
 from digest.summary.screen import Screened
@@ -57,17 +58,27 @@ def is_boilerplate(line: Line) -> bool:
     return is_icon_labels(line) or is_markup(line) or is_copyright(line) or is_notice(line)
 
 
-def publication_date(text: str, day_first: bool | None) -> datetime | date | None:
+def publication_date(text: str, day_first: bool | None, *, earliest: bool = False) -> datetime | date | None:
     """The first date in the line that no cue right before it announces as an update or an expiry
     ("By Alissa Wilkinson Updated Jul 24, 2018" has none; "Expires: 18 June 2015   15 December 2014" has
-    the second)."""
-    position = 0
-    while (found := find_date(text[position:], day_first=day_first)) is not None:
-        value, begin, end = found
-        if not NOT_PUBLISHED_CUE.search(text[position:position + begin]):
-            return value
+    the second) and that names no print issue ("December 5, 2016 Issue"). With `earliest` (a dateline, not a
+    sentence), the earliest day it writes: a page is published before it is updated, and a byline that
+    writes both with no word between ("December 10, 2021April 9, 2019 by ...") puts either first."""
+    position, found = 0, []
+    while len(found) < MAX_DATES_PER_LINE and (hit := find_date(text[position:], day_first=day_first)) is not None:
+        value, begin, end = hit
+        if not NOT_PUBLISHED_CUE.search(text[position:position + begin]) and not PRINT_ISSUE.match(text, position + end):
+            found.append(value)
+            if not earliest:
+                break
         position += end
-    return None
+    if not found:
+        return None
+    return min(found, key=day) if earliest else found[0]
+
+
+def day(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def labelled_update(lines: list[Line], line: Line) -> bool:
@@ -104,14 +115,15 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
         if not has_date(line) or is_boilerplate(line) or labelled_update(lines, line) or in_dated_list(lines, line):
             continue  # a date inside junk or a list of dated links may confirm, never decide
-        found = publication_date(line.text, day_first)
+        prose = looks_like_prose(line)
+        found = publication_date(line.text, day_first, earliest=not prose)
         if found:
-            (in_prose if looks_like_prose(line) else near).append((abs(line.index - anchor), line.index < anchor, found))
+            (in_prose if prose else near).append((abs(line.index - anchor), line.index < anchor, found))
     if near:
         return min(near, key=lambda item: item[:2])[2]
     for line in lines[start:start + HEADER_INTO_ARTICLE]:  # a byline's dateline under the deck and the picture
         if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line) and not labelled_update(lines, line):
-            found = publication_date(line.text, day_first)
+            found = publication_date(line.text, day_first, earliest=True)
             if found:
                 return found
     if in_prose:  # a sentence's date (a caption's, the lead's) only when no dateline stands near
