@@ -141,7 +141,7 @@ DATE_SHAPES = {
     "iso": (
         rf"{YEAR_FIRST_START}(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
         r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
-        r"(?P<tz>Z|\s?(?:UTC|GMT)|\s?[+-]\d{1,2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC", "T10:15-500" too,
+        r"(?P<tz>Z|\s?(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|\s?[+-]\d{1,2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC", "T10:15-500" too,
         # Ruby's and Jekyll's "2016-10-13 17:00:00 -0400"
     ),
     "year_first": rf"{YEAR_FIRST_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",

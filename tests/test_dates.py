@@ -248,3 +248,7 @@ def test_a_clock_time_may_stand_a_dash_before_its_date_and_a_zone_in_brackets_af
     assert find_date("8:27 AM - 21 Jun 2016")[0] == datetime(2016, 6, 21, 8, 27)
     assert find_date("last edited on 2 April 2024, at 13:18 (UTC).")[0] == datetime(2024, 4, 2, 13, 18, tzinfo=timezone.utc)
     assert find_date("Score 3 - 21 Jun 2016")[0] == date(2016, 6, 21)
+
+
+def test_a_machine_stamps_gmt_takes_its_offset() -> None:
+    assert find_date("2019-03-01 14:27 GMT+8")[0] == datetime(2019, 3, 1, 14, 27, tzinfo=timezone(timedelta(hours=8)))
