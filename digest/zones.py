@@ -77,6 +77,7 @@ PAGE_ZONE = re.compile(
 # A European zone's family: a page's "Alle Zeitangaben in MEZ" names Central European time, summer time too
 EU_FAMILIES: dict[str, Rule] = {"CET": ("eu", 1), "CEST": ("eu", 1), "MEZ": ("eu", 1), "MESZ": ("eu", 1),
                                 "EET": ("eu", 2), "EEST": ("eu", 2)}
+STATEMENT_END = re.compile(r"\s*(?:time\b)?\s*(?:[.,;:)|]|$)", re.IGNORECASE)  # "All times are Eastern time."
 ZONE_ABBREVIATION = re.compile(r"(?<!\w)(?:(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[A-ZМСК]{2,5})(?!\w)")
 
 
@@ -121,20 +122,21 @@ def written_zone(text: str, day: date | None = None) -> timezone | None:
 
 
 def stated_zone(text: str, day: date) -> timezone | None:
-    """The zone a line states for all the page's times ("All times are ET", "Alle Zeitangaben in MEZ"), on `day`."""
+    """The zone a line states for all the page's times ("All times are ET", "Alle Zeitangaben in MEZ"), on `day`.
+    The zone ends the statement ("at all times Pacific Gas and Electric ..." states none)."""
     statement = PAGE_ZONE.search(text)
     if statement is None:
         return None
     rest = statement.group("rest")
     abbreviation = ZONE_ABBREVIATION.search(rest)
-    if abbreviation is not None:
+    if abbreviation is not None and STATEMENT_END.match(rest, abbreviation.end()):
         name = abbreviation.group(0)
         if name.upper() in EU_FAMILIES:
             return _zone_by_rule(EU_FAMILIES[name.upper()], day)
         if (zone := zone_of(US_FAMILIES.get(name.upper(), name), day)) is not None:
             return zone
     named = WORDS_ANYWHERE.search(rest)  # "are Eastern", "en heure de Paris"
-    if named is not None:
+    if named is not None and STATEMENT_END.match(rest, named.end()):
         return _named(named, ZONE_WORDS_AFTER, "after", day)
     before = WORDS_BEFORE.search(rest)
     return _named(before, ZONE_WORDS_BEFORE, "before", day) if before is not None else None

@@ -42,6 +42,8 @@ def test_a_zone_is_read_in_words_after_or_before_the_time(text: str, day: date |
     ("所有时间均为北京时间", SUMMER, hours(8)),
     ("All times are approximate", SUMMER, None),
     ("The Eastern front held all winter", SUMMER, None),
+    ("Crews worked at all times Pacific Gas and Electric asked them to", SUMMER, None),
+    ("All times are in Pacific time.", WINTER, hours(-8)),
 ])
 def test_a_line_may_state_the_zone_of_all_the_pages_times(text: str, day: date, expected: timezone | None) -> None:
     assert stated_zone(text, day) == expected
