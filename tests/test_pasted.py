@@ -366,6 +366,8 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     # partners and ventures are company words, and so are Japanese legal forms (dmagazine, ossnews.jp)
     ("D Magazine Partners\nD Magazine\nCopyright © 2016, D Magazine Partners, Inc. All Rights Reserved.", "D Magazine"),
     ("Copyright © 2013 株式会社オープンソース活用研究所. All rights reserved.", None),
+    # a firm named for its partners: the first partner's name is the company's head, no brand (timesofindia)
+    ("Copyright © 2022 Bennett, Coleman & Co. Ltd. All rights reserved.", None),
     # a bare "Copyright" heading with no year names no holder (obamawhitehouse.archives.gov)
     ("Privacy Policy\nCopyright Information\nCopyright Information", None),
     # a phrase, a label or another product's brand line is no name (firefox-nightly-blog, bug-1255978, medium-3)
