@@ -328,6 +328,11 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
      "Get the most out of Medical News Today."), "Medical News Today"),  # an acronym spelled out
     (("Olena Shmahalo/Quanta Magazine\nGet Quanta Magazine delivered to your inbox\nThe Quanta Newsletter\n"
      "About Quanta\nQuanta\nQuanta"), "Quanta Magazine"),
+    # the fuller name the page writes on lines of its own, with a quarter of the short one's score (bbc-1) ...
+    (("BBC News\nBBC\nBBC Sport\nBBC News\nBBC\nBBC\nBBC Weather\nBBC\nBBC\nBBC\nBBC\nBBC\nContact BBC News\n"
+      "Copyright © 2019 BBC. The BBC is not responsible for the content of external sites."), "BBC News"),
+    # ... not a section's brand line written once (politico)
+    ("POLITICO\nPOLITICO\nPOLITICO Live\nPOLITICO\n© 2022 POLITICO LLC", "POLITICO"),
     ("Sign up for GitLab’s newsletter\nHow we overhauled GitLab navigation", "GitLab"),
     (("Keep up with the CityLab Daily newsletter.\nPopular Now on CityLab »\nSign up for CityLab Daily:\n"
      "CityLab is committed to telling the story of the world’s cities.\nCitylab.com © 2019 The Atlantic Monthly Group"),

@@ -115,7 +115,8 @@ COMMON_BRAND_MIN_MENTIONS = 3  # a brand line's name made of common words ("Abou
 # "About The Author") is a box's heading unless the page repeats it ("More from Medium") or sets it in capitals
 # apart from its line ("Follow FORTUNE")
 NAMING_LINE_MAX_WORDS = 40  # copyright, brand and breadcrumb lines are short
-LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
+LONGER_NAME_SHARE = 4  # "Quanta Magazine" beats "Quanta", "BBC News" beats "BBC", when it has a quarter of its
+# score, on two lines at least (a section's brand line, "POLITICO Live" once, is no fuller spelling of the brand)
 COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
 BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App", "Follow Lifehacker")
 BY_PREFIX = re.compile(r"^(?:by|By|BY)\s+(?=[A-Z])")  # "By Intelligencer": the byline's word, not the name's
@@ -449,7 +450,7 @@ def find_site_by_rules(lines: list[Line], named: Named, common: frozenset[str] |
         if with_article:  # "The Telegraph" is how the page writes "Telegraph" in full: the same name
             return with_article[0][-1]
         longer = [item for item in scored if best[-1] in item[-1] and item[-1] != best[-1]
-                  and item[0] * LONGER_NAME_SHARE >= best[0]]
+                  and item[1] >= BRAND_MIN_MENTIONS and item[0] * LONGER_NAME_SHARE >= best[0]]
         if longer:
             return max(longer)[-1]
         spelled = [item for item in scored if item[-1] != best[-1] and initials(item[-1]) == best[-1]]
