@@ -393,6 +393,10 @@ def test_an_owner_or_a_phrase_is_no_publisher(text: str, site: str | None) -> No
     # ... unless the page repeats it on other lines or sets it apart in capitals (medium, fortune)
     ("More from Medium\nWan Xiao\nMedium\nGet the Medium app", "Medium"),
     ("Follow FORTUNE\nSHARE", "FORTUNE"),
+    # a brand line's name set alone over a follow button or a date is an author's box, not the site's (medium.com)
+    (("Jakob Ulbrich\nFollow\nAug 8, 2016\nMore from Jakob Ulbrich\nFollow\nGet the Medium app\nJakob Ulbrich\n"
+      "506 Followers\nFollow\nMore from Medium"), "Medium"),
+    ("Written on Feb 24 by\nCourtney Kirchoff\nFollow Courtney Kirchoff\nCourtney Kirchoff", None),
 ])
 def test_a_box_heading_is_no_brand(text: str, site: str | None) -> None:
     assert find_site(split_lines(text), None) == site

@@ -432,6 +432,8 @@ def find_site_by_rules(lines: list[Line], named: Named, common: frozenset[str] |
     texts = [line.text for line in lines]
     scored = []
     for name, bonus in named.names.items():
+        if bonus == BRAND_BONUS and publisher_model.written_as_author(name, lines):
+            continue  # "More from Jakob Ulbrich" over "Jakob Ulbrich" / "Follow": an author's box, not the site's
         count = mentions(name, texts)
         if bonus == BRAND_BONUS and box_heading(name, texts, common):
             count = distinct_mentions(name, texts)  # a box repeated ("About Community" twice) is one box
