@@ -344,6 +344,7 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     ("WIRED\nWIREDについて\nWIRED\n© 2019 Condé Nast Japan. All rights reserved.", "WIRED"),
     ("ニュース\nlifehackerについて\nlifehacker", "lifehacker"),
     ("关于 InfoQ\nInfoQ", "InfoQ"),
+    ("Le Monde Afrique\nServices Le Monde\nSuivez Le Monde", "Le Monde"),  # "follow" in French (lemonde)
     ("これについて\nこれについて", None),  # no Latin name: a sentence's "about this"
 ])
 def test_the_site_names_itself(text: str, site: str | None) -> None:

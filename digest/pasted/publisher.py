@@ -65,10 +65,10 @@ HOLDER_BEFORE = Screened(re.compile(  # "topicseed, 2018-2019 © All rights rese
     rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:{YEARS}\s*)?©"
 ))
 BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph",
-    # "Acerca de CNET", "À propos de Libération", "Über Golem.de", "Vous êtes abonné à Libération",
+    # "Acerca de CNET", "À propos de Libération", "Über Golem.de", "Vous êtes abonné à Libération", "Suivez Le Monde",
     # "Trending on Deadline", "Get Even More From Bustle — Sign Up For The Newsletter"
     r"^(?i:about|follow|contact|more from|more on|welcome to|subscribe to|sign up for|support|join|advertise (?:on|with)|"
-    r"acerca de|à propos de|a propos de|über|(?:vous êtes )?abonnée? à|abonnez-vous à|suscríbete a|"
+    r"acerca de|à propos de|a propos de|über|(?:vous êtes )?abonnée? à|abonnez-vous à|suscríbete a|suivez|"
     rf"write for|work at|inside|discover|block for|channel|popular now on|trending on|shop|get (?:even )?more from)"
     rf"\s+(?P<name>{NAME})(?:\s*[—–-]\s.*)?\s*[»›:!.]?$",
 )
