@@ -334,6 +334,8 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     # ... not a section's brand line written once (politico)
     ("POLITICO\nPOLITICO\nPOLITICO Live\nPOLITICO\n© 2022 POLITICO LLC", "POLITICO"),
     ("Sign up for GitLab’s newsletter\nHow we overhauled GitLab navigation", "GitLab"),
+    (("Scott Heins/Gothamist\nNYC news never sleeps. Get the Gothamist Daily newsletter and don't miss a moment.\n"
+      "© 2022 New York Public Radio. All rights reserved."), "Gothamist"),  # the newsletter's brand over the owner's
     (("Keep up with the CityLab Daily newsletter.\nPopular Now on CityLab »\nSign up for CityLab Daily:\n"
      "CityLab is committed to telling the story of the world’s cities.\nCitylab.com © 2019 The Atlantic Monthly Group"),
      "CityLab"),  # a newsletter's name ("CityLab Daily") is the brand's

@@ -76,9 +76,11 @@ BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Spon
     rf"^(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
     rf"sponsors|podcasts?|staff|leadership)\s*[»›:!.]?$",
 )
-BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox"
+BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox", "Get the
+    # Gothamist Daily newsletter" (its name less "Daily": TRAILING_WORDS)
     # (not "Apple’s App Store policies": a capitalised word after it names another product)
-    rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b(?!\s+[A-Z])|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
+    rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b(?!\s+[A-Z])|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b"
+    rf"|(?:^|(?<=[.!?]\s))(?i:get|sign up for|subscribe to) the\s+(?P<letter>{NAME})\s+(?i:newsletter)\b",
 )
 PART_OF = re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the subject
     rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s")
@@ -94,7 +96,8 @@ ABOUT_CJK = re.compile(  # "GIZMODOについて", "WIREDについて", "关于 I
     rf"^(?:(?P<name>{LATIN_NAME})\s?(?:について|に関して)|(?:关于|關於)\s?(?P<cjk_after>{LATIN_NAME}))\s*$")
 ABOUT_CJK_HINT = ("について", "に関して", "关于", "關於")
 DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
-OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
+OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered|(?:get|sign up for|subscribe to) the .* newsletter",
+                       re.IGNORECASE)
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
     r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter|photo|video)$",
