@@ -347,6 +347,8 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     ("ニュース\nlifehackerについて\nlifehacker", "lifehacker"),
     ("关于 InfoQ\nInfoQ", "InfoQ"),
     ("Le Monde Afrique\nServices Le Monde\nSuivez Le Monde", "Le Monde"),  # "follow" in French (lemonde)
+    ("Spektrum Kompakt\nSpektrum Shop\nFür Spektrum schreiben", "Spektrum"),  # "write for" in German (spektrum)
+    ("Kommentar schreiben\nKommentar schreiben", None),  # "write a comment": no "für", no brand
     ("これについて\nこれについて", None),  # no Latin name: a sentence's "about this"
 ])
 def test_the_site_names_itself(text: str, site: str | None) -> None:

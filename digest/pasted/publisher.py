@@ -72,9 +72,10 @@ BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More fro
     rf"write for|work at|inside|discover|block for|channel|popular now on|trending on|shop|get (?:even )?more from)"
     rf"\s+(?P<name>{NAME})(?:\s*[—–-]\s.*)?\s*[»›:!.]?$",
 )
-BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy"
-    rf"^(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
-    rf"sponsors|podcasts?|staff|leadership)\s*[»›:!.]?$",
+BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy", "Für
+    # Spektrum schreiben" (German for "Write for Spektrum")
+    rf"^(?:(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
+    rf"sponsors|podcasts?|staff|leadership)|(?i:für)\s+(?P<write_for>{NAME})\s+(?i:schreiben))\s*[»›:!.]?$",
 )
 BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox", "Get the
     # Gothamist Daily newsletter" (its name less "Daily": TRAILING_WORDS)
