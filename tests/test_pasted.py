@@ -348,6 +348,7 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     ("关于 InfoQ\nInfoQ", "InfoQ"),
     ("Le Monde Afrique\nServices Le Monde\nSuivez Le Monde", "Le Monde"),  # "follow" in French (lemonde)
     ("Spektrum Kompakt\nSpektrum Shop\nFür Spektrum schreiben", "Spektrum"),  # "write for" in German (spektrum)
+    ("O’Reilly Japan\nDownload the O’Reilly app\nO’Reilly", "O’Reilly"),  # the button's verb is no part of the name
     ("Kommentar schreiben\nKommentar schreiben", None),  # "write a comment": no "für", no brand
     ("これについて\nこれについて", None),  # no Latin name: a sentence's "about this"
 ])

@@ -124,12 +124,15 @@ LONGER_NAME_SHARE = 4  # "Quanta Magazine" beats "Quanta", "BBC News" beats "BBC
 COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
 BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App", "Follow Lifehacker")
 BY_PREFIX = re.compile(r"^(?:by|By|BY)\s+(?=[A-Z])")  # "By Intelligencer": the byline's word, not the name's
+VERB_PREFIX = re.compile(  # "Download the O’Reilly app", "Get the Guardian app": the button's verb, not the name's
+    r"^(?i:download|get|install|try)\s+(?:(?i:the)\s+)?(?=[A-Z])")
 SITE_ADDRESS = r"(?:com|org|net|info|news|tv|fm|io|co\.uk|com\.au|[a-z]{2})"
 
 
 def clean_name(name: str) -> str:
-    """Without a leading "By", legal forms, trailing "All rights", punctuation and ®."""
-    name = LEGAL_PREFIX.sub("", BY_PREFIX.sub("", name.strip(" ,-–—:®.|")))
+    """Without a leading "By" or a button's verb ("Download the"), legal forms, trailing "All rights", punctuation
+    and ®."""
+    name = LEGAL_PREFIX.sub("", VERB_PREFIX.sub("", BY_PREFIX.sub("", name.strip(" ,-–—:®.|"))))
     name = TRAILING_WORDS.sub("", LEGAL_SUFFIX.sub("", name)).strip(" ,-–—:®|")
     return name
 
