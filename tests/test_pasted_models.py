@@ -11,7 +11,9 @@ from digest.dates import find_date
 from digest.pasted import fitted
 from digest.pasted.lines import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
-from digest.pasted.headline_model import FEATURES, breadcrumb_trails, dated_header_below, deck_under, ends_trail, header_start
+from digest.pasted.headline_model import (
+    FEATURES, breadcrumb_trails, content_tokens, dated_header_below, deck_under, ends_trail, features, header_start,
+    restated_below)
 from digest.pasted.publisher import clean_name, find_site, site_candidates, site_choices
 from digest.pasted.publisher_model import written_lower
 from digest.pasted.reader import article_lines, find_article_span, read_text
@@ -267,3 +269,25 @@ def test_the_model_sees_a_parent_companys_word_a_brands_sections_and_a_bylines_d
     assert choices["Le Monde"]["variants"] > choices["Ann Lee"]["variants"] == 0.0
     assert choices["Ann Lee"]["dated"] == 1.0 and choices["Ann Lee"]["byline"] == 1.0
     assert not choices["Vox"].get("dated")  # a copyright line's year is no byline's date
+
+
+def test_a_headline_restated_in_fewer_words_under_it_is_the_full_form() -> None:
+    """The headline, the star's name, the headline's short form; a label holding few of a line's words
+    ("Opinion writer" under "Opinion writer reporting from a center-right perspective") restates nothing."""
+    lines = split_lines("\n".join([
+        "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", "Lupita Nyong'o", "$150K Pearl Oscar Dress ... STOLEN!!!!",
+        "Opinion writer reporting from a center-right perspective", "Opinion writer", "October 29, 2018"]))
+    found = [restated_below(lines, line, content_tokens(line.text)) for line in lines]
+    assert found == [True, False, False, False, False, False]
+
+
+def test_words_most_pastes_hold_are_no_echo_of_the_lead() -> None:
+    """"Sur vos écrans cette semaine" shares only "cette" and "semaine" with the lead: with them counted frequent,
+    its rare echo is nil, while the plain echo stays."""
+    lines = split_lines("Sur vos écrans cette semaine\nA story")
+    lead = frozenset({"cette", "semaine", "documentaire", "écrans"})
+    tokens = content_tokens(lines[0].text)
+    plain = features(lines, lines[0], 1, lead, lead, tokens, [], {}, frequent=frozenset())
+    rare = features(lines, lines[0], 1, lead, lead, tokens, [], {}, frequent=frozenset({"cette", "semaine", "écrans"}))
+    assert plain["overlap_rare"] == plain["overlap"] > 0 and rare["overlap_rare"] == rare["overlap_first_rare"] == 0
+    assert rare["overlap"] == plain["overlap"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from bench.fit import logit
+from bench.fit import frequent_words, logit
 from bench.scoring.extraction import same_title
 from bench.sets.datasets import dev_pages
 from bench.sets.mercury import mercury_pages
@@ -36,11 +36,12 @@ def read_pastes(pages: Iterable[Any]) -> Iterator[tuple[Any, list[Line], Span]]:
             yield page, lines, span
 
 
-def choices(pages: Iterable[Any]) -> list[logit.Choice]:
-    """The choices of the pages that have a paste and a reference title (page.pasted, page.title)."""
+def choices(pages: Iterable[Any], frequent: frozenset[str] | None = None) -> list[logit.Choice]:
+    """The choices of the pages that have a paste and a reference title (page.pasted, page.title); `frequent`:
+    the frequent-word list fitted on the same pages (else the shipped one)."""
     found = []
     for page, lines, span in read_pastes(page for page in pages if page.title):
-        scored = candidates(lines, span.start, article_lines(lines, span))
+        scored = candidates(lines, span.start, article_lines(lines, span), frequent)
         made = logit.choice([vector for _, vector in scored],
                                    [same_title(page.title, line.text) for line, _ in scored], FEATURES)
         if made is not None:
@@ -49,8 +50,9 @@ def choices(pages: Iterable[Any]) -> list[logit.Choice]:
 
 
 def fit(pages: Mapping[str, Sequence[Any]]) -> dict[str, float]:
-    """bench.fit.registry's hook: the weights fitted on the given sets' pages."""
-    return logit.fit(choices(page for chosen in pages.values() for page in chosen), FEATURES, l2=L2)
+    """bench.fit.registry's hook: the weights fitted on the given sets' pages (with their frequent words)."""
+    frequent = frozenset(frequent_words.fit(pages))
+    return logit.fit(choices((page for chosen in pages.values() for page in chosen), frequent), FEATURES, l2=L2)
 
 
 def development_pages() -> dict[str, list[Any]]:

@@ -53,12 +53,14 @@ def write_weights(folder: Path, training: Mapping[str, Sequence[Any]]) -> None:
 
 def register_pasted_models() -> None:
     """The pasted reader's headline, publisher and date models (bench/fit/headline.py, bench/fit/publisher.py,
-    bench/fit/date.py) and the publisher model's common words (bench/fit/common_words.py; the publisher
-    fitter builds the same list from the same pages).
+    bench/fit/date.py), the headline model's frequent words (bench/fit/frequent_words.py) and the publisher
+    model's common words (bench/fit/common_words.py; the headline and publisher fitters build the same lists
+    from the same pages).
     A fold's publisher fit reads headlines with the shipped headline weights: the headline only tells it
     which line not to count as a brand line, a small leak."""
-    from bench.fit import common_words, date, headline, publisher
+    from bench.fit import common_words, date, frequent_words, headline, publisher
 
+    FITTERS["pasted-frequent-words"] = Fitter(sets=("pasted", "mercury-pasted"), fit=frequent_words.fit)
     FITTERS["pasted-headline"] = Fitter(sets=("pasted", "mercury-pasted"), fit=headline.fit)
     FITTERS["pasted-common-words"] = Fitter(sets=("pasted", "mercury-pasted"), fit=common_words.fit)
     FITTERS["pasted-publisher"] = Fitter(sets=("pasted", "mercury-pasted"), fit=publisher.fit)

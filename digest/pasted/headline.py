@@ -201,11 +201,13 @@ def lead_tokens(body: list[Line]) -> frozenset[str]:
     return content_tokens(" ".join(line.text for line in body)[:LEAD_WORDS * 2])  # a word at most: all of it read
 
 
-def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Line, dict[str, float]]]:
+def candidates(lines: list[Line], start: int, body: list[Line],
+               frequent: frozenset[str] | None = None) -> list[tuple[Line, dict[str, float]]]:
     """Every line that could be the headline, near the article, with the model's features
     (`digest.pasted.headline_model`): the lines over the run and the run's header lines (`header_lines`, prose
     aside), a line that may carry a glued byline in both forms; "deep" marks a header line past the run's
-    opening candidates, "byline_cut" a form cut short."""
+    opening candidates, "byline_cut" a form cut short. `frequent`: the fitter's word list (else the shipped one)."""
+    frequent = headline_model.frequent_words() if frequent is None else frequent
     opening = {line.index for line in opening_candidates(lines, start)}
     window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + [
         line for line in header_lines(lines, start) if line.index in opening or not looks_like_prose(line)]
@@ -227,7 +229,7 @@ def candidates(lines: list[Line], start: int, body: list[Line]) -> list[tuple[Li
         lead, first = echoed_by[key]
         vector = headline_model.features(
             lines, line, start, lead, first, content_tokens(line.text), breaks, first_index, echoes,
-            trails, header, headed)
+            trails, header, headed, frequent)
         vector["deep"] = 0.0 if line.index < start or line.index in opening else 1.0
         vector["byline_cut"] = 1.0 if line.text != lines[line.index].text else 0.0
         found.append((line, vector))

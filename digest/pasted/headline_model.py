@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from digest.memo import by_text
 from digest.pasted import fitted
@@ -34,6 +35,9 @@ from digest.pasted.blocks import (
 from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
+FREQUENT_NAME = "pasted-frequent-words"  # the words most pastes hold (bench/fit/frequent_words.py): no echo
+RESTATED_REACH = 3  # lines under a candidate where its short form may stand ("$150K Dress ... STOLEN!!!!")
+RESTATED_SHARE = 0.6  # ... holding this share of its content words at least (a label, "Opinion writer", holds fewer)
 MODEL_WINDOW = 200  # lines before the article run that may hold the headline (and its opening lines: headline.opening_candidates)
 DECK_MIN_WORDS = 8  # a deck under a headline may lack its full stop
 NEIGHBOUR_REACH = 3  # lines under a candidate looked at for its byline, date or deck
@@ -58,7 +62,7 @@ FEATURES = (
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "echoed", "bracketed",
     "truncated", "deep", "byline_cut", "header_below", "deck_under", "trail_end", "past_header",
-    "over_header", "over_run", "headline_above",
+    "over_header", "over_run", "headline_above", "restated_below", "overlap_rare", "overlap_first_rare",
 )
 HEADER_REACH = 5  # lines under a headline where its header (deck, byline, share buttons) leads to its date
 HEADER_LINE_MAX_WORDS = 50  # a deck's length at most: a longer line is the article's text
@@ -73,6 +77,13 @@ def content_tokens(text: str) -> frozenset[str]:
     cjk = "".join(CJK.findall(text))
     tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
     return frozenset(tokens)
+
+
+@cache
+def frequent_words() -> frozenset[str]:
+    """The shipped (or a fold's) list of words most development pastes hold ("with", "that", "privacy"): a
+    candidate sharing only these with the lead does not echo it. Read at first use."""
+    return frozenset(fitted.data(FREQUENT_NAME))
 
 
 def score(vector: dict[str, float]) -> float:
@@ -96,9 +107,11 @@ def first_date_offset(lines: list[Line], index: int, step: int) -> int | None:
 def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], first: frozenset[str],
              tokens: frozenset[str], breaks: list[int], first_index: dict[str, int],
              echoes: frozenset[str] = frozenset(), trails: tuple[str, ...] = (),
-             header: int | None = None, headed: tuple[int | None, int | None] = (None, None)) -> dict[str, float]:
+             header: int | None = None, headed: tuple[int | None, int | None] = (None, None),
+             frequent: frozenset[str] = frozenset()) -> dict[str, float]:
     """What the model knows of one candidate (each feature about 0..1); `trails`, `header` and `headed` are the
-    page's (`breadcrumb_trails`, `header_start`, `headed_lines`), computed once."""
+    page's (`breadcrumb_trails`, `header_start`, `headed_lines`), computed once; `frequent` the words whose
+    echo says nothing (`frequent_words`)."""
     text = line.text
     title_case, upper_share, link_words, site_separator, counter, cjk, truncated = text_shape(text)
     distance = start - line.index
@@ -106,6 +119,7 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
     above = lines[line.index - 1] if line.index > 0 else None
     dated_below = first_date_offset(lines, line.index, 1)
     dated_above = first_date_offset(lines, line.index, -1)
+    rare = tokens - frequent
     return {
         "overlap": (len(tokens & lead) / len(tokens) if tokens else 0.0) * min(1.0, len(tokens) / 4),
         "overlap_first": len(tokens & first) / len(tokens) if tokens else 0.0,
@@ -142,6 +156,9 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
         "over_header": 1.0 if line.index == headed[0] else 0.0,
         "over_run": 1.0 if line.index == headed[1] else 0.0,
         "headline_above": headline_above(lines, line, lead),
+        "restated_below": 1.0 if restated_below(lines, line, tokens) else 0.0,
+        "overlap_rare": (len(rare & lead) / len(rare) if rare else 0.0) * min(1.0, len(rare) / 4),
+        "overlap_first_rare": len(rare & first) / len(rare) if rare else 0.0,
     }
 
 
@@ -194,6 +211,20 @@ def headline_above(lines: list[Line], line: Line, lead: frozenset[str]) -> float
     return 1.0 if any(other.text != line.text and shaped_as_headline(other)
                       and echo_share(other.text, lead) >= HEADLINE_ABOVE_ECHO
                       for other in lines[max(0, line.index - HEADLINE_ABOVE_REACH):line.index]) else 0.0
+
+
+def restated_below(lines: list[Line], line: Line, tokens: frozenset[str]) -> bool:
+    """A line within RESTATED_REACH under this one says it again in fewer words (its content words, two or more,
+    all this line's, RESTATED_SHARE of them at least): this line is the headline's full form, that one its
+    short form (a teaser's or the picture's)."""
+    if len(tokens) < 2:
+        return False
+    for other in lines[line.index + 1:line.index + 1 + RESTATED_REACH]:
+        words = content_tokens(other.text)
+        if (other.text != line.text and len(words) >= 2 and words <= tokens
+                and len(words) >= RESTATED_SHARE * len(tokens)):
+            return True
+    return False
 
 
 def deck_under(lines: list[Line], line: Line) -> bool:
