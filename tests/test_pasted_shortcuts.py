@@ -3,11 +3,17 @@ patterns behind them answer: a look at the line's end or for a mark only ever sp
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.pasted.blocks import CODE, ELLIPSES, ICON_LABELS, TRUNCATED, code_text, is_icon_labels, is_self_repeating
-from digest.pasted.lines import INVISIBLE, SENTENCE_END, SPACES, Line, ends_sentence, normalise_line
+from digest.pasted.headline_model import ECHO_AT, echo_heads
+from digest.pasted.lines import INVISIBLE, SENTENCE_END, SPACES, Line, ends_sentence, is_word_char, normalise_line
+from digest.pasted.publisher import DISCLOSURE_HINT, has_disclosure_hint
+from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts
 
 # the marks the shortcuts look at, and a little else
 TEXTS = st.text(alphabet=".!?…。！？:;\"'”’»)]{};(│─/ xX\n", max_size=8)
@@ -51,3 +57,43 @@ def test_icon_labels_counts_what_the_pattern_matches(text: str) -> None:
 @given(st.text(alphabet=" \t\u00a0\u2009\u3000\u200b\u00adab", max_size=10))
 def test_normalise_line_rewrites_spaces_only_where_they_change(text: str) -> None:
     assert normalise_line.__wrapped__(text) == SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
+
+
+def test_word_char_is_what_re_calls_one() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.sub(r"\w", "", every) == "".join(char for char in every if not is_word_char(char))
+    assert re.sub(r"[^\W\d_]", "", every) == "".join(char for char in every if not (char.isalnum() and not char.isdecimal()))
+
+
+NAMES = st.sampled_from(["Vox", "vox", "The Verge", "a", "x.y", "Le Monde", "voxvox", ""])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(NAMES, st.lists(st.sampled_from(["Vox", "vox", "The Verge", "Le Monde", " ", "_", "-", ".", "@", "/", "x",
+                                       "1", "é", "a", "y", "voxvox"]), max_size=10).map("".join))
+def test_name_searches_find_what_the_patterns_find(name: str, text: str) -> None:
+    assert list(whole_starts(name, text)) == [match.start() for match in whole(name).finditer(text)]
+    assert shows_whole(name, text) == (whole(name).search(text) is not None)
+    lower = name.lower()
+    assert shows_lower_word(lower, text) == (lower_word(lower).search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["may ", "may", "also ", "earn", "receive", "affiliate", "trademark of", "trademark",
+                                 " of", " ", "\n", "x", "Xmay", "May "]), max_size=8).map("".join))
+def test_disclosure_hint_is_the_pattern(text: str) -> None:
+    assert has_disclosure_hint(text) == (DISCLOSURE_HINT.search(text) is not None)
+
+
+def test_echo_marks_are_all_echo_at_can_match() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"[|·:–—-]", every, re.IGNORECASE) == re.findall(r"[|·:–—-]", every)
+    assert sorted(re.findall(r"[by]", every, re.IGNORECASE)) == ["B", "Y", "b", "y"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["by", "By", "BY", "bY", "b", "y", "x", "_", "1", " ", "\u00a0", "\t", "|", "·", ":", "–",
+                                 "—", "-", "é", "abby", "ı"]), max_size=10).map("".join))
+def test_echo_heads_are_echo_at_heads(text: str) -> None:
+    expected = tuple(text[:match.start()].rstrip() for match in ECHO_AT.finditer(text) if match.start() > 0)
+    assert echo_heads.__wrapped__(text) == expected

@@ -31,7 +31,7 @@ from digest.pasted.blocks import (
     is_title_case,
     looks_like_prose,
 )
-from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line
+from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, is_word_char
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
 MODEL_WINDOW = 200  # lines before the article run that may hold the headline (and its opening lines: headline.opening_candidates)
@@ -256,11 +256,26 @@ def echoed_heads(lines: list[Line]) -> frozenset[str]:
     return frozenset(head for line in lines for head in echo_heads(line.text))
 
 
+ECHO_MARK = re.compile(r"[|·:–—\-bB]")  # where an ECHO_AT match may end its spaces: a separator, or the "b" of "by"
+
+
 @by_text(16384)
 def echo_heads(text: str) -> tuple[str, ...]:
     """What one line says before each separator or "by" in it, by text, cached: `echoed_heads` reads every
-    line of every page."""
-    return tuple(text[:match.start()].rstrip() for match in ECHO_AT.finditer(text) if match.start() > 0)
+    line of every page. `ECHO_AT.finditer` tries its spaces and its IGNORECASE branches at every position; its matches
+    are the separators and the whole words "by" (no other character matches them, case aside), each with the spaces
+    before it, which the head's `rstrip` drops: those marks, found by a plain character class, give the same heads
+    (tests/test_pasted_shortcuts.py)."""
+    heads = []
+    for mark in ECHO_MARK.finditer(text):
+        at = mark.start()
+        if text[at] in "bB" and not (text[at + 1:at + 2] in ("y", "Y") and (at == 0 or not is_word_char(text[at - 1]))
+                                     and (at + 2 == len(text) or not is_word_char(text[at + 2]))):
+            continue  # a "b" that opens no whole word "by"
+        head = text[:at].rstrip()
+        if head:  # ECHO_AT's match opens the line (only spaces before it): no head
+            heads.append(head)
+    return tuple(heads)
 
 
 def reads_as_deck(line: Line) -> bool:

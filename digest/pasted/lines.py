@@ -37,6 +37,11 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(SENTENCE_CLOSERS)[-1:] in SENTENCE_STOPS or text[-1:] in QUOTE_ENDS
 
 
+def is_word_char(char: str) -> bool:
+    """What re's `\\w` matches, said without re (the same over every code point: tests/test_pasted_shortcuts.py)."""
+    return char.isalnum() or char == "_"
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One non-empty line of the paste, with its position and the spacing around it."""

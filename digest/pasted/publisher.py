@@ -193,12 +193,18 @@ IN_SENTENCES = (DISCLOSURE, TRADEMARK)  # said in a sentence among others: looke
 SEARCHED = (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE, TRADEMARK)  # anywhere in the line; the others open it
 
 
+def has_disclosure_hint(text: str) -> bool:
+    """DISCLOSURE_HINT is in the line. Its `\\b` opening finds no prefix to skip to, so it is tried at every position
+    of every line, twice a paste: a look for its words first (most lines hold none) spares the search."""
+    return ("may " in text or "affiliate" in text or "trademark of" in text) and DISCLOSURE_HINT.search(text) is not None
+
+
 @by_text(16384)
 def naming_matches(text: str, words: int) -> tuple[tuple[Screened | re.Pattern[str], int, re.Match[str]], ...]:
     """Each naming pattern's match in a line, with its bonus, in NAMING_PATTERNS' order (most lines: none).
     By text alone, cached: eight patterns over every short line are a tenth of the pasted pipeline, and a
     site's menus and footers recur page after page."""
-    disclosure = DISCLOSURE_HINT.search(text) is not None
+    disclosure = has_disclosure_hint(text)
     found = []
     for pattern, bonus in NAMING_PATTERNS:
         if pattern is BRAND_OWNS and not OWNS_HINT.search(text) or pattern in IN_SENTENCES and not disclosure:
@@ -234,7 +240,7 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
     boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
-        disclosure = DISCLOSURE_HINT.search(line.text) is not None  # a disclosure is a sentence among others
+        disclosure = has_disclosure_hint(line.text)  # a disclosure is a sentence among others
         if line.words > NAMING_LINE_MAX_WORDS and not disclosure:
             continue
         for pattern, bonus, match in naming_matches(line.text, line.words):
@@ -298,8 +304,7 @@ def initials(name: str) -> str:
 
 def mentions(name: str, texts: list[str]) -> int:
     """How many lines show the name as whole words."""
-    pattern = publisher_model.whole(name)
-    return sum(1 for text in texts if name in text and pattern.search(text))  # the substring first: most lines lack it
+    return sum(1 for text in texts if publisher_model.shows_whole(name, text))
 
 
 def distinct_mentions(name: str, texts: list[str]) -> int:
@@ -341,12 +346,14 @@ def site_choices(lines: list[Line], named: Named, headline: str | None = None, a
     domains = written_domains(lines)
     written = addresses([line.text for line in lines if article is None or line.index not in article])
     labels = {squashed(key.split(".")[0]) for key in domains}
-    extended = publisher_model.extensions(names, lines)
+    shown = {name: publisher_model.showing(name, lines) for name in names if name}  # read once, used twice
+    extended = publisher_model.extensions(names, lines, shown)
     spelled = spelled_domains(names, domains)
     choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
                                                name != publisher_model.NONE and squashed(name) in written,
                                                domain, extended.get(name, (False, False)), name in owners, name in named.groups,
-                                               name != publisher_model.NONE and squashed(name) in labels, common)
+                                               name != publisher_model.NONE and squashed(name) in labels, common,
+                                               shown.get(name))
                 | merged_address(spelled.get(name), article, len(lines)))
                for name in sorted(names | {publisher_model.NONE})]
     merged = {found.name for found in spelled.values()}
