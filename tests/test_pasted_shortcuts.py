@@ -9,9 +9,34 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.pasted.blocks import CODE, ELLIPSES, ICON_LABELS, TRUNCATED, code_text, is_icon_labels, is_self_repeating
+from digest.pasted.blocks import (
+    CODE,
+    ELLIPSES,
+    ICON_LABELS,
+    NUMBERED_ITEM,
+    SLIDE_COUNTER,
+    TRUNCATED,
+    code_text,
+    is_icon_labels,
+    is_list_item,
+    is_self_repeating,
+    slide_counter,
+)
 from digest.pasted.headline_model import ECHO_AT, echo_heads
-from digest.pasted.lines import INVISIBLE, SENTENCE_END, SPACES, Line, ends_sentence, is_word_char, normalise_line
+from digest.pasted.lines import (
+    ASCII_TOKEN,
+    CJK,
+    INVISIBLE,
+    SENTENCE_END,
+    SPACES,
+    TOKEN,
+    Line,
+    cjk_chars,
+    ends_sentence,
+    has_cjk,
+    is_word_char,
+    normalise_line,
+)
 from digest.pasted.publisher import DISCLOSURE_HINT, has_disclosure_hint
 from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts
 
@@ -97,3 +122,26 @@ def test_echo_marks_are_all_echo_at_can_match() -> None:
 def test_echo_heads_are_echo_at_heads(text: str) -> None:
     expected = tuple(text[:match.start()].rstrip() for match in ECHO_AT.finditer(text) if match.start() > 0)
     assert echo_heads.__wrapped__(text) == expected
+
+
+def test_ascii_tokens_are_tokens() -> None:
+    ascii_text = "".join(map(chr, range(128)))
+    assert re.findall(r"[^\W\d_]", ascii_text) == re.findall(r"[A-Za-z]", ascii_text)
+    assert re.findall(r"\d", ascii_text) == re.findall(r"[0-9]", ascii_text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aZ09_'-.,:; \t\n!", max_size=16))
+def test_ascii_token_finds_what_token_finds(text: str) -> None:
+    assert ASCII_TOKEN.findall(text) == TOKEN.findall(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "0", "9", "12", "/", " / ", "3/50", "x", ".", ")", " ", "•", "-", "–", "*", "+",
+                                 "٣", "١٢", "a"]), max_size=6).map("".join))
+def test_opening_looks_are_the_patterns(text: str) -> None:
+    line = Line(0, text, 1, False, False, 1)
+    assert (slide_counter(text) is not None) == (SLIDE_COUNTER.match(text) is not None)
+    assert is_list_item(line) == (NUMBERED_ITEM.match(text) is not None)
+    assert has_cjk(text) == (CJK.search(text) is not None)
+    assert cjk_chars(text) == len(CJK.findall(text))

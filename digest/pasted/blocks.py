@@ -163,6 +163,7 @@ RELATIVE_TIME = re.compile(  # "73 months ago", "· 4 yr. ago", "vor 2 Stunden",
     r"hace \d+ (?:minutos?|horas?|días?|meses|años?)|\d+\s*(?:分|時間|日|か月|ヶ月|年)前)\W*$",
     re.IGNORECASE,
 )
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 SLIDE_COUNTER = re.compile(r"^([1-9]\d{0,2}) ?/ ?([1-9]\d{0,2})(?![/\d.,:])")  # "1/50 United goin down", "1 / 5"
 COUNTER = re.compile(r"^[#№]?\d{1,4}$")  # a rank, a count of comments or likes, alone on its line
 # "By Jane Doe", "Posted by kovarex, TOGos on 2019-02-15", "Written by Patrick Allan", or "por" alone with the
@@ -173,6 +174,8 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>>?|›|»)\s")
 BREADCRUMB_MIN_SEPARATORS = 2
 META_SEPARATOR = re.compile(r"\s[|•·]\s")
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦\-–*+])\s+\S")  # innerText drops <li> bullets: these are typed
+BULLETS = "•·▪◦-–*+"  # NUMBERED_ITEM's bullets (its other items open with a digit)
+NONZERO_DIGITS = "123456789"  # what a SLIDE_COUNTER opens with
 
 
 @by_text(4096)
@@ -229,7 +232,7 @@ def is_title_case(text: str, *, sentence: bool = False) -> bool:
     """Most Words Capitalised, as menu items and other stories' headlines are written in English.
     A line ending in a full stop must be nearly all capitalised: a sentence full of names
     ("Daring Fireball is written and produced by John Gruber.") still has its verbs in lower case."""
-    words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) > 3]
+    words = [word for word in LETTER_RUN.findall(text) if len(word) > 3]
     if len(words) < 2:
         return False
     share = SENTENCE_CAPITALISED_SHARE if sentence else CAPITALISED_SHARE
@@ -390,8 +393,13 @@ def is_breadcrumb(line: Line) -> bool:
 
 def is_slide_counter(line: Line) -> bool:
     """A gallery's "3/50 Title" (or "1 / 5" alone): the slide's number, and what follows is its caption."""
-    match = SLIDE_COUNTER.match(line.text)
+    match = slide_counter(line.text)
     return match is not None and int(match.group(1)) <= int(match.group(2))
+
+
+def slide_counter(text: str) -> re.Match[str] | None:
+    """SLIDE_COUNTER's match, looked for only where the line opens with its first digit (asked of every line)."""
+    return SLIDE_COUNTER.match(text) if text[:1] in NONZERO_DIGITS else None
 
 
 def is_counter(line: Line) -> bool:
@@ -399,7 +407,8 @@ def is_counter(line: Line) -> bool:
 
 
 def is_list_item(line: Line) -> bool:
-    return NUMBERED_ITEM.match(line.text) is not None
+    first = line.text[:1]  # NUMBERED_ITEM opens with a digit or a bullet: most lines, said without matching
+    return (first.isdecimal() or first in BULLETS) and NUMBERED_ITEM.match(line.text) is not None
 
 
 def is_junk(line: Line) -> bool:

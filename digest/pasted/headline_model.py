@@ -31,7 +31,7 @@ from digest.pasted.blocks import (
     is_title_case,
     looks_like_prose,
 )
-from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, is_word_char
+from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, cjk_chars, has_cjk, is_word_char
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
 MODEL_WINDOW = 200  # lines before the article run that may hold the headline (and its opening lines: headline.opening_candidates)
@@ -69,6 +69,8 @@ ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline
 def content_tokens(text: str) -> frozenset[str]:
     """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs.
     Cached (hence frozen): every candidate line is read for its echo of the lead."""
+    if text.isascii():  # no CJK to set apart or pair (CJK's ranges are all beyond ASCII)
+        return frozenset(token.casefold() for token in CONTENT_TOKEN.findall(text))
     tokens = {token.casefold() for token in CONTENT_TOKEN.findall(CJK.sub(" ", text))}
     cjk = "".join(CJK.findall(text))
     tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
@@ -156,7 +158,7 @@ def text_shape(text: str) -> tuple[float, float, float, float, float, float, flo
         1.0 if LINK_WORDS.search(text) else 0.0,
         1.0 if SITE_SEPARATOR.search(text) else 0.0,
         1.0 if PARTICIPANTS.match(text) else 0.0,
-        1.0 if CJK.search(text) else 0.0,
+        1.0 if has_cjk(text) else 0.0,
         1.0 if TRUNCATED.search(text) else 0.0,
     )
 
@@ -239,7 +241,7 @@ def dated_header_below(lines: list[Line], index: int) -> bool:
 def good_length(line: Line) -> bool:
     """A headline's length: 4 to 20 words; in Chinese or Japanese (two characters a word) from
     CJK_HEADLINE_MIN_CHARS characters' worth."""
-    if len(CJK.findall(line.text)) < CJK_HEADLINE_MIN_CHARS / 2:
+    if cjk_chars(line.text) < CJK_HEADLINE_MIN_CHARS / 2:
         return 4 <= line.words <= 20
     return line.words >= CJK_HEADLINE_MIN_CHARS / CJK_CHARS_PER_WORD
 

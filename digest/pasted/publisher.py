@@ -304,7 +304,7 @@ def initials(name: str) -> str:
 
 def mentions(name: str, texts: list[str]) -> int:
     """How many lines show the name as whole words."""
-    return sum(1 for text in texts if publisher_model.shows_whole(name, text))
+    return sum(1 for text in texts if name in text and publisher_model.shows_whole(name, text))  # the substring first
 
 
 def distinct_mentions(name: str, texts: list[str]) -> int:

@@ -132,8 +132,8 @@ def shows_whole(name: str, text: str) -> bool:
 
 
 def showing(name: str, lines: list[Line]) -> list[Line]:
-    """The lines that show the name as whole words."""
-    return [line for line in lines if shows_whole(name, line.text)]
+    """The lines that show the name as whole words (a substring test first: most lines lack it)."""
+    return [line for line in lines if name in line.text and shows_whole(name, line.text)]
 
 
 def lower_word(word: str) -> re.Pattern[str]:
@@ -162,7 +162,7 @@ def written_lower(name: str, lines: list[Line]) -> bool:
     """The page writes the name in lower case as a word ("community" of "join the community"), not only as the
     label of an address ("medium.com", "uproxx.it"): a common word's use, not a brand's."""
     lower = name.lower()
-    return any(shows_lower_word(lower, line.text) for line in lines)
+    return any(lower in line.text and shows_lower_word(lower, line.text) for line in lines)
 
 
 def features(lines: list[Line], name: str, article: range | None, rules: dict[str, int], rule_pick: str | None,

@@ -42,7 +42,6 @@ from digest.language import detect_language
 from digest.memo import by_text
 from digest.model import Article
 from digest.pasted.blocks import (
-    SLIDE_COUNTER,
     is_byline,
     is_code,
     is_comments_heading,
@@ -56,9 +55,10 @@ from digest.pasted.blocks import (
     is_section_break,
     is_slide_counter,
     looks_like_prose,
+    slide_counter,
 )
 from digest.pasted.header import HEADER_IN_RUN, deck_above_header, header_end
-from digest.pasted.lines import CJK, Line, Span, split_lines
+from digest.pasted.lines import Line, Span, cjk_chars, split_lines
 from digest.pasted import date_model
 from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
 from digest.pasted.published import find_published, in_stated_zone
@@ -128,7 +128,7 @@ def line_value_of(text: str, words: int, blank_before: bool, blank_after: bool) 
 
 def is_cjk_line(line: Line) -> bool:
     """Mostly Chinese or Japanese: counted in character pairs, not spaced words."""
-    return len(CJK.findall(line.text)) >= CJK_SHARE * len(line.text)
+    return cjk_chars(line.text) >= CJK_SHARE * len(line.text)
 
 
 def cjk_titles(lines: list[Line]) -> set[int]:
@@ -175,7 +175,7 @@ def gallery_captions(lines: list[Line]) -> set[int]:
     A gallery shows GALLERY_MIN_SLIDES slides of one series or more (a lone "1 / 5" heads a photo's own caption)."""
     slides: dict[str, set[str]] = {}
     for line in lines:
-        match = SLIDE_COUNTER.match(line.text)
+        match = slide_counter(line.text)
         if match and is_slide_counter(line):
             slides.setdefault(match.group(2), set()).add(match.group(1))
     series = {total for total, numbers in slides.items() if len(numbers) >= GALLERY_MIN_SLIDES}
@@ -183,7 +183,7 @@ def gallery_captions(lines: list[Line]) -> set[int]:
     if not series:
         return captions
     for line in lines:
-        match = SLIDE_COUNTER.match(line.text)
+        match = slide_counter(line.text)
         if match and match.group(2) in series:
             following = line.index + 1
             while following < len(lines) and is_junk(lines[following]) and not is_slide_counter(lines[following]):

@@ -108,7 +108,21 @@ class Screened:
         return True
 
     def search(self, text: str) -> re.Match[str] | None:
-        return None if self.cannot_match(text) else self.pattern.search(text)
+        """`pattern.search(text)`, after the screen (`cannot_match` said in line: asked of every line of a paste)."""
+        words = self.words
+        if words is not None:
+            global _last
+            last = _last
+            if last[0] is not text:
+                last = _last = (text, text.lower(), unsafe_in(text))
+            if not last[2] or self.unsafe.isdisjoint(last[2]):
+                lowered = last[1]
+                for word in words:
+                    if word in lowered:
+                        break
+                else:
+                    return None
+        return self.pattern.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
         return None if self.cannot_match(text) else self.pattern.match(text)
