@@ -13,6 +13,7 @@ from digest.pasted.blocks import (
     CODE,
     ELLIPSES,
     ICON_LABELS,
+    NOTICE,
     NUMBERED_ITEM,
     SLIDE_COUNTER,
     TRUNCATED,
@@ -20,6 +21,7 @@ from digest.pasted.blocks import (
     is_icon_labels,
     is_list_item,
     is_self_repeating,
+    notice_start,
     slide_counter,
 )
 from digest.pasted.headline_model import ECHO_AT, echo_heads
@@ -37,7 +39,7 @@ from digest.pasted.lines import (
     is_word_char,
     normalise_line,
 )
-from digest.pasted.publisher import DISCLOSURE_HINT, has_disclosure_hint
+from digest.pasted.publisher import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
 from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts
 
 # the marks the shortcuts look at, and a little else
@@ -145,3 +147,25 @@ def test_opening_looks_are_the_patterns(text: str) -> None:
     assert is_list_item(line) == (NUMBERED_ITEM.match(text) is not None)
     assert has_cjk(text) == (CJK.search(text) is not None)
     assert cjk_chars(text) == len(CJK.findall(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["cookies", "Cookie ", "uses ", "use", "accept all ", "news app", "download ", "on the ",
+                                 "App Store", "get our app", "you agree to", "by using our site", "JavaScript is disabled",
+                                 "ad blocker", "adblocker", "is sponsored by", "powered by", "creative commons", " ", "x",
+                                 "\n", "İ", "ſ"]), max_size=8).map("".join))
+def test_notice_start_is_where_notice_matches(text: str) -> None:
+    found = NOTICE.pattern.search(text)
+    assert notice_start(text) == (found.start() if found else None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["get ", "Get ", "GET ", "delivered", "'s ", "’s ", "newsletter", "app", "podcast", "x",
+                                 " ", "\n", "ſ"]), max_size=6).map("".join))
+def test_owns_hint_is_the_pattern(text: str) -> None:
+    assert has_owns_hint(text) == (OWNS_HINT.search(text) is not None)
+
+
+def test_apostrophes_are_all_owns_hint_opens_with() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"['’]", every, re.IGNORECASE) == ["'", "’"]

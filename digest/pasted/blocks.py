@@ -53,13 +53,16 @@ COPYRIGHT = Screened(re.compile(
 PAGE_COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|rights reserved|direitos|derechos|droits|rechte|права",
                             re.IGNORECASE)
-NOTICE = Screened(re.compile(  # cookie walls, app prompts, consent texts, licence lines: never article text
-    r"\bcreative commons\b|\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
-    r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|"
-    r"get (?:the|our) app|\byou agree to\b|\bby using (?:this|our) (?:site|website|service)\b|"
-    r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
-    re.IGNORECASE,
-))
+NOTICE_BRANCHES = (  # cookie walls, app prompts, consent texts, licence lines: never article text
+    r"\bcreative commons\b", r"\buses? cookies\b", r"\baccept(?: all)? cookies\b", r"\bcookie (?:policy|settings|preferences)\b",
+    r"\bnews app\b", r"(?:download|get it|available) on (?:the )?(?:app store|google play)", r"download (?:the|our) app",
+    r"get (?:the|our) app", r"\byou agree to\b", r"\bby using (?:this|our) (?:site|website|service)\b",
+    r"javascript (?:is )?(?:disabled|required)", r"enable javascript", r"ad ?blocker", r"\b(?:is )?sponsored by\b", r"^powered by\b",
+)
+NOTICE = Screened(re.compile("|".join(NOTICE_BRANCHES), re.IGNORECASE))
+# Each branch apart, behind its own screen: a line that passes NOTICE's screen ("download ", "cookie ") is searched
+# for the one or two branches its words allow, not for all fifteen at every position (`notice_start`)
+NOTICE_PARTS = tuple(Screened(re.compile(branch, re.IGNORECASE)) for branch in NOTICE_BRANCHES)
 LICENCE = re.compile(  # "This website ... is licensed under ...", "code samples ... are licensed under ..."
     r"\b(?:this (?:site|website|page|work|blog)|content|text|code samples|documents)\b.{0,60}\blicen[sc]ed under\b",
     re.IGNORECASE,
@@ -285,14 +288,24 @@ def is_notice(line: Line) -> bool:
     """Cookie wall, app prompt, newsletter or sign-in box: saying so at once, or short and saying so."""
     if line.words > CONSENT_MAX_WORDS:
         return False
-    notice = NOTICE.search(line.text)
-    if notice is None and "licen" in line.text.lower():  # a cheap look first: the pattern is slow to search
+    start = notice_start(line.text)
+    if start is None and "licen" in line.text.lower():  # a cheap look first: the pattern is slow to search
         notice = LICENCE.search(line.text)
-    if notice and (notice.start() <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
+        start = notice.start() if notice else None
+    if start is not None and (start <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
         return True
     if line.words > NOTICE_MAX_WORDS or PROMPT.search(line.text) is None:
         return False
     return not looks_like_prose(line) or PROMPT_OPENING.match(line.text) is not None
+
+
+def notice_start(text: str) -> int | None:
+    """Where NOTICE's first match starts, or None: the first of its branches' first matches, for the leftmost
+    position where any branch matches is where the alternation matches (each branch looked for behind its screen)."""
+    if NOTICE.cannot_match(text):
+        return None
+    starts = [found.start() for part in NOTICE_PARTS if (found := part.search(text)) is not None]
+    return min(starts, default=None)
 
 
 def is_teaser(line: Line) -> bool:

@@ -199,21 +199,35 @@ def has_disclosure_hint(text: str) -> bool:
     return ("may " in text or "affiliate" in text or "trademark of" in text) and DISCLOSURE_HINT.search(text) is not None
 
 
+# NAMING_PATTERNS with what each asks: (pattern, bonus, searched anywhere, said in sentences), read once
+NAMING = tuple((pattern, bonus, pattern in SEARCHED, pattern in IN_SENTENCES) for pattern, bonus in NAMING_PATTERNS)
+
+
+def has_owns_hint(text: str) -> bool:
+    """OWNS_HINT is in the line; without an apostrophe only its "^get ... delivered" can be, at the line's start."""
+    if "'" in text or "’" in text:
+        return OWNS_HINT.search(text) is not None
+    return OWNS_HINT.match(text) is not None
+
+
 @by_text(16384)
 def naming_matches(text: str, words: int) -> tuple[tuple[Screened | re.Pattern[str], int, re.Match[str]], ...]:
     """Each naming pattern's match in a line, with its bonus, in NAMING_PATTERNS' order (most lines: none).
     By text alone, cached: eight patterns over every short line are a tenth of the pasted pipeline, and a
     site's menus and footers recur page after page."""
     disclosure = has_disclosure_hint(text)
+    long = words > NAMING_LINE_MAX_WORDS
+    if long and not disclosure:
+        return ()  # only the patterns said in sentences are looked for in a long line, and only after their hint
     found = []
-    for pattern, bonus in NAMING_PATTERNS:
-        if pattern is BRAND_OWNS and not OWNS_HINT.search(text) or pattern in IN_SENTENCES and not disclosure:
+    for pattern, bonus, searched, in_sentences in NAMING:
+        if (not disclosure) if in_sentences else long:
+            continue  # a sentence's pattern needs its hint; the others, a short line
+        if pattern is BRAND_OWNS and not has_owns_hint(text):
             continue  # a cheap look first: the full pattern is slow to search
         if pattern is ABOUT_CJK and not any(hint in text for hint in ABOUT_CJK_HINT):
             continue
-        if words > NAMING_LINE_MAX_WORDS and pattern not in IN_SENTENCES:
-            continue
-        match = pattern.search(text) if pattern in SEARCHED else pattern.match(text)
+        match = pattern.search(text) if searched else pattern.match(text)
         if match:
             found.append((pattern, bonus, match))
     return tuple(found)
