@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 
 from digest.pasted.blocks import (
     CODE,
+    CODE_ANYWHERE,
     ELLIPSES,
     ICON_LABELS,
     NOTICE,
     NUMBERED_ITEM,
     SLIDE_COUNTER,
     TRUNCATED,
+    code_anywhere,
     code_text,
     is_icon_labels,
     is_list_item,
@@ -169,3 +171,20 @@ def test_owns_hint_is_the_pattern(text: str) -> None:
 def test_apostrophes_are_all_owns_hint_opens_with() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert re.findall(r"['’]", every, re.IGNORECASE) == ["'", "’"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["f", "(", ")", "x(", " (", "_(", "\n", " ", "\u00a0", "\t", "{", "}", ";", "│", "─", "a",
+                                 "1", ".", "é("]), max_size=8).map("".join))
+def test_code_anywhere_is_the_pattern(text: str) -> None:
+    assert code_anywhere(text) == (CODE_ANYWHERE.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["How", "the", "city", "rebuilt", "its", "port", "How the", "x"]), max_size=50))
+def test_self_repeating_looks_for_the_first_word_again_first(words: list[str]) -> None:
+    text = " ".join(words)
+    split = text.split(maxsplit=40)
+    expected = any(split[size] == split[0] and split[size:2 * size] == split[:size]
+                   for size in range(3, min(20, len(split) // 2) + 1))
+    assert is_self_repeating(Line(0, text, len(split), False, False, 1)) == expected

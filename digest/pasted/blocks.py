@@ -12,8 +12,8 @@ import re
 
 from digest.dates import find_date
 from digest.memo import by_text
-from digest.pasted.lines import Line, ends_sentence, word_count
-from digest.summary.screen import Screened
+from digest.pasted.lines import Line, ends_sentence, is_word_char, word_count
+from digest.summary.screen import Screened, lowered
 
 DATELINE_SHARE = 3  # a date filling a third of the line makes it a dateline
 TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)$")
@@ -39,6 +39,8 @@ MARKUP = re.compile(
 # code listings, SQL, console sessions and text tables: a statement's end, a call or a table's rule anywhere in the line,
 CODE_ANYWHERE = re.compile(r"[{};]\s*$|\w\(.*\)|[│┃┼─═╪]")
 CODE_MARK = re.compile(r"[{};(│┃┼─═╪]")  # ... which cannot be where none of these marks is,
+STATEMENT_ENDS = ("{", "}", ";")  # CODE_ANYWHERE's first branch (`code_anywhere`)
+TABLE_RULE = re.compile(r"[│┃┼─═╪]")  # ... and its last
 CODE_OPENING = re.compile(  # or an opening that only code has
     r"^\s*[}\])]|^\s*(?://|#|/\*|\*)|^\s*(?:var|let|const|def|return|if|for|import)\b"
     r"|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
@@ -167,6 +169,7 @@ RELATIVE_TIME = re.compile(  # "73 months ago", "· 4 yr. ago", "vor 2 Stunden",
     re.IGNORECASE,
 )
 LETTER_RUN = re.compile(r"[^\W\d_]+")
+ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")  # LETTER_RUN in ASCII text, by ranges (lines.ASCII_TOKEN)
 SLIDE_COUNTER = re.compile(r"^([1-9]\d{0,2}) ?/ ?([1-9]\d{0,2})(?![/\d.,:])")  # "1/50 United goin down", "1 / 5"
 COUNTER = re.compile(r"^[#№]?\d{1,4}$")  # a rank, a count of comments or likes, alone on its line
 # "By Jane Doe", "Posted by kovarex, TOGos on 2019-02-15", "Written by Patrick Allan", or "por" alone with the
@@ -235,7 +238,8 @@ def is_title_case(text: str, *, sentence: bool = False) -> bool:
     """Most Words Capitalised, as menu items and other stories' headlines are written in English.
     A line ending in a full stop must be nearly all capitalised: a sentence full of names
     ("Daring Fireball is written and produced by John Gruber.") still has its verbs in lower case."""
-    words = [word for word in LETTER_RUN.findall(text) if len(word) > 3]
+    runs = (ASCII_LETTER_RUN if text.isascii() else LETTER_RUN).findall(text)
+    words = [word for word in runs if len(word) > 3]
     if len(words) < 2:
         return False
     share = SENTENCE_CAPITALISED_SHARE if sentence else CAPITALISED_SHARE
@@ -289,7 +293,7 @@ def is_notice(line: Line) -> bool:
     if line.words > CONSENT_MAX_WORDS:
         return False
     start = notice_start(line.text)
-    if start is None and "licen" in line.text.lower():  # a cheap look first: the pattern is slow to search
+    if start is None and "licen" in lowered(line.text):  # a cheap look first: the pattern is slow to search
         notice = LICENCE.search(line.text)
         start = notice.start() if notice else None
     if start is not None and (start <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
@@ -358,8 +362,11 @@ def is_self_repeating(line: Line) -> bool:
     """A card that prints its headline two or three times over ("How X How X How X", the last copy
     perhaps cut short): the line opens with a run of words said again at once."""
     words = line.text.split(maxsplit=2 * SELF_REPEAT_MAX_WORDS)  # the words compared; a long line's rest unsplit
+    longest = min(SELF_REPEAT_MAX_WORDS, len(words) // 2)
+    if not words or words[0] not in words[SELF_REPEAT_MIN_WORDS:longest + 1]:
+        return False  # no size whose run opens with the first word again: most lines, said at once
     return any(words[size] == words[0] and words[size:2 * size] == words[:size]
-               for size in range(SELF_REPEAT_MIN_WORDS, min(SELF_REPEAT_MAX_WORDS, len(words) // 2) + 1))
+               for size in range(SELF_REPEAT_MIN_WORDS, longest + 1))
 
 
 def is_read_on(line: Line) -> bool:
@@ -380,7 +387,23 @@ def code_text(text: str) -> bool:
     """`is_code` by text, cached: asked of every line more than once."""
     if CODE_OPENING.match(text) is not None:  # one try at the start, not one per character
         return True
-    return CODE_MARK.search(text) is not None and CODE_ANYWHERE.search(text) is not None
+    return CODE_MARK.search(text) is not None and code_anywhere(text)
+
+
+def code_anywhere(text: str) -> bool:
+    """`CODE_ANYWHERE.search(text)`, branch by branch: a statement's end is the stripped line's last character (re's
+    `\\s` is what `str.rstrip` strips), a call is a "(" after a word's character with a ")" later on its line (its
+    `\\w` is tried at every position of the line otherwise), a table's rule one of its characters."""
+    if text.rstrip()[-1:] in STATEMENT_ENDS or TABLE_RULE.search(text) is not None:
+        return True
+    opening = text.find("(", 1)
+    while opening >= 0:
+        if is_word_char(text[opening - 1]):
+            closing, newline = text.find(")", opening + 1), text.find("\n", opening + 1)
+            if closing >= 0 and (newline < 0 or closing < newline):
+                return True
+        opening = text.find("(", opening + 1)
+    return False
 
 
 def is_byline(line: Line) -> bool:

@@ -83,6 +83,15 @@ def unsafe_in(text: str) -> frozenset[str]:
 _last: tuple[str | None, str, frozenset[str]] = (None, "", frozenset())
 
 
+def lowered(text: str) -> str:
+    """`text.lower()`, made once for all the screens that read the same text in a row (and their callers)."""
+    global _last
+    last = _last  # one read: another thread may replace it
+    if last[0] is not text:
+        last = _last = (text, text.lower(), unsafe_in(text))
+    return last[1]
+
+
 class Screened:
     """`pattern.search(text)` (and `match`), skipped when the text holds none of the words a match needs."""
 
