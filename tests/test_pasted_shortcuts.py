@@ -3,9 +3,11 @@ patterns behind them answer: a look at the line's end or for a mark only ever sp
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -188,3 +190,11 @@ def test_self_repeating_looks_for_the_first_word_again_first(words: list[str]) -
     expected = any(split[size] == split[0] and split[size:2 * size] == split[:size]
                    for size in range(3, min(20, len(split) // 2) + 1))
     assert is_self_repeating(Line(0, text, len(split), False, False, 1)) == expected
+
+
+def test_a_line_is_made_as_its_dataclass_would_make_it() -> None:
+    line = Line(index=3, text="Text", words=1, blank_before=True, blank_after=False, repeats=2)
+    assert (line.index, line.text, line.words, line.blank_before, line.blank_after, line.repeats) == (3, "Text", 1, True, False, 2)
+    assert line == Line(3, "Text", 1, True, False, 2) and hash(line) == hash(Line(3, "Text", 1, True, False, 2))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        line.text = "Other"  # type: ignore[misc]
