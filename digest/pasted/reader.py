@@ -245,14 +245,16 @@ def find_article_span(lines: list[Line]) -> Span | None:
     # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
     # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
     cards = sum(line.words for line in lines if line.repeats == 1 and looks_like_prose(line)) >= ARTICLE_MIN_WORDS
+    footer_from = len(lines) * FOOTER_FROM
     for position, line in enumerate(lines):
-        footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
-        if (is_comments_heading(line) and not is_header_comment_count(lines, position)) or footer:
+        footer = position >= footer_from and is_page_copyright(line)  # the position first: most lines are above it
+        comments = is_comments_heading(line)
+        if (comments and not is_header_comment_count(lines, position)) or footer:
             closing = best is not None and best.weight >= ARTICLE_SIZED_RUN  # an article above: these are its comments
             start, total, discount = position, 0.0, COMMENTS_DISCOUNT * (OTHER_STORIES_DISCOUNT if closing else 1.0)
             continue
         value = line_value(line)
-        if is_comments_heading(line) or is_inline_box(lines, position):
+        if comments or is_inline_box(lines, position):
             value = -JUNK_COST
         elif position in captions:
             value = -SHORT_LINE_COST
