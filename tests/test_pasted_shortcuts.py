@@ -28,6 +28,7 @@ from digest.pasted.blocks import (
     notice_start,
     slide_counter,
 )
+from digest.pasted import fitted, headline_model
 from digest.pasted.headline_model import ECHO_AT, echo_heads
 from digest.pasted.lines import (
     ASCII_TOKEN,
@@ -198,3 +199,12 @@ def test_a_line_is_made_as_its_dataclass_would_make_it() -> None:
     assert line == Line(3, "Text", 1, True, False, 2) and hash(line) == hash(Line(3, "Text", 1, True, False, 2))
     with pytest.raises(dataclasses.FrozenInstanceError):
         line.text = "Other"  # type: ignore[misc]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from(["overlap", "long", "inside", "unknown", "title_case", "cjk"]),
+                       st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), max_size=6))
+def test_a_score_sums_as_the_loop_summed(vector: dict[str, float]) -> None:
+    weights = fitted.weights(headline_model.WEIGHTS_NAME)
+    expected = weights.get("bias", 0.0) + sum(weights.get(key, 0.0) * value for key, value in vector.items())
+    assert fitted.score(headline_model.WEIGHTS_NAME, vector) == expected

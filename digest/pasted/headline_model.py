@@ -151,10 +151,10 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
 def text_shape(text: str) -> tuple[float, float, float, float, float, float, float]:
     """The features read from the candidate's text alone (title_case, upper_share, link_words, site_separator,
     counter, cjk, truncated), cached: the same lines are candidates again and again."""
-    letters = [char for char in text if char.isalpha()]
+    letters = list(filter(str.isalpha, text))  # by C-level filter and map: the same counts as a loop over characters
     return (
         1.0 if is_title_case(text) else 0.0,
-        sum(char.isupper() for char in letters) / len(letters) if letters else 0.0,
+        sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
         1.0 if LINK_WORDS.search(text) else 0.0,
         1.0 if SITE_SEPARATOR.search(text) else 0.0,
         1.0 if PARTICIPANTS.match(text) else 0.0,
