@@ -43,9 +43,10 @@ from digest.pasted.lines import (
     has_cjk,
     is_word_char,
     normalise_line,
+    split_lines,
 )
 from digest.pasted.publisher import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
-from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts
+from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
 
 # the marks the shortcuts look at, and a little else
 TEXTS = st.text(alphabet=".!?…。！？:;\"'”’»)]{};(│─/ xX\n", max_size=8)
@@ -208,3 +209,12 @@ def test_a_score_sums_as_the_loop_summed(vector: dict[str, float]) -> None:
     weights = fitted.weights(headline_model.WEIGHTS_NAME)
     expected = weights.get("bias", 0.0) + sum(weights.get(key, 0.0) * value for key, value in vector.items())
     assert fitted.score(headline_model.WEIGHTS_NAME, vector) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(NAMES, st.lists(st.sampled_from(["Vox", "vox", "the verge", "le monde", "vox.com", "@vox", " ", "x", "\n"]),
+                       max_size=6).map("".join))
+def test_a_lower_case_use_is_looked_for_in_the_page_first(name: str, text: str) -> None:
+    lines = split_lines(text)
+    page = "\n".join(line.text for line in lines)
+    assert written_lower(name, lines, page) == written_lower(name, lines)

@@ -361,13 +361,14 @@ def site_choices(lines: list[Line], named: Named, headline: str | None = None, a
     written = addresses([line.text for line in lines if article is None or line.index not in article])
     labels = {squashed(key.split(".")[0]) for key in domains}
     shown = {name: publisher_model.showing(name, lines) for name in names if name}  # read once, used twice
+    page = "\n".join(line.text for line in lines)
     extended = publisher_model.extensions(names, lines, shown)
     spelled = spelled_domains(names, domains)
     choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
                                                name != publisher_model.NONE and squashed(name) in written,
                                                domain, extended.get(name, (False, False)), name in owners, name in named.groups,
                                                name != publisher_model.NONE and squashed(name) in labels, common,
-                                               shown.get(name))
+                                               shown.get(name), page)
                 | merged_address(spelled.get(name), article, len(lines)))
                for name in sorted(names | {publisher_model.NONE})]
     merged = {found.name for found in spelled.values()}

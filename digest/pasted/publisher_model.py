@@ -158,10 +158,13 @@ def shows_lower_word(word: str, text: str) -> bool:
     return False
 
 
-def written_lower(name: str, lines: list[Line]) -> bool:
+def written_lower(name: str, lines: list[Line], page: str | None = None) -> bool:
     """The page writes the name in lower case as a word ("community" of "join the community"), not only as the
-    label of an address ("medium.com", "uproxx.it"): a common word's use, not a brand's."""
+    label of an address ("medium.com", "uproxx.it"): a common word's use, not a brand's. `page`: the lines' texts
+    joined, when the caller has it (each line is a part of it: a word the page lacks is in none, said in one look)."""
     lower = name.lower()
+    if page is not None and lower not in page:
+        return False
     return any(lower in line.text and shows_lower_word(lower, line.text) for line in lines)
 
 
@@ -169,8 +172,9 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
              headline: str | None, owns_address: bool, domain: str | None,
              extension: tuple[bool, bool] = (False, False), owner: bool = False, group: bool = False,
              spells_domain: bool = False, common: frozenset[str] = frozenset(),
-             hits: list[Line] | None = None) -> dict[str, float]:
-    """What the model knows of one name; `hits`, its `showing` lines when the caller has them already."""
+             hits: list[Line] | None = None, page: str | None = None) -> dict[str, float]:
+    """What the model knows of one name; `hits`, its `showing` lines when the caller has them already; `page`, the
+    lines' texts joined by newlines (`written_lower`)."""
     if name == NONE:
         return {"is_none": 1.0}
     hits = showing(name, lines) if hits is None else hits
@@ -191,7 +195,7 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "one_word": 1.0 if len(words) == 1 else 0.0,
         "words": min(4, len(words)) / 4,
         "all_caps": 1.0 if letters and all(char.isupper() for char in letters) else 0.0,
-        "lower_use": 1.0 if name.lower() != name and written_lower(name, lines) else 0.0,
+        "lower_use": 1.0 if name.lower() != name and written_lower(name, lines, page) else 0.0,
         "byline": 1.0 if any(BY_NAME.search(line.text[:start])
                              for line in hits for start in whole_starts(name, line.text)) else 0.0,
         "company": 1.0 if COMPANY.search(name) else 0.0,
