@@ -111,6 +111,9 @@ US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
 ZONE_NAMES = tuple(name for name in ZONE_OFFSETS if name not in CAPITAL_ZONES)
 # a zone name after a clock time, in a pattern compiled to ignore case
 ZONE_NAME = rf"(?:{_alternation(ZONE_NAMES)}|(?-i:{_alternation((*CAPITAL_ZONES, *US_ZONES))}))"
+# The morning and afternoon words of Japanese, Chinese and Korean clocks ("午後1時16分", "下午3:16", "오후 3:16")
+CJK_AM, CJK_PM = ("午前", "上午", "오전"), ("午後", "下午", "오후")
+CJK_HALVES = "|".join((*CJK_AM, *CJK_PM))
 # "2:00 PM", "7 p.m."; innerText may glue a capitalised word to a capital "PM" ("2:00 PMTags", as a zone is glued)
 AMPM = r"[ap]\.?\s?m\.?(?:(?!\w)|(?-i:(?<=[AP]M)(?=[A-Z][a-z])))"
 # A clock time: 07:02, 07:02:00, 7h02, 13h36, 7:02 p.m., 5 pm; optional "Uhr"/"h" and a zone.
@@ -118,8 +121,8 @@ TIME = (
     rf"(?P<hour>[0-2]?\d)(?:(?:[:h]|\.(?=[0-5]\d\s*(?:{AMPM}|Uhr|[A-Z]{{2,4}}\b)))"  # "07.02 Uhr", "02.00 EST"
     rf"(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:[.,]\d+)?)?(?:\s*(?P<ampm>{AMPM}))?"
     rf"|\s*(?P<ampm2>{AMPM}))(?:\s*(?:Uhr|h|ч\.?)(?!\w))?"
-    rf"(?:\s*(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|"
-    rf"{ZONE_NAME})(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued
+    rf"(?:\s*\(?(?P<tz>Z|(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|[+-]\d{{2}}:?\d{{2}}|"
+    rf"{ZONE_NAME})\)?(?:(?![\w:])|(?-i:(?=[A-Z][a-z]))))?"  # "... 10:32 AM ESTUpdated ...": glued; "at 13:18 (UTC)"
 )
 # What may stand between a date and its time: "7 April 2022, 07:02", "November 29, 2016: 3:33 AM ET", "07.04.2022 um 07:02 Uhr",
 # "04.05.2015 à 13h36", "7 de abril de 2022 às 07h02", "7 апреля 2022 в 10:15".
@@ -141,7 +144,7 @@ DATE_SHAPES = {
     "iso": (
         rf"{YEAR_FIRST_START}(?P<year>\d{{4}})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
         r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
-        r"(?P<tz>Z|\s?(?:UTC|GMT)|\s?[+-]\d{1,2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC", "T10:15-500" too,
+        r"(?P<tz>Z|\s?(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|\s?[+-]\d{1,2}:?\d{2})?)?(?![\w:])"  # "2016-12-19 19:19:00 UTC", "T10:15-500" too,
         # Ruby's and Jekyll's "2016-10-13 17:00:00 -0400"
     ),
     "year_first": rf"{YEAR_FIRST_START}(?P<year>\d{{4}})/(?P<month>[01]?\d)/(?P<day>[0-3]?\d){NUMBER_END}{TIME_AFTER}",
@@ -162,9 +165,11 @@ DATE_SHAPES = {
         rf"(?<!\w){MONTH}\s+(?P<day>[0-3]?\d)\s+(?P<hour>[0-2]\d):(?P<minute>[0-5]\d):(?P<second>[0-5]\d)"
         rf"(?:\s+(?P<tz>(?:UTC|GMT)(?:[+-]\d{{2}}:?\d{{2}})?|[+-]\d{{4}}|{ZONE_NAME}))?\s+{YEAR}(?!\d)"
     ),
+    # "2019年3月1日 13時16分", "2019年3月1日（金）午後1時16分", "2017年3月10日 下午3:16", "2019년 3월 8일 오후 3:16"
     "cjk": (
-        r"(?P<year>\d{4})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
-        r"(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?\s*(?P<hour>[0-2]?\d)[:時](?P<minute>[0-5]\d)分?)?"
+        r"(?P<year>\d{4})\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+        rf"(?:\s*(?:\([^)]{{1,3}}\)|（[^）]{{1,3}}）)?\s*(?:(?P<ampm>{CJK_HALVES})\s*)?(?P<hour>[0-2]?\d)\s*[:時时시]\s*"
+        r"(?P<minute>[0-5]\d|\d(?=\s*[分분]))\s*[分분]?)?"
     ),
 }
 DATE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in DATE_SHAPES.items()}
@@ -176,19 +181,22 @@ WITHOUT_FOUR_DIGITS = {"slashed_yy": DATE_PATTERNS["slashed_yy"]}  # "9/11/13 10
 # The separator every match of a shape writes (the clock's colon of "Mon Aug 03 12:45:00 EDT 2015"): a text without it
 # left is not searched for the shape.
 SEPARATORS = {"iso": "-", "year_first": "/", "year_dotted": ".", "dotted": ".", "dashed": "-", "slashed": "/",
-              "slashed_yy": "/", "cjk": "年", "month_day_clock_year": ":"}
+              "slashed_yy": "/", "month_day_clock_year": ":"}
 # A part every match of a shape holds, found far faster than the shape (it opens on a digit, which re skips to;
 # the shape opens on a look behind, tried at every character): a text without it left is not searched for the shape.
 CORES = {"month_day": re.compile(r"\d(?:st|nd|rd|th)?,?\s+\d{4}", re.IGNORECASE)}  # "... 7th, 2022"
-CORES.update({shape: re.compile(r"\d-\d") for shape in ("iso", "dashed")})  # a separator between two numbers
+CORES.update({shape: re.compile(r"\d-\d") for shape in ("iso", "dashed")})
+CORES["cjk"] = re.compile(r"\d\s*[年년]")  # "2019年", "2019년"  # a separator between two numbers
 CORES.update({shape: re.compile(r"\d\.\s?\d") for shape in ("year_dotted", "dotted")})
 CORES.update({shape: re.compile(r"\d/\d") for shape in ("year_first", "slashed", "slashed_yy")})
 
-# "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019":
+# "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019",
+# "8:27 AM - 21 Jun 2016":
 # a clock time written before its date (British and US news pages), its zone before or after the date
 CLOCK_BEFORE_CHARS = 40  # how far before a date its clock time may stand
 CLOCK_BEFORE = re.compile(
-    rf"(?<![\d:.]){TIME}\s*[,|•·]?\s*(?:on\s+)?(?:(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+)?$", re.IGNORECASE)
+    rf"(?<![\d:.]){TIME}\s*(?:[,|•·]|[-–—](?=\s))?\s*(?:on\s+)?(?:(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+)?$",
+    re.IGNORECASE)  # "8:27 AM - 21 Jun 2016": a dash too
 ZONE_AFTER = re.compile(
     rf"\s*\(?(?P<tz>(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|{ZONE_NAME})(?!\w)", re.IGNORECASE)
 
@@ -237,10 +245,10 @@ def zone_of(text: str | None, day: date | None = None) -> timezone | None:
 
 
 def _hour_24(hour: int, ampm: str | None) -> int:
-    """12-hour clock to 24-hour: 12 a.m. is 0, 1 p.m. is 13."""
+    """12-hour clock to 24-hour: 12 a.m. is 0, 1 p.m. is 13 (午後1時, 下午1:00, 오후 1:00 too)."""
     if not ampm:
         return hour
-    pm = ampm.lower().startswith("p")
+    pm = ampm.lower().startswith("p") or ampm in CJK_PM
     if hour == 12:
         return 12 if pm else 0
     return hour + 12 if pm else hour
@@ -274,7 +282,7 @@ def _build(shape: str, match: re.Match[str], day_first: bool | None = None) -> d
     if hour is None:
         return found
     ampm = groups.get("ampm") or groups.get("ampm2")
-    if ampm and not 1 <= int(hour) <= 12:
+    if ampm and not (0 if ampm in CJK_AM + CJK_PM else 1) <= int(hour) <= 12:  # "午前0時5分": 0 to 11 in Japanese
         return None
     try:
         return datetime(year, month, day, _hour_24(int(hour), ampm), int(groups.get("minute") or 0),

@@ -242,3 +242,24 @@ def test_a_shape_is_searched_for_only_where_its_core_and_separator_stand(text: s
         core = CORES.get(shape)
         assert core is None or core.search(text, start) is not None, shape
         assert text.find(SEPARATORS.get(shape, ""), start) >= 0, shape
+
+
+def test_a_clock_time_may_stand_a_dash_before_its_date_and_a_zone_in_brackets_after_it() -> None:
+    assert find_date("8:27 AM - 21 Jun 2016")[0] == datetime(2016, 6, 21, 8, 27)
+    assert find_date("last edited on 2 April 2024, at 13:18 (UTC).")[0] == datetime(2024, 4, 2, 13, 18, tzinfo=timezone.utc)
+    assert find_date("Score 3 - 21 Jun 2016")[0] == date(2016, 6, 21)
+
+
+def test_a_machine_stamps_gmt_takes_its_offset() -> None:
+    assert find_date("2019-03-01 14:27 GMT+8")[0] == datetime(2019, 3, 1, 14, 27, tzinfo=timezone(timedelta(hours=8)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2019年3月1日（金）午後1時16分", datetime(2019, 3, 1, 13, 16)),
+    ("2019年3月1日 午前0時5分", datetime(2019, 3, 1, 0, 5)),  # Japanese clocks run 0 to 11 before noon
+    ("2017年3月10日 下午3:16", datetime(2017, 3, 10, 15, 16)),
+    ("2019년 3월 8일 오후 3:16", datetime(2019, 3, 8, 15, 16)),
+    ("2019년 3월 8일", date(2019, 3, 8)),
+])
+def test_chinese_japanese_and_korean_dates_and_clock_halves_are_read(text: str, expected: datetime | date) -> None:
+    assert find_date(text)[0] == expected

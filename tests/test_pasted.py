@@ -328,7 +328,14 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
      "Get the most out of Medical News Today."), "Medical News Today"),  # an acronym spelled out
     (("Olena Shmahalo/Quanta Magazine\nGet Quanta Magazine delivered to your inbox\nThe Quanta Newsletter\n"
      "About Quanta\nQuanta\nQuanta"), "Quanta Magazine"),
+    # the fuller name the page writes on lines of its own, with a quarter of the short one's score (bbc-1) ...
+    (("BBC News\nBBC\nBBC Sport\nBBC News\nBBC\nBBC\nBBC Weather\nBBC\nBBC\nBBC\nBBC\nBBC\nContact BBC News\n"
+      "Copyright © 2019 BBC. The BBC is not responsible for the content of external sites."), "BBC News"),
+    # ... not a section's brand line written once (politico)
+    ("POLITICO\nPOLITICO\nPOLITICO Live\nPOLITICO\n© 2022 POLITICO LLC", "POLITICO"),
     ("Sign up for GitLab’s newsletter\nHow we overhauled GitLab navigation", "GitLab"),
+    (("Scott Heins/Gothamist\nNYC news never sleeps. Get the Gothamist Daily newsletter and don't miss a moment.\n"
+      "© 2022 New York Public Radio. All rights reserved."), "Gothamist"),  # the newsletter's brand over the owner's
     (("Keep up with the CityLab Daily newsletter.\nPopular Now on CityLab »\nSign up for CityLab Daily:\n"
      "CityLab is committed to telling the story of the world’s cities.\nCitylab.com © 2019 The Atlantic Monthly Group"),
      "CityLab"),  # a newsletter's name ("CityLab Daily") is the brand's
@@ -339,6 +346,10 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     ("WIRED\nWIREDについて\nWIRED\n© 2019 Condé Nast Japan. All rights reserved.", "WIRED"),
     ("ニュース\nlifehackerについて\nlifehacker", "lifehacker"),
     ("关于 InfoQ\nInfoQ", "InfoQ"),
+    ("Le Monde Afrique\nServices Le Monde\nSuivez Le Monde", "Le Monde"),  # "follow" in French (lemonde)
+    ("Spektrum Kompakt\nSpektrum Shop\nFür Spektrum schreiben", "Spektrum"),  # "write for" in German (spektrum)
+    ("O’Reilly Japan\nDownload the O’Reilly app\nO’Reilly", "O’Reilly"),  # the button's verb is no part of the name
+    ("Kommentar schreiben\nKommentar schreiben", None),  # "write a comment": no "für", no brand
     ("これについて\nこれについて", None),  # no Latin name: a sentence's "about this"
 ])
 def test_the_site_names_itself(text: str, site: str | None) -> None:
@@ -366,6 +377,8 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     # partners and ventures are company words, and so are Japanese legal forms (dmagazine, ossnews.jp)
     ("D Magazine Partners\nD Magazine\nCopyright © 2016, D Magazine Partners, Inc. All Rights Reserved.", "D Magazine"),
     ("Copyright © 2013 株式会社オープンソース活用研究所. All rights reserved.", None),
+    # a firm named for its partners: the first partner's name is the company's head, no brand (timesofindia)
+    ("Copyright © 2022 Bennett, Coleman & Co. Ltd. All rights reserved.", None),
     # a bare "Copyright" heading with no year names no holder (obamawhitehouse.archives.gov)
     ("Privacy Policy\nCopyright Information\nCopyright Information", None),
     # a phrase, a label or another product's brand line is no name (firefox-nightly-blog, bug-1255978, medium-3)
@@ -386,6 +399,10 @@ def test_an_owner_or_a_phrase_is_no_publisher(text: str, site: str | None) -> No
     # ... unless the page repeats it on other lines or sets it apart in capitals (medium, fortune)
     ("More from Medium\nWan Xiao\nMedium\nGet the Medium app", "Medium"),
     ("Follow FORTUNE\nSHARE", "FORTUNE"),
+    # a brand line's name set alone over a follow button or a date is an author's box, not the site's (medium.com)
+    (("Jakob Ulbrich\nFollow\nAug 8, 2016\nMore from Jakob Ulbrich\nFollow\nGet the Medium app\nJakob Ulbrich\n"
+      "506 Followers\nFollow\nMore from Medium"), "Medium"),
+    ("Written on Feb 24 by\nCourtney Kirchoff\nFollow Courtney Kirchoff\nCourtney Kirchoff", None),
 ])
 def test_a_box_heading_is_no_brand(text: str, site: str | None) -> None:
     assert find_site(split_lines(text), None) == site
@@ -668,6 +685,8 @@ def test_the_headline_over_its_kicker_is_one_of_its_own_forms() -> None:
     ("Last Updated: January 7, 2025", None),  # spiceworks
     ("Expires: 18 June 2015 15 December 2014", date(2014, 12, 15)),  # ietf-1: the expiry is not the draft's date
     ("Published April 7, 2022, updated April 8, 2022", date(2022, 4, 7)),
+    ("April 8, 2022April 7, 2022 by Luke Koppa", date(2022, 4, 7)),  # two days glued: the earlier is the publication
+    ("April 11, 2022 Issue", None),  # a print issue's cover date is not the day it was published
 ])
 def test_an_update_or_an_expiry_is_no_publication_date(dateline: str, published: date | None) -> None:
     text = paste(MENU, "Council approves the new river crossing after a decade of delays", dateline,
@@ -900,3 +919,8 @@ def test_a_chinese_blog_without_full_stops_keeps_its_lines() -> None:
              for n in range(1, 7)]
     article = read_text(paste(MENU, "\n".join(lines)), url=None)
     assert len(article.paragraphs) >= 5
+
+
+def test_a_time_takes_the_zone_a_line_states_for_all_the_pages_times() -> None:
+    article = read_text(paste(MENU, ARTICLE, "All times are Eastern.", FOOTER), url=None)
+    assert article.published == datetime(2022, 4, 7, 19, 2, tzinfo=timezone(timedelta(hours=-4)))  # EDT in April

@@ -22,6 +22,8 @@ LEGAL_FORM = (r"(?:inc|llc|ltd|limited|gmbh|s\.a|sa|sas|sarl|s\.l|sl|plc|corp|co
               r"s\.p\.a|spa|srl|b\.v|bv|ag|kg|pty|oy|ab)")
 LEGAL_SUFFIX = re.compile(rf",?\s+{LEGAL_FORM}\.?$", re.IGNORECASE)
 LEGAL_AFTER = re.compile(rf"^,?\s+{LEGAL_FORM}\.?(?!\w)", re.IGNORECASE)  # "Economia, a.s.": the name is a company's
+PARTNER_AFTER = re.compile(  # "Bennett, Coleman & Co. Ltd.": the name is a firm's first partner, the company goes on
+    rf"^,\s+(?:[{UPPER_START}][\w'’\-]*,?\s+(?:&\s+)?){{1,3}}(?i:{LEGAL_FORM})\.?(?!\w)")
 CORPORATE = re.compile(
     r"\b(?:media|interactive|group|network|software|productions?|entertainment|inc|corporation|corp|holdings?|"
     r"publishing|trust|foundation|company|ltd|llc|gmbh|ag|plc|medien|verlag|éditions|editora|ediciones|edizioni|"
@@ -37,8 +39,9 @@ COMPANY_NAME_MIN_LINES = 2  # a brand named with a company's word is written who
 
 
 def is_owner(raw: str, after: str) -> bool:
-    """A company's name ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company"), not a brand's."""
-    return CORPORATE.search(raw) is not None or LEGAL_AFTER.match(after) is not None
+    """A company's name ("Vox Media, Inc.", "Economia, a.s.", "The New York Times Company", "Bennett, Coleman &
+    Co. Ltd."), not a brand's."""
+    return CORPORATE.search(raw) is not None or LEGAL_AFTER.match(after) is not None or PARTNER_AFTER.match(after) is not None
 
 
 def owner_stem(name: str, texts: list[str]) -> str | None:
@@ -56,7 +59,7 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
         alone = re.compile(  # as written, capitals and all: "Demand Media" is not the "demand" of "on demand"
             rf"(?<!\w){before}{re.escape(candidate)}(?!\w){after}"
             rf"(?!,?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))")
-        if any(alone.search(text) for text in texts):
+        if any(not PARTNER_AFTER.match(text[match.end():]) for text in texts for match in alone.finditer(text)):
             return candidate
     return None
 

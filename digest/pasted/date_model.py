@@ -62,6 +62,9 @@ UPDATE_WORD = Screened(re.compile(
     r"更新日|更新|最終更新|更新日時|修改)\W*(?:on|am|le|el|em|il)?\W*"
     rf"{CUE_WEEKDAY}$",
     re.IGNORECASE))
+# A date a print issue or edition names ("December 5, 2016 Issue", "the December 5, 2016, issue", "Dec 5th 2016
+# edition"): the magazine's cover date, not the day the article was published
+PRINT_ISSUE = re.compile(r"\W{0,3}(?:issue|edition|ausgabe|édition|edición|edizione|edição)\b", re.IGNORECASE)
 REPLY = Screened(re.compile(r"\b(?:reply|replies|antworten|répondre|responder|rispondi|ответить)\b|返信|回复|says:$", re.IGNORECASE))
 SHOWN_AS_OF = Screened(re.compile(r"\b(?:as of|price as|returns as|stand:|état au)\b", re.IGNORECASE))
 
@@ -77,8 +80,8 @@ Value = datetime | date
 
 def dates_in(line: Line, day_first: bool | None) -> tuple[tuple[Value, int, int], ...]:
     """The dates a line writes, with their spans (at most MAX_DATES_PER_LINE), but those a cue right before
-    announces as an update or an expiry ("Updated Jul 24, 2018"): never the publication's, whatever else
-    the page shows."""
+    announces as an update or an expiry ("Updated Jul 24, 2018") and a print issue's ("December 5, 2016 Issue"):
+    never the publication's, whatever else the page shows."""
     return dates_in_text(line.text, day_first)
 
 
@@ -88,7 +91,8 @@ def dates_in_text(text: str, day_first: bool | None) -> tuple[tuple[Value, int, 
     found, position = [], 0
     while len(found) < MAX_DATES_PER_LINE and (hit := find_date(text[position:], day_first=day_first)):
         value, begin, end = hit
-        if not UPDATE_WORD.search(text[max(0, position + begin - CUE_REACH):position + begin]):
+        if not UPDATE_WORD.search(text[max(0, position + begin - CUE_REACH):position + begin]) \
+                and not PRINT_ISSUE.match(text, position + end):
             found.append((value, position + begin, position + end))
         position += end
     return tuple(found)

@@ -4,10 +4,11 @@ A dateline stands near the headline (kicker, date, headline; or byline and date 
 sentence is what the article talks about, read only when no dateline stands near; a date a label or a cue
 announces as an update or an expiry is not the publication's. The fitted date model
 (`digest.pasted.date_model`) weighs this rule's pick among its features.
-A time is kept as written, with the zone written beside it ("7:05 AM EST"); a time written without
-one takes the zone the paste writes beside another of that day's times ("Updated ... 6:06 PM UTC"),
-else the US zone family written beside another day's time, else its language's (Japanese, Korean, Chinese:
-`in_stated_zone`), else stays the page's local time, unlabelled.
+A time is kept as written, with the zone written beside it ("7:05 AM EST", "13h59, heure de Paris",
+"北京时间 13:16": digest.zones); a time written without one takes the zone the paste writes beside another
+of that day's times ("Updated ... 6:06 PM UTC"), else the one a line states for all its times ("All times
+are ET"), else the US zone family written beside another day's time, else its language's (Japanese, Korean,
+Chinese: `in_stated_zone`), else stays the page's local time, unlabelled.
 """
 
 from __future__ import annotations
@@ -27,15 +28,17 @@ from digest.pasted.blocks import (
     is_notice,
     looks_like_prose,
 )
+from digest.pasted.date_model import MAX_DATES_PER_LINE, PRINT_ISSUE
 from digest.pasted.lines import Line
 from digest.pasted.headline import is_wiki_entry
 from digest.summary.screen import Screened
-from digest.zones import language_offset, written_us_zone, written_zone
+from digest.zones import language_offset, stated_zone, written_us_zone, written_zone
 
 DATE_BEFORE_HEADLINE = 3  # a dateline may stand just above the headline (kicker, date, headline)
 DATE_INTO_ARTICLE = 3  # or in the first lines of the article run (byline, date)
 LABEL_MAX_WORDS = 3  # "Last updated:" on a line of its own labels the date under it
 HEADER_INTO_ARTICLE = 8  # a line that is only a byline or a date may stand further in, before the lead
+STATEMENT_MAX_CHARS = 200  # "All times are Eastern." stands in a short line of its own (a note, a footer)
 LIST_RUN = 3  # this many dated lines in a row: a list of dated links, not a dateline
 NOT_PUBLISHED_CUE = Screened(re.compile(  # "Updated Jul 24, 2018", "Expires: 18 June 2015": another date than the publication's
     r"\b(?:(?:last )?updated|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
@@ -55,17 +58,27 @@ def is_boilerplate(line: Line) -> bool:
     return is_icon_labels(line) or is_markup(line) or is_copyright(line) or is_notice(line)
 
 
-def publication_date(text: str, day_first: bool | None) -> datetime | date | None:
+def publication_date(text: str, day_first: bool | None, *, earliest: bool = False) -> datetime | date | None:
     """The first date in the line that no cue right before it announces as an update or an expiry
     ("By Alissa Wilkinson Updated Jul 24, 2018" has none; "Expires: 18 June 2015   15 December 2014" has
-    the second)."""
-    position = 0
-    while (found := find_date(text[position:], day_first=day_first)) is not None:
-        value, begin, end = found
-        if not NOT_PUBLISHED_CUE.search(text[position:position + begin]):
-            return value
+    the second) and that names no print issue ("December 5, 2016 Issue"). With `earliest` (a dateline, not a
+    sentence), the earliest day it writes: a page is published before it is updated, and a byline that
+    writes both with no word between ("December 10, 2021April 9, 2019 by ...") puts either first."""
+    position, found = 0, []
+    while len(found) < MAX_DATES_PER_LINE and (hit := find_date(text[position:], day_first=day_first)) is not None:
+        value, begin, end = hit
+        if not NOT_PUBLISHED_CUE.search(text[position:position + begin]) and not PRINT_ISSUE.match(text, position + end):
+            found.append(value)
+            if not earliest:
+                break
         position += end
-    return None
+    if not found:
+        return None
+    return min(found, key=day) if earliest else found[0]
+
+
+def day(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def labelled_update(lines: list[Line], line: Line) -> bool:
@@ -102,14 +115,15 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
     for line in lines[max(0, anchor - DATE_BEFORE_HEADLINE):start + DATE_INTO_ARTICLE]:
         if not has_date(line) or is_boilerplate(line) or labelled_update(lines, line) or in_dated_list(lines, line):
             continue  # a date inside junk or a list of dated links may confirm, never decide
-        found = publication_date(line.text, day_first)
+        prose = looks_like_prose(line)
+        found = publication_date(line.text, day_first, earliest=not prose)
         if found:
-            (in_prose if looks_like_prose(line) else near).append((abs(line.index - anchor), line.index < anchor, found))
+            (in_prose if prose else near).append((abs(line.index - anchor), line.index < anchor, found))
     if near:
         return min(near, key=lambda item: item[:2])[2]
     for line in lines[start:start + HEADER_INTO_ARTICLE]:  # a byline's dateline under the deck and the picture
         if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line) and not labelled_update(lines, line):
-            found = publication_date(line.text, day_first)
+            found = publication_date(line.text, day_first, earliest=True)
             if found:
                 return found
     if in_prose:  # a sentence's date (a caption's, the lead's) only when no dateline stands near
@@ -131,8 +145,9 @@ def announces_publication(text: str) -> bool:
 def in_stated_zone(found: datetime | date | None, lines: list[Line], language: str | None) -> datetime | date | None:
     """A time written without a zone, in the zone the paste states: the one a dated line (not a sentence)
     writes beside a time of the same day ("12:31 PM" under "Updated Dec. 13, 2016, 6:06 PM UTC"), else
-    the US zone one writes beside another day's time ("Price as of August 10, 2022, 1:20 p.m. ET": Eastern,
-    EST on a January dateline), else the zone its language is read in; as written when the paste states none."""
+    the one a short line states for all the page's times ("All times are Eastern"), else the US zone one
+    writes beside another day's time ("Price as of August 10, 2022, 1:20 p.m. ET": Eastern, EST on a January
+    dateline), else the zone its language is read in; as written when the paste states none."""
     if not isinstance(found, datetime) or found.tzinfo is not None:
         return found
     for line in lines:
@@ -143,6 +158,9 @@ def in_stated_zone(found: datetime | date | None, lines: list[Line], language: s
             zone = written_zone(line.text, found.date())
             if zone is not None:
                 return found.replace(tzinfo=zone)
+    for line in lines:  # a line stating the zone of all the page's times ("All times are ET")
+        if len(line.text) <= STATEMENT_MAX_CHARS and (zone := stated_zone(line.text, found.date())):
+            return found.replace(tzinfo=zone)
     for line in lines:  # a US zone beside another day's time names the page's zone: its offset on this day
         if has_date(line) and not looks_like_prose(line) and (zone := written_us_zone(line.text, found.date())):
             return found.replace(tzinfo=zone)

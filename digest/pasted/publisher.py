@@ -65,20 +65,23 @@ HOLDER_BEFORE = Screened(re.compile(  # "topicseed, 2018-2019 © All rights rese
     rf"^(?P<name>\w[\w&!'’\-]*(?:\.[\w&!'’\-]+)*(?:\s[\w&!'’\-.]+){{0,3}}?)[®,]?\s*(?:{YEARS}\s*)?©"
 ))
 BRAND_BEFORE = re.compile(  # "Follow Lifehacker", "Contact BBC News", "More from Kotaku", "Work at The Telegraph",
-    # "Acerca de CNET", "À propos de Libération", "Über Golem.de", "Vous êtes abonné à Libération",
+    # "Acerca de CNET", "À propos de Libération", "Über Golem.de", "Vous êtes abonné à Libération", "Suivez Le Monde",
     # "Trending on Deadline", "Get Even More From Bustle — Sign Up For The Newsletter"
     r"^(?i:about|follow|contact|more from|more on|welcome to|subscribe to|sign up for|support|join|advertise (?:on|with)|"
-    r"acerca de|à propos de|a propos de|über|(?:vous êtes )?abonnée? à|abonnez-vous à|suscríbete a|"
+    r"acerca de|à propos de|a propos de|über|(?:vous êtes )?abonnée? à|abonnez-vous à|suscríbete a|suivez|"
     rf"write for|work at|inside|discover|block for|channel|popular now on|trending on|shop|get (?:even )?more from)"
     rf"\s+(?P<name>{NAME})(?:\s*[—–-]\s.*)?\s*[»›:!.]?$",
 )
-BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy"
-    rf"^(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
-    rf"sponsors|podcasts?|staff|leadership)\s*[»›:!.]?$",
+BRAND_AFTER = re.compile(  # "RT News App", "The Verge homepage", "CNNMoney Sponsors", "RT Privacy policy", "Für
+    # Spektrum schreiben" (German for "Write for Spektrum")
+    rf"^(?:(?P<name>{NAME}?)\s+(?i:homepage|home page|app|news app|features|privacy policy|sitemap|site map|"
+    rf"sponsors|podcasts?|staff|leadership)|(?i:für)\s+(?P<write_for>{NAME})\s+(?i:schreiben))\s*[»›:!.]?$",
 )
-BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox"
+BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Magazine delivered to your inbox", "Get the
+    # Gothamist Daily newsletter" (its name less "Daily": TRAILING_WORDS)
     # (not "Apple’s App Store policies": a capitalised word after it names another product)
-    rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b(?!\s+[A-Z])|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b",
+    rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b(?!\s+[A-Z])|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b"
+    rf"|(?:^|(?<=[.!?]\s))(?i:get|sign up for|subscribe to) the\s+(?P<letter>{NAME})\s+(?i:newsletter)\b",
 )
 PART_OF = re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the subject
     rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s")
@@ -94,7 +97,8 @@ ABOUT_CJK = re.compile(  # "GIZMODOについて", "WIREDについて", "关于 I
     rf"^(?:(?P<name>{LATIN_NAME})\s?(?:について|に関して)|(?:关于|關於)\s?(?P<cjk_after>{LATIN_NAME}))\s*$")
 ABOUT_CJK_HINT = ("について", "に関して", "关于", "關於")
 DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
-OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered", re.IGNORECASE)
+OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered|(?:get|sign up for|subscribe to) the .* newsletter",
+                       re.IGNORECASE)
 LEGAL_PREFIX = re.compile(r"^(?:S\.?A\.?|AO|OOO|ООО|АО|ЗАО|ПАО)\s+")  # "SA LA NACION", "АО «Коммерсантъ»"
 TRAILING_WORDS = re.compile(  # "Follow Lifehacker Followed", "Sign up for CityLab Daily": a button's state or a
     r"\s+(?:all|alle|todos|tous|все|tutti|the|follow|followed|following|subscribed|daily|weekly|newsletter|photo|video)$",
@@ -115,16 +119,20 @@ COMMON_BRAND_MIN_MENTIONS = 3  # a brand line's name made of common words ("Abou
 # "About The Author") is a box's heading unless the page repeats it ("More from Medium") or sets it in capitals
 # apart from its line ("Follow FORTUNE")
 NAMING_LINE_MAX_WORDS = 40  # copyright, brand and breadcrumb lines are short
-LONGER_NAME_SHARE = 3  # "Quanta Magazine" beats "Quanta" when it has a third of its mentions
+LONGER_NAME_SHARE = 4  # "Quanta Magazine" beats "Quanta", "BBC News" beats "BBC", when it has a quarter of its
+# score, on two lines at least (a section's brand line, "POLITICO Live" once, is no fuller spelling of the brand)
 COPYRIGHT_BONUS = 2  # the copyright line names the owner, usually the publisher
 BRAND_BONUS = 1  # each line that presents the name as the site's ("RT News App", "Follow Lifehacker")
 BY_PREFIX = re.compile(r"^(?:by|By|BY)\s+(?=[A-Z])")  # "By Intelligencer": the byline's word, not the name's
+VERB_PREFIX = re.compile(  # "Download the O’Reilly app", "Get the Guardian app": the button's verb, not the name's
+    r"^(?i:download|get|install|try)\s+(?:(?i:the)\s+)?(?=[A-Z])")
 SITE_ADDRESS = r"(?:com|org|net|info|news|tv|fm|io|co\.uk|com\.au|[a-z]{2})"
 
 
 def clean_name(name: str) -> str:
-    """Without a leading "By", legal forms, trailing "All rights", punctuation and ®."""
-    name = LEGAL_PREFIX.sub("", BY_PREFIX.sub("", name.strip(" ,-–—:®.|")))
+    """Without a leading "By" or a button's verb ("Download the"), legal forms, trailing "All rights", punctuation
+    and ®."""
+    name = LEGAL_PREFIX.sub("", VERB_PREFIX.sub("", BY_PREFIX.sub("", name.strip(" ,-–—:®.|"))))
     name = TRAILING_WORDS.sub("", LEGAL_SUFFIX.sub("", name)).strip(" ,-–—:®|")
     return name
 
@@ -453,6 +461,8 @@ def find_site_by_rules(lines: list[Line], named: Named, common: frozenset[str] |
     texts = [line.text for line in lines]
     scored = []
     for name, bonus in named.names.items():
+        if bonus == BRAND_BONUS and publisher_model.written_as_author(name, lines):
+            continue  # "More from Jakob Ulbrich" over "Jakob Ulbrich" / "Follow": an author's box, not the site's
         count = mentions(name, texts)
         if bonus == BRAND_BONUS and box_heading(name, texts, common):
             count = distinct_mentions(name, texts)  # a box repeated ("About Community" twice) is one box
@@ -471,7 +481,7 @@ def find_site_by_rules(lines: list[Line], named: Named, common: frozenset[str] |
         if with_article:  # "The Telegraph" is how the page writes "Telegraph" in full: the same name
             return with_article[0][-1]
         longer = [item for item in scored if best[-1] in item[-1] and item[-1] != best[-1]
-                  and item[0] * LONGER_NAME_SHARE >= best[0]]
+                  and item[1] >= BRAND_MIN_MENTIONS and item[0] * LONGER_NAME_SHARE >= best[0]]
         if longer:
             return max(longer)[-1]
         spelled = [item for item in scored if item[-1] != best[-1] and initials(item[-1]) == best[-1]]

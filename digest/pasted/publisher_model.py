@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from digest.dates import find_date
 from digest.pasted import fitted
 from digest.pasted.addresses import Written
 from digest.pasted.blocks import is_junk
@@ -51,6 +52,10 @@ EXTENDED_SHARE = 0.5  # "Android" inside "Android Central" on half its lines or 
 BY_NAME = re.compile(r"\b(?:by|By|BY|von|par|por|di):?\s+$")  # "By Jack Davis", "By: Jack Davis"
 DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # "Mattias Geniar, April 19, 2020": a byline's date
 NOTICE = re.compile(r"©|\(c\)|copyright|rights|rechte|droits|derechos", re.IGNORECASE)  # a copyright line's year
+AUTHOR_NEXT = re.compile(  # what follows an author's name set alone: a follow button ("Follow", not "Follow
+    # Lifehacker", a brand line), a reading time, a count of followers
+    r"^(?:(?:follow(?:ing|ed)?)+$|\d+\s*min(?:ute)?s?\s+read\b|[\d,.]+[kKM]?\s+followers?\b)", re.IGNORECASE)
+AUTHOR_NEXT_WORDS = 8  # a date line under an author's name is short ("Aug 8, 2016", "on Feb 24 · 4 min read")
 COMPANY = re.compile(r"\b(?:media|group|inc|corporation|corp|holdings?|company|ltd|llc|gmbh|plc|network)\b",
                      re.IGNORECASE)
 
@@ -216,6 +221,23 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "top_and_footer": 1.0 if any(line.index < MASTHEAD_REACH for line in hits)
         and any(line.index >= footer_from for line in hits) else 0.0,
     }
+
+
+def written_as_author(name: str, lines: list[Line]) -> bool:
+    """The name set alone on a line the way an author's is: under a line ending in "by" ("Written on Feb 24 by"),
+    or over a follow button, a reading time or a short date line ("Jakob Ulbrich" / "Follow" / "Aug 8, 2016"):
+    a person's byline or author box, where a blog's writer is named, not its publisher."""
+    for line in showing(name, lines):
+        if line.text.strip() != name:
+            continue
+        before = lines[line.index - 1].text if line.index > 0 else ""
+        after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if BY_NAME.search(before + " "):
+            return True
+        if after is not None and (AUTHOR_NEXT.match(after.text) or after.words <= AUTHOR_NEXT_WORDS
+                                  and find_date(after.text) is not None):
+            return True
+    return False
 
 
 def variants(name: str, hits: list[Line]) -> set[str]:
