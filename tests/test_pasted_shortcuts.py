@@ -3,11 +3,50 @@ patterns behind them answer: a look at the line's end or for a mark only ever sp
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.pasted.blocks import CODE, ELLIPSES, ICON_LABELS, TRUNCATED, code_text, is_icon_labels, is_self_repeating
-from digest.pasted.lines import INVISIBLE, SENTENCE_END, SPACES, Line, ends_sentence, normalise_line
+from digest.pasted.blocks import (
+    CODE,
+    CODE_ANYWHERE,
+    ELLIPSES,
+    ICON_LABELS,
+    NOTICE,
+    NUMBERED_ITEM,
+    SLIDE_COUNTER,
+    TRUNCATED,
+    code_anywhere,
+    code_text,
+    is_icon_labels,
+    is_list_item,
+    is_self_repeating,
+    notice_start,
+    slide_counter,
+)
+from digest.pasted import fitted, headline_model
+from digest.pasted.headline_model import ECHO_AT, echo_heads
+from digest.pasted.lines import (
+    ASCII_TOKEN,
+    CJK,
+    INVISIBLE,
+    SENTENCE_END,
+    SPACES,
+    TOKEN,
+    Line,
+    cjk_chars,
+    ends_sentence,
+    has_cjk,
+    is_word_char,
+    normalise_line,
+    split_lines,
+)
+from digest.pasted.publisher import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
+from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
 
 # the marks the shortcuts look at, and a little else
 TEXTS = st.text(alphabet=".!?…。！？:;\"'”’»)]{};(│─/ xX\n", max_size=8)
@@ -51,3 +90,131 @@ def test_icon_labels_counts_what_the_pattern_matches(text: str) -> None:
 @given(st.text(alphabet=" \t\u00a0\u2009\u3000\u200b\u00adab", max_size=10))
 def test_normalise_line_rewrites_spaces_only_where_they_change(text: str) -> None:
     assert normalise_line.__wrapped__(text) == SPACES.sub(" ", INVISIBLE.sub("", text)).strip()
+
+
+def test_word_char_is_what_re_calls_one() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.sub(r"\w", "", every) == "".join(char for char in every if not is_word_char(char))
+    assert re.sub(r"[^\W\d_]", "", every) == "".join(char for char in every if not (char.isalnum() and not char.isdecimal()))
+
+
+NAMES = st.sampled_from(["Vox", "vox", "The Verge", "a", "x.y", "Le Monde", "voxvox", ""])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(NAMES, st.lists(st.sampled_from(["Vox", "vox", "The Verge", "Le Monde", " ", "_", "-", ".", "@", "/", "x",
+                                       "1", "é", "a", "y", "voxvox"]), max_size=10).map("".join))
+def test_name_searches_find_what_the_patterns_find(name: str, text: str) -> None:
+    assert list(whole_starts(name, text)) == [match.start() for match in whole(name).finditer(text)]
+    assert shows_whole(name, text) == (whole(name).search(text) is not None)
+    lower = name.lower()
+    assert shows_lower_word(lower, text) == (lower_word(lower).search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["may ", "may", "also ", "earn", "receive", "affiliate", "trademark of", "trademark",
+                                 " of", " ", "\n", "x", "Xmay", "May "]), max_size=8).map("".join))
+def test_disclosure_hint_is_the_pattern(text: str) -> None:
+    assert has_disclosure_hint(text) == (DISCLOSURE_HINT.search(text) is not None)
+
+
+def test_echo_marks_are_all_echo_at_can_match() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"[|·:–—-]", every, re.IGNORECASE) == re.findall(r"[|·:–—-]", every)
+    assert sorted(re.findall(r"[by]", every, re.IGNORECASE)) == ["B", "Y", "b", "y"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["by", "By", "BY", "bY", "b", "y", "x", "_", "1", " ", "\u00a0", "\t", "|", "·", ":", "–",
+                                 "—", "-", "é", "abby", "ı"]), max_size=10).map("".join))
+def test_echo_heads_are_echo_at_heads(text: str) -> None:
+    expected = tuple(text[:match.start()].rstrip() for match in ECHO_AT.finditer(text) if match.start() > 0)
+    assert echo_heads.__wrapped__(text) == expected
+
+
+def test_ascii_tokens_are_tokens() -> None:
+    ascii_text = "".join(map(chr, range(128)))
+    assert re.findall(r"[^\W\d_]", ascii_text) == re.findall(r"[A-Za-z]", ascii_text)
+    assert re.findall(r"\d", ascii_text) == re.findall(r"[0-9]", ascii_text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aZ09_'-.,:; \t\n!", max_size=16))
+def test_ascii_token_finds_what_token_finds(text: str) -> None:
+    assert ASCII_TOKEN.findall(text) == TOKEN.findall(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "0", "9", "12", "/", " / ", "3/50", "x", ".", ")", " ", "•", "-", "–", "*", "+",
+                                 "٣", "١٢", "a"]), max_size=6).map("".join))
+def test_opening_looks_are_the_patterns(text: str) -> None:
+    line = Line(0, text, 1, False, False, 1)
+    assert (slide_counter(text) is not None) == (SLIDE_COUNTER.match(text) is not None)
+    assert is_list_item(line) == (NUMBERED_ITEM.match(text) is not None)
+    assert has_cjk(text) == (CJK.search(text) is not None)
+    assert cjk_chars(text) == len(CJK.findall(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["cookies", "Cookie ", "uses ", "use", "accept all ", "news app", "download ", "on the ",
+                                 "App Store", "get our app", "you agree to", "by using our site", "JavaScript is disabled",
+                                 "ad blocker", "adblocker", "is sponsored by", "powered by", "creative commons", " ", "x",
+                                 "\n", "İ", "ſ"]), max_size=8).map("".join))
+def test_notice_start_is_where_notice_matches(text: str) -> None:
+    found = NOTICE.pattern.search(text)
+    assert notice_start(text) == (found.start() if found else None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["get ", "Get ", "GET ", "delivered", "'s ", "’s ", "newsletter", "app", "podcast", "x",
+                                 " ", "\n", "ſ"]), max_size=6).map("".join))
+def test_owns_hint_is_the_pattern(text: str) -> None:
+    assert has_owns_hint(text) == (OWNS_HINT.search(text) is not None)
+
+
+def test_apostrophes_are_all_owns_hint_opens_with() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"['’]", every, re.IGNORECASE) == ["'", "’"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["f", "(", ")", "x(", " (", "_(", "\n", " ", "\u00a0", "\t", "{", "}", ";", "│", "─", "a",
+                                 "1", ".", "é("]), max_size=8).map("".join))
+def test_code_anywhere_is_the_pattern(text: str) -> None:
+    assert code_anywhere(text) == (CODE_ANYWHERE.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["How", "the", "city", "rebuilt", "its", "port", "How the", "x"]), max_size=50))
+def test_self_repeating_looks_for_the_first_word_again_first(words: list[str]) -> None:
+    text = " ".join(words)
+    split = text.split(maxsplit=40)
+    expected = any(split[size] == split[0] and split[size:2 * size] == split[:size]
+                   for size in range(3, min(20, len(split) // 2) + 1))
+    assert is_self_repeating(Line(0, text, len(split), False, False, 1)) == expected
+
+
+def test_a_line_is_made_as_its_dataclass_would_make_it() -> None:
+    line = Line(index=3, text="Text", words=1, blank_before=True, blank_after=False, repeats=2)
+    assert (line.index, line.text, line.words, line.blank_before, line.blank_after, line.repeats) == (3, "Text", 1, True, False, 2)
+    assert line == Line(3, "Text", 1, True, False, 2) and hash(line) == hash(Line(3, "Text", 1, True, False, 2))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        line.text = "Other"  # type: ignore[misc]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from(["overlap", "long", "inside", "unknown", "title_case", "cjk"]),
+                       st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), max_size=6))
+def test_a_score_sums_as_the_loop_summed(vector: dict[str, float]) -> None:
+    weights = fitted.weights(headline_model.WEIGHTS_NAME)
+    expected = weights.get("bias", 0.0) + sum(weights.get(key, 0.0) * value for key, value in vector.items())
+    assert fitted.score(headline_model.WEIGHTS_NAME, vector) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(NAMES, st.lists(st.sampled_from(["Vox", "vox", "the verge", "le monde", "vox.com", "@vox", " ", "x", "\n"]),
+                       max_size=6).map("".join))
+def test_a_lower_case_use_is_looked_for_in_the_page_first(name: str, text: str) -> None:
+    lines = split_lines(text)
+    page = "\n".join(line.text for line in lines)
+    assert written_lower(name, lines, page) == written_lower(name, lines)

@@ -12,8 +12,8 @@ import re
 
 from digest.dates import find_date
 from digest.memo import by_text
-from digest.pasted.lines import Line, ends_sentence, word_count
-from digest.summary.screen import Screened
+from digest.pasted.lines import Line, ends_sentence, is_word_char, word_count
+from digest.summary.screen import Screened, lowered
 
 DATELINE_SHARE = 3  # a date filling a third of the line makes it a dateline
 TRUNCATED = re.compile(r"\w\s?(?:…|\.\.\.)$")
@@ -39,6 +39,8 @@ MARKUP = re.compile(
 # code listings, SQL, console sessions and text tables: a statement's end, a call or a table's rule anywhere in the line,
 CODE_ANYWHERE = re.compile(r"[{};]\s*$|\w\(.*\)|[│┃┼─═╪]")
 CODE_MARK = re.compile(r"[{};(│┃┼─═╪]")  # ... which cannot be where none of these marks is,
+STATEMENT_ENDS = ("{", "}", ";")  # CODE_ANYWHERE's first branch (`code_anywhere`)
+TABLE_RULE = re.compile(r"[│┃┼─═╪]")  # ... and its last
 CODE_OPENING = re.compile(  # or an opening that only code has
     r"^\s*[}\])]|^\s*(?://|#|/\*|\*)|^\s*(?:var|let|const|def|return|if|for|import)\b"
     r"|^(?:SELECT|FROM|WHERE|ORDER BY|GROUP BY|LIMIT|(?:LEFT |INNER )?JOIN|INSERT|UPDATE|CREATE|WITH|AND|OR|"
@@ -53,13 +55,16 @@ COPYRIGHT = Screened(re.compile(
 PAGE_COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|copyright)|\b(?:19|20)\d\d\b|rights reserved|direitos|derechos|droits|rechte|права",
                             re.IGNORECASE)
-NOTICE = Screened(re.compile(  # cookie walls, app prompts, consent texts, licence lines: never article text
-    r"\bcreative commons\b|\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
-    r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|"
-    r"get (?:the|our) app|\byou agree to\b|\bby using (?:this|our) (?:site|website|service)\b|"
-    r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
-    re.IGNORECASE,
-))
+NOTICE_BRANCHES = (  # cookie walls, app prompts, consent texts, licence lines: never article text
+    r"\bcreative commons\b", r"\buses? cookies\b", r"\baccept(?: all)? cookies\b", r"\bcookie (?:policy|settings|preferences)\b",
+    r"\bnews app\b", r"(?:download|get it|available) on (?:the )?(?:app store|google play)", r"download (?:the|our) app",
+    r"get (?:the|our) app", r"\byou agree to\b", r"\bby using (?:this|our) (?:site|website|service)\b",
+    r"javascript (?:is )?(?:disabled|required)", r"enable javascript", r"ad ?blocker", r"\b(?:is )?sponsored by\b", r"^powered by\b",
+)
+NOTICE = Screened(re.compile("|".join(NOTICE_BRANCHES), re.IGNORECASE))
+# Each branch apart, behind its own screen: a line that passes NOTICE's screen ("download ", "cookie ") is searched
+# for the one or two branches its words allow, not for all fifteen at every position (`notice_start`)
+NOTICE_PARTS = tuple(Screened(re.compile(branch, re.IGNORECASE)) for branch in NOTICE_BRANCHES)
 LICENCE = re.compile(  # "This website ... is licensed under ...", "code samples ... are licensed under ..."
     r"\b(?:this (?:site|website|page|work|blog)|content|text|code samples|documents)\b.{0,60}\blicen[sc]ed under\b",
     re.IGNORECASE,
@@ -163,6 +168,8 @@ RELATIVE_TIME = re.compile(  # "73 months ago", "· 4 yr. ago", "vor 2 Stunden",
     r"hace \d+ (?:minutos?|horas?|días?|meses|años?)|\d+\s*(?:分|時間|日|か月|ヶ月|年)前)\W*$",
     re.IGNORECASE,
 )
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")  # LETTER_RUN in ASCII text, by ranges (lines.ASCII_TOKEN)
 SLIDE_COUNTER = re.compile(r"^([1-9]\d{0,2}) ?/ ?([1-9]\d{0,2})(?![/\d.,:])")  # "1/50 United goin down", "1 / 5"
 COUNTER = re.compile(r"^[#№]?\d{1,4}$")  # a rank, a count of comments or likes, alone on its line
 # "By Jane Doe", "Posted by kovarex, TOGos on 2019-02-15", "Written by Patrick Allan", or "por" alone with the
@@ -173,6 +180,8 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>>?|›|»)\s")
 BREADCRUMB_MIN_SEPARATORS = 2
 META_SEPARATOR = re.compile(r"\s[|•·]\s")
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦\-–*+])\s+\S")  # innerText drops <li> bullets: these are typed
+BULLETS = "•·▪◦-–*+"  # NUMBERED_ITEM's bullets (its other items open with a digit)
+NONZERO_DIGITS = "123456789"  # what a SLIDE_COUNTER opens with
 
 
 @by_text(4096)
@@ -229,7 +238,8 @@ def is_title_case(text: str, *, sentence: bool = False) -> bool:
     """Most Words Capitalised, as menu items and other stories' headlines are written in English.
     A line ending in a full stop must be nearly all capitalised: a sentence full of names
     ("Daring Fireball is written and produced by John Gruber.") still has its verbs in lower case."""
-    words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) > 3]
+    runs = (ASCII_LETTER_RUN if text.isascii() else LETTER_RUN).findall(text)
+    words = [word for word in runs if len(word) > 3]
     if len(words) < 2:
         return False
     share = SENTENCE_CAPITALISED_SHARE if sentence else CAPITALISED_SHARE
@@ -282,14 +292,24 @@ def is_notice(line: Line) -> bool:
     """Cookie wall, app prompt, newsletter or sign-in box: saying so at once, or short and saying so."""
     if line.words > CONSENT_MAX_WORDS:
         return False
-    notice = NOTICE.search(line.text)
-    if notice is None and "licen" in line.text.lower():  # a cheap look first: the pattern is slow to search
+    start = notice_start(line.text)
+    if start is None and "licen" in lowered(line.text):  # a cheap look first: the pattern is slow to search
         notice = LICENCE.search(line.text)
-    if notice and (notice.start() <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
+        start = notice.start() if notice else None
+    if start is not None and (start <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
         return True
     if line.words > NOTICE_MAX_WORDS or PROMPT.search(line.text) is None:
         return False
     return not looks_like_prose(line) or PROMPT_OPENING.match(line.text) is not None
+
+
+def notice_start(text: str) -> int | None:
+    """Where NOTICE's first match starts, or None: the first of its branches' first matches, for the leftmost
+    position where any branch matches is where the alternation matches (each branch looked for behind its screen)."""
+    if NOTICE.cannot_match(text):
+        return None
+    starts = [found.start() for part in NOTICE_PARTS if (found := part.search(text)) is not None]
+    return min(starts, default=None)
 
 
 def is_teaser(line: Line) -> bool:
@@ -342,8 +362,11 @@ def is_self_repeating(line: Line) -> bool:
     """A card that prints its headline two or three times over ("How X How X How X", the last copy
     perhaps cut short): the line opens with a run of words said again at once."""
     words = line.text.split(maxsplit=2 * SELF_REPEAT_MAX_WORDS)  # the words compared; a long line's rest unsplit
+    longest = min(SELF_REPEAT_MAX_WORDS, len(words) // 2)
+    if not words or words[0] not in words[SELF_REPEAT_MIN_WORDS:longest + 1]:
+        return False  # no size whose run opens with the first word again: most lines, said at once
     return any(words[size] == words[0] and words[size:2 * size] == words[:size]
-               for size in range(SELF_REPEAT_MIN_WORDS, min(SELF_REPEAT_MAX_WORDS, len(words) // 2) + 1))
+               for size in range(SELF_REPEAT_MIN_WORDS, longest + 1))
 
 
 def is_read_on(line: Line) -> bool:
@@ -364,7 +387,23 @@ def code_text(text: str) -> bool:
     """`is_code` by text, cached: asked of every line more than once."""
     if CODE_OPENING.match(text) is not None:  # one try at the start, not one per character
         return True
-    return CODE_MARK.search(text) is not None and CODE_ANYWHERE.search(text) is not None
+    return CODE_MARK.search(text) is not None and code_anywhere(text)
+
+
+def code_anywhere(text: str) -> bool:
+    """`CODE_ANYWHERE.search(text)`, branch by branch: a statement's end is the stripped line's last character (re's
+    `\\s` is what `str.rstrip` strips), a call is a "(" after a word's character with a ")" later on its line (its
+    `\\w` is tried at every position of the line otherwise), a table's rule one of its characters."""
+    if text.rstrip()[-1:] in STATEMENT_ENDS or TABLE_RULE.search(text) is not None:
+        return True
+    opening = text.find("(", 1)
+    while opening >= 0:
+        if is_word_char(text[opening - 1]):
+            closing, newline = text.find(")", opening + 1), text.find("\n", opening + 1)
+            if closing >= 0 and (newline < 0 or closing < newline):
+                return True
+        opening = text.find("(", opening + 1)
+    return False
 
 
 def is_byline(line: Line) -> bool:
@@ -390,8 +429,13 @@ def is_breadcrumb(line: Line) -> bool:
 
 def is_slide_counter(line: Line) -> bool:
     """A gallery's "3/50 Title" (or "1 / 5" alone): the slide's number, and what follows is its caption."""
-    match = SLIDE_COUNTER.match(line.text)
+    match = slide_counter(line.text)
     return match is not None and int(match.group(1)) <= int(match.group(2))
+
+
+def slide_counter(text: str) -> re.Match[str] | None:
+    """SLIDE_COUNTER's match, looked for only where the line opens with its first digit (asked of every line)."""
+    return SLIDE_COUNTER.match(text) if text[:1] in NONZERO_DIGITS else None
 
 
 def is_counter(line: Line) -> bool:
@@ -399,7 +443,8 @@ def is_counter(line: Line) -> bool:
 
 
 def is_list_item(line: Line) -> bool:
-    return NUMBERED_ITEM.match(line.text) is not None
+    first = line.text[:1]  # NUMBERED_ITEM opens with a digit or a bullet: most lines, said without matching
+    return (first.isdecimal() or first in BULLETS) and NUMBERED_ITEM.match(line.text) is not None
 
 
 def is_junk(line: Line) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 from functools import cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -40,5 +42,5 @@ def weights(name: str) -> dict[str, float]:
 
 def score(name: str, vector: dict[str, float]) -> float:
     """The weighted sum of a candidate's features (a softmax over the candidates needs no more)."""
-    fitted = weights(name)
-    return fitted.get("bias", 0.0) + sum(fitted.get(key, 0.0) * value for key, value in vector.items())
+    fitted = weights(name)  # the products summed in the vector's order, as a generator would, by C-level maps
+    return fitted.get("bias", 0.0) + sum(map(mul, map(fitted.get, vector, repeat(0.0)), vector.values()))

@@ -26,7 +26,7 @@ from digest.pasted.blocks import (
     is_title_case,
     looks_like_prose,
 )
-from digest.pasted.lines import CJK, Line, ends_sentence, word_count
+from digest.pasted.lines import Line, ends_sentence, has_cjk, word_count
 
 SHOWING_REACH = 8  # lines above the chosen headline where its first showing may stand
 TAGLINE_MAX_WORDS = 10  # a blog's tagline at the top of the run may stand over the headline
@@ -76,7 +76,7 @@ def headline_shaped(text: str, words: int) -> bool:
     if (is_junk(line) or is_list_item(line) or is_byline(line) or is_breadcrumb(line)
             or len(line.text) < HEADLINE_MIN_CHARS):
         return False
-    if too_long(line) or line.words < 2 and not CJK.search(line.text):
+    if too_long(line) or line.words < 2 and not has_cjk(line.text):
         return False
     if NAVIGATION_ARROW.search(line.text):
         return False  # "Next Work →", "ひらがな ←→ English": a link to elsewhere
@@ -94,7 +94,7 @@ def too_long(line: Line) -> bool:
     so a line of CJK text is judged by its characters too, unless it ends a sentence (a paragraph's line)."""
     if line.words <= HEADLINE_MAX_WORDS:
         return False
-    return len(line.text) > HEADLINE_MAX_CHARS or not CJK.search(line.text) or CJK_SENTENCE_END.search(line.text) is not None
+    return len(line.text) > HEADLINE_MAX_CHARS or not has_cjk(line.text) or CJK_SENTENCE_END.search(line.text) is not None
 
 
 

@@ -201,21 +201,41 @@ IN_SENTENCES = (DISCLOSURE, TRADEMARK)  # said in a sentence among others: looke
 SEARCHED = (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE, TRADEMARK)  # anywhere in the line; the others open it
 
 
+def has_disclosure_hint(text: str) -> bool:
+    """DISCLOSURE_HINT is in the line. Its `\\b` opening finds no prefix to skip to, so it is tried at every position
+    of every line, twice a paste: a look for its words first (most lines hold none) spares the search."""
+    return ("may " in text or "affiliate" in text or "trademark of" in text) and DISCLOSURE_HINT.search(text) is not None
+
+
+# NAMING_PATTERNS with what each asks: (pattern, bonus, searched anywhere, said in sentences), read once
+NAMING = tuple((pattern, bonus, pattern in SEARCHED, pattern in IN_SENTENCES) for pattern, bonus in NAMING_PATTERNS)
+
+
+def has_owns_hint(text: str) -> bool:
+    """OWNS_HINT is in the line; without an apostrophe only its "^get ... delivered" can be, at the line's start."""
+    if "'" in text or "’" in text:
+        return OWNS_HINT.search(text) is not None
+    return OWNS_HINT.match(text) is not None
+
+
 @by_text(16384)
 def naming_matches(text: str, words: int) -> tuple[tuple[Screened | re.Pattern[str], int, re.Match[str]], ...]:
     """Each naming pattern's match in a line, with its bonus, in NAMING_PATTERNS' order (most lines: none).
     By text alone, cached: eight patterns over every short line are a tenth of the pasted pipeline, and a
     site's menus and footers recur page after page."""
-    disclosure = DISCLOSURE_HINT.search(text) is not None
+    disclosure = has_disclosure_hint(text)
+    long = words > NAMING_LINE_MAX_WORDS
+    if long and not disclosure:
+        return ()  # only the patterns said in sentences are looked for in a long line, and only after their hint
     found = []
-    for pattern, bonus in NAMING_PATTERNS:
-        if pattern is BRAND_OWNS and not OWNS_HINT.search(text) or pattern in IN_SENTENCES and not disclosure:
+    for pattern, bonus, searched, in_sentences in NAMING:
+        if (not disclosure) if in_sentences else long:
+            continue  # a sentence's pattern needs its hint; the others, a short line
+        if pattern is BRAND_OWNS and not has_owns_hint(text):
             continue  # a cheap look first: the full pattern is slow to search
         if pattern is ABOUT_CJK and not any(hint in text for hint in ABOUT_CJK_HINT):
             continue
-        if words > NAMING_LINE_MAX_WORDS and pattern not in IN_SENTENCES:
-            continue
-        match = pattern.search(text) if pattern in SEARCHED else pattern.match(text)
+        match = pattern.search(text) if searched else pattern.match(text)
         if match:
             found.append((pattern, bonus, match))
     return tuple(found)
@@ -242,7 +262,7 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
     boxes: set[tuple[str, str]] = set()
     texts = [line.text for line in lines]
     for line in lines:
-        disclosure = DISCLOSURE_HINT.search(line.text) is not None  # a disclosure is a sentence among others
+        disclosure = has_disclosure_hint(line.text)  # a disclosure is a sentence among others
         if line.words > NAMING_LINE_MAX_WORDS and not disclosure:
             continue
         for pattern, bonus, match in naming_matches(line.text, line.words):
@@ -306,8 +326,7 @@ def initials(name: str) -> str:
 
 def mentions(name: str, texts: list[str]) -> int:
     """How many lines show the name as whole words."""
-    pattern = publisher_model.whole(name)
-    return sum(1 for text in texts if name in text and pattern.search(text))  # the substring first: most lines lack it
+    return sum(1 for text in texts if name in text and publisher_model.shows_whole(name, text))  # the substring first
 
 
 def distinct_mentions(name: str, texts: list[str]) -> int:
@@ -349,12 +368,15 @@ def site_choices(lines: list[Line], named: Named, headline: str | None = None, a
     domains = written_domains(lines)
     written = addresses([line.text for line in lines if article is None or line.index not in article])
     labels = {squashed(key.split(".")[0]) for key in domains}
-    extended = publisher_model.extensions(names, lines)
+    shown = {name: publisher_model.showing(name, lines) for name in names if name}  # read once, used twice
+    page = "\n".join(line.text for line in lines)
+    extended = publisher_model.extensions(names, lines, shown)
     spelled = spelled_domains(names, domains)
     choices = [(name, publisher_model.features(lines, name, article, rules, rule_pick, headline,
                                                name != publisher_model.NONE and squashed(name) in written,
                                                domain, extended.get(name, (False, False)), name in owners, name in named.groups,
-                                               name != publisher_model.NONE and squashed(name) in labels, common)
+                                               name != publisher_model.NONE and squashed(name) in labels, common,
+                                               shown.get(name), page)
                 | merged_address(spelled.get(name), article, len(lines)))
                for name in sorted(names | {publisher_model.NONE})]
     merged = {found.name for found in spelled.values()}

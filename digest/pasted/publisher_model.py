@@ -20,15 +20,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from digest.dates import find_date
-from digest.memo import by_text
 from digest.pasted import fitted
 from digest.pasted.addresses import Written
 from digest.pasted.blocks import is_junk
-from digest.pasted.lines import Line
+from digest.pasted.lines import Line, is_word_char
 
 WEIGHTS_NAME = "pasted-publisher"
 COMMON_NAME = "pasted-common-words"  # a sorted list of the words pastes write in lower case (bench/fit/common_words.py)
@@ -111,40 +110,79 @@ def candidate_names(lines: list[Line], article: range | None, rule_names: Iterab
     return names
 
 
-@by_text(4096)
 def whole(name: str) -> re.Pattern[str]:
+    """The name as whole words: what `whole_starts` finds without compiling it."""
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+def whole_starts(name: str, text: str) -> Iterator[int]:
+    """Where `whole(name).finditer(text)` finds the name, by `str.find`: a pattern compiled per name cost more than
+    the whole search (the page's names are new to each paste)."""
+    if not name:
+        yield from (match.start() for match in whole(name).finditer(text))
+        return
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not is_word_char(text[start - 1])) and (end == len(text) or not is_word_char(text[end])):
+            yield start
+            start = text.find(name, end)
+        else:
+            start = text.find(name, start + 1)
+
+
+def shows_whole(name: str, text: str) -> bool:
+    """`whole(name).search(text)`, by `whole_starts`."""
+    return next(whole_starts(name, text), None) is not None
 
 
 def showing(name: str, lines: list[Line]) -> list[Line]:
     """The lines that show the name as whole words (a substring test first: most lines lack it)."""
-    pattern = whole(name)
-    return [line for line in lines if name in line.text and pattern.search(line.text)]
+    return [line for line in lines if name in line.text and shows_whole(name, line.text)]
 
 
-@by_text(4096)
 def lower_word(word: str) -> re.Pattern[str]:
-    """The word in lower case as a word of prose: not an address's label ("uproxx.it", "@weeklyascii")."""
+    """The word in lower case as a word of prose: not an address's label ("uproxx.it", "@weeklyascii"); what
+    `shows_lower_word` finds without compiling it."""
     return re.compile(rf"(?<![\w@/.]){re.escape(word)}(?!\w|\.[^\W\d_])")
 
 
-def written_lower(name: str, lines: list[Line]) -> bool:
+def shows_lower_word(word: str, text: str) -> bool:
+    """`lower_word(word).search(text)`, by `str.find`."""
+    if not word:
+        return lower_word(word).search(text) is not None
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if ((start == 0 or not (is_word_char(text[start - 1]) or text[start - 1] in "@/."))
+                and (end == len(text) or not is_word_char(text[end]))
+                and not (text[end:end + 1] == "." and end + 1 < len(text) and text[end + 1].isalnum()
+                         and not text[end + 1].isdecimal())):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def written_lower(name: str, lines: list[Line], page: str | None = None) -> bool:
     """The page writes the name in lower case as a word ("community" of "join the community"), not only as the
-    label of an address ("medium.com", "uproxx.it"): a common word's use, not a brand's."""
+    label of an address ("medium.com", "uproxx.it"): a common word's use, not a brand's. `page`: the lines' texts
+    joined, when the caller has it (each line is a part of it: a word the page lacks is in none, said in one look)."""
     lower = name.lower()
-    pattern = lower_word(lower)
-    return any(lower in line.text and pattern.search(line.text) for line in lines)
+    if page is not None and lower not in page:
+        return False
+    return any(lower in line.text and shows_lower_word(lower, line.text) for line in lines)
 
 
 def features(lines: list[Line], name: str, article: range | None, rules: dict[str, int], rule_pick: str | None,
              headline: str | None, owns_address: bool, domain: str | None,
              extension: tuple[bool, bool] = (False, False), owner: bool = False, group: bool = False,
-             spells_domain: bool = False, common: frozenset[str] = frozenset()) -> dict[str, float]:
-    """What the model knows of one name."""
+             spells_domain: bool = False, common: frozenset[str] = frozenset(),
+             hits: list[Line] | None = None, page: str | None = None) -> dict[str, float]:
+    """What the model knows of one name; `hits`, its `showing` lines when the caller has them already; `page`, the
+    lines' texts joined by newlines (`written_lower`)."""
     if name == NONE:
         return {"is_none": 1.0}
-    pattern = whole(name)
-    hits = showing(name, lines)
+    hits = showing(name, lines) if hits is None else hits
     outside = [line for line in hits if article is None or line.index not in article]
     footer_from = len(lines) * FOOTER_SHARE
     words = name.split()
@@ -162,11 +200,11 @@ def features(lines: list[Line], name: str, article: range | None, rules: dict[st
         "one_word": 1.0 if len(words) == 1 else 0.0,
         "words": min(4, len(words)) / 4,
         "all_caps": 1.0 if letters and all(char.isupper() for char in letters) else 0.0,
-        "lower_use": 1.0 if name.lower() != name and written_lower(name, lines) else 0.0,
-        "byline": 1.0 if any(BY_NAME.search(line.text[:match.start()])
-                             for line in hits for match in pattern.finditer(line.text)) else 0.0,
+        "lower_use": 1.0 if name.lower() != name and written_lower(name, lines, page) else 0.0,
+        "byline": 1.0 if any(BY_NAME.search(line.text[:start])
+                             for line in hits for start in whole_starts(name, line.text)) else 0.0,
         "company": 1.0 if COMPANY.search(name) else 0.0,
-        "in_headline": 1.0 if headline and pattern.search(headline) else 0.0,
+        "in_headline": 1.0 if headline and shows_whole(name, headline) else 0.0,
         "domain": 1.0 if domain is not None and name == domain else 0.0,
         "head_of_longer": 1.0 if extension[0] else 0.0,
         "extends_shorter": 1.0 if extension[1] else 0.0,
@@ -205,9 +243,8 @@ def written_as_author(name: str, lines: list[Line]) -> bool:
 def variants(name: str, hits: list[Line]) -> set[str]:
     """The longer names the page writes with this one in them: a brand's sections and products ("Le Monde
     Afrique", "Services Le Monde", "Spektrum Psychologie", "UPROXX TV"), where a word of a menu stands alone."""
-    pattern = whole(name)
     return {match.group(0) for line in hits for match in NAME_RUN.finditer(line.text)
-            if len(match.group(0)) > len(name) and pattern.search(match.group(0))}
+            if len(match.group(0)) > len(name) and shows_whole(name, match.group(0))}
 
 
 def after_separator(text: str, name: str) -> bool:
@@ -238,13 +275,16 @@ def address_features(found: Written, article: range | None, line_count: int, rul
     }
 
 
-def extensions(names: set[str], lines: list[Line]) -> dict[str, tuple[bool, bool]]:
+def extensions(names: set[str], lines: list[Line],
+               shown: dict[str, list[Line]] | None = None) -> dict[str, tuple[bool, bool]]:
     """Per name: is it the head of a longer name shown on EXTENDED_SHARE of its lines ("Android" of
-    "Android Central"), and does it extend a shorter name ("Android Central" of "Android")?"""
-    counts = {name: len(showing(name, lines)) for name in names if name}
+    "Android Central"), and does it extend a shorter name ("Android Central" of "Android")? `shown`: each
+    name's `showing` lines, when the caller has them already."""
+    counts = {name: len(showing(name, lines) if shown is None else shown[name]) for name in names if name}
     result = {}
     for name, count in counts.items():
-        longer = [other for other in counts if other.startswith(name + " ")]
+        head_of = name + " "
+        longer = [other for other in counts if other.startswith(head_of)]
         head = any(counts[other] >= EXTENDED_SHARE * count for other in longer)
         result[name] = (head, any(name.startswith(other + " ") for other in counts))
     return result

@@ -42,7 +42,6 @@ from digest.language import detect_language
 from digest.memo import by_text
 from digest.model import Article
 from digest.pasted.blocks import (
-    SLIDE_COUNTER,
     is_byline,
     is_code,
     is_comments_heading,
@@ -56,9 +55,10 @@ from digest.pasted.blocks import (
     is_section_break,
     is_slide_counter,
     looks_like_prose,
+    slide_counter,
 )
 from digest.pasted.header import HEADER_IN_RUN, deck_above_header, header_end
-from digest.pasted.lines import CJK, Line, Span, split_lines
+from digest.pasted.lines import Line, Span, cjk_chars, split_lines
 from digest.pasted import date_model
 from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
 from digest.pasted.published import find_published, in_stated_zone
@@ -128,7 +128,7 @@ def line_value_of(text: str, words: int, blank_before: bool, blank_after: bool) 
 
 def is_cjk_line(line: Line) -> bool:
     """Mostly Chinese or Japanese: counted in character pairs, not spaced words."""
-    return len(CJK.findall(line.text)) >= CJK_SHARE * len(line.text)
+    return cjk_chars(line.text) >= CJK_SHARE * len(line.text)
 
 
 def cjk_titles(lines: list[Line]) -> set[int]:
@@ -175,7 +175,7 @@ def gallery_captions(lines: list[Line]) -> set[int]:
     A gallery shows GALLERY_MIN_SLIDES slides of one series or more (a lone "1 / 5" heads a photo's own caption)."""
     slides: dict[str, set[str]] = {}
     for line in lines:
-        match = SLIDE_COUNTER.match(line.text)
+        match = slide_counter(line.text)
         if match and is_slide_counter(line):
             slides.setdefault(match.group(2), set()).add(match.group(1))
     series = {total for total, numbers in slides.items() if len(numbers) >= GALLERY_MIN_SLIDES}
@@ -183,7 +183,7 @@ def gallery_captions(lines: list[Line]) -> set[int]:
     if not series:
         return captions
     for line in lines:
-        match = SLIDE_COUNTER.match(line.text)
+        match = slide_counter(line.text)
         if match and match.group(2) in series:
             following = line.index + 1
             while following < len(lines) and is_junk(lines[following]) and not is_slide_counter(lines[following]):
@@ -245,14 +245,16 @@ def find_article_span(lines: list[Line]) -> Span | None:
     # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
     # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
     cards = sum(line.words for line in lines if line.repeats == 1 and looks_like_prose(line)) >= ARTICLE_MIN_WORDS
+    footer_from = len(lines) * FOOTER_FROM
     for position, line in enumerate(lines):
-        footer = is_page_copyright(line) and position >= len(lines) * FOOTER_FROM
-        if (is_comments_heading(line) and not is_header_comment_count(lines, position)) or footer:
+        footer = position >= footer_from and is_page_copyright(line)  # the position first: most lines are above it
+        comments = is_comments_heading(line)
+        if (comments and not is_header_comment_count(lines, position)) or footer:
             closing = best is not None and best.weight >= ARTICLE_SIZED_RUN  # an article above: these are its comments
             start, total, discount = position, 0.0, COMMENTS_DISCOUNT * (OTHER_STORIES_DISCOUNT if closing else 1.0)
             continue
         value = line_value(line)
-        if is_comments_heading(line) or is_inline_box(lines, position):
+        if comments or is_inline_box(lines, position):
             value = -JUNK_COST
         elif position in captions:
             value = -SHORT_LINE_COST

@@ -83,6 +83,15 @@ def unsafe_in(text: str) -> frozenset[str]:
 _last: tuple[str | None, str, frozenset[str]] = (None, "", frozenset())
 
 
+def lowered(text: str) -> str:
+    """`text.lower()`, made once for all the screens that read the same text in a row (and their callers)."""
+    global _last
+    last = _last  # one read: another thread may replace it
+    if last[0] is not text:
+        last = _last = (text, text.lower(), unsafe_in(text))
+    return last[1]
+
+
 class Screened:
     """`pattern.search(text)` (and `match`), skipped when the text holds none of the words a match needs."""
 
@@ -108,7 +117,21 @@ class Screened:
         return True
 
     def search(self, text: str) -> re.Match[str] | None:
-        return None if self.cannot_match(text) else self.pattern.search(text)
+        """`pattern.search(text)`, after the screen (`cannot_match` said in line: asked of every line of a paste)."""
+        words = self.words
+        if words is not None:
+            global _last
+            last = _last
+            if last[0] is not text:
+                last = _last = (text, text.lower(), unsafe_in(text))
+            if not last[2] or self.unsafe.isdisjoint(last[2]):
+                lowered = last[1]
+                for word in words:
+                    if word in lowered:
+                        break
+                else:
+                    return None
+        return self.pattern.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
         return None if self.cannot_match(text) else self.pattern.match(text)
