@@ -907,3 +907,17 @@ def test_a_chinese_blog_without_full_stops_keeps_its_lines() -> None:
 def test_a_time_takes_the_zone_a_line_states_for_all_the_pages_times() -> None:
     article = read_text(paste(MENU, ARTICLE, "All times are Eastern.", FOOTER), url=None)
     assert article.published == datetime(2022, 4, 7, 19, 2, tzinfo=timezone(timedelta(hours=-4)))  # EDT in April
+
+
+def test_cards_glued_under_a_label_after_a_spaced_article_are_not_its_text() -> None:
+    """yahoo, thepennyhoarder: on a page whose paragraphs stand between blank lines, teaser summaries glued under
+    their headline and source (no blank line) are other stories; a list glued under a paragraph is the article's."""
+    more = [f"Paragraph {n} of the report goes on about the bridge, its trams and its cyclists, and what the council "
+            f"expects the crossing to change for the neighbourhoods on both banks." for n in range(8)]
+    items = "\n".join(f"Item {n}: a tram stop on the bridge, with a shelter." for n in range(2))
+    cards = "\n".join(f"Another story number {n}\nNews Agency\nA summary of another story, told in a sentence of its "
+                      f"own about something else entirely, far from the bridge." for n in range(3))
+    paragraphs = ARTICLE.split("\n\n")
+    article = read_text(paste(MENU, *paragraphs, *more[:-1], more[-1] + "\n" + items, "More News\n" + cards), url=None)
+    assert article.paragraphs[-1].startswith("Item 1")
+    assert not any("Another story" in paragraph for paragraph in article.paragraphs)

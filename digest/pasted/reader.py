@@ -12,7 +12,9 @@ on lines instead of DOM nodes, in named steps:
    or a "Related coverage" heading closing an article makes what follows count for less; a
    comment count under the dateline and a one-link box inside the text do not. A run of
    WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
-   one box, so it no longer cuts an article in two. On a page whose CJK paragraphs end in 。, a CJK line
+   one box, so it no longer cuts an article in two. On a page that sets its paragraphs apart with blank lines,
+   a prose line glued under a label or a headline (`glued_lines`: a teaser card's summary, a feed's item, a
+   newsletter box's pitch) costs like a subheading; a list glued under a paragraph stays. On a page whose CJK paragraphs end in 。, a CJK line
    in a list that ends in none is a headline (`cjk_titles`). The run then sheds what hangs at its end
    (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
    name alone (a disclaimer at the foot, an author's bio).
@@ -92,6 +94,7 @@ CJK_SHARE = 0.5  # a line this much Chinese or Japanese characters ...
 CJK_SENTENCE_SHARE = 0.5  # ... on a page where this share of such prose lines or more end in a full stop
 CJK_SENTENCE_END = re.compile(  # 。 or ！, maybe inside a closing 」 (digest.pasted.lines.SENTENCE_END, CJK quotes too)
     r"[.!?…。！？:;：；][\"'”’»)\]」』）》】]*$|[\"”»」』]$")
+SPACED_SHARE = 0.8  # a page setting this share of its prose words under a blank line spaces its paragraphs
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
 BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
@@ -224,6 +227,28 @@ def widget_share(lines: list[Line]) -> dict[int, float]:
     return shares
 
 
+def is_spaced(lines: list[Line]) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines (SPACED_SHARE of its prose words or more), as a
+    browser copies `<p>` blocks: there a prose line glued to the line above is a card's summary or a list's entry."""
+    prose = [line for line in lines if looks_like_prose(line)]
+    words = sum(line.words for line in prose)
+    return bool(prose) and sum(line.words for line in prose if line.blank_before) >= SPACED_SHARE * words
+
+
+def glued_lines(lines: list[Line]) -> set[int]:
+    """Indexes of prose lines with no blank line above, in a block (lines between blank ones) that opens on something
+    other than prose: a teaser card's summary under its headline and label, a feed's items under "More News", a
+    newsletter box's pitch. A block opening on a paragraph (a list under the sentence that introduces it) is text."""
+    glued: set[int] = set()
+    opener_is_prose = False
+    for line in lines:
+        if line.blank_before:
+            opener_is_prose = line_value(line) > 0
+        elif not opener_is_prose and line_value(line) > 0 and not is_list_item(line):
+            glued.add(line.index)
+    return glued
+
+
 def find_article_span(lines: list[Line]) -> Span | None:
     """The maximum-weight run of lines (Kadane), starting and ending on prose.
 
@@ -236,11 +261,24 @@ def find_article_span(lines: list[Line]) -> Span | None:
     A gallery's captions cost like labels, and so does a short sentence shown twice (a teaser card's headline) on a
     page with prose of its own; a code listing's lines cost like a subheading's.
     """
+    listing = listing_lines(lines)
+    widget = widget_share(lines)
+    glued = glued_lines(lines) if is_spaced(lines) else set()
+    best = heaviest_run(lines, listing, widget, glued)
+    if best is None:
+        return None
+    if glued:  # where the article opens is the plain run's call: a lead glued under the headline is the article's
+        plain = heaviest_run(lines, listing, widget, set())
+        if plain is not None and plain.start < best.start < plain.end:
+            best = Span(plain.start, best.end, best.weight)
+    return without_tail(lines, best, listing, widget)
+
+
+def heaviest_run(lines: list[Line], listing: set[int], widget: dict[int, float], glued: set[int]) -> Span | None:
+    """Kadane's maximum-weight run (`find_article_span`); `glued` lines cost like a subheading."""
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0
     captions = gallery_captions(lines)
-    listing = listing_lines(lines)
-    widget = widget_share(lines)
     titles = cjk_titles(lines)
     # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
     # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
@@ -257,6 +295,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
         elif position in captions:
             value = -SHORT_LINE_COST
         elif position in titles:
+            value = -BLOCK_LINE_COST
+        elif position in glued:
             value = -BLOCK_LINE_COST
         elif cards and line.repeats > 1 and line.words <= CARD_MAX_WORDS and looks_like_prose(line):
             value = -SHORT_LINE_COST
@@ -276,7 +316,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
         total += value
         if best is None or total > best.weight:
             best = Span(start, position + 1, total)
-    return without_tail(lines, best, listing, widget) if best is not None else None
+    return best
 
 
 def opens_author_box(lines: list[Line], position: int) -> bool:
