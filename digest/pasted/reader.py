@@ -236,15 +236,17 @@ def is_spaced(lines: list[Line]) -> bool:
 
 
 def glued_lines(lines: list[Line]) -> set[int]:
-    """Indexes of prose lines with no blank line above, in a block (lines between blank ones) that opens on something
-    other than prose: a teaser card's summary under its headline and label, a feed's items under "More News", a
-    newsletter box's pitch. A block opening on a paragraph (a list under the sentence that introduces it) is text."""
+    """Indexes of prose lines glued (no blank line between) under a line that is not prose, in a block (lines between
+    blank ones) that opens on something other than prose: a teaser card's summary under its headline and source, a
+    newsletter box's pitch under its label. A block opening on a paragraph (a list under the sentence that introduces
+    it) is text, and so are a list's entries under its first one (footnotes, references under their heading)."""
     glued: set[int] = set()
     opener_is_prose = False
     for line in lines:
         if line.blank_before:
             opener_is_prose = line_value(line) > 0
-        elif not opener_is_prose and line_value(line) > 0 and not is_list_item(line):
+        elif (not opener_is_prose and line_value(line) > 0 and not is_list_item(line)
+              and not (line.index and line_value(lines[line.index - 1]) > 0)):
             glued.add(line.index)
     return glued
 
