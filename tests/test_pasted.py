@@ -528,6 +528,9 @@ def test_a_sentence_about_a_products_licence_is_no_notice() -> None:
      "industry that tracks us?"), False),  # aclu: the article's own sentence
     ("Privacy Policy", True),
     ("By using this site, you agree to our Terms of Service and Privacy Policy.", True),
+    ("Note to readers: if you purchase something through one of our affiliate links we may earn a commission.", True),
+    ("Registration on or use of this site constitutes acceptance of our User Agreement.", True),
+    ("The retailer said its affiliate program paid partners three million dollars last year.", False),
 ])
 def test_policy_links_are_notices_but_a_sentence_about_them_is_not(text: str, notice: bool) -> None:
     assert is_notice(split_lines(text)[0]) is notice

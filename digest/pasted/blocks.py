@@ -57,7 +57,10 @@ NOTICE = Screened(re.compile(  # cookie walls, app prompts, consent texts, licen
     r"\bcreative commons\b|\buses? cookies\b|\baccept(?: all)? cookies\b|\bcookie (?:policy|settings|preferences)\b|\bnews app\b|"
     r"(?:download|get it|available) on (?:the )?(?:app store|google play)|download (?:the|our) app|"
     r"get (?:the|our) app|\byou agree to\b|\bby using (?:this|our) (?:site|website|service)\b|"
-    r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b",
+    r"javascript (?:is )?(?:disabled|required)|enable javascript|ad ?blocker|\b(?:is )?sponsored by\b|^powered by\b|"
+    # affiliate disclosures and the foot's terms: "... through one of our affiliate links we may earn a commission"
+    r"\baffiliate links?\b|\b(?:has|have) affiliate partnerships\b|\bmay (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation|cut)\b|"
+    r"\bconstitutes (?:your )?acceptance of\b|\bcookies on your (?:browser|device|computer)\b|^these cookies\b",
     re.IGNORECASE,
 ))
 LICENCE = re.compile(  # "This website ... is licensed under ...", "code samples ... are licensed under ..."
