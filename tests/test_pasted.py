@@ -924,3 +924,15 @@ def test_cards_glued_under_a_label_after_a_spaced_article_are_not_its_text() -> 
     article = read_text(paste(MENU, *paragraphs, *more[:-1], more[-1] + "\n" + items, "More News\n" + cards), url=None)
     assert article.paragraphs[-1].startswith("Item 1")
     assert not any("Another story" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_line_standing_in_for_every_embed_goes_but_a_repeated_sentence_stays() -> None:
+    """mashable: "Tweet may have been deleted (opens in a new tab)" under every embedded tweet; clean-links: a
+    character says "No answer." again and again, which is the story's text."""
+    paragraphs = ARTICLE.split("\n\n")
+    embed = "Tweet may have been deleted (opens in a new tab)"
+    answer = "No answer."
+    body = [part for paragraph in paragraphs[3:] for part in (paragraph, embed, answer)]
+    article = read_text(paste(MENU, *paragraphs[:3], *body), url=None)
+    assert embed not in article.paragraphs
+    assert article.paragraphs.count(answer) >= 3  # (the run ends on a paragraph, not on the last one)

@@ -19,7 +19,8 @@ on lines instead of DOM nodes, in named steps:
    (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
    name alone (a disclaimer at the foot, an author's bio).
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
-   gallery's captions, a photo's caption next to its credit, a box's link), while a code listing stays whole.
+   gallery's captions, a photo's caption next to its credit, a box's link, a line standing in for every embed
+   or picture), while a code listing stays whole.
 5. `header_end`: a run may open on prose that is not the article (a menu's descriptions, a video's caption over
    the byline); when the headline, a byline or a dateline stands in its first HEADER_IN_RUN lines under a small
    share of its prose, the article opens after them (the deck over the byline stays); deeper in the run (a site
@@ -37,6 +38,7 @@ Text holding no article (a menu, a cookie wall, two lines) raises ExtractionErro
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from digest.dates import find_lead_place, slashed_day_first
 from digest.errors import N_, ExtractionError
@@ -60,7 +62,7 @@ from digest.pasted.blocks import (
     looks_like_prose,
 )
 from digest.pasted.header import HEADER_IN_RUN, deck_above_header, header_end
-from digest.pasted.lines import CJK, Line, Span, split_lines
+from digest.pasted.lines import CJK, Line, Span, ends_sentence, split_lines
 from digest.pasted import date_model
 from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
 from digest.pasted.published import find_published, in_stated_zone
@@ -102,6 +104,7 @@ BOX_RESUME_PROSE = 3  # ... where a list of teasers goes on headline, summary, a
 HEADER_REACH = 5  # lines above a comment count where the article header's byline or date may stand (share links between)
 CAPTION_MAX_WORDS = 20  # a photo's caption is a line or two; a lead paragraph by a credit is longer
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
+PLACEHOLDER_MIN_REPEATS = 3  # a line shown this often inside the article, no sentence, stands in for an embed or a picture
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
 
@@ -388,6 +391,15 @@ def fragment_runs(lines: list[Line]) -> set[int]:
     return inside
 
 
+def placeholders(run: list[Line]) -> set[int]:
+    """Indexes of lines shown PLACEHOLDER_MIN_REPEATS times or more inside the run that are neither prose nor a
+    sentence: an embed's stand-in ("Tweet may have been deleted (opens in a new tab)"), the same credit under every
+    picture ("Courtesy of Zillow"). A line said again and again as a sentence ("No answer.") is the text's."""
+    shown = Counter(line.text for line in run)
+    return {line.index for line in run
+            if shown[line.text] >= PLACEHOLDER_MIN_REPEATS and not looks_like_prose(line) and not ends_sentence(line.text)}
+
+
 def article_lines(lines: list[Line], span: Span) -> list[Line]:
     """The run's lines without the junk that sits inside articles (credits, teasers, buttons, charts)."""
     run = lines[span.start:span.end]
@@ -395,6 +407,8 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
     dropped = fragments | boxed | gallery_captions(lines) | credited_captions(lines)
     listing = listing_lines(lines)
+    if not listing:  # a technical article repeats its commands and their output
+        dropped |= placeholders(run)
     return [line for line in run
             if line.index in listing or not is_junk(line) and line.index not in dropped]
 
