@@ -545,6 +545,9 @@ def test_a_sentence_about_a_products_licence_is_no_notice() -> None:
      "industry that tracks us?"), False),  # aclu: the article's own sentence
     ("Privacy Policy", True),
     ("By using this site, you agree to our Terms of Service and Privacy Policy.", True),
+    ("Note to readers: if you purchase something through one of our affiliate links we may earn a commission.", True),
+    ("Registration on or use of this site constitutes acceptance of our User Agreement.", True),
+    ("The retailer said its affiliate program paid partners three million dollars last year.", False),
 ])
 def test_policy_links_are_notices_but_a_sentence_about_them_is_not(text: str, notice: bool) -> None:
     assert is_notice(split_lines(text)[0]) is notice
@@ -924,3 +927,29 @@ def test_a_chinese_blog_without_full_stops_keeps_its_lines() -> None:
 def test_a_time_takes_the_zone_a_line_states_for_all_the_pages_times() -> None:
     article = read_text(paste(MENU, ARTICLE, "All times are Eastern.", FOOTER), url=None)
     assert article.published == datetime(2022, 4, 7, 19, 2, tzinfo=timezone(timedelta(hours=-4)))  # EDT in April
+
+
+def test_cards_glued_under_a_label_after_a_spaced_article_are_not_its_text() -> None:
+    """yahoo, thepennyhoarder: on a page whose paragraphs stand between blank lines, teaser summaries glued under
+    their headline and source (no blank line) are other stories; a list glued under a paragraph is the article's."""
+    more = [f"Paragraph {n} of the report goes on about the bridge, its trams and its cyclists, and what the council "
+            f"expects the crossing to change for the neighbourhoods on both banks." for n in range(8)]
+    items = "\n".join(f"Item {n}: a tram stop on the bridge, with a shelter." for n in range(2))
+    cards = "\n".join(f"Another story number {n}\nNews Agency\nA summary of another story, told in a sentence of its "
+                      f"own about something else entirely, far from the bridge." for n in range(3))
+    paragraphs = ARTICLE.split("\n\n")
+    article = read_text(paste(MENU, *paragraphs, *more[:-1], more[-1] + "\n" + items, "More News\n" + cards), url=None)
+    assert article.paragraphs[-1].startswith("Item 1")
+    assert not any("Another story" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_line_standing_in_for_every_embed_goes_but_a_repeated_sentence_stays() -> None:
+    """mashable: "Tweet may have been deleted (opens in a new tab)" under every embedded tweet; clean-links: a
+    character says "No answer." again and again, which is the story's text."""
+    paragraphs = ARTICLE.split("\n\n")
+    embed = "Tweet may have been deleted (opens in a new tab)"
+    answer = "No answer."
+    body = [part for paragraph in paragraphs[3:] for part in (paragraph, embed, answer)]
+    article = read_text(paste(MENU, *paragraphs[:3], *body), url=None)
+    assert embed not in article.paragraphs
+    assert article.paragraphs.count(answer) >= 3  # (the run ends on a paragraph, not on the last one)

@@ -60,10 +60,14 @@ NOTICE_BRANCHES = (  # cookie walls, app prompts, consent texts, licence lines: 
     r"\bnews app\b", r"(?:download|get it|available) on (?:the )?(?:app store|google play)", r"download (?:the|our) app",
     r"get (?:the|our) app", r"\byou agree to\b", r"\bby using (?:this|our) (?:site|website|service)\b",
     r"javascript (?:is )?(?:disabled|required)", r"enable javascript", r"ad ?blocker", r"\b(?:is )?sponsored by\b", r"^powered by\b",
+    # affiliate disclosures and the foot's terms: "... through one of our affiliate links we may earn a commission"
+    r"\baffiliate links?\b", r"\b(?:has|have) affiliate partnerships\b",
+    r"\bmay (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation|cut)\b",
+    r"\bconstitutes (?:your )?acceptance of\b", r"\bcookies on your (?:browser|device|computer)\b", r"^these cookies\b",
 )
 NOTICE = Screened(re.compile("|".join(NOTICE_BRANCHES), re.IGNORECASE))
 # Each branch apart, behind its own screen: a line that passes NOTICE's screen ("download ", "cookie ") is searched
-# for the one or two branches its words allow, not for all fifteen at every position (`notice_start`)
+# for the one or two branches its words allow, not for all of them at every position (`notice_start`)
 NOTICE_PARTS = tuple(Screened(re.compile(branch, re.IGNORECASE)) for branch in NOTICE_BRANCHES)
 LICENCE = re.compile(  # "This website ... is licensed under ...", "code samples ... are licensed under ..."
     r"\b(?:this (?:site|website|page|work|blog)|content|text|code samples|documents)\b.{0,60}\blicen[sc]ed under\b",

@@ -12,12 +12,15 @@ on lines instead of DOM nodes, in named steps:
    or a "Related coverage" heading closing an article makes what follows count for less; a
    comment count under the dateline and a one-link box inside the text do not. A run of
    WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
-   one box, so it no longer cuts an article in two. On a page whose CJK paragraphs end in 。, a CJK line
+   one box, so it no longer cuts an article in two. On a page that sets its paragraphs apart with blank lines,
+   a prose line glued under a label or a headline (`glued_lines`: a teaser card's summary, a feed's item, a
+   newsletter box's pitch) costs like a subheading; a list glued under a paragraph stays. On a page whose CJK paragraphs end in 。, a CJK line
    in a list that ends in none is a headline (`cjk_titles`). The run then sheds what hangs at its end
    (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
    name alone (a disclaimer at the foot, an author's bio).
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
-   gallery's captions, a photo's caption next to its credit, a box's link), while a code listing stays whole.
+   gallery's captions, a photo's caption next to its credit, a box's link, a line standing in for every embed
+   or picture), while a code listing stays whole.
 5. `header_end`: a run may open on prose that is not the article (a menu's descriptions, a video's caption over
    the byline); when the headline, a byline or a dateline stands in its first HEADER_IN_RUN lines under a small
    share of its prose, the article opens after them (the deck over the byline stays); deeper in the run (a site
@@ -35,6 +38,7 @@ Text holding no article (a menu, a cookie wall, two lines) raises ExtractionErro
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from digest.dates import find_lead_place, slashed_day_first
 from digest.errors import N_, ExtractionError
@@ -58,7 +62,7 @@ from digest.pasted.blocks import (
     slide_counter,
 )
 from digest.pasted.header import HEADER_IN_RUN, deck_above_header, header_end
-from digest.pasted.lines import Line, Span, cjk_chars, split_lines
+from digest.pasted.lines import Line, Span, cjk_chars, ends_sentence, split_lines
 from digest.pasted import date_model
 from digest.pasted.headline import find_headline, find_standfirst, is_wiki_entry
 from digest.pasted.published import find_published, in_stated_zone
@@ -92,6 +96,7 @@ CJK_SHARE = 0.5  # a line this much Chinese or Japanese characters ...
 CJK_SENTENCE_SHARE = 0.5  # ... on a page where this share of such prose lines or more end in a full stop
 CJK_SENTENCE_END = re.compile(  # 。 or ！, maybe inside a closing 」 (digest.pasted.lines.SENTENCE_END, CJK quotes too)
     r"[.!?…。！？:;：；][\"'”’»)\]」』）》】]*$|[\"”»」』]$")
+SPACED_SHARE = 0.8  # a page setting this share of its prose words under a blank line spaces its paragraphs
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
 BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
@@ -99,6 +104,7 @@ BOX_RESUME_PROSE = 3  # ... where a list of teasers goes on headline, summary, a
 HEADER_REACH = 5  # lines above a comment count where the article header's byline or date may stand (share links between)
 CAPTION_MAX_WORDS = 20  # a photo's caption is a line or two; a lead paragraph by a credit is longer
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
+PLACEHOLDER_MIN_REPEATS = 3  # a line shown this often inside the article, no sentence, stands in for an embed or a picture
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
 ARTICLE_MIN_PROSE_LINES = 1
 
@@ -224,6 +230,30 @@ def widget_share(lines: list[Line]) -> dict[int, float]:
     return shares
 
 
+def is_spaced(lines: list[Line]) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines (SPACED_SHARE of its prose words or more), as a
+    browser copies `<p>` blocks: there a prose line glued to the line above is a card's summary or a list's entry."""
+    prose = [line for line in lines if looks_like_prose(line)]
+    words = sum(line.words for line in prose)
+    return bool(prose) and sum(line.words for line in prose if line.blank_before) >= SPACED_SHARE * words
+
+
+def glued_lines(lines: list[Line]) -> set[int]:
+    """Indexes of prose lines glued (no blank line between) under a line that is not prose, in a block (lines between
+    blank ones) that opens on something other than prose: a teaser card's summary under its headline and source, a
+    newsletter box's pitch under its label. A block opening on a paragraph (a list under the sentence that introduces
+    it) is text, and so are a list's entries under its first one (footnotes, references under their heading)."""
+    glued: set[int] = set()
+    opener_is_prose = False
+    for line in lines:
+        if line.blank_before:
+            opener_is_prose = line_value(line) > 0
+        elif (not opener_is_prose and line_value(line) > 0 and not is_list_item(line)
+              and not (line.index and line_value(lines[line.index - 1]) > 0)):
+            glued.add(line.index)
+    return glued
+
+
 def find_article_span(lines: list[Line]) -> Span | None:
     """The maximum-weight run of lines (Kadane), starting and ending on prose.
 
@@ -236,11 +266,24 @@ def find_article_span(lines: list[Line]) -> Span | None:
     A gallery's captions cost like labels, and so does a short sentence shown twice (a teaser card's headline) on a
     page with prose of its own; a code listing's lines cost like a subheading's.
     """
+    listing = listing_lines(lines)
+    widget = widget_share(lines)
+    glued = glued_lines(lines) if is_spaced(lines) else set()
+    best = heaviest_run(lines, listing, widget, glued)
+    if best is None:
+        return None
+    if glued:  # where the article opens is the plain run's call: a lead glued under the headline is the article's
+        plain = heaviest_run(lines, listing, widget, set())
+        if plain is not None and plain.start < best.start < plain.end:
+            best = Span(plain.start, best.end, best.weight)
+    return without_tail(lines, best, listing, widget)
+
+
+def heaviest_run(lines: list[Line], listing: set[int], widget: dict[int, float], glued: set[int]) -> Span | None:
+    """Kadane's maximum-weight run (`find_article_span`); `glued` lines cost like a subheading."""
     best: Span | None = None
     start, total, discount = 0, 0.0, 1.0
     captions = gallery_captions(lines)
-    listing = listing_lines(lines)
-    widget = widget_share(lines)
     titles = cjk_titles(lines)
     # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
     # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
@@ -260,6 +303,8 @@ def find_article_span(lines: list[Line]) -> Span | None:
             value = -SHORT_LINE_COST
         elif position in titles:
             value = -BLOCK_LINE_COST
+        elif position in glued:
+            value = -BLOCK_LINE_COST
         elif cards and line.repeats > 1 and line.words <= CARD_MAX_WORDS and looks_like_prose(line):
             value = -SHORT_LINE_COST
         elif position in listing and value < 0:
@@ -278,7 +323,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
         total += value
         if best is None or total > best.weight:
             best = Span(start, position + 1, total)
-    return without_tail(lines, best, listing, widget) if best is not None else None
+    return best
 
 
 def opens_author_box(lines: list[Line], position: int) -> bool:
@@ -348,6 +393,15 @@ def fragment_runs(lines: list[Line]) -> set[int]:
     return inside
 
 
+def placeholders(run: list[Line]) -> set[int]:
+    """Indexes of lines shown PLACEHOLDER_MIN_REPEATS times or more inside the run that are neither prose nor a
+    sentence: an embed's stand-in ("Tweet may have been deleted (opens in a new tab)"), the same credit under every
+    picture ("Courtesy of Zillow"). A line said again and again as a sentence ("No answer.") is the text's."""
+    shown = Counter(line.text for line in run)
+    return {line.index for line in run
+            if shown[line.text] >= PLACEHOLDER_MIN_REPEATS and not looks_like_prose(line) and not ends_sentence(line.text)}
+
+
 def article_lines(lines: list[Line], span: Span) -> list[Line]:
     """The run's lines without the junk that sits inside articles (credits, teasers, buttons, charts)."""
     run = lines[span.start:span.end]
@@ -355,6 +409,8 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
     dropped = fragments | boxed | gallery_captions(lines) | credited_captions(lines)
     listing = listing_lines(lines)
+    if not listing:  # a technical article repeats its commands and their output
+        dropped |= placeholders(run)
     return [line for line in run
             if line.index in listing or not is_junk(line) and line.index not in dropped]
 
