@@ -62,8 +62,9 @@ FEATURES = (
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "echoed", "bracketed",
     "truncated", "deep", "byline_cut", "header_below", "deck_under", "trail_end", "past_header",
-    "over_header", "over_run", "headline_above", "restated_below", "overlap_rare", "overlap_first_rare",
+    "over_header", "over_run", "headline_above", "restated_below", "overlap_rare", "overlap_first_rare", "sentence_long",
 )
+SENTENCE_WORDS = 16  # past this a line reads as a sentence (a deck, a lead) more than a headline: "long" is linear
 HEADER_REACH = 5  # lines under a headline where its header (deck, byline, share buttons) leads to its date
 HEADER_LINE_MAX_WORDS = 50  # a deck's length at most: a longer line is the article's text
 ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline | Site", "Headline by Author"
@@ -132,6 +133,7 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
         "dated_above": 1.0 / dated_above if dated_above else 0.0,
         "good_length": 1.0 if good_length(line) else 0.0,
         "long": min(1.0, line.words / 30),
+        "sentence_long": min(1.0, max(0, line.words - SENTENCE_WORDS) / SENTENCE_WORDS),
         "full_stop": 1.0 if text.endswith(".") and not text.endswith("..") else 0.0,
         "question": 1.0 if text.endswith(("?", "!")) else 0.0,
         "other_stories": 1.0 if any(index < line.index for index in breaks) else 0.0,
