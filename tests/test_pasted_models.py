@@ -14,7 +14,8 @@ from digest.pasted.headline import candidates, without_glued_byline
 from digest.pasted.headline_model import (
     FEATURES, breadcrumb_trails, content_tokens, dated_header_below, deck_under, ends_trail, features, header_start,
     restated_below)
-from digest.pasted.publisher import clean_name, find_site, site_candidates, site_choices
+from digest.pasted.naming import clean_name, site_candidates
+from digest.pasted.publisher import find_site, site_choices
 from digest.pasted.publisher_model import written_lower
 from digest.pasted.reader import article_lines, find_article_span, read_text
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from digest.pasted import blocks, date_model, published, publisher
+from digest.pasted import blocks, date_model, naming, published
 from digest.summary.screen import Screened, unsafe_characters
 
-SCREENS = [value for module in (blocks, date_model, published, publisher)
+SCREENS = [value for module in (blocks, date_model, naming, published)
            for value in vars(module).values() if isinstance(value, Screened)]
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 # Characters re's IGNORECASE folds otherwise than str.lower(), and the patterns' own non-ASCII words in capitals.

@@ -45,7 +45,7 @@ from digest.pasted.lines import (
     normalise_line,
     split_lines,
 )
-from digest.pasted.publisher import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
+from digest.pasted.naming import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
 from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
 
 # the marks the shortcuts look at, and a little else
