@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from digest.memo import by_text
 from digest.pasted import publisher_model
-from digest.pasted.blocks import is_code, is_junk
+from digest.pasted.blocks import is_code
+from digest.pasted.junk import is_junk
 from digest.pasted.companies import (
     CORPORATE,
     DIVISION,

@@ -48,18 +48,20 @@ from digest.model import Article
 from digest.pasted.blocks import (
     is_byline,
     is_code,
-    is_comments_heading,
     is_dateline,
-    is_junk,
     is_list_item,
     is_markup,
+    is_slide_counter,
+    looks_like_prose,
+    slide_counter,
+)
+from digest.pasted.junk import (
+    is_comments_heading,
+    is_junk,
     is_page_copyright,
     is_photo_credit,
     is_relative_time,
     is_section_break,
-    is_slide_counter,
-    looks_like_prose,
-    slide_counter,
 )
 from digest.pasted.header import HEADER_IN_RUN, deck_above_header, header_end
 from digest.pasted.lines import Line, Span, cjk_chars, ends_sentence, split_lines
