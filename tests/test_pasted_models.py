@@ -17,7 +17,8 @@ from digest.pasted.headline_model import (
 from digest.pasted.naming import clean_name, site_candidates
 from digest.pasted.publisher import find_site, site_choices
 from digest.pasted.publisher_model import written_lower
-from digest.pasted.reader import article_lines, find_article_span, read_text
+from digest.pasted.reader import article_lines, read_text
+from digest.pasted.span import find_article_span
 
 EST = timezone(timedelta(hours=-5))
 PASTE = """\
