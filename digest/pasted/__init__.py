@@ -2,9 +2,9 @@
 
 - `lines`: the paste as `Line`s; `blocks`: a line's shape (prose, dateline, byline, code, list item...);
 - `junk`: lines that are never article (buttons, credits, notices, teasers, comments headings...);
-- `reader`: the article as the best-scoring run of lines, junk inside it dropped;
+- `span`: the article as the best-scoring run of lines; `reader`: that run with the junk inside it dropped, as an `Article`;
 - `headline`: headline, standfirst and publication date, read around that run;
-- `publisher`: the name the page gives itself (copyright, brand lines, masthead).
+- `naming`: the names the page gives itself (copyright, brand lines, masthead); `publisher`: the one chosen among them.
 """
 
 from digest.pasted.reader import read_text
