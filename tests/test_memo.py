@@ -1,7 +1,7 @@
 """digest.memo: a line test's answers are remembered by text, and forget_all clears them (bench.speed relies on it)."""
 
 from digest.memo import by_text, forget_all
-from digest.pasted.blocks import junk_text
+from digest.pasted.junk import junk_text
 
 
 def test_answers_are_remembered_and_forgotten() -> None:

@@ -9,21 +9,13 @@ import pytest
 
 from digest.dates import slashed_day_first
 from digest.errors import ExtractionError
-from digest.pasted.blocks import (
-    is_byline,
-    is_code,
-    is_credit,
-    is_notice,
-    is_section_break,
-    is_self_repeating,
-    is_teaser,
-    is_timecode,
-    looks_like_prose,
-)
+from digest.pasted.blocks import is_byline, is_code, looks_like_prose
+from digest.pasted.junk import is_credit, is_notice, is_section_break, is_self_repeating, is_teaser, is_timecode
 from digest.pasted.lines import join_wrapped, split_lines
 from digest.pasted.headline import could_be_headline
 from digest.pasted.publisher import find_site
-from digest.pasted.reader import find_article_span, read_text
+from digest.pasted.reader import read_text
+from digest.pasted.span import find_article_span
 
 RT_PASTE = Path(__file__).parent / "fixtures" / "rt-pentagon-pasted.txt"
 

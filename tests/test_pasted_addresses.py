@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from digest.pasted.addresses import registered, written_domains
 from digest.pasted.lines import split_lines
-from digest.pasted.publisher import COPYRIGHT_HOLDER, clean_name, find_site, site_candidates
+from digest.pasted.naming import COPYRIGHT_HOLDER, clean_name, site_candidates
+from digest.pasted.publisher import find_site
 
 LEAD = ("The city council voted on Thursday to build a new crossing over the river, ending ten years of argument "
         "about the old ferry and its rising fares for the families who live on the far bank.")

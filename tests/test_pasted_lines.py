@@ -1,9 +1,9 @@
 """Pasted lines that are not the article's, and headlines glued to what stands beside them
-(digest.pasted.blocks, digest.pasted.reader, digest.pasted.headline)."""
+(digest.pasted.junk, digest.pasted.reader, digest.pasted.headline)."""
 
 from __future__ import annotations
 
-from digest.pasted.blocks import is_comments_heading, is_credit, is_relative_time
+from digest.pasted.junk import is_comments_heading, is_credit, is_relative_time
 from digest.pasted.lines import split_lines
 from digest.pasted.headline import HEADLINE_MAX_WORDS, could_be_headline, headline_forms
 from digest.pasted.headline_model import good_length

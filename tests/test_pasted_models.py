@@ -14,9 +14,11 @@ from digest.pasted.headline import candidates, without_glued_byline
 from digest.pasted.headline_model import (
     FEATURES, breadcrumb_trails, content_tokens, dated_header_below, deck_under, ends_trail, features, header_start,
     restated_below)
-from digest.pasted.publisher import clean_name, find_site, site_candidates, site_choices
+from digest.pasted.naming import clean_name, site_candidates
+from digest.pasted.publisher import find_site, site_choices
 from digest.pasted.publisher_model import written_lower
-from digest.pasted.reader import article_lines, find_article_span, read_text
+from digest.pasted.reader import article_lines, read_text
+from digest.pasted.span import find_article_span
 
 EST = timezone(timedelta(hours=-5))
 PASTE = """\

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from digest.pasted import blocks, date_model, published, publisher
+from digest.pasted import date_model, junk, naming, published
 from digest.summary.screen import Screened, unsafe_characters
 
-SCREENS = [value for module in (blocks, date_model, published, publisher)
+SCREENS = [value for module in (date_model, junk, naming, published)
            for value in vars(module).values() if isinstance(value, Screened)]
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 # Characters re's IGNORECASE folds otherwise than str.lower(), and the patterns' own non-ASCII words in capitals.
@@ -24,9 +24,9 @@ def lines() -> list[str]:
 
 
 def test_the_slow_pasted_patterns_are_screened() -> None:
-    assert {blocks.COPYRIGHT, blocks.NOTICE, date_model.UPDATE_WORD, published.NOT_PUBLISHED_CUE} <= set(SCREENS)
+    assert {junk.COPYRIGHT, junk.NOTICE, date_model.UPDATE_WORD, published.NOT_PUBLISHED_CUE} <= set(SCREENS)
     assert all(screen.words for screen in SCREENS)  # a pattern no screen can read is left unwrapped
-    assert "все права" in blocks.COPYRIGHT.words and "©" in blocks.COPYRIGHT.words
+    assert "все права" in junk.COPYRIGHT.words and "©" in junk.COPYRIGHT.words
 
 
 def test_screened_search_and_match_find_what_the_pattern_finds() -> None:

@@ -1,4 +1,4 @@
-"""The pasted line tests' cheap looks (digest.pasted.lines, digest.pasted.blocks) answer exactly what the
+"""The pasted line tests' cheap looks (digest.pasted.lines, blocks, junk) answer exactly what the
 patterns behind them answer: a look at the line's end or for a mark only ever spares a search."""
 
 from __future__ import annotations
@@ -15,19 +15,15 @@ from digest.pasted.blocks import (
     CODE,
     CODE_ANYWHERE,
     ELLIPSES,
-    ICON_LABELS,
-    NOTICE,
     NUMBERED_ITEM,
     SLIDE_COUNTER,
     TRUNCATED,
     code_anywhere,
     code_text,
-    is_icon_labels,
     is_list_item,
-    is_self_repeating,
-    notice_start,
     slide_counter,
 )
+from digest.pasted.junk import ICON_LABELS, NOTICE, is_icon_labels, is_self_repeating, notice_start
 from digest.pasted import fitted, headline_model
 from digest.pasted.headline_model import ECHO_AT, echo_heads
 from digest.pasted.lines import (
@@ -45,7 +41,7 @@ from digest.pasted.lines import (
     normalise_line,
     split_lines,
 )
-from digest.pasted.publisher import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
+from digest.pasted.naming import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
 from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
 
 # the marks the shortcuts look at, and a little else

@@ -20,7 +20,8 @@ from digest.pasted.lines import Line, Span, split_lines
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import candidates
 from digest.pasted.headline_model import FEATURES, WEIGHTS_NAME
-from digest.pasted.reader import article_lines, find_article_span
+from digest.pasted.reader import article_lines
+from digest.pasted.span import find_article_span
 
 L2 = 0.005  # half logit's default: chosen by site-CV over 0.003-0.02 (0.003 and 0.005 alike; 0.02 loses Mercury pages)
 

@@ -23,7 +23,8 @@ from bench.scoring.extraction import same_site
 from bench.scoring.loose import publisher_spells_brand
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import find_headline
-from digest.pasted.publisher import find_site_by_rules, site_candidates, site_choices
+from digest.pasted.naming import site_candidates
+from digest.pasted.publisher import find_site_by_rules, site_choices
 from digest.pasted.publisher_model import FEATURES, NONE, WEIGHTS_NAME
 from digest.pasted.reader import article_lines
 

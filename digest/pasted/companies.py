@@ -2,7 +2,7 @@
 inside it.
 
 A page's copyright line often names the company that owns the site ("Vox Media, Inc.", "Economia, a.s.",
-"The New York Times Company"), not the brand the reader knows. `digest.pasted.publisher` asks these questions
+"The New York Times Company"), not the brand the reader knows. `digest.pasted.naming` asks these questions
 of every name it finds: is it an owner's (`is_owner`), does the page use its stem on its own (`owner_stem`), or
 is the company's word part of the brand itself (`named_like_company`: "Fast Company").
 """

@@ -22,15 +22,8 @@ from datetime import date, datetime
 from digest.dates import find_date
 from digest.memo import by_text
 from digest.pasted import fitted
-from digest.pasted.blocks import (
-    has_date,
-    is_breadcrumb,
-    is_byline,
-    is_copyright,
-    is_dateline,
-    is_junk,
-    looks_like_prose,
-)
+from digest.pasted.blocks import has_date, is_breadcrumb, is_byline, is_dateline, looks_like_prose
+from digest.pasted.junk import is_copyright, is_junk
 from digest.pasted.lines import Line
 from digest.summary.screen import Screened
 

@@ -20,12 +20,11 @@ from digest.pasted.blocks import (
     is_breadcrumb,
     is_byline,
     is_dateline,
-    is_junk,
     is_list_item,
-    is_photo_credit,
     is_title_case,
     looks_like_prose,
 )
+from digest.pasted.junk import is_junk, is_photo_credit
 from digest.pasted.lines import Line, ends_sentence, has_cjk, word_count
 
 SHOWING_REACH = 8  # lines above the chosen headline where its first showing may stand

@@ -22,16 +22,8 @@ from functools import cache
 
 from digest.memo import by_text
 from digest.pasted import fitted
-from digest.pasted.blocks import (
-    TRUNCATED,
-    has_date,
-    is_byline,
-    is_comments_heading,
-    is_junk,
-    is_section_break,
-    is_title_case,
-    looks_like_prose,
-)
+from digest.pasted.blocks import TRUNCATED, has_date, is_byline, is_title_case, looks_like_prose
+from digest.pasted.junk import is_comments_heading, is_junk, is_section_break
 from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, cjk_chars, has_cjk, is_word_char
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)

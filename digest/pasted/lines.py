@@ -3,7 +3,8 @@
 A page copied from a browser (`innerText`) keeps one line per block: menu items, buttons and
 headlines on lines of their own, paragraphs as long lines usually set apart by a blank line.
 Hard-wrapped text (plain documents, <br> layouts) is joined back into its paragraphs first.
-`digest.pasted.blocks` names the tests the reader applies to one line.
+`digest.pasted.blocks` (a line's shape) and `digest.pasted.junk` (what is never article) name the tests the
+reader applies to one line.
 """
 
 from __future__ import annotations

@@ -18,16 +18,8 @@ from datetime import date, datetime
 
 from digest.dates import find_date
 from digest.memo import by_text
-from digest.pasted.blocks import (
-    has_date,
-    is_byline,
-    is_copyright,
-    is_dateline,
-    is_icon_labels,
-    is_markup,
-    is_notice,
-    looks_like_prose,
-)
+from digest.pasted.blocks import has_date, is_byline, is_dateline, is_markup, looks_like_prose
+from digest.pasted.junk import is_copyright, is_icon_labels, is_notice
 from digest.pasted.date_model import MAX_DATES_PER_LINE, PRINT_ISSUE
 from digest.pasted.lines import Line
 from digest.pasted.headline import is_wiki_entry

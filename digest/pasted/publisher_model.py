@@ -26,7 +26,7 @@ from functools import cache
 from digest.dates import find_date
 from digest.pasted import fitted
 from digest.pasted.addresses import Written
-from digest.pasted.blocks import is_junk
+from digest.pasted.junk import is_junk
 from digest.pasted.lines import Line, is_word_char
 
 WEIGHTS_NAME = "pasted-publisher"

@@ -1,0 +1,324 @@
+"""Where the article is in a paste: each line weighed, and the heaviest run of lines.
+
+Like Readability.js, on lines instead of DOM nodes:
+
+- `line_value`: prose lines weigh their words; labels, menu items, credits, notices and section
+  headings ("Top stories", "Comments") cost.
+- `find_article_span`: the run of lines whose total weight is largest (the maximum-sum run),
+  so the article's paragraphs stay together across the odd caption and heading inside it,
+  while the long menus before it and the other stories after it fall away. A comments heading
+  or a "Related coverage" heading closing an article makes what follows count for less; a
+  comment count under the dateline and a one-link box inside the text do not. A run of
+  WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
+  one box, so it no longer cuts an article in two. On a page that sets its paragraphs apart with blank lines,
+  a prose line glued under a label or a headline (`glued_lines`: a teaser card's summary, a feed's item, a
+  newsletter box's pitch) costs like a subheading; a list glued under a paragraph stays. On a page whose CJK paragraphs end in 。, a CJK line
+  in a list that ends in none is a headline (`cjk_titles`). The run then sheds what hangs at its end
+  (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
+  name alone (a disclaimer at the foot, an author's bio).
+
+What is dropped inside the run, and the rest of the article, is digest.pasted.reader's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.memo import by_text
+from digest.pasted.blocks import (
+    is_byline,
+    is_code,
+    is_dateline,
+    is_list_item,
+    is_markup,
+    is_slide_counter,
+    looks_like_prose,
+    slide_counter,
+)
+from digest.pasted.junk import is_comments_heading, is_junk, is_page_copyright, is_relative_time, is_section_break
+from digest.pasted.lines import Line, Span, cjk_chars
+
+# Weights, in words: a prose line earns its words; everything else costs.
+SHORT_LINE_COST = 3  # a menu item or a label
+BLOCK_LINE_COST = 1  # a short line standing as a block of its own (a subheading, a list item)
+JUNK_COST = 10  # a credit, a teaser, a notice, a button
+SECTION_BREAK_COST = 80  # "Top stories", "Comments": the article is most likely over
+CARD_MAX_WORDS = 15  # a sentence this short shown twice on a page with an article is a card's headline (a teaser)
+LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
+
+FRAGMENT_MAX_WORDS = 3
+WIDGET_MIN_LINES = 40  # a run of this many fragments is one widget (a player's settings, a long menu) ...
+WIDGET_COST = 30  # ... costing as much as three junk lines, however many items it lists
+FOOTER_FROM = 0.5  # a copyright line in the page's second half is its footer (in the first, a document's notice)
+COMMENTS_DISCOUNT = 0.3  # prose below a comments heading is probably comments
+OTHER_STORIES_DISCOUNT = 0.3  # prose below "Related coverage" closing an article is other stories' summaries
+TAIL_GAP_LINES = 6  # lines in a row with no prose ...
+TAIL_MAX_PROSE = 1  # ... then a lone paragraph ending the run: a disclaimer at the foot, a bio (an article goes on)
+NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4  # a person's name on a line of its own ...
+NAME_REACH = 5  # ... this close above a paragraph that opens with it
+CJK_SHARE = 0.5  # a line this much Chinese or Japanese characters ...
+CJK_SENTENCE_SHARE = 0.5  # ... on a page where this share of such prose lines or more end in a full stop
+CJK_SENTENCE_END = re.compile(  # 。 or ！, maybe inside a closing 」 (digest.pasted.lines.SENTENCE_END, CJK quotes too)
+    r"[.!?…。！？:;：；][\"'”’»)\]」』）》】]*$|[\"”»」』]$")
+SPACED_SHARE = 0.8  # a page setting this share of its prose words under a blank line spaces its paragraphs
+ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
+BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
+BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
+BOX_RESUME_PROSE = 3  # ... where a list of teasers goes on headline, summary, author, headline
+HEADER_REACH = 5  # lines above a comment count where the article header's byline or date may stand (share links between)
+GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
+ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
+
+
+def line_value(line: Line) -> int:
+    """What a line adds to (or takes from) the article run it stands in."""
+    return line_value_of(line.text, line.words, line.blank_before, line.blank_after)
+
+
+@by_text(16384)
+def line_value_of(text: str, words: int, blank_before: bool, blank_after: bool) -> int:
+    """`line_value` by what it reads of the line, cached: the run is weighed line by line on every paste, and a
+    site's menus and footers recur."""
+    line = Line(index=0, text=text, words=words, blank_before=blank_before, blank_after=blank_after, repeats=1)
+    if is_section_break(line) or is_page_copyright(line):
+        return -SECTION_BREAK_COST
+    if is_junk(line):
+        return -JUNK_COST
+    if looks_like_prose(line):
+        return line.words
+    if is_list_item(line) and line.words >= LIST_ITEM_MIN_WORDS:
+        return line.words // 2
+    if line.blank_before and line.blank_after or is_code(line):  # a subheading, a line of a listing
+        return -BLOCK_LINE_COST
+    return -SHORT_LINE_COST
+
+
+def is_cjk_line(line: Line) -> bool:
+    """Mostly Chinese or Japanese: counted in character pairs, not spaced words."""
+    return cjk_chars(line.text) >= CJK_SHARE * len(line.text)
+
+
+def cjk_titles(lines: list[Line]) -> set[int]:
+    """Indexes of Chinese or Japanese "prose" lines that end in no full stop (nor a closing quote after one) and stand
+    in a list, with no blank line above, on a page whose paragraphs end in one (most of its CJK prose lines):
+    other stories' headlines, long as CJK headlines are ("2019年版「iPhone」は双方向ワイヤレス充電に対応か--...").
+    A blog written without full stops keeps its lines."""
+    cjk = [line for line in lines if looks_like_prose(line) and is_cjk_line(line)]
+    open_ended = [line for line in cjk if not CJK_SENTENCE_END.search(line.text)]
+    if len(open_ended) > len(cjk) * (1 - CJK_SENTENCE_SHARE):
+        return set()
+    return {line.index for line in open_ended if not line.blank_before}
+
+
+def is_header_comment_count(lines: list[Line], position: int) -> bool:
+    """ "11 Comments" right under the article's dateline or byline, with no paragraph above: the header's link
+    to the comments, not the comments themselves."""
+    above = lines[max(0, position - HEADER_REACH):position]
+    return (any(is_dateline(line) or is_byline(line) for line in above)
+            and not any(looks_like_prose(line) for line in above))
+
+
+def is_inline_box(lines: list[Line], position: int) -> bool:
+    """"Related" over a single link, and the article goes on under it (paragraphs, not cards): a box set inside
+    the text."""
+    if not (is_section_break(lines[position]) and position + 2 < len(lines)
+            and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2])):
+        return False
+    resumed = lines[position + 2:position + 2 + BOX_RESUME_LINES]
+    return sum(looks_like_prose(line) for line in resumed) >= min(BOX_RESUME_PROSE, len(resumed))
+
+
+def listing_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of a code listing or a text table: two or more code or markup lines in a row.
+    In a technical article they are its text, even where a line alone would look like junk
+    ("<script src=...>", "2020-08-01 18:00:00+00 │ 200 │ 4084")."""
+    code = [is_code(line) or is_markup(line) for line in lines]
+    return {index for index, flag in enumerate(code)
+            if flag and (index > 0 and code[index - 1] or index + 1 < len(code) and code[index + 1])}
+
+
+def gallery_captions(lines: list[Line]) -> set[int]:
+    """Indexes of the lines right under a gallery's slide counter ("3/50 Title"), credits aside: its captions.
+    A gallery shows GALLERY_MIN_SLIDES slides of one series or more (a lone "1 / 5" heads a photo's own caption)."""
+    slides: dict[str, set[str]] = {}
+    for line in lines:
+        match = slide_counter(line.text)
+        if match and is_slide_counter(line):
+            slides.setdefault(match.group(2), set()).add(match.group(1))
+    series = {total for total, numbers in slides.items() if len(numbers) >= GALLERY_MIN_SLIDES}
+    captions: set[int] = set()
+    if not series:
+        return captions
+    for line in lines:
+        match = slide_counter(line.text)
+        if match and match.group(2) in series:
+            following = line.index + 1
+            while following < len(lines) and is_junk(lines[following]) and not is_slide_counter(lines[following]):
+                following += 1
+            if following < len(lines) and not is_slide_counter(lines[following]):
+                captions.add(following)
+    return captions
+
+
+def widget_share(lines: list[Line]) -> dict[int, float]:
+    """Each line's share of WIDGET_COST in a run of WIDGET_MIN_LINES fragments or more: a media player's
+    controls and caption settings ("Play", "Mute", "White", "Black", "50%", ...) set inside the article
+    cost as one box, not as a menu of a hundred items between its halves."""
+    shares: dict[int, float] = {}
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and is_fragment(line):
+            run.append(line.index)
+            continue
+        if len(run) >= WIDGET_MIN_LINES:
+            shares.update((index, -WIDGET_COST / len(run)) for index in run)
+        run = []
+    return shares
+
+
+def is_spaced(lines: list[Line]) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines (SPACED_SHARE of its prose words or more), as a
+    browser copies `<p>` blocks: there a prose line glued to the line above is a card's summary or a list's entry."""
+    prose = [line for line in lines if looks_like_prose(line)]
+    words = sum(line.words for line in prose)
+    return bool(prose) and sum(line.words for line in prose if line.blank_before) >= SPACED_SHARE * words
+
+
+def glued_lines(lines: list[Line]) -> set[int]:
+    """Indexes of prose lines glued (no blank line between) under a line that is not prose, in a block (lines between
+    blank ones) that opens on something other than prose: a teaser card's summary under its headline and source, a
+    newsletter box's pitch under its label. A block opening on a paragraph (a list under the sentence that introduces
+    it) is text, and so are a list's entries under its first one (footnotes, references under their heading)."""
+    glued: set[int] = set()
+    opener_is_prose = False
+    for line in lines:
+        if line.blank_before:
+            opener_is_prose = line_value(line) > 0
+        elif (not opener_is_prose and line_value(line) > 0 and not is_list_item(line)
+              and not (line.index and line_value(lines[line.index - 1]) > 0)):
+            glued.add(line.index)
+    return glued
+
+
+def find_article_span(lines: list[Line]) -> Span | None:
+    """The maximum-weight run of lines (Kadane), starting and ending on prose.
+
+    A comments heading or the page's copyright line ends any run; prose after one counts for less
+    (COMMENTS_DISCOUNT), so the comments and footer under an article never outweigh it, while an
+    article after a "941 comments" link in the page header still wins over the header (and a
+    comment count under the article's own dateline is no heading at all). A section break
+    ("Related coverage") after an article-sized run makes what follows count for less as well
+    (OTHER_STORIES_DISCOUNT), unless it heads an inline box of one link inside the article.
+    A gallery's captions cost like labels, and so does a short sentence shown twice (a teaser card's headline) on a
+    page with prose of its own; a code listing's lines cost like a subheading's.
+    """
+    listing = listing_lines(lines)
+    widget = widget_share(lines)
+    glued = glued_lines(lines) if is_spaced(lines) else set()
+    best = heaviest_run(lines, listing, widget, glued)
+    if best is None:
+        return None
+    if glued:  # where the article opens is the plain run's call: a lead glued under the headline is the article's
+        plain = heaviest_run(lines, listing, widget, set())
+        if plain is not None and plain.start < best.start < plain.end:
+            best = Span(plain.start, best.end, best.weight)
+    return without_tail(lines, best, listing, widget)
+
+
+def heaviest_run(lines: list[Line], listing: set[int], widget: dict[int, float], glued: set[int]) -> Span | None:
+    """Kadane's maximum-weight run (`find_article_span`); `glued` lines cost like a subheading."""
+    best: Span | None = None
+    start, total, discount = 0, 0.0, 1.0
+    captions = gallery_captions(lines)
+    titles = cjk_titles(lines)
+    # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
+    # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
+    cards = sum(line.words for line in lines if line.repeats == 1 and looks_like_prose(line)) >= ARTICLE_MIN_WORDS
+    footer_from = len(lines) * FOOTER_FROM
+    for position, line in enumerate(lines):
+        footer = position >= footer_from and is_page_copyright(line)  # the position first: most lines are above it
+        comments = is_comments_heading(line)
+        if (comments and not is_header_comment_count(lines, position)) or footer:
+            closing = best is not None and best.weight >= ARTICLE_SIZED_RUN  # an article above: these are its comments
+            start, total, discount = position, 0.0, COMMENTS_DISCOUNT * (OTHER_STORIES_DISCOUNT if closing else 1.0)
+            continue
+        value = line_value(line)
+        if comments or is_inline_box(lines, position):
+            value = -JUNK_COST
+        elif position in captions:
+            value = -SHORT_LINE_COST
+        elif position in titles:
+            value = -BLOCK_LINE_COST
+        elif position in glued:
+            value = -BLOCK_LINE_COST
+        elif cards and line.repeats > 1 and line.words <= CARD_MAX_WORDS and looks_like_prose(line):
+            value = -SHORT_LINE_COST
+        elif position in listing and value < 0:
+            value = -BLOCK_LINE_COST
+        elif position in widget and value < 0:
+            value = widget[position]
+        elif ((is_section_break(line) or is_relative_time(line))  # "73 months ago": a comment's time
+              and best is not None and best.weight >= ARTICLE_SIZED_RUN):
+            discount = min(discount, OTHER_STORIES_DISCOUNT)
+        if value > 0:
+            value *= discount
+        if total <= 0:
+            if value <= 0:
+                continue
+            start, total = position, 0.0
+        total += value
+        if best is None or total > best.weight:
+            best = Span(start, position + 1, total)
+    return best
+
+
+def opens_author_box(lines: list[Line], position: int) -> bool:
+    """A paragraph opening with a name that stands just above it, alone or with the author's handle ("Drew
+    Dietsch" over "Drew Dietsch is a senior contributor ...", "Will Leitch @williamfleitch" over "Will Leitch is
+    ..."): the author's box, their picture's name and their bio."""
+    opening = lines[position].text.split()[:NAME_MIN_WORDS]
+    return any(NAME_MIN_WORDS <= above.words <= NAME_MAX_WORDS and above.text.split()[:NAME_MIN_WORDS] == opening
+               and all(word[:1].isupper() for word in opening)
+               for above in lines[max(0, position - NAME_REACH):position])
+
+
+def prose_weight(lines: list[Line]) -> int:
+    """The words of the prose lines among `lines`."""
+    return sum(line.words for line in lines if line_value(line) > 0)
+
+
+def without_tail(lines: list[Line], span: Span, listing: set[int], widget: dict[int, float]) -> Span:
+    """The span without a lone paragraph ending it after TAIL_GAP_LINES lines with no prose, under an article.
+
+    Kadane's run crosses any gap that the prose beyond outweighs: a long disclaimer at the page's foot after
+    a list of sponsored links, an author's bio under share buttons and a name. An article goes on after its
+    charts and tables with paragraphs; a page's foot holds a lone one. `listing` and `widget` are the page's
+    (`listing_lines`, `widget_share`), which break no gap.
+    """
+    end = span.end
+    while True:
+        prose_after, gap, cut = 0, 0, None
+        for position in range(end - 1, span.start - 1, -1):
+            line = lines[position]
+            if position in listing or position in widget:
+                gap = 0
+                continue
+            if line_value(line) > 0:
+                ends = gap >= TAIL_GAP_LINES or gap and opens_author_box(lines, position + 1 + gap)
+                if ends and prose_weight(lines[span.start:position + 1]) >= ARTICLE_SIZED_RUN:
+                    cut = position + 1
+                    break
+                gap = 0
+                prose_after += 1
+                if prose_after > TAIL_MAX_PROSE:
+                    return Span(span.start, end, span.weight)
+            else:
+                gap += 1
+        if cut is None:
+            return Span(span.start, end, span.weight)
+        end = cut
+
+
+def is_fragment(line: Line) -> bool:
+    """A word or three alone: a chart label, a gallery counter, a menu item (or a short heading)."""
+    return line.words <= FRAGMENT_MAX_WORDS and not is_list_item(line) and not is_code(line)
