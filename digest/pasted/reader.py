@@ -43,7 +43,7 @@ from digest.pasted.span import (
     ARTICLE_MIN_WORDS,
     find_article_span,
     gallery_captions,
-    is_fragment,
+    fragment_runs,
     is_inline_box,
     listing_lines,
 )
@@ -74,19 +74,10 @@ def credited_captions(lines: list[Line]) -> set[int]:
     return captions
 
 
-def fragment_runs(lines: list[Line]) -> set[int]:
+def fragment_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines in runs of FRAGMENT_RUN_MIN or more fragments: charts, menus, galleries
     inside the article run. A heading stands alone; a listing or a typed list is kept."""
-    inside: set[int] = set()
-    run: list[int] = []
-    for line in [*lines, None]:
-        if line is not None and is_fragment(line):
-            run.append(line.index)
-            continue
-        if len(run) >= FRAGMENT_RUN_MIN:
-            inside.update(run)
-        run = []
-    return inside
+    return {index for run in fragment_runs(lines, FRAGMENT_RUN_MIN) for index in run}
 
 
 def placeholders(run: list[Line]) -> set[int]:
@@ -101,7 +92,7 @@ def placeholders(run: list[Line]) -> set[int]:
 def article_lines(lines: list[Line], span: Span) -> list[Line]:
     """The run's lines without the junk that sits inside articles (credits, teasers, buttons, charts)."""
     run = lines[span.start:span.end]
-    fragments = fragment_runs(run)
+    fragments = fragment_lines(run)
     boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
     dropped = fragments | boxed | gallery_captions(lines) | credited_captions(lines)
     listing = listing_lines(lines)

@@ -23,6 +23,7 @@ What is dropped inside the run, and the rest of the article, is digest.pasted.re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from digest.memo import by_text
 from digest.pasted.blocks import (
@@ -164,16 +165,7 @@ def widget_share(lines: list[Line]) -> dict[int, float]:
     """Each line's share of WIDGET_COST in a run of WIDGET_MIN_LINES fragments or more: a media player's
     controls and caption settings ("Play", "Mute", "White", "Black", "50%", ...) set inside the article
     cost as one box, not as a menu of a hundred items between its halves."""
-    shares: dict[int, float] = {}
-    run: list[int] = []
-    for line in [*lines, None]:
-        if line is not None and is_fragment(line):
-            run.append(line.index)
-            continue
-        if len(run) >= WIDGET_MIN_LINES:
-            shares.update((index, -WIDGET_COST / len(run)) for index in run)
-        run = []
-    return shares
+    return {index: -WIDGET_COST / len(run) for run in fragment_runs(lines, WIDGET_MIN_LINES) for index in run}
 
 
 def is_spaced(lines: list[Line]) -> bool:
@@ -322,3 +314,15 @@ def without_tail(lines: list[Line], span: Span, listing: set[int], widget: dict[
 def is_fragment(line: Line) -> bool:
     """A word or three alone: a chart label, a gallery counter, a menu item (or a short heading)."""
     return line.words <= FRAGMENT_MAX_WORDS and not is_list_item(line) and not is_code(line)
+
+
+def fragment_runs(lines: list[Line], at_least: int) -> Iterator[list[int]]:
+    """The indexes of each run of `at_least` fragments or more in a row."""
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and is_fragment(line):
+            run.append(line.index)
+            continue
+        if len(run) >= at_least:
+            yield run
+        run = []
