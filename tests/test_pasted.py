@@ -377,6 +377,8 @@ def test_the_site_names_itself(text: str, site: str | None) -> None:
     ("Portions of this content are ©1998-2022 by individual contributors. Content available under a licence.", None),
     ("Sponsored Features\nSponsored\nSponsored", None),
     ("the appropriate context is Apple’s App Store policies\nApple\nApple", None),
+    # an app's platform is no brand: "iPhone App" is a footer's download link (pagesix)
+    ("Page Six\nPage Six Style\nNewsletters\niPhone App\nAndroid App\nContact", None),
 ])
 def test_an_owner_or_a_phrase_is_no_publisher(text: str, site: str | None) -> None:
     assert find_site(split_lines(text), None) == site

@@ -73,6 +73,8 @@ BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Mag
     rf"(?:^|\s)(?P<name>{NAME})['’]s\s+(?i:newsletter|app|podcast)\b(?!\s+[A-Z])|^(?i:get)\s+(?P<delivered>{NAME})\s+(?i:delivered)\b"
     rf"|(?:^|(?<=[.!?]\s))(?i:get|sign up for|subscribe to) the\s+(?P<letter>{NAME})\s+(?i:newsletter)\b",
 )
+PLATFORM = re.compile(  # "iPhone App", "Android App": a download link's device or system, never the publisher
+    r"^(?:iPhone|iPad|iOS|Android|Mac|macOS|Windows|Kindle|Roku|Alexa|Apple TV|Apple Watch|Fire TV)$")
 PART_OF = re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the subject
     rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s")
 DISCLOSURE = re.compile(  # an affiliate disclosure's subject is the publisher: "Mental Floss may receive a commission",
@@ -273,6 +275,8 @@ def site_candidates(lines: list[Line], headline: str | None, article: range | No
                             groups.add(unconfirmed)
                     continue  # an owner whose brand the page never uses alone names no rule's answer
                 name = stem
+            if pattern is BRAND_AFTER and PLATFORM.match(name):
+                continue  # "iPhone App" (a footer's download link) names the platform the app runs on
             if bonus == BRAND_BONUS and (name, line.text) in boxes:
                 continue  # the same brand line again ("About Community" atop and below a box) is one line
             boxes.add((name, line.text))
