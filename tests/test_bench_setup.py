@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("command", ["evaluate", "speed", "storage", "load", "quotes_report"])
+@pytest.mark.parametrize("command", ["evaluate", "speed", "one_pass", "storage", "load", "quotes_report"])
 def test_a_bench_command_without_the_datasets_says_what_it_needs(tmp_path: Path, command: str) -> None:
     missing = tmp_path / "no-shared"
     result = subprocess.run([sys.executable, "-m", f"bench.{command}"], capture_output=True, text=True, timeout=120,
