@@ -54,7 +54,8 @@ FEATURES = (
     "link_words", "site_separator", "counter", "colon_end", "deck_below", "byline_below",
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "echoed", "bracketed",
     "truncated", "deep", "byline_cut", "header_below", "deck_under", "trail_end", "past_header",
-    "over_header", "over_run", "headline_above", "restated_below", "overlap_rare", "overlap_first_rare", "sentence_long",
+    "over_header", "over_run", "headline_above", "restated_below", "overlap_rare", "overlap_first_rare",
+    "sentence_long",
 )
 SENTENCE_WORDS = 16  # past this a line reads as a sentence (a deck, a lead) more than a headline: "long" is linear
 HEADER_REACH = 5  # lines under a headline where its header (deck, byline, share buttons) leads to its date
