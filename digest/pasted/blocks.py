@@ -96,8 +96,10 @@ def looks_like_prose(line: Line) -> bool:
 @by_text(16384)
 def prose_text(text: str, words: int) -> bool:
     """`looks_like_prose` by text and word count, cached: asked often."""
+    if words < SENTENCE_MIN_WORDS:
+        return False  # said before making a line to test: most lines of a paste are this short
     line = Line(index=0, text=text, words=words, blank_before=False, blank_after=False, repeats=1)
-    if line.words < SENTENCE_MIN_WORDS or is_enumeration(line):
+    if is_enumeration(line):
         return False
     if line.words < LONG_LINE_WORDS and (is_title_case(line.text, sentence=line.text.endswith("."))
                                          or line.text.endswith(ELLIPSES) and TRUNCATED.search(line.text)):

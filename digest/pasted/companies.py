@@ -10,6 +10,7 @@ is the company's word part of the brand itself (`named_like_company`: "Fast Comp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 UPPER_START = "A-ZÀÁÂÄÇÉÈÊÍÓÔÖÚÜА-ЯЁ"
 HOLDER_NOISE = re.compile(  # "© All rights reserved", "About Us", "About This Site", "Get Our ...", "Sponsored
@@ -34,6 +35,7 @@ DIVISION = re.compile(  # the company words of CORPORATE that are no legal form:
     r"éditions|editora|ediciones|edizioni|partners|ventures)\b", re.IGNORECASE)
 DIVISION_BEFORE = r"(?<!-)"  # a division's stem stands alone: not the end of a compound ("2-Minute"),
 DIVISION_AFTER = rf"(?!-|\s+[{UPPER_START}])"  # nor the head of a compound or a longer name ("CBS Sports")
+COMPANY_AFTER = re.compile(rf",?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w)")  # "Vox Media" of "Vox, Inc."
 OWNER_STEM_MIN_CHARS = 2
 COMPANY_NAME_MIN_LINES = 2  # a brand named with a company's word is written whole on two lines at least
 
@@ -56,12 +58,24 @@ def owner_stem(name: str, texts: list[str]) -> str | None:
         if len(candidate) < OWNER_STEM_MIN_CHARS or HOLDER_NOISE.match(candidate):
             continue
         before, after = (DIVISION_BEFORE, DIVISION_AFTER) if division else ("", "")
-        alone = re.compile(  # as written, capitals and all: "Demand Media" is not the "demand" of "on demand"
-            rf"(?<!\w){before}{re.escape(candidate)}(?!\w){after}"
-            rf"(?!,?\s+(?i:{LEGAL_FORM}\.?|{CORPORATE.pattern})(?!\w))")
-        if any(not PARTNER_AFTER.match(text[match.end():]) for text in texts for match in alone.finditer(text)):
+        # as written, capitals and all: "Demand Media" is not the "demand" of "on demand"
+        written = re.compile(rf"(?<!\w){before}{re.escape(candidate)}(?!\w){after}")
+        if any(not PARTNER_AFTER.match(text[end:]) for text in texts for end in ends_alone(written, text)):
             return candidate
     return None
+
+
+def ends_alone(written: re.Pattern[str], text: str) -> Iterator[int]:
+    """Where each match of `written` that COMPANY_AFTER does not follow ends, in the order `finditer` would give them
+    for the pattern with `(?!COMPANY_AFTER)` at its end: a match refused is tried again a character further. The
+    lookahead written out would make each name's pattern hold CORPORATE's alternation, a millisecond to compile."""
+    position = 0
+    while (match := written.search(text, position)) is not None:
+        if COMPANY_AFTER.match(text, match.end()) is None:
+            yield match.end()
+            position = match.end()
+        else:
+            position = match.start() + 1
 
 
 NOTICE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from string import ascii_lowercase
 
 from digest.memo import by_text
 from digest.pasted import publisher_model
@@ -39,7 +40,7 @@ from digest.pasted.companies import (
     owner_stem,
 )
 from digest.pasted.lines import Line
-from digest.summary.screen import Screened
+from digest.summary.screen import Screened, unsafe_characters
 from digest.urls import site_from_host
 
 # "Le Monde.fr", "eHow", "CNNMoney", "Folha de S.Paulo": capitalised words, joined by a few particles
@@ -175,8 +176,20 @@ def shows_own_address(name: str, texts: list[str]) -> bool:
     letters = squashed(name)
     if not letters.isascii() or len(letters) < 2:
         return False
+    if not might_show(letters, "\n".join(texts)):
+        return False  # most names: no pattern to compile (a millisecond each)
     pattern = re.compile(rf"(?<![\w-]){re.escape(letters)}\.{SITE_ADDRESS}(?![\w-])", re.IGNORECASE)
     return any(pattern.search(text) for text in texts)
+
+
+# What re's IGNORECASE matches to an ASCII letter though `str.lower()` gives another ("ı", "ſ"; "İ" lowers to two)
+ADDRESS_UNSAFE = unsafe_characters(frozenset({ascii_lowercase}))
+
+
+def might_show(letters: str, text: str) -> bool:
+    """Whether `shows_own_address`'s pattern may match in the text: the lower-cased text holds the letters and their
+    dot, or a character that `str.lower()` and re pair otherwise (digest.summary.screen's reasoning)."""
+    return f"{letters}." in text.lower() or any(char in text for char in ADDRESS_UNSAFE)
 
 
 NAMING_PATTERNS = ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS), (BRAND_BEFORE, BRAND_BONUS),

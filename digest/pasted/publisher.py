@@ -51,8 +51,11 @@ def mentions(name: str, texts: list[str]) -> int:
 def distinct_mentions(name: str, texts: list[str]) -> int:
     """How many different lines show the name as whole words, not as the head of a longer capitalised name
     ("Community Heroes" is another name)."""
+    holding = [text for text in texts if name in text]  # the substring first: no pattern to compile for most names
+    if not holding:
+        return 0
     pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)(?!\s+[{UPPER_START}])")
-    return len({text for text in texts if name in text and pattern.search(text)})
+    return len({text for text in holding if pattern.search(text)})
 
 
 def domain_in_text(lines: list[Line]) -> str | None:

@@ -249,8 +249,8 @@ def heaviest_run(lines: list[Line], listing: set[int], widget: dict[int, float],
             value = -BLOCK_LINE_COST
         elif position in widget and value < 0:
             value = widget[position]
-        elif ((is_section_break(line) or is_relative_time(line))  # "73 months ago": a comment's time
-              and best is not None and best.weight >= ARTICLE_SIZED_RUN):
+        elif (best is not None and best.weight >= ARTICLE_SIZED_RUN  # the weight first: no line test before an article
+              and (is_section_break(line) or is_relative_time(line))):  # "73 months ago": a comment's time
             discount = min(discount, OTHER_STORIES_DISCOUNT)
         if value > 0:
             value *= discount
