@@ -22,7 +22,7 @@ from storage.postgres.schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from storage.postgres.store import PgStore
 from storage.postgres.tokens import tsvector_literal
 from storage.rows import ROW_COLUMNS, to_row
-from storage.sqlite.schema import MIGRATIONS, SCHEMA_VERSION, SHARDS, fts_table, shard_of
+from storage.sqlite.schema import MIGRATIONS, PREFIX_INDEXES, SCHEMA_VERSION, SHARDS, fts_table, shard_of
 from tests.pgserver import PgCluster
 from tests.test_storage_support import Backend, Clock, PgBackend, indexed, integrity, make_digest
 
@@ -476,11 +476,16 @@ async def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Path) ->
     try:
         assert titles(await store.search(-100123, "walrus")) == ["Walrus census completed"]
         assert titles(await store.search(42, "walrus census")) == ["Walrus census completed"]
+        assert titles(await store.search(42, "census wal")) == ["Walrus census completed"]  # a prefix index's length
         assert (await store.search(100123, "walrus")).total == 0
         assert await store.get(42, 7) == old
     finally:
         await store.close()
     assert integrity(path) == ("ok", "ok")
+    with closing(sqlite3.connect(path)) as db:
+        declared = [sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE name GLOB 'digests_fts_[0-9]*'"
+                                                 " AND sql LIKE 'CREATE VIRTUAL TABLE%'")]
+    assert len(declared) == SHARDS and all(f"prefix='{PREFIX_INDEXES}'" in sql for sql in declared)
 
 
 async def test_synchronous_full_is_a_setting(tmp_path: Path) -> None:
