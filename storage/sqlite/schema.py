@@ -17,7 +17,8 @@ add the next one.
     saved_queries searches too long for a button's callback data, under a short id
     digests_fts_N FTS5 indexes, one per shard of chats (N = |chat id| mod SHARDS): external
                   content (the view digests_shard_N: the digests some chat of the shard holds),
-                  kept in sync by insert, update and delete triggers on digests
+                  kept in sync by insert, update and delete triggers on digests, with indexes of
+                  3- and 4-letter prefixes (a query's last word is also a prefix)
 
 Why shards: FTS5's bm25 reads the whole doclist of every query word once per search (for its
 IDF), and a prefix word is merged in full; over 100,000 digests a common word cost 10-30 ms of
