@@ -13,5 +13,8 @@ dates or exclusions) is not ranked: all its matches come most recently saved fir
 from __future__ import annotations
 
 RANK_WINDOW = 1_000
-WINDOW_START_SQL = ("SELECT digest_id FROM history WHERE chat_id = {chat}"
-                    " ORDER BY digest_id DESC LIMIT 1 OFFSET {offset}")  # the history primary key, backwards
+# The history primary key, backwards. `digest_id > 0` (ids start at 1) is a range only that key can serve: with
+# chat_id alone, SQLite took the narrower history_dated index (chat_id, dated) and sorted the chat's whole history
+# (10 ms for the chat holding 10% of 1,000,000 digests, against 0.1 ms).
+WINDOW_START_SQL = ("SELECT digest_id FROM history WHERE chat_id = {chat} AND digest_id > 0"
+                    " ORDER BY digest_id DESC LIMIT 1 OFFSET {offset}")

@@ -22,6 +22,7 @@ from storage.postgres.schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from storage.postgres.store import PgStore
 from storage.postgres.tokens import tsvector_literal
 from storage.rows import ROW_COLUMNS, to_row
+from storage.sqlite import search
 from storage.sqlite.schema import MIGRATIONS, PREFIX_INDEXES, SCHEMA_VERSION, SHARDS, fts_table, shard_of
 from tests.pgserver import PgCluster
 from tests.test_storage_support import Backend, Clock, PgBackend, indexed, integrity, make_digest
@@ -133,6 +134,21 @@ async def test_a_forced_refresh_replaces_the_digest_and_the_index(store: Store) 
     assert await store.cached(link) == new
     assert (await store.search(1, "zeppelins")).total == 0
     assert (await store.search(1, "submarines")).total == 1
+
+
+async def test_a_refresh_that_redates_the_digest_moves_it_in_every_chats_date_search(store: Store) -> None:
+    """after:/before: read the date where the chat's history keeps it (on SQLite, a copy kept by triggers)."""
+    link = "https://coast.example/news/harbour"
+    await store.save(make_digest(published=date(2021, 3, 1)), chat_id=1, source_url=link)
+    await store.save(make_digest(published=date(2021, 3, 1)), chat_id=2, source_url=link)
+    for chat in (1, 2):
+        assert titles(await store.search(chat, "after:2021-02-01 before:2021-04-01")) == ["Harbour reopens after storm"]
+        assert titles(await store.search(chat, "harbour after:2022-01-01")) == []
+    await store.save(make_digest(published=date(2022, 6, 1)), chat_id=1, source_url=link)
+    for chat in (1, 2):
+        assert titles(await store.search(chat, "after:2021-02-01 before:2021-04-01")) == []
+        assert titles(await store.search(chat, "harbour after:2022-01-01")) == ["Harbour reopens after storm"]
+        assert titles(await store.search(chat, "after:2022-05-01 before:2022-07-01")) == ["Harbour reopens after storm"]
 
 
 async def test_two_rows_of_one_article_are_merged_when_a_canonical_url_joins_them(store: Store) -> None:
@@ -524,6 +540,27 @@ async def test_a_failed_save_leaves_nothing_half_done(store: Store, backend: Bac
     assert await store.cached("https://coast.example/h") is None
     assert await store.save(make_digest("Whole"), chat_id=1) > 0
     assert await backend.integrity() == ("ok", "ok")
+
+
+async def test_a_date_range_gives_the_same_page_read_by_date_or_newest_first(
+        sqlite_store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite reads a range of few digests from history_dated, a wide one newest first along history_recent
+    (storage.sqlite.search.NARROW_RANGE); either reading gives the same pages, totals and order."""
+    for i in range(12):
+        clock.advance(days=0.01)
+        published = date(2021, 1, 1) + timedelta(days=40 * (i % 5))
+        await sqlite_store.save(make_digest(f"Tide report {i}", url=f"https://coast.example/{i}", published=published),
+                                chat_id=3)
+    queries = ["after:2021-02-01 before:2021-07-01", "after:2021-03-01", "before:2021-05-01 -report",
+               "after:2030-01-01", "before:2021-03-01"]
+    pages, default = {}, search.NARROW_RANGE
+    for narrow in (default, 1):  # 1: every range with a match is "wide"
+        monkeypatch.setattr(search, "NARROW_RANGE", narrow)
+        pages[narrow] = [[(titles(page), page.total) for page in
+                          [await sqlite_store.search(3, query, limit=4, offset=offset) for offset in (0, 4, 8)]]
+                         for query in queries]
+    assert pages[default] == pages[1]
+    assert pages[1][0][0] == (["Tide report 11", "Tide report 9", "Tide report 8", "Tide report 7"], 9)
 
 
 async def test_compact_after_forget_leaves_no_trace_of_the_words_in_the_file(sqlite_store: Store, tmp_path: Path) -> None:

@@ -23,6 +23,8 @@ from storage.window import WINDOW_START_SQL
 
 SNIPPET_TOKENS = 20
 CHATS_COLUMN = "chats"
+NARROW_RANGE = 10_000  # a date range holding fewer of a chat's digests is read whole from history_dated and sorted
+# (at most a few ms); a wider one is read newest first along history_recent, until COUNT_CAP + 1 fall in it
 SNIPPET_ELLIPSIS = "…"
 
 
@@ -45,7 +47,8 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, ran
     params: dict[str, Any] = {"chat": chat_id, "limit": limit, "offset": offset, "window_offset": rank_window - 1,
                               "counted": COUNT_CAP + 1}
     table = fts_table(shard_of(chat_id))
-    filters = _filters(query, params)
+    host = _host_filter(query, params)
+    filters = [*([host] if host else []), *_date_filters(query, params)]
     match = query.match()
     if match is not None:
         params["match"] = f'{CHATS_COLUMN} : "{chat_token(chat_id)}" AND ({match})'
@@ -57,7 +60,7 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, ran
                        CASE WHEN f.rowid >= (SELECT id FROM window_start) THEN f.rank END AS rank
                 FROM {table} AS f
                 CROSS JOIN history AS h ON h.chat_id = :chat AND h.digest_id = f.rowid
-                {"JOIN digests AS d INDEXED BY digests_filters ON d.id = f.rowid" if filters else ""}
+                {"JOIN digests AS d INDEXED BY digests_filters ON d.id = f.rowid" if host else ""}
                 WHERE {table} MATCH :match {"".join(f" AND {clause}" for clause in filters)}
                 ORDER BY f.rowid DESC LIMIT max(:counted, :offset + :limit))
             SELECT id, saved_at, min((SELECT count(*) FROM newest), :counted)
@@ -69,13 +72,24 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, ran
     if excluded is not None:
         params["excluded"] = excluded
         filters.append(f"h.digest_id NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH :excluded)")
+    where = f"h.chat_id = :chat{''.join(f' AND {clause}' for clause in filters)}"
+    newest = f"""
+        SELECT h.digest_id AS id, h.saved_at AS saved_at FROM history AS h INDEXED BY {{index}} WHERE {where}
+        ORDER BY h.saved_at DESC, h.digest_id DESC LIMIT {{rows}}"""
+    rows = "max(:counted, :offset + :limit)"
+    dates = _date_filters(query, {})
+    if dates:  # a range of few digests is read whole from its index, a wide one newest first (NARROW_RANGE); the
+        # other reading gets LIMIT 0, which SQLite checks before it reads a row
+        params["narrow"] = NARROW_RANGE
+        narrow = (f"(SELECT count(*) < :narrow FROM (SELECT 1 FROM history AS h INDEXED BY history_dated"
+                  f" WHERE h.chat_id = :chat AND {' AND '.join(dates)} LIMIT :narrow))")
+        by_date = newest.format(index="history_dated", rows=f"CASE WHEN {narrow} THEN {rows} ELSE 0 END")
+        by_recency = newest.format(index="history_recent", rows=f"CASE WHEN {narrow} THEN 0 ELSE {rows} END")
+        newest = f"SELECT * FROM ({by_date}) UNION ALL SELECT * FROM ({by_recency})"
+    else:
+        newest = newest.format(index="history_recent", rows=rows)
     sql = f"""
-        WITH newest AS MATERIALIZED (
-            SELECT h.digest_id AS id, h.saved_at AS saved_at
-            FROM history AS h
-            {"JOIN digests AS d INDEXED BY digests_filters ON d.id = h.digest_id" if query.after or query.before else ""}
-            WHERE h.chat_id = :chat {"".join(f" AND {clause}" for clause in filters)}
-            ORDER BY h.saved_at DESC, h.digest_id DESC LIMIT max(:counted, :offset + :limit))
+        WITH newest AS MATERIALIZED ({newest})
         SELECT id, saved_at, min((SELECT count(*) FROM newest), :counted)
         FROM newest
         ORDER BY saved_at DESC, id DESC
@@ -83,25 +97,32 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, ran
     return SearchSql(sql, params)
 
 
-def _filters(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
-    """SQL conditions on `d` (digests): exact host for domain sites, and the date range.
+def _host_filter(query: ParsedQuery, params: dict[str, Any]) -> str | None:
+    """The SQL condition on `d` (digests) of exact hosts for domain sites; None for a site given by name, which is
+    left to the index alone.
 
     `d` is read through the digests_filters index (id, host, dated): in the table those columns
     sit after the body, and reaching them read every candidate's body (3x slower at 100,000)."""
-    clauses = []
     domains = [site for site in query.sites if "." in site]
-    if domains and len(domains) == len(query.sites):  # a site given by name is left to the index alone
-        checks = []
-        for i, site in enumerate(domains):
-            params[f"site{i}"] = site
-            checks.append(f"(d.host = :site{i} OR substr(d.host, -length(:site{i}) - 1) = '.' || :site{i})")
-        clauses.append("(" + " OR ".join(checks) + ")")
+    if not domains or len(domains) != len(query.sites):
+        return None
+    checks = []
+    for i, site in enumerate(domains):
+        params[f"site{i}"] = site
+        checks.append(f"(d.host = :site{i} OR substr(d.host, -length(:site{i}) - 1) = '.' || :site{i})")
+    return "(" + " OR ".join(checks) + ")"
+
+
+def _date_filters(query: ParsedQuery, params: dict[str, Any]) -> list[str]:
+    """The date range's SQL conditions on `h`, history's copy of the digest's date (schema step 8): no digest is
+    read for it, and a range alone is a range of the history_dated index."""
+    clauses = []
     if query.after is not None:
         params["after"] = query.after.isoformat()
-        clauses.append("d.dated >= :after")
+        clauses.append("h.dated >= :after")
     if query.before is not None:
         params["before"] = query.before.isoformat()
-        clauses.append("d.dated < :before")
+        clauses.append("h.dated < :before")
     return clauses
 
 
