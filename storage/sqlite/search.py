@@ -48,7 +48,8 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, ran
                               "counted": COUNT_CAP + 1}
     table = fts_table(shard_of(chat_id))
     host = _host_filter(query, params)
-    filters = [*([host] if host else []), *_date_filters(query, params)]
+    dates = _date_filters(query, params)
+    filters = [*([host] if host else []), *dates]
     match = query.match()
     if match is not None:
         params["match"] = f'{CHATS_COLUMN} : "{chat_token(chat_id)}" AND ({match})'
@@ -77,7 +78,6 @@ def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, ran
         SELECT h.digest_id AS id, h.saved_at AS saved_at FROM history AS h INDEXED BY {{index}} WHERE {where}
         ORDER BY h.saved_at DESC, h.digest_id DESC LIMIT {{rows}}"""
     rows = "max(:counted, :offset + :limit)"
-    dates = _date_filters(query, {})
     if dates:  # a range of few digests is read whole from its index, a wide one newest first (NARROW_RANGE); the
         # other reading gets LIMIT 0, which SQLite checks before it reads a row
         params["narrow"] = NARROW_RANGE
