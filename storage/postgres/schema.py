@@ -10,7 +10,7 @@ Every step runs in one transaction that holds a transaction-level advisory lock,
 instances starting at once against one server apply each step once, and a crash leaves the
 database at a step boundary. Never edit a released step: add the next one.
 
-    digests        one row per article (the same columns as SQLite's, the tsvectors, and `chats`)
+    digests        one row per article (the same columns as SQLite's, the tsvectors, the pairs' buckets)
     aliases        cache keys -> digest
     history        which chat saved which digest, first and last time
     messages       the Telegram messages that showed a digest in a chat
@@ -20,7 +20,8 @@ database at a step boundary. Never edit a released step: add the next one.
     paste_parts    the parts of a long paste, whichever instance received them
     link_claims    the link an instance is reading now, then its digest for a short while
     chat_search    one narrow row per history entry: the digest's words as lexemes of that chat
-                   (GIN), its site words, date, host and saved_at, for search (step 5)
+                   (GIN), its site words, date, host and saved_at, for search (step 5), and the
+                   buckets of its word pairs, for phrases (step 6, from `digests.pairs`)
 
 Step 4 added a small rank-only vector to the row (`rank_search`, still read by ranking) and put each
 digest's chats beside its words in the GIN indexes; step 5 replaced those indexes with chat_search,
