@@ -6,6 +6,7 @@
     python -m bench.evaluate --set golden --cv 5  # each fold's models learn from the other folds of
                                                   # the sets they learn from, chosen or not
     python -m bench.evaluate --save before.jsonl  # per-page results, to diff after a change
+    python -m bench.evaluate --cv 5 --save-cv before-cv.jsonl  # each page as its held-out fold scored it
 
 Sets: `html` (readability-test-pages/*/source.html), `pasted` (pasted-pages/*.txt), `mercury-html` and
 `mercury-pasted` (mercury-pages/*/source.html and pasted.txt, bench.sets.mercury), `pdf` (the development
@@ -261,7 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", type=int, nargs="?", const=DEFAULT_FOLDS, default=0, metavar="K",
                         help=f"also cross-validate by site over K folds (default {DEFAULT_FOLDS})")
     parser.add_argument("--save", metavar="FILE", help="write per-page results as JSON Lines")
+    parser.add_argument("--save-cv", metavar="FILE",
+                        help="with --cv, write each page's held-out result (models refitted without its fold) as JSON Lines")
     args = parser.parse_args(argv)
+    if args.save_cv and not args.cv:
+        parser.error("--save-cv needs --cv")
 
     sets = load_sets(args.set or ["all"])
     print("| set                    | pages | body F1                  | title           | date            "
@@ -282,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             cv_report(name, scores, per_fold[name])
     if args.save:
         save(args.save, [s for scores in whole.values() for s in scores])
+    if args.save_cv:
+        save(args.save_cv, [s for folds in per_fold.values() for fold in folds for s in fold])
     return 0
 
 

@@ -200,6 +200,8 @@ CLOCK_BEFORE = re.compile(
 ZONE_AFTER = re.compile(
     rf"\s*\(?(?P<tz>(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|{ZONE_NAME})(?!\w)", re.IGNORECASE)
 
+CLOCK_ALONE = re.compile(rf"\s*{TIME}\s*$", re.IGNORECASE)  # a line that is a clock time and nothing else
+
 UTC_NAMES = ("Z", "UTC", "GMT")
 TRAILING_NOISE = " \t\r\n.,;|"
 
@@ -348,6 +350,24 @@ def _with_clock_before(text: str, day: date, start: int, end: int) -> tuple[date
     found = datetime(day.year, day.month, day.day, _hour_24(hour, ampm), int(groups.get("minute") or 0),
                      tzinfo=zone_of(zone_text, day))
     return found, clock.start(), end
+
+
+def clock_alone(text: str, day: date) -> datetime | None:
+    """The time a line states and nothing else ("15:11", "6:32 PM", "13h05", "08:15 JST"), on `day`: a page that
+    sets its date and its time in elements of their own puts them on lines of their own. None when the line says
+    more, or may be a video's length ("0:49", "3:08": a one-digit hour with no am or pm)."""
+    match = CLOCK_ALONE.match(text)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    ampm = groups.get("ampm") or groups.get("ampm2")
+    if groups.get("minute") is None or not ampm and len(groups["hour"]) < 2:
+        return None
+    hour = int(groups["hour"])
+    if ampm and not 1 <= hour <= 12 or not ampm and hour > 23:
+        return None
+    return datetime(day.year, day.month, day.day, _hour_24(hour, ampm), int(groups["minute"]),
+                    int(groups.get("second") or 0), tzinfo=zone_of(groups.get("tz"), day))
 
 
 def parse_date(text: str, *, day_first: bool | None = None) -> datetime | date | None:

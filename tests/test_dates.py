@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.dates import CORES, DATE_PATTERNS, SEPARATORS, find_date, find_place, parse_date
+from digest.dates import CORES, DATE_PATTERNS, SEPARATORS, clock_alone, find_date, find_place, parse_date
 
 MSK = timezone(timedelta(hours=3))
 
@@ -248,6 +248,21 @@ def test_a_clock_time_may_stand_a_dash_before_its_date_and_a_zone_in_brackets_af
     assert find_date("8:27 AM - 21 Jun 2016")[0] == datetime(2016, 6, 21, 8, 27)
     assert find_date("last edited on 2 April 2024, at 13:18 (UTC).")[0] == datetime(2024, 4, 2, 13, 18, tzinfo=timezone.utc)
     assert find_date("Score 3 - 21 Jun 2016")[0] == date(2016, 6, 21)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("15:11", datetime(2022, 10, 11, 15, 11)),
+    ("6:32 PM", datetime(2022, 10, 11, 18, 32)),
+    ("13h05", datetime(2022, 10, 11, 13, 5)),
+    (" 08:15 JST ", datetime(2022, 10, 11, 8, 15, tzinfo=timezone(timedelta(hours=9)))),
+    ("0:49", None),  # a video's length: a one-digit hour with no am or pm
+    ("3:08", None),
+    ("15:11 Share", None),  # more than a clock
+    ("25:00", None),
+    ("7 p.m.", None),  # no minutes: a line may say "7 p.m." of anything
+])
+def test_a_line_that_is_a_clock_time_alone_is_read_on_its_day(text: str, expected: datetime | None) -> None:
+    assert clock_alone(text, date(2022, 10, 11)) == expected
 
 
 def test_a_machine_stamps_gmt_takes_its_offset() -> None:

@@ -58,6 +58,18 @@ def test_a_day_takes_the_time_a_posted_line_gives_it_and_an_update_after_a_weekd
     assert read_text(glued).published == datetime(2016, 12, 20, 10, 32, tzinfo=est)
 
 
+def test_a_time_on_the_line_under_its_date_is_the_datelines_time() -> None:
+    # a page that sets its date and its time in elements of their own pastes them on two lines
+    assert read_text(paste("By Ann Lee", "October 11, 2022 October 11, 2022", "15:11",
+                           after=(NOTICE,))).published == datetime(2022, 10, 11, 15, 11)
+    assert read_text(paste("By Ann Lee", "October 11, 2022", "6:32 PM", after=(NOTICE,))).published == datetime(
+        2022, 10, 11, 18, 32)
+    # a video's length under a date is no time of day; a line with a time of its own keeps it
+    assert read_text(paste("By Ann Lee", "October 11, 2022", "0:49", after=(NOTICE,))).published == date(2022, 10, 11)
+    assert read_text(paste("By Ann Lee", "October 11, 2022, 4:19 PM", "03:08", after=(NOTICE,))).published == datetime(
+        2022, 10, 11, 16, 19)
+
+
 def test_a_label_of_its_own_announcing_the_publication_is_a_cue() -> None:
     lines = split_lines("\n".join(["Menu", "Council approves the new river crossing", *MORE, "配信開始日", "2019/3/5",
                                     "Last seen", "2019/3/9"]))

@@ -19,7 +19,7 @@ import math
 import re
 from datetime import date, datetime
 
-from digest.dates import find_date
+from digest.dates import clock_alone, find_date
 from digest.memo import by_text
 from digest.pasted import fitted
 from digest.pasted.blocks import has_date, is_breadcrumb, is_byline, is_dateline, looks_like_prose
@@ -91,6 +91,17 @@ def dates_in_text(text: str, day_first: bool | None) -> tuple[tuple[Value, int, 
     return tuple(found)
 
 
+def with_clock_below(lines: list[Line], line: Line, value: Value, day_first: bool | None) -> Value:
+    """A date with no time of its own, on a line whose every date is that day with no time, and the line right
+    under it a clock time alone ("October 11, 2022" over "15:11"): that day at that time, as written. A page that
+    sets its date and its time in elements of their own pastes them on two lines."""
+    if isinstance(value, datetime) or line.index + 1 >= len(lines):
+        return value
+    if any(isinstance(other, datetime) or other != value for other, _, _ in dates_in_text(line.text, day_first)):
+        return value
+    return clock_alone(lines[line.index + 1].text, value) or value
+
+
 def under_update_label(lines: list[Line], line: Line) -> bool:
     """A date under a label of its own announcing an update ("Updated:" / "Mar 6, 2018")."""
     above = lines[line.index - 1] if line.index > 0 else None
@@ -129,6 +140,7 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
     footer_from = len(lines) * FOOTER_SHARE
     result: list[tuple[Value | None, dict[str, float]]] = [(NONE, {"is_none": 1.0})]
     for number, (line, order, (value, begin, _)) in enumerate(dated):
+        value = with_clock_below(lines, line, value, day_first)
         before = line.text[max(0, begin - CUE_REACH):begin]
         distance = abs(line.index - anchor)
         neighbours = sum(1 for other in range(line.index - LIST_REACH, line.index + LIST_REACH + 1)

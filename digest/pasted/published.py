@@ -4,7 +4,8 @@ A dateline stands near the headline (kicker, date, headline; or byline and date 
 sentence is what the article talks about, read only when no dateline stands near; a date a label or a cue
 announces as an update or an expiry is not the publication's. The fitted date model
 (`digest.pasted.date_model`) weighs this rule's pick among its features.
-A time is kept as written, with the zone written beside it ("7:05 AM EST", "13h59, heure de Paris",
+A time is kept as written (on the dateline, or alone on the line under a date that has none: "October 11, 2022"
+over "15:11", `date_model.with_clock_below`), with the zone written beside it ("7:05 AM EST", "13h59, heure de Paris",
 "北京时间 13:16": digest.zones); a time written without one takes the zone the paste writes beside another
 of that day's times ("Updated ... 6:06 PM UTC"), else the one a line states for all its times ("All times
 are ET"), else the US zone family written beside another day's time, else its language's (Japanese, Korean,
@@ -20,7 +21,7 @@ from digest.dates import find_date
 from digest.memo import by_text
 from digest.pasted.blocks import has_date, is_byline, is_dateline, is_markup, looks_like_prose
 from digest.pasted.junk import is_copyright, is_icon_labels, is_notice
-from digest.pasted.date_model import MAX_DATES_PER_LINE, PRINT_ISSUE
+from digest.pasted.date_model import MAX_DATES_PER_LINE, PRINT_ISSUE, with_clock_below
 from digest.pasted.lines import Line
 from digest.pasted.headline import is_wiki_entry
 from digest.summary.screen import Screened
@@ -109,6 +110,8 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
             continue  # a date inside junk or a list of dated links may confirm, never decide
         prose = looks_like_prose(line)
         found = publication_date(line.text, day_first, earliest=not prose)
+        if found and not prose:
+            found = with_clock_below(lines, line, found, day_first)
         if found:
             (in_prose if prose else near).append((abs(line.index - anchor), line.index < anchor, found))
     if near:
@@ -117,7 +120,7 @@ def find_published(lines: list[Line], headline: Line | None, start: int, *,
         if (is_dateline(line) or is_byline(line)) and not is_boilerplate(line) and not labelled_update(lines, line):
             found = publication_date(line.text, day_first, earliest=True)
             if found:
-                return found
+                return with_clock_below(lines, line, found, day_first)
     if in_prose:  # a sentence's date (a caption's, the lead's) only when no dateline stands near
         return min(in_prose, key=lambda item: item[:2])[2]
     for line in lines:
