@@ -343,6 +343,12 @@ def test_a_sign_in_prompt_is_no_paragraph_and_a_question_may_be_the_headline() -
     ("O’Reilly Japan\nDownload the O’Reilly app\nO’Reilly", "O’Reilly"),  # the button's verb is no part of the name
     ("Kommentar schreiben\nKommentar schreiben", None),  # "write a comment": no "für", no brand
     ("これについて\nこれについて", None),  # no Latin name: a sentence's "about this"
+    # a link back to the front page names the site, in English and in Japanese (msn, japan.zdnet.com) ...
+    ("Health\nGo to MSN Home\nMSN Worldwide", "MSN"),
+    ("ZDNet Japan 記事を毎朝メールでまとめ読み\nZDNet Japan トップへ", "ZDNet Japan"),
+    # ... not a section's "Business top" (bookwalker.jp), nor a link back to the top of the page
+    ("ビジネストップ\nビジネストップ", None),
+    ("Back to Top\nBack to Top", None),
 ])
 def test_the_site_names_itself(text: str, site: str | None) -> None:
     assert find_site(split_lines(text), None) == site

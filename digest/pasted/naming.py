@@ -3,7 +3,8 @@
 A page names its publisher in its copyright line ("© 2022 Городские новости. Все права
 защищены."), in brand lines ("RT News App", "Follow Lifehacker", "Contact BBC News"), in a
 breadcrumb's root ("Mac & i > News > ..."), in an affiliate disclosure ("Mental Floss may receive a
-commission"), a trademark notice ('"The Huffington Post" is a registered trademark of ...') and in its
+commission"), a trademark notice ('"The Huffington Post" is a registered trademark of ...'), a link back to its
+front page ("Go to MSN Home", "ZDNet Japan トップへ") and in its
 masthead (the first line). Each name found gets a bonus for how it was named (`site_candidates`).
 
 A weak signal is confirmed before it names anyone:
@@ -89,6 +90,12 @@ ABOUT_CJK = re.compile(  # "GIZMODOについて", "WIREDについて", "关于 I
     # brand lines of BRAND_BEFORE's "About X" (a Latin word amid CJK is a name, capitals or not: "lifehackerについて")
     rf"^(?:(?P<name>{LATIN_NAME})\s?(?:について|に関して)|(?:关于|關於)\s?(?P<cjk_after>{LATIN_NAME}))\s*$")
 ABOUT_CJK_HINT = ("について", "に関して", "关于", "關於")
+HOME_LINK = re.compile(  # a link back to the site's front page names the site: "Go to MSN Home", "ZDNet Japan トップへ"
+    # ("to the ZDNet Japan top"), "IPAホーム" ("IPA home"); a Latin name amid CJK words, as in ABOUT_CJK (not a
+    # section's "ビジネストップ", "Business top")
+    rf"^(?:(?i:go|back|return) to\s+(?:the\s+)?(?P<name>{NAME}?)\s+(?i:home|homepage|home page|front page)"
+    rf"|(?P<cjk_home>{LATIN_NAME})\s?(?:トップへ|トップページへ|ホーム|ホームへ|首页|首頁))\s*[»›:!.]?$")
+HOME_LINK_HINT = ("to ", "To ", "TO ", "トップ", "ホーム", "首页", "首頁")
 DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered|(?:get|sign up for|subscribe to) the .* newsletter",
                        re.IGNORECASE)
@@ -194,7 +201,8 @@ def might_show(letters: str, text: str) -> bool:
 
 NAMING_PATTERNS = ((COPYRIGHT_HOLDER, COPYRIGHT_BONUS), (HOLDER_BEFORE, COPYRIGHT_BONUS), (BRAND_BEFORE, BRAND_BONUS),
                    (BRAND_AFTER, BRAND_BONUS), (BRAND_OWNS, BRAND_BONUS), (PART_OF, BRAND_BONUS),
-                   (DISCLOSURE, BRAND_BONUS), (TRADEMARK, BRAND_BONUS), (ABOUT_CJK, BRAND_BONUS))
+                   (DISCLOSURE, BRAND_BONUS), (TRADEMARK, BRAND_BONUS), (ABOUT_CJK, BRAND_BONUS),
+                   (HOME_LINK, BRAND_BONUS))
 IN_SENTENCES = (DISCLOSURE, TRADEMARK)  # said in a sentence among others: looked for in lines of any length
 SEARCHED = (COPYRIGHT_HOLDER, BRAND_OWNS, DISCLOSURE, TRADEMARK)  # anywhere in the line; the others open it
 
@@ -232,6 +240,8 @@ def naming_matches(text: str, words: int) -> tuple[tuple[Screened | re.Pattern[s
         if pattern is BRAND_OWNS and not has_owns_hint(text):
             continue  # a cheap look first: the full pattern is slow to search
         if pattern is ABOUT_CJK and not any(hint in text for hint in ABOUT_CJK_HINT):
+            continue
+        if pattern is HOME_LINK and not any(hint in text for hint in HOME_LINK_HINT):
             continue
         match = pattern.search(text) if searched else pattern.match(text)
         if match:
