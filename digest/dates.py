@@ -187,6 +187,11 @@ SEPARATORS = {"iso": "-", "year_first": "/", "year_dotted": ".", "dotted": ".", 
 CORES = {"month_day": re.compile(r"\d(?:st|nd|rd|th)?,?\s+\d{4}", re.IGNORECASE)}  # "... 7th, 2022"
 CORES.update({shape: re.compile(r"\d-\d") for shape in ("iso", "dashed")})
 CORES["cjk"] = re.compile(r"\d\s*[年년]")  # "2019年", "2019년"  # a separator between two numbers
+CORES["month_day_clock_year"] = re.compile(r"\d\s+[0-2]\d:[0-5]\d:[0-5]\d")  # "03 12:45:00": the day and the clock
+# "7 April 2022", "7. April 2022", "7 de abril de 2022": the shape from its day's last digit to its year's four
+CORES["day_month"] = re.compile(
+    rf"\d(?:st|nd|rd|th|er|º|°|\.)?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.)){MONTH}[,.]?(?:\s+de|\s+del)?(?:\s+|-|(?<=\.))\d{{4}}",
+    re.IGNORECASE)
 CORES.update({shape: re.compile(r"\d\.\s?\d") for shape in ("year_dotted", "dotted")})
 CORES.update({shape: re.compile(r"\d/\d") for shape in ("year_first", "slashed", "slashed_yy")})
 

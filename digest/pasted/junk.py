@@ -249,6 +249,9 @@ def is_relative_time(line: Line) -> bool:
 def is_self_repeating(line: Line) -> bool:
     """A card that prints its headline two or three times over ("How X How X How X", the last copy
     perhaps cut short): the line opens with a run of words said again at once."""
+    head = line.text.split(maxsplit=1)  # the first word and the rest: two strings, not forty
+    if len(head) < 2 or head[0] not in head[1]:
+        return False  # the first word is nowhere again, so no later word is the first: most lines, said at once
     words = line.text.split(maxsplit=2 * SELF_REPEAT_MAX_WORDS)  # the words compared; a long line's rest unsplit
     longest = min(SELF_REPEAT_MAX_WORDS, len(words) // 2)
     if not words or words[0] not in words[SELF_REPEAT_MIN_WORDS:longest + 1]:

@@ -59,12 +59,14 @@ PLACEHOLDER_MIN_REPEATS = 3  # a line shown this often inside the article, no se
 ARTICLE_MIN_PROSE_LINES = 1
 
 
-def credited_captions(lines: list[Line]) -> set[int]:
-    """Indexes of short prose lines that a credit line closes ("... the man with the acquisition plan." over "Photo by
-    James Martin/CNET") or heads with no blank line between ("ASSOCIATED PRESS" over "Donald Trump has had ..."):
-    a photo's caption, copied as a line of its own. A lead set a blank line under a credit stays."""
+def credited_captions(lines: list[Line], within: range) -> set[int]:
+    """Indexes, among `within` (the article run: what is dropped elsewhere does not matter), of short prose lines
+    that a credit line closes ("... the man with the acquisition plan." over "Photo by James Martin/CNET") or heads
+    with no blank line between ("ASSOCIATED PRESS" over "Donald Trump has had ..."): a photo's caption, copied as a
+    line of its own. A lead set a blank line under a credit stays."""
     captions: set[int] = set()
-    for position, line in enumerate(lines):
+    for position in within:
+        line = lines[position]
         if line.words > CAPTION_MAX_WORDS or not looks_like_prose(line) or is_junk(line):
             continue
         credit_under = position + 1 < len(lines) and is_photo_credit(lines[position + 1])
@@ -94,7 +96,7 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     run = lines[span.start:span.end]
     fragments = fragment_lines(run)
     boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
-    dropped = fragments | boxed | gallery_captions(lines) | credited_captions(lines)
+    dropped = fragments | boxed | gallery_captions(lines) | credited_captions(lines, range(span.start, span.end))
     listing = listing_lines(lines)
     if not listing:  # a technical article repeats its commands and their output
         dropped |= placeholders(run)

@@ -176,18 +176,20 @@ def is_spaced(lines: list[Line]) -> bool:
     return bool(prose) and sum(line.words for line in prose if line.blank_before) >= SPACED_SHARE * words
 
 
-def glued_lines(lines: list[Line]) -> set[int]:
+def glued_lines(lines: list[Line], values: list[int]) -> set[int]:
     """Indexes of prose lines glued (no blank line between) under a line that is not prose, in a block (lines between
     blank ones) that opens on something other than prose: a teaser card's summary under its headline and source, a
     newsletter box's pitch under its label. A block opening on a paragraph (a list under the sentence that introduces
-    it) is text, and so are a list's entries under its first one (footnotes, references under their heading)."""
+    it) is text, and so are a list's entries under its first one (footnotes, references under their heading).
+    `values` are the lines' `line_value`s."""
     glued: set[int] = set()
     opener_is_prose = False
     for line in lines:
+        value = values[line.index]
         if line.blank_before:
-            opener_is_prose = line_value(line) > 0
-        elif (not opener_is_prose and line_value(line) > 0 and not is_list_item(line)
-              and not (line.index and line_value(lines[line.index - 1]) > 0)):
+            opener_is_prose = value > 0
+        elif (not opener_is_prose and value > 0 and not is_list_item(line)
+              and not (line.index and values[line.index - 1] > 0)):
             glued.add(line.index)
     return glued
 
@@ -204,53 +206,76 @@ def find_article_span(lines: list[Line]) -> Span | None:
     A gallery's captions cost like labels, and so does a short sentence shown twice (a teaser card's headline) on a
     page with prose of its own; a code listing's lines cost like a subheading's.
     """
+    values = [line_value(line) for line in lines]  # each line weighed once: every step below reads these
     listing = listing_lines(lines)
     widget = widget_share(lines)
-    glued = glued_lines(lines) if is_spaced(lines) else set()
-    best = heaviest_run(lines, listing, widget, glued)
+    glued = glued_lines(lines, values) if is_spaced(lines) else set()
+    weights = run_weights(lines, values, listing, widget)  # the same for both runs below: only `glued` differs
+    best = heaviest_run(lines, weights, glued)
     if best is None:
         return None
     if glued:  # where the article opens is the plain run's call: a lead glued under the headline is the article's
-        plain = heaviest_run(lines, listing, widget, set())
+        plain = heaviest_run(lines, weights, set())
         if plain is not None and plain.start < best.start < plain.end:
             best = Span(plain.start, best.end, best.weight)
-    return without_tail(lines, best, listing, widget)
+    return without_tail(lines, best, listing, widget, values)
 
 
-def heaviest_run(lines: list[Line], listing: set[int], widget: dict[int, float], glued: set[int]) -> Span | None:
-    """Kadane's maximum-weight run (`find_article_span`); `glued` lines cost like a subheading."""
-    best: Span | None = None
-    start, total, discount = 0, 0.0, 1.0
+# What `run_weights` says of a line, for `heaviest_run`:
+CLOSES = 0  # a comments heading or the page's footer: the run ends, what follows is discounted
+FIXED = 1  # the weight stands, glued or not (a box, a gallery's caption, a CJK list's headline)
+SETTLED = 2  # a glued line costs like a subheading; else the weight stands (a card, a listing's or a widget's line)
+OPEN = 3  # a glued line costs like a subheading; else the weight stands, and a section break after an article discounts
+
+
+def run_weights(lines: list[Line], values: list[int], listing: set[int],
+                widget: dict[int, float]) -> list[tuple[int, float]]:
+    """Each line's (kind, weight) in the article run, all but what hangs on the glued lines and the run so far
+    (`heaviest_run`, which may weigh a page twice). `values` are the lines' `line_value`s."""
     captions = gallery_captions(lines)
     titles = cjk_titles(lines)
     # Teaser cards print their headline twice (picture and link); on a page with prose of its own to set them apart
     # (a page of nothing but repeats keeps them: its paragraphs are repeated, not cards)
     cards = sum(line.words for line in lines if line.repeats == 1 and looks_like_prose(line)) >= ARTICLE_MIN_WORDS
     footer_from = len(lines) * FOOTER_FROM
+    weights: list[tuple[int, float]] = []
     for position, line in enumerate(lines):
         footer = position >= footer_from and is_page_copyright(line)  # the position first: most lines are above it
         comments = is_comments_heading(line)
         if (comments and not is_header_comment_count(lines, position)) or footer:
+            weights.append((CLOSES, 0))
+            continue
+        value: float = values[position]
+        if comments or is_inline_box(lines, position):
+            weights.append((FIXED, -JUNK_COST))
+        elif position in captions:
+            weights.append((FIXED, -SHORT_LINE_COST))
+        elif position in titles:
+            weights.append((FIXED, -BLOCK_LINE_COST))
+        elif cards and line.repeats > 1 and line.words <= CARD_MAX_WORDS and looks_like_prose(line):
+            weights.append((SETTLED, -SHORT_LINE_COST))
+        elif position in listing and value < 0:
+            weights.append((SETTLED, -BLOCK_LINE_COST))
+        elif position in widget and value < 0:
+            weights.append((SETTLED, widget[position]))
+        else:
+            weights.append((OPEN, value))
+    return weights
+
+
+def heaviest_run(lines: list[Line], weights: list[tuple[int, float]], glued: set[int]) -> Span | None:
+    """Kadane's maximum-weight run (`find_article_span`) over `run_weights`; `glued` lines cost like a subheading."""
+    best: Span | None = None
+    start, total, discount = 0, 0.0, 1.0
+    for position, (kind, value) in enumerate(weights):
+        if kind == CLOSES:
             closing = best is not None and best.weight >= ARTICLE_SIZED_RUN  # an article above: these are its comments
             start, total, discount = position, 0.0, COMMENTS_DISCOUNT * (OTHER_STORIES_DISCOUNT if closing else 1.0)
             continue
-        value = line_value(line)
-        if comments or is_inline_box(lines, position):
-            value = -JUNK_COST
-        elif position in captions:
-            value = -SHORT_LINE_COST
-        elif position in titles:
+        if kind != FIXED and position in glued:
             value = -BLOCK_LINE_COST
-        elif position in glued:
-            value = -BLOCK_LINE_COST
-        elif cards and line.repeats > 1 and line.words <= CARD_MAX_WORDS and looks_like_prose(line):
-            value = -SHORT_LINE_COST
-        elif position in listing and value < 0:
-            value = -BLOCK_LINE_COST
-        elif position in widget and value < 0:
-            value = widget[position]
-        elif (best is not None and best.weight >= ARTICLE_SIZED_RUN  # the weight first: no line test before an article
-              and (is_section_break(line) or is_relative_time(line))):  # "73 months ago": a comment's time
+        elif (kind == OPEN and best is not None and best.weight >= ARTICLE_SIZED_RUN  # the weight first: no line test
+              and (is_section_break(lines[position]) or is_relative_time(lines[position]))):  # "73 months ago"
             discount = min(discount, OTHER_STORIES_DISCOUNT)
         if value > 0:
             value *= discount
@@ -274,30 +299,29 @@ def opens_author_box(lines: list[Line], position: int) -> bool:
                for above in lines[max(0, position - NAME_REACH):position])
 
 
-def prose_weight(lines: list[Line]) -> int:
-    """The words of the prose lines among `lines`."""
-    return sum(line.words for line in lines if line_value(line) > 0)
+def prose_weight(lines: list[Line], values: list[int]) -> int:
+    """The words of the prose lines among `lines` (their `line_value`s in `values`, by index)."""
+    return sum(line.words for line in lines if values[line.index] > 0)
 
 
-def without_tail(lines: list[Line], span: Span, listing: set[int], widget: dict[int, float]) -> Span:
+def without_tail(lines: list[Line], span: Span, listing: set[int], widget: dict[int, float], values: list[int]) -> Span:
     """The span without a lone paragraph ending it after TAIL_GAP_LINES lines with no prose, under an article.
 
     Kadane's run crosses any gap that the prose beyond outweighs: a long disclaimer at the page's foot after
     a list of sponsored links, an author's bio under share buttons and a name. An article goes on after its
     charts and tables with paragraphs; a page's foot holds a lone one. `listing` and `widget` are the page's
-    (`listing_lines`, `widget_share`), which break no gap.
+    (`listing_lines`, `widget_share`), which break no gap; `values` its lines' `line_value`s.
     """
     end = span.end
     while True:
         prose_after, gap, cut = 0, 0, None
         for position in range(end - 1, span.start - 1, -1):
-            line = lines[position]
             if position in listing or position in widget:
                 gap = 0
                 continue
-            if line_value(line) > 0:
+            if values[position] > 0:
                 ends = gap >= TAIL_GAP_LINES or gap and opens_author_box(lines, position + 1 + gap)
-                if ends and prose_weight(lines[span.start:position + 1]) >= ARTICLE_SIZED_RUN:
+                if ends and prose_weight(lines[span.start:position + 1], values) >= ARTICLE_SIZED_RUN:
                     cut = position + 1
                     break
                 gap = 0
