@@ -20,7 +20,7 @@ from typing import Any
 from storage.base import DigestStore
 from storage.chat_settings import ChatSettings
 from storage.postgres.store import PgStore
-from storage.postgres.tokens import SearchColumns
+from storage.postgres.tokens import tsvector_literal
 from storage.rows import ROW_COLUMNS
 from storage.sqlite.schema import chats_of_sql, shards_of_sql
 from storage.sqlite.store import Store
@@ -122,16 +122,16 @@ async def _write_batch(store: DigestStore, batch: list[StoredDigest]) -> None:
 async def _write_pg(store: PgStore, batch: list[StoredDigest]) -> None:
     count = len(ROW_COLUMNS)
     values = ", ".join(f"${i}" for i in range(2, count + 2))
-    updates = ", ".join(f"{column} = excluded.{column}" for column in (*ROW_COLUMNS, "search", "site_search", "pairs"))
+    updates = ", ".join(f"{column} = excluded.{column}" for column in (*ROW_COLUMNS, "search", "site_search"))
     async with store._transaction() as db:
         for item in batch:
             row = dict(zip(ROW_COLUMNS, item.row, strict=True))
-            made = SearchColumns.of(row["title"], row["summary"], row["quotes"], row["site"], row["body"])
+            vectors = (tsvector_literal([row["title"], row["summary"], row["quotes"], row["site"], row["body"]]),
+                       tsvector_literal([row["site"]], ("A",)))
             await db.execute(
-                f"INSERT INTO digests(id, {', '.join(ROW_COLUMNS)}, search, site_search, pairs)"
-                f" VALUES ($1, {values}, ${count + 2}::tsvector, ${count + 3}::tsvector, ${count + 4}::smallint[])"
-                f" ON CONFLICT (id) DO UPDATE SET {updates}", item.digest_id, *item.row, made.search, made.site_search,
-                made.pairs)
+                f"INSERT INTO digests(id, {', '.join(ROW_COLUMNS)}, search, site_search)"
+                f" VALUES ($1, {values}, ${count + 2}::tsvector, ${count + 3}::tsvector)"
+                f" ON CONFLICT (id) DO UPDATE SET {updates}", item.digest_id, *item.row, *vectors)
         await db.executemany(
             "INSERT INTO aliases(key, digest_id) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET digest_id = excluded.digest_id",
             [(key, item.digest_id) for item in batch for key in item.keys])

@@ -20,8 +20,7 @@ from storage.base import COUNT_CAP
 from storage.postgres.schema import MIGRATIONS as PG_MIGRATIONS
 from storage.postgres.schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
 from storage.postgres.store import PgStore
-from storage.postgres.schema import WORD_MARK, chat_lexeme
-from storage.postgres.tokens import Pattern, quote_lexeme, tsvector_literal, words
+from storage.postgres.tokens import tsvector_literal
 from storage.rows import ROW_COLUMNS, to_row
 from storage.sqlite import search
 from storage.sqlite.schema import MIGRATIONS, PREFIX_INDEXES, SCHEMA_VERSION, SHARDS, fts_table, shard_of
@@ -653,33 +652,6 @@ async def test_a_postgresql_database_at_step_3_is_migrated_with_its_data(pg_dsn:
     assert await backend.integrity() == ("ok", "ok")
     ranked = await backend._fetch("SELECT rank_search FROM digests WHERE id = 7")
     assert "walrus" in ranked[0][0] and "fishing" not in ranked[0][0], "title, summary, quotes, site: not the body"
-
-
-async def test_postgresql_narrows_a_phrase_to_the_digests_holding_its_word_pairs(pg_dsn: str) -> None:
-    """chat_search's index holds each digest's word pairs (schema step 6), so of the digests holding a phrase's
-    words only those holding its pairs are read to check positions; a digest from before step 6 has none and is
-    still found by its words (test above), and a save gives it pairs."""
-    backend = PgBackend(pg_dsn)
-    store = await backend.open()
-    bodies = ["The minister said that talks would resume.", "That minister never said a word.",
-              "Said the minister: that is all.", "Fishing boats returned."]
-    try:
-        for n, body in enumerate(bodies):
-            await store.save(make_digest(f"Story {n}", url=f"https://news.example/{n}", body=body), chat_id=5)
-        assert titles(await store.search(5, '"minister said that"')) == ["Story 0"]
-        assert titles(await store.search(5, '"said that talks"')) == ["Story 0"]
-        phrase = Pattern(tuple(words("minister said that")))
-        words_only = " & ".join(quote_lexeme(chat_lexeme(5, WORD_MARK, word)) for word in phrase.lexemes)
-        candidates = "SELECT count(*) FROM chat_search WHERE chat_id = 5 AND words @@ $1::tsquery"
-        assert (await backend._fetch(candidates, words_only))[0][0] == 3
-        assert (await backend._fetch(candidates, phrase.in_chat(5, WORD_MARK, positions=False)))[0][0] == 1
-        await backend._fetch("UPDATE digests SET pairs = NULL WHERE title = 'Story 2'")  # as if saved before step 6
-        assert (await backend._fetch(candidates, phrase.in_chat(5, WORD_MARK, positions=False)))[0][0] == 2
-        await store.save(make_digest("Story 2", url="https://news.example/2", body=bodies[2]), chat_id=5)
-        assert (await backend._fetch(candidates, phrase.in_chat(5, WORD_MARK, positions=False)))[0][0] == 1
-    finally:
-        await store.close()
-    assert await backend.integrity() == ("ok", "ok")
 
 
 async def test_a_postgresql_database_from_a_newer_digestbot_is_refused(pg_dsn: str) -> None:

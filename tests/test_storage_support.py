@@ -15,7 +15,7 @@ import asyncpg
 from digest.model import Digest, Quote
 from storage import DigestStore, Store
 from storage.postgres.store import PgStore
-from storage.postgres.tokens import SearchColumns, quote_lexeme, words
+from storage.postgres.tokens import quote_lexeme, tsvector_literal, words
 from storage.sqlite.schema import SHARDS, fts_table
 
 START = 1_700_000_000.0  # 2023-11-14, a fixed "now" so expiry tests need no sleeping
@@ -138,14 +138,13 @@ class PgBackend(Backend):
             "SELECT public.bt_index_check(c.oid) FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid"
             " JOIN pg_am AS a ON a.oid = c.relam WHERE a.amname = 'btree' AND c.relnamespace = current_schema()::regnamespace")
         rows = await self._fetch("SELECT id, title, summary, quotes, site, body FROM digests")
-        made = [SearchColumns.of(row["title"], row["summary"], row["quotes"], row["site"], row["body"]) for row in rows]
         wrong = await self._fetch(
-            "SELECT u.id FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS u(id, v, s, p)"
+            "SELECT u.id FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, v, s)"
             " LEFT JOIN digests AS d ON d.id = u.id"
-            " WHERE d.id IS NULL OR d.search <> u.v::tsvector OR d.site_search <> u.s::tsvector"
-            " OR (d.pairs IS NOT NULL AND d.pairs <> u.p::smallint[])",  # NULL: saved before step 6
-            [row["id"] for row in rows], [columns.search for columns in made],
-            [columns.site_search for columns in made], ["{" + ",".join(map(str, columns.pairs)) + "}" for columns in made])
+            " WHERE d.id IS NULL OR d.search <> u.v::tsvector OR d.site_search <> u.s::tsvector",
+            [row["id"] for row in rows],
+            [tsvector_literal([row["title"], row["summary"], row["quotes"], row["site"], row["body"]]) for row in rows],
+            [tsvector_literal([row["site"]], ("A",)) for row in rows])
         if wrong:
             return "ok", f"search columns out of step: {[row[0] for row in wrong]}"
         astray = await self._fetch(
@@ -153,7 +152,6 @@ class PgBackend(Backend):
             " ON s.chat_id = h.chat_id AND s.digest_id = h.digest_id LEFT JOIN digests AS d ON d.id = h.digest_id"
             " WHERE h.chat_id IS NULL OR s.chat_id IS NULL OR s.saved_at <> h.saved_at OR s.dated <> d.dated"
             " OR s.host IS DISTINCT FROM d.host OR s.rank <> d.rank_search OR s.words <> chat_words(h.chat_id, d.search)"
-            " || chat_pairs(h.chat_id, d.pairs)"
             " OR s.sites <> chat_sites(h.chat_id, d.site_search)")
         return "ok", "ok" if not astray else f"chat_search out of step with history: {[tuple(row) for row in astray]}"
 

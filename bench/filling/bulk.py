@@ -25,8 +25,8 @@ import asyncpg
 
 from bench.filling.corpus import ORDINARY_CHATS, SHARED_SHARE, Source, chat_of, compose
 from storage.postgres.store import PgStore
-from storage.postgres.tokens import (COLUMN_GAP, COLUMN_WEIGHTS, MAX_POSITION, SearchColumns, column_starts, pair_bucket,
-                                     pair_buckets, quote_lexeme, tsvector_literal, vector_literal, words)
+from storage.postgres.tokens import (COLUMN_GAP, COLUMN_WEIGHTS, MAX_POSITION, quote_lexeme, tsvector_literal,
+                                     vector_literal, words)
 from storage.rows import ROW_COLUMNS, DigestRow, to_row
 from storage.sqlite.schema import USER_COLUMNS, chat_token, shard_of
 from storage.sqlite.store import cache_keys
@@ -110,10 +110,8 @@ class Vectors:
     lexeme, as the store's literal does) and deletes PAD. Each part holds PAD at the position after its
     words where the next part starts: COLUMN_GAP on for a column, none between a body's paragraphs
     (a body is its paragraphs joined by blank lines, and no word spans two), so the positions are the
-    store's. The pairs' buckets (storage.postgres.tokens.pair_buckets) are each part's own, kept, and those
-    of the words where a body's paragraphs meet. `check` compares both with what the store writes for the
-    whole text (the first CHECKED digests, then one a batch). Python building each digest's literal ran at
-    about 80 digests/s."""
+    store's. `check` compares the result with `tsvector_literal` of the whole text (the first CHECKED
+    digests, then one a batch). Python building each digest's literal ran at about 80 digests/s."""
 
     PAD = " "  # a lexeme no FTS5 word can be: it marks where the next part starts, then goes
     SETUP = (
@@ -125,47 +123,28 @@ class Vectors:
 
     def __init__(self) -> None:
         self._parts: dict[tuple[str, str, int], int] = {}
-        self._words: list[list[str]] = [[]]  # each part's words, by id
-        self._pairs: list[frozenset[int]] = [frozenset()]  # each part's pairs' buckets, by id
         self._new: list[tuple[int, str]] = []
         self._sites: dict[str, str] = {}
 
-    def of(self, item: Planned) -> tuple[list[int], str, list[int]]:
-        """The ids of the digest's parts, in position order, its `site_search` literal and its pairs' buckets."""
+    def of(self, item: Planned) -> tuple[list[int], str]:
+        """The ids of the digest's parts, in position order, and its `site_search` literal."""
         row = item.row
         head = [self._part(text, weight, COLUMN_GAP)
                 for text, weight in zip((row.title, row.summary, row.quotes, row.site), COLUMN_WEIGHTS)]
         site = self._sites.get(row.site)
         if site is None:
             site = self._sites[row.site] = tsvector_literal([row.site], ("A",))
-        body = [self._part(paragraph, COLUMN_WEIGHTS[BODY], 0) for paragraph in item.paragraphs]
-        return head + body, site, self._pairs_of(head, body)
-
-    def _pairs_of(self, head: list[int], body: list[int]) -> list[int]:
-        """The buckets pair_buckets gives for the whole text: no pair spans two columns (COLUMN_GAP apart),
-        the words where two paragraphs of the body meet are next to each other."""
-        parts = [self._words[part] for part in (*head, *body)]
-        if sum(map(len, parts)) + COLUMN_GAP * len(head) >= MAX_POSITION:  # clamped positions: the whole text
-            columns = [*parts[:len(head)], [word for paragraph in parts[len(head):] for word in paragraph]]
-            found = [(word, column, offset) for column, held in enumerate(columns) for offset, word in enumerate(held)]
-            return pair_buckets(found, column_starts(found, len(columns)))
-        pairs = set().union(*(self._pairs[part] for part in (*head, *body)))
-        paragraphs = [words_of for words_of in parts[len(head):] if words_of]
-        pairs.update(pair_bucket(before[-1], after[0]) for before, after in zip(paragraphs, paragraphs[1:]))
-        return sorted(pairs)
+        return head + [self._part(paragraph, COLUMN_WEIGHTS[BODY], 0) for paragraph in item.paragraphs], site
 
     def _part(self, text: str, weight: str, gap: int) -> int:
         key = (text, weight, gap)
         found = self._parts.get(key)
         if found is None:
             found = self._parts[key] = len(self._parts) + 1
-            part_words = words(text)
-            cut = [(word, 0, i) for i, word in enumerate(part_words)]
+            cut = [(word, 0, i) for i, word in enumerate(words(text))]
             end = len(cut) + gap
             pad = f"{quote_lexeme(self.PAD)}:{min(end, MAX_POSITION)}" if end else ""
             self._new.append((found, f"{vector_literal(cut, [1], (weight,))} {pad}"))
-            self._words.append(part_words)
-            self._pairs.append(frozenset(pair_buckets(cut, [1])))
         return found
 
     async def send_new(self, db: asyncpg.Connection) -> None:
@@ -177,10 +156,9 @@ class Vectors:
     @staticmethod
     async def check(db: asyncpg.Connection, item: Planned) -> None:
         row = item.row
-        whole = SearchColumns.of(row.title, row.summary, row.quotes, row.site, row.body)
-        if not await db.fetchval("SELECT search = $2::tsvector AND pairs = $3::smallint[] FROM digests WHERE id = $1",
-                                 item.digest_id, whole.search, whole.pairs):
-            raise AssertionError(f"digest {item.digest_id}: the bulk tsvector or pairs differ from the store's")
+        whole = tsvector_literal([row.title, row.summary, row.quotes, row.site, row.body])
+        if not await db.fetchval("SELECT search = $2::tsvector FROM digests WHERE id = $1", item.digest_id, whole):
+            raise AssertionError(f"digest {item.digest_id}: the bulk tsvector differs from the store's")
 
 
 async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> None:
@@ -205,9 +183,9 @@ async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> Non
             await vectors.send_new(db)
             async with db.transaction():
                 await db.executemany(
-                    f"INSERT INTO digests(id, {columns}, search, site_search, pairs) SELECT $1, {values},"
+                    f"INSERT INTO digests(id, {columns}, search, site_search) SELECT $1, {values},"
                     f" {Vectors.SEARCH.format(pad=Vectors.PAD, ids=f'${count + 2}')},"
-                    f" ${count + 3}::tsvector, ${count + 4}::smallint[]", rows)
+                    f" ${count + 3}::tsvector", rows)
                 await db.executemany("INSERT INTO aliases(key, digest_id) VALUES ($1, $2)",
                                      [(key, item.digest_id) for item in batch for key in item.keys])
                 await db.executemany(

@@ -10,7 +10,7 @@ Every step runs in one transaction that holds a transaction-level advisory lock,
 instances starting at once against one server apply each step once, and a crash leaves the
 database at a step boundary. Never edit a released step: add the next one.
 
-    digests        one row per article (the same columns as SQLite's, the tsvectors, the pairs' buckets)
+    digests        one row per article (the same columns as SQLite's, the tsvectors, and `chats`)
     aliases        cache keys -> digest
     history        which chat saved which digest, first and last time
     messages       the Telegram messages that showed a digest in a chat
@@ -20,8 +20,7 @@ database at a step boundary. Never edit a released step: add the next one.
     paste_parts    the parts of a long paste, whichever instance received them
     link_claims    the link an instance is reading now, then its digest for a short while
     chat_search    one narrow row per history entry: the digest's words as lexemes of that chat
-                   (GIN), its site words, date, host and saved_at, for search (step 5), and the
-                   buckets of its word pairs, for phrases (step 6, from `digests.pairs`)
+                   (GIN), its site words, date, host and saved_at, for search (step 5)
 
 Step 4 added a small rank-only vector to the row (`rank_search`, still read by ranking) and put each
 digest's chats beside its words in the GIN indexes; step 5 replaced those indexes with chat_search,
@@ -54,17 +53,6 @@ MAX_CHAT_LEXEME_BYTES = 2_047 - len(f"{-2**63}{WORD_MARK}")
 def chat_lexeme(chat_id: int, mark: str, word: str) -> str:
     """A word as chat_search holds it for this chat (the SQL functions chat_words and chat_sites)."""
     return f"{chat_id}{mark}{word}"
-
-
-# A digest's word pairs in chat_search (step 6): `42~1234` for a bucket (storage.postgres.tokens.pair_bucket),
-# and `42~` in every row whose digest's pairs are known (saved since step 6), so a phrase asks for its pairs or
-# for a row without them.
-PAIR_MARK = "~"
-
-
-def chat_pair(chat_id: int, bucket: int | None) -> str:
-    """A pair's bucket as chat_search holds it for this chat (SQL: chat_pairs); None: the mark of known pairs."""
-    return f"{chat_id}{PAIR_MARK}{'' if bucket is None else bucket}"
 
 
 MIGRATION_LOCK = 0x64696765  # "dige": the advisory lock key that serialises migrations
@@ -276,43 +264,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TRIGGER chat_search_rewritten AFTER UPDATE OF search, site_search, dated, host ON digests
            FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search OR OLD.site_search IS DISTINCT FROM NEW.site_search
                               OR OLD.dated IS DISTINCT FROM NEW.dated OR OLD.host IS DISTINCT FROM NEW.host)
-           EXECUTE FUNCTION chat_search_rewritten()""",
-    ),
-    # 6: word pairs for phrases. A phrase's words are common ("minister said that": 4,000 digests of the big chat
-    # at 300,000 hold all three), and each candidate's whole TOASTed vector was read to check their positions
-    # (~390 ms). The store now writes the buckets of each digest's word pairs (`digests.pairs`, made in Python
-    # with the vector, storage.postgres.tokens.pair_buckets), and chat_search's words hold them as the chat's
-    # lexemes, so the index finds the digests holding a phrase's pairs, and only those are checked on the row.
-    # Rows saved before this step keep NULL pairs and no mark: a phrase still finds them by their words (no
-    # table is rewritten here), and a save or refresh gives them pairs.
-    (
-        "ALTER TABLE digests ADD COLUMN pairs SMALLINT[]",
-        f"""CREATE FUNCTION chat_pairs(chat BIGINT, pairs SMALLINT[]) RETURNS TSVECTOR
-            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-            $$ SELECT CASE WHEN pairs IS NULL THEN ''::tsvector ELSE array_to_tsvector(
-                   ARRAY(SELECT chat || '{PAIR_MARK}' || p FROM unnest(pairs) AS p) || (chat || '{PAIR_MARK}')) END $$""",
-        """CREATE OR REPLACE FUNCTION chat_search_added() RETURNS trigger LANGUAGE plpgsql AS $$
-           BEGIN
-               INSERT INTO chat_search(chat_id, digest_id, saved_at, dated, host, sites, rank, words)
-               SELECT NEW.chat_id, NEW.digest_id, NEW.saved_at, d.dated, d.host, chat_sites(NEW.chat_id, d.site_search),
-                      d.rank_search, chat_words(NEW.chat_id, d.search) || chat_pairs(NEW.chat_id, d.pairs)
-               FROM digests AS d WHERE d.id = NEW.digest_id;
-               RETURN NULL;
-           END $$""",
-        """CREATE OR REPLACE FUNCTION chat_search_rewritten() RETURNS trigger LANGUAGE plpgsql AS $$
-           BEGIN
-               UPDATE chat_search AS s SET dated = NEW.dated, host = NEW.host,
-                      sites = chat_sites(s.chat_id, NEW.site_search), rank = NEW.rank_search,
-                      words = chat_words(s.chat_id, NEW.search) || chat_pairs(s.chat_id, NEW.pairs)
-               FROM history AS h  -- no index on chat_search(digest_id): a search would walk it (search.py)
-               WHERE h.digest_id = NEW.id AND s.chat_id = h.chat_id AND s.digest_id = h.digest_id;
-               RETURN NULL;
-           END $$""",
-        "DROP TRIGGER chat_search_rewritten ON digests",
-        """CREATE TRIGGER chat_search_rewritten AFTER UPDATE OF search, site_search, dated, host, pairs ON digests
-           FOR EACH ROW WHEN (OLD.search IS DISTINCT FROM NEW.search OR OLD.site_search IS DISTINCT FROM NEW.site_search
-                              OR OLD.dated IS DISTINCT FROM NEW.dated OR OLD.host IS DISTINCT FROM NEW.host
-                              OR OLD.pairs IS DISTINCT FROM NEW.pairs)
            EXECUTE FUNCTION chat_search_rewritten()""",
     ),
 )

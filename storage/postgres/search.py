@@ -11,8 +11,7 @@ as a parameter.
 What the index cannot decide is checked on the digest's row (`digests.search`, the whole vector,
 TOASTed), for the index's candidates only: a term of several words ("a phrase", or `well-known`)
 must have them in a row, which a vector without positions cannot tell, so the index finds the
-digests holding all of them and the buckets of their pairs (schema step 6: common words alone left
-thousands of candidates in a big chat), and the row decides; and the exclusions of words in a row. An excluded
+digests holding all of them and the row decides; and the exclusions of words in a row. An excluded
 single word joins the chat's words in the index (`'42 peace' & !'42 war'`) when the query has words,
 and is checked on the row otherwise. Ranking reads `rank`,
 chat_search's copy of `digests.rank_search` (title, summary, quotes and site words, ~1 KB in the

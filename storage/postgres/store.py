@@ -33,7 +33,7 @@ from storage.window import RANK_WINDOW, WINDOW_START_SQL
 from storage.sqlite.schema import USER_COLUMNS
 from storage.sqlite.store import (MAX_LIMIT, MAX_OFFSET, SAVED_QUERY_DAYS, SECONDS_PER_DAY, SQLITE_INT,
                            cache_keys, plain_snippet)
-from storage.postgres.tokens import SearchColumns, snippet
+from storage.postgres.tokens import snippet, tsvector_literal
 
 T = TypeVar("T")
 DEFAULT_POOL_SIZE = 10
@@ -317,15 +317,15 @@ def _with_snippet(hit: SearchHit, columns: asyncpg.Record, words: str | None) ->
 async def _write_digest(db: asyncpg.Connection, row: DigestRow, keys: Sequence[str], *, chat_id: int,
                         now: float) -> int:
     """Insert the digest, or replace the row its keys already point at (merging rows they split across)."""
-    made = SearchColumns.of(row.title, row.summary, row.quotes, row.site, row.body)
-    vectors = (made.search, made.site_search, made.pairs)
+    vectors = (tsvector_literal([row.title, row.summary, row.quotes, row.site, row.body]),
+               tsvector_literal([row.site], ("A",)))
     found = {key: digest_id for key, digest_id in await db.fetch(
         "SELECT key, digest_id FROM aliases WHERE key = ANY($1::text[])", list(keys))}
     holders = list(dict.fromkeys(found[key] for key in keys if key in found))
     if not holders:  # the history row's trigger then writes its chat_search row (storage.postgres.schema, step 5)
         target = await db.fetchval(
-            f"INSERT INTO digests({_COLUMNS}, search, site_search, pairs) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
-            f" ${_N + 2}::tsvector, ${_N + 3}::smallint[]) RETURNING id", *row.values(), *vectors)
+            f"INSERT INTO digests({_COLUMNS}, search, site_search) VALUES ({_VALUES}, ${_N + 1}::tsvector,"
+            f" ${_N + 2}::tsvector) RETURNING id", *row.values(), *vectors)
         await _add_to_history(db, chat_id, target, now)
         return int(target)
     target, *others = holders
@@ -333,8 +333,8 @@ async def _write_digest(db: asyncpg.Connection, row: DigestRow, keys: Sequence[s
         await _merge(db, other, into=target)
     await _add_to_history(db, chat_id, target, now)
     await db.execute(
-        f"UPDATE digests SET {_ASSIGN}, search = ${_N + 1}::tsvector, site_search = ${_N + 2}::tsvector,"
-        f" pairs = ${_N + 3}::smallint[] WHERE id = ${_N + 4}", *row.values(), *vectors, target)
+        f"UPDATE digests SET {_ASSIGN}, search = ${_N + 1}::tsvector, site_search = ${_N + 2}::tsvector"
+        f" WHERE id = ${_N + 3}", *row.values(), *vectors, target)
     return int(target)
 
 

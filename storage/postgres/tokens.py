@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storage.base import HIGHLIGHT_END, HIGHLIGHT_START
-from storage.postgres.schema import MAX_CHAT_LEXEME_BYTES, chat_lexeme, chat_pair
+from storage.postgres.schema import MAX_CHAT_LEXEME_BYTES, chat_lexeme
 from storage.query import PREFIX_MIN_CHARS, ParsedQuery, Term
 from storage.sqlite.schema import USER_COLUMNS
 
@@ -38,9 +37,6 @@ SNIPPET_ELLIPSIS = "…"
 NOTHING = ""  # from all_of: a term without a word matches nothing (tsquery cannot say that; SQL says FALSE)
 # Marks FTS5 puts around matches; swapped for HIGHLIGHT_* after any stray HIGHLIGHT_* in the text is dropped.
 _MARK_START, _MARK_END = "\ue000", "\ue001"
-# A digest's word pairs (two words next to each other) as buckets of 15 bits, a SMALLINT each: about 1,000 pairs
-# of a long article fill 3% of them, so two pairs of a phrase leave 1 in 1,000 of the chat's other digests.
-PAIR_BUCKET_BITS = 15
 _local = threading.local()
 
 
@@ -80,40 +76,6 @@ def tsvector_literal(columns: Sequence[str], weights: Sequence[str] = COLUMN_WEI
     return vector_literal(found, column_starts(found, len(columns)), weights)
 
 
-@dataclass(frozen=True, slots=True)
-class SearchColumns:
-    """What the store writes beside a digest's text: `search` and `site_search` (tsvector literals) and the
-    buckets of its word pairs (`pairs`, which chat_search's index holds to find a phrase's candidates)."""
-
-    search: str
-    site_search: str
-    pairs: list[int]
-
-    @classmethod
-    def of(cls, title: str, summary: str, quotes: str, site: str, body: str) -> SearchColumns:
-        found = tokenised([title, summary, quotes, site, body])
-        starts = column_starts(found, len(USER_COLUMNS))
-        return cls(vector_literal(found, starts, COLUMN_WEIGHTS), tsvector_literal([site], ("A",)),
-                   pair_buckets(found, starts))
-
-
-def pair_bucket(first: str, second: str) -> int:
-    """The bucket of two words next to each other (CRC-32: stable across processes and versions)."""
-    return zlib.crc32(f"{first} {second}".encode()) & ((1 << PAIR_BUCKET_BITS) - 1)
-
-
-def pair_buckets(found: Sequence[tuple[str, int, int]], starts: Sequence[int]) -> list[int]:
-    """The buckets of every two words at positions p and p + 1 of the `search` vector, so that every digest a
-    phrase can match on its row holds its pairs. A superset: the vector drops a lexeme's positions past
-    MAX_POSITIONS_PER_LEXEME (a pair less there), and clamps positions at MAX_POSITION (the word before
-    pairs with each word clamped there, as it does here)."""
-    at: dict[int, list[str]] = {}
-    for word, column, offset in found:
-        at.setdefault(min(starts[column] + offset, MAX_POSITION), []).append(word)
-    return sorted({pair_bucket(first, second) for position, before in at.items()
-                   if (after := at.get(position + 1)) for first in before for second in after})
-
-
 def column_starts(found: Sequence[tuple[str, int, int]], columns: int) -> list[int]:
     """The position of each column's first word: columns in a row, COLUMN_GAP apart."""
     lengths = [0] * columns
@@ -149,11 +111,6 @@ class Pattern:
     lexemes: tuple[str, ...]
     prefix: bool = False
 
-    def pairs(self) -> list[int]:
-        """The buckets of its words next to each other (none with the prefix: its word is not known)."""
-        known = self.lexemes[:-1] if self.prefix else self.lexemes
-        return sorted({pair_bucket(first, second) for first, second in zip(known, known[1:])})
-
     def tsquery(self) -> str | None:
         """`'peace' <-> 'talk':*`, or None for a term with no word in it (FTS5: matches nothing)."""
         if not self.lexemes:
@@ -166,21 +123,14 @@ class Pattern:
 
     def in_chat(self, chat_id: int, mark: str, *, positions: bool) -> str | None:
         """The pattern over one chat's lexemes in chat_search (storage.postgres.schema.chat_lexeme): `'42 peace'
-        <-> '42 talk':*` where the vector keeps positions (`sites`), else its words ANDed with the buckets of its
-        pairs (`words` has no positions, so a phrase is only narrowed there: the row decides); None when no
-        word can match (none, or one too long for a chat's lexeme)."""
+        <-> '42 talk':*` where the vector keeps positions (`sites`), else its words ANDed (`words` has none, so a
+        phrase is only narrowed there); None when no word can match (none, or one too long for a chat's lexeme)."""
         if not self.lexemes or any(len(lexeme.encode()) > MAX_CHAT_LEXEME_BYTES for lexeme in self.lexemes):
             return None
         quoted = [quote_lexeme(chat_lexeme(chat_id, mark, lexeme)) for lexeme in self.lexemes]
         if self.prefix:
             quoted[-1] += ":*"
-        if positions:
-            return "(" + " <-> ".join(quoted) + ")"
-        pairs = self.pairs()
-        if pairs:  # a row without the mark (saved before step 6) has no pairs: found by its words, as before
-            held = " & ".join(quote_lexeme(chat_pair(chat_id, pair)) for pair in pairs)
-            quoted.append(f"({held} | !{quote_lexeme(chat_pair(chat_id, None))})")
-        return "(" + " & ".join(quoted) + ")"
+        return "(" + (" <-> " if positions else " & ").join(quoted) + ")"
 
 
 def term_patterns(query: ParsedQuery) -> list[Pattern]:
