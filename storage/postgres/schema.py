@@ -10,7 +10,7 @@ Every step runs in one transaction that holds a transaction-level advisory lock,
 instances starting at once against one server apply each step once, and a crash leaves the
 database at a step boundary. Never edit a released step: add the next one.
 
-    digests        one row per article (the same columns as SQLite's, the tsvectors, and `chats`)
+    digests        one row per article (the same columns as SQLite's, and the tsvectors)
     aliases        cache keys -> digest
     history        which chat saved which digest, first and last time
     messages       the Telegram messages that showed a digest in a chat
