@@ -46,6 +46,7 @@ HEADLINE_ABOVE_REACH = 5  # lines over a candidate where a headline echoing the 
 HEADLINE_ABOVE_ECHO = 0.25  # ... echoing it this much ("overlap"): a headline, not a menu's label
 BYLINE_OPENING = re.compile(r"^(?:(?:[Pp]osted|[Ww]ritten) )?(?:[Bb]y|BY)\s+[A-Z]")  # "By Jane Doe, Senior ...", however long
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
+APOSTROPHE = re.compile(r"\w['’]\w")  # "Nyong'o's", "Trump’s", "l'Euro", "don't": a phrase's word, rarely a menu's label
 CJK_HEADLINE_MIN_CHARS = 12  # "インフォメーション", "ニュースリリース一覧へ": a menu's label; a Japanese headline says more
 
 FEATURES = (
@@ -55,7 +56,7 @@ FEATURES = (
     "prose_above", "junk_above", "blank_around", "first_showing", "cjk", "echoed", "bracketed",
     "truncated", "deep", "byline_cut", "header_below", "deck_under", "trail_end", "past_header",
     "over_header", "over_run", "headline_above", "restated_below", "overlap_rare", "overlap_first_rare",
-    "sentence_long",
+    "sentence_long", "apostrophe",
 )
 SENTENCE_WORDS = 16  # past this a line reads as a sentence (a deck, a lead) more than a headline: "long" is linear
 HEADER_REACH = 5  # lines under a headline where its header (deck, byline, share buttons) leads to its date
@@ -109,7 +110,7 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
     page's (`breadcrumb_trails`, `header_start`, `headed_lines`), computed once; `frequent` the words whose
     echo says nothing (`frequent_words`)."""
     text = line.text
-    title_case, upper_share, link_words, site_separator, counter, cjk, truncated = text_shape(text)
+    title_case, upper_share, link_words, site_separator, counter, cjk, truncated, apostrophe = text_shape(text)
     distance = start - line.index
     below = lines[line.index + 1:line.index + 1 + NEIGHBOUR_REACH]
     above = lines[line.index - 1] if line.index > 0 else None
@@ -156,13 +157,14 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
         "restated_below": 1.0 if restated_below(lines, line, tokens) else 0.0,
         "overlap_rare": (len(rare & lead) / len(rare) if rare else 0.0) * min(1.0, len(rare) / 4),
         "overlap_first_rare": len(rare & first) / len(rare) if rare else 0.0,
+        "apostrophe": apostrophe,
     }
 
 
 @by_text(16384)
-def text_shape(text: str) -> tuple[float, float, float, float, float, float, float]:
+def text_shape(text: str) -> tuple[float, float, float, float, float, float, float, float]:
     """The features read from the candidate's text alone (title_case, upper_share, link_words, site_separator,
-    counter, cjk, truncated), cached: the same lines are candidates again and again."""
+    counter, cjk, truncated, apostrophe), cached: the same lines are candidates again and again."""
     letters = list(filter(str.isalpha, text))  # by C-level filter and map: the same counts as a loop over characters
     return (
         1.0 if is_title_case(text) else 0.0,
@@ -172,6 +174,7 @@ def text_shape(text: str) -> tuple[float, float, float, float, float, float, flo
         1.0 if PARTICIPANTS.match(text) else 0.0,
         1.0 if has_cjk(text) else 0.0,
         1.0 if TRUNCATED.search(text) else 0.0,
+        1.0 if APOSTROPHE.search(text) else 0.0,
     )
 
 
