@@ -252,7 +252,7 @@ async def pg_sizes(store: PgStore) -> None:
                       ("search tsvectors", "(SELECT sum(pg_column_size(search) + pg_column_size(site_search)) FROM digests)"),
                       ("rank_search tsvector", "(SELECT sum(pg_column_size(rank_search)) FROM digests)"),
                       ("chat_search (heap+TOAST)", "pg_table_size('chat_search')"),
-                      ("GIN chat_search words", "pg_relation_size('chat_search_words')"),
+                      ("chat_search words index", "pg_relation_size('chat_search_words')"),
                       ("GIN chat_search sites", "pg_relation_size('chat_search_sites')"),
                       ("chat_search btrees", "pg_indexes_size('chat_search') - pg_relation_size('chat_search_words')"
                                              " - pg_relation_size('chat_search_sites')"),

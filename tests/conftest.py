@@ -15,6 +15,7 @@ from tests.test_storage_support import Backend, PgBackend, SqliteBackend
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BACKENDS = ("sqlite", "postgresql")
+SEARCH_BACKENDS = (*BACKENDS, "postgresql-gin")  # PostgreSQL without rum too: its words index stays GIN
 _pg_missing: list[str] = []
 
 
@@ -56,15 +57,44 @@ def pg_dsn(pg_cluster: pgserver.PgCluster) -> Iterator[str]:
     pg_cluster.drop(dsn)
 
 
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
-    """The store's tests run once on SQLite (a file in tmp_path) and once on PostgreSQL."""
+@pytest.fixture
+def pg_gin_dsns(pg_cluster: pgserver.PgCluster) -> Iterator[tuple[str, str]]:
+    """A database of this test's own where the store may not create the rum extension, so its words index stays
+    GIN (schema step 6): (the superuser's URL, the store's)."""
+    dsns = pg_cluster.fresh_database_without_rum()
+    yield dsns
+    pg_cluster.drop_database(dsns[0])
+
+
+@pytest.fixture
+def rum_installed(pg_cluster: pgserver.PgCluster) -> None:
+    """The rum extension is on the test server. Missing fails under CI, never skips."""
+    if not pgserver.has_rum():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(pgserver.RUM_MISSING)
+        _pg_missing.append(pgserver.RUM_MISSING)
+        pytest.skip(pgserver.RUM_MISSING)
+
+
+def make_backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    """"sqlite" (a file in tmp_path), "postgresql" (RUM where the server has it) or "postgresql-gin"."""
     if request.param == "postgresql":
         return PgBackend(request.getfixturevalue("pg_dsn"))
+    if request.param == "postgresql-gin":
+        admin, store = request.getfixturevalue("pg_gin_dsns")
+        return PgBackend(admin, store_dsn=store)
     return SqliteBackend(tmp_path / "digests.sqlite3")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    """The store's tests run once on SQLite and once on PostgreSQL (search's own also on PostgreSQL with GIN:
+    tests/test_storage.py, tests/test_storage_properties.py)."""
+    return make_backend(request, tmp_path)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _pg_missing:
         terminalreporter.section("PostgreSQL tests SKIPPED", sep="!", red=True, bold=True)
-        terminalreporter.write_line(_pg_missing[0], red=True, bold=True)
+        for missing in dict.fromkeys(_pg_missing):
+            terminalreporter.write_line(missing, red=True, bold=True)

@@ -21,6 +21,10 @@ from pathlib import Path
 
 PG_BIN = Path(os.environ.get("DIGESTBOT_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 PG_USER = "postgres"
+PLAIN_ROLE = "digestbot_plain"  # a role that may not create extensions (tests of the store without rum)
+RUM_CONTROL = Path(os.environ.get("DIGESTBOT_TEST_PG_SHARE", "/usr/share/postgresql/15")) / "extension" / "rum.control"
+RUM_MISSING = (f"The rum extension is not installed ({RUM_CONTROL} not found): the PostgreSQL store was NOT tested with"
+               " its RUM index. Install it with `apt-get install postgresql-15-rum` (.ci/run does).")
 START_SECONDS = 60
 MISSING = (f"PostgreSQL 15 is not installed ({PG_BIN / 'initdb'} not found): the PostgreSQL store tests did NOT run. "
            "Install it with `apt-get install postgresql` (.ci/run does).")
@@ -28,6 +32,10 @@ MISSING = (f"PostgreSQL 15 is not installed ({PG_BIN / 'initdb'} not found): the
 
 def available() -> bool:
     return (PG_BIN / "initdb").exists() and (PG_BIN / "pg_ctl").exists()
+
+
+def has_rum() -> bool:
+    return RUM_CONTROL.exists()
 
 
 def free_port() -> int:
@@ -69,6 +77,18 @@ class PgCluster:
 
     def drop(self, dsn: str) -> None:
         self.psql(f"DROP SCHEMA IF EXISTS {dsn.rsplit('=', 1)[1]} CASCADE")
+
+    def fresh_database_without_rum(self) -> tuple[str, str]:
+        """A new database owned by a role that is no superuser, so the store cannot create the rum extension
+        there and keeps GIN (schema step 6): (the superuser's URL, for looking inside; the role's, for the store)."""
+        name = f"g{os.getpid()}_{next(self._names)}"
+        self.psql(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{PLAIN_ROLE}') THEN"
+                  f" CREATE ROLE {PLAIN_ROLE} LOGIN; END IF; END $$")
+        self.psql(f"CREATE DATABASE {name} OWNER {PLAIN_ROLE}")
+        return self.dsn(name), f"postgresql://{PLAIN_ROLE}@127.0.0.1:{self.port}/{name}"
+
+    def drop_database(self, dsn: str) -> None:
+        self.psql(f"DROP DATABASE IF EXISTS {dsn.rsplit('/', 1)[1]} WITH (FORCE)")
 
     def pg_ctl(self, *args: str) -> None:
         _as_owner([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-t", str(START_SECONDS), *args])

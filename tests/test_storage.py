@@ -24,8 +24,11 @@ from storage.postgres.tokens import tsvector_literal
 from storage.rows import ROW_COLUMNS, to_row
 from storage.sqlite import search
 from storage.sqlite.schema import MIGRATIONS, PREFIX_INDEXES, SCHEMA_VERSION, SHARDS, fts_table, shard_of
+from tests.conftest import SEARCH_BACKENDS
 from tests.pgserver import PgCluster
 from tests.test_storage_support import Backend, Clock, PgBackend, indexed, integrity, make_digest
+
+SEARCH = pytest.mark.parametrize("backend", SEARCH_BACKENDS, indirect=True)  # search on PostgreSQL with GIN too
 
 
 @pytest.fixture
@@ -126,6 +129,7 @@ async def test_saving_a_served_cached_digest_does_not_renew_it(backend: Backend,
         await store.close()
 
 
+@SEARCH
 async def test_a_forced_refresh_replaces_the_digest_and_the_index(store: Store) -> None:
     link = "https://coast.example/news/harbour"
     old_id = await store.save(make_digest(body="Zeppelins over the harbour.\n\nMore."), chat_id=1, source_url=link)
@@ -136,6 +140,7 @@ async def test_a_forced_refresh_replaces_the_digest_and_the_index(store: Store) 
     assert (await store.search(1, "submarines")).total == 1
 
 
+@SEARCH
 async def test_a_refresh_that_redates_the_digest_moves_it_in_every_chats_date_search(store: Store) -> None:
     """after:/before: read the date where the chat's history keeps it (on SQLite, a copy kept by triggers)."""
     link = "https://coast.example/news/harbour"
@@ -196,6 +201,7 @@ async def test_recent_and_get_only_show_the_chats_own_digests(store: Store, cloc
 # Search -----------------------------------------------------------------------------------------
 
 
+
 @pytest.fixture
 async def library(store: Store, clock: Clock) -> Store:
     """Chat 1 holds five digests, chat 2 one; saved a minute apart, oldest first."""
@@ -220,12 +226,14 @@ async def library(store: Store, clock: Clock) -> Store:
     return store
 
 
+@SEARCH
 async def test_all_words_must_match_and_the_last_is_a_prefix(library: Store) -> None:
     assert titles(await library.search(1, "talks")) == ["Peace talks resume in Istanbul", "Gas deal signed"]
     assert titles(await library.search(1, "harbour talk")) == ["Harbour reopens"]  # talk* finds "talkative"
     assert titles(await library.search(1, "talk harbour")) == []  # only the last word is a prefix
 
 
+@SEARCH
 async def test_title_words_rank_first_and_recency_breaks_ties(library: Store, store: Store, clock: Clock) -> None:
     page = await library.search(1, "talks")
     assert page.hits[0].digest.title.startswith("Peace talks")
@@ -241,6 +249,7 @@ async def test_title_words_rank_first_and_recency_breaks_ties(library: Store, st
     assert [hit.digest_id for hit in (await store.search(1, "identical twin")).hits] == [ids[0], ids[1]]
 
 
+@SEARCH
 async def test_phrases_exclusions_sites_and_dates(library: Store) -> None:
     assert titles(await library.search(1, '"peace talks"')) == ["Peace talks resume in Istanbul"]
     assert titles(await library.search(1, '"talks peace"')) == []
@@ -258,6 +267,7 @@ async def test_phrases_exclusions_sites_and_dates(library: Store) -> None:
     assert len(titles(await library.search(1, "-harbour"))) == 4
 
 
+@SEARCH
 async def test_operators_in_user_text_are_just_text(library: Store) -> None:
     for query in ('talks OR harbour', 'NOT talks', 'title:talks', 'talks AND', '"unclosed phrase', '(talks', 'talks*',
                   'NEAR(talks gas)', '^talks', 'talks + gas', '-', '--', 'site: talks', '\x00talks', '"" talks'):
@@ -266,6 +276,7 @@ async def test_operators_in_user_text_are_just_text(library: Store) -> None:
     assert titles(await library.search(1, "talks OR harbour")) == [], "OR is a word that must match"
 
 
+@SEARCH
 async def test_unusable_queries_raise_query_error_with_a_sentence(library: Store) -> None:
     for query in ("", "   ", '""', '" "', "site:", "\x00"):
         with pytest.raises(QueryError, match="Tell me what to look for"):
@@ -274,6 +285,7 @@ async def test_unusable_queries_raise_query_error_with_a_sentence(library: Store
         await library.search(1, "talks after:yesterday")
 
 
+@SEARCH
 async def test_snippets_mark_the_matched_words(library: Store) -> None:
     hit = (await library.search(1, "fishermen"))
     snippet = hit.hits[0].snippet
@@ -282,6 +294,7 @@ async def test_snippets_mark_the_matched_words(library: Store) -> None:
     assert HIGHLIGHT_START not in listed.hits[0].snippet and listed.hits[0].snippet.startswith("The harbour")
 
 
+@SEARCH
 async def test_marks_in_the_text_itself_never_reach_the_snippet(store: Store) -> None:
     body = f"Control {HIGHLIGHT_START}characters{HIGHLIGHT_END} around the word walrus."
     await store.save(Digest(title="Odd", summary=body, body=body), chat_id=1)
@@ -290,6 +303,7 @@ async def test_marks_in_the_text_itself_never_reach_the_snippet(store: Store) ->
     assert f"{HIGHLIGHT_START}walrus{HIGHLIGHT_END}" in snippet
 
 
+@SEARCH
 async def test_paging_with_limit_and_offset(store: Store, clock: Clock) -> None:
     for i in range(12):
         clock.advance(days=0.001)
@@ -307,6 +321,7 @@ async def test_paging_with_limit_and_offset(store: Store, clock: Clock) -> None:
     assert len(set(seen)) == 12
 
 
+@SEARCH
 async def test_pages_of_unequal_ranks_follow_the_order_of_one_big_page(store: Store, clock: Clock) -> None:
     """PostgreSQL looks up saved_at only for matches ranked up to the page's last one: every page must
     still be the slice of the whole order, ties at the page's edge included."""
@@ -323,6 +338,7 @@ async def test_pages_of_unequal_ranks_follow_the_order_of_one_big_page(store: St
     assert {hit.digest.title for hit in first_three} == {"Harbour report"}
 
 
+@SEARCH
 async def test_only_the_chats_newest_digests_are_ranked_and_older_matches_follow_newest_first(
         store: Store, clock: Clock) -> None:
     """storage.window: ranking reads each ranked match's row on PostgreSQL, so it is bounded the same way on both
@@ -347,6 +363,7 @@ async def test_only_the_chats_newest_digests_are_ranked_and_older_matches_follow
         "Walrus sighting", "Walrus census", "Walrus report", "Notes f", "Notes d", "Notes b"]
 
 
+@SEARCH
 async def test_a_query_without_a_word_or_site_that_must_match_stays_in_its_chat(store: Store) -> None:
     """On PostgreSQL a word or site narrows to the chat inside the index (chat_search's lexemes); without one,
     only exclusions or dates, the chat is a condition of its own."""
@@ -358,6 +375,7 @@ async def test_a_query_without_a_word_or_site_that_must_match_stays_in_its_chat(
     assert titles(await store.search(12, "report -site:rt.com")) == ["Seal report"]
 
 
+@SEARCH
 async def test_matches_are_counted_up_to_the_cap_and_the_pages_stop_after_it(store: Store, clock: Clock) -> None:
     """Counting reads each match's row on PostgreSQL, so both backends count up to COUNT_CAP: "1000+"."""
     store.rank_window = 10  # type: ignore[attr-defined]  # the older matches' part counts too
@@ -376,12 +394,14 @@ async def test_matches_are_counted_up_to_the_cap_and_the_pages_stop_after_it(sto
     assert (small.total, small.total_text) == (1, "1")
 
 
+@SEARCH
 async def test_a_search_never_sees_another_chats_digests(library: Store) -> None:
     assert titles(await library.search(2, "talks")) == ["Secret talks"]
     assert titles(await library.search(3, "talks")) == []
     assert (await library.search(2, "-nothing")).total == 1
 
 
+@SEARCH
 async def test_chat_tokens_in_the_index_cannot_be_searched_for(store: Store) -> None:
     await store.save(make_digest("Walrus news"), chat_id=1)
     await store.save(make_digest("Walrus news"), chat_id=-1)  # the same article, held by two chats
@@ -652,6 +672,27 @@ async def test_a_postgresql_database_at_step_3_is_migrated_with_its_data(pg_dsn:
     assert await backend.integrity() == ("ok", "ok")
     ranked = await backend._fetch("SELECT rank_search FROM digests WHERE id = 7")
     assert "walrus" in ranked[0][0] and "fishing" not in ranked[0][0], "title, summary, quotes, site: not the body"
+
+
+async def test_phrases_are_decided_by_a_rum_index_where_the_server_has_rum_and_by_the_row_with_gin(
+        rum_installed: None, pg_dsn: str, pg_gin_dsns: tuple[str, str]) -> None:
+    """Step 6: RUM keeps positions, so the index answers a phrase; a role that may not create rum keeps GIN."""
+    said = Digest(title="Minister said", summary="The minister said that talks resume.", body="Talks resume.")
+    apart = Digest(title="Minister apart", summary="The minister, asked, then said nothing.", body="Nothing.")
+    for backend, kind in ((PgBackend(pg_dsn), "rum"), (PgBackend(pg_gin_dsns[0], store_dsn=pg_gin_dsns[1]), "gin")):
+        store = await backend.open()
+        try:
+            for digest in (said, apart):
+                await store.save(digest, chat_id=1, source_text=digest.title)
+            assert titles(await store.search(1, '"minister said"')) == ["Minister said"]
+            assert titles(await store.search(1, 'minister -"minister said"')) == ["Minister apart"]
+        finally:
+            await store.close()
+        assert await backend.words_index() == kind
+        assert await backend.integrity() == ("ok", "ok")
+    rows = await PgBackend(pg_dsn)._fetch(
+        "SELECT words FROM chat_search AS s JOIN digests AS d ON d.id = s.digest_id WHERE d.title = 'Minister said'")
+    assert "'1 minister':" in rows[0][0], "the chat's words keep their positions for RUM"
 
 
 async def test_a_postgresql_database_from_a_newer_digestbot_is_refused(pg_dsn: str) -> None:

@@ -12,6 +12,7 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from digest.errors import QueryError
 from digest.model import Digest, Quote
 from storage import DigestStore
 from storage.query import PREFIX_MIN_CHARS
+from tests.conftest import SEARCH_BACKENDS
 from tests.test_storage_support import Backend, PgBackend, SqliteBackend
 
 QUERY_EXAMPLES = 1500
@@ -62,6 +64,7 @@ def folded(word: str) -> str:
     return word.casefold().replace("é", "e").replace("ï", "i").replace("ü", "u")
 
 
+@pytest.mark.parametrize("backend", SEARCH_BACKENDS, indirect=True)  # PostgreSQL with RUM and with GIN
 def test_any_text_as_a_query_never_errors_and_never_crosses_chats(backend: Backend) -> None:
     with asyncio.Runner() as runner:
         store = runner.run(backend.open())
@@ -148,10 +151,19 @@ def test_forget_leaves_nothing_findable(backend: Backend) -> None:
 SAME_HITS_EXAMPLES = 1000
 
 
-def test_both_backends_find_the_same_digests_for_any_query(tmp_path: Path, pg_dsn: str) -> None:
-    """The shared corpus in a SQLite file and in PostgreSQL: every query finds the same digests, with the
-    same highlighted snippets, on both (the order of equal-looking hits may differ: bm25 is not ts_rank)."""
-    backends = (SqliteBackend(tmp_path / "same.sqlite3"), PgBackend(pg_dsn))
+@pytest.mark.parametrize("words_index", ("rum", "gin"))
+def test_both_backends_find_the_same_digests_for_any_query(tmp_path: Path, words_index: str,
+                                                           request: pytest.FixtureRequest) -> None:
+    """The shared corpus in a SQLite file and in PostgreSQL (its words index RUM, where phrases are decided in the
+    index, or GIN, where the row decides them): every query finds the same digests, with the same highlighted
+    snippets, on both (the order of equal-looking hits may differ: bm25 is not ts_rank)."""
+    if words_index == "rum":
+        request.getfixturevalue("rum_installed")
+        postgresql = PgBackend(request.getfixturevalue("pg_dsn"))
+    else:
+        admin, store_dsn = request.getfixturevalue("pg_gin_dsns")
+        postgresql = PgBackend(admin, store_dsn=store_dsn)
+    backends = (SqliteBackend(tmp_path / "same.sqlite3"), postgresql)
     with asyncio.Runner() as runner:
         stores = [runner.run(backend.open()) for backend in backends]
         try:
@@ -172,6 +184,7 @@ def test_both_backends_find_the_same_digests_for_any_query(tmp_path: Path, pg_ds
                 assert found(stores[0], query) == found(stores[1], query), query
 
             same_hits()
+            assert runner.run(postgresql.words_index()) == words_index
         finally:
             for store in stores:
                 runner.run(store.close())

@@ -14,6 +14,7 @@ import asyncpg
 
 from digest.model import Digest, Quote
 from storage import DigestStore, Store
+from storage.postgres.schema import WORDS_INDEX_SQL
 from storage.postgres.store import PgStore
 from storage.postgres.tokens import quote_lexeme, tsvector_literal, words
 from storage.sqlite.schema import SHARDS, fts_table
@@ -117,12 +118,18 @@ class SqliteBackend(Backend):
 class PgBackend(Backend):
     name = "postgresql"
 
-    def __init__(self, dsn: str) -> None:
-        self.dsn = dsn
+    def __init__(self, dsn: str, *, store_dsn: str | None = None) -> None:
+        self.dsn = dsn  # for looking inside, as the superuser
+        self.store_dsn = store_dsn or dsn  # the store's own, when it connects as a role of its own
 
     async def open(self, **options: Any) -> DigestStore:
         options.pop("synchronous_full", None)  # SQLite's durability knob; PostgreSQL has its own
-        return await PgStore.open(self.dsn, **options)
+        return await PgStore.open(self.store_dsn, **options)
+
+    async def words_index(self) -> str:
+        """The access method of chat_search's words index: 'rum' or 'gin' (schema step 6)."""
+        rows = await self._fetch(WORDS_INDEX_SQL)
+        return str(rows[0][0])
 
     async def _fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
         connection = await asyncpg.connect(self.dsn)

@@ -163,7 +163,7 @@ class Vectors:
 
 async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> None:
     """Rows as storage.postgres.store writes them (vectors included; history's trigger writes chat_search), the
-    GIN indexes dropped while filling and built again from their own definitions, then the id sequence moved on."""
+    GIN (and RUM) indexes dropped while filling and built again from their own definitions, then the id sequence moved on."""
     columns = ", ".join(ROW_COLUMNS)
     count = len(ROW_COLUMNS)
     values = ", ".join(f"${i}" for i in range(2, count + 2))
@@ -171,7 +171,7 @@ async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> Non
     started, done = time.perf_counter(), 0
     async with store._pool.acquire() as db:
         gin = ("FROM pg_indexes WHERE tablename IN ('digests', 'chat_search') AND schemaname = current_schema()"
-               " AND indexdef LIKE '%USING gin%'")
+               " AND (indexdef LIKE '%USING gin%' OR indexdef LIKE '%USING rum%')")
         indexes = [row[0] for row in await db.fetch(f"SELECT indexdef {gin}")]
         await db.execute("SET maintenance_work_mem = '512MB'")
         for name in await db.fetch(f"SELECT indexname {gin}"):
@@ -200,5 +200,5 @@ async def fill_pg(store: PgStore, planned: Iterable[Planned], total: int) -> Non
         started = time.perf_counter()
         for definition in indexes:
             await db.execute(definition, timeout=INDEX_TIMEOUT_SECONDS)
-        print(f"  GIN indexes built again in {time.perf_counter() - started:,.0f} s", flush=True)
+        print(f"  GIN and RUM indexes built again in {time.perf_counter() - started:,.0f} s", flush=True)
         await db.execute("SELECT setval(pg_get_serial_sequence('digests', 'id'), (SELECT max(id) FROM digests))")

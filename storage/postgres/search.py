@@ -8,12 +8,13 @@ expands over this chat's words only) and an AND of them, with no recheck on any 
 The user's words become tsquery literals (storage.postgres.tokens); user text only ever reaches SQL
 as a parameter.
 
-What the index cannot decide is checked on the digest's row (`digests.search`, the whole vector,
-TOASTed), for the index's candidates only: a term of several words ("a phrase", or `well-known`)
-must have them in a row, which a vector without positions cannot tell, so the index finds the
-digests holding all of them and the row decides; and the exclusions of words in a row. An excluded
-single word joins the chat's words in the index (`'42 peace' & !'42 war'`) when the query has words,
-and is checked on the row otherwise. Ranking reads `rank`,
+With a RUM index (schema step 6: `words` keeps its positions, and so does the index) the index also
+decides a term of several words ("a phrase", or `well-known`: `'42 peace' <-> '42 talks'`). With a
+GIN index, which keeps no positions, what the index cannot decide is checked on the digest's row
+(`digests.search`, the whole vector, TOASTed), for the index's candidates only: the index finds the
+digests holding all of a term's words and the row decides whether they stand in a row; and the
+exclusions of words in a row. An excluded term joins the chat's words in the index (`'42 peace' &
+!'42 war'`) when the query has words and the index can decide it, and is checked on the row otherwise. Ranking reads `rank`,
 chat_search's copy of `digests.rank_search` (title, summary, quotes and site words, ~1 KB in the
 narrow row; reading it from each window match's wide row cost an ordinary chat's common word 6-28 ms):
 ts_rank, length-normalised as bm25 is, then the most recently saved first, as on SQLite.
@@ -102,7 +103,7 @@ def _in_chat(patterns: list[Pattern], chat_id: int, mark: str, *, positions: boo
     return joiner.join(part for part in parts if part) or None
 
 
-def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
+def _match(query: ParsedQuery, params: _Params, chat_id: int, positions: bool) -> _Match:
     found: list[str] = []
     checked: list[str] = []
     terms = term_patterns(query)
@@ -113,14 +114,14 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
         return _Match(["FALSE"], [], None)  # a term or every site without a word in it: FTS5 matches nothing
     excluded_terms = [pattern for pattern in excluded_patterns(query.excluded) if pattern.lexemes]
     if words is not None:
-        in_chat = _in_chat(terms, chat_id, WORD_MARK, positions=False, joiner=" & ")
+        in_chat = _in_chat(terms, chat_id, WORD_MARK, positions=positions, joiner=" & ")
         if in_chat == NOTHING:
             return _Match(["FALSE"], [], None)
-        folded, excluded_terms = _folded_exclusions(excluded_terms, chat_id)
+        folded, excluded_terms = _folded_exclusions(excluded_terms, chat_id, positions)
         if folded:  # `-word`: decided in the index with the words, `'42 peace' & !('42 war')`, not on the row
             in_chat = f"{in_chat} & !({' | '.join(folded)})"
         found.append(f"s.words @@ {params.add(in_chat)}::tsquery")
-        if any(len(term.lexemes) > 1 for term in terms):  # words in a row: the index found digests holding them all
+        if not positions and any(len(term.lexemes) > 1 for term in terms):  # words in a row: GIN found them all
             checked.append(f"d.search @@ {params.add(words)}::tsquery")
         rank = ("s.rank", words)
     if sites is not None:
@@ -140,12 +141,13 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int) -> _Match:
     return _Match(found + _filters(query, params), checked, rank)
 
 
-def _folded_exclusions(excluded: list[Pattern], chat_id: int) -> tuple[list[str], list[Pattern]]:
-    """The excluded single words as the chat's lexemes (chat_search's index decides them), and the exclusions
-    left for the row: words in a row ("a phrase", `well-known`) and words too long for a chat's lexeme."""
+def _folded_exclusions(excluded: list[Pattern], chat_id: int, positions: bool) -> tuple[list[str], list[Pattern]]:
+    """The excluded terms the index decides, as the chat's lexemes (single words; with positions, words in a row
+    too), and those left for the row: words in a row without positions and words too long for a chat's lexeme."""
     folded, left = [], []
     for pattern in excluded:
-        lexeme = pattern.in_chat(chat_id, WORD_MARK, positions=False) if len(pattern.lexemes) == 1 else None
+        decided = positions or len(pattern.lexemes) == 1
+        lexeme = pattern.in_chat(chat_id, WORD_MARK, positions=positions) if decided else None
         if lexeme is None:
             left.append(pattern)
         else:
@@ -163,11 +165,13 @@ def _count(match: _Match) -> str:
     return f"(SELECT count(*) FROM (SELECT FROM {match.source()} WHERE {match.where()} LIMIT {COUNT_CAP + 1}) AS c)"
 
 
-def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, since: int = 0) -> PgSearch:
+def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, since: int = 0,
+               positions: bool = False) -> PgSearch:
     """The page among the matches with an id from `since` (the window's start, storage.window; 0: all),
-    and the counts. `since` is our own integer, written into the SQL so that the planner sees the range."""
+    and the counts. `since` is our own integer, written into the SQL so that the planner sees the range.
+    `positions`: the words index keeps positions (RUM), so it decides phrases too."""
     params = _Params()
-    match = _match(query, params, chat_id)
+    match = _match(query, params, chat_id, positions)
     if match.rank is None:
         return _recent_sql(match, params, limit=limit, offset=offset)
     # The window is a range of the chat's primary key, which the planner ANDs with the GIN matches.
@@ -200,10 +204,11 @@ def _recent_sql(match: _Match, params: _Params, *, limit: int, offset: int) -> P
     return PgSearch(sql, params.values)
 
 
-def older_sql(query: ParsedQuery, *, chat_id: int, before: int, limit: int, offset: int) -> PgSearch:
+def older_sql(query: ParsedQuery, *, chat_id: int, before: int, limit: int, offset: int,
+              positions: bool = False) -> PgSearch:
     """The matches older than the window (id below `before`), newest first: the results after the ranked ones."""
     params = _Params()
-    match = _match(query, params, chat_id)
+    match = _match(query, params, chat_id, positions)
     sql = f"""
         SELECT o.id, o.saved_at, {PAGE_COLUMNS}
         FROM (SELECT s.digest_id AS id, s.saved_at FROM {match.source()}

@@ -24,7 +24,7 @@ from storage.base import ExportFormat, SearchHit, SearchPage, StoreUnavailableEr
 from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_as
 from storage.keys import query_id
-from storage.postgres.schema import migrate
+from storage.postgres.schema import WORDS_INDEX_SQL, migrate
 from storage.postgres.search import SEARCH_SETTINGS, PgSearch, is_ranked, older_sql, search_sql
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, DigestRow, from_row, to_row
@@ -56,8 +56,10 @@ class PgStore(ServedCache):
 
     rank_window = RANK_WINDOW  # how many of a chat's newest digests search ranks (storage.window)
 
-    def __init__(self, pool: asyncpg.Pool, *, cache_max_age_days: float, clock: Callable[[], float]) -> None:
+    def __init__(self, pool: asyncpg.Pool, *, cache_max_age_days: float, clock: Callable[[], float],
+                 positions: bool = False) -> None:
         self._pool = pool
+        self._positions = positions  # chat_search's words index keeps positions (RUM, schema step 6)
         self._max_age = cache_max_age_days * SECONDS_PER_DAY
         self._clock = clock
         super().__init__()
@@ -75,10 +77,11 @@ class PgStore(ServedCache):
         try:
             async with pool.acquire() as db:
                 await migrate(db)
+                index = await db.fetchval(WORDS_INDEX_SQL)
         except BaseException:
             await pool.close()
             raise
-        return cls(pool, cache_max_age_days=cache_max_age_days, clock=clock)
+        return cls(pool, cache_max_age_days=cache_max_age_days, clock=clock, positions=index == "rum")
 
     async def close(self) -> None:
         if self._closed:
@@ -141,13 +144,13 @@ class PgStore(ServedCache):
         limit = max(1, min(limit, MAX_LIMIT))
         offset = max(0, min(offset, MAX_OFFSET))
         since = await self._window_start(chat_id) if is_ranked(parsed) else 0
-        plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset, since=since)
+        plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset, since=since, positions=self._positions)
         counted = await self._read(lambda db: _fetch_search(db, plan))
         ranked, total = counted[0]["ranked"], counted[0]["total"]
         rows = [row for row in counted if row[0] is not None]
         if len(rows) < limit and offset + len(rows) < total:  # the page goes on into the older matches
             older = older_sql(parsed, chat_id=chat_id, before=since, limit=limit - len(rows),
-                              offset=max(0, offset - ranked))
+                              offset=max(0, offset - ranked), positions=self._positions)
             rows += await self._read(lambda db: _fetch_search(db, older))
         words = parsed.words_match()
         hits = [_with_snippet(hit, columns, words) for hit, columns in _hits(rows)]

@@ -123,8 +123,8 @@ class Pattern:
 
     def in_chat(self, chat_id: int, mark: str, *, positions: bool) -> str | None:
         """The pattern over one chat's lexemes in chat_search (storage.postgres.schema.chat_lexeme): `'42 peace'
-        <-> '42 talk':*` where the vector keeps positions (`sites`), else its words ANDed (`words` has none, so a
-        phrase is only narrowed there); None when no word can match (none, or one too long for a chat's lexeme)."""
+        <-> '42 talk':*` where the vector and its index keep positions (`sites`; `words` under RUM), else its words
+        ANDed (a GIN index of `words` keeps none, so a phrase is only narrowed there); None when no word can match (none, or one too long for a chat's lexeme)."""
         if not self.lexemes or any(len(lexeme.encode()) > MAX_CHAT_LEXEME_BYTES for lexeme in self.lexemes):
             return None
         quoted = [quote_lexeme(chat_lexeme(chat_id, mark, lexeme)) for lexeme in self.lexemes]
