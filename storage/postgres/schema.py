@@ -24,7 +24,9 @@ database at a step boundary. Never edit a released step: add the next one.
 
 Step 4 added a small rank-only vector to the row (`rank_search`, still read by ranking) and put each
 digest's chats beside its words in the GIN indexes; step 5 replaced those indexes with chat_search,
-kept from history and digests by triggers (see the steps), for search at a million digests.
+kept from history and digests by triggers (see the steps), for search at a million digests; step 6
+gives chat_search's words their positions under a RUM index where the server has the rum extension,
+so the index decides phrases too.
 """
 
 from __future__ import annotations

@@ -14,10 +14,12 @@ GIN index, which keeps no positions, what the index cannot decide is checked on 
 (`digests.search`, the whole vector, TOASTed), for the index's candidates only: the index finds the
 digests holding all of a term's words and the row decides whether they stand in a row; and the
 exclusions of words in a row. An excluded term joins the chat's words in the index (`'42 peace' &
-!'42 war'`) when the query has words and the index can decide it, and is checked on the row otherwise. Ranking reads `rank`,
-chat_search's copy of `digests.rank_search` (title, summary, quotes and site words, ~1 KB in the
-narrow row; reading it from each window match's wide row cost an ordinary chat's common word 6-28 ms):
-ts_rank, length-normalised as bm25 is, then the most recently saved first, as on SQLite.
+!'42 war'`) when the query has words and the index can decide it, and is checked on the row otherwise.
+
+Ranking reads `rank`, chat_search's copy of `digests.rank_search` (title, summary, quotes and site
+words, ~1 KB in the narrow row; reading it from each window match's wide row cost an ordinary chat's
+common word 6-28 ms): ts_rank, length-normalised as bm25 is, then the most recently saved first, as
+on SQLite.
 
 storage.window: only the matches among the chat's RANK_WINDOW newest digests are ranked (the window
 is an id range of chat_search's primary key, ANDed with the GIN matches before any row is read),
