@@ -34,6 +34,7 @@ from digest.pasted.lines import (
     SPACES,
     TOKEN,
     Line,
+    ascii_token_count,
     cjk_chars,
     ends_sentence,
     has_cjk,
@@ -138,6 +139,12 @@ def test_ascii_tokens_are_tokens() -> None:
 @given(st.text(alphabet="aZ09_'-.,:; \t\n!", max_size=16))
 def test_ascii_token_finds_what_token_finds(text: str) -> None:
     assert ASCII_TOKEN.findall(text) == TOKEN.findall(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aZ09_'-.,:; \t\n!", max_size=16))
+def test_ascii_token_count_counts_what_ascii_token_finds(text: str) -> None:
+    assert ascii_token_count(text) == len(ASCII_TOKEN.findall(text))
 
 
 @settings(max_examples=3000, deadline=None)

@@ -21,6 +21,16 @@ TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 # TOKEN over ASCII text, where a letter is [A-Za-z] and a digit [0-9] (the same matches: tests/test_pasted_shortcuts.py),
 # tested by ranges instead of the Unicode database: a third faster on most lines
 ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*|[0-9]+(?:[.,:][0-9]+)*")
+# ASCII_TOKEN's matches counted without matching each (`ascii_token_count`): its runs of letters and of digits, less
+# the joins that tie two runs into one word ("don't", "well-known") or number ("1,200.50"), read from the text marked
+# byte by byte: a letter "a", a digit "0", a word's joiner "'", a number's point ".", anything else " "
+ASCII_MARKS = bytes(ord("a" if chr(code).isalpha() else "0" if chr(code).isdigit() else "'" if chr(code) in "'-"
+                        else "." if chr(code) in ".,:" else " ") if code < 128 else ord(" ") for code in range(256))
+RUN_MARKS = bytes.maketrans(b"'.", b"  ")  # the marks with only the runs' "a" and "0" left
+LETTER_JOIN = re.compile(r"(?<=a)'(?=a)")  # over the marks: a join ...
+DIGIT_JOIN = re.compile(r"(?<=0)\.(?=0)")
+CHAINED_LETTER_JOINS, CHAINED_DIGIT_JOINS = "a'a'a", "0.0.0"  # ... where two share a letter or a digit, which
+# `str.count`, counting apart, would count once ("a-b-c")
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 SPACE_CHARS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 SPACES = re.compile(rf"{SPACE_CHARS}+")
@@ -88,12 +98,30 @@ _set_fields.__qualname__ = "Line.__init__"
 Line.__init__ = _set_fields  # type: ignore[method-assign]
 
 
+def ascii_token_count(text: str) -> int:
+    """`len(ASCII_TOKEN.findall(text))` for ASCII text, without a match object and a string for each word (the same
+    count: tests/test_pasted_shortcuts.py), several times cheaper on a paragraph. The runs of letters and digits are
+    the words of the text's marks (ASCII_MARKS) with the joiners blanked, a letter run against a digit run ("A4")
+    making two; a joiner between two letters (a point between two digits) ties two runs into one, and only there."""
+    marked = text.encode("ascii").translate(ASCII_MARKS)
+    runs = marked.translate(RUN_MARKS).decode("ascii")
+    marks = marked.decode("ascii")
+    count = len(runs.split())
+    if "0" in runs and "a" in runs:
+        count += runs.count("a0") + runs.count("0a")
+    if "a'a" in marks:
+        count -= len(LETTER_JOIN.findall(marks)) if CHAINED_LETTER_JOINS in marks else marks.count("a'a")
+    if "0.0" in marks:
+        count -= len(DIGIT_JOIN.findall(marks)) if CHAINED_DIGIT_JOINS in marks else marks.count("0.0")
+    return count
+
+
 @by_text(16384)
 def word_count(text: str) -> int:
     """Words, counting CJK characters in pairs (their text has no spaces). Cached: the reader counts every line,
     and the line tests count them again by text (a site's menus and footers recur page after page)."""
     if text.isascii():
-        return len(ASCII_TOKEN.findall(text))  # and CJK's ranges are all beyond ASCII
+        return ascii_token_count(text)  # and CJK's ranges are all beyond ASCII
     cjk = len(CJK.findall(text))
     return len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // CJK_CHARS_PER_WORD
 
