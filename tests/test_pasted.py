@@ -811,6 +811,25 @@ def test_a_long_menu_with_a_description_here_and_there_is_cut_at_the_dateline_un
     assert article.standfirst is None or "in one place" not in article.standfirst
 
 
+def test_the_headline_under_a_long_menu_is_sought_over_the_header_the_article_opens_under() -> None:
+    """A site menu of labels with a description here and there runs deep into the article run, over the headline,
+    the byline and the dateline: the article opens under that header, and the headline is found over it, however
+    far into the run it stands."""
+    labels = ["Products", "Support", "Downloads", "Drivers", "Manuals", "Shop", "Company", "Careers", "Press"]
+    menu = []
+    for number, label in enumerate(labels * 2):
+        menu.append(f"{label} {number}")
+        if number % 2 == 0:
+            menu.append(f"Find everything about our {label.lower()} in one place, with the newest items and offers "
+                        "shown first.")
+    paragraphs = ARTICLE.split("\n\n")
+    text = "\n".join([*menu, paragraphs[0], "By Jan Smit", paragraphs[2], *paragraphs[3:], *MORE])
+    article = read_text(text, url=None)
+    assert article.title == paragraphs[0]
+    assert article.paragraphs[0].startswith("The city council voted on Thursday")
+    assert not any("in one place" in p for p in article.paragraphs)
+
+
 def test_paragraphs_over_a_table_of_dated_facts_are_the_article_not_a_menu() -> None:
     """A text whose paragraphs run on over a table of labels and dates (a book's details): the dates deep in the
     run are no header, since the lines above them hold a block of paragraphs, not a menu's descriptions."""

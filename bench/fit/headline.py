@@ -20,8 +20,7 @@ from digest.pasted.lines import Line, Span, split_lines
 from digest.pasted.fitted import shipped
 from digest.pasted.headline import candidates
 from digest.pasted.headline_model import FEATURES, WEIGHTS_NAME
-from digest.pasted.reader import article_lines
-from digest.pasted.span import find_article_span
+from digest.pasted.reader import article_lines, article_span
 
 L2 = 0.005  # half logit's default: chosen by site-CV over 0.003-0.02 (0.003 and 0.005 alike; 0.02 loses Mercury pages)
 
@@ -32,7 +31,7 @@ def read_pastes(pages: Iterable[Any]) -> Iterator[tuple[Any, list[Line], Span]]:
         if not page.pasted:
             continue
         lines = split_lines(page.pasted)
-        span = find_article_span(lines)
+        span = article_span(lines)
         if span is not None:
             yield page, lines, span
 

@@ -5,7 +5,9 @@ on lines instead of DOM nodes, in named steps:
 
 1. `split_lines`: the paste's non-empty lines, each knowing its spacing and repeats (digest.pasted.lines).
 2. `line_value` and 3. `find_article_span` (digest.pasted.span): each line weighed, and the article as the
-   heaviest run of lines, without what hangs at its end.
+   heaviest run of lines, without what hangs at its end; `article_span` starts it under its header when the run
+   opens on a menu over that header deeper than HEADER_IN_RUN lines (`header_end`, no headline needed), so that the
+   headline, deck and date are sought above the header, not above the menu.
 4. `article_lines`: inside that run, junk lines go (credits, "READ MORE:", share buttons, a
    gallery's captions, a photo's caption next to its credit, a box's link, a line standing in for every embed
    or picture), while a code listing stays whole.
@@ -121,10 +123,22 @@ def published_choices(lines: list[Line], span: Span, headline: Line | None,
     return date_model.candidates(lines, headline, span.start, rule_pick, day_first, span.end)
 
 
+def article_span(lines: list[Line]) -> Span | None:
+    """The article run (`find_article_span`), from under its header when the run opens on a menu: when a byline or a
+    dateline deeper than HEADER_IN_RUN lines in has labels with a description here and there above it (`header_end`
+    with no headline yet), the article starts under that header, and its headline, deck and date are sought above
+    it, as above any run (a menu's items and descriptions are not the article's header)."""
+    span = find_article_span(lines)
+    if span is None:
+        return None
+    opening = header_end(lines, span, None)
+    return Span(opening, span.end, span.weight) if opening > span.start + HEADER_IN_RUN else span
+
+
 def read_text(text: str, *, url: str | None = None) -> Article:
     """The article in a pasted page: paragraphs in order, headline, standfirst, dateline, source."""
     lines = split_lines(text)
-    span = find_article_span(lines)
+    span = article_span(lines)
     if span is None:
         raise ExtractionError(NO_ARTICLE)
     body = article_lines(lines, span)
