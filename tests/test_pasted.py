@@ -793,9 +793,8 @@ def test_menu_descriptions_over_the_headline_are_not_the_article() -> None:
     assert not any("newsroom" in p or "inbox" in p for p in article.paragraphs)
 
 
-def test_a_long_menu_with_a_description_here_and_there_is_cut_at_the_dateline_under_it() -> None:
-    """A site menu of labels, every other one with its description, runs deep into the article run: the dateline under
-    it stands past the run's first lines, and the article opens there, since the lines above it read as a menu."""
+def long_menu() -> list[str]:
+    """A site menu of 18 labels, every other one with its description: deep enough to run into the article run."""
     labels = ["Products", "Support", "Downloads", "Drivers", "Manuals", "Shop", "Company", "Careers", "Press"]
     menu = []
     for number, label in enumerate(labels * 2):
@@ -803,6 +802,13 @@ def test_a_long_menu_with_a_description_here_and_there_is_cut_at_the_dateline_un
         if number % 2 == 0:
             menu.append(f"Find everything about our {label.lower()} in one place, with the newest items and offers "
                         "shown first.")
+    return menu
+
+
+def test_a_long_menu_with_a_description_here_and_there_is_cut_at_the_dateline_under_it() -> None:
+    """A site menu of labels, every other one with its description, runs deep into the article run: the dateline under
+    it stands past the run's first lines, and the article opens there, since the lines above it read as a menu."""
+    menu = long_menu()
     paragraphs = ARTICLE.split("\n\n")
     text = "\n".join([*menu, "Home > News > Bridges", paragraphs[2], *paragraphs[3:], *MORE])
     article = read_text(text, url=None)
@@ -815,13 +821,7 @@ def test_the_headline_under_a_long_menu_is_sought_over_the_header_the_article_op
     """A site menu of labels with a description here and there runs deep into the article run, over the headline,
     the byline and the dateline: the article opens under that header, and the headline is found over it, however
     far into the run it stands."""
-    labels = ["Products", "Support", "Downloads", "Drivers", "Manuals", "Shop", "Company", "Careers", "Press"]
-    menu = []
-    for number, label in enumerate(labels * 2):
-        menu.append(f"{label} {number}")
-        if number % 2 == 0:
-            menu.append(f"Find everything about our {label.lower()} in one place, with the newest items and offers "
-                        "shown first.")
+    menu = long_menu()
     paragraphs = ARTICLE.split("\n\n")
     text = "\n".join([*menu, paragraphs[0], "By Jan Smit", paragraphs[2], *paragraphs[3:], *MORE])
     article = read_text(text, url=None)
