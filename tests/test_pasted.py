@@ -417,6 +417,16 @@ def test_the_first_line_is_a_masthead_only_with_the_page_address(text: str, site
     assert find_site(split_lines(text), None) == site
 
 
+def test_a_name_far_ahead_of_any_other_is_the_site() -> None:
+    """uproxx, buzzfeed, mynavi: a name the model scores below its bar is still the site when no other name comes
+    near it (the masthead's name, confirmed by the page's address at its foot); a network's menu of equal names
+    (deadspin's "Deadspin", "Jezebel", "Gizmodo") names none of them."""
+    network = "Kestrel\nHarrier\nOsprey\nMerlin\nNews"
+    links = "Related stories\nTram line 4 to close for a month\nNew bike lanes open downtown\nPrivacy Policy"
+    assert read_text(paste(network, ARTICLE, links, "kestrel.it"), url=None).site == "Kestrel"
+    assert read_text(paste(network, ARTICLE, links), url=None).site is None
+
+
 def test_a_domain_is_the_site_only_atop_the_page() -> None:
     """002, medium-1, tumblr: an author's blog or a link under 'Official links:' is someone else's address;
     herald-sun-1: the mobile masthead beats the owner's copyright ("Herald and Weekly Times")."""

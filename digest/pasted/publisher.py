@@ -146,14 +146,28 @@ def find_site(lines: list[Line], url: str | None, headline: str | None = None,
 def find_site_by_model(lines: list[Line], named: Named, headline: str | None = None,
                        article: range | None = None) -> str | None:
     """The name the fitted model (digest.pasted.publisher_model) scores highest, if it scores
-    NAME_MIN_SCORE; else the page's own domain as it writes it (`own_domain`); else None."""
+    NAME_MIN_SCORE or leads every other clearly (`clear_lead`); else the page's own domain as it writes it
+    (`own_domain`); else None."""
     scored = [(publisher_model.score(vector), name, vector)
               for name, vector in site_choices(lines, named, headline, article)
               if name != publisher_model.NONE]  # asked when the rules found nothing: rule_pick is None
-    best = max(scored, default=None, key=lambda item: item[:2])
-    if best is not None and best[0] >= publisher_model.NAME_MIN_SCORE:
-        return best[1]
+    ranked = sorted(scored, key=lambda item: item[:2], reverse=True)
+    if ranked and (ranked[0][0] >= publisher_model.NAME_MIN_SCORE or clear_lead(ranked)):
+        return ranked[0][1]
     return own_domain(scored)
+
+
+def clear_lead(ranked: list[tuple[float, str, dict[str, float]]]) -> bool:
+    """A name below NAME_MIN_SCORE is still the answer when it scores LEAD_MIN_SCORE and no other name comes within
+    LEAD_MARGIN of it: one brand the page plainly shows ("UPROXX" on a dozen menu lines, "Copyright © Mynavi
+    Corporation"), not one of several names with equal claims (a network's menu: "Deadspin", "Jezebel", "Gizmodo").
+    A domain the page only writes (no name spells it) is left to `own_domain`: alone under an article it is a link."""
+    best, _, vector = ranked[0]
+    if "words" not in vector:  # a written domain's features (publisher_model.address_features), not a name's
+        return False
+    runner_up = ranked[1][0] if len(ranked) > 1 else None
+    return best >= publisher_model.LEAD_MIN_SCORE and (runner_up is None
+                                                         or best - runner_up >= publisher_model.LEAD_MARGIN)
 
 
 def own_domain(scored: list[tuple[float, str, dict[str, float]]]) -> str | None:

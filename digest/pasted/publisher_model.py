@@ -42,6 +42,9 @@ MASTHEAD_REACH = 5  # the page's first lines, where its masthead stands
 FOOTER_SHARE = 0.8  # the last fifth of the page: its footer
 NAME_MIN_SCORE = 4.5  # a name scoring less is no answer (chosen by site-folds: each half point lower names
 # about two more right publishers on the development pastes and three more wrong ones)
+LEAD_MIN_SCORE = 2.0  # a weaker name still wins when it leads every other name by LEAD_MARGIN (both chosen by
+LEAD_MARGIN = 2.0  # site-folds on both pasted sets: three more right publishers on the Mercury pastes' held-out
+# folds, "Miami" (of "Miami.com") for the Miami Herald and a blogger's name for his blog more; none on pasted-pages)
 DOMAIN_MIN_SCORE = 1.0  # the page's own domain as a fallback (digest.pasted.publisher.own_domain)
 MIN_REPEATS = 2  # a name shown once outside the article is no brand (unless it opens the page)
 NAME_RUN = re.compile(  # "Android Central", "The New Yorker", "Le Monde", "PEOPLE", "eHow", "Golem.de"
