@@ -41,7 +41,8 @@ HEADLINE_GOOD_WORDS = (4, 20)  # headlines are rarely shorter or longer than thi
 GLUED_BYLINE = re.compile(r"\s+(?:by|By|BY)(?P<colon>:)?\s+(?P<rest>[A-Z@].*)$")  # "... laws by: Laurie Oakes"
 DANGLING_BY = re.compile(r"\s+(?:by|By|BY):?$")  # "... Stimulus Optimism by" over "Jeremy Herron"
 GLUED_BYLINE_MAX_WORDS = BYLINE_MAX_WORDS + 6  # the names, a handle and a date with its time
-GLUED_NAME = re.compile(r"^[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]*){1,3}$")  # "... Anymore by Nathan Tempey": a person's name
+GLUED_NAME = re.compile(  # "... Anymore by Nathan Tempey": a person's name, never a possessive ("by Amazon's Alexa")
+    r"^(?!.*['’]s\b)[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]*){1,3}$")
 GLUED_NAME_MIN_HEAD_WORDS = 5  # after a headline's worth of words ("Bitten by Dogs" keeps its words)
 SECTION_NUMBER = re.compile(  # "4.5 Mozilla Developer Network", "History[edit]": a section's heading or entry
     r"^\d+(?:\.\d+)+\.?\s|\[(?:edit|modifier|bearbeiten|editar|modifica|править|edytuj|upravit)\]$")
