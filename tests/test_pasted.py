@@ -694,14 +694,17 @@ def test_the_headline_over_its_kicker_is_one_of_its_own_forms() -> None:
 
 
 @pytest.mark.parametrize(("dateline", "published"), [
-    ("By Alissa Wilkinson Updated Jul 24, 2018, 2:15pm EDT", None),  # videos-1: the update is not the publication
-    ("Last Updated: January 7, 2025", None),  # spiceworks
+    # an update is the date only where the page shows no publication date (videos-1, spiceworks; people.com)
+    ("By Alissa Wilkinson Updated Jul 24, 2018, 2:15pm EDT",
+     datetime(2018, 7, 24, 14, 15, tzinfo=timezone(timedelta(hours=-4)))),
+    ("Last Updated: January 7, 2025", date(2025, 1, 7)),
+    ("Published April 6, 2022 · Last Updated: April 8, 2022", date(2022, 4, 6)),
     ("Expires: 18 June 2015 15 December 2014", date(2014, 12, 15)),  # ietf-1: the expiry is not the draft's date
     ("Published April 7, 2022, updated April 8, 2022", date(2022, 4, 7)),
     ("April 8, 2022April 7, 2022 by Luke Koppa", date(2022, 4, 7)),  # two days glued: the earlier is the publication
     ("April 11, 2022 Issue", None),  # a print issue's cover date is not the day it was published
 ])
-def test_an_update_or_an_expiry_is_no_publication_date(dateline: str, published: date | None) -> None:
+def test_an_update_is_the_date_only_without_a_publication_one_and_an_expiry_never(dateline: str, published: date | None) -> None:
     text = paste(MENU, "Council approves the new river crossing after a decade of delays", dateline,
                  *ARTICLE.split("\n\n")[3:])
     assert read_text(text, url=None).published == published

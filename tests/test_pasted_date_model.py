@@ -37,8 +37,11 @@ def test_the_byline_date_beats_comments_dates_and_a_notices_date() -> None:
 def test_the_publication_beats_the_update_and_the_zone_is_kept() -> None:
     est = timezone(timedelta(hours=-5))
     assert read_text(paste("Published Jan 1, 2020 · Updated Jan 5, 2020")).published == date(2020, 1, 1)
-    assert read_text(paste("By Ann Lee", "Updated on December 12, 2016 09:22 AM", after=(NOTICE,))).published is None
-    assert read_text(paste("Last updated:", "Dec 12, 2016", after=(NOTICE,))).published is None
+    # the update where the page shows no publication date (people.com), a day or its time as written
+    only_update = read_text(paste("By Ann Lee", "Updated on December 12, 2016 09:22 AM", after=(NOTICE,)))
+    assert only_update.published == datetime(2016, 12, 12, 9, 22)
+    assert read_text(paste("Last updated:", "Dec 12, 2016", after=(NOTICE,))).published == date(2016, 12, 12)
+    assert read_text(paste("Valid until:", "Dec 12, 2016", after=(NOTICE,))).published is None  # an expiry never
     glued = read_text(paste("By Ann Lee", "PUBLISHED TUE, NOV 19 20197:05 AM EST", after=(NOTICE,)))
     assert glued.published == datetime(2019, 11, 19, 7, 5, tzinfo=est)
 
@@ -87,7 +90,8 @@ def test_every_date_is_a_candidate_with_its_cues() -> None:
     choices = dict(date_model.candidates(lines, lines[2], 4, date(2020, 1, 1), None))
     assert choices[date_model.NONE] == {"is_none": 1.0}
     assert choices[date(2020, 1, 1)]["published_cue"] == 1.0 and choices[date(2020, 1, 1)]["rule_pick"] == 1.0
-    assert date(2020, 1, 5) not in choices  # an update is no publication date
+    assert choices[date(2020, 1, 5)]["update_cue"] == 1.0  # an update: chosen only where nothing else is
+    assert choices[date(2020, 1, 1)]["update_cue"] == 0.0
     assert choices[datetime(2019, 2, 20, 15, 42)]["reply"] == 1.0
 
 

@@ -9,8 +9,10 @@ the rules' own pick, a breadcrumb just above: the page's path opens its article 
 headline was read right) and against it (a comment's "Reply", a footer, a copyright line, a sentence of
 the article, a list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
 `bench/fit/date.py` as a conditional logit over one page's choices, read at first use, a fold's own
-under bench.evaluate --cv) decide. A date announced as an update or an expiry is no candidate: the issue
-asks for the publication date, not an update, even where a page shows only its update.
+under bench.evaluate --cv) decide. A date announced as an update or an expiry ("Updated Jul 24, 2018", "Updated:"
+over it) is a candidate marked `update_cue`: the model learns that it loses to any publication date the page
+shows, and that where the page shows nothing else it is the page's only stamp, its publication's as far as a
+reader can tell (a news page's "Updated 11:22 PM EST" over a story published that hour).
 """
 
 from __future__ import annotations
@@ -50,11 +52,14 @@ CUE_OPENS_LINE = Screened(re.compile(
     r"publicado|pubblicato|опубликовано|publikováno|opublikowano)\b",
     re.IGNORECASE))
 UPDATE_WORD = Screened(re.compile(
-    r"(?:updated|update posted|modified|edited|expires?|expiry|valid until|mis à jour|modifié|aktualisiert|geändert|"
+    r"(?:updated|update posted|modified|edited|mis à jour|modifié|aktualisiert|geändert|"
     r"actualizado|atualizado|aggiornato|modificato|обновлено|изменено|aktualizováno|zaktualizowano|datemodified|"
     r"更新日|更新|最終更新|更新日時|修改)\W*(?:on|am|le|el|em|il)?\W*"
     rf"{CUE_WEEKDAY}$",
     re.IGNORECASE))
+# "Expires: 18 June 2015": the day a document lapses, never its publication's
+EXPIRY_WORD = Screened(re.compile(r"(?:expires?|expiry|valid until|gültig bis|expire le)\W*(?:on|am|le)?\W*$",
+                                  re.IGNORECASE))
 # A date a print issue or edition names ("December 5, 2016 Issue", "the December 5, 2016, issue", "Dec 5th 2016
 # edition"): the magazine's cover date, not the day the article was published
 PRINT_ISSUE = re.compile(r"\W{0,3}(?:issue|edition|ausgabe|édition|edición|edizione|edição)\b", re.IGNORECASE)
@@ -65,28 +70,28 @@ FEATURES = (
     "is_none", "rule_pick", "rule_day", "near_headline", "near_start", "above_headline", "log_distance",
     "inside_article", "prose", "dateline", "byline", "junk", "copyright", "published_cue", "reply", "as_of",
     "footer", "has_time", "has_zone", "later_in_line", "same_day_lines", "listed", "first_date", "latest",
-    "short_line", "under_breadcrumb", "cue_opens_line",
+    "short_line", "under_breadcrumb", "cue_opens_line", "update_cue",
 )
 
 Value = datetime | date
 
 
-def dates_in(line: Line, day_first: bool | None) -> tuple[tuple[Value, int, int], ...]:
-    """The dates a line writes, with their spans (at most MAX_DATES_PER_LINE), but those a cue right before
-    announces as an update or an expiry ("Updated Jul 24, 2018") and a print issue's ("December 5, 2016 Issue"):
-    never the publication's, whatever else the page shows."""
+def dates_in(line: Line, day_first: bool | None) -> tuple[tuple[Value, int, int, bool], ...]:
+    """The dates a line writes, with their spans (at most MAX_DATES_PER_LINE) and whether a cue right before
+    announces it as an update ("Updated Jul 24, 2018"), but an expiry's ("Expires: 18 June 2015") and a print
+    issue's ("December 5, 2016 Issue"): never the publication's, whatever else the page shows."""
     return dates_in_text(line.text, day_first)
 
 
 @by_text(4096)
-def dates_in_text(text: str, day_first: bool | None) -> tuple[tuple[Value, int, int], ...]:
+def dates_in_text(text: str, day_first: bool | None) -> tuple[tuple[Value, int, int, bool], ...]:
     """`dates_in` by the line's text, cached: a page's dated lines (its teasers', its comments') recur."""
     found, position = [], 0
     while len(found) < MAX_DATES_PER_LINE and (hit := find_date(text[position:], day_first=day_first)):
         value, begin, end = hit
-        if not UPDATE_WORD.search(text[max(0, position + begin - CUE_REACH):position + begin]) \
-                and not PRINT_ISSUE.match(text, position + end):
-            found.append((value, position + begin, position + end))
+        before = text[max(0, position + begin - CUE_REACH):position + begin]
+        if not PRINT_ISSUE.match(text, position + end) and not EXPIRY_WORD.search(before):
+            found.append((value, position + begin, position + end, UPDATE_WORD.search(before) is not None))
         position += end
     return tuple(found)
 
@@ -97,15 +102,15 @@ def with_clock_below(lines: list[Line], line: Line, value: Value, day_first: boo
     sets its date and its time in elements of their own pastes them on two lines."""
     if isinstance(value, datetime) or line.index + 1 >= len(lines):
         return value
-    if any(isinstance(other, datetime) or other != value for other, _, _ in dates_in_text(line.text, day_first)):
+    if any(isinstance(other, datetime) or other != value for other, _, _, _ in dates_in_text(line.text, day_first)):
         return value
     return clock_alone(lines[line.index + 1].text, value) or value
 
 
-def under_update_label(lines: list[Line], line: Line) -> bool:
-    """A date under a label of its own announcing an update ("Updated:" / "Mar 6, 2018")."""
+def under_update_label(lines: list[Line], line: Line, cue: Screened = UPDATE_WORD) -> bool:
+    """A date under a label of its own announcing an update ("Updated:" / "Mar 6, 2018"), or the `cue`'s."""
     above = lines[line.index - 1] if line.index > 0 else None
-    return above is not None and above.words <= LABEL_MAX_WORDS and UPDATE_WORD.search(above.text) is not None
+    return above is not None and above.words <= LABEL_MAX_WORDS and cue.search(above.text) is not None
 
 
 def under_published_label(lines: list[Line], line: Line) -> bool:
@@ -125,21 +130,21 @@ def day(value: Value) -> date:
 def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: Value | None,
                day_first: bool | None, end: int | None = None) -> list[tuple[Value | None, dict[str, float]]]:
     """Every date the page writes, and "no date" (NONE), each with the model's features."""
-    dated = [(line, order, hit) for line in lines if has_date(line) and not under_update_label(lines, line)
+    dated = [(line, order, hit) for line in lines if has_date(line) and not under_update_label(lines, line, EXPIRY_WORD)
              for order, hit in enumerate(dates_in(line, day_first))]
     if not dated:
         return [(NONE, {"is_none": 1.0})]
     anchor = headline.index if headline is not None else start
     end = len(lines) if end is None else end
     days: dict[date, set[int]] = {}
-    for line, _, (value, _, _) in dated:
+    for line, _, (value, _, _, _) in dated:
         days.setdefault(day(value), set()).add(line.index)
     dated_lines = {line.index for line, _, _ in dated}
     crumbs = [line.index for line in lines if is_breadcrumb(line)]
     latest = max(days)
     footer_from = len(lines) * FOOTER_SHARE
     result: list[tuple[Value | None, dict[str, float]]] = [(NONE, {"is_none": 1.0})]
-    for number, (line, order, (value, begin, _)) in enumerate(dated):
+    for number, (line, order, (value, begin, _, update)) in enumerate(dated):
         value = with_clock_below(lines, line, value, day_first)
         before = line.text[max(0, begin - CUE_REACH):begin]
         distance = abs(line.index - anchor)
@@ -172,6 +177,7 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
             "short_line": 1.0 if line.words <= 12 else 0.0,
             "under_breadcrumb": 1.0 if any(0 < line.index - crumb <= BREADCRUMB_REACH for crumb in crumbs) else 0.0,
             "cue_opens_line": 1.0 if CUE_OPENS_LINE.search(line.text) else 0.0,
+            "update_cue": 1.0 if update or under_update_label(lines, line) else 0.0,
         }))
     return result
 
@@ -182,8 +188,14 @@ def pick(choices: list[tuple[Value | None, dict[str, float]]]) -> Value | None:
     over the article, "Posted on Tuesday 15 October 2019 at 09:11 by ..." under it) or an unlabelled one
     ("by Julia Horowitz November 29, 2016: 3:42 PM ET" over "First published November 29, 2016: 3:33 AM ET":
     the unlabelled time is the last update's). A comment's or a list's "Posted ..." (two dated lines around
-    it) is another's."""
-    best, features = max(choices, key=lambda item: fitted.score(WEIGHTS_NAME, item[1]))
+    it) is another's. An update's date is chosen only where no other date beats "no date": any publication
+    date the page shows comes first."""
+    def score(choice: tuple[Value | None, dict[str, float]]) -> float:
+        return fitted.score(WEIGHTS_NAME, choice[1])
+
+    best, features = max((choice for choice in choices if not choice[1].get("update_cue")), key=score)
+    if best is None:
+        best, features = max(choices, key=score)
     if best is None or isinstance(best, datetime) and features.get("published_cue"):
         return best
     announced = [value for value, other in choices if isinstance(value, datetime)
