@@ -44,8 +44,13 @@ PAGE_COLUMNS = "d.title, d.summary, d.body, d.record, d.quotes, d.site"  # the h
 # filter, but on a row it reads the whole TOASTed vector. Left to itself it counted "1000+" by a sequential
 # scan that stops at the 1,001st match (680 ms for a prefix in the big chat at 300,000 digests), and took the
 # older matches walking an id index backwards (2.1 s for a rare word after a date). So a search runs with
-# bitmap scans only, in its own transaction.
-SEARCH_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
+# bitmap scans only, in its own transaction. A RUM index gathers a word's (or a prefix's) matches in memory
+# before the bitmap: past the default 4 MB work_mem ('1 cons':*, 72,000 entries in the big chat at a million
+# digests) it spilled 34 MB to temporary files, twice a search; SEARCH_WORK_MEM keeps it in memory (16 MB was
+# enough for the worst of bench.storage's prefixes there; twice that for margin, per search, not per connection).
+SEARCH_WORK_MEM = "32MB"
+SEARCH_SETTINGS = ("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off;"
+                   f" SET LOCAL work_mem = '{SEARCH_WORK_MEM}'")
 RANK_NORMALISATION = 1  # ts_rank: divide by 1 + log(document length), as bm25 weighs long documents down
 
 
