@@ -23,7 +23,19 @@ from digest.pasted.blocks import (
     is_list_item,
     slide_counter,
 )
-from digest.pasted.junk import ICON_LABELS, NOTICE, is_icon_labels, is_self_repeating, notice_start
+from digest.pasted.junk import (
+    ICON_LABELS,
+    NOTICE,
+    READ_ON,
+    READ_ON_ENDINGS,
+    TEASER,
+    TEASER_MARKS,
+    is_icon_labels,
+    is_read_on,
+    is_self_repeating,
+    is_teaser,
+    notice_start,
+)
 from digest.pasted import fitted, headline_model
 from digest.pasted.headline_model import ECHO_AT, echo_heads
 from digest.pasted.lines import (
@@ -221,3 +233,29 @@ def test_a_lower_case_use_is_looked_for_in_the_page_first(name: str, text: str) 
     lines = split_lines(text)
     page = "\n".join(line.text for line in lines)
     assert written_lower(name, lines, page) == written_lower(name, lines)
+
+
+def test_teaser_marks_are_all_teaser_can_end_on() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"[:：»›|]", every, re.IGNORECASE) == sorted(TEASER_MARKS)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Read more", "related", "Lire aussi", "читайте также", ":", "：", "»", "›", "|", " :",
+                                 " ", "\n", "x", "ſee also", "watch"]), max_size=6).map("".join))
+def test_teaser_looks_for_its_marks_first(text: str) -> None:
+    assert is_teaser(Line(0, text, 1, False, False, 1)) == (TEASER.search(text) is not None)
+
+
+def test_read_on_endings_are_every_case_of_its_last_letters() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "egnsoе":  # more, reading, suite, weiterlesen, mais, tutto, далее
+        assert set(re.findall(letter, every, re.IGNORECASE)) <= READ_ON_ENDINGS
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Read more", "READ MORE", "Continue reading", "Lire la suite", "Weiterlesen", "Leia mais",
+                                 "Leer más", "Leggi tutto", "Читать далее", "Mehr", "plus", "…", "...", ".", "›", "»", ">",
+                                 " ", "\n", "\t", "x", "ſ", "Story. "]), max_size=6).map("".join))
+def test_read_on_looks_at_the_last_character_first(text: str) -> None:
+    assert is_read_on(Line(0, text, 1, False, False, 1)) == (READ_ON.search(text) is not None)
