@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from digest.pasted.blocks import (
     CODE,
+    looks_like_prose,
     CODE_ANYWHERE,
     ELLIPSES,
     NUMBERED_ITEM,
@@ -24,13 +25,20 @@ from digest.pasted.blocks import (
     slide_counter,
 )
 from digest.pasted.junk import (
+    CONSENT_MAX_WORDS,
     ICON_LABELS,
+    LICENCE,
     NOTICE,
+    NOTICE_MAX_WORDS,
+    NOTICE_OPENING_CHARS,
+    PROMPT,
+    PROMPT_OPENING,
     READ_ON,
     READ_ON_ENDINGS,
     TEASER,
     TEASER_MARKS,
     is_icon_labels,
+    is_notice,
     is_read_on,
     is_self_repeating,
     is_teaser,
@@ -48,13 +56,23 @@ from digest.pasted.lines import (
     Line,
     ascii_token_count,
     cjk_chars,
+    word_count,
     ends_sentence,
     has_cjk,
     is_word_char,
     normalise_line,
     split_lines,
 )
-from digest.pasted.naming import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
+from digest.pasted.naming import (
+    ABOUT_CJK_HINT,
+    DISCLOSURE_HINT,
+    HOME_LINK_HINT,
+    HOME_LINK_LATIN_HINT,
+    OWNS_HINT,
+    has_disclosure_hint,
+    has_home_link_hint,
+    has_owns_hint,
+)
 from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
 
 # the marks the shortcuts look at, and a little else
@@ -259,3 +277,36 @@ def test_read_on_endings_are_every_case_of_its_last_letters() -> None:
                                  " ", "\n", "\t", "x", "ſ", "Story. "]), max_size=6).map("".join))
 def test_read_on_looks_at_the_last_character_first(text: str) -> None:
     assert is_read_on(Line(0, text, 1, False, False, 1)) == (READ_ON.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["to ", "To ", "TO ", "tO ", "to", " ", "Go", "x", "é", "トップ", "ホーム", "首页", "首頁", "ト",
+                                 "について", "关于"]), max_size=6).map("".join))
+def test_home_link_hint_is_a_look_for_each(text: str) -> None:
+    assert HOME_LINK_LATIN_HINT == ("to ", "To ", "TO ")
+    assert has_home_link_hint(text) == any(hint in text for hint in HOME_LINK_HINT)
+    assert all(not hint.isascii() for hint in ABOUT_CJK_HINT)
+
+
+def plain_is_notice(line: Line) -> bool:
+    """`is_notice` as it read before it asked for prose ahead of PROMPT."""
+    if line.words > CONSENT_MAX_WORDS:
+        return False
+    start = notice_start(line.text)
+    if start is None and (found := LICENCE.search(line.text)) is not None:
+        start = found.start()
+    if start is not None and (start <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
+        return True
+    if line.words > NOTICE_MAX_WORDS or PROMPT.search(line.text) is None:
+        return False
+    return not looks_like_prose(line) or PROMPT_OPENING.match(line.text) is not None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Sign up for our newsletter", "Subscribe", "to read the full story.", "Log in",
+                                 "The council voted on the plan", "and the privacy policy", "We use cookies.", "x",
+                                 "Register now", "this site is licensed under CC BY", " ", ".", "words " * 12]),
+                max_size=6).map(" ".join))
+def test_notice_asks_for_prose_first_and_answers_as_before(text: str) -> None:
+    line = Line(0, text, word_count(text), False, False, 1)
+    assert is_notice(line) == plain_is_notice(line)

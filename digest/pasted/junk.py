@@ -191,9 +191,9 @@ def is_notice(line: Line) -> bool:
         start = notice.start() if notice else None
     if start is not None and (start <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
         return True
-    if line.words > NOTICE_MAX_WORDS or PROMPT.search(line.text) is None:
-        return False
-    return not looks_like_prose(line) or PROMPT_OPENING.match(line.text) is not None
+    if line.words > NOTICE_MAX_WORDS or looks_like_prose(line) and PROMPT_OPENING.match(line.text) is None:
+        return False  # a paragraph is a prompt only when it opens as one: said before PROMPT's screen and search
+    return PROMPT.search(line.text) is not None
 
 
 def notice_start(text: str) -> int | None:
