@@ -56,6 +56,8 @@ from digest.pasted.lines import (
     Line,
     ascii_token_count,
     cjk_chars,
+    LATIN1_MARKS,
+    WIDE_PUNCTUATION,
     word_count,
     ends_sentence,
     has_cjk,
@@ -310,3 +312,19 @@ def plain_is_notice(line: Line) -> bool:
 def test_notice_asks_for_prose_first_and_answers_as_before(text: str) -> None:
     line = Line(0, text, word_count(text), False, False, 1)
     assert is_notice(line) == plain_is_notice(line)
+
+
+def test_latin1_marks_are_what_token_makes_of_each_character() -> None:
+    for code in range(128, 256):
+        char = chr(code)
+        assert (LATIN1_MARKS[code] == ord("a")) == (re.fullmatch(r"[^\W\d_]", char) is not None)
+        assert LATIN1_MARKS[code] in b"a " and re.fullmatch(r"[\d'’\-.,:]", char) is None
+    for wide, stand_in in WIDE_PUNCTUATION:
+        assert re.fullmatch(r"\w", wide) is None and (re.fullmatch(r"['’\-]", wide) is not None) == (stand_in == "'")
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.text(alphabet="aZ09_'-.,:; \t!éü½²·©\u00a0’‘“”—–…•─│ā中文日本語кирил", max_size=16))
+def test_word_count_beyond_ascii_counts_what_token_finds(text: str) -> None:
+    cjk = len(CJK.findall(text))
+    assert word_count.__wrapped__(text) == len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // 2
