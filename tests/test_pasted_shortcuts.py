@@ -75,7 +75,7 @@ from digest.pasted.naming import (
     has_home_link_hint,
     has_owns_hint,
 )
-from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
+from digest.pasted.publisher_model import EXTENDED_SHARE, extends_shorter, heads_longer, lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
 
 # the marks the shortcuts look at, and a little else
 TEXTS = st.text(alphabet=".!?…。！？:;\"'”’»)]{};(│─/ xX\n", max_size=8)
@@ -328,3 +328,15 @@ def test_latin1_marks_are_what_token_makes_of_each_character() -> None:
 def test_word_count_beyond_ascii_counts_what_token_finds(text: str) -> None:
     cjk = len(CJK.findall(text))
     assert word_count.__wrapped__(text) == len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // 2
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.dictionaries(st.lists(st.sampled_from(["Android", "Central", "Le", "Monde", "Afrique", "A", "", " "]),
+                                min_size=1, max_size=4).map(" ".join).filter(bool),
+                       st.integers(min_value=0, max_value=6), max_size=10))
+def test_extensions_find_what_comparing_every_pair_finds(counts: dict[str, int]) -> None:
+    ordered = sorted(counts)
+    for name, count in counts.items():
+        longer = [other for other in counts if other.startswith(name + " ")]
+        assert heads_longer(name, counts, ordered) == any(counts[other] >= EXTENDED_SHARE * count for other in longer)
+        assert extends_shorter(name, counts) == any(name.startswith(other + " ") for other in counts)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -284,13 +285,32 @@ def extensions(names: set[str], lines: list[Line],
     "Android Central"), and does it extend a shorter name ("Android Central" of "Android")? `shown`: each
     name's `showing` lines, when the caller has them already."""
     counts = {name: len(showing(name, lines) if shown is None else shown[name]) for name in names if name}
-    result = {}
-    for name, count in counts.items():
-        head_of = name + " "
-        longer = [other for other in counts if other.startswith(head_of)]
-        head = any(counts[other] >= EXTENDED_SHARE * count for other in longer)
-        result[name] = (head, any(name.startswith(other + " ") for other in counts))
-    return result
+    ordered = sorted(counts)
+    return {name: (heads_longer(name, counts, ordered), extends_shorter(name, counts)) for name in counts}
+
+
+def heads_longer(name: str, counts: dict[str, int], ordered: list[str]) -> bool:
+    """A longer name opening with this one and a space is shown on EXTENDED_SHARE of its lines (`counts`). The names
+    so opening stand together in the sorted names (`ordered`), from where the opening would: a page's hundred names
+    are not each compared with every other."""
+    head_of = name + " "
+    for position in range(bisect_left(ordered, head_of), len(ordered)):
+        other = ordered[position]
+        if not other.startswith(head_of):
+            return False
+        if counts[other] >= EXTENDED_SHARE * counts[name]:
+            return True
+    return False
+
+
+def extends_shorter(name: str, counts: dict[str, int]) -> bool:
+    """Another of the names and a space open this one: what stands before one of its spaces is a name."""
+    space = name.find(" ")
+    while space >= 0:
+        if name[:space] in counts:
+            return True
+        space = name.find(" ", space + 1)
+    return False
 
 
 def score(vector: dict[str, float]) -> float:
