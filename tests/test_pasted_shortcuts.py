@@ -75,7 +75,19 @@ from digest.pasted.naming import (
     has_home_link_hint,
     has_owns_hint,
 )
-from digest.pasted.publisher_model import EXTENDED_SHARE, extends_shorter, heads_longer, lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
+from digest.pasted.publisher_model import (
+    EXTENDED_SHARE,
+    extends_shorter,
+    heads_longer,
+    lower_word,
+    showing,
+    showing_each,
+    shows_lower_word,
+    shows_whole,
+    whole,
+    whole_starts,
+    written_lower,
+)
 
 # the marks the shortcuts look at, and a little else
 TEXTS = st.text(alphabet=".!?…。！？:;\"'”’»)]{};(│─/ xX\n", max_size=8)
@@ -340,3 +352,13 @@ def test_extensions_find_what_comparing_every_pair_finds(counts: dict[str, int])
         longer = [other for other in counts if other.startswith(name + " ")]
         assert heads_longer(name, counts, ordered) == any(counts[other] >= EXTENDED_SHARE * count for other in longer)
         assert extends_shorter(name, counts) == any(name.startswith(other + " ") for other in counts)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(NAMES.filter(bool), max_size=4), st.lists(st.sampled_from(["Vox", "vox", "The Verge", "Le Monde", " ",
+                                                                            "\n", "x", "Voxy", "@", "\n\n"]),
+                                                            max_size=12).map("".join))
+def test_showing_each_by_the_page_is_showing_by_the_line(names: list[str], text: str) -> None:
+    lines = split_lines(text)
+    shown = showing_each(names + ["Vox\nThe"], lines)
+    assert shown == {name: showing(name, lines) for name in names + ["Vox\nThe"]}

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import accumulate
 
 from digest.dates import find_date
 from digest.pasted import fitted
@@ -143,6 +144,25 @@ def shows_whole(name: str, text: str) -> bool:
 def showing(name: str, lines: list[Line]) -> list[Line]:
     """The lines that show the name as whole words (a substring test first: most lines lack it)."""
     return [line for line in lines if name in line.text and shows_whole(name, line.text)]
+
+
+def showing_each(names: Iterable[str], lines: list[Line]) -> dict[str, list[Line]]:
+    """`showing` of each name (not empty), by where the name stands in the lines' texts joined by newlines: one look
+    through the page a name and a line it stands in, not a look in each line (no line holds a newline, so a name
+    without one stands in the page only where it stands in a line; a name with one stands whole in no line)."""
+    page = "\n".join(line.text for line in lines)
+    ends = list(accumulate(len(line.text) + 1 for line in lines))  # where the next line starts, after each
+    shown = {}
+    for name in names:
+        hits = []
+        start = page.find(name)
+        while start >= 0:
+            index = bisect_right(ends, start)  # the line the name starts in
+            if shows_whole(name, lines[index].text):
+                hits.append(lines[index])
+            start = page.find(name, ends[index])
+        shown[name] = hits
+    return shown
 
 
 def lower_word(word: str) -> re.Pattern[str]:
