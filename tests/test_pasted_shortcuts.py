@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from digest.pasted.blocks import (
     CODE,
+    looks_like_prose,
     CODE_ANYWHERE,
     ELLIPSES,
     NUMBERED_ITEM,
@@ -23,7 +24,26 @@ from digest.pasted.blocks import (
     is_list_item,
     slide_counter,
 )
-from digest.pasted.junk import ICON_LABELS, NOTICE, is_icon_labels, is_self_repeating, notice_start
+from digest.pasted.junk import (
+    CONSENT_MAX_WORDS,
+    ICON_LABELS,
+    LICENCE,
+    NOTICE,
+    NOTICE_MAX_WORDS,
+    NOTICE_OPENING_CHARS,
+    PROMPT,
+    PROMPT_OPENING,
+    READ_ON,
+    READ_ON_ENDINGS,
+    TEASER,
+    TEASER_MARKS,
+    is_icon_labels,
+    is_notice,
+    is_read_on,
+    is_self_repeating,
+    is_teaser,
+    notice_start,
+)
 from digest.pasted import fitted, headline_model
 from digest.pasted.headline_model import ECHO_AT, echo_heads
 from digest.pasted.lines import (
@@ -36,14 +56,38 @@ from digest.pasted.lines import (
     Line,
     ascii_token_count,
     cjk_chars,
+    LATIN1_MARKS,
+    WIDE_PUNCTUATION,
+    word_count,
     ends_sentence,
     has_cjk,
     is_word_char,
     normalise_line,
     split_lines,
 )
-from digest.pasted.naming import DISCLOSURE_HINT, OWNS_HINT, has_disclosure_hint, has_owns_hint
-from digest.pasted.publisher_model import lower_word, shows_lower_word, shows_whole, whole, whole_starts, written_lower
+from digest.pasted.naming import (
+    ABOUT_CJK_HINT,
+    DISCLOSURE_HINT,
+    HOME_LINK_HINT,
+    HOME_LINK_LATIN_HINT,
+    OWNS_HINT,
+    has_disclosure_hint,
+    has_home_link_hint,
+    has_owns_hint,
+)
+from digest.pasted.publisher_model import (
+    EXTENDED_SHARE,
+    extends_shorter,
+    heads_longer,
+    lower_word,
+    showing,
+    showing_each,
+    shows_lower_word,
+    shows_whole,
+    whole,
+    whole_starts,
+    written_lower,
+)
 
 # the marks the shortcuts look at, and a little else
 TEXTS = st.text(alphabet=".!?…。！？:;\"'”’»)]{};(│─/ xX\n", max_size=8)
@@ -221,3 +265,100 @@ def test_a_lower_case_use_is_looked_for_in_the_page_first(name: str, text: str) 
     lines = split_lines(text)
     page = "\n".join(line.text for line in lines)
     assert written_lower(name, lines, page) == written_lower(name, lines)
+
+
+def test_teaser_marks_are_all_teaser_can_end_on() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"[:：»›|]", every, re.IGNORECASE) == sorted(TEASER_MARKS)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Read more", "related", "Lire aussi", "читайте также", ":", "：", "»", "›", "|", " :",
+                                 " ", "\n", "x", "ſee also", "watch"]), max_size=6).map("".join))
+def test_teaser_looks_for_its_marks_first(text: str) -> None:
+    assert is_teaser(Line(0, text, 1, False, False, 1)) == (TEASER.search(text) is not None)
+
+
+def test_read_on_endings_are_every_case_of_its_last_letters() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "egnsoе":  # more, reading, suite, weiterlesen, mais, tutto, далее
+        assert set(re.findall(letter, every, re.IGNORECASE)) <= READ_ON_ENDINGS
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Read more", "READ MORE", "Continue reading", "Lire la suite", "Weiterlesen", "Leia mais",
+                                 "Leer más", "Leggi tutto", "Читать далее", "Mehr", "plus", "…", "...", ".", "›", "»", ">",
+                                 " ", "\n", "\t", "x", "ſ", "Story. "]), max_size=6).map("".join))
+def test_read_on_looks_at_the_last_character_first(text: str) -> None:
+    assert is_read_on(Line(0, text, 1, False, False, 1)) == (READ_ON.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["to ", "To ", "TO ", "tO ", "to", " ", "Go", "x", "é", "トップ", "ホーム", "首页", "首頁", "ト",
+                                 "について", "关于"]), max_size=6).map("".join))
+def test_home_link_hint_is_a_look_for_each(text: str) -> None:
+    assert HOME_LINK_LATIN_HINT == ("to ", "To ", "TO ")
+    assert has_home_link_hint(text) == any(hint in text for hint in HOME_LINK_HINT)
+    assert all(not hint.isascii() for hint in ABOUT_CJK_HINT)
+
+
+def plain_is_notice(line: Line) -> bool:
+    """`is_notice` as it read before it asked for prose ahead of PROMPT."""
+    if line.words > CONSENT_MAX_WORDS:
+        return False
+    start = notice_start(line.text)
+    if start is None and (found := LICENCE.search(line.text)) is not None:
+        start = found.start()
+    if start is not None and (start <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
+        return True
+    if line.words > NOTICE_MAX_WORDS or PROMPT.search(line.text) is None:
+        return False
+    return not looks_like_prose(line) or PROMPT_OPENING.match(line.text) is not None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Sign up for our newsletter", "Subscribe", "to read the full story.", "Log in",
+                                 "The council voted on the plan", "and the privacy policy", "We use cookies.", "x",
+                                 "Register now", "this site is licensed under CC BY", " ", ".", "words " * 12]),
+                max_size=6).map(" ".join))
+def test_notice_asks_for_prose_first_and_answers_as_before(text: str) -> None:
+    line = Line(0, text, word_count(text), False, False, 1)
+    assert is_notice(line) == plain_is_notice(line)
+
+
+def test_latin1_marks_are_what_token_makes_of_each_character() -> None:
+    for code in range(128, 256):
+        char = chr(code)
+        assert (LATIN1_MARKS[code] == ord("a")) == (re.fullmatch(r"[^\W\d_]", char) is not None)
+        assert LATIN1_MARKS[code] in b"a " and re.fullmatch(r"[\d'’\-.,:]", char) is None
+    for wide, stand_in in WIDE_PUNCTUATION:
+        assert re.fullmatch(r"\w", wide) is None and (re.fullmatch(r"['’\-]", wide) is not None) == (stand_in == "'")
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.text(alphabet="aZ09_'-.,:; \t!éü½²·©\u00a0’‘“”—–…•─│ā中文日本語кирил", max_size=16))
+def test_word_count_beyond_ascii_counts_what_token_finds(text: str) -> None:
+    cjk = len(CJK.findall(text))
+    assert word_count.__wrapped__(text) == len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // 2
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.dictionaries(st.lists(st.sampled_from(["Android", "Central", "Le", "Monde", "Afrique", "A", "", " "]),
+                                min_size=1, max_size=4).map(" ".join).filter(bool),
+                       st.integers(min_value=0, max_value=6), max_size=10))
+def test_extensions_find_what_comparing_every_pair_finds(counts: dict[str, int]) -> None:
+    ordered = sorted(counts)
+    for name, count in counts.items():
+        longer = [other for other in counts if other.startswith(name + " ")]
+        assert heads_longer(name, counts, ordered) == any(counts[other] >= EXTENDED_SHARE * count for other in longer)
+        assert extends_shorter(name, counts) == any(name.startswith(other + " ") for other in counts)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(NAMES.filter(bool), max_size=4), st.lists(st.sampled_from(["Vox", "vox", "The Verge", "Le Monde", " ",
+                                                                            "\n", "x", "Voxy", "@", "\n\n"]),
+                                                            max_size=12).map("".join))
+def test_showing_each_by_the_page_is_showing_by_the_line(names: list[str], text: str) -> None:
+    lines = split_lines(text)
+    shown = showing_each(names + ["Vox\nThe"], lines)
+    assert shown == {name: showing(name, lines) for name in names + ["Vox\nThe"]}

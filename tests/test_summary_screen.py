@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from digest.summary.furniture import PROMO, PUBLISHING_NOTICE, SELF_PROMOTION
 from digest.folding import FOLDS_TO_ASCII
-from digest.summary.screen import EVERY_UNSAFE, Screened, unsafe_in
+from digest.summary.screen import ASCII_UNSAFE, EVERY_UNSAFE, Screened, unsafe_in
 
 PATTERNS = (PROMO, SELF_PROMOTION, PUBLISHING_NOTICE)
 # Pieces of the patterns' own words and of ordinary prose, shuffled into sentences, in any case.
@@ -59,5 +59,12 @@ def test_the_folding_guard_lists_every_character_re_folds_to_ascii() -> None:
 def test_unsafe_in_is_the_texts_share_of_every_unsafe() -> None:
     """The quick look (ASCII, or none of the rare characters) gives what a full scan gives."""
     for text in ("plain words", "nothing", "café crème ×", "Ταχύτητα σήμερα", "Москва и область", "ſtraße",
-                 "İstanbul", "KELVIN", "", "µs"):
+                 "İstanbul", "KELVIN", "", "µs", "is", "si", "s", "i", "".join(map(chr, range(128)))):
         assert unsafe_in(text) == EVERY_UNSAFE & set(text)
+    assert ASCII_UNSAFE == ("i", "s")  # the two ASCII_SHARES tells apart
+
+
+def test_a_screen_drops_the_words_that_hold_another() -> None:
+    screened = Screened(re.compile(r"\bread more\b|\bmore\b|\bphotograph|\bphoto\b|caption", re.IGNORECASE))
+    assert screened.words == frozenset({"more", "photo", "caption"})
+    assert screened.search("PHOTOGRAPH: Jane Doe") is not None and screened.search("Nothing here") is None

@@ -63,6 +63,7 @@ TEASER = Screened(re.compile(  # "READ MORE: ...", "Related: ...", "Lire aussi :
     re.IGNORECASE,
 ))
 TEASER_MAX_WORDS = 30
+TEASER_MARKS = ":：»›|"  # every TEASER match ends on one of these (none has another case): `is_teaser` looks for them first
 SELF_REPEAT_MIN_WORDS = 3  # "Go team go team" is a chant; three words said twice over is a card
 SELF_REPEAT_MAX_WORDS = 20  # a headline printed over and over; a paragraph said twice is another matter
 READ_ON = Screened(re.compile(  # a teaser card ends by inviting the click: "... Read more", "Mehr…"
@@ -70,6 +71,10 @@ READ_ON = Screened(re.compile(  # a teaser card ends by inviting the click: "...
     r"(?:\s*read more)*\s*[›»>]?$|\b(?:mehr|more|plus|más|mais|далее)\s*(?:…|\.\.\.)$",
     re.IGNORECASE,
 ))
+# The last character of a READ_ON match, the text's trailing whitespace aside (its "$" may stand before a final
+# newline): an arrow, "…", or the last letter of a phrase of its first branch in either case, "ſ" too, which
+# IGNORECASE pairs with "s" (each letter's every case: tests/test_pasted_shortcuts.py); or it ends on "..."
+READ_ON_ENDINGS = frozenset("›»>…egnsoеEGNSOЕſ")
 CREDIT = Screened(re.compile(  # photo captions and credits: "FILE PHOTO: ... © Sputnik", "Photograph: X for the Guardian"
     r"^(?:file photo|photo|foto|image|picture|bild|video|illustration)\s*:|^(?:media )?caption\b|"
     r"\b(?:photograph|photo|image|picture|foto|bild|credit|crédit|crédito|fotografie)s?\s*:\s*\S|"
@@ -186,9 +191,9 @@ def is_notice(line: Line) -> bool:
         start = notice.start() if notice else None
     if start is not None and (start <= NOTICE_OPENING_CHARS or line.words <= NOTICE_MAX_WORDS):
         return True
-    if line.words > NOTICE_MAX_WORDS or PROMPT.search(line.text) is None:
-        return False
-    return not looks_like_prose(line) or PROMPT_OPENING.match(line.text) is not None
+    if line.words > NOTICE_MAX_WORDS or looks_like_prose(line) and PROMPT_OPENING.match(line.text) is None:
+        return False  # a paragraph is a prompt only when it opens as one: said before PROMPT's screen and search
+    return PROMPT.search(line.text) is not None
 
 
 def notice_start(text: str) -> int | None:
@@ -202,7 +207,12 @@ def notice_start(text: str) -> int | None:
 
 def is_teaser(line: Line) -> bool:
     """A link to another story set in the article: "READ MORE: ...", "Related: ..."."""
-    return line.words <= TEASER_MAX_WORDS and TEASER.search(line.text) is not None
+    return line.words <= TEASER_MAX_WORDS and has_teaser_mark(line.text) and TEASER.search(line.text) is not None
+
+
+def has_teaser_mark(text: str) -> bool:
+    """One of TEASER_MARKS is in the line: five looks for a character, where TEASER's screen looks for twenty phrases."""
+    return ":" in text or "|" in text or "»" in text or "›" in text or "：" in text
 
 
 def is_credit(line: Line) -> bool:
@@ -261,7 +271,14 @@ def is_self_repeating(line: Line) -> bool:
 
 
 def is_read_on(line: Line) -> bool:
-    return line.words <= TEASER_MAX_WORDS * 2 and READ_ON.search(line.text) is not None
+    return line.words <= TEASER_MAX_WORDS * 2 and ends_as_read_on(line.text) and READ_ON.search(line.text) is not None
+
+
+def ends_as_read_on(text: str) -> bool:
+    """The line ends as a READ_ON match must: the end looked at before the screen, for most lines end otherwise
+    (a sentence on its full stop)."""
+    end = text.rstrip()
+    return end[-1:] in READ_ON_ENDINGS or end.endswith("...")
 
 
 def is_button(line: Line) -> bool:

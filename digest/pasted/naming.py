@@ -77,8 +77,9 @@ BRAND_OWNS = re.compile(  # "Sign up for GitLab’s newsletter", "Get Quanta Mag
 )
 PLATFORM = re.compile(  # "iPhone App", "Android App": a download link's device or system, never the publisher
     r"^(?:iPhone|iPad|iOS|Android|Mac|macOS|Windows|Kindle|Roku|Alexa|Apple TV|Apple Watch|Fire TV)$")
-PART_OF = re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the subject
-    rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s")
+PART_OF = Screened(re.compile(  # "Space.com is part of Future US Inc, an international media group": the brand is the
+    # subject (screened: "part of" and the others are in few lines, and the name is matched at the start of every short one)
+    rf"^(?P<name>{NAME}) (?i:is (?:a )?part of|est une marque de|ist ein Angebot von|es parte de)\s"))
 DISCLOSURE = re.compile(  # an affiliate disclosure's subject is the publisher: "Mental Floss may receive a commission",
     # "Pitchfork may earn a portion of sales", "..., LittleThings.com may receive a small cut", "Us Weekly has
     # affiliate partnerships" (not "we may earn")
@@ -95,7 +96,8 @@ HOME_LINK = re.compile(  # a link back to the site's front page names the site: 
     # section's "ビジネストップ", "Business top")
     rf"^(?:(?i:go|back|return) to\s+(?:the\s+)?(?P<name>{NAME}?)\s+(?i:home|homepage|home page|front page)"
     rf"|(?P<cjk_home>{LATIN_NAME})\s?(?:トップへ|トップページへ|ホーム|ホームへ|首页|首頁))\s*[»›:!.]?$")
-HOME_LINK_HINT = ("to ", "To ", "TO ", "トップ", "ホーム", "首页", "首頁")
+HOME_LINK_LATIN_HINT = ("to ", "To ", "TO ")  # `has_home_link_hint` writes these out
+HOME_LINK_HINT = (*HOME_LINK_LATIN_HINT, "トップ", "ホーム", "首页", "首頁")
 DISCLOSURE_HINT = re.compile(r"\b(?:may (?:also )?(?:earn|receive)|affiliate|trademark of)\s")
 OWNS_HINT = re.compile(r"['’]s (?:newsletter|app|podcast)|^get .* delivered|(?:get|sign up for|subscribe to) the .* newsletter",
                        re.IGNORECASE)
@@ -217,6 +219,13 @@ def has_disclosure_hint(text: str) -> bool:
 NAMING = tuple((pattern, bonus, pattern in SEARCHED, pattern in IN_SENTENCES) for pattern, bonus in NAMING_PATTERNS)
 
 
+def has_home_link_hint(text: str) -> bool:
+    """A HOME_LINK_HINT is in the line: its Latin ones written out, its CJK ones looked for only beyond ASCII (most
+    lines are all ASCII): the same answer as a look for each (tests/test_pasted_shortcuts.py), without a generator."""
+    return ("to " in text or "To " in text or "TO " in text
+            or not text.isascii() and any(hint in text for hint in HOME_LINK_HINT))
+
+
 def has_owns_hint(text: str) -> bool:
     """OWNS_HINT is in the line; without an apostrophe only its "^get ... delivered" can be, at the line's start."""
     if "'" in text or "’" in text:
@@ -239,9 +248,9 @@ def naming_matches(text: str, words: int) -> tuple[tuple[Screened | re.Pattern[s
             continue  # a sentence's pattern needs its hint; the others, a short line
         if pattern is BRAND_OWNS and not has_owns_hint(text):
             continue  # a cheap look first: the full pattern is slow to search
-        if pattern is ABOUT_CJK and not any(hint in text for hint in ABOUT_CJK_HINT):
-            continue
-        if pattern is HOME_LINK and not any(hint in text for hint in HOME_LINK_HINT):
+        if pattern is ABOUT_CJK and (text.isascii() or not any(hint in text for hint in ABOUT_CJK_HINT)):
+            continue  # its hints are all beyond ASCII: an ASCII line (most) holds none, said without a look for each
+        if pattern is HOME_LINK and not has_home_link_hint(text):
             continue
         match = pattern.search(text) if searched else pattern.match(text)
         if match:

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import accumulate
 
 from digest.dates import find_date
 from digest.pasted import fitted
@@ -142,6 +144,25 @@ def shows_whole(name: str, text: str) -> bool:
 def showing(name: str, lines: list[Line]) -> list[Line]:
     """The lines that show the name as whole words (a substring test first: most lines lack it)."""
     return [line for line in lines if name in line.text and shows_whole(name, line.text)]
+
+
+def showing_each(names: Iterable[str], lines: list[Line]) -> dict[str, list[Line]]:
+    """`showing` of each name (not empty), by where the name stands in the lines' texts joined by newlines: one look
+    through the page a name and a line it stands in, not a look in each line (no line holds a newline, so a name
+    without one stands in the page only where it stands in a line; a name with one stands whole in no line)."""
+    page = "\n".join(line.text for line in lines)
+    ends = list(accumulate(len(line.text) + 1 for line in lines))  # where the next line starts, after each
+    shown = {}
+    for name in names:
+        hits = []
+        start = page.find(name)
+        while start >= 0:
+            index = bisect_right(ends, start)  # the line the name starts in
+            if shows_whole(name, lines[index].text):
+                hits.append(lines[index])
+            start = page.find(name, ends[index])
+        shown[name] = hits
+    return shown
 
 
 def lower_word(word: str) -> re.Pattern[str]:
@@ -284,13 +305,32 @@ def extensions(names: set[str], lines: list[Line],
     "Android Central"), and does it extend a shorter name ("Android Central" of "Android")? `shown`: each
     name's `showing` lines, when the caller has them already."""
     counts = {name: len(showing(name, lines) if shown is None else shown[name]) for name in names if name}
-    result = {}
-    for name, count in counts.items():
-        head_of = name + " "
-        longer = [other for other in counts if other.startswith(head_of)]
-        head = any(counts[other] >= EXTENDED_SHARE * count for other in longer)
-        result[name] = (head, any(name.startswith(other + " ") for other in counts))
-    return result
+    ordered = sorted(counts)
+    return {name: (heads_longer(name, counts, ordered), extends_shorter(name, counts)) for name in counts}
+
+
+def heads_longer(name: str, counts: dict[str, int], ordered: list[str]) -> bool:
+    """A longer name opening with this one and a space is shown on EXTENDED_SHARE of its lines (`counts`). The names
+    so opening stand together in the sorted names (`ordered`), from where the opening would: a page's hundred names
+    are not each compared with every other."""
+    head_of = name + " "
+    for position in range(bisect_left(ordered, head_of), len(ordered)):
+        other = ordered[position]
+        if not other.startswith(head_of):
+            return False
+        if counts[other] >= EXTENDED_SHARE * counts[name]:
+            return True
+    return False
+
+
+def extends_shorter(name: str, counts: dict[str, int]) -> bool:
+    """Another of the names and a space open this one: what stands before one of its spaces is a name."""
+    space = name.find(" ")
+    while space >= 0:
+        if name[:space] in counts:
+            return True
+        space = name.find(" ", space + 1)
+    return False
 
 
 def score(vector: dict[str, float]) -> float:

@@ -50,6 +50,12 @@ def required_words(parsed: sre_parse.SubPattern | list) -> frozenset[str] | None
     return max(usable, key=lambda words: (min(map(len, words)), -len(words))) if usable else None
 
 
+def fewest_words(words: frozenset[str]) -> frozenset[str]:
+    """The words less each that holds another ("read more" holds "more"): wherever it is, the other is too, so the
+    screen says the same with one look fewer a text."""
+    return frozenset(word for word in words if not any(other != word and other in word for other in words))
+
+
 def usable_word(word: str) -> bool:
     """Rare enough to screen with: three letters, or any character beyond ASCII."""
     return len(word) >= MIN_WORD_CHARS or not word.isascii()
@@ -66,6 +72,8 @@ def unsafe_characters(words: frozenset[str]) -> frozenset[str]:
 # Every character some screen may find unsafe: a text free of them all is looked at once, not per screen.
 EVERY_UNSAFE = frozenset(chr(other) for pairs in _casefix._EXTRA_CASES.values() for other in pairs) | LOWERED_APART
 ASCII_UNSAFE = tuple(sorted(ch for ch in EVERY_UNSAFE if ch.isascii()))  # "i" and "s" (their pairs "ı", "ſ")
+# ASCII_UNSAFE's share of a text by whether it holds each: two looks and a look-up, not a set built a text
+ASCII_SHARES = {("i" in share, "s" in share): frozenset(share) for share in ("", "i", "s", "is")}
 BEYOND_ASCII_UNSAFE = re.compile("[" + "".join(sorted(re.escape(ch) for ch in EVERY_UNSAFE if not ch.isascii())) + "]")
 
 
@@ -73,7 +81,7 @@ def unsafe_in(text: str) -> frozenset[str]:
     """The characters of EVERY_UNSAFE the text holds. A C-speed look for the rare ones beyond ASCII first: building
     the set character by character costs a long line several microseconds."""
     if text.isascii() or BEYOND_ASCII_UNSAFE.search(text) is None:
-        return frozenset(ch for ch in ASCII_UNSAFE if ch in text)
+        return ASCII_SHARES["i" in text, "s" in text]  # ASCII_UNSAFE is "i" and "s" (tests/test_summary_screen.py)
     return EVERY_UNSAFE.intersection(text)
 
 
@@ -97,8 +105,11 @@ class Screened:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.words = required_words(sre_parse.parse(pattern.pattern, pattern.flags))
-        self.unsafe = unsafe_characters(self.words or frozenset())
+        words = required_words(sre_parse.parse(pattern.pattern, pattern.flags))
+        self.unsafe = unsafe_characters(words or frozenset())  # every word's letters: the dropped ones' too
+        self.words = fewest_words(words) if words else None
+        # the same words in a tuple, which a loop steps through faster than a set's table: asked of every line
+        self.looks = tuple(sorted(self.words)) if self.words else None
 
     def cannot_match(self, text: str) -> bool:
         """True only when no match can be in the text: none of the words is in it."""
@@ -111,14 +122,14 @@ class Screened:
         if last[2] and not self.unsafe.isdisjoint(last[2]):  # self.unsafe is a part of EVERY_UNSAFE
             return False
         lowered = last[1]
-        for word in self.words:
+        for word in self.looks:
             if word in lowered:
                 return False
         return True
 
     def search(self, text: str) -> re.Match[str] | None:
         """`pattern.search(text)`, after the screen (`cannot_match` said in line: asked of every line of a paste)."""
-        words = self.words
+        words = self.looks
         if words is not None:
             global _last
             last = _last
