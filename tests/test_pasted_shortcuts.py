@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from digest.pasted.blocks import (
     CODE,
-    looks_like_prose,
     CODE_ANYWHERE,
     ELLIPSES,
     NUMBERED_ITEM,
@@ -22,6 +21,7 @@ from digest.pasted.blocks import (
     code_anywhere,
     code_text,
     is_list_item,
+    looks_like_prose,
     slide_counter,
 )
 from digest.pasted.junk import (
@@ -50,20 +50,20 @@ from digest.pasted.lines import (
     ASCII_TOKEN,
     CJK,
     INVISIBLE,
+    LATIN1_MARKS,
     SENTENCE_END,
     SPACES,
     TOKEN,
+    WIDE_PUNCTUATION,
     Line,
     ascii_token_count,
     cjk_chars,
-    LATIN1_MARKS,
-    WIDE_PUNCTUATION,
-    word_count,
     ends_sentence,
     has_cjk,
     is_word_char,
     normalise_line,
     split_lines,
+    word_count,
 )
 from digest.pasted.naming import (
     ABOUT_CJK_HINT,
