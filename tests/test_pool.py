@@ -13,17 +13,12 @@ from digest.fetch import Fetcher, FetchLimits
 from digest.fetch.guard import AddressPolicy
 from digest.model import Digest, Page
 from digest.pool import PagePool
-from tests.pageserver import ARTICLE_HTML, ARTICLE_TITLE, PageServer, serve
+from tests.pageserver import ARTICLE_HTML, ARTICLE_TITLE, PageServer, heavy_html, serve
 from tests.pdfs import inflating_bomb
 
-# About 2 MB of real-looking markup: readability needs several seconds of CPU and ~150 MB for it,
-# against a few milliseconds for the article, so the limits below leave wide margins on both sides.
-HEAVY_BLOCKS = 20_000
-HEAVY_PAGE = Page(
-    content="<html><body>" + "<div class=x><p>Some words in a paragraph that is long enough, with a comma, "
-    "to count.</p></div>" * HEAVY_BLOCKS + "</body></html>",
-    kind="html",
-)
+# About 6 MB (`heavy_html`): several seconds of CPU and under 200 MB, against a few milliseconds for the article, so the
+# limits below leave wide margins on both sides (a third of it, 2 MB, was once digested within the 2 s limit).
+HEAVY_PAGE = Page(content=heavy_html(60_000), kind="html")
 # Half a million tiny paragraphs (4 MB): lxml builds a tree of several hundred MB within a second.
 MEMORY_HUNGRY_PAGE = Page(content="<html><body>" + "<p>a</p>" * 500_000 + "</body></html>", kind="html")
 ARTICLE = Page(content=ARTICLE_HTML, kind="html", url="https://harbour.example/bridge")
