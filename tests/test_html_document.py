@@ -89,7 +89,8 @@ def test_names_block_tells_when_it_cannot_know() -> None:
 
 
 @pytest.mark.parametrize("marks", ['class="SideBar"', 'class="\u017fidebar"', 'id="main-Comments"',
-                                   'class="comment-body article"', 'class="\u0130tem-menu"'])
+                                   'class="comment-body article"', 'class="\u0130tem-menu"',
+                                   'class=""', 'class="" id="sidebar"', 'id=""'])
 def test_unlikely_classes_are_dropped_as_readability_drops_them(marks: str) -> None:
     text = "A sentence long enough to be scored as a paragraph, with a comma, and more words. " * 3
     html = (f"<html><body><div><p>{text}</p><p>{text}</p></div><div {marks}><p>{text} aside</p></div>"
