@@ -81,6 +81,7 @@ SHARE_SERVICES = frozenset({
 SHARE_FILLERS = frozenset({"x", "mail", "copy", "link", "url", "copied", "comments", "comment", "save", "this",
                            "article", "story", "on", "via", "ok"})
 SHARE_MAX_WORDS = 12  # a share bar is a handful of service names
+LABEL_TOKEN = re.compile(r"[\w-]+")
 TEASER_LABELS = re.compile(
     r"^\s*(?:read more|read also|also read|related|see also|main articles?|further information|more on this|more from|"
     r"watch|listen|recommended|"
@@ -217,7 +218,7 @@ def is_label(text: str) -> bool:
     lowered = key(text)
     if lowered in AD_LABELS:
         return True
-    tokens = re.findall(r"[\w-]+", text.casefold())
+    tokens = LABEL_TOKEN.findall(text.casefold())
     return (0 < len(tokens) <= SHARE_MAX_WORDS and any(token in SHARE_SERVICES for token in tokens)
             and all(token in SHARE_SERVICES or token in SHARE_FILLERS for token in tokens))
 
@@ -240,7 +241,8 @@ def is_teaser(element: HtmlElement, text: str) -> bool:
 
 
 def is_newsletter(text: str) -> bool:
-    return NEWSLETTER_TEXT.search(text) is not None and len(words(text)) <= NEWSLETTER_MAX_WORDS
+    """A sign-up line; its words counted first, as a long line skips the slow case-blind search."""
+    return len(words(text)) <= NEWSLETTER_MAX_WORDS and NEWSLETTER_TEXT.search(text) is not None
 
 
 def is_byline(text: str, byline: str | None) -> bool:
