@@ -97,3 +97,13 @@ def test_unlikely_classes_are_dropped_as_readability_drops_them(marks: str) -> N
             "</body></html>")
     old, new = summaries(html)
     assert old == new
+
+
+@pytest.mark.parametrize("box", ['<pre><span class="sidebar">{text} code</span></pre>',
+                                 '<div class="sidebar"><article><p>{text} kept</p></article></div>',
+                                 '<div id="comments"><math><mi>x</mi></math><p>{text} math</p></div>'])
+def test_unlikely_boxes_in_code_or_holding_an_article_stay_as_readability_keeps_them(box: str) -> None:
+    text = "A sentence long enough to be scored as a paragraph, with a comma, and more words. " * 3
+    html = f"<html><body><div><p>{text}</p><p>{text}</p>{box.format(text=text)}</div></body></html>"
+    old, new = summaries(html)
+    assert old == new

@@ -51,6 +51,8 @@ UNLIKELY, MAYBE = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidate
 UNLIKELY_LOWER = re.compile(UNLIKELY.pattern.lower())  # the same words, for lower-cased text
 MAYBE_LOWER = re.compile(MAYBE.pattern.lower())
 MARKED = XPath(".//*[@class or @id]")  # an element with neither gives readability " ", too short to search
+IN_CODE = XPath("ancestor-or-self::pre | ancestor-or-self::code")  # readability's, compiled once, not per element
+HOLDS_ARTICLE = XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
 RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "plaintext", "noscript", "noembed", "noframes", "iframe",
                            "textarea", "title", "template"})  # text a serialiser may write unescaped
 
@@ -163,14 +165,7 @@ class TreeDocument(Document):
                     continue
             elif not UNLIKELY.search(s) or MAYBE.search(s):
                 continue
-            if (
-                elem.tag not in ["html", "body"]
-                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
-                and not elem.xpath(
-                    "descendant-or-self::main | descendant-or-self::article | "
-                    "descendant-or-self::math"
-                )
-            ):
+            if elem.tag not in ["html", "body"] and not IN_CODE(elem) and not HOLDS_ARTICLE(elem):
                 elem.drop_tree()
 
     def transform_misused_divs_into_paragraphs(self) -> None:
