@@ -107,3 +107,10 @@ def test_unlikely_boxes_in_code_or_holding_an_article_stay_as_readability_keeps_
     html = f"<html><body><div><p>{text}</p><p>{text}</p>{box.format(text=text)}</div></body></html>"
     old, new = summaries(html)
     assert old == new
+
+
+@pytest.mark.parametrize("marks", ['class="Main-Content"', 'class="\u017fidebar"', 'id="FOOTER"', 'class="\u0130tem-post"',
+                                   'class="com-box" id="Article"', 'class="\u212aomment"', 'class="plain"'])
+def test_class_weight_is_readabilitys(marks: str) -> None:
+    element = lxml.html.fragment_fromstring(f"<div {marks}>x</div>")
+    assert TreeDocument(element).class_weight(element) == Document(element).class_weight(element)

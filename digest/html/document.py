@@ -11,8 +11,8 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
   and still serialises and searches, as readability does, where the serialised text could hold
   a tag name the walk cannot see (a comment, a processing instruction, raw script or style
   text, an attribute value with a `<`);
-- an element's class and id are searched for unlikely words with IGNORECASE patterns (no
-  literal prefix for re to look for): the same lower-case patterns search a lower-cased copy
+- an element's class and id are searched for unlikely, positive and negative words with IGNORECASE
+  patterns (no literal prefix for re to look for): the same lower-case patterns search a lower-cased copy
   (digest.folding says when that is the same);
 - its HTML cleaner runs on a copy of the page on every pass, walking every element three times
   and checking every link for a `javascript:` scheme (digest.html.cleaner: one walk, and only the
@@ -50,6 +50,8 @@ INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "
 UNLIKELY, MAYBE = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
 UNLIKELY_LOWER = re.compile(UNLIKELY.pattern.lower())  # the same words, for lower-cased text
 MAYBE_LOWER = re.compile(MAYBE.pattern.lower())
+POSITIVE, NEGATIVE = REGEXES["positiveRe"], REGEXES["negativeRe"]
+POSITIVE_LOWER, NEGATIVE_LOWER = re.compile(POSITIVE.pattern.lower()), re.compile(NEGATIVE.pattern.lower())
 MARKED = XPath(".//*[@class or @id]")  # an element with neither gives readability " ", too short to search
 IN_CODE = XPath("ancestor-or-self::pre | ancestor-or-self::code")  # readability's, compiled once, not per element
 HOLDS_ARTICLE = XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
@@ -66,6 +68,13 @@ def clean_text(text: str) -> str:
     if "\t" in text or "  " in text:
         text = SPACE_RUN.sub(" ", text)
     return text.strip()
+
+
+def finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str) -> bool:
+    """Does IGNORECASE `pattern` find something in `text`? Asked of a lower-cased copy where that is the same."""
+    if lower_case_safe(text):
+        return lowered.search(text.lower()) is not None
+    return pattern.search(text) is not None
 
 
 def text_length(element: HtmlElement) -> int:
@@ -111,6 +120,22 @@ class TreeDocument(Document):
         clean_like_readability(doc)
         doc.resolve_base_href(handle_failures=self.handle_failures)
         return doc
+
+    def class_weight(self, e: HtmlElement) -> int:
+        """readability's, its IGNORECASE searches made on a lower-cased copy where that is the same."""
+        weight = 0
+        for feature in (e.get("class", None), e.get("id", None)):
+            if feature:
+                weight += 25 * (finds(POSITIVE, POSITIVE_LOWER, feature) - finds(NEGATIVE, NEGATIVE_LOWER, feature))
+                if self.positive_keywords and self.positive_keywords.search(feature):
+                    weight += 25
+                if self.negative_keywords and self.negative_keywords.search(feature):
+                    weight -= 25
+        if self.positive_keywords and self.positive_keywords.match("tag-" + e.tag):
+            weight += 25
+        if self.negative_keywords and self.negative_keywords.match("tag-" + e.tag):
+            weight -= 25
+        return weight
 
     def get_link_density(self, elem: HtmlElement) -> float:
         link_length = sum(text_length(link) for link in elem.findall(".//a"))
