@@ -366,3 +366,19 @@ def test_a_weakly_marked_first_paragraph_that_readability_keeps_stays_in_the_bod
     article = read_html(html, url=None)
     assert article.paragraphs[0] == lead
     assert article.standfirst is None
+
+
+def test_deck_candidates_are_the_following_elements_of_deck_tags() -> None:
+    """marked_deck's XPath filters by tag inside libxml2: the same elements as filtering the plain list."""
+    from digest.html.clean import (FOLLOWING_DECK_TAGS, FOLLOWING_ELEMENTS, STANDFIRST_SEARCH_ELEMENTS,
+                                   STANDFIRST_TAGS)
+    from digest.html.reader import parse_page
+
+    checked = 0
+    for source in sorted(PAGES.glob("*/source.html")):
+        root = parse_page(source.read_text(encoding="utf-8"))
+        for heading in root.iter("h1", "h2"):
+            plain = [e for e in FOLLOWING_ELEMENTS(heading, limit=STANDFIRST_SEARCH_ELEMENTS) if e.tag in STANDFIRST_TAGS]
+            assert FOLLOWING_DECK_TAGS(heading, limit=STANDFIRST_SEARCH_ELEMENTS) == plain, source.parent.name
+            checked += 1
+    assert checked > 20

@@ -144,6 +144,9 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 STANDFIRST_MIN_CHARS = 30  # shorter is a label or a kicker
 STANDFIRST_MAX_CHARS = 600  # longer is the article itself
 STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "section")
+# The same elements, only those of STANDFIRST_TAGS: the rest never become Python objects to be skipped.
+FOLLOWING_DECK_TAGS = lxml.etree.XPath(
+    f"following::*[position() <= $limit][{' or '.join(f'self::{tag}' for tag in STANDFIRST_TAGS)}]")
 LABEL = re.compile(r"[A-Z][a-z]+:(?=\S)")  # "Author:Lauren", "Updated:Mar": glued labels of a metadata box
 LABELS_IN_METADATA = 2
 UNMARKED_DECK_TAGS = ("p", "h2")  # an unmarked deck is a paragraph or a subheading, never a box
@@ -374,9 +377,7 @@ def split_standfirst(root: HtmlElement, title: str | None = None) -> str | None:
 
 def marked_deck(headline: HtmlElement, marks: re.Pattern[str], itemprops: tuple[str, ...]) -> str | None:
     """The first element after the headline with one of these marks that reads as a deck."""
-    for element in FOLLOWING_ELEMENTS(headline, limit=STANDFIRST_SEARCH_ELEMENTS):
-        if element.tag not in STANDFIRST_TAGS:
-            continue
+    for element in FOLLOWING_DECK_TAGS(headline, limit=STANDFIRST_SEARCH_ELEMENTS):
         marked = marks.search(marks_of(element) or "-") is not None
         if not marked and (element.get("itemprop") or "").lower() not in itemprops:
             continue
