@@ -52,6 +52,7 @@ UNLIKELY_LOWER = re.compile(UNLIKELY.pattern.lower())  # the same words, for low
 MAYBE_LOWER = re.compile(MAYBE.pattern.lower())
 POSITIVE, NEGATIVE = REGEXES["positiveRe"], REGEXES["negativeRe"]
 POSITIVE_LOWER, NEGATIVE_LOWER = re.compile(POSITIVE.pattern.lower()), re.compile(NEGATIVE.pattern.lower())
+HIDDEN, STYLED = XPath("//*[@hidden]"), XPath("//*[@style]")  # readability's, compiled once, not per pass
 MARKED = XPath(".//*[@class or @id]")  # an element with neither gives readability " ", too short to search
 IN_CODE = XPath("ancestor-or-self::pre | ancestor-or-self::code")  # readability's, compiled once, not per element
 HOLDS_ARTICLE = XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
@@ -111,9 +112,9 @@ class TreeDocument(Document):
         if not isinstance(input, HtmlElement) or self.url:
             return super()._parse(input)
         self.encoding = "utf-8"
-        for elem in input.xpath("//*[@hidden]"):
+        for elem in HIDDEN(input):
             elem.drop_tree()
-        for elem in input.xpath("//*[@style]"):
+        for elem in STYLED(input):
             if REGEXES["displayNoneRe"].search(elem.get("style")):
                 elem.drop_tree()
         doc = copy.deepcopy(input)  # what `html_cleaner.clean_html` cleans
