@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from readability import Document
 from readability.readability import clean
 
-from digest.html.document import TreeDocument, clean_text, names_block
+from digest.html.document import TreeDocument, clean_text, names_block, new_paragraph
 from digest.html.reader import parse_page, prune_for_readability
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -114,3 +114,10 @@ def test_unlikely_boxes_in_code_or_holding_an_article_stay_as_readability_keeps_
 def test_class_weight_is_readabilitys(marks: str) -> None:
     element = lxml.html.fragment_fromstring(f"<div {marks}>x</div>")
     assert TreeDocument(element).class_weight(element) == Document(element).class_weight(element)
+
+
+def test_new_paragraph_is_readabilitys_parsed_one() -> None:
+    made, parsed = new_paragraph(), lxml.html.fragment_fromstring("<p/>")
+    assert (type(made), made.tag, dict(made.attrib), made.text, len(made)) == (
+        type(parsed), parsed.tag, dict(parsed.attrib), parsed.text, len(parsed))
+    assert lxml.html.tostring(made) == lxml.html.tostring(parsed)

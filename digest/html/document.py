@@ -17,6 +17,7 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
 - its HTML cleaner runs on a copy of the page on every pass, walking every element three times
   and checking every link for a `javascript:` scheme (digest.html.cleaner: one walk, and only the
   links that could hold one are checked);
+- each `<p>` it wraps loose text in is parsed from "<p/>" as a document of its own;
 - a debug line describing the node (a walk up the tree) is formatted for every candidate,
   whether or not debug logging is on.
 
@@ -30,7 +31,7 @@ import copy
 import re
 
 from lxml.etree import XPath, tostring, tounicode
-from lxml.html import HtmlElement, fragment_fromstring
+from lxml.html import Element, HtmlElement
 from readability import Document
 from readability.readability import REGEXES
 
@@ -207,7 +208,7 @@ class TreeDocument(Document):
             children = list(elem)
             paragraph = None
             if elem.text and elem.text.strip():
-                p = fragment_fromstring("<p/>")
+                p = new_paragraph()
                 p.text = elem.text
                 elem.text = None
                 elem.insert(0, p)
@@ -221,18 +222,23 @@ class TreeDocument(Document):
                     paragraph = None
                     continue
                 if paragraph is None:
-                    paragraph = fragment_fromstring("<p/>")
+                    paragraph = new_paragraph()
                     child.addprevious(paragraph)
                 paragraph.append(child)
 
             for pos, child in reversed(list(enumerate(elem))):
                 if child.tail and child.tail.strip():
-                    p = fragment_fromstring("<p/>")
+                    p = new_paragraph()
                     p.text = child.tail
                     child.tail = None
                     elem.insert(pos + 1, p)
                 if child.tag == "br":
                     child.drop_tree()
+
+
+def new_paragraph() -> HtmlElement:
+    """An empty `<p>`: what readability's `fragment_fromstring("<p/>")` gives, without parsing a document for it."""
+    return Element("p")
 
 
 def inline_names_block(child: HtmlElement) -> bool:
