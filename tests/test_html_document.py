@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from readability import Document
 from readability.readability import clean
 
-from digest.html.document import TreeDocument, clean_text, names_block, new_paragraph
+from digest.html.document import LONG_SPACE, TreeDocument, clean_text, has_blank_block, names_block, new_paragraph
 from digest.html.reader import parse_page, prune_for_readability
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -121,3 +121,13 @@ def test_new_paragraph_is_readabilitys_parsed_one() -> None:
     assert (type(made), made.tag, dict(made.attrib), made.text, len(made)) == (
         type(parsed), parsed.tag, dict(parsed.attrib), parsed.text, len(parsed))
     assert lxml.html.tostring(made) == lxml.html.tostring(parsed)
+
+
+@pytest.mark.parametrize("space", [" ", "\n", "\xa0", "\u3000"])
+def test_a_long_run_is_found_wherever_it_starts(space: str) -> None:
+    """clean_text searches for a run of 255 only in a text with a blank aligned block: every run of 255 has one."""
+    for before in range(0, 300, 7):
+        for length in (254, 255, 256, 383):
+            text = "x" * before + space * length + "y" * 40
+            assert has_blank_block(text) or LONG_SPACE.search(text) is None
+            assert clean_text(text) == clean(text)

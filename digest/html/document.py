@@ -4,7 +4,8 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
 
 - `len(clean(text))`: three regular expressions, looked up in `re`'s cache on every call, run
   over the text of every candidate and of every link in it, even where the text holds nothing
-  they would change (`clean_text` runs each only when the character it needs is there);
+  they would change (`clean_text` runs each only when the character it needs is there, or for
+  the long-run search, a whitespace block it needs);
 - a `<div>` becomes a `<p>` when no block element is written under it, which it decides by
   serialising the `<div>`'s whole subtree and searching the text, for every `<div>` in turn:
   quadratic in the nesting. `names_block` walks the subtree only to its first block element,
@@ -42,6 +43,7 @@ from digest.html.cleaner import clean_like_readability
 LONG_SPACE = re.compile(r"\s{255,}")
 LONG_SPACE_MIN_CHARS = 255
 LONG_SPACE_KEPT = " " * 255
+BLANK_BLOCK = 128  # a run of 255 covers a whole block this long starting at a multiple of it (255 >= 2 * 128 - 1)
 LINE_BREAK_RUN = re.compile(r"\s*\n\s*")
 SPACE_RUN = re.compile(r"\t|[ \t]{2,}")
 
@@ -63,13 +65,20 @@ RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "plaintext", "noscript", "n
 
 def clean_text(text: str) -> str:
     """readability's `clean(text)`, each of its substitutions run only where it can change something."""
-    if len(text) >= LONG_SPACE_MIN_CHARS and LONG_SPACE.search(text):
+    if len(text) >= LONG_SPACE_MIN_CHARS and has_blank_block(text) and LONG_SPACE.search(text):
         text = LONG_SPACE.sub(LONG_SPACE_KEPT, text)
     if "\n" in text:
         text = LINE_BREAK_RUN.sub("\n", text)
     if "\t" in text or "  " in text:
         text = SPACE_RUN.sub(" ", text)
     return text.strip()
+
+
+def has_blank_block(text: str) -> bool:
+    """Is one of the text's aligned BLANK_BLOCKs all whitespace? Only then can it hold a run of
+    LONG_SPACE_MIN_CHARS; a few slices tell that for a long text, where the search reads every character."""
+    starts = range(0, len(text) - BLANK_BLOCK + 1, BLANK_BLOCK)
+    return any(text[start:start + BLANK_BLOCK].isspace() for start in starts)
 
 
 def finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str) -> bool:
