@@ -144,9 +144,11 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 STANDFIRST_MIN_CHARS = 30  # shorter is a label or a kicker
 STANDFIRST_MAX_CHARS = 600  # longer is the article itself
 STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "section")
-# The same elements, only those of STANDFIRST_TAGS: the rest never become Python objects to be skipped.
+# The same elements, only those of STANDFIRST_TAGS with a class, an id or an itemprop (one with none has no
+# mark a deck pattern finds in "-", and no itemprop): the rest never become Python objects to be skipped.
 FOLLOWING_DECK_TAGS = lxml.etree.XPath(
-    f"following::*[position() <= $limit][{' or '.join(f'self::{tag}' for tag in STANDFIRST_TAGS)}]")
+    f"following::*[position() <= $limit][{' or '.join(f'self::{tag}' for tag in STANDFIRST_TAGS)}]"
+    "[@class or @id or @itemprop]")
 LABEL = re.compile(r"[A-Z][a-z]+:(?=\S)")  # "Author:Lauren", "Updated:Mar": glued labels of a metadata box
 LABELS_IN_METADATA = 2
 UNMARKED_DECK_TAGS = ("p", "h2")  # an unmarked deck is a paragraph or a subheading, never a box
