@@ -366,3 +366,24 @@ def test_a_weakly_marked_first_paragraph_that_readability_keeps_stays_in_the_bod
     article = read_html(html, url=None)
     assert article.paragraphs[0] == lead
     assert article.standfirst is None
+
+
+def test_deck_candidates_are_the_following_elements_of_deck_tags() -> None:
+    """marked_deck's XPath filters by tag and by marks inside libxml2: the same elements as filtering the plain
+    list. An element with no class, id or itemprop is searched as "-", which no deck pattern finds."""
+    from digest.html.clean import (FOLLOWING_DECK_TAGS, FOLLOWING_ELEMENTS, STANDFIRST_ITEMPROPS,
+                                   STANDFIRST_MARKS, STANDFIRST_SEARCH_ELEMENTS, STANDFIRST_TAGS, WEAK_DECK_ITEMPROPS,
+                                   WEAK_DECK_MARKS)
+    from digest.html.reader import parse_page
+
+    assert STANDFIRST_MARKS.search("-") is None and WEAK_DECK_MARKS.search("-") is None
+    assert "" not in STANDFIRST_ITEMPROPS and "" not in WEAK_DECK_ITEMPROPS
+    checked = 0
+    for source in sorted(PAGES.glob("*/source.html")):
+        root = parse_page(source.read_text(encoding="utf-8"))
+        for heading in root.iter("h1", "h2"):
+            plain = [e for e in FOLLOWING_ELEMENTS(heading, limit=STANDFIRST_SEARCH_ELEMENTS)
+                     if e.tag in STANDFIRST_TAGS and any(e.get(name) is not None for name in ("class", "id", "itemprop"))]
+            assert FOLLOWING_DECK_TAGS(heading, limit=STANDFIRST_SEARCH_ELEMENTS) == plain, source.parent.name
+            checked += 1
+    assert checked > 20

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from readability import Document
 from readability.readability import clean
 
-from digest.html.document import TreeDocument, clean_text, names_block
+from digest.html.document import LONG_SPACE, TreeDocument, clean_text, has_blank_block, names_block, new_paragraph
 from digest.html.reader import parse_page, prune_for_readability
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -89,10 +89,45 @@ def test_names_block_tells_when_it_cannot_know() -> None:
 
 
 @pytest.mark.parametrize("marks", ['class="SideBar"', 'class="\u017fidebar"', 'id="main-Comments"',
-                                   'class="comment-body article"', 'class="\u0130tem-menu"'])
+                                   'class="comment-body article"', 'class="\u0130tem-menu"',
+                                   'class=""', 'class="" id="sidebar"', 'id=""'])
 def test_unlikely_classes_are_dropped_as_readability_drops_them(marks: str) -> None:
     text = "A sentence long enough to be scored as a paragraph, with a comma, and more words. " * 3
     html = (f"<html><body><div><p>{text}</p><p>{text}</p></div><div {marks}><p>{text} aside</p></div>"
             "</body></html>")
     old, new = summaries(html)
     assert old == new
+
+
+@pytest.mark.parametrize("box", ['<pre><span class="sidebar">{text} code</span></pre>',
+                                 '<div class="sidebar"><article><p>{text} kept</p></article></div>',
+                                 '<div id="comments"><math><mi>x</mi></math><p>{text} math</p></div>'])
+def test_unlikely_boxes_in_code_or_holding_an_article_stay_as_readability_keeps_them(box: str) -> None:
+    text = "A sentence long enough to be scored as a paragraph, with a comma, and more words. " * 3
+    html = f"<html><body><div><p>{text}</p><p>{text}</p>{box.format(text=text)}</div></body></html>"
+    old, new = summaries(html)
+    assert old == new
+
+
+@pytest.mark.parametrize("marks", ['class="Main-Content"', 'class="\u017fidebar"', 'id="FOOTER"', 'class="\u0130tem-post"',
+                                   'class="com-box" id="Article"', 'class="\u212aomment"', 'class="plain"'])
+def test_class_weight_is_readabilitys(marks: str) -> None:
+    element = lxml.html.fragment_fromstring(f"<div {marks}>x</div>")
+    assert TreeDocument(element).class_weight(element) == Document(element).class_weight(element)
+
+
+def test_new_paragraph_is_readabilitys_parsed_one() -> None:
+    made, parsed = new_paragraph(), lxml.html.fragment_fromstring("<p/>")
+    assert (type(made), made.tag, dict(made.attrib), made.text, len(made)) == (
+        type(parsed), parsed.tag, dict(parsed.attrib), parsed.text, len(parsed))
+    assert lxml.html.tostring(made) == lxml.html.tostring(parsed)
+
+
+@pytest.mark.parametrize("space", [" ", "\n", "\xa0", "\u3000"])
+def test_a_long_run_is_found_wherever_it_starts(space: str) -> None:
+    """clean_text searches for a run of 255 only in a text with a blank aligned block: every run of 255 has one."""
+    for before in range(0, 300, 7):
+        for length in (254, 255, 256, 383):
+            text = "x" * before + space * length + "y" * 40
+            assert has_blank_block(text) or LONG_SPACE.search(text) is None
+            assert clean_text(text) == clean(text)

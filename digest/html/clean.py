@@ -81,6 +81,7 @@ SHARE_SERVICES = frozenset({
 SHARE_FILLERS = frozenset({"x", "mail", "copy", "link", "url", "copied", "comments", "comment", "save", "this",
                            "article", "story", "on", "via", "ok"})
 SHARE_MAX_WORDS = 12  # a share bar is a handful of service names
+LABEL_TOKEN = re.compile(r"[\w-]+")
 TEASER_LABELS = re.compile(
     r"^\s*(?:read more|read also|also read|related|see also|main articles?|further information|more on this|more from|"
     r"watch|listen|recommended|"
@@ -143,6 +144,11 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 STANDFIRST_MIN_CHARS = 30  # shorter is a label or a kicker
 STANDFIRST_MAX_CHARS = 600  # longer is the article itself
 STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "section")
+# The same elements, only those of STANDFIRST_TAGS with a class, an id or an itemprop (one with none has no
+# mark a deck pattern finds in "-", and no itemprop): the rest never become Python objects to be skipped.
+FOLLOWING_DECK_TAGS = lxml.etree.XPath(
+    f"following::*[position() <= $limit][{' or '.join(f'self::{tag}' for tag in STANDFIRST_TAGS)}]"
+    "[@class or @id or @itemprop]")
 LABEL = re.compile(r"[A-Z][a-z]+:(?=\S)")  # "Author:Lauren", "Updated:Mar": glued labels of a metadata box
 LABELS_IN_METADATA = 2
 UNMARKED_DECK_TAGS = ("p", "h2")  # an unmarked deck is a paragraph or a subheading, never a box
@@ -217,7 +223,7 @@ def is_label(text: str) -> bool:
     lowered = key(text)
     if lowered in AD_LABELS:
         return True
-    tokens = re.findall(r"[\w-]+", text.casefold())
+    tokens = LABEL_TOKEN.findall(text.casefold())
     return (0 < len(tokens) <= SHARE_MAX_WORDS and any(token in SHARE_SERVICES for token in tokens)
             and all(token in SHARE_SERVICES or token in SHARE_FILLERS for token in tokens))
 
@@ -240,7 +246,8 @@ def is_teaser(element: HtmlElement, text: str) -> bool:
 
 
 def is_newsletter(text: str) -> bool:
-    return NEWSLETTER_TEXT.search(text) is not None and len(words(text)) <= NEWSLETTER_MAX_WORDS
+    """A sign-up line; its words counted first, as a long line skips the slow case-blind search."""
+    return len(words(text)) <= NEWSLETTER_MAX_WORDS and NEWSLETTER_TEXT.search(text) is not None
 
 
 def is_byline(text: str, byline: str | None) -> bool:
@@ -372,9 +379,7 @@ def split_standfirst(root: HtmlElement, title: str | None = None) -> str | None:
 
 def marked_deck(headline: HtmlElement, marks: re.Pattern[str], itemprops: tuple[str, ...]) -> str | None:
     """The first element after the headline with one of these marks that reads as a deck."""
-    for element in FOLLOWING_ELEMENTS(headline, limit=STANDFIRST_SEARCH_ELEMENTS):
-        if element.tag not in STANDFIRST_TAGS:
-            continue
+    for element in FOLLOWING_DECK_TAGS(headline, limit=STANDFIRST_SEARCH_ELEMENTS):
         marked = marks.search(marks_of(element) or "-") is not None
         if not marked and (element.get("itemprop") or "").lower() not in itemprops:
             continue

@@ -4,19 +4,21 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
 
 - `len(clean(text))`: three regular expressions, looked up in `re`'s cache on every call, run
   over the text of every candidate and of every link in it, even where the text holds nothing
-  they would change (`clean_text` runs each only when the character it needs is there);
+  they would change (`clean_text` runs each only when the character it needs is there, or for
+  the long-run search, a whitespace block it needs);
 - a `<div>` becomes a `<p>` when no block element is written under it, which it decides by
   serialising the `<div>`'s whole subtree and searching the text, for every `<div>` in turn:
   quadratic in the nesting. `names_block` walks the subtree only to its first block element,
   and still serialises and searches, as readability does, where the serialised text could hold
   a tag name the walk cannot see (a comment, a processing instruction, raw script or style
   text, an attribute value with a `<`);
-- an element's class and id are searched for unlikely words with IGNORECASE patterns (no
-  literal prefix for re to look for): the same lower-case patterns search a lower-cased copy
+- an element's class and id are searched for unlikely, positive and negative words with IGNORECASE
+  patterns (no literal prefix for re to look for): the same lower-case patterns search a lower-cased copy
   (digest.folding says when that is the same);
 - its HTML cleaner runs on a copy of the page on every pass, walking every element three times
   and checking every link for a `javascript:` scheme (digest.html.cleaner: one walk, and only the
   links that could hold one are checked);
+- each `<p>` it wraps loose text in is parsed from "<p/>" as a document of its own;
 - a debug line describing the node (a walk up the tree) is formatted for every candidate,
   whether or not debug logging is on.
 
@@ -29,8 +31,8 @@ from __future__ import annotations
 import copy
 import re
 
-from lxml.etree import tostring, tounicode
-from lxml.html import HtmlElement, fragment_fromstring
+from lxml.etree import XPath, tostring, tounicode
+from lxml.html import Element, HtmlElement
 from readability import Document
 from readability.readability import REGEXES
 
@@ -41,6 +43,7 @@ from digest.html.cleaner import clean_like_readability
 LONG_SPACE = re.compile(r"\s{255,}")
 LONG_SPACE_MIN_CHARS = 255
 LONG_SPACE_KEPT = " " * 255
+BLANK_BLOCK = 128  # a run of 255 covers a whole block this long starting at a multiple of it (255 >= 2 * 128 - 1)
 LINE_BREAK_RUN = re.compile(r"\s*\n\s*")
 SPACE_RUN = re.compile(r"\t|[ \t]{2,}")
 
@@ -50,19 +53,39 @@ INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "
 UNLIKELY, MAYBE = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
 UNLIKELY_LOWER = re.compile(UNLIKELY.pattern.lower())  # the same words, for lower-cased text
 MAYBE_LOWER = re.compile(MAYBE.pattern.lower())
+POSITIVE, NEGATIVE = REGEXES["positiveRe"], REGEXES["negativeRe"]
+POSITIVE_LOWER, NEGATIVE_LOWER = re.compile(POSITIVE.pattern.lower()), re.compile(NEGATIVE.pattern.lower())
+HIDDEN, STYLED = XPath("//*[@hidden]"), XPath("//*[@style]")  # readability's, compiled once, not per pass
+MARKED = XPath(".//*[@class or @id]")  # an element with neither gives readability " ", too short to search
+IN_CODE = XPath("ancestor-or-self::pre | ancestor-or-self::code")  # readability's, compiled once, not per element
+HOLDS_ARTICLE = XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
 RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "plaintext", "noscript", "noembed", "noframes", "iframe",
                            "textarea", "title", "template"})  # text a serialiser may write unescaped
 
 
 def clean_text(text: str) -> str:
     """readability's `clean(text)`, each of its substitutions run only where it can change something."""
-    if len(text) >= LONG_SPACE_MIN_CHARS and LONG_SPACE.search(text):
+    if len(text) >= LONG_SPACE_MIN_CHARS and has_blank_block(text) and LONG_SPACE.search(text):
         text = LONG_SPACE.sub(LONG_SPACE_KEPT, text)
     if "\n" in text:
         text = LINE_BREAK_RUN.sub("\n", text)
     if "\t" in text or "  " in text:
         text = SPACE_RUN.sub(" ", text)
     return text.strip()
+
+
+def has_blank_block(text: str) -> bool:
+    """Is one of the text's aligned BLANK_BLOCKs all whitespace? Only then can it hold a run of
+    LONG_SPACE_MIN_CHARS; a few slices tell that for a long text, where the search reads every character."""
+    starts = range(0, len(text) - BLANK_BLOCK + 1, BLANK_BLOCK)
+    return any(text[start:start + BLANK_BLOCK].isspace() for start in starts)
+
+
+def finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str) -> bool:
+    """Does IGNORECASE `pattern` find something in `text`? Asked of a lower-cased copy where that is the same."""
+    if lower_case_safe(text):
+        return lowered.search(text.lower()) is not None
+    return pattern.search(text) is not None
 
 
 def text_length(element: HtmlElement) -> int:
@@ -99,15 +122,31 @@ class TreeDocument(Document):
         if not isinstance(input, HtmlElement) or self.url:
             return super()._parse(input)
         self.encoding = "utf-8"
-        for elem in input.xpath("//*[@hidden]"):
+        for elem in HIDDEN(input):
             elem.drop_tree()
-        for elem in input.xpath("//*[@style]"):
+        for elem in STYLED(input):
             if REGEXES["displayNoneRe"].search(elem.get("style")):
                 elem.drop_tree()
         doc = copy.deepcopy(input)  # what `html_cleaner.clean_html` cleans
         clean_like_readability(doc)
         doc.resolve_base_href(handle_failures=self.handle_failures)
         return doc
+
+    def class_weight(self, e: HtmlElement) -> int:
+        """readability's, its IGNORECASE searches made on a lower-cased copy where that is the same."""
+        weight = 0
+        for feature in (e.get("class", None), e.get("id", None)):
+            if feature:
+                weight += 25 * (finds(POSITIVE, POSITIVE_LOWER, feature) - finds(NEGATIVE, NEGATIVE_LOWER, feature))
+                if self.positive_keywords and self.positive_keywords.search(feature):
+                    weight += 25
+                if self.negative_keywords and self.negative_keywords.search(feature):
+                    weight -= 25
+        if self.positive_keywords and self.positive_keywords.match("tag-" + e.tag):
+            weight += 25
+        if self.negative_keywords and self.negative_keywords.match("tag-" + e.tag):
+            weight -= 25
+        return weight
 
     def get_link_density(self, elem: HtmlElement) -> float:
         link_length = sum(text_length(link) for link in elem.findall(".//a"))
@@ -150,8 +189,9 @@ class TreeDocument(Document):
         return candidates
 
     def remove_unlikely_candidates(self) -> None:
-        """readability's, its IGNORECASE searches made on a lower-cased copy where that is the same."""
-        for elem in self.html.findall(".//*"):
+        """readability's, its IGNORECASE searches made on a lower-cased copy where that is the same, and
+        only elements with a class or an id visited (readability skips the rest: their marks are " ")."""
+        for elem in MARKED(self.html):
             s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
             if len(s) < 2:
                 continue
@@ -161,14 +201,7 @@ class TreeDocument(Document):
                     continue
             elif not UNLIKELY.search(s) or MAYBE.search(s):
                 continue
-            if (
-                elem.tag not in ["html", "body"]
-                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
-                and not elem.xpath(
-                    "descendant-or-self::main | descendant-or-self::article | "
-                    "descendant-or-self::math"
-                )
-            ):
+            if elem.tag not in ["html", "body"] and not IN_CODE(elem) and not HOLDS_ARTICLE(elem):
                 elem.drop_tree()
 
     def transform_misused_divs_into_paragraphs(self) -> None:
@@ -184,7 +217,7 @@ class TreeDocument(Document):
             children = list(elem)
             paragraph = None
             if elem.text and elem.text.strip():
-                p = fragment_fromstring("<p/>")
+                p = new_paragraph()
                 p.text = elem.text
                 elem.text = None
                 elem.insert(0, p)
@@ -198,18 +231,23 @@ class TreeDocument(Document):
                     paragraph = None
                     continue
                 if paragraph is None:
-                    paragraph = fragment_fromstring("<p/>")
+                    paragraph = new_paragraph()
                     child.addprevious(paragraph)
                 paragraph.append(child)
 
             for pos, child in reversed(list(enumerate(elem))):
                 if child.tail and child.tail.strip():
-                    p = fragment_fromstring("<p/>")
+                    p = new_paragraph()
                     p.text = child.tail
                     child.tail = None
                     elem.insert(pos + 1, p)
                 if child.tag == "br":
                     child.drop_tree()
+
+
+def new_paragraph() -> HtmlElement:
+    """An empty `<p>`: what readability's `fragment_fromstring("<p/>")` gives, without parsing a document for it."""
+    return Element("p")
 
 
 def inline_names_block(child: HtmlElement) -> bool:

@@ -56,6 +56,11 @@ ARTICLE_TEXT_MIN_CHARS = 150  # a text this long is the article (or a sidebar's)
 NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 YEAR_ONLY = (1, 1)  # htmldate's answer when it found only a year
 STAMPED = "//*[@datetime][not(self::ins or self::del)]"  # elements with a machine date, as a <time> has
+# compiled once, not on every page
+MICRODATA_STAMPED = lxml.etree.XPath("//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]")
+MARKED_STAMPED = lxml.etree.XPath(f"{STAMPED}[@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
+ARTICLE_STAMPED = lxml.etree.XPath(f"//article{STAMPED} | //header{STAMPED}")
+EVERY_STAMPED = lxml.etree.XPath(STAMPED)
 MAX_TIME_ELEMENTS = 1  # without a pubdate mark, a lone <time> is the page's date; several are a list's
 
 
@@ -89,7 +94,7 @@ def from_meta(tags: MetaTags) -> Published | None:
 
 
 def from_microdata(root: HtmlElement) -> Published | None:
-    for element in root.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]"):
+    for element in MICRODATA_STAMPED(root):
         found = as_published(element.get("datetime") or element.get("content") or element.text_content())
         if found:
             return found
@@ -100,9 +105,9 @@ def from_time_elements(root: HtmlElement) -> Published | None:
     """A `<time>` marked pubdate, else the first one inside the article header, else a lone one. Any element
     with a `datetime` counts as a `<time>` (a `<div class="byline__timestamp" datetime=...>`, a
     `<relative-time>` custom element), but `<ins>` and `<del>`, whose `datetime` is an edit's."""
-    marked = root.xpath(f"{STAMPED}[@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
-    in_article = root.xpath(f"//article{STAMPED} | //header{STAMPED}")
-    every = root.xpath(STAMPED)
+    marked = MARKED_STAMPED(root)
+    in_article = ARTICLE_STAMPED(root)
+    every = EVERY_STAMPED(root)
     lone = every if len(every) <= MAX_TIME_ELEMENTS else []
     for element in (*marked, *in_article[:1], *lone):
         found = as_published(element.get("datetime"))
