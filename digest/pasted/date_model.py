@@ -9,10 +9,10 @@ the rules' own pick, a breadcrumb just above: the page's path opens its article 
 headline was read right) and against it (a comment's "Reply", a footer, a copyright line, a sentence of
 the article, a list of dated links); one more choice is "no date". The weights (`pasted-date.json`, fitted by
 `bench/fit/date.py` as a conditional logit over one page's choices, read at first use, a fold's own
-under bench.evaluate --cv) decide. A date announced as an update or an expiry ("Updated Jul 24, 2018", "Updated:"
-over it) is a candidate marked `update_cue`: the model learns that it loses to any publication date the page
-shows, and that where the page shows nothing else it is the page's only stamp, its publication's as far as a
-reader can tell (a news page's "Updated 11:22 PM EST" over a story published that hour).
+under bench.evaluate --cv) decide. A date announced as an update ("Updated Jul 24, 2018", "Updated:" over it)
+is a candidate marked `update_cue`, chosen only where no other date beats "no date" (`pick`): where the page
+shows nothing else it is the page's only stamp, its publication's as far as a reader can tell (a news page's
+"Updated 11:22 PM EST" over a story published that hour). An expiry's date ("Expires:") is no candidate.
 """
 
 from __future__ import annotations
@@ -107,8 +107,8 @@ def with_clock_below(lines: list[Line], line: Line, value: Value, day_first: boo
     return clock_alone(lines[line.index + 1].text, value) or value
 
 
-def under_update_label(lines: list[Line], line: Line, cue: Screened = UPDATE_WORD) -> bool:
-    """A date under a label of its own announcing an update ("Updated:" / "Mar 6, 2018"), or the `cue`'s."""
+def under_label(lines: list[Line], line: Line, cue: Screened) -> bool:
+    """A date under a label of its own that the cue finds ("Updated:" / "Mar 6, 2018", "Expires:" / ...)."""
     above = lines[line.index - 1] if line.index > 0 else None
     return above is not None and above.words <= LABEL_MAX_WORDS and cue.search(above.text) is not None
 
@@ -130,7 +130,7 @@ def day(value: Value) -> date:
 def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: Value | None,
                day_first: bool | None, end: int | None = None) -> list[tuple[Value | None, dict[str, float]]]:
     """Every date the page writes, and "no date" (NONE), each with the model's features."""
-    dated = [(line, order, hit) for line in lines if has_date(line) and not under_update_label(lines, line, EXPIRY_WORD)
+    dated = [(line, order, hit) for line in lines if has_date(line) and not under_label(lines, line, EXPIRY_WORD)
              for order, hit in enumerate(dates_in(line, day_first))]
     if not dated:
         return [(NONE, {"is_none": 1.0})]
@@ -177,7 +177,7 @@ def candidates(lines: list[Line], headline: Line | None, start: int, rule_pick: 
             "short_line": 1.0 if line.words <= 12 else 0.0,
             "under_breadcrumb": 1.0 if any(0 < line.index - crumb <= BREADCRUMB_REACH for crumb in crumbs) else 0.0,
             "cue_opens_line": 1.0 if CUE_OPENS_LINE.search(line.text) else 0.0,
-            "update_cue": 1.0 if update or under_update_label(lines, line) else 0.0,
+            "update_cue": 1.0 if update or under_label(lines, line, UPDATE_WORD) else 0.0,
         }))
     return result
 
