@@ -19,8 +19,10 @@ from storage import HIGHLIGHT_END, HIGHLIGHT_START, Store, StoreUnavailableError
 from storage.base import COUNT_CAP
 from storage.postgres.schema import MIGRATIONS as PG_MIGRATIONS
 from storage.postgres.schema import SCHEMA_VERSION as PG_SCHEMA_VERSION
+from storage.postgres.search import SEARCH_SETTINGS, search_sql
 from storage.postgres.store import PgStore
 from storage.postgres.tokens import tsvector_literal
+from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, to_row
 from storage.sqlite import search
 from storage.sqlite.schema import MIGRATIONS, PREFIX_INDEXES, SCHEMA_VERSION, SHARDS, fts_table, shard_of
@@ -693,6 +695,29 @@ async def test_phrases_are_decided_by_a_rum_index_where_the_server_has_rum_and_b
     rows = await PgBackend(pg_dsn)._fetch(
         "SELECT words FROM chat_search AS s JOIN digests AS d ON d.id = s.digest_id WHERE d.title = 'Minister said'")
     assert "'1 minister':" in rows[0][0], "the chat's words keep their positions for RUM"
+
+
+async def test_words_and_prefixes_read_the_gin_index_beside_rum_and_phrases_the_rum_index(
+        rum_installed: None, pg_dsn: str, pg_gin_dsns: tuple[str, str]) -> None:
+    """Step 7: RUM merges a prefix's posting lists slowly, so beside it a GIN index of the words without their
+    positions decides every query that has no words in a row; where rum is missing, step 5's GIN does it all."""
+    said = Digest(title="Minister said", summary="The minister said that talks resume.", body="Talks resume.")
+    for backend, rum in ((PgBackend(pg_dsn), True), (PgBackend(pg_gin_dsns[0], store_dsn=pg_gin_dsns[1]), False)):
+        store = await backend.open()
+        try:
+            await store.save(said, chat_id=1, source_text=said.title)
+            for query, found in (("minis", 1), ("minister talks -war", 1), ('"minister said"', 1),
+                                 ('talks -"minister said"', 0), ('"said minister"', 0)):
+                assert titles(await store.search(1, query)) == ["Minister said"] * found, query
+        finally:
+            await store.close()
+        for query, index in (("minis", "chat_search_lexemes"), ("minister talks -war", "chat_search_lexemes"),
+                             ('"minister said"', "chat_search_words"), ('talks -"minister said"', "chat_search_words")):
+            plan = search_sql(parse_query(query), chat_id=1, limit=5, offset=0, positions=rum)
+            used = await backend.plan_indexes(SEARCH_SETTINGS, plan.sql, *plan.params)
+            assert used == {index if rum else "chat_search_words", "digests_pkey"}, query
+        indexes = await backend._fetch("SELECT indexname FROM pg_indexes WHERE tablename = 'chat_search'")
+        assert ("chat_search_lexemes" in {row[0] for row in indexes}) == rum
 
 
 async def test_a_postgresql_database_from_a_newer_digestbot_is_refused(pg_dsn: str) -> None:

@@ -3,6 +3,7 @@ database, a clock the test moves, and a look inside each backend from outside it
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -137,6 +138,17 @@ class PgBackend(Backend):
             return list(await connection.fetch(sql, *args))
         finally:
             await connection.close()
+
+    async def plan_indexes(self, settings: str, sql: str, *args: Any) -> set[str]:
+        """The indexes PostgreSQL's plan for `sql` reads, under a search's `settings`."""
+        connection = await asyncpg.connect(self.dsn)
+        try:
+            async with connection.transaction():
+                await connection.execute(settings)
+                plan = "\n".join(row[0] for row in await connection.fetch("EXPLAIN " + sql, *args))
+        finally:
+            await connection.close()
+        return set(re.findall(r"Index Scan on (\w+)", plan))
 
     async def integrity(self) -> tuple[str, str]:
         """B-tree indexes by amcheck; the search columns against the words of each row's text."""
