@@ -150,7 +150,10 @@ def _match(query: ParsedQuery, params: _Params, chat_id: int, positions: bool) -
     excluded_sites = _in_chat(site_patterns(query.excluded_sites), chat_id, SITE_MARK, positions=True, joiner=" | ")
     if excluded_sites is not None:
         found.append(f"NOT (s.sites @@ {params.add(excluded_sites)}::tsquery)")
-    if rank is None:  # no word or site of the chat that must match (a query of dates or exclusions only)
+    # The chat, where nothing else names it (a query of dates or exclusions only), and beside dates: the date index
+    # is (chat_id, dated), and without the chat a count read that index over every chat (120 ms for `elit
+    # after:2026-11-25` in the big chat at a million digests).
+    if rank is None or query.after is not None or query.before is not None:
         found.append(f"s.chat_id = {params.add(chat_id)}")
     return _Match(found + _filters(query, params), checked, rank)
 
