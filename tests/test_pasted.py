@@ -236,6 +236,25 @@ def test_a_related_box_of_one_link_inside_the_article_does_not_cut_it() -> None:
     assert not any("Řepka" in paragraph for paragraph in article.paragraphs)
 
 
+def test_a_box_of_several_links_inside_the_article_does_not_cut_it() -> None:
+    """eonline, westernjournalism: "Trending Stories" over ranked headlines, and the article goes on under them."""
+    paragraphs = LONG_ARTICLE.split("\n\n")
+    box = "\n".join(["Trending Stories", "1", "Tram Line 4 Closes For A Month", "2", "New Bike Lanes Open Downtown"])
+    article = read_text(paste(MENU, *paragraphs[:4], box, *paragraphs[4:]), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+    assert not any("Tram Line 4" in paragraph or "Trending" in paragraph for paragraph in article.paragraphs)
+
+
+def test_dated_cards_under_a_related_heading_are_no_box() -> None:
+    """broadwayworld: "RELATED STORIES" over headlines, then cards (headline, date, summary): the article is over."""
+    links = "\n".join(["RELATED STORIES", "Jodie Prenger Talks About The Tram", "The Gazette Announces A New Season",
+                       "More Hot Stories For You", "Gloucester Stage Company To Present A New Play", "August 9, 2022"])
+    card = ("Gloucester Stage Company has announced the regional premiere of the acclaimed play by a young writer, "
+            "and the season opens in September with three weeks of previews before the first night.")
+    article = read_text(paste(MENU, LONG_ARTICLE, links, card, card.replace("Gloucester", "Boston")), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
 def test_a_comment_count_under_the_dateline_is_not_the_comments() -> None:
     """yahoo-2: "11 Comments" in the article's header, between its dateline and its text."""
     header = "Russia: Space ship malfunctions, breaks up over Siberia\nNATALIYA VASILYEVA\n" \
@@ -464,7 +483,9 @@ def test_a_home_link_in_chinese_is_no_breadcrumb_root() -> None:
 
 
 @pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]", "Direct",
-                                     "Právě se děje", "Live updates", "Social Surge - What's Trending"])
+                                     "Právě se děje", "Live updates", "Social Surge - What's Trending",
+                                     "Read This Next", "Around the Web", "More like this", "Trending Stories",
+                                     "Editors' Picks", "新着ニュースリリース"])
 def test_section_breaks_in_more_languages_and_live_feeds(heading: str) -> None:
     """yahoo-4: "【関連記事】" under the article opens the other stories; liberation-1: "Direct", a live ticker."""
     assert is_section_break(split_lines(heading)[0])

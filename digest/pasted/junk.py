@@ -115,10 +115,11 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
     r"^(?:[^\W\d][^-–|:.]{1,30}\s[-–|:]\s)?[【\[]?(?:\d+\s+)?(?:what'?s trending|related(?: stories| articles| content| posts| topics| coverage| news| links)?|top stories|"
     r"more stories|more from .{1,30}|more on this story|more in .{1,30}|recommended(?: for you| stories)?|"
     r"you may also like|you might also like|most popular|most read|most viewed|trending(?: now)?|"
-    r"latest (?:news|stories)|editor'?s picks|what to read next|read next|up next|"
+    r"latest (?:news|stories)|editor'?s'? picks|what to read next|read (?:this )?next|up next|more like this|"
+    r"(?:popular|trending) stories|more news|more to explore|"
     r"comments?|leave a (?:comment|reply)|join the discussion|discussion|show comments|"
     r"about the author|share this(?: article| story| post)?|follow us|sponsored(?: content| stories)?|"
-    r"from around the web|all podcasts|live|live updates|just in|latest|direct|en direct|en vivo|ao vivo|"
+    r"(?:from )?around the web|all podcasts|live|live updates|just in|latest|direct|en direct|en vivo|ao vivo|"
     r"právě se děje|liveticker|newsticker|"
     r"(?:las|los|lo) más (?:leíd[oa]s?|vist[oa]s?)|más sobre .{1,40}|plus sur .{1,40}|mehr über .{1,40}|"
     r"mais sobre .{1,40}|more about .{1,40}|"
@@ -127,7 +128,7 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
     r"leia também|mais lidas|comentários|lo más leído|noticias relacionadas|comentarios|te puede interesar|"
     r"читайте также|популярное|комментарии|похожие новости|главное|"
     r"più letti|commenti|leggi anche|související(?: články)?|nejčtenější|diskuse|komentarze|najczęściej czytane|"
-    r"関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相关阅读|相关文章|推荐阅读|热门推荐|延伸阅读|相關新聞|延伸閱讀|관련기사|관련 기사)"
+    r"関連記事|関連ニュース|おすすめ記事|人気記事|新着\S{0,8}|相关新闻|相关阅读|相关文章|推荐阅读|热门推荐|延伸阅读|相關新聞|延伸閱讀|관련기사|관련 기사)"
     r"\s*[:：›»>】\]]*$",
     re.IGNORECASE,
 )

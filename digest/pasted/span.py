@@ -64,8 +64,11 @@ CJK_SENTENCE_END = re.compile(  # 。 or ！, maybe inside a closing 」 (digest
 SPACED_SHARE = 0.8  # a page setting this share of its prose words under a blank line spaces its paragraphs
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
+BOX_HEADLINE_MIN_WORDS, BOX_MIN_HEADLINES = 4, 2  # a box of several links names two stories or more
+BOX_MAX_LINKS = 8  # a box of links inside the article: this many short lines at most (headlines, ranks, a credit)
 BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
 BOX_RESUME_PROSE = 3  # ... where a list of teasers goes on headline, summary, author, headline
+BOX_RESUME_WORDS = 100  # ... or this many words of prose in those lines under a box of several links
 HEADER_REACH = 5  # lines above a comment count where the article header's byline or date may stand (share links between)
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
@@ -120,12 +123,49 @@ def is_header_comment_count(lines: list[Line], position: int) -> bool:
 
 
 def is_inline_box(lines: list[Line], position: int) -> bool:
-    """"Related" over a single link, and the article goes on under it (paragraphs, not cards): a box set inside
-    the text."""
-    if not (is_section_break(lines[position]) and position + 2 < len(lines)
-            and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2])):
+    """A heading such as "Related" or "Trending Stories" over a box of links set inside the text (`box_links`)."""
+    return bool(box_links(lines, position))
+
+
+def box_links(lines: list[Line], position: int) -> range:
+    """The indexes of the links of a box set inside the article under the section break at `position`, or an empty
+    range: "Related" over a single link, or over up to BOX_MAX_LINKS short lines that are no prose (headlines, their
+    ranks, a picture's credit) with a paragraph set apart under them; either way the article goes on under the box
+    (paragraphs, not cards). A list of teaser cards under "Read This Next" mixes in their summaries and never
+    resumes."""
+    if not is_section_break(lines[position]) or position + 2 >= len(lines):
+        return range(0)
+    if lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2]):
+        return range(position + 1, position + 2) if article_resumes(lines, position + 2) else range(0)
+    end = position + 1
+    while (end < len(lines) and end - position <= BOX_MAX_LINKS and lines[end].words <= BOX_LINK_MAX_WORDS
+           and not looks_like_prose(lines[end])):
+        end += 1
+    if end < len(lines) and lines[end].blank_before and looks_like_prose(lines[end]) and is_links_box(lines, position, end):
+        return range(position + 1, end)
+    return range(0)
+
+
+def is_links_box(lines: list[Line], position: int, end: int) -> bool:
+    """Whether the short lines between the heading at `position` and the paragraph at `end` are a box of links with
+    the article going on under it: BOX_MIN_HEADLINES stories named or more (a caption shown twice under "Share this
+    story" is no box), no date among them (teaser cards carry theirs), and paragraphs under it."""
+    headlines = {line.text for line in lines[position + 1:end] if line.words >= BOX_HEADLINE_MIN_WORDS and not is_junk(line)}
+    if len(headlines) < BOX_MIN_HEADLINES or any(is_dateline(line) for line in lines[position + 1:end]):
         return False
-    resumed = lines[position + 2:position + 2 + BOX_RESUME_LINES]
+    return article_resumes(lines, end) or resumed_words(lines, end) >= BOX_RESUME_WORDS
+
+
+def resumed_words(lines: list[Line], position: int) -> int:
+    """The prose words of BOX_RESUME_LINES lines from `position`: long paragraphs between a gallery's labels are the
+    article going on."""
+    return sum(line.words for line in lines[position:position + BOX_RESUME_LINES] if looks_like_prose(line))
+
+
+def article_resumes(lines: list[Line], position: int) -> bool:
+    """Paragraphs from `position` on (BOX_RESUME_PROSE of BOX_RESUME_LINES lines), not a list of teasers going on
+    headline, summary, author, headline."""
+    resumed = lines[position:position + BOX_RESUME_LINES]
     return sum(looks_like_prose(line) for line in resumed) >= min(BOX_RESUME_PROSE, len(resumed))
 
 
