@@ -245,6 +245,22 @@ def test_a_box_of_several_links_inside_the_article_does_not_cut_it() -> None:
     assert not any("Tram Line 4" in paragraph or "Trending" in paragraph for paragraph in article.paragraphs)
 
 
+def test_a_newsletter_pitch_closing_the_article_is_not_its_text() -> None:
+    """rollingstone, gothamist, usmagazine: a sentence asking the reader to sign up or subscribe under the last
+    paragraph reads as prose, yet is the newsletter box's."""
+    pitch = "Want more of the Gazette? Sign up for our newsletter and get the city's news every morning."
+    article = read_text(paste(MENU, LONG_ARTICLE, "Topics: Bridges, Trams", pitch), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_a_paragraph_mentioning_a_newsletter_inside_the_article_stays() -> None:
+    """Only what closes the article goes: a paragraph that mentions subscribers above the last one is the text."""
+    paragraphs = LONG_ARTICLE.split("\n\n")
+    said = "The council will send its newsletter to every subscriber on the list, the mayor said."
+    article = read_text(paste(MENU, *paragraphs[:4], said, *paragraphs[4:]), url=None)
+    assert said in article.paragraphs and article.paragraphs[-1].startswith("Opponents said the money")
+
+
 def test_dated_cards_under_a_related_heading_are_no_box() -> None:
     """broadwayworld: "RELATED STORIES" over headlines, then cards (headline, date, summary): the article is over."""
     links = "\n".join(["RELATED STORIES", "Jodie Prenger Talks About The Tram", "The Gazette Announces A New Season",

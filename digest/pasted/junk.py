@@ -53,6 +53,10 @@ PROMPT_OPENING = re.compile(  # "Log in with your account to ...", "Sign up for 
     r"^(?:log ?in|sign ?in|sign ?up|register|subscribe|create (?:an|your|a free) account|join (?:us|now))\b",
     re.IGNORECASE,
 )
+CALL_TO_ACT = Screened(re.compile(  # what a page asks of its reader under the article: PROMPT's asks, and comments
+    PROMPT.pattern.pattern + r"|\bcomment (?:below|here)\b",
+    re.IGNORECASE,
+))
 NOTICE_MAX_WORDS = 40  # an article paragraph may mention cookies; a notice is short
 NOTICE_OPENING_CHARS = 60  # ... or opens with it ("We use cookies and similar technologies ...")
 CONSENT_MAX_WORDS = 150  # the longest consent text we call a notice
@@ -195,6 +199,12 @@ def is_notice(line: Line) -> bool:
     if line.words > NOTICE_MAX_WORDS or looks_like_prose(line) and PROMPT_OPENING.match(line.text) is None:
         return False  # a paragraph is a prompt only when it opens as one: said before PROMPT's screen and search
     return PROMPT.search(line.text) is not None
+
+
+def is_call_to_act(line: Line) -> bool:
+    """A short line asking the reader to subscribe, sign up or comment ("Want more Rolling Stone? Sign up for
+    our newsletter."), however well it reads: under the article's last paragraph, a newsletter box's pitch."""
+    return line.words <= NOTICE_MAX_WORDS and CALL_TO_ACT.search(line.text) is not None
 
 
 def notice_start(text: str) -> int | None:

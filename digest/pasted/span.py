@@ -8,14 +8,16 @@ Like Readability.js, on lines instead of DOM nodes:
   so the article's paragraphs stay together across the odd caption and heading inside it,
   while the long menus before it and the other stories after it fall away. A comments heading
   or a "Related coverage" heading closing an article makes what follows count for less; a
-  comment count under the dateline and a one-link box inside the text do not. A run of
+  comment count under the dateline and a box of links inside the text (one link, or a few headlines with the
+  article going on under them: `box_links`) do not. A run of
   WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
   one box, so it no longer cuts an article in two. On a page that sets its paragraphs apart with blank lines,
   a prose line glued under a label or a headline (`glued_lines`: a teaser card's summary, a feed's item, a
   newsletter box's pitch) costs like a subheading; a list glued under a paragraph stays. On a page whose CJK paragraphs end in 。, a CJK line
   in a list that ends in none is a headline (`cjk_titles`). The run then sheds what hangs at its end
   (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
-  name alone (a disclaimer at the foot, an author's bio).
+  name alone (a disclaimer at the foot, an author's bio), and the calls to act that close it (`without_calls_to_act`:
+  a newsletter box's pitch, "Scroll down to comment below").
 
 What is dropped inside the run, and the rest of the article, is digest.pasted.reader's.
 """
@@ -36,7 +38,7 @@ from digest.pasted.blocks import (
     looks_like_prose,
     slide_counter,
 )
-from digest.pasted.junk import is_comments_heading, is_junk, is_page_copyright, is_relative_time, is_section_break
+from digest.pasted.junk import is_call_to_act, is_comments_heading, is_junk, is_page_copyright, is_relative_time, is_section_break
 from digest.pasted.lines import Line, Span, cjk_chars
 
 # Weights, in words: a prose line earns its words; everything else costs.
@@ -258,7 +260,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
         plain = heaviest_run(lines, weights, set())
         if plain is not None and plain.start < best.start < plain.end:
             best = Span(plain.start, best.end, best.weight)
-    return without_tail(lines, best, listing, widget, values)
+    return without_calls_to_act(lines, without_tail(lines, best, listing, widget, values), values)
 
 
 # What `run_weights` says of a line, for `heaviest_run`:
@@ -373,6 +375,20 @@ def without_tail(lines: list[Line], span: Span, listing: set[int], widget: dict[
         if cut is None:
             return Span(span.start, end, span.weight)
         end = cut
+
+
+def without_calls_to_act(lines: list[Line], span: Span, values: list[int]) -> Span:
+    """The span without the calls to act that close it (`is_call_to_act`: a newsletter box's pitch, "Scroll down to
+    comment below") and what stands between them and the article: from the end up, prose lines that ask the reader
+    to act go, and the span ends on the last paragraph that does not. `values` are the lines' `line_value`s."""
+    asked = False
+    for position in range(span.end - 1, span.start, -1):
+        if values[position] <= 0:
+            continue
+        if not is_call_to_act(lines[position]):
+            return Span(span.start, position + 1, span.weight) if asked else span
+        asked = True
+    return span
 
 
 def is_fragment(line: Line) -> bool:
