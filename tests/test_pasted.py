@@ -15,7 +15,7 @@ from digest.pasted.lines import join_wrapped, split_lines
 from digest.pasted.headline import could_be_headline
 from digest.pasted.publisher import find_site
 from digest.pasted.reader import read_text
-from digest.pasted.span import find_article_span
+from digest.pasted.span import find_article_span, is_card, line_value
 
 RT_PASTE = Path(__file__).parent / "fixtures" / "rt-pentagon-pasted.txt"
 
@@ -259,6 +259,24 @@ def test_a_paragraph_mentioning_a_newsletter_inside_the_article_stays() -> None:
     said = "The council will send its newsletter to every subscriber on the list, the mayor said."
     article = read_text(paste(MENU, *paragraphs[:4], said, *paragraphs[4:]), url=None)
     assert said in article.paragraphs and article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_teaser_cards_closing_the_article_are_not_its_text() -> None:
+    """obamawhitehouse, newyorker: the author's name and title, then other stories' cards (a headline over a short
+    summary, no heading above them) whose summaries read as prose."""
+    cards = "\n".join(["Jane Doe", "Transport Reporter", "The Final Tram", "Watch the last tram of line 4 leave the depot.",
+                       "The Supreme Court", "Read what the judges said about the old bridge.",
+                       "Find Your Park", "Take a look at the city's three newest parks."])
+    article = read_text("\n".join([MENU, LONG_ARTICLE.replace("\n\n", "\n"), cards]), url=None)  # no blank lines
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_a_reference_under_its_title_is_no_card() -> None:
+    """wikipedia, oreilly: a reference's source under its title, an erratum under its label, are no teaser cards."""
+    for text in ("^ \"The bridge that split a city\"\n. The Gazette. Retrieved 2022-04-08, two years after the vote.",
+                 "【正】\nパン、ミルク、卵といった食料品の一覧。", "The Supreme Court\nRead what the judges said about the bridge."):
+        lines = split_lines(text)
+        assert is_card(lines, 1, [line_value(line) for line in lines]) == text.startswith("The Supreme")
 
 
 def test_dated_cards_under_a_related_heading_are_no_box() -> None:

@@ -16,7 +16,8 @@ Like Readability.js, on lines instead of DOM nodes:
   newsletter box's pitch) costs like a subheading; a list glued under a paragraph stays. On a page whose CJK paragraphs end in 。, a CJK line
   in a list that ends in none is a headline (`cjk_titles`). The run then sheds what hangs at its end
   (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
-  name alone (a disclaimer at the foot, an author's bio), and the calls to act that close it (`without_calls_to_act`:
+  name alone (a disclaimer at the foot, an author's bio), the teaser cards that close it (`without_cards`: a headline
+  over a short summary, twice or more), and the calls to act that close it (`without_calls_to_act`:
   a newsletter box's pitch, "Scroll down to comment below").
 
 What is dropped inside the run, and the rest of the article, is digest.pasted.reader's.
@@ -47,6 +48,9 @@ BLOCK_LINE_COST = 1  # a short line standing as a block of its own (a subheading
 JUNK_COST = 10  # a credit, a teaser, a notice, a button
 SECTION_BREAK_COST = 80  # "Top stories", "Comments": the article is most likely over
 CARD_MAX_WORDS = 15  # a sentence this short shown twice on a page with an article is a card's headline (a teaser)
+CARD_SUMMARY_MAX_WORDS = 30  # a teaser card's summary under its headline: a sentence or two (`is_card`) ...
+CARD_HEADLINE_WORDS = range(2, CARD_MAX_WORDS + 1)  # ... and its headline, a name more than a label
+CARD_TAIL_MIN = 2  # cards in a row closing the run: the page's other stories
 LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
 
 FRAGMENT_MAX_WORDS = 3
@@ -260,7 +264,7 @@ def find_article_span(lines: list[Line]) -> Span | None:
         plain = heaviest_run(lines, weights, set())
         if plain is not None and plain.start < best.start < plain.end:
             best = Span(plain.start, best.end, best.weight)
-    return without_calls_to_act(lines, without_tail(lines, best, listing, widget, values), values)
+    return without_calls_to_act(lines, without_cards(lines, without_tail(lines, best, listing, widget, values), values), values)
 
 
 # What `run_weights` says of a line, for `heaviest_run`:
@@ -375,6 +379,34 @@ def without_tail(lines: list[Line], span: Span, listing: set[int], widget: dict[
         if cut is None:
             return Span(span.start, end, span.weight)
         end = cut
+
+
+def is_card(lines: list[Line], position: int, values: list[int]) -> bool:
+    """A teaser card: a short prose line (CARD_SUMMARY_MAX_WORDS words at most) glued under a headline, a line that is
+    no prose, no junk, of CARD_HEADLINE_WORDS words and opening on a letter ("The Supreme Court" over "Read what the
+    President is looking for in his next Supreme Court nominee."). A reference ("^ Smith, ...") or a label ("【正】")
+    over its line is none. `values` are the lines' `line_value`s."""
+    line, above = lines[position], lines[position - 1]
+    return (values[position] > 0 and line.words <= CARD_SUMMARY_MAX_WORDS and not line.blank_before
+            and values[above.index] <= 0 and above.words in CARD_HEADLINE_WORDS and above.text[:1].isalpha()
+            and not is_junk(above))
+
+
+def without_cards(lines: list[Line], span: Span, values: list[int]) -> Span:
+    """The span without the teaser cards that close it (`is_card`, CARD_TAIL_MIN of them or more, an author's name
+    and title above them between): other stories' headlines and summaries under an article (ARTICLE_SIZED_RUN of
+    prose above), whose short summaries outweigh their headlines. `values` are the lines' `line_value`s."""
+    cards, position = 0, span.end - 1
+    while position > span.start:
+        if values[position] <= 0:
+            position -= 1
+        elif is_card(lines, position, values):
+            cards, position = cards + 1, position - 2
+        else:
+            break
+    if cards < CARD_TAIL_MIN or prose_weight(lines[span.start:position + 1], values) < ARTICLE_SIZED_RUN:
+        return span
+    return Span(span.start, position + 1, span.weight)
 
 
 def without_calls_to_act(lines: list[Line], span: Span, values: list[int]) -> Span:
