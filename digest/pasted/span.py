@@ -39,7 +39,14 @@ from digest.pasted.blocks import (
     looks_like_prose,
     slide_counter,
 )
-from digest.pasted.junk import is_call_to_act, is_comments_heading, is_junk, is_page_copyright, is_relative_time, is_section_break
+from digest.pasted.junk import (
+    is_call_to_act,
+    is_comments_heading,
+    is_junk,
+    is_page_copyright,
+    is_relative_time,
+    is_section_break,
+)
 from digest.pasted.lines import Line, Span, cjk_chars
 
 # Weights, in words: a prose line earns its words; everything else costs.
@@ -147,17 +154,17 @@ def box_links(lines: list[Line], position: int) -> range:
     while (end < len(lines) and end - position <= BOX_MAX_LINKS and lines[end].words <= BOX_LINK_MAX_WORDS
            and not looks_like_prose(lines[end])):
         end += 1
-    if end < len(lines) and lines[end].blank_before and looks_like_prose(lines[end]) and is_links_box(lines, position, end):
-        return range(position + 1, end)
-    return range(0)
+    resumes = end < len(lines) and lines[end].blank_before and looks_like_prose(lines[end])
+    return range(position + 1, end) if resumes and is_links_box(lines, position, end) else range(0)
 
 
 def is_links_box(lines: list[Line], position: int, end: int) -> bool:
     """Whether the short lines between the heading at `position` and the paragraph at `end` are a box of links with
     the article going on under it: BOX_MIN_HEADLINES stories named or more (a caption shown twice under "Share this
     story" is no box), no date among them (teaser cards carry theirs), and paragraphs under it."""
-    headlines = {line.text for line in lines[position + 1:end] if line.words >= BOX_HEADLINE_MIN_WORDS and not is_junk(line)}
-    if len(headlines) < BOX_MIN_HEADLINES or any(is_dateline(line) for line in lines[position + 1:end]):
+    box = lines[position + 1:end]
+    headlines = {line.text for line in box if line.words >= BOX_HEADLINE_MIN_WORDS and not is_junk(line)}
+    if len(headlines) < BOX_MIN_HEADLINES or any(is_dateline(line) for line in box):
         return False
     return article_resumes(lines, end) or resumed_words(lines, end) >= BOX_RESUME_WORDS
 
@@ -264,7 +271,9 @@ def find_article_span(lines: list[Line]) -> Span | None:
         plain = heaviest_run(lines, weights, set())
         if plain is not None and plain.start < best.start < plain.end:
             best = Span(plain.start, best.end, best.weight)
-    return without_calls_to_act(lines, without_cards(lines, without_tail(lines, best, listing, widget, values), values), values)
+    span = without_tail(lines, best, listing, widget, values)
+    span = without_cards(lines, span, values)
+    return without_calls_to_act(lines, span, values)
 
 
 # What `run_weights` says of a line, for `heaviest_run`:
