@@ -15,7 +15,7 @@ from digest.pasted.lines import join_wrapped, split_lines
 from digest.pasted.headline import could_be_headline
 from digest.pasted.publisher import find_site
 from digest.pasted.reader import read_text
-from digest.pasted.span import find_article_span
+from digest.pasted.span import find_article_span, is_card, line_value
 
 RT_PASTE = Path(__file__).parent / "fixtures" / "rt-pentagon-pasted.txt"
 
@@ -234,6 +234,59 @@ def test_a_related_box_of_one_link_inside_the_article_does_not_cut_it() -> None:
     assert article.paragraphs[0].startswith("The city council voted")
     assert article.paragraphs[-1].startswith("Opponents said")
     assert not any("Řepka" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_box_of_several_links_inside_the_article_does_not_cut_it() -> None:
+    """eonline, westernjournalism: "Trending Stories" over ranked headlines, and the article goes on under them."""
+    paragraphs = LONG_ARTICLE.split("\n\n")
+    box = "\n".join(["Trending Stories", "1", "Tram Line 4 Closes For A Month", "2", "New Bike Lanes Open Downtown"])
+    article = read_text(paste(MENU, *paragraphs[:4], box, *paragraphs[4:]), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+    assert not any("Tram Line 4" in paragraph or "Trending" in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_newsletter_pitch_closing_the_article_is_not_its_text() -> None:
+    """rollingstone, gothamist, usmagazine: a sentence asking the reader to sign up or subscribe under the last
+    paragraph reads as prose, yet is the newsletter box's."""
+    pitch = "Want more of the Gazette? Sign up for our newsletter and get the city's news every morning."
+    article = read_text(paste(MENU, LONG_ARTICLE, "Topics: Bridges, Trams", pitch), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_a_paragraph_mentioning_a_newsletter_inside_the_article_stays() -> None:
+    """Only what closes the article goes: a paragraph that mentions subscribers above the last one is the text."""
+    paragraphs = LONG_ARTICLE.split("\n\n")
+    said = "The council will send its newsletter to every subscriber on the list, the mayor said."
+    article = read_text(paste(MENU, *paragraphs[:4], said, *paragraphs[4:]), url=None)
+    assert said in article.paragraphs and article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_teaser_cards_closing_the_article_are_not_its_text() -> None:
+    """obamawhitehouse, newyorker: the author's name and title, then other stories' cards (a headline over a short
+    summary, no heading above them) whose summaries read as prose."""
+    cards = "\n".join(["Jane Doe", "Transport Reporter", "The Final Tram", "Watch the last tram of line 4 leave the depot.",
+                       "The Supreme Court", "Read what the judges said about the old bridge.",
+                       "Find Your Park", "Take a look at the city's three newest parks."])
+    article = read_text("\n".join([MENU, LONG_ARTICLE.replace("\n\n", "\n"), cards]), url=None)  # no blank lines
+    assert article.paragraphs[-1].startswith("Opponents said the money")
+
+
+def test_a_reference_under_its_title_is_no_card() -> None:
+    """wikipedia, oreilly: a reference's source under its title, an erratum under its label, are no teaser cards."""
+    for text in ("^ \"The bridge that split a city\"\n. The Gazette. Retrieved 2022-04-08, two years after the vote.",
+                 "【正】\nパン、ミルク、卵といった食料品の一覧。", "The Supreme Court\nRead what the judges said about the bridge."):
+        lines = split_lines(text)
+        assert is_card(lines, 1, [line_value(line) for line in lines]) == text.startswith("The Supreme")
+
+
+def test_dated_cards_under_a_related_heading_are_no_box() -> None:
+    """broadwayworld: "RELATED STORIES" over headlines, then cards (headline, date, summary): the article is over."""
+    links = "\n".join(["RELATED STORIES", "Jodie Prenger Talks About The Tram", "The Gazette Announces A New Season",
+                       "More Hot Stories For You", "Gloucester Stage Company To Present A New Play", "August 9, 2022"])
+    card = ("Gloucester Stage Company has announced the regional premiere of the acclaimed play by a young writer, "
+            "and the season opens in September with three weeks of previews before the first night.")
+    article = read_text(paste(MENU, LONG_ARTICLE, links, card, card.replace("Gloucester", "Boston")), url=None)
+    assert article.paragraphs[-1].startswith("Opponents said the money")
 
 
 def test_a_comment_count_under_the_dateline_is_not_the_comments() -> None:
@@ -464,7 +517,9 @@ def test_a_home_link_in_chinese_is_no_breadcrumb_root() -> None:
 
 
 @pytest.mark.parametrize("heading", ["【関連記事】", "相关新闻", "관련기사", "Related stories", "[Related]", "Direct",
-                                     "Právě se děje", "Live updates", "Social Surge - What's Trending"])
+                                     "Právě se děje", "Live updates", "Social Surge - What's Trending",
+                                     "Read This Next", "Around the Web", "More like this", "Trending Stories",
+                                     "Editors' Picks", "新着ニュースリリース"])
 def test_section_breaks_in_more_languages_and_live_feeds(heading: str) -> None:
     """yahoo-4: "【関連記事】" under the article opens the other stories; liberation-1: "Direct", a live ticker."""
     assert is_section_break(split_lines(heading)[0])

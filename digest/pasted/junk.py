@@ -53,6 +53,10 @@ PROMPT_OPENING = re.compile(  # "Log in with your account to ...", "Sign up for 
     r"^(?:log ?in|sign ?in|sign ?up|register|subscribe|create (?:an|your|a free) account|join (?:us|now))\b",
     re.IGNORECASE,
 )
+CALL_TO_ACT = Screened(re.compile(  # what a page asks of its reader under the article: PROMPT's asks, and comments
+    PROMPT.pattern.pattern + r"|\bcomment (?:below|here)\b",
+    re.IGNORECASE,
+))
 NOTICE_MAX_WORDS = 40  # an article paragraph may mention cookies; a notice is short
 NOTICE_OPENING_CHARS = 60  # ... or opens with it ("We use cookies and similar technologies ...")
 CONSENT_MAX_WORDS = 150  # the longest consent text we call a notice
@@ -115,10 +119,11 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
     r"^(?:[^\W\d][^-–|:.]{1,30}\s[-–|:]\s)?[【\[]?(?:\d+\s+)?(?:what'?s trending|related(?: stories| articles| content| posts| topics| coverage| news| links)?|top stories|"
     r"more stories|more from .{1,30}|more on this story|more in .{1,30}|recommended(?: for you| stories)?|"
     r"you may also like|you might also like|most popular|most read|most viewed|trending(?: now)?|"
-    r"latest (?:news|stories)|editor'?s picks|what to read next|read next|up next|"
+    r"latest (?:news|stories)|editor'?s'? picks|what to read next|read (?:this )?next|up next|more like this|"
+    r"(?:popular|trending) stories|more news|more to explore|"
     r"comments?|leave a (?:comment|reply)|join the discussion|discussion|show comments|"
     r"about the author|share this(?: article| story| post)?|follow us|sponsored(?: content| stories)?|"
-    r"from around the web|all podcasts|live|live updates|just in|latest|direct|en direct|en vivo|ao vivo|"
+    r"(?:from )?around the web|all podcasts|live|live updates|just in|latest|direct|en direct|en vivo|ao vivo|"
     r"právě se děje|liveticker|newsticker|"
     r"(?:las|los|lo) más (?:leíd[oa]s?|vist[oa]s?)|más sobre .{1,40}|plus sur .{1,40}|mehr über .{1,40}|"
     r"mais sobre .{1,40}|more about .{1,40}|"
@@ -127,7 +132,7 @@ SECTION_BREAK = re.compile(  # a heading that opens the page's other stories or 
     r"leia também|mais lidas|comentários|lo más leído|noticias relacionadas|comentarios|te puede interesar|"
     r"читайте также|популярное|комментарии|похожие новости|главное|"
     r"più letti|commenti|leggi anche|související(?: články)?|nejčtenější|diskuse|komentarze|najczęściej czytane|"
-    r"関連記事|関連ニュース|おすすめ記事|人気記事|相关新闻|相关阅读|相关文章|推荐阅读|热门推荐|延伸阅读|相關新聞|延伸閱讀|관련기사|관련 기사)"
+    r"関連記事|関連ニュース|おすすめ記事|人気記事|新着\S{0,8}|相关新闻|相关阅读|相关文章|推荐阅读|热门推荐|延伸阅读|相關新聞|延伸閱讀|관련기사|관련 기사)"
     r"\s*[:：›»>】\]]*$",
     re.IGNORECASE,
 )
@@ -194,6 +199,12 @@ def is_notice(line: Line) -> bool:
     if line.words > NOTICE_MAX_WORDS or looks_like_prose(line) and PROMPT_OPENING.match(line.text) is None:
         return False  # a paragraph is a prompt only when it opens as one: said before PROMPT's screen and search
     return PROMPT.search(line.text) is not None
+
+
+def is_call_to_act(line: Line) -> bool:
+    """A short line asking the reader to subscribe, sign up or comment ("Want more Rolling Stone? Sign up for
+    our newsletter."), however well it reads: under the article's last paragraph, a newsletter box's pitch."""
+    return line.words <= NOTICE_MAX_WORDS and CALL_TO_ACT.search(line.text) is not None
 
 
 def notice_start(text: str) -> int | None:

@@ -46,7 +46,7 @@ from digest.pasted.span import (
     find_article_span,
     gallery_captions,
     fragment_runs,
-    is_inline_box,
+    box_links,
     listing_lines,
 )
 
@@ -97,7 +97,7 @@ def article_lines(lines: list[Line], span: Span) -> list[Line]:
     """The run's lines without the junk that sits inside articles (credits, teasers, buttons, charts)."""
     run = lines[span.start:span.end]
     fragments = fragment_lines(run)
-    boxed = {line.index + 1 for line in run if is_inline_box(lines, line.index)}  # the box's one link
+    boxed = {link for line in run for link in box_links(lines, line.index)}  # a box's links
     dropped = fragments | boxed | gallery_captions(lines) | credited_captions(lines, range(span.start, span.end))
     listing = listing_lines(lines)
     if not listing:  # a technical article repeats its commands and their output

@@ -8,14 +8,17 @@ Like Readability.js, on lines instead of DOM nodes:
   so the article's paragraphs stay together across the odd caption and heading inside it,
   while the long menus before it and the other stories after it fall away. A comments heading
   or a "Related coverage" heading closing an article makes what follows count for less; a
-  comment count under the dateline and a one-link box inside the text do not. A run of
+  comment count under the dateline and a box of links inside the text (one link, or a few headlines with the
+  article going on under them: `box_links`) do not. A run of
   WIDGET_MIN_LINES fragments or more (a video player's controls and caption settings) costs as
   one box, so it no longer cuts an article in two. On a page that sets its paragraphs apart with blank lines,
   a prose line glued under a label or a headline (`glued_lines`: a teaser card's summary, a feed's item, a
   newsletter box's pitch) costs like a subheading; a list glued under a paragraph stays. On a page whose CJK paragraphs end in 。, a CJK line
   in a list that ends in none is a headline (`cjk_titles`). The run then sheds what hangs at its end
   (`without_tail`): a lone paragraph after TAIL_GAP_LINES lines with no prose, or after the author's
-  name alone (a disclaimer at the foot, an author's bio).
+  name alone (a disclaimer at the foot, an author's bio), the teaser cards that close it (`without_cards`: a headline
+  over a short summary, twice or more), and the calls to act that close it (`without_calls_to_act`:
+  a newsletter box's pitch, "Scroll down to comment below").
 
 What is dropped inside the run, and the rest of the article, is digest.pasted.reader's.
 """
@@ -36,7 +39,14 @@ from digest.pasted.blocks import (
     looks_like_prose,
     slide_counter,
 )
-from digest.pasted.junk import is_comments_heading, is_junk, is_page_copyright, is_relative_time, is_section_break
+from digest.pasted.junk import (
+    is_call_to_act,
+    is_comments_heading,
+    is_junk,
+    is_page_copyright,
+    is_relative_time,
+    is_section_break,
+)
 from digest.pasted.lines import Line, Span, cjk_chars
 
 # Weights, in words: a prose line earns its words; everything else costs.
@@ -45,6 +55,9 @@ BLOCK_LINE_COST = 1  # a short line standing as a block of its own (a subheading
 JUNK_COST = 10  # a credit, a teaser, a notice, a button
 SECTION_BREAK_COST = 80  # "Top stories", "Comments": the article is most likely over
 CARD_MAX_WORDS = 15  # a sentence this short shown twice on a page with an article is a card's headline (a teaser)
+CARD_SUMMARY_MAX_WORDS = 30  # a teaser card's summary under its headline: a sentence or two (`is_card`) ...
+CARD_HEADLINE_WORDS = range(2, CARD_MAX_WORDS + 1)  # ... and its headline, a name more than a label
+CARD_TAIL_MIN = 2  # cards in a row closing the run: the page's other stories
 LIST_ITEM_MIN_WORDS = 3  # "+ Added Slime Block": a typed list item is content, worth half its words
 
 FRAGMENT_MAX_WORDS = 3
@@ -64,8 +77,11 @@ CJK_SENTENCE_END = re.compile(  # 。 or ！, maybe inside a closing 」 (digest
 SPACED_SHARE = 0.8  # a page setting this share of its prose words under a blank line spaces its paragraphs
 ARTICLE_SIZED_RUN = 150  # a run this heavy before a section break is an article that the break closes
 BOX_LINK_MAX_WORDS = 20  # the one link of a box inside the article: a headline's length (its summary is longer)
+BOX_HEADLINE_MIN_WORDS, BOX_MIN_HEADLINES = 4, 2  # a box of several links names two stories or more
+BOX_MAX_LINKS = 8  # a box of links inside the article: this many short lines at most (headlines, ranks, a credit)
 BOX_RESUME_LINES = 4  # under a box's link the article resumes: paragraphs, BOX_RESUME_PROSE of these lines at least ...
 BOX_RESUME_PROSE = 3  # ... where a list of teasers goes on headline, summary, author, headline
+BOX_RESUME_WORDS = 100  # ... or this many words of prose in those lines under a box of several links
 HEADER_REACH = 5  # lines above a comment count where the article header's byline or date may stand (share links between)
 GALLERY_MIN_SLIDES = 3  # slides of one series ("1/50", "2/50", "3/50") that make a gallery
 ARTICLE_MIN_WORDS = 30  # fewer words than this in the best run is not an article
@@ -120,12 +136,49 @@ def is_header_comment_count(lines: list[Line], position: int) -> bool:
 
 
 def is_inline_box(lines: list[Line], position: int) -> bool:
-    """"Related" over a single link, and the article goes on under it (paragraphs, not cards): a box set inside
-    the text."""
-    if not (is_section_break(lines[position]) and position + 2 < len(lines)
-            and lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2])):
+    """A heading such as "Related" or "Trending Stories" over a box of links set inside the text (`box_links`)."""
+    return bool(box_links(lines, position))
+
+
+def box_links(lines: list[Line], position: int) -> range:
+    """The indexes of the links of a box set inside the article under the section break at `position`, or an empty
+    range: "Related" over a single link, or over up to BOX_MAX_LINKS short lines that are no prose (headlines, their
+    ranks, a picture's credit) with a paragraph set apart under them; either way the article goes on under the box
+    (paragraphs, not cards). A list of teaser cards under "Read This Next" mixes in their summaries and never
+    resumes."""
+    if not is_section_break(lines[position]) or position + 2 >= len(lines):
+        return range(0)
+    if lines[position + 1].words <= BOX_LINK_MAX_WORDS and looks_like_prose(lines[position + 2]):
+        return range(position + 1, position + 2) if article_resumes(lines, position + 2) else range(0)
+    end = position + 1
+    while (end < len(lines) and end - position <= BOX_MAX_LINKS and lines[end].words <= BOX_LINK_MAX_WORDS
+           and not looks_like_prose(lines[end])):
+        end += 1
+    resumes = end < len(lines) and lines[end].blank_before and looks_like_prose(lines[end])
+    return range(position + 1, end) if resumes and is_links_box(lines, position, end) else range(0)
+
+
+def is_links_box(lines: list[Line], position: int, end: int) -> bool:
+    """Whether the short lines between the heading at `position` and the paragraph at `end` are a box of links with
+    the article going on under it: BOX_MIN_HEADLINES stories named or more (a caption shown twice under "Share this
+    story" is no box), no date among them (teaser cards carry theirs), and paragraphs under it."""
+    box = lines[position + 1:end]
+    headlines = {line.text for line in box if line.words >= BOX_HEADLINE_MIN_WORDS and not is_junk(line)}
+    if len(headlines) < BOX_MIN_HEADLINES or any(is_dateline(line) for line in box):
         return False
-    resumed = lines[position + 2:position + 2 + BOX_RESUME_LINES]
+    return article_resumes(lines, end) or resumed_words(lines, end) >= BOX_RESUME_WORDS
+
+
+def resumed_words(lines: list[Line], position: int) -> int:
+    """The prose words of BOX_RESUME_LINES lines from `position`: long paragraphs between a gallery's labels are the
+    article going on."""
+    return sum(line.words for line in lines[position:position + BOX_RESUME_LINES] if looks_like_prose(line))
+
+
+def article_resumes(lines: list[Line], position: int) -> bool:
+    """Paragraphs from `position` on (BOX_RESUME_PROSE of BOX_RESUME_LINES lines), not a list of teasers going on
+    headline, summary, author, headline."""
+    resumed = lines[position:position + BOX_RESUME_LINES]
     return sum(looks_like_prose(line) for line in resumed) >= min(BOX_RESUME_PROSE, len(resumed))
 
 
@@ -218,7 +271,9 @@ def find_article_span(lines: list[Line]) -> Span | None:
         plain = heaviest_run(lines, weights, set())
         if plain is not None and plain.start < best.start < plain.end:
             best = Span(plain.start, best.end, best.weight)
-    return without_tail(lines, best, listing, widget, values)
+    span = without_tail(lines, best, listing, widget, values)
+    span = without_cards(lines, span, values)
+    return without_calls_to_act(lines, span, values)
 
 
 # What `run_weights` says of a line, for `heaviest_run`:
@@ -333,6 +388,48 @@ def without_tail(lines: list[Line], span: Span, listing: set[int], widget: dict[
         if cut is None:
             return Span(span.start, end, span.weight)
         end = cut
+
+
+def is_card(lines: list[Line], position: int, values: list[int]) -> bool:
+    """A teaser card: a short prose line (CARD_SUMMARY_MAX_WORDS words at most) glued under a headline, a line that is
+    no prose, no junk, of CARD_HEADLINE_WORDS words and opening on a letter ("The Supreme Court" over "Read what the
+    President is looking for in his next Supreme Court nominee."). A reference ("^ Smith, ...") or a label ("【正】")
+    over its line is none. `values` are the lines' `line_value`s."""
+    line, above = lines[position], lines[position - 1]
+    return (values[position] > 0 and line.words <= CARD_SUMMARY_MAX_WORDS and not line.blank_before
+            and values[above.index] <= 0 and above.words in CARD_HEADLINE_WORDS and above.text[:1].isalpha()
+            and not is_junk(above))
+
+
+def without_cards(lines: list[Line], span: Span, values: list[int]) -> Span:
+    """The span without the teaser cards that close it (`is_card`, CARD_TAIL_MIN of them or more, an author's name
+    and title above them between): other stories' headlines and summaries under an article (ARTICLE_SIZED_RUN of
+    prose above), whose short summaries outweigh their headlines. `values` are the lines' `line_value`s."""
+    cards, position = 0, span.end - 1
+    while position > span.start:
+        if values[position] <= 0:
+            position -= 1
+        elif is_card(lines, position, values):
+            cards, position = cards + 1, position - 2
+        else:
+            break
+    if cards < CARD_TAIL_MIN or prose_weight(lines[span.start:position + 1], values) < ARTICLE_SIZED_RUN:
+        return span
+    return Span(span.start, position + 1, span.weight)
+
+
+def without_calls_to_act(lines: list[Line], span: Span, values: list[int]) -> Span:
+    """The span without the calls to act that close it (`is_call_to_act`: a newsletter box's pitch, "Scroll down to
+    comment below") and what stands between them and the article: from the end up, prose lines that ask the reader
+    to act go, and the span ends on the last paragraph that does not. `values` are the lines' `line_value`s."""
+    asked = False
+    for position in range(span.end - 1, span.start, -1):
+        if values[position] <= 0:
+            continue
+        if not is_call_to_act(lines[position]):
+            return Span(span.start, position + 1, span.weight) if asked else span
+        asked = True
+    return span
 
 
 def is_fragment(line: Line) -> bool:
