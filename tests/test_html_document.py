@@ -4,6 +4,7 @@ readability-lxml's own method gives, on real pages and on markup built to reach 
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import lxml.html
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 from readability import Document
 from readability.readability import clean
 
-from digest.html.document import LONG_SPACE, TreeDocument, clean_text, has_blank_block, names_block, new_paragraph
+from digest.html.document import (LINE_BREAK_RUN, LONG_SPACE, SPACE_RUN, TreeDocument, clean_text, has_blank_block,
+                                  names_block, new_paragraph)
 from digest.html.reader import parse_page, prune_for_readability
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -74,6 +76,13 @@ def test_built_pages_read_the_same(blocks: list[str]) -> None:
 @settings(max_examples=500, deadline=None)
 def test_clean_text_is_readabilitys_clean(text: str) -> None:
     assert clean_text(text) == clean(text)
+
+
+@given(st.text(alphabet=" \t\n\r\xa0\u3000a", max_size=80))
+@settings(max_examples=1000, deadline=None)
+def test_whitespace_patterns_change_what_readabilitys_change(text: str) -> None:
+    assert LINE_BREAK_RUN.sub("\n", text) == re.sub(r"\s*\n\s*", "\n", text)
+    assert SPACE_RUN.sub(" ", text) == re.sub(r"\t|[ \t]{2,}", " ", text)
 
 
 def test_long_whitespace_runs_are_cleaned_as_readability_cleans_them() -> None:

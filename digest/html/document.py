@@ -39,13 +39,18 @@ from readability.readability import REGEXES
 from digest.folding import lower_case_safe
 from digest.html.cleaner import clean_like_readability
 
-# readability.readability.clean's three patterns, in its order
+# readability.readability.clean's three patterns, in its order (the same matches)
 LONG_SPACE = re.compile(r"\s{255,}")
 LONG_SPACE_MIN_CHARS = 255
 LONG_SPACE_KEPT = " " * 255
 BLANK_BLOCK = 128  # a run of 255 covers a whole block this long starting at a multiple of it (255 >= 2 * 128 - 1)
-LINE_BREAK_RUN = re.compile(r"\s*\n\s*")
-SPACE_RUN = re.compile(r"\t|[ \t]{2,}")
+# The last two, written to open with a character class: re then skips in C to where a match can start
+# (a whitespace character; a space or a tab) instead of trying the whole pattern at every character.
+# A whitespace run holding a line break becomes one line break (`\s*\n\s*`), skipping the runs that are one
+# already: the run's first character, then a second one after a line break or a line break further on.
+# A tab, or a run of two or more spaces and tabs, becomes a space (`\t|[ \t]{2,}`: a tab alone first).
+LINE_BREAK_RUN = re.compile(r"\s(?:(?<=\n)\s|\s*\n)\s*")
+SPACE_RUN = re.compile(r"[ \t](?:(?<=\t)|[ \t]+)")
 
 DIV_TO_P = REGEXES["divToPElementsRe"]  # "<" and a block tag's name (or its start: "<p" is "<picture" too)
 NAMES_BLOCK = re.compile(DIV_TO_P.pattern.removeprefix("<"), re.IGNORECASE).match  # the same, on a tag name
