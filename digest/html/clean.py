@@ -333,13 +333,17 @@ def remove_junk(content: HtmlElement, *, byline: str | None = None, title: str |
     remove_headline(content, title)
     total = max(1, len(content.text_content()))
     dropped: set[HtmlElement] = set()
+    # found once: dropping a subtree takes its elements' ancestors along, so no element gains or loses one
+    inside_verbatim = {inner for outer in content.iter(*VERBATIM_TAGS) for inner in outer.iterdescendants()}
 
     def small(element: HtmlElement) -> bool:
         return len(element.text_content()) <= JUNK_MAX_SHARE * total
 
     def skipped(element: HtmlElement) -> bool:
         """Already gone with a dropped ancestor, or inside code or a table."""
-        return any(a in dropped or a.tag in VERBATIM_TAGS for a in element.iterancestors())
+        if element in inside_verbatim:
+            return True
+        return bool(dropped) and any(a in dropped for a in element.iterancestors())
 
     def remove(element: HtmlElement) -> None:
         dropped.add(element)
@@ -356,8 +360,7 @@ def remove_junk(content: HtmlElement, *, byline: str | None = None, title: str |
     for element in list(content.iter(*TEXT_RULE_TAGS)):
         if skipped(element):
             continue
-        if element.tag == "div" and any(
-                child.tag in TEXT_RULE_TAGS or child.tag in LIST_TAGS for child in element.iterdescendants()):
+        if element.tag == "div" and next(element.iterdescendants(*TEXT_RULE_TAGS, *LIST_TAGS), None) is not None:
             continue  # a container: its blocks are judged one by one
         text = text_of(element)
         if text and is_junk_line(element, text, byline) and small(element):
