@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from readability import Document
-from readability.readability import clean
+from readability.readability import Unparseable, clean
 
-from digest.html.document import (LINE_BREAK_RUN, LONG_SPACE, SPACE_RUN, TreeDocument, clean_text, has_blank_block,
-                                  names_block, new_paragraph)
+from digest.html.document import (LINE_BREAK_RUN, LONG_SPACE, SPACE_RUN, TreeDocument, clean_text,
+                                  has_long_space, names_block, new_paragraph)
 from digest.html.reader import parse_page, prune_for_readability
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -132,11 +132,35 @@ def test_new_paragraph_is_readabilitys_parsed_one() -> None:
     assert lxml.html.tostring(made) == lxml.html.tostring(parsed)
 
 
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 400)), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_long_runs_are_found_among_short_ones(runs: list[tuple[int, int]]) -> None:
+    text = "".join("w" * words + " " * spaces for words, spaces in runs)
+    assert has_long_space(text) == (LONG_SPACE.search(text) is not None)
+    assert clean_text(text) == clean(text)
+
+
 @pytest.mark.parametrize("space", [" ", "\n", "\xa0", "\u3000"])
 def test_a_long_run_is_found_wherever_it_starts(space: str) -> None:
-    """clean_text searches for a run of 255 only in a text with a blank aligned block: every run of 255 has one."""
+    """clean_text searches for a run of 255 only around a blank aligned block: every run of 255 covers one."""
     for before in range(0, 300, 7):
         for length in (254, 255, 256, 383):
             text = "x" * before + space * length + "y" * 40
-            assert has_blank_block(text) or LONG_SPACE.search(text) is None
+            assert has_long_space(text) == (LONG_SPACE.search(text) is not None)
             assert clean_text(text) == clean(text)
+
+
+def test_readabilitys_own_clean_is_put_back_after_a_summary() -> None:
+    """Ours runs with clean_text in readability's module; a bare Document afterwards runs readability's own."""
+    import readability.readability as readability_module
+
+    class Failing(TreeDocument):
+        def get_article(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("fails inside readability's summary()")
+
+    page = "<html><body><p>" + "Words, words and words. " * 20 + "</p></body></html>"
+    TreeDocument(parse_page(page)).summary()
+    assert readability_module.clean is clean
+    with pytest.raises(Unparseable):
+        Failing(parse_page(page)).summary()
+    assert readability_module.clean is clean

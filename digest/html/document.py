@@ -20,7 +20,11 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
   links that could hold one are checked);
 - each `<p>` it wraps loose text in is parsed from "<p/>" as a document of its own;
 - a debug line describing the node (a walk up the tree) is formatted for every candidate,
-  whether or not debug logging is on.
+  whether or not debug logging is on;
+- the methods no override here replaces (`sanitize`, `get_article`, the candidate pickers) measure
+  text with readability's module function `clean` (through `text_length` too): while our `summary()`
+  runs, that name is bound to `clean_text`, which returns the same text. Only for that call, and put
+  back after it: a bare `Document` in the same process (bench.speed's) still runs readability's own.
 
 Every override returns what the method it replaces returns: tests/test_document.py compares
 the two on the fixture pages and on trees built to hit each exception above.
@@ -33,6 +37,7 @@ import re
 
 from lxml.etree import XPath, tostring, tounicode
 from lxml.html import Element, HtmlElement
+import readability.readability as readability_module
 from readability import Document
 from readability.readability import REGEXES
 
@@ -64,13 +69,14 @@ HIDDEN, STYLED = XPath("//*[@hidden]"), XPath("//*[@style]")  # readability's, c
 MARKED = XPath(".//*[@class or @id]")  # an element with neither gives readability " ", too short to search
 IN_CODE = XPath("ancestor-or-self::pre | ancestor-or-self::code")  # readability's, compiled once, not per element
 HOLDS_ARTICLE = XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
+READABILITY_CLEAN = readability_module.clean  # what `summary()` puts back
 RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "plaintext", "noscript", "noembed", "noframes", "iframe",
                            "textarea", "title", "template"})  # text a serialiser may write unescaped
 
 
 def clean_text(text: str) -> str:
     """readability's `clean(text)`, each of its substitutions run only where it can change something."""
-    if len(text) >= LONG_SPACE_MIN_CHARS and has_blank_block(text) and LONG_SPACE.search(text):
+    if len(text) >= LONG_SPACE_MIN_CHARS and has_long_space(text):
         text = LONG_SPACE.sub(LONG_SPACE_KEPT, text)
     if "\n" in text:
         text = LINE_BREAK_RUN.sub("\n", text)
@@ -79,11 +85,16 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
-def has_blank_block(text: str) -> bool:
-    """Is one of the text's aligned BLANK_BLOCKs all whitespace? Only then can it hold a run of
-    LONG_SPACE_MIN_CHARS; a few slices tell that for a long text, where the search reads every character."""
-    starts = range(0, len(text) - BLANK_BLOCK + 1, BLANK_BLOCK)
-    return any(text[start:start + BLANK_BLOCK].isspace() for start in starts)
+def has_long_space(text: str) -> bool:
+    """Does LONG_SPACE find a run in the text? Such a run covers a blank aligned BLANK_BLOCK, so it shows (whole, or
+    a part as long) within LONG_SPACE_MIN_CHARS - 1 characters either side of that block: only those stretches are
+    searched. The search tries every character it is given, and a blank block (indentation) is common enough."""
+    reach = LONG_SPACE_MIN_CHARS - 1
+    for start in range(0, len(text) - BLANK_BLOCK + 1, BLANK_BLOCK):
+        if text[start:start + BLANK_BLOCK].isspace() and LONG_SPACE.search(
+                text, max(0, start - reach), start + BLANK_BLOCK + reach) is not None:
+            return True
+    return False
 
 
 def finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str) -> bool:
@@ -136,6 +147,14 @@ class TreeDocument(Document):
         clean_like_readability(doc)
         doc.resolve_base_href(handle_failures=self.handle_failures)
         return doc
+
+    def summary(self, html_partial: bool = False, keep_all_images: bool = False) -> str:
+        """readability's, its module's `clean` answered by clean_text meanwhile (see the module docstring)."""
+        readability_module.clean = clean_text
+        try:
+            return super().summary(html_partial=html_partial, keep_all_images=keep_all_images)
+        finally:
+            readability_module.clean = READABILITY_CLEAN
 
     def class_weight(self, e: HtmlElement) -> int:
         """readability's, its IGNORECASE searches made on a lower-cased copy where that is the same."""
