@@ -164,3 +164,18 @@ def test_readabilitys_own_clean_is_put_back_after_a_summary() -> None:
     with pytest.raises(Unparseable):
         Failing(parse_page(page)).summary()
     assert readability_module.clean is clean
+
+
+@pytest.mark.parametrize("page", [
+    "<div><div><p>{long}:</p></div><div><blockquote><p>{long}</p></blockquote></div><section>x</section></div>",
+    "<div><section><div><p>{long}</p></div></section><div><div><blockquote>q</blockquote></div></div></div>",
+    "<div><div><p>{long}:</p></div><!-- a comment --><blockquote><p>{long}</p></blockquote></div>",
+    "<div><div><p>{long}:</p></div><blockquote>q</blockquote><ul><li>x</li></ul></div>",
+    "<div><div><p>short:</p></div><div><blockquote>q</blockquote></div></div>",
+    "<div><section><div>x</div><p>{long}:</p></section><div><blockquote>q</blockquote></div></div>",
+    "<div><div><p>{long}</p></div><div><p>{long}</p></div></div>",
+])
+def test_quote_leads_are_readabilitys(page: str) -> None:
+    node = lxml.html.fragment_fromstring(page.format(long="A lead line long enough to count, with words " * 2))
+    ours, theirs = TreeDocument(node), Document(node)
+    assert ours.get_preserved_elements(node) == theirs.get_preserved_elements(node)

@@ -19,6 +19,8 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
   and checking every link for a `javascript:` scheme (digest.html.cleaner: one walk, and only the
   links that could hold one are checked);
 - each `<p>` it wraps loose text in is parsed from "<p/>" as a document of its own;
+- for every `<div>` and `<section>` of the article, each ancestor is asked whether the box after it
+  holds a blockquote (and its text measured if so): `quote_leads` starts from the blockquotes instead;
 - a debug line describing the node (a walk up the tree) is formatted for every candidate,
   whether or not debug logging is on;
 - the methods no override here replaces (`sanitize`, `get_article`, the candidate pickers) measure
@@ -171,6 +173,31 @@ class TreeDocument(Document):
         if self.negative_keywords and self.negative_keywords.match("tag-" + e.tag):
             weight -= 25
         return weight
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
+        """readability's, a `<div>` or `<section>` kept as a quote's lead when it or an ancestor is one of
+        `quote_leads` (what readability's `is_quote_lead` asks of each of them in turn)."""
+        allowed = {elem: True for elem in self.tags(node, "ul") if self.is_toc_list(elem)}
+        if leads := self.quote_leads(node):
+            allowed.update({elem: True for elem in self.tags(node, "div", "section")
+                            if any(lead in leads for lead in (elem, *elem.iterancestors()))})
+        return allowed
+
+    def quote_leads(self, node: HtmlElement) -> set[HtmlElement]:
+        """Every element of the node's tree that `is_quote_lead` accepts as a lead: the element right before one
+        holding a blockquote, its text at least `min_text_length` long and ending in ":"."""
+        leads: set[HtmlElement] = set()
+        seen: set[HtmlElement] = set()
+        for quote in node.getroottree().getroot().iter("blockquote"):
+            for following in quote.iterancestors():
+                lead = following.getprevious()
+                if lead is None or not isinstance(lead.tag, str) or lead in seen:
+                    continue
+                seen.add(lead)
+                text = clean_text(lead.text_content() or "")
+                if len(text) >= self.min_text_length and text.endswith(":"):
+                    leads.add(lead)
+        return leads
 
     def get_link_density(self, elem: HtmlElement) -> float:
         link_length = sum(text_length(link) for link in elem.findall(".//a"))
