@@ -46,17 +46,17 @@ from readability.readability import REGEXES
 from digest.folding import lower_case_safe
 from digest.html.cleaner import clean_like_readability
 
-# readability.readability.clean's three patterns, in its order (the same matches)
+# readability.readability.clean's three steps, in its order (the same text out)
 LONG_SPACE = re.compile(r"\s{255,}")
 LONG_SPACE_MIN_CHARS = 255
 LONG_SPACE_KEPT = " " * 255
 BLANK_BLOCK = 128  # a run of 255 covers a whole block this long starting at a multiple of it (255 >= 2 * 128 - 1)
-# The last two, written to open with a character class: re then skips in C to where a match can start
-# (a whitespace character; a space or a tab) instead of trying the whole pattern at every character.
-# A whitespace run holding a line break becomes one line break (`\s*\n\s*`), skipping the runs that are one
-# already: the run's first character, then a second one after a line break or a line break further on.
-# A tab, or a run of two or more spaces and tabs, becomes a space (`\t|[ \t]{2,}`: a tab alone first).
-LINE_BREAK_RUN = re.compile(r"\s(?:(?<=\n)\s|\s*\n)\s*")
+# LONG_SPACE's matches, tried only where a run starts (its first character a whitespace one, the one before it
+# not): LONG_SPACE tries every character, and counts a whole run again from each of its characters.
+LONG_SPACE_RUN = re.compile(r"\s(?<!\s\s)\s{254,}")
+# `\s*\n\s*` (squeeze_line_breaks does it with string methods). The last: written to open with a character
+# class, so re skips in C to where a match can start instead of trying the whole pattern at every character:
+# a tab, or a run of two or more spaces and tabs, becomes a space (`\t|[ \t]{2,}`: a tab alone first).
 SPACE_RUN = re.compile(r"[ \t](?:(?<=\t)|[ \t]+)")
 
 DIV_TO_P = REGEXES["divToPElementsRe"]  # "<" and a block tag's name (or its start: "<p" is "<picture" too)
@@ -79,12 +79,25 @@ RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "plaintext", "noscript", "n
 def clean_text(text: str) -> str:
     """readability's `clean(text)`, each of its substitutions run only where it can change something."""
     if len(text) >= LONG_SPACE_MIN_CHARS and has_long_space(text):
-        text = LONG_SPACE.sub(LONG_SPACE_KEPT, text)
+        text = LONG_SPACE_RUN.sub(LONG_SPACE_KEPT, text)
     if "\n" in text:
-        text = LINE_BREAK_RUN.sub("\n", text)
+        text = squeeze_line_breaks(text)
     if "\t" in text or "  " in text:
         text = SPACE_RUN.sub(" ", text)
     return text.strip()
+
+
+def squeeze_line_breaks(text: str) -> str:
+    """`re.sub(r"\\s*\\n\\s*", "\\n", text)`: every whitespace run holding a line break becomes one line break.
+
+    Between two line breaks that is the line stripped, gone if blank (its run joins theirs); the first line
+    loses the whitespace at its end, the last at its start. A pattern opening with `\\s*` is tried at every
+    character, and counts a run again from each of its characters."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text
+    inner = (line.strip() for line in lines[1:-1])
+    return "\n".join([lines[0].rstrip(), *(line for line in inner if line), lines[-1].lstrip()])
 
 
 def has_long_space(text: str) -> bool:
