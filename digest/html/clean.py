@@ -25,6 +25,7 @@ import lxml.etree
 from lxml.html import HtmlElement
 
 from digest.dates import find_date
+from digest.summary.screen import Screened
 
 NOT_WORD = re.compile(r"[\W_]+")
 ID_MAX_CHARS = 30
@@ -105,11 +106,11 @@ RELATED_HEADING = re.compile(
     r"te puede interesar|noticias relacionadas|relacionadas|artículos relacionados)\s*:?\s*$",
     re.IGNORECASE,
 )
-NEWSLETTER_TEXT = re.compile(
+NEWSLETTER_TEXT = Screened(re.compile(  # screened: a block seldom holds one of its words
     r"\b(?:sign up for|sign up to|subscribe to (?:our|the)|get our newsletter|newsletter sign|"
     r"abonnez-vous|inscrivez-vous à|melden sie sich|abonnieren sie|подпишитесь|suscríbete|iscriviti|assine)",
     re.IGNORECASE,
-)
+))
 NEWSLETTER_MAX_WORDS = 40
 HEADLINE_SIMILARITY = 0.75  # Readability.js's threshold for a heading that repeats the title
 DATELINE_MAX_CHARS = 80  # a block that is only a date is short

@@ -25,6 +25,7 @@ from digest.html.clean import (
     marks_of,
 )
 from digest.html.paragraphs import CELL_SEPARATOR, TABLE_CELLS, squashed_text
+from digest.summary.screen import Screened
 
 RESCUE_LEVELS = 2  # how far above readability's container we look
 RESCUE_MIN_CHARS = 120  # a rescued paragraph is real prose, not a label or a teaser line
@@ -34,8 +35,8 @@ MATCH_MIN_PARAGRAPHS = 2
 DUPLICATE_PROBE_WORDS = 8  # a left-behind paragraph whose first or last words readability kept is no left-behind
 PROSE_END = re.compile(r"[.!?…»”\"'’]$")
 # Boilerplate that is written as prose: comment policies and "report abuse" notes under articles.
-COMMENT_BOILERPLATE = re.compile(
-    r"comment|comentari|commentair|kommentar|комментар|community guidelines|inappropriate|report abuse", re.IGNORECASE)
+COMMENT_BOILERPLATE = Screened(re.compile(  # screened: a long paragraph seldom holds one of its words
+    r"comment|comentari|commentair|kommentar|комментар|community guidelines|inappropriate|report abuse", re.IGNORECASE))
 def text_of(element: HtmlElement) -> str:
     """A paragraph's text as digest.html.paragraphs reads it (scripts and styles left out)."""
     return squashed_text(element)
