@@ -96,8 +96,8 @@ def squeeze_line_breaks(text: str) -> str:
     lines = text.split("\n")
     if len(lines) == 1:
         return text
-    inner = (line.strip() for line in lines[1:-1])
-    return "\n".join([lines[0].rstrip(), *(line for line in inner if line), lines[-1].lstrip()])
+    inner = filter(None, map(str.strip, lines[1:-1]))  # the blank ones dropped (in C: no Python step a line)
+    return "\n".join([lines[0].rstrip(), *inner, lines[-1].lstrip()])
 
 
 def has_long_space(text: str) -> bool:
