@@ -7,6 +7,7 @@ import copy
 import re
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 from hypothesis import given, settings
@@ -180,3 +181,19 @@ def test_quote_leads_are_readabilitys(page: str) -> None:
     node = lxml.html.fragment_fromstring(page.format(long="A lead line long enough to count, with words " * 2))
     ours, theirs = TreeDocument(node), Document(node)
     assert ours.get_preserved_elements(node) == theirs.get_preserved_elements(node)
+
+
+def test_code_and_article_tests_are_readabilitys_xpaths() -> None:
+    from lxml.etree import XPath
+
+    from digest.html.document import holds_article, in_code
+
+    in_code_xpath = XPath("ancestor-or-self::pre | ancestor-or-self::code")
+    holds_article_xpath = XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
+    page = ("<html><body><main><pre><span>x</span></pre><code><b>y</b></code><article><p>z</p></article></main>"
+            "<div><math><mi>x</mi></math></div><div><p>w</p></div></body></html>")
+    sources = [page, *(source.read_text(encoding="utf-8") for source in sorted(PAGES.glob("*/source.html"))[:5])]
+    for source in sources:
+        for element in parse_page(source).iter(lxml.etree.Element):
+            assert in_code(element) == bool(in_code_xpath(element))
+            assert holds_article(element) == bool(holds_article_xpath(element))

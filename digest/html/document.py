@@ -69,8 +69,10 @@ POSITIVE, NEGATIVE = REGEXES["positiveRe"], REGEXES["negativeRe"]
 POSITIVE_LOWER, NEGATIVE_LOWER = re.compile(POSITIVE.pattern.lower()), re.compile(NEGATIVE.pattern.lower())
 HIDDEN, STYLED = XPath("//*[@hidden]"), XPath("//*[@style]")  # readability's, compiled once, not per pass
 MARKED = XPath(".//*[@class or @id]")  # an element with neither gives readability " ", too short to search
-IN_CODE = XPath("ancestor-or-self::pre | ancestor-or-self::code")  # readability's, compiled once, not per element
-HOLDS_ARTICLE = XPath("descendant-or-self::main | descendant-or-self::article | descendant-or-self::math")
+# readability's `ancestor-or-self::pre | ancestor-or-self::code` and `descendant-or-self::main | ... article | ...
+# math`, asked by lxml's tag filters: a walk that stops at the first one found, not a union of whole walks
+CODE_TAGS = ("pre", "code")
+ARTICLE_TAGS = ("main", "article", "math")
 READABILITY_CLEAN = readability_module.clean  # what `summary()` puts back
 RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "plaintext", "noscript", "noembed", "noframes", "iframe",
                            "textarea", "title", "template"})  # text a serialiser may write unescaped
@@ -265,7 +267,7 @@ class TreeDocument(Document):
                     continue
             elif not UNLIKELY.search(s) or MAYBE.search(s):
                 continue
-            if elem.tag not in ["html", "body"] and not IN_CODE(elem) and not HOLDS_ARTICLE(elem):
+            if elem.tag not in ["html", "body"] and not in_code(elem) and not holds_article(elem):
                 elem.drop_tree()
 
     def transform_misused_divs_into_paragraphs(self) -> None:
@@ -307,6 +309,16 @@ class TreeDocument(Document):
                     elem.insert(pos + 1, p)
                 if child.tag == "br":
                     child.drop_tree()
+
+
+def in_code(element: HtmlElement) -> bool:
+    """Is the element, or one above it, a `<pre>` or a `<code>`?"""
+    return element.tag in CODE_TAGS or next(element.iterancestors(*CODE_TAGS), None) is not None
+
+
+def holds_article(element: HtmlElement) -> bool:
+    """Is the element, or one below it, a `<main>`, an `<article>` or a `<math>`?"""
+    return next(element.iter(*ARTICLE_TAGS), None) is not None
 
 
 def new_paragraph() -> HtmlElement:
