@@ -369,21 +369,26 @@ def test_a_weakly_marked_first_paragraph_that_readability_keeps_stays_in_the_bod
 
 
 def test_deck_candidates_are_the_following_elements_of_deck_tags() -> None:
-    """marked_deck's XPath filters by tag and by marks inside libxml2: the same elements as filtering the plain
-    list. An element with no class, id or itemprop is searched as "-", which no deck pattern finds."""
-    from digest.html.clean import (FOLLOWING_DECK_TAGS, FOLLOWING_ELEMENTS, STANDFIRST_ITEMPROPS,
-                                   STANDFIRST_MARKS, STANDFIRST_SEARCH_ELEMENTS, STANDFIRST_TAGS, WEAK_DECK_ITEMPROPS,
-                                   WEAK_DECK_MARKS)
+    """following_elements is XPath's `following::*[position() <= $limit]`, and the deck candidates its elements of
+    deck tags with a class, id or itemprop. An element with none is searched as "-", which no deck pattern finds."""
+    import lxml.etree
+
+    from digest.html.clean import (STANDFIRST_ITEMPROPS, STANDFIRST_MARKS, STANDFIRST_SEARCH_ELEMENTS,
+                                   STANDFIRST_TAGS, WEAK_DECK_ITEMPROPS, WEAK_DECK_MARKS, deck_candidates,
+                                   following_elements)
     from digest.html.reader import parse_page
 
+    following = lxml.etree.XPath("following::*[position() <= $limit]")
     assert STANDFIRST_MARKS.search("-") is None and WEAK_DECK_MARKS.search("-") is None
     assert "" not in STANDFIRST_ITEMPROPS and "" not in WEAK_DECK_ITEMPROPS
     checked = 0
     for source in sorted(PAGES.glob("*/source.html")):
         root = parse_page(source.read_text(encoding="utf-8"))
         for heading in root.iter("h1", "h2"):
-            plain = [e for e in FOLLOWING_ELEMENTS(heading, limit=STANDFIRST_SEARCH_ELEMENTS)
+            for limit in (3, STANDFIRST_SEARCH_ELEMENTS):
+                assert list(following_elements(heading, limit)) == following(heading, limit=limit), source.parent.name
+            plain = [e for e in following(heading, limit=STANDFIRST_SEARCH_ELEMENTS)
                      if e.tag in STANDFIRST_TAGS and any(e.get(name) is not None for name in ("class", "id", "itemprop"))]
-            assert FOLLOWING_DECK_TAGS(heading, limit=STANDFIRST_SEARCH_ELEMENTS) == plain, source.parent.name
+            assert list(deck_candidates(heading)) == plain, source.parent.name
             checked += 1
     assert checked > 20
