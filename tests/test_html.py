@@ -392,3 +392,21 @@ def test_deck_candidates_are_the_following_elements_of_deck_tags() -> None:
             assert list(deck_candidates(heading)) == plain, source.parent.name
             checked += 1
     assert checked > 20
+
+
+def test_texts_after_a_heading_are_the_xpaths() -> None:
+    """texts_after walks what `following::text()[not(ancestor::script or ancestor::style)]` selects, and cuts it."""
+    import lxml.etree
+
+    from digest.html.meta.published import texts_after
+    from digest.html.reader import parse_page
+
+    following = lxml.etree.XPath("following::text()[not(ancestor::script or ancestor::style)]")
+    built = ("<html><body><div><h1>Title<b>bold</b></h1> after <!-- note --> tail<script>var x;</script> s-tail"
+             "<style>p {}</style><p>One <i>two</i> three</p></div><p>Four<br>five</p><div><script><b>x</b></script>"
+             "</div>end</body></html>")
+    sources = [built, *(source.read_text(encoding="utf-8") for source in sorted(PAGES.glob("*/source.html")))]
+    for source in sources:
+        for heading in list(parse_page(source).iter("h1", "h2", "b"))[:10]:
+            for limit in (1, 3, 40):
+                assert texts_after(heading, limit) == [str(text) for text in following(heading)[:limit]]
