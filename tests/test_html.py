@@ -410,3 +410,23 @@ def test_texts_after_a_heading_are_the_xpaths() -> None:
         for heading in list(parse_page(source).iter("h1", "h2", "b"))[:10]:
             for limit in (1, 3, 40):
                 assert texts_after(heading, limit) == [str(text) for text in following(heading)[:limit]]
+
+
+def test_time_elements_are_picked_as_the_xpaths_picked_them() -> None:
+    """from_time_elements picks its marked and in-article stamps from one walk: the same as their XPaths."""
+    import lxml.etree
+
+    from digest.html.meta.published import ARTICLE_HEAD_TAGS, EVERY_STAMPED, PUBLISHED_CLASS_WORDS, STAMPED
+    from digest.html.reader import parse_page
+
+    marked_xpath = lxml.etree.XPath(f"{STAMPED}[@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
+    in_article_xpath = lxml.etree.XPath(f"//article{STAMPED} | //header{STAMPED}")
+    built = ('<html><body><header><time datetime="2020-01-01">a</time></header><article><div><time class="x-publish"'
+             ' datetime="2020-01-02">b</time></div><ins datetime="2020-01-03">c</ins></article><time pubdate=""'
+             ' datetime="2020-01-04">d</time><span class="Posted" datetime="2020-01-05">e</span></body></html>')
+    for source in [built, *(path.read_text(encoding="utf-8") for path in sorted(PAGES.glob("*/source.html")))]:
+        root = parse_page(source)
+        every = EVERY_STAMPED(root)
+        assert [e for e in every if e.get("pubdate") is not None
+                or any(word in (e.get("class") or "") for word in PUBLISHED_CLASS_WORDS)] == marked_xpath(root)
+        assert [e for e in every if next(e.iterancestors(*ARTICLE_HEAD_TAGS), None) is not None] == in_article_xpath(root)

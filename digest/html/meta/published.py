@@ -58,9 +58,9 @@ YEAR_ONLY = (1, 1)  # htmldate's answer when it found only a year
 STAMPED = "//*[@datetime][not(self::ins or self::del)]"  # elements with a machine date, as a <time> has
 # compiled once, not on every page
 MICRODATA_STAMPED = lxml.etree.XPath("//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]")
-MARKED_STAMPED = lxml.etree.XPath(f"{STAMPED}[@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
-ARTICLE_STAMPED = lxml.etree.XPath(f"//article{STAMPED} | //header{STAMPED}")
 EVERY_STAMPED = lxml.etree.XPath(STAMPED)
+PUBLISHED_CLASS_WORDS = ("publish", "posted")  # a stamped element so classed is the publication's (with `pubdate`)
+ARTICLE_HEAD_TAGS = ("article", "header")  # a stamp inside one of these is the article's
 MAX_TIME_ELEMENTS = 1  # without a pubdate mark, a lone <time> is the page's date; several are a list's
 
 
@@ -105,9 +105,10 @@ def from_time_elements(root: HtmlElement) -> Published | None:
     """A `<time>` marked pubdate, else the first one inside the article header, else a lone one. Any element
     with a `datetime` counts as a `<time>` (a `<div class="byline__timestamp" datetime=...>`, a
     `<relative-time>` custom element), but `<ins>` and `<del>`, whose `datetime` is an edit's."""
-    marked = MARKED_STAMPED(root)
-    in_article = ARTICLE_STAMPED(root)
-    every = EVERY_STAMPED(root)
+    every = EVERY_STAMPED(root)  # one walk of the page; the two kinds below are picked from it, in page order
+    marked = [element for element in every if element.get("pubdate") is not None
+              or any(word in (element.get("class") or "") for word in PUBLISHED_CLASS_WORDS)]
+    in_article = [element for element in every if next(element.iterancestors(*ARTICLE_HEAD_TAGS), None) is not None]
     lone = every if len(every) <= MAX_TIME_ELEMENTS else []
     for element in (*marked, *in_article[:1], *lone):
         found = as_published(element.get("datetime"))
