@@ -4,8 +4,10 @@ readability-lxml (0.9) spends much of its time on work that gives the same answe
 
 - `len(clean(text))`: three regular expressions, looked up in `re`'s cache on every call, run
   over the text of every candidate and of every link in it, even where the text holds nothing
-  they would change (`clean_text` runs each only when the character it needs is there, or for
-  the long-run search, a whitespace block it needs);
+  they would change, and two of them tried at every character (`\s{255,}`, `\s*\n\s*`). `clean_text`
+  runs each step only when the character it needs is there (for the long-run search, a whitespace
+  block it needs, and only around it), squeezes line breaks with string methods, and opens its
+  patterns with a character class, so that re skips to where a match can start;
 - a `<div>` becomes a `<p>` when no block element is written under it, which it decides by
   serialising the `<div>`'s whole subtree and searching the text, for every `<div>` in turn:
   quadratic in the nesting. `names_block` walks the subtree only to its first block element,
