@@ -14,5 +14,6 @@ FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def lower_case_safe(text: str) -> bool:
-    """May `text.lower()` stand for `text` under a lower-case pattern without IGNORECASE?"""
-    return FOLDS_TO_ASCII.isdisjoint(text)
+    """May `text.lower()` stand for `text` under a lower-case pattern without IGNORECASE? (An ASCII text, as
+    nearly every class and id is, cannot hold the four: `isascii` reads a flag, `isdisjoint` every character.)"""
+    return text.isascii() or FOLDS_TO_ASCII.isdisjoint(text)

@@ -369,21 +369,64 @@ def test_a_weakly_marked_first_paragraph_that_readability_keeps_stays_in_the_bod
 
 
 def test_deck_candidates_are_the_following_elements_of_deck_tags() -> None:
-    """marked_deck's XPath filters by tag and by marks inside libxml2: the same elements as filtering the plain
-    list. An element with no class, id or itemprop is searched as "-", which no deck pattern finds."""
-    from digest.html.clean import (FOLLOWING_DECK_TAGS, FOLLOWING_ELEMENTS, STANDFIRST_ITEMPROPS,
-                                   STANDFIRST_MARKS, STANDFIRST_SEARCH_ELEMENTS, STANDFIRST_TAGS, WEAK_DECK_ITEMPROPS,
-                                   WEAK_DECK_MARKS)
+    """following_elements is XPath's `following::*[position() <= $limit]`, and the deck candidates its elements of
+    deck tags with a class, id or itemprop. An element with none is searched as "-", which no deck pattern finds."""
+    import lxml.etree
+
+    from digest.html.clean import (STANDFIRST_ITEMPROPS, STANDFIRST_MARKS, STANDFIRST_SEARCH_ELEMENTS,
+                                   STANDFIRST_TAGS, WEAK_DECK_ITEMPROPS, WEAK_DECK_MARKS, deck_candidates,
+                                   following_elements)
     from digest.html.reader import parse_page
 
+    following = lxml.etree.XPath("following::*[position() <= $limit]")
     assert STANDFIRST_MARKS.search("-") is None and WEAK_DECK_MARKS.search("-") is None
     assert "" not in STANDFIRST_ITEMPROPS and "" not in WEAK_DECK_ITEMPROPS
     checked = 0
     for source in sorted(PAGES.glob("*/source.html")):
         root = parse_page(source.read_text(encoding="utf-8"))
         for heading in root.iter("h1", "h2"):
-            plain = [e for e in FOLLOWING_ELEMENTS(heading, limit=STANDFIRST_SEARCH_ELEMENTS)
+            for limit in (3, STANDFIRST_SEARCH_ELEMENTS):
+                assert list(following_elements(heading, limit)) == following(heading, limit=limit), source.parent.name
+            plain = [e for e in following(heading, limit=STANDFIRST_SEARCH_ELEMENTS)
                      if e.tag in STANDFIRST_TAGS and any(e.get(name) is not None for name in ("class", "id", "itemprop"))]
-            assert FOLLOWING_DECK_TAGS(heading, limit=STANDFIRST_SEARCH_ELEMENTS) == plain, source.parent.name
+            assert list(deck_candidates(heading)) == plain, source.parent.name
             checked += 1
     assert checked > 20
+
+
+def test_texts_after_a_heading_are_the_xpaths() -> None:
+    """texts_after walks what `following::text()[not(ancestor::script or ancestor::style)]` selects, and cuts it."""
+    import lxml.etree
+
+    from digest.html.meta.published import texts_after
+    from digest.html.reader import parse_page
+
+    following = lxml.etree.XPath("following::text()[not(ancestor::script or ancestor::style)]")
+    built = ("<html><body><div><h1>Title<b>bold</b></h1> after <!-- note --> tail<script>var x;</script> s-tail"
+             "<style>p {}</style><p>One <i>two</i> three</p></div><p>Four<br>five</p><div><script><b>x</b></script>"
+             "</div>end</body></html>")
+    sources = [built, *(source.read_text(encoding="utf-8") for source in sorted(PAGES.glob("*/source.html")))]
+    for source in sources:
+        for heading in list(parse_page(source).iter("h1", "h2", "b"))[:10]:
+            for limit in (1, 3, 40):
+                assert texts_after(heading, limit) == [str(text) for text in following(heading)[:limit]]
+
+
+def test_time_elements_are_picked_as_the_xpaths_picked_them() -> None:
+    """from_time_elements picks its marked and in-article stamps from one walk: the same as their XPaths."""
+    import lxml.etree
+
+    from digest.html.meta.published import ARTICLE_HEAD_TAGS, EVERY_STAMPED, PUBLISHED_CLASS_WORDS, STAMPED
+    from digest.html.reader import parse_page
+
+    marked_xpath = lxml.etree.XPath(f"{STAMPED}[@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
+    in_article_xpath = lxml.etree.XPath(f"//article{STAMPED} | //header{STAMPED}")
+    built = ('<html><body><header><time datetime="2020-01-01">a</time></header><article><div><time class="x-publish"'
+             ' datetime="2020-01-02">b</time></div><ins datetime="2020-01-03">c</ins></article><time pubdate=""'
+             ' datetime="2020-01-04">d</time><span class="Posted" datetime="2020-01-05">e</span></body></html>')
+    for source in [built, *(path.read_text(encoding="utf-8") for path in sorted(PAGES.glob("*/source.html")))]:
+        root = parse_page(source)
+        every = EVERY_STAMPED(root)
+        assert [e for e in every if e.get("pubdate") is not None
+                or any(word in (e.get("class") or "") for word in PUBLISHED_CLASS_WORDS)] == marked_xpath(root)
+        assert [e for e in every if next(e.iterancestors(*ARTICLE_HEAD_TAGS), None) is not None] == in_article_xpath(root)

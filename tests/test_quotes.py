@@ -458,3 +458,19 @@ def test_she_resolves_to_the_person_whose_post_the_paragraph_shows_when_no_one_e
     plural = ["This is Maria Lopez's post from Thanksgiving. They write, “Today we are thankful for the harbour, "
               "the ferries and every person who helped us rebuild the sea wall.”"]
     assert list(speakers_of(plural).values()) == [None]
+
+
+@given(st.text(alphabet="aZéÉЯяЁ’'-_1 \n,.", max_size=60))
+@settings(max_examples=1000, deadline=None)
+def test_name_patterns_match_as_their_lookbehind_first_forms(text: str) -> None:
+    """The name patterns say what may come before them after their first character: the same matches."""
+    import re
+
+    from digest.quotes.people import FULL_NAME, MID_SENTENCE_CAPITAL, NAME_RUN
+
+    capital, rest = "[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]", r"[\w’'-]+"
+    run = rf"(?:\s+(?:[A-Z]\.|{capital}{rest}))"
+    for ours, theirs in ((FULL_NAME, rf"(?<![\w’']){capital}{rest}{run}{{1,5}}(?![\w’'])"),
+                         (MID_SENTENCE_CAPITAL, rf"(?<=[a-z,] ){capital}{rest}"),
+                         (NAME_RUN, rf"(?<![\w’']){capital}{rest}{run}*")):
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in re.finditer(theirs, text)]

@@ -8,17 +8,22 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest.html.clean import NEWSLETTER_TEXT
+from digest.html.rescue import COMMENT_BOILERPLATE
+from digest.quotes.finder import TITLE_CUE
 from digest.summary.furniture import PROMO, PUBLISHING_NOTICE, SELF_PROMOTION
 from digest.folding import FOLDS_TO_ASCII
 from digest.summary.screen import ASCII_UNSAFE, EVERY_UNSAFE, Screened, unsafe_in
 
-PATTERNS = (PROMO, SELF_PROMOTION, PUBLISHING_NOTICE)
+PATTERNS = (PROMO, SELF_PROMOTION, PUBLISHING_NOTICE,
+            TITLE_CUE.pattern, NEWSLETTER_TEXT.pattern, COMMENT_BOILERPLATE.pattern)
 # Pieces of the patterns' own words and of ordinary prose, shuffled into sentences, in any case.
 PIECES = ("sign up", "for our", "newsletter", "in your inbox", "we may earn a", "commission", "This article is",
           "more than", "5 years old", "First published on", "originally published", "Click here", "see",
           "For other uses, see", "Welcome to", "Daily Deals", "reader-supported", "Follow us on Twitter", "Join us",
           "for a panel", "through our links", "the minister said", "on Tuesday", ",", ".", "l'article", "plus à jour",
-          "Start your day with", "\u212a", "\u017f", "\u0131", "\u0130")
+          "Start your day with", "\u212a", "\u017f", "\u0131", "\u0130", "a book titled", "the film", "called",
+          "labelled", "под названием", "\u1c82", "Subscribe to our", "comment", "Report abuse", "комментарии")
 
 
 def test_the_screen_reads_the_words_from_the_pattern() -> None:

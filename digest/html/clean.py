@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import lxml.etree
 from lxml.html import HtmlElement
 
 from digest.dates import find_date
+from digest.summary.screen import Screened
 
 NOT_WORD = re.compile(r"[\W_]+")
 ID_MAX_CHARS = 30
@@ -105,11 +107,11 @@ RELATED_HEADING = re.compile(
     r"te puede interesar|noticias relacionadas|relacionadas|artículos relacionados)\s*:?\s*$",
     re.IGNORECASE,
 )
-NEWSLETTER_TEXT = re.compile(
+NEWSLETTER_TEXT = Screened(re.compile(  # screened: a block seldom holds one of its words
     r"\b(?:sign up for|sign up to|subscribe to (?:our|the)|get our newsletter|newsletter sign|"
     r"abonnez-vous|inscrivez-vous à|melden sie sich|abonnieren sie|подпишитесь|suscríbete|iscriviti|assine)",
     re.IGNORECASE,
-)
+))
 NEWSLETTER_MAX_WORDS = 40
 HEADLINE_SIMILARITY = 0.75  # Readability.js's threshold for a heading that repeats the title
 DATELINE_MAX_CHARS = 80  # a block that is only a date is short
@@ -137,18 +139,11 @@ WEAK_DECK_MARKS = re.compile(
 )
 WEAK_DECK_ITEMPROPS = ("description",)
 STANDFIRST_SEARCH_ELEMENTS = 300  # the deck sits right under the headline, not pages later
-# The elements after the headline, at most STANDFIRST_SEARCH_ELEMENTS of them (cut inside libxml2, not after
-# making a Python object of every element to the end of the page).
-FOLLOWING_ELEMENTS = lxml.etree.XPath("following::*[position() <= $limit]")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 STANDFIRST_MIN_CHARS = 30  # shorter is a label or a kicker
 STANDFIRST_MAX_CHARS = 600  # longer is the article itself
 STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "section")
-# The same elements, only those of STANDFIRST_TAGS with a class, an id or an itemprop (one with none has no
-# mark a deck pattern finds in "-", and no itemprop): the rest never become Python objects to be skipped.
-FOLLOWING_DECK_TAGS = lxml.etree.XPath(
-    f"following::*[position() <= $limit][{' or '.join(f'self::{tag}' for tag in STANDFIRST_TAGS)}]"
-    "[@class or @id or @itemprop]")
+DECK_MARK_ATTRIBUTES = ("class", "id", "itemprop")  # an element with none has no mark a deck pattern finds in "-"
 LABEL = re.compile(r"[A-Z][a-z]+:(?=\S)")  # "Author:Lauren", "Updated:Mar": glued labels of a metadata box
 LABELS_IN_METADATA = 2
 UNMARKED_DECK_TAGS = ("p", "h2")  # an unmarked deck is a paragraph or a subheading, never a box
@@ -333,13 +328,17 @@ def remove_junk(content: HtmlElement, *, byline: str | None = None, title: str |
     remove_headline(content, title)
     total = max(1, len(content.text_content()))
     dropped: set[HtmlElement] = set()
+    # found once: dropping a subtree takes its elements' ancestors along, so no element gains or loses one
+    inside_verbatim = {inner for outer in content.iter(*VERBATIM_TAGS) for inner in outer.iterdescendants()}
 
     def small(element: HtmlElement) -> bool:
         return len(element.text_content()) <= JUNK_MAX_SHARE * total
 
     def skipped(element: HtmlElement) -> bool:
         """Already gone with a dropped ancestor, or inside code or a table."""
-        return any(a in dropped or a.tag in VERBATIM_TAGS for a in element.iterancestors())
+        if element in inside_verbatim:
+            return True
+        return bool(dropped) and any(a in dropped for a in element.iterancestors())
 
     def remove(element: HtmlElement) -> None:
         dropped.add(element)
@@ -356,8 +355,7 @@ def remove_junk(content: HtmlElement, *, byline: str | None = None, title: str |
     for element in list(content.iter(*TEXT_RULE_TAGS)):
         if skipped(element):
             continue
-        if element.tag == "div" and any(
-                child.tag in TEXT_RULE_TAGS or child.tag in LIST_TAGS for child in element.iterdescendants()):
+        if element.tag == "div" and next(element.iterdescendants(*TEXT_RULE_TAGS, *LIST_TAGS), None) is not None:
             continue  # a container: its blocks are judged one by one
         text = text_of(element)
         if text and is_junk_line(element, text, byline) and small(element):
@@ -377,9 +375,32 @@ def split_standfirst(root: HtmlElement, title: str | None = None) -> str | None:
     return None if first_h1 is None else marked_deck(first_h1, STANDFIRST_MARKS, STANDFIRST_ITEMPROPS)
 
 
+def following_elements(element: HtmlElement, limit: int = STANDFIRST_SEARCH_ELEMENTS) -> Iterator[HtmlElement]:
+    """The first `limit` elements after this one in page order, not inside it (XPath's `following::*`).
+
+    Walked and cut here: libxml2 reads `following::*[position() <= $limit]` to the end of the page first."""
+    count = 0
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            for follower in sibling.iter(lxml.etree.Element):
+                yield follower
+                count += 1
+                if count == limit:
+                    return
+        node = node.getparent()
+
+
+def deck_candidates(headline: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after the headline of STANDFIRST_TAGS with a class, an id or an itemprop."""
+    for element in following_elements(headline):
+        if element.tag in STANDFIRST_TAGS and any(element.get(name) is not None for name in DECK_MARK_ATTRIBUTES):
+            yield element
+
+
 def marked_deck(headline: HtmlElement, marks: re.Pattern[str], itemprops: tuple[str, ...]) -> str | None:
     """The first element after the headline with one of these marks that reads as a deck."""
-    for element in FOLLOWING_DECK_TAGS(headline, limit=STANDFIRST_SEARCH_ELEMENTS):
+    for element in deck_candidates(headline):
         marked = marks.search(marks_of(element) or "-") is not None
         if not marked and (element.get("itemprop") or "").lower() not in itemprops:
             continue
@@ -422,7 +443,7 @@ def unmarked_deck(headline: HtmlElement) -> str | None:
     if header is None:
         return None
     inside = set(header.iter())
-    for element in FOLLOWING_ELEMENTS(headline, limit=STANDFIRST_SEARCH_ELEMENTS):
+    for element in following_elements(headline):
         if element not in inside:
             return None
         if element.tag not in UNMARKED_DECK_TAGS or is_hidden_or_junk(element):

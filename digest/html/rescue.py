@@ -25,6 +25,7 @@ from digest.html.clean import (
     marks_of,
 )
 from digest.html.paragraphs import CELL_SEPARATOR, TABLE_CELLS, squashed_text
+from digest.summary.screen import Screened
 
 RESCUE_LEVELS = 2  # how far above readability's container we look
 RESCUE_MIN_CHARS = 120  # a rescued paragraph is real prose, not a label or a teaser line
@@ -34,8 +35,8 @@ MATCH_MIN_PARAGRAPHS = 2
 DUPLICATE_PROBE_WORDS = 8  # a left-behind paragraph whose first or last words readability kept is no left-behind
 PROSE_END = re.compile(r"[.!?…»”\"'’]$")
 # Boilerplate that is written as prose: comment policies and "report abuse" notes under articles.
-COMMENT_BOILERPLATE = re.compile(
-    r"comment|comentari|commentair|kommentar|комментар|community guidelines|inappropriate|report abuse", re.IGNORECASE)
+COMMENT_BOILERPLATE = Screened(re.compile(  # screened: a long paragraph seldom holds one of its words
+    r"comment|comentari|commentair|kommentar|комментар|community guidelines|inappropriate|report abuse", re.IGNORECASE))
 def text_of(element: HtmlElement) -> str:
     """A paragraph's text as digest.html.paragraphs reads it (scripts and styles left out)."""
     return squashed_text(element)
@@ -57,12 +58,22 @@ def block_text(element: HtmlElement) -> str:
 OFF_ARTICLE_TAGS = ("nav", "aside", "footer", "form", "figure", "figcaption", "li", "blockquote", "table", "button")
 
 
-def article_container(root: HtmlElement, paragraphs: list[str]) -> HtmlElement | None:
-    """The lowest element of the original page holding every paragraph readability kept that we can find."""
+def article_container(root: HtmlElement, paragraphs: list[str],
+                      texts: dict[HtmlElement, str] | None = None) -> HtmlElement | None:
+    """The lowest element of the original page holding every paragraph readability kept that we can find.
+
+    The text read of each `<p>` and `<li>` is left in `texts`, for the walk that follows to read again."""
     wanted = {p for p in paragraphs if len(p) >= MATCH_MIN_CHARS}
     if len(wanted) < MATCH_MIN_PARAGRAPHS:
         return None
-    found = [element for element in root.iter("p", "li", "tr") if block_text(element) in wanted]
+    texts = {} if texts is None else texts
+    found = []
+    for element in root.iter("p", "li", "tr"):
+        text = block_text(element)
+        if element.tag != "tr":
+            texts[element] = text  # block_text of a paragraph or an item is its text_of
+        if text in wanted:
+            found.append(element)
     if len(found) < MATCH_MIN_PARAGRAPHS:
         return None
     common = list(found[0].iterancestors())
@@ -72,8 +83,13 @@ def article_container(root: HtmlElement, paragraphs: list[str]) -> HtmlElement |
     return common[0] if common else None
 
 
+def is_prose_text(text: str) -> bool:
+    """Long, ending as a sentence, no comment policy: the text alone can tell this much."""
+    return len(text) >= RESCUE_MIN_CHARS and PROSE_END.search(text) is not None and not COMMENT_BOILERPLATE.search(text)
+
+
 def is_prose(element: HtmlElement, text: str, region: HtmlElement) -> bool:
-    if len(text) < RESCUE_MIN_CHARS or not PROSE_END.search(text) or COMMENT_BOILERPLATE.search(text):
+    if not is_prose_text(text):
         return False
     if link_text_share(element) > RESCUE_MAX_LINK_SHARE:
         return False
@@ -94,7 +110,8 @@ def stands_in_article(element: HtmlElement, region: HtmlElement, *, captions_too
 
 def rescue_paragraphs(root: HtmlElement, paragraphs: list[str]) -> list[str]:
     """readability's paragraphs with the left-behind prose around them put back, in page order."""
-    container = article_container(root, paragraphs)
+    texts: dict[HtmlElement, str] = {}
+    container = article_container(root, paragraphs, texts)
     if container is None:
         return paragraphs
     region = container
@@ -103,7 +120,7 @@ def rescue_paragraphs(root: HtmlElement, paragraphs: list[str]) -> list[str]:
         if parent is None or parent.tag in ("body", "html"):
             break
         region = parent
-    return merge_in_page_order(region, paragraphs, container)
+    return merge_in_page_order(region, paragraphs, container, texts)
 
 
 def already_kept(text: str, everything: str) -> bool:
@@ -161,15 +178,19 @@ def is_left_behind_heading(element: HtmlElement, text: str, container: HtmlEleme
     return False
 
 
-def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: HtmlElement | None = None) -> list[str]:
+def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: HtmlElement | None = None,
+                        texts: dict[HtmlElement, str] | None = None) -> list[str]:
     """Walk the region in page order: readability's paragraphs as they come, left-behind prose between them.
 
     readability's paragraphs are located by `<p>`, by headings and by list items long enough to
     be told apart (MATCH_MIN_CHARS: a short "Add-ons" may be a menu's), so that what comes back
     lands between them, not before them all. A left-behind heading waits for the text under it:
     a heading with nothing of the article after it is not brought back. A list an item of which
-    readability kept, even in part (a caption inside it dropped), is not left behind.
+    readability kept, even in part (a caption inside it dropped), is not left behind. `texts` holds the
+    text of paragraphs and items already read (article_container's); a left-behind paragraph is checked
+    for prose shape before the search of everything kept, its costliest test.
     """
+    texts = {} if texts is None else texts
     kept = set(paragraphs)
     everything = "\n".join(paragraphs)  # a left-behind paragraph may sit inside a longer block readability kept
     merged: list[str] = []
@@ -197,7 +218,7 @@ def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: H
                     waiting.append(announcement)
                 place([text_of(item) for item in element.iterchildren("li")])
             continue
-        text = text_of(element)
+        text = texts[element] if element in texts else text_of(element)
         if element.tag == "li" and (text not in kept or len(text) < MATCH_MIN_CHARS):
             continue  # a list item comes with its list; a short kept one ("Add-ons") may be a menu's too
         if element.tag == "p" and text not in kept and any(a.tag in LIST_TAGS for a in element.iterancestors()):
@@ -209,7 +230,7 @@ def merge_in_page_order(region: HtmlElement, paragraphs: list[str], container: H
                 continue  # a repeat of a paragraph already placed
             place(paragraphs[position:index + 1])
             position = index + 1
-        elif not already_kept(text, everything) and is_prose(element, text, region):
+        elif is_prose_text(text) and not already_kept(text, everything) and is_prose(element, text, region):
             place([text])
     merged.extend(paragraphs[position:])
     return merged

@@ -32,6 +32,7 @@ from digest.model import Quote
 from digest.quotes.speakers import QUOTE_FROM, Speaker, SpeakerMemory, speaker_after, speaker_before
 from digest.quotes.words import PRONOUNS, SPEECH_VERB
 from digest.sentences import sentence_spans
+from digest.summary.screen import Screened
 
 QUOTE_MIN_WORDS = 6
 STATEMENT_MIN_WORDS = 3  # a whole statement with its named speaker right beside it
@@ -60,7 +61,7 @@ QUOTATION = re.compile("|".join(pattern % QUOTE_MAX_CHARS for pattern in MARK_PA
 TRIM_END = " \u00a0\u202f,;"
 TRIM_START = " \u00a0\u202f"
 
-TITLE_CUE = re.compile(
+TITLE_CUE = Screened(re.compile(  # screened: a quotation's short lead-in seldom holds one of its words
     r"(?:titled|entitled|called|dubbed|named|headlined|nicknamed|label+ed|branded|termed|known as|"
     r"(?:book|film|movie|song|album|series|show|article|report|op-ed|column|episode|poem|novel|play|"
     r"documentary|headline|slogan|hashtag|campaign|motto|phrase|term|programme|program|exhibition|track|"
@@ -68,7 +69,7 @@ TITLE_CUE = re.compile(
     r"llamad[oa]|denominad[oa]|intitolat[oa]|chiamat[oa]|intitulad[oa]|chamad[oa]|под названием|"
     r"называем\w+)[\s,:]*(?:the|a|an|le|la|el|il|o|der|die|das)?\s*$",
     re.IGNORECASE,
-)
+))
 CODE_MARKS = re.compile(r"[{};]\s|\(\)|=>|\bfunction\s*\(|\w\.\w+\(")
 CODE_MIN_MARKS = 3
 REFERENCE_CUES = ("Retrieved", "Archived", "ISBN", "(ed")

@@ -48,8 +48,8 @@ DATE_CLASS_WORDS = ("date", "time", "publish", "posted", "dateline", "byline", "
 DATE_LINE_MAX_CHARS = 120  # a date line is short; a paragraph that mentions a date is not one
 MAX_DATE_LINES = 20  # how many marked elements we read before giving up
 DATE_LINE_ELEMENTS = marked_elements(DATE_CLASS_WORDS, ("class", "id"))
-AFTER_HEADING_TEXT = lxml.etree.XPath("following::text()[not(ancestor::script or ancestor::style)]")
 MAX_TEXTS_AFTER_HEADING = 40  # the byline and date sit within the first few dozen text nodes after the headline
+SCRIPT_TAGS = ("script", "style")  # their text is no line a reader sees
 DATE_ALONE_MAX_CHARS = 60  # a line that is a date (and a time, "Reviewed:", "Updated")
 DATE_ALONE_MIN_SHARE = 0.5  # the date is most of the line, not a date mentioned in a sentence
 ARTICLE_TEXT_MIN_CHARS = 150  # a text this long is the article (or a sidebar's) prose: dates above it only
@@ -58,9 +58,9 @@ YEAR_ONLY = (1, 1)  # htmldate's answer when it found only a year
 STAMPED = "//*[@datetime][not(self::ins or self::del)]"  # elements with a machine date, as a <time> has
 # compiled once, not on every page
 MICRODATA_STAMPED = lxml.etree.XPath("//*[@itemprop='datePublished' or @itemprop='dateCreated'][not(self::meta)]")
-MARKED_STAMPED = lxml.etree.XPath(f"{STAMPED}[@pubdate or contains(@class, 'publish') or contains(@class, 'posted')]")
-ARTICLE_STAMPED = lxml.etree.XPath(f"//article{STAMPED} | //header{STAMPED}")
 EVERY_STAMPED = lxml.etree.XPath(STAMPED)
+PUBLISHED_CLASS_WORDS = ("publish", "posted")  # a stamped element so classed is the publication's (with `pubdate`)
+ARTICLE_HEAD_TAGS = ("article", "header")  # a stamp inside one of these is the article's
 MAX_TIME_ELEMENTS = 1  # without a pubdate mark, a lone <time> is the page's date; several are a list's
 
 
@@ -105,9 +105,10 @@ def from_time_elements(root: HtmlElement) -> Published | None:
     """A `<time>` marked pubdate, else the first one inside the article header, else a lone one. Any element
     with a `datetime` counts as a `<time>` (a `<div class="byline__timestamp" datetime=...>`, a
     `<relative-time>` custom element), but `<ins>` and `<del>`, whose `datetime` is an edit's."""
-    marked = MARKED_STAMPED(root)
-    in_article = ARTICLE_STAMPED(root)
-    every = EVERY_STAMPED(root)
+    every = EVERY_STAMPED(root)  # one walk of the page; the two kinds below are picked from it, in page order
+    marked = [element for element in every if element.get("pubdate") is not None
+              or any(word in (element.get("class") or "") for word in PUBLISHED_CLASS_WORDS)]
+    in_article = [element for element in every if next(element.iterancestors(*ARTICLE_HEAD_TAGS), None) is not None]
     lone = every if len(every) <= MAX_TIME_ELEMENTS else []
     for element in (*marked, *in_article[:1], *lone):
         found = as_published(element.get("datetime"))
@@ -163,12 +164,48 @@ def from_text_after_headline(root: HtmlElement, day_first: bool | None = None) -
     """A date written on a line of its own just after the headline, where a reader looks for it
     ("June 7, 2019", "2019.03.08", "December 16, 2016, 4:19 PM"), however the element is marked."""
     for heading in root.iter("h1"):
-        for text in AFTER_HEADING_TEXT(heading)[:MAX_TEXTS_AFTER_HEADING]:
-            found = date_alone(str(text), day_first)
+        for text in texts_after(heading, MAX_TEXTS_AFTER_HEADING):
+            found = date_alone(text, day_first)
             if found:
                 return found
         return None  # only the first headline
     return None
+
+
+def texts_after(element: HtmlElement, limit: int) -> list[str]:
+    """The first `limit` text nodes after the element in page order, none inside a script or style: XPath's
+    `following::text()[not(ancestor::script or ancestor::style)]`, walked and cut here (libxml2 reads that to the
+    end of the page, and lxml makes a string of every text node there)."""
+    found: list[str] = []
+    node = element
+    while (parent := node.getparent()) is not None and len(found) < limit:
+        hidden = parent.tag in SCRIPT_TAGS or next(parent.iterancestors(*SCRIPT_TAGS), None) is not None
+        if node.tail and not hidden:
+            found.append(node.tail)
+        for sibling in node.itersiblings():
+            if len(found) >= limit:
+                break
+            add_subtree_texts(sibling, hidden, found, limit)
+            if sibling.tail and not hidden:
+                found.append(sibling.tail)
+        node = parent
+    return found[:limit]
+
+
+def add_subtree_texts(node: HtmlElement, hidden: bool, found: list[str], limit: int) -> None:
+    """The text nodes inside `node`, in page order, onto `found` (none once it holds `limit`; none inside a
+    script or style). A comment's or an instruction's words are no text node, its tail is."""
+    if not isinstance(node.tag, str):
+        return
+    hidden = hidden or node.tag in SCRIPT_TAGS
+    if node.text and not hidden:
+        found.append(node.text)
+    for child in node:
+        if len(found) >= limit:
+            return
+        add_subtree_texts(child, hidden, found, limit)
+        if child.tail and not hidden:
+            found.append(child.tail)
 
 
 def texts_in_order(root: HtmlElement) -> Iterator[str]:
