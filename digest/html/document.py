@@ -1,4 +1,4 @@
-"""readability-lxml's `Document` with its costliest measures made cheaper, and its answers unchanged.
+r"""readability-lxml's `Document` with its costliest measures made cheaper, and its answers unchanged.
 
 readability-lxml (0.9) spends much of its time on work that gives the same answer for less:
 
