@@ -13,7 +13,7 @@ from digest.pasted.lines import split_lines
 from digest.pasted.headline import candidates, without_glued_byline
 from digest.pasted.headline_model import (
     FEATURES, breadcrumb_trails, content_tokens, dated_header_below, deck_under, ends_trail, features, header_start,
-    restated_below)
+    headed_lines, name_over_date, restated_below)
 from digest.pasted.naming import clean_name, site_candidates
 from digest.pasted.publisher import find_site, site_choices
 from digest.pasted.publisher_model import written_lower
@@ -299,3 +299,37 @@ def test_words_most_pastes_hold_are_no_echo_of_the_lead() -> None:
     rare = features(lines, lines[0], 1, lead, lead, tokens, [], {}, frequent=frozenset({"cette", "semaine", "écrans"}))
     assert plain["overlap_rare"] == plain["overlap"] > 0 and rare["overlap_rare"] == rare["overlap_first_rare"] == 0
     assert rare["overlap"] == plain["overlap"]
+
+
+def test_a_name_glued_to_its_outlet_over_the_date_is_the_byline_not_the_header_s_headline() -> None:
+    """over_header: "Ann Marie Lee,TIME" (or "Ann Lee/") right over the date is the author, so the headline over
+    it is the header's; a Title Case headline over a date ("On Recent Controversial Events") stays one."""
+    lines = split_lines("\n".join([
+        "Council approves the new river crossing", "Ann Marie Lee,TIME", "Updated: March 3, 2022 2:57 PM UTC",
+        *STORY]))
+    start = find_article_span(lines).start
+    assert name_over_date(lines, lines[1]) and not name_over_date(lines, lines[0])
+    assert headed_lines(lines, start, header_start(lines, start))[0] == 0
+    slash = split_lines("Ann Lee/\nNovember 28, 2016\nOn Recent Controversial Events\nTuesday 15 October 2019")
+    assert [name_over_date(slash, line) for line in slash] == [True, False, False, False]
+
+
+def test_a_headline_written_as_a_sentence_opening_the_run_is_weighed_and_a_name_over_the_date_is_not() -> None:
+    """newrepublic: "Alex Shephard/" over the date, then the headline as a sentence, a photo's credit and the
+    story. The sentence is a candidate (a statement of a headline's length opening the run under a date); the
+    name is none (`name_over_date`: a byline); a longer statement, or one under no date, is the lead, no candidate."""
+    headline = "Maybe the new river crossing is more than just a bridge for the town."
+
+    def candidate_texts(*texts: str) -> tuple[str, list[str]]:
+        lines = split_lines("\n".join(texts))
+        span = find_article_span(lines)
+        assert span is not None
+        return lines[span.start].text, [line.text for line, _ in candidates(lines, span.start, article_lines(lines, span))]
+
+    opening, texts = candidate_texts("The Riverside Gazette", "Ann Lee/", "November 28, 2016", headline, "Jane Roe/Getty",
+                                     *STORY)
+    assert opening == headline and headline in texts and "Ann Lee/" not in texts
+    opening, texts = candidate_texts("The Riverside Gazette", "November 28, 2016", *STORY)
+    assert opening == STORY[0] and STORY[0] not in texts
+    opening, texts = candidate_texts("The Riverside Gazette", "Local news", headline, *STORY)
+    assert opening == headline and headline not in texts

@@ -164,11 +164,15 @@ def is_wiki_entry(lines: list[Line], headline: Line) -> bool:
 
 def opening_candidates(lines: list[Line], start: int) -> list[Line]:
     """The article run's first lines that may be its headline: up to its first statement (a sentence of more
-    than TAGLINE_MAX_WORDS words); a short question or exclamation may be the headline, a tagline is skipped."""
+    than TAGLINE_MAX_WORDS words); a short question or exclamation may be the headline, a tagline is skipped.
+    A statement of a headline's length that opens the run right under a date is weighed too: some pages write
+    the headline as a sentence ("Maybe Donald Trump’s Twitter account is more than just a smoke screen.")."""
     found = []
     for line in lines[start:start + HEADLINE_INSIDE]:  # the run may open with its headline, before any statement
         if ends_sentence(line.text) and not (QUESTION_END.search(line.text) and line.words <= HEADLINE_GOOD_WORDS[1]):
             if line.words > TAGLINE_MAX_WORDS:
+                if line.index == start and line.words <= HEADLINE_GOOD_WORDS[1] and start > 0 and has_date(lines[start - 1]):
+                    found.append(line)
                 break
             continue  # "I code stuff. I take photos. I write rants.": a tagline over the headline
         found.append(line)
@@ -205,8 +209,9 @@ def candidates(lines: list[Line], start: int, body: list[Line],
                frequent: frozenset[str] | None = None) -> list[tuple[Line, dict[str, float]]]:
     """Every line that could be the headline, near the article, with the model's features
     (`digest.pasted.headline_model`): the lines over the run and the run's header lines (`header_lines`, prose
-    aside), a line that may carry a glued byline in both forms; "deep" marks a header line past the run's
-    opening candidates, "byline_cut" a form cut short. `frequent`: the fitter's word list (else the shipped one)."""
+    aside, and an author's name over the date: `name_over_date`), a line that may carry a glued byline in both
+    forms; "deep" marks a header line past the run's opening candidates, "byline_cut" a form cut short.
+    `frequent`: the fitter's word list (else the shipped one)."""
     frequent = headline_model.frequent_words() if frequent is None else frequent
     opening = {line.index for line in opening_candidates(lines, start)}
     window = lines[max(0, start - headline_model.MODEL_WINDOW):start] + [
@@ -220,7 +225,8 @@ def candidates(lines: list[Line], start: int, body: list[Line],
     header = headline_model.header_start(lines, start)
     headed = headline_model.headed_lines(lines, start, header)
     found = []
-    possible = [form for line in window for form in headline_forms(lines, line) if could_be_headline(form)]
+    possible = [form for line in window for form in headline_forms(lines, line)
+                if could_be_headline(form) and not headline_model.name_over_date(lines, form)]  # a byline
     echoed_by = {None: article_echo(body, None)}
     for line in without_trails(possible, [line for line in possible if line.index < start]):
         key = line.index if line.index >= start else None

@@ -44,6 +44,8 @@ HEADER_SEARCH = (15, 4)  # lines over and into the article run where its header'
 HEADED_REACH = 15  # lines over the header (or the run) where its headline is looked for: `headed_lines`
 HEADLINE_ABOVE_REACH = 5  # lines over a candidate where a headline echoing the lead makes it a deck or a caption
 HEADLINE_ABOVE_ECHO = 0.25  # ... echoing it this much ("overlap"): a headline, not a menu's label
+AUTHOR_NAME = re.compile(  # "John Patrick Pullen,TIME", "Alex Shephard/": a name glued to its outlet or a slash
+    r"^[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}\s*[,/|]\s*[\w .]{0,20}$")
 BYLINE_OPENING = re.compile(r"^(?:(?:[Pp]osted|[Ww]ritten) )?(?:[Bb]y|BY)\s+[A-Z]")  # "By Jane Doe, Senior ...", however long
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
 APOSTROPHE = re.compile(r"\w['’]\w")  # "Nyong'o's", "Trump’s", "l'Euro", "don't": a phrase's word, rarely a menu's label
@@ -184,14 +186,22 @@ def shaped_as_headline(line: Line) -> bool:
 
 
 def nearest_headline(lines: list[Line], below: int | None) -> int | None:
-    """The first line over `below`, within HEADED_REACH, shaped as a headline and not as a deck: where a page
-    puts its headline, over its byline and date or over its text, whatever menus and teasers stand higher."""
+    """The first line over `below`, within HEADED_REACH, shaped as a headline and not as a deck nor as an author's
+    name over the date (`name_over_date`): where a page puts its headline, over its byline and date or over its
+    text, whatever menus and teasers stand higher."""
     if below is None:
         return None
     for other in reversed(lines[max(0, below - HEADED_REACH):below]):
-        if shaped_as_headline(other) and not reads_as_deck(other):
+        if shaped_as_headline(other) and not reads_as_deck(other) and not name_over_date(lines, other):
             return other.index
     return None
+
+
+def name_over_date(lines: list[Line], line: Line) -> bool:
+    """A name glued to its outlet or a slash (AUTHOR_NAME) right over a date: the byline, which the byline
+    patterns miss, so the headline over it is the header's (`nearest_headline`), not the name."""
+    below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return below is not None and has_date(below) and AUTHOR_NAME.match(line.text) is not None
 
 
 def headed_lines(lines: list[Line], start: int, header: int | None) -> tuple[int | None, int | None]:
