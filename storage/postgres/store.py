@@ -11,6 +11,7 @@ replaces dead connections by itself, so the bot carries on when the server is ba
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -25,7 +26,7 @@ from storage.chat_settings import DEFAULT_CHAT_SETTINGS, ChatSettings
 from storage.export import ExportedDigest, export_as
 from storage.keys import query_id
 from storage.postgres.schema import WORDS_INDEX_SQL, migrate
-from storage.postgres.search import SEARCH_SETTINGS, PgSearch, is_ranked, older_sql, search_sql
+from storage.postgres.search import SEARCH_SETTINGS, PgSearch, count_sql, is_ranked, older_sql, search_sql
 from storage.query import parse_query
 from storage.rows import ROW_COLUMNS, DigestRow, from_row, to_row
 from storage.served import ServedCache
@@ -145,8 +146,15 @@ class PgStore(ServedCache):
         offset = max(0, min(offset, MAX_OFFSET))
         since = await self._window_start(chat_id) if is_ranked(parsed) else 0
         plan = search_sql(parsed, chat_id=chat_id, limit=limit, offset=offset, since=since, positions=self._positions)
-        counted = await self._read(lambda db: _fetch_search(db, plan))
-        ranked, total = counted[0]["ranked"], counted[0]["total"]
+        if since:  # the count past the window scans the index again: beside the page, not after it
+            count = count_sql(parsed, chat_id=chat_id, positions=self._positions)
+            counted, total = await asyncio.gather(self._read(lambda db: _fetch_search(db, plan)),
+                                                  self._read(lambda db: _fetch_count(db, count)))
+            total = max(total, counted[0]["ranked"])  # two snapshots: a digest saved between is in one only
+        else:
+            counted = await self._read(lambda db: _fetch_search(db, plan))
+            total = counted[0]["total"]
+        ranked = counted[0]["ranked"]
         rows = [row for row in counted if row[0] is not None]
         if len(rows) < limit and offset + len(rows) < total:  # the page goes on into the older matches
             older = older_sql(parsed, chat_id=chat_id, before=since, limit=limit - len(rows),
@@ -296,6 +304,13 @@ async def _fetch_search(db: asyncpg.Connection, plan: PgSearch) -> list[asyncpg.
     async with db.transaction(readonly=True):
         await db.execute(SEARCH_SETTINGS)
         return list(await db.fetch(plan.sql, *plan.params))
+
+
+async def _fetch_count(db: asyncpg.Connection, plan: PgSearch) -> int:
+    """A search's count (storage.postgres.search.count_sql), with the same settings as the search."""
+    async with db.transaction(readonly=True):
+        await db.execute(SEARCH_SETTINGS)
+        return int(await db.fetchval(plan.sql, *plan.params))
 
 
 def _hits(found: Sequence[asyncpg.Record]) -> list[tuple[SearchHit, asyncpg.Record]]:
