@@ -309,11 +309,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         END $step$""",
     ),
     # 7: words and prefixes by GIN again, beside step 6's RUM index, which then serves phrases only. RUM merges
-    # the posting lists of a prefix's lexemes slowly: `'1 cons':*` (72,000 entries in the big chat at a million
-    # digests) took 69 ms in its bitmap scan against GIN's 13 ms, three words with a prefix 51 ms against 8, and a
-    # search scans twice (window and count). GIN keeps no positions, so its index is on `strip(words)` (1.3 KB a
-    # digest): a search writes that expression for the queries it decides (storage.postgres.search), and no phrase
-    # can reach it. Where step 6 left GIN on `words` (no rum), that index already does this, and the step does nothing.
+    # the posting lists of a prefix's lexemes slowly: on a copy of the big chat's rows at a million digests,
+    # `'1 cons':*` (72,000 entries) took 69 ms in its bitmap scan against GIN's 13 ms, three words with a prefix
+    # 51 ms against 8. GIN keeps no positions, so its index is on `strip(words)` (2.5 KB a digest at a million):
+    # a search writes that expression for the queries it decides (storage.postgres.search), and no phrase can
+    # reach it. Where step 6 left GIN on `words` (no rum), that index already does this, and the step does nothing.
     (
         f"""DO $step$
         BEGIN

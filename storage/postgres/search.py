@@ -185,8 +185,9 @@ def _count(match: _Match) -> str:
 def search_sql(query: ParsedQuery, *, chat_id: int, limit: int, offset: int, since: int = 0,
                positions: bool = False) -> PgSearch:
     """The page among the matches with an id from `since` (the window's start, storage.window; 0: all),
-    and the counts (`total` NULL when `since` is set: `count_sql` counts then). `since` is our own integer, written into the SQL so that the planner sees the range.
-    `positions`: the words index keeps positions (RUM), so it decides phrases too."""
+    and the counts (`total` NULL when `since` is set: `count_sql` counts then). `since` is our own integer,
+    written into the SQL so that the planner sees the range. `positions`: the words index keeps positions (RUM),
+    so it decides phrases too."""
     params = _Params()
     match = _match(query, params, chat_id, positions)
     if match.rank is None:
