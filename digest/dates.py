@@ -1,9 +1,8 @@
-"""Dates and datelines written in text, in the languages our pages come in.
+"""Dates written in text, in the languages our pages come in (a dateline's place: digest.places).
 
     parse_date("7 Apr, 2022 07:02")         -> datetime(2022, 4, 7, 7, 2)
     parse_date("7 апреля 2022")              -> date(2022, 4, 7)
     find_date("Le Monde | 04.05.2015 à 13h36 ...") -> (datetime(2015, 5, 4, 13, 36), 11, 29)
-    find_place("KYIV, April 7 (Reuters) - ...")     -> "KYIV"
 
 Named, precompiled regular expressions instead of dateparser: a page is scanned in
 microseconds, and every accepted shape is listed here. A datetime is returned when the text
@@ -29,7 +28,6 @@ The pasted reader forces day first for every language but English (see digest.pa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 
 YEAR_MIN, YEAR_MAX = 1900, 2099
@@ -86,7 +84,7 @@ WEEKDAY_NAMES = (
 )
 
 
-def _alternation(words: object) -> str:
+def alternation(words: object) -> str:
     """Longest first, so "september" wins over "sep"."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))  # type: ignore[call-overload]
 
@@ -94,7 +92,7 @@ def _alternation(words: object) -> str:
 # Any word stands where a month name may; `_build` keeps it only if MONTHS knows it. (A letters
 # run is matched far faster than an alternation of three hundred names at every position.)
 MONTH = r"(?P<month>[^\W\d_]{3,12}\.?)(?!\w)"
-LEADING_WEEKDAY = re.compile(rf"^(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+", re.IGNORECASE)
+LEADING_WEEKDAY = re.compile(rf"^(?:{alternation(WEEKDAY_NAMES)})\.?,?\s+", re.IGNORECASE)
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 YEAR = r"(?P<year>\d{4})(?:\s*(?:г\.|года|г(?!\w)|r\.))?"
 # Zone abbreviations with one meaning in news pages, in hours. "IST" is also Irish and Israeli time, but
@@ -110,7 +108,7 @@ ZONE_OFFSETS: dict[str, float] = {
 US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
 ZONE_NAMES = tuple(name for name in ZONE_OFFSETS if name not in CAPITAL_ZONES)
 # a zone name after a clock time, in a pattern compiled to ignore case
-ZONE_NAME = rf"(?:{_alternation(ZONE_NAMES)}|(?-i:{_alternation((*CAPITAL_ZONES, *US_ZONES))}))"
+ZONE_NAME = rf"(?:{alternation(ZONE_NAMES)}|(?-i:{alternation((*CAPITAL_ZONES, *US_ZONES))}))"
 # The morning and afternoon words of Japanese, Chinese and Korean clocks ("午後1時16分", "下午3:16", "오후 3:16")
 CJK_AM, CJK_PM = ("午前", "上午", "오전"), ("午後", "下午", "오후")
 CJK_HALVES = "|".join((*CJK_AM, *CJK_PM))
@@ -200,7 +198,7 @@ CORES.update({shape: re.compile(r"\d/\d") for shape in ("year_first", "slashed",
 # a clock time written before its date (British and US news pages), its zone before or after the date
 CLOCK_BEFORE_CHARS = 40  # how far before a date its clock time may stand
 CLOCK_BEFORE = re.compile(
-    rf"(?<![\d:.]){TIME}\s*(?:[,|•·]|[-–—](?=\s))?\s*(?:on\s+)?(?:(?:{_alternation(WEEKDAY_NAMES)})\.?,?\s+)?$",
+    rf"(?<![\d:.]){TIME}\s*(?:[,|•·]|[-–—](?=\s))?\s*(?:on\s+)?(?:(?:{alternation(WEEKDAY_NAMES)})\.?,?\s+)?$",
     re.IGNORECASE)  # "8:27 AM - 21 Jun 2016": a dash too
 ZONE_AFTER = re.compile(
     rf"\s*\(?(?P<tz>(?:UTC|GMT)(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?|{ZONE_NAME})(?!\w)", re.IGNORECASE)
@@ -386,80 +384,6 @@ def parse_date(text: str, *, day_first: bool | None = None) -> datetime | date |
             if value is not None:
                 return value
     return None
-
-
-# --- datelines -----------------------------------------------------------------------------
-
-NOT_PLACES = frozenset({
-    "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS",
-    "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "PHOTOS", "NOTE", "ALERT", "FILE", "FILE PHOTO", "READ MORE",
-    "ADVERTISEMENT", "SPONSORED", "COMMENT", "REVIEW", "INTERVIEW", "CORRECTION",
-})
-PLACE_MAX_CHARS = 40  # "RIO DE JANEIRO" fits; a shouted sentence does not
-UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
-LOWER = "a-zß-öø-ÿā-žа-яёіїєґ"
-CAPS_PLACE = rf"[{UPPER}][{UPPER}'’.\- ]*[{UPPER}.]"
-# "Frankfurt/Main", "Berlin/Potsdam": German datelines join two places with a slash
-TITLE_PLACE = rf"[{UPPER}][{LOWER}'’\-]+(?:[ \-/][{UPPER}][{LOWER}'’\-]+){{0,2}}"
-REGION = rf"(?:[{UPPER}][{LOWER}.]+\.?|[{UPPER}]\.[{UPPER}]\.)"  # "SAN FRANCISCO, Calif." / "ATHENS, Ga." / "WASHINGTON, D.C."
-DATE_BITS = r"[^()\[\]/\n\-–—:|]{1,30}?"  # "April 7", "7 апреля", "Feb. 3, 2022"
-AGENCY = r"(?:\(\s*[^()\n]{1,40}?\s*\)|/\s*[^/\n]{1,20}?\s*/|\[\s*[^\[\]\n]{1,20}?\s*\])"
-NEWS_AGENCIES = (
-    "Reuters", "AP", "AFP", "dpa", "DPA", "ТАСС", "TASS", "РИА Новости", "RIA Novosti", "Интерфакс", "Interfax",
-    "Xinhua", "UPI", "Bloomberg", "ANSA", "EFE", "Europa Press", "PAP", "ČTK", "CTK", "APA", "KNA", "epd", "sda", "SDA",
-    "AA", "Yonhap", "Kyodo", "PTI", "IANS", "ANP", "Belga", "Agência Brasil", "Lusa", "TT", "NTB", "Ritzau", "STT",
-    "УНИАН", "Укрінформ", "Ukrinform", "CNN", "BBC", "AP Photo", "ots", "AFX", "Télam", "ANA", "MTI", "BTA", "HINA",
-)
-# "(Reuters)", "(CNN Business)", "(AP Photo)", "(dpa/lnw)", "(dpa/AFP)": a known agency, maybe with
-# one word of its desk or a second source after it
-KNOWN_AGENCY = (rf"(?:\(\s*(?:{_alternation(NEWS_AGENCIES)})(?:\s+[{UPPER}][\w-]+|\s*/\s*[\w-]+)?\s*\)"
-                rf"|/\s*(?:{_alternation(NEWS_AGENCIES)})\s*/)")
-DASH = r"(?:\s*[-–—:]+|\s*\.(?=\s|$))"
-# A dateline set apart from the text in its own element ends the paragraph, or is glued to the
-# first word by innerText-like joins ("Hong Kong (CNN Business)Investors ...").
-AGENCY_END = rf"(?:{DASH}|\s*$|(?=[{UPPER}]))"
-DATELINES = (
-    # KYIV, April 7 (Reuters) -   WASHINGTON (AP) —   МОСКВА, 7 апреля. /ТАСС/.
-    re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{REGION})?)(?:,\s*{DATE_BITS})?\.?\s*{AGENCY}\.?{DASH}?"),
-    # LONDON —   NEW YORK, April 7 -   SAN FRANCISCO, Calif. —
-    re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{REGION})?)(?:,\s*{DATE_BITS})?\s+[-–—]+\s"),
-    # Berlin (dpa) -   Paris, 7 avril (AFP) -   Москва, 7 апреля. /ТАСС/.   Hong Kong (CNN Business)
-    # (a known agency only: "Apple (AAPL) -" is no dateline)
-    re.compile(rf"(?P<place>{TITLE_PLACE})(?:,\s*{DATE_BITS})?\.?\s*{KNOWN_AGENCY}\.?{AGENCY_END}"),
-    # 【ロンドン＝岡田浩幸】, 【ワシントン＝共同】: a Japanese paper's place and its reporter or agency
-    re.compile(r"【(?P<place>[^【】＝=\s]{1,12})[＝=][^【】]{1,20}】"),
-    # 新华社北京4月7日电: a Chinese agency, the place, the day, "电" (wired)
-    re.compile(r"[\u4e00-\u9fff]{1,4}(?:社|网)(?P<place>[\u4e00-\u9fff]{2,6}?)[0-9０-９]{1,2}月[0-9０-９]{1,2}日电"),
-    # (서울=연합뉴스): a Korean agency's place before its name
-    re.compile(r"\((?P<place>[가-힣]{2,8})=\s?[^()]{1,20}\)"),
-)
-
-
-def find_place(lead: str) -> str | None:
-    """The place a news dateline opens the lead with, as written; None when the lead has no dateline."""
-    lead = lead.lstrip()
-    for pattern in DATELINES:
-        match = pattern.match(lead)
-        if not match:
-            continue
-        place = match.group("place").strip()
-        if "," not in place:
-            place = place.rstrip(" .")  # the dateline's own full stop, not an abbreviation like "Calif."
-        if not 2 <= len(place) <= PLACE_MAX_CHARS or place.upper() in NOT_PLACES:
-            continue
-        if not any(ch.isalpha() for ch in place):
-            continue
-        return place
-    return None
-
-
-LEAD_PARAGRAPHS = 3  # the dateline opens the lead, which may follow a photo caption and its credit
-
-
-def find_lead_place(paragraphs: Sequence[str], lead: int = LEAD_PARAGRAPHS) -> str | None:
-    """The place of the first dateline among the first paragraphs: a page's text may put a caption
-    or two above the lead ("In this photo dated Tuesday, ..." before "MOSCOW (AP) — ...")."""
-    return next(filter(None, map(find_place, paragraphs[:lead])), None)
 
 
 MONTH_FIRST_LANGUAGES = frozenset({"en"})  # US English writes 07/04/2022 for 4 July; other languages, 7 April

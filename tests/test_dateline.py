@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from digest.dates import find_lead_place, find_place
+from digest.places import find_lead_place, find_place
 from digest.model import Digest, Page, format_when
 from digest.pipeline import digest_page
 from tests.test_metadata import meta_of

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.dates import CORES, DATE_PATTERNS, SEPARATORS, clock_alone, find_date, find_place, parse_date
+from digest.dates import CORES, DATE_PATTERNS, SEPARATORS, clock_alone, find_date, parse_date
+from digest.places import find_place
 
 MSK = timezone(timedelta(hours=3))
 

@@ -20,7 +20,6 @@ import lxml.html
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from readability.readability import REGEXES, Unparseable
 
-from digest.dates import find_lead_place
 from digest.errors import ExtractionError
 from digest.html.document import TreeDocument
 from digest.html.clean import HIDDEN_STYLE, header_deck, remove_junk, split_standfirst
@@ -30,6 +29,7 @@ from digest.html.paragraphs import paragraphs_of
 from digest.html.rescue import rescue_paragraphs
 from digest.html.whitespace import squeeze_layout_space
 from digest.model import Article
+from digest.places import find_lead_place
 
 C_LOOKUP = lxml.etree.ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
                                                 entity=HtmlEntity)

@@ -17,7 +17,7 @@ on lines instead of DOM nodes, in named steps:
    menu whose items carry a description each), when the lines above read as a menu: labels mostly, short
    descriptions between them, no block of paragraphs.
 6. Headline, standfirst and dateline are read around the run (digest.pasted.headline), the place from
-   the lead (digest.dates.find_lead_place), the publisher from the whole page (digest.pasted.publisher).
+   the lead (digest.places.find_lead_place), the publisher from the whole page (digest.pasted.publisher).
    A slashed date ("07/04/2022") is read month first only in English text (`slashed_day_first`):
    the article's language (digest.language, about a millisecond) decides, since a paste carries
    no locale.
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from digest.dates import find_lead_place, slashed_day_first
+from digest.dates import slashed_day_first
 from digest.errors import N_, ExtractionError
 from digest.language import detect_language
 from digest.model import Article
@@ -49,6 +49,7 @@ from digest.pasted.span import (
     box_links,
     listing_lines,
 )
+from digest.places import find_lead_place
 
 NO_ARTICLE = N_(
     "I found no article in that text. Paste the whole article (headline and paragraphs), "

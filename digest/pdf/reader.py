@@ -16,11 +16,12 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from digest.dates import find_date, find_lead_place
+from digest.dates import find_date
 from digest.errors import ScannedPdfError
 from digest.model import Article
 from digest.pdf.document import read_document
 from digest.pdf.layout import Line, drop_running_lines, page_lines, reflow
+from digest.places import find_lead_place
 from digest.urls import site_from_host
 
 # The digest's note on a long PDF (kept in English in the digest; the bot shows it in the reader's language).
