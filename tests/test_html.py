@@ -373,9 +373,9 @@ def test_deck_candidates_are_the_following_elements_of_deck_tags() -> None:
     deck tags with a class, id or itemprop. An element with none is searched as "-", which no deck pattern finds."""
     import lxml.etree
 
-    from digest.html.clean import (STANDFIRST_ITEMPROPS, STANDFIRST_MARKS, STANDFIRST_SEARCH_ELEMENTS,
-                                   STANDFIRST_TAGS, WEAK_DECK_ITEMPROPS, WEAK_DECK_MARKS, deck_candidates,
-                                   following_elements)
+    from digest.html.standfirst import (STANDFIRST_ITEMPROPS, STANDFIRST_MARKS, STANDFIRST_SEARCH_ELEMENTS,
+                                        STANDFIRST_TAGS, WEAK_DECK_ITEMPROPS, WEAK_DECK_MARKS, deck_candidates,
+                                        following_elements)
     from digest.html.reader import parse_page
 
     following = lxml.etree.XPath("following::*[position() <= $limit]")

@@ -22,11 +22,12 @@ from readability.readability import REGEXES, Unparseable
 
 from digest.errors import ExtractionError
 from digest.html.document import TreeDocument
-from digest.html.clean import HIDDEN_STYLE, header_deck, remove_junk, split_standfirst
+from digest.html.clean import HIDDEN_STYLE, remove_junk
 from digest.html.fallback import unless_empty
 from digest.html.meta import read_metadata
 from digest.html.paragraphs import paragraphs_of
 from digest.html.rescue import rescue_paragraphs
+from digest.html.standfirst import header_deck, split_standfirst
 from digest.html.whitespace import squeeze_layout_space
 from digest.model import Article
 from digest.places import find_lead_place
