@@ -72,6 +72,8 @@ TITLE_CUE = Screened(re.compile(  # screened: a quotation's short lead-in seldom
 ))
 CODE_MARKS = re.compile(r"[{};]\s|\(\)|=>|\bfunction\s*\(|\w\.\w+\(")
 CODE_MIN_MARKS = 3
+# Each CODE_MARKS match holds one of these, and no two matches the same one (matches do not overlap)
+CODE_MARK_KEYS = ("{", "}", ";", "(", "=>")
 REFERENCE_CUES = ("Retrieved", "Archived", "ISBN", "(ed")
 REFERENCE_ENTRY = re.compile(r"^\^|\bRetrieved (?:\d|[A-Z][a-z]+ \d)|\bArchived from the original\b|\bISBN[ :]*\d|\(eds?\.\)")
 HEADLINE_MIN_WORDS = 4
@@ -176,7 +178,10 @@ def is_attribution_between(first: str, before: str) -> bool:
 
 
 def looks_like_code(paragraph: str) -> bool:
-    """Program text: its strings are not quotations."""
+    """Program text: its strings are not quotations. CODE_MARKS tries five branches at every position of a long
+    paragraph; fewer than CODE_MIN_MARKS of its keys, counted at C speed, leave room for fewer matches (most prose)."""
+    if sum(map(paragraph.count, CODE_MARK_KEYS)) < CODE_MIN_MARKS:
+        return False
     return len(CODE_MARKS.findall(paragraph)) >= CODE_MIN_MARKS
 
 
