@@ -21,3 +21,34 @@ def test_looks_like_code_on_code_and_prose() -> None:
     assert looks_like_code("if (a) { b(); } else { c(); }")
     assert looks_like_code("const f = () => x.map(y);")
     assert not looks_like_code("He said (twice) that it was fine; then he left.")
+
+
+CJK_PIECES = st.sampled_from(["卢宇", "说", "表示", "，", "的", "は", "が", "、", "。", "彼", "他", " ", "Smith", "said", ":",
+                              "(Daniel)", "发言人", "丹尼尔·霍特", "\n", "a", "“"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(CJK_PIECES | st.characters(), max_size=25).map("".join))
+def test_cjk_before_is_either_pattern(before: str) -> None:
+    from digest.quotes.speakers import cjk_before
+    from digest.quotes.words import CHINESE_BEFORE, JAPANESE_BEFORE
+
+    expected = CHINESE_BEFORE.search(before) or JAPANESE_BEFORE.search(before)
+    found = cjk_before(before)
+    assert (found and (found.re, found.span(), found.group("who"))) == (
+        expected and (expected.re, expected.span(), expected.group("who")))
+
+
+def test_cjk_patterns_need_a_character_beyond_ascii() -> None:
+    """Why `cjk_before` may skip ASCII text: every way either pattern ends holds a character beyond ASCII."""
+    from digest.quotes.words import CHINESE_VERBS
+
+    assert all(not verb.isascii() for verb in CHINESE_VERBS.split("|"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_content_tokens_of_ascii_as_folded_one_by_one(text: str) -> None:
+    from digest.pasted.headline_model import CONTENT_TOKEN, content_tokens
+
+    assert content_tokens.__wrapped__(text) == frozenset(token.casefold() for token in CONTENT_TOKEN.findall(text))
