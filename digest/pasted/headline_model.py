@@ -70,8 +70,9 @@ ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline
 def content_tokens(text: str) -> frozenset[str]:
     """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs.
     Cached (hence frozen): every candidate line is read for its echo of the lead."""
-    if text.isascii():  # no CJK to set apart or pair (CJK's ranges are all beyond ASCII)
-        return frozenset(token.casefold() for token in CONTENT_TOKEN.findall(text))
+    if text.isascii():  # no CJK to set apart or pair (CJK's ranges are all beyond ASCII); lower-cased first, as
+        # lowering ASCII keeps every letter a letter: the same tokens, cased as `casefold` cases each, without a loop
+        return frozenset(CONTENT_TOKEN.findall(text.lower()))
     tokens = {token.casefold() for token in CONTENT_TOKEN.findall(CJK.sub(" ", text))}
     cjk = "".join(CJK.findall(text))
     tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
