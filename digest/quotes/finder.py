@@ -201,12 +201,12 @@ def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) ->
     if not quotations:
         return []
     spans = sentence_spans(paragraph, language)
+    next_openings = next_statement_openings(paragraph, quotations)
     sites = []
     previous_end = 0
     for index, (start, end) in enumerate(quotations):
         opening, closing = start - 1, end  # every mark is one character
-        later = [q for q in quotations[index + 1 :] if len(paragraph[q[0] : q[1]].split()) >= STATEMENT_MIN_WORDS]
-        next_opening = later[0][0] - 1 if later else len(paragraph)  # a quoted name («Опора») is no new quotation
+        next_opening = next_openings[index]
         before = paragraph[max(_sentence_start(spans, opening), previous_end) : opening]
         after = paragraph[closing + 1 : min(_sentence_end(spans, closing), next_opening)]
         if not after.strip() and (CJK.search(paragraph[start:end]) or paragraph[start:end].rstrip().endswith(OWN_ENDINGS)):
@@ -216,6 +216,18 @@ def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) ->
         sites.append(QuoteSite(start, end, before, after))
         previous_end = closing + 1
     return sites
+
+
+def next_statement_openings(paragraph: str, quotations: list[tuple[int, int]]) -> list[int]:
+    """For each quotation, the opening mark of the next one of STATEMENT_MIN_WORDS words or more, else the
+    paragraph's end (a quoted name («Опора») is no new quotation): read once from the last, not once per quotation."""
+    openings = []
+    following = len(paragraph)
+    for start, end in reversed(quotations):
+        openings.append(following)
+        if len(paragraph[start:end].split()) >= STATEMENT_MIN_WORDS:
+            following = start - 1
+    return openings[::-1]
 
 
 def introduces_next(paragraph: str) -> bool:
