@@ -52,3 +52,44 @@ def test_content_tokens_of_ascii_as_folded_one_by_one(text: str) -> None:
     from digest.pasted.headline_model import CONTENT_TOKEN, content_tokens
 
     assert content_tokens.__wrapped__(text) == frozenset(token.casefold() for token in CONTENT_TOKEN.findall(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["“Yes,” ", "“We will build it here,” ", "he said. ", "«Опора» ", "\"a b c\" ", "x "]),
+                max_size=12).map("".join))
+def test_next_statement_openings_as_read_per_quotation(paragraph: str) -> None:
+    from digest.quotes.finder import STATEMENT_MIN_WORDS, next_statement_openings, quotations_in
+
+    quotations = quotations_in(paragraph)
+    expected = []
+    for index in range(len(quotations)):
+        later = [q for q in quotations[index + 1:] if len(paragraph[q[0]:q[1]].split()) >= STATEMENT_MIN_WORDS]
+        expected.append(later[0][0] - 1 if later else len(paragraph))
+    assert next_statement_openings(paragraph, quotations) == expected
+
+
+TRAIL_PIECES = st.sampled_from(["Home", " > ", " » ", "News", "Headline", "Head", "line", "\n", " ", "|", "a"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(TRAIL_PIECES, max_size=8).map("".join), max_size=4).map(tuple),
+       st.lists(TRAIL_PIECES, max_size=4).map("".join))
+def test_ends_any_trail_as_each_trail_asked(trails: tuple[str, ...], text: str) -> None:
+    from digest.pasted.headline_model import ends_any_trail, ends_trail
+
+    expected = any(ends_trail(trail, text) for trail in trails)
+    assert ends_any_trail(trails, text) == expected
+    assert ends_any_trail(trails, text) == expected  # asked again: the page's joined trails reused
+
+
+ZONE_PIECES = st.sampled_from(["All times are ", "ALL TIMES ", "times shown", "Alle Zeitangaben in ", "MEZ", "ET",
+                               "toutes les heures", "所有时间", "ſ", "ı", "İ", " ", ".", "\n", "Eastern", "K"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(ZONE_PIECES | st.characters(), max_size=12).map("".join))
+def test_page_zone_screened_finds_what_the_pattern_finds(text: str) -> None:
+    from digest.zones import PAGE_ZONE, PAGE_ZONE_SCREENED
+
+    found, expected = PAGE_ZONE_SCREENED.search(text), PAGE_ZONE.search(text)
+    assert (found and (found.span(), found.group("rest"))) == (expected and (expected.span(), expected.group("rest")))
