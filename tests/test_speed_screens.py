@@ -68,20 +68,6 @@ def test_next_statement_openings_as_read_per_quotation(paragraph: str) -> None:
     assert next_statement_openings(paragraph, quotations) == expected
 
 
-TRAIL_PIECES = st.sampled_from(["Home", " > ", " » ", "News", "Headline", "Head", "line", "\n", " ", "|", "a"])
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.lists(st.lists(TRAIL_PIECES, max_size=8).map("".join), max_size=4).map(tuple),
-       st.lists(TRAIL_PIECES, max_size=4).map("".join))
-def test_ends_any_trail_as_each_trail_asked(trails: tuple[str, ...], text: str) -> None:
-    from digest.pasted.headline_model import ends_any_trail, ends_trail
-
-    expected = any(ends_trail(trail, text) for trail in trails)
-    assert ends_any_trail(trails, text) == expected
-    assert ends_any_trail(trails, text) == expected  # asked again: the page's joined trails reused
-
-
 ZONE_PIECES = st.sampled_from(["All times are ", "ALL TIMES ", "times shown", "Alle Zeitangaben in ", "MEZ", "ET",
                                "toutes les heures", "所有时间", "ſ", "ı", "İ", " ", ".", "\n", "Eastern", "K"])
 
@@ -93,3 +79,4 @@ def test_page_zone_screened_finds_what_the_pattern_finds(text: str) -> None:
 
     found, expected = PAGE_ZONE_SCREENED.search(text), PAGE_ZONE.search(text)
     assert (found and (found.span(), found.group("rest"))) == (expected and (expected.span(), expected.group("rest")))
+

@@ -152,7 +152,7 @@ def features(lines: list[Line], line: Line, start: int, lead: frozenset[str], fi
         "truncated": truncated,
         "header_below": 1.0 if dated_header_below(lines, line.index) else 0.0,
         "deck_under": 1.0 if deck_under(lines, line) else 0.0,
-        "trail_end": 1.0 if ends_any_trail(trails, text) else 0.0,
+        "trail_end": 1.0 if any(ends_trail(trail, text) for trail in trails) else 0.0,
         "past_header": 1.0 if header is not None and header < line.index < start else 0.0,
         "over_header": 1.0 if line.index == headed[0] else 0.0,
         "over_run": 1.0 if line.index == headed[1] else 0.0,
@@ -255,22 +255,6 @@ def ends_trail(trail: str, text: str) -> bool:
     """The trail ends with the text, after a separator: "Home > News > Headline" ends in the page's headline."""
     cut = len(trail) - len(text)
     return cut > 0 and trail.endswith(text) and TRAIL_SEPARATOR.search(trail[:cut]) is not None
-
-
-# The page's trails last asked about, each followed by a newline: every candidate of a page is asked about the same
-_joined_trails: tuple[tuple[str, ...] | None, str] = (None, "")
-
-
-def ends_any_trail(trails: tuple[str, ...], text: str) -> bool:
-    """`any(ends_trail(trail, text) for trail in trails)`, looked for first in all the trails at once: a trail that
-    ends with the text holds it followed by its newline, and most candidates end no trail."""
-    global _joined_trails
-    joined = _joined_trails  # one read: another thread may replace it
-    if joined[0] is not trails:  # held here, the tuple is not freed, so no other tuple takes its identity
-        joined = _joined_trails = (trails, "".join(trail + "\n" for trail in trails))
-    if text + "\n" not in joined[1]:
-        return False
-    return any(ends_trail(trail, text) for trail in trails)
 
 
 def header_start(lines: list[Line], start: int) -> int | None:
