@@ -80,3 +80,19 @@ def test_page_zone_screened_finds_what_the_pattern_finds(text: str) -> None:
     found, expected = PAGE_ZONE_SCREENED.search(text), PAGE_ZONE.search(text)
     assert (found and (found.span(), found.group("rest"))) == (expected and (expected.span(), expected.group("rest")))
 
+
+TITLE_PIECES = st.sampled_from(["Word", "word", "WORD", "Über", "über", "abc", "Abc", "Ab1cd", "x_Yz", "A", " ", ", ",
+                                "-", "’", "Ǆemal", "ǅx", "İstanbul", "ßtraße", "Σοφία", "日本語", "١٢٣", "٣abc", "."])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(TITLE_PIECES | st.characters(), max_size=14).map("".join), st.booleans())
+def test_title_case_as_weighed_word_by_word(text: str, sentence: bool) -> None:
+    from digest.pasted.blocks import (
+        ASCII_LETTER_RUN, CAPITALISED_SHARE, LETTER_RUN, SENTENCE_CAPITALISED_SHARE, is_title_case,
+    )
+
+    words = [word for word in (ASCII_LETTER_RUN if text.isascii() else LETTER_RUN).findall(text) if len(word) > 3]
+    share = SENTENCE_CAPITALISED_SHARE if sentence else CAPITALISED_SHARE
+    expected = len(words) >= 2 and sum(word[0].isupper() for word in words) / len(words) >= share
+    assert is_title_case(text, sentence=sentence) == expected

@@ -46,6 +46,11 @@ CODE = re.compile(f"{CODE_ANYWHERE.pattern}|{CODE_OPENING.pattern}")  # the two 
 BYLINE_MAX_WORDS = 12
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")  # LETTER_RUN in ASCII text, by ranges (lines.ASCII_TOKEN)
+# The first letter of each LETTER_RUN longer than three letters (`is_title_case` weighs only those): a run is matched
+# whole from its first letter, so a shorter run yields nothing and a longer one is never matched from within
+# (the same letters: tests/test_speed_screens.py), without a string for every word and a Python loop to filter them
+LONG_RUN_INITIAL = re.compile(r"([^\W\d_])[^\W\d_]{3,}")
+ASCII_LONG_RUN_INITIAL = re.compile(r"([A-Za-z])[A-Za-z]{3,}")  # the same over ASCII text, by ranges
 SLIDE_COUNTER = re.compile(r"^([1-9]\d{0,2}) ?/ ?([1-9]\d{0,2})(?![/\d.,:])")  # "1/50 United goin down", "1 / 5"
 # "By Jane Doe", "Posted by kovarex, TOGos on 2019-02-15", "Written by Patrick Allan", or "por" alone with the
 # name on the next line
@@ -115,12 +120,11 @@ def is_title_case(text: str, *, sentence: bool = False) -> bool:
     """Most Words Capitalised, as menu items and other stories' headlines are written in English.
     A line ending in a full stop must be nearly all capitalised: a sentence full of names
     ("Daring Fireball is written and produced by John Gruber.") still has its verbs in lower case."""
-    runs = (ASCII_LETTER_RUN if text.isascii() else LETTER_RUN).findall(text)
-    words = [word for word in runs if len(word) > 3]
-    if len(words) < 2:
+    initials = (ASCII_LONG_RUN_INITIAL if text.isascii() else LONG_RUN_INITIAL).findall(text)
+    if len(initials) < 2:
         return False
     share = SENTENCE_CAPITALISED_SHARE if sentence else CAPITALISED_SHARE
-    return sum(word[0].isupper() for word in words) / len(words) >= share
+    return sum(map(str.isupper, initials)) / len(initials) >= share
 
 
 def is_markup(line: Line) -> bool:
