@@ -194,6 +194,7 @@ CORES["day_month"] = re.compile(
     re.IGNORECASE)
 CORES.update({shape: re.compile(r"\d\.\s?\d") for shape in ("year_dotted", "dotted")})
 CORES.update({shape: re.compile(r"\d/\d") for shape in ("year_first", "slashed", "slashed_yy")})
+BEYOND_ASCII_SHAPES = frozenset({"cjk"})  # every match writes 年 or 년: an ASCII text (most) is not searched for them
 
 # "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019",
 # "8:27 AM - 21 Jun 2016":
@@ -302,13 +303,21 @@ def _candidates(text: str, start: int = 0) -> list[tuple[int, int, str, re.Match
     """The first match of every shape at or after `start`: (start, -length, shape, match)."""
     found = []
     shapes = DATE_PATTERNS if FOUR_DIGITS.search(text, start) else WITHOUT_FOUR_DIGITS
+    ascii = text.isascii()
+    held: dict[int, bool] = {}  # each core's answer by its id (a pattern's own hash reads its code): shapes share cores
     for shape, pattern in shapes.items():
         separator = SEPARATORS.get(shape)
         if separator is not None and text.find(separator, start) < 0:
             continue
-        core = CORES.get(shape)
-        if core is not None and core.search(text, start) is None:
+        if ascii and shape in BEYOND_ASCII_SHAPES:
             continue
+        core = CORES.get(shape)
+        if core is not None:
+            key = id(core)
+            if key not in held:
+                held[key] = core.search(text, start) is not None
+            if not held[key]:
+                continue
         match = pattern.search(text, start)
         if match:
             found.append((match.start(), -(match.end() - match.start()), shape, match))
