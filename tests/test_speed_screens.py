@@ -96,3 +96,13 @@ def test_title_case_as_weighed_word_by_word(text: str, sentence: bool) -> None:
     share = SENTENCE_CAPITALISED_SHARE if sentence else CAPITALISED_SHARE
     expected = len(words) >= 2 and sum(word[0].isupper() for word in words) / len(words) >= share
     assert is_title_case(text, sentence=sentence) == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["Home", " > ", "»", "›", "|", "/", "News", "—", " "]) | st.characters(), max_size=10)
+       .map("".join))
+def test_trail_mark_as_any_of_the_marks(text: str) -> None:
+    from digest.pasted.headline_model import TRAIL_MARKS, has_trail_mark
+
+    assert has_trail_mark(text) == (not TRAIL_MARKS.isdisjoint(text))
+
