@@ -106,3 +106,13 @@ def test_trail_mark_as_any_of_the_marks(text: str) -> None:
 
     assert has_trail_mark(text) == (not TRAIL_MARKS.isdisjoint(text))
 
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["2019", "7", " ", "a", "٣", "２", "{", "}", ";", "(", "│", "═", "x(y)", "é"])
+                | st.characters(), max_size=10).map("".join))
+def test_digit_and_code_mark_as_their_patterns(text: str) -> None:
+    from digest.dates import HAS_DIGIT, has_digit
+    from digest.pasted.blocks import CODE_MARK, has_code_mark
+
+    assert has_digit(text) == (HAS_DIGIT.search(text) is not None)
+    assert has_code_mark(text) == (CODE_MARK.search(text) is not None)
