@@ -116,3 +116,24 @@ def test_digit_and_code_mark_as_their_patterns(text: str) -> None:
 
     assert has_digit(text) == (HAS_DIGIT.search(text) is not None)
     assert has_code_mark(text) == (CODE_MARK.search(text) is not None)
+
+
+def test_invisible_and_odd_space_characters_are_their_classes() -> None:
+    import sys
+
+    from digest.pasted.lines import INVISIBLE, INVISIBLE_CHARS, ODD_SPACE_CHARS, SPACES
+
+    every = [chr(code) for code in range(sys.maxunicode + 1)]
+    assert [char for char in every if INVISIBLE.match(char)] == sorted(INVISIBLE_CHARS)
+    assert [char for char in every if SPACES.match(char) and char != " "] == sorted(ODD_SPACE_CHARS)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\u00ad", "\ufeff", "a", "é",
+                                 "word", "“"]) | st.characters(), max_size=10).map("".join))
+def test_normalise_line_as_its_patterns(text: str) -> None:
+    from digest.pasted.lines import INVISIBLE, ODD_SPACES, SPACES, normalise_line
+
+    visible = INVISIBLE.sub("", text)
+    expected = (SPACES.sub(" ", visible) if ODD_SPACES.search(visible) else visible).strip()
+    assert normalise_line.__wrapped__(text) == expected
