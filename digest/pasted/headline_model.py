@@ -22,7 +22,7 @@ from functools import cache
 
 from digest.memo import by_text
 from digest.pasted import fitted
-from digest.pasted.blocks import TRUNCATED, has_date, is_byline, is_title_case, looks_like_prose
+from digest.pasted.blocks import ELLIPSES, TRUNCATED, has_date, is_byline, is_title_case, looks_like_prose
 from digest.pasted.junk import is_comments_heading, is_junk, is_section_break
 from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, cjk_chars, has_cjk, is_word_char
 
@@ -176,7 +176,7 @@ def text_shape(text: str) -> tuple[float, float, float, float, float, float, flo
         1.0 if SITE_SEPARATOR.search(text) else 0.0,
         1.0 if PARTICIPANTS.match(text) else 0.0,
         1.0 if has_cjk(text) else 0.0,
-        1.0 if TRUNCATED.search(text) else 0.0,
+        1.0 if text.endswith(ELLIPSES) and TRUNCATED.search(text) else 0.0,  # its end read first, as `prose_text` does
         1.0 if APOSTROPHE.search(text) else 0.0,
     )
 
