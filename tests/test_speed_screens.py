@@ -137,3 +137,24 @@ def test_normalise_line_as_its_patterns(text: str) -> None:
     visible = INVISIBLE.sub("", text)
     expected = (SPACES.sub(" ", visible) if ODD_SPACES.search(visible) else visible).strip()
     assert normalise_line.__wrapped__(text) == expected
+
+
+SHAPE_PIECES = st.sampled_from(["Headline", " | ", " · ", " - ", " – ", " — ", "Site", "site.com", "Trump’s", "don't", "'",
+                                "’", "Click here", "SIGN UP", "log in", "Read More", "more stories by", "ſhare", "ı",
+                                "İ", "search", " ", "x"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(SHAPE_PIECES | st.characters(), max_size=10).map("".join))
+def test_text_shape_searches_as_their_patterns(text: str) -> None:
+    from digest.pasted.headline_model import (
+        APOSTROPHE, APOSTROPHE_MARKS, LINK_WORDS, SITE_SEPARATOR, SITE_SEPARATOR_MARKS,
+    )
+    from digest.pasted.lines import holds_any
+
+    assert bool(LINK_WORDS.search(text)) == bool(LINK_WORDS.pattern.search(text))
+    assert (holds_any(text, SITE_SEPARATOR_MARKS) and SITE_SEPARATOR.search(text) is not None) == (
+        SITE_SEPARATOR.search(text) is not None)
+    assert (holds_any(text, APOSTROPHE_MARKS) and APOSTROPHE.search(text) is not None) == (
+        APOSTROPHE.search(text) is not None)
+

@@ -24,7 +24,8 @@ from digest.memo import by_text
 from digest.pasted import fitted
 from digest.pasted.blocks import ELLIPSES, TRUNCATED, has_date, is_byline, is_title_case, looks_like_prose
 from digest.pasted.junk import is_comments_heading, is_junk, is_section_break
-from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, cjk_chars, has_cjk, is_word_char
+from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, cjk_chars, has_cjk, holds_any, is_word_char
+from digest.summary.screen import Screened
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
 FREQUENT_NAME = "pasted-frequent-words"  # the words most pastes hold (bench/fit/frequent_words.py): no echo
@@ -33,10 +34,14 @@ RESTATED_SHARE = 0.6  # ... holding this share of its content words at least (a 
 MODEL_WINDOW = 200  # lines before the article run that may hold the headline (and its opening lines: headline.opening_candidates)
 DECK_MIN_WORDS = 8  # a deck under a headline may lack its full stop
 NEIGHBOUR_REACH = 3  # lines under a candidate looked at for its byline, date or deck
-LINK_WORDS = re.compile(  # a button or a link's label, not a statement
+# A button or a link's label, not a statement; screened for its words, as its "\b" opening under IGNORECASE is tried
+# at every character
+LINK_WORDS = Screened(re.compile(
     r"\b(?:click|share|subscribe|sign (?:in|up)|log ?in|read more|opens in|new window|skip to|follow|"
-    r"newsletter|advertisement|copied|download|menu|search|more (?:stories|articles|news) (?:by|from))\b", re.IGNORECASE)
+    r"newsletter|advertisement|copied|download|menu|search|more (?:stories|articles|news) (?:by|from))\b", re.IGNORECASE))
 SITE_SEPARATOR = re.compile(r"\s[|·]\s|\s[-–—]\s[A-Z][\w.]*$")  # "Headline | Site", "Headline - Site"
+SITE_SEPARATOR_MARKS = ("|", "·", "-", "–", "—")  # one is in every SITE_SEPARATOR match: looked for before searching
+APOSTROPHE_MARKS = ("'", "’")  # ... and one of these in every APOSTROPHE match
 PARTICIPANTS = re.compile(r"^\d[\d,.]*\s+\w+")  # "132 with 73 posters", "3 comments": counters
 TRAIL_MARKS = frozenset("»›>|/")  # a line holding none of these is no breadcrumb trail
 TRAIL_SEPARATOR = re.compile(r"(?:>|»|›|/|\|)\s*$")  # "Home > News > Headline": a breadcrumb's last step
@@ -173,11 +178,11 @@ def text_shape(text: str) -> tuple[float, float, float, float, float, float, flo
         1.0 if is_title_case(text) else 0.0,
         sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
         1.0 if LINK_WORDS.search(text) else 0.0,
-        1.0 if SITE_SEPARATOR.search(text) else 0.0,
+        1.0 if holds_any(text, SITE_SEPARATOR_MARKS) and SITE_SEPARATOR.search(text) else 0.0,
         1.0 if PARTICIPANTS.match(text) else 0.0,
         1.0 if has_cjk(text) else 0.0,
         1.0 if text.endswith(ELLIPSES) and TRUNCATED.search(text) else 0.0,  # its end read first, as `prose_text` does
-        1.0 if APOSTROPHE.search(text) else 0.0,
+        1.0 if holds_any(text, APOSTROPHE_MARKS) and APOSTROPHE.search(text) else 0.0,
     )
 
 
