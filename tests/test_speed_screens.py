@@ -158,3 +158,18 @@ def test_text_shape_searches_as_their_patterns(text: str) -> None:
     assert (holds_any(text, APOSTROPHE_MARKS) and APOSTROPHE.search(text) is not None) == (
         APOSTROPHE.search(text) is not None)
 
+
+HEADLINE_PIECES = st.sampled_from(["4.5 ", "12", "٣", "²", "History", "[edit]", "[править]", "]", "[", " → ", "⇒", "18:45",
+                                   "配信", " PM", "3/9", ":", "Next Work", " ", "\n", "x"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(HEADLINE_PIECES | st.characters(), max_size=10).map("".join))
+def test_headline_shape_looks_as_their_patterns(text: str) -> None:
+    from digest.pasted.headline import ENDS_WITH_CLOCK, NAVIGATION_ARROW, SECTION_NUMBER
+
+    assert (not text.isascii() and NAVIGATION_ARROW.search(text) is not None) == (NAVIGATION_ARROW.search(text) is not None)
+    assert ((text[:1].isdecimal() or "[" in text) and SECTION_NUMBER.search(text) is not None) == (
+        SECTION_NUMBER.search(text) is not None)
+    assert (":" in text and ENDS_WITH_CLOCK.search(text) is not None) == (ENDS_WITH_CLOCK.search(text) is not None)
+
