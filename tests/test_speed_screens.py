@@ -173,3 +173,31 @@ def test_headline_shape_looks_as_their_patterns(text: str) -> None:
         SECTION_NUMBER.search(text) is not None)
     assert (":" in text and ENDS_WITH_CLOCK.search(text) is not None) == (ENDS_WITH_CLOCK.search(text) is not None)
 
+
+def test_button_labels_reach_as_the_constants_say() -> None:
+    import re
+    import sys
+    from re import _parser as sre_parse
+
+    from digest.pasted.junk import BUTTON, BUTTON_LABEL_MAX_CHARS, OPEN_LABEL_STARTS
+
+    parsed = sre_parse.parse(BUTTON.pattern, BUTTON.flags)
+    labels = parsed[1][1][1]  # ^, then the labels' group: its branch's alternatives
+    for label in labels:
+        width = sre_parse.SubPattern(parsed.state, label).getwidth()[1]
+        assert width <= BUTTON_LABEL_MAX_CHARS or label[0] == (sre_parse.LITERAL, ord("s"))
+    every = (chr(code) for code in range(sys.maxunicode + 1))
+    assert "".join(char for char in every if re.match("s", char, re.IGNORECASE)) == "".join(sorted(OPEN_LABEL_STARTS))
+
+
+BUTTON_PIECES = st.sampled_from(["Share", "share on ", "ſhare via ", "Facebook", "skip to main content", "Back to top",
+                                 " ", "\n", " »", "›", ">", "\t", "Read more", "x", "Поделиться", "İ"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(BUTTON_PIECES | st.characters(), max_size=10).map("".join))
+def test_is_button_as_the_pattern(text: str) -> None:
+    from digest.pasted.junk import BUTTON, is_button
+    from digest.pasted.lines import Line
+
+    assert is_button(Line(0, text, 1, False, False, 1)) == (BUTTON.match(text) is not None)
