@@ -53,6 +53,7 @@ AUTHOR_NAME = re.compile(  # "John Patrick Pullen,TIME", "Alex Shephard/": a nam
     r"^[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}\s*[,/|]\s*[\w .]{0,20}$")
 BYLINE_OPENING = re.compile(r"^(?:(?:[Pp]osted|[Ww]ritten) )?(?:[Bb]y|BY)\s+[A-Z]")  # "By Jane Doe, Senior ...", however long
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
+LOWER_ASCII_CONTENT_TOKEN = re.compile(r"[a-z]{4,}")  # CONTENT_TOKEN over lower-cased ASCII text, by a range
 APOSTROPHE = re.compile(r"\w['’]\w")  # "Nyong'o's", "Trump’s", "l'Euro", "don't": a phrase's word, rarely a menu's label
 CJK_HEADLINE_MIN_CHARS = 12  # "インフォメーション", "ニュースリリース一覧へ": a menu's label; a Japanese headline says more
 
@@ -77,7 +78,7 @@ def content_tokens(text: str) -> frozenset[str]:
     Cached (hence frozen): every candidate line is read for its echo of the lead."""
     if text.isascii():  # no CJK to set apart or pair (CJK's ranges are all beyond ASCII); lower-cased first, as
         # lowering ASCII keeps every letter a letter: the same tokens, cased as `casefold` cases each, without a loop
-        return frozenset(CONTENT_TOKEN.findall(text.lower()))
+        return frozenset(LOWER_ASCII_CONTENT_TOKEN.findall(text.lower()))  # its letters are a to z
     tokens = {token.casefold() for token in CONTENT_TOKEN.findall(CJK.sub(" ", text))}
     cjk = "".join(CJK.findall(text))
     tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
