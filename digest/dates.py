@@ -196,6 +196,18 @@ CORES.update({shape: re.compile(r"\d\.\s?\d") for shape in ("year_dotted", "dott
 CORES.update({shape: re.compile(r"\d/\d") for shape in ("year_first", "slashed", "slashed_yy")})
 BEYOND_ASCII_SHAPES = frozenset({"cjk"})  # every match writes 年 or 년: an ASCII text (most) is not searched for them
 
+
+def by_ranges(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with each `\\d` written as [0-9], for ASCII text, where the two match the same: a range is tested
+    without asking the Unicode database of every character. Only for patterns with no `\\d` inside a class."""
+    return re.compile(pattern.pattern.replace(r"\d", "[0-9]"), pattern.flags)
+
+
+ASCII_FOUR_DIGITS = by_ranges(FOUR_DIGITS)
+DIGIT_IN_CLASS = re.compile(r"\[[^\]]*\\d")  # a \d inside a class (MONTH's "[^\W\d_]"): `by_ranges` cannot rewrite it
+_BY_RANGES = {id(core): by_ranges(core) for core in CORES.values() if not DIGIT_IN_CLASS.search(core.pattern)}
+ASCII_CORES = {shape: _BY_RANGES.get(id(core), core) for shape, core in CORES.items()}  # shared cores stay shared
+
 # "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019",
 # "8:27 AM - 21 Jun 2016":
 # a clock time written before its date (British and US news pages), its zone before or after the date
@@ -302,8 +314,9 @@ def _build(shape: str, match: re.Match[str], day_first: bool | None = None) -> d
 def _candidates(text: str, start: int = 0) -> list[tuple[int, int, str, re.Match[str]]]:
     """The first match of every shape at or after `start`: (start, -length, shape, match)."""
     found = []
-    shapes = DATE_PATTERNS if FOUR_DIGITS.search(text, start) else WITHOUT_FOUR_DIGITS
     ascii = text.isascii()
+    shapes = DATE_PATTERNS if (ASCII_FOUR_DIGITS if ascii else FOUR_DIGITS).search(text, start) else WITHOUT_FOUR_DIGITS
+    cores = ASCII_CORES if ascii else CORES
     held: dict[int, bool] = {}  # each core's answer by its id (a pattern's own hash reads its code): shapes share cores
     for shape, pattern in shapes.items():
         separator = SEPARATORS.get(shape)
@@ -311,7 +324,7 @@ def _candidates(text: str, start: int = 0) -> list[tuple[int, int, str, re.Match
             continue
         if ascii and shape in BEYOND_ASCII_SHAPES:
             continue
-        core = CORES.get(shape)
+        core = cores.get(shape)
         if core is not None:
             key = id(core)
             if key not in held:

@@ -201,3 +201,20 @@ def test_is_button_as_the_pattern(text: str) -> None:
     from digest.pasted.lines import Line
 
     assert is_button(Line(0, text, 1, False, False, 1)) == (BUTTON.match(text) is not None)
+
+
+DATE_PIECES = st.sampled_from(["2019", "7", "12", "-", "/", ".", ". ", " ", "th, ", "March", "03 12:45:00", "年", "x", ":"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(DATE_PIECES | st.characters(max_codepoint=127), max_size=12).map("".join))
+def test_date_cores_by_ranges_find_what_they_find_in_ascii_text(text: str) -> None:
+    from digest.dates import ASCII_CORES, ASCII_FOUR_DIGITS, CORES, FOUR_DIGITS
+
+    def span(match):
+        return match and match.span()
+
+    assert span(ASCII_FOUR_DIGITS.search(text)) == span(FOUR_DIGITS.search(text))
+    for shape, core in CORES.items():
+        assert span(ASCII_CORES[shape].search(text)) == span(core.search(text))
+
