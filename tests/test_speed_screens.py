@@ -218,3 +218,22 @@ def test_date_cores_by_ranges_find_what_they_find_in_ascii_text(text: str) -> No
     for shape, core in CORES.items():
         assert span(ASCII_CORES[shape].search(text)) == span(core.search(text))
 
+
+def test_every_space_but_the_plain_one_is_unprintable() -> None:
+    import sys
+
+    every = (chr(code) for code in range(sys.maxunicode + 1))
+    assert [char for char in every if char.isspace() and char.isprintable()] == [" "]
+
+
+INDEX_PIECES = st.sampled_from(["A", "B", "ab", " ", "\u00a0", "\t", "\u2003", "x y", "word", "\x0b", "\n", ",", "é"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(INDEX_PIECES | st.characters(), max_size=14).map("".join))
+def test_is_index_as_split_and_averaged(text: str) -> None:
+    from digest.pasted.blocks import INDEX_MAX_TOKEN_CHARS, is_index
+
+    tokens = text.split()
+    assert is_index(text) == bool(tokens and len("".join(tokens)) / len(tokens) < INDEX_MAX_TOKEN_CHARS)
+

@@ -83,14 +83,24 @@ def is_dateline(line: Line) -> bool:
 def is_enumeration(line: Line) -> bool:
     """Tags, names or links strung with commas or bars ("Ann, Bob, Cy, ..."), or an A B C index:
     not sentences."""
-    tokens = line.text.split()
-    if tokens and len("".join(tokens)) / len(tokens) < INDEX_MAX_TOKEN_CHARS:
+    if is_index(line.text):
         return True
     pieces = sum(map(line.text.count, ENUMERATION_MARKS)) + 1  # at most this many segments: most lines, said at once
     if pieces < ENUMERATION_MIN_ITEMS or line.words / pieces > ENUMERATION_MAX_ITEM_WORDS:
         return False
     segments = [segment for segment in ENUMERATION_SEPARATOR.split(line.text) if segment.strip()]
     return len(segments) >= ENUMERATION_MIN_ITEMS and line.words / len(segments) <= ENUMERATION_MAX_ITEM_WORDS
+
+
+def is_index(text: str) -> bool:
+    """ "A B C D E ...": tokens shorter than INDEX_MAX_TOKEN_CHARS on average. A printable text splits at its plain
+    spaces alone (every other space is unprintable: tests/test_speed_screens.py), so it has at most one token more
+    than spaces: with that many characters besides, no split is needed to say no (most lines)."""
+    spaces = text.count(" ")
+    if len(text) - spaces >= INDEX_MAX_TOKEN_CHARS * (spaces + 1) and text.isprintable():
+        return False
+    tokens = text.split()
+    return bool(tokens) and len("".join(tokens)) / len(tokens) < INDEX_MAX_TOKEN_CHARS
 
 
 def looks_like_prose(line: Line) -> bool:
