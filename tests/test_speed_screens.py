@@ -237,3 +237,14 @@ def test_is_index_as_split_and_averaged(text: str) -> None:
     tokens = text.split()
     assert is_index(text) == bool(tokens and len("".join(tokens)) / len(tokens) < INDEX_MAX_TOKEN_CHARS)
 
+
+NAME_PIECES = st.sampled_from(["The ", "Le ", "New York", "Times", "eHow", "Golem.de", " of ", " de ", " & ", "PEOPLE", "@",
+                               "/", ".", "_x", "A1", "O'Brien", "-", " ", "\n", "\t", "x"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(NAME_PIECES | st.characters(max_codepoint=127), max_size=12).map("".join))
+def test_ascii_name_run_finds_what_name_run_finds(text: str) -> None:
+    from digest.pasted.publisher_model import ASCII_NAME_RUN, NAME_RUN
+
+    assert [m.span() for m in ASCII_NAME_RUN.finditer(text)] == [m.span() for m in NAME_RUN.finditer(text)]
