@@ -248,3 +248,32 @@ def test_ascii_name_run_finds_what_name_run_finds(text: str) -> None:
     from digest.pasted.publisher_model import ASCII_NAME_RUN, NAME_RUN
 
     assert [m.span() for m in ASCII_NAME_RUN.finditer(text)] == [m.span() for m in NAME_RUN.finditer(text)]
+
+
+def test_byline_openings_are_every_case_of_its_words_first_letters() -> None:
+    import re
+    import sys
+    from re import _parser as sre_parse
+
+    from digest.pasted.blocks import BYLINE, BYLINE_OPENINGS
+
+    def first_letters(branch) -> set[str]:  # the first letter of each alternative of a branch of words
+        assert branch[0] is sre_parse.BRANCH
+        assert all(alternative[0][0] is sre_parse.LITERAL for alternative in branch[1][1])
+        return {chr(alternative[0][1]) for alternative in branch[1][1]}
+
+    parsed = sre_parse.parse(BYLINE.pattern, BYLINE.flags)  # ^, then (?:(?:posted|...) )?, then (?:by|von|...)
+    letters = first_letters(parsed[1][1][2][0]) | first_letters(parsed[2])
+    pattern = "[" + "".join(sorted(letters)) + "]"
+    every = (chr(code) for code in range(sys.maxunicode + 1))
+    assert "".join(char for char in every if re.match(pattern, char, re.IGNORECASE)) == BYLINE_OPENINGS
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["By ", "BY", "posted by ", "Written ", "von ", "От ", "автор", "ᲂт ", "texto", "Text:",
+                                 "Jane", " ", "\n", ":", "x"]) | st.characters(), max_size=8).map("".join))
+def test_byline_opening_look_as_the_pattern(text: str) -> None:
+    from digest.pasted.blocks import BYLINE, BYLINE_OPENINGS
+
+    assert (text[:1] in BYLINE_OPENINGS and BYLINE.match(text) is not None) == (BYLINE.match(text) is not None)
+
