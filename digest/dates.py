@@ -192,6 +192,19 @@ CORES["day_month"] = re.compile(
     re.IGNORECASE)
 CORES.update({shape: re.compile(r"\d\.\s?\d") for shape in ("year_dotted", "dotted")})
 CORES.update({shape: re.compile(r"\d/\d") for shape in ("year_first", "slashed", "slashed_yy")})
+BEYOND_ASCII_SHAPES = frozenset({"cjk"})  # every match writes 年 or 년: an ASCII text (most) is not searched for them
+
+
+def by_ranges(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with each `\\d` written as [0-9], for ASCII text, where the two match the same: a range is tested
+    without asking the Unicode database of every character. Only for patterns with no `\\d` inside a class."""
+    return re.compile(pattern.pattern.replace(r"\d", "[0-9]"), pattern.flags)
+
+
+ASCII_FOUR_DIGITS = by_ranges(FOUR_DIGITS)
+DIGIT_IN_CLASS = re.compile(r"\[[^\]]*\\d")  # a \d inside a class (MONTH's "[^\W\d_]"): `by_ranges` cannot rewrite it
+_BY_RANGES = {id(core): by_ranges(core) for core in CORES.values() if not DIGIT_IN_CLASS.search(core.pattern)}
+ASCII_CORES = {shape: _BY_RANGES.get(id(core), core) for shape, core in CORES.items()}  # shared cores stay shared
 
 # "Published 22:00, 11 July 2021 BST", "12:41 BST, 7 April 2022", "Updated 1:26 AM ET, Wed November 20, 2019",
 # "8:27 AM - 21 Jun 2016":
@@ -299,24 +312,42 @@ def _build(shape: str, match: re.Match[str], day_first: bool | None = None) -> d
 def _candidates(text: str, start: int = 0) -> list[tuple[int, int, str, re.Match[str]]]:
     """The first match of every shape at or after `start`: (start, -length, shape, match)."""
     found = []
-    shapes = DATE_PATTERNS if FOUR_DIGITS.search(text, start) else WITHOUT_FOUR_DIGITS
+    ascii = text.isascii()
+    shapes = DATE_PATTERNS if (ASCII_FOUR_DIGITS if ascii else FOUR_DIGITS).search(text, start) else WITHOUT_FOUR_DIGITS
+    cores = ASCII_CORES if ascii else CORES
+    held: dict[int, bool] = {}  # each core's answer by its id (a pattern's own hash reads its code): shapes share cores
     for shape, pattern in shapes.items():
         separator = SEPARATORS.get(shape)
         if separator is not None and text.find(separator, start) < 0:
             continue
-        core = CORES.get(shape)
-        if core is not None and core.search(text, start) is None:
+        if ascii and shape in BEYOND_ASCII_SHAPES:
             continue
+        core = cores.get(shape)
+        if core is not None:
+            key = id(core)
+            if key not in held:
+                held[key] = core.search(text, start) is not None
+            if not held[key]:
+                continue
         match = pattern.search(text, start)
         if match:
             found.append((match.start(), -(match.end() - match.start()), shape, match))
     return sorted(found, key=lambda item: item[:2])
 
 
+def has_digit(text: str) -> bool:
+    """`HAS_DIGIT.search(text)`: in ASCII text, where `\\d` is 0-9, ten looks for a character, each a C scan, where re
+    tests every character's category (the pasted reader asks it of every line of a paste)."""
+    if text.isascii():
+        return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text or "6" in text
+                or "7" in text or "8" in text or "9" in text)
+    return HAS_DIGIT.search(text) is not None
+
+
 def find_date(text: str, *, day_first: bool | None = None) -> tuple[datetime | date, int, int] | None:
     """The first date expression in free text, with its span (start, end). `day_first` orders a/b/yyyy
     (None: month first unless a > 12; True: day/month; False: month/day)."""
-    if not HAS_DIGIT.search(text):
+    if not has_digit(text):
         return None  # every shape has a number in it
     position = 0
     while position < len(text):

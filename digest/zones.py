@@ -23,6 +23,7 @@ import re
 from datetime import date, timedelta, timezone
 
 from digest.dates import TIME, US_ZONES, _nth_sunday, zone_of
+from digest.summary.screen import Screened
 
 # A clock time and what may follow it, as digest.dates reads a dateline's time; only those with a zone count
 CLOCK = re.compile(rf"(?<![\d:.]){TIME}", re.IGNORECASE)
@@ -74,6 +75,9 @@ PAGE_ZONE = re.compile(
     r"(?:\ball times?|\btimes? (?:are|shown|listed|given)|\bzeitangaben|\buhrzeiten|\btoutes les heures|"
     r"\bles heures (?:sont|indiquées)|\btodas las horas|\btutti gli orari|所有时间|全ての時間|すべての時刻)"
     r"(?P<rest>[^.\n]{0,30})", re.IGNORECASE)
+# PAGE_ZONE behind a screen for its phrases: asked of every short line of a dated paste, it opens on no literal
+# and is tried at every character; most lines hold none of its words
+PAGE_ZONE_SCREENED = Screened(PAGE_ZONE)
 # A European zone's family: a page's "Alle Zeitangaben in MEZ" names Central European time, summer time too
 EU_FAMILIES: dict[str, Rule] = {"CET": ("eu", 1), "CEST": ("eu", 1), "MEZ": ("eu", 1), "MESZ": ("eu", 1),
                                 "EET": ("eu", 2), "EEST": ("eu", 2)}
@@ -124,7 +128,7 @@ def written_zone(text: str, day: date | None = None) -> timezone | None:
 def stated_zone(text: str, day: date) -> timezone | None:
     """The zone a line states for all the page's times ("All times are ET", "Alle Zeitangaben in MEZ"), on `day`.
     The zone ends the statement ("at all times Pacific Gas and Electric ..." states none)."""
-    statement = PAGE_ZONE.search(text)
+    statement = PAGE_ZONE_SCREENED.search(text)
     if statement is None:
         return None
     rest = statement.group("rest")

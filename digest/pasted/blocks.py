@@ -46,11 +46,18 @@ CODE = re.compile(f"{CODE_ANYWHERE.pattern}|{CODE_OPENING.pattern}")  # the two 
 BYLINE_MAX_WORDS = 12
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")  # LETTER_RUN in ASCII text, by ranges (lines.ASCII_TOKEN)
+# The first letter of each LETTER_RUN longer than three letters (`is_title_case` weighs only those): a run is matched
+# whole from its first letter, so a shorter run yields nothing and a longer one is never matched from within
+# (the same letters: tests/test_speed_screens.py), without a string for every word and a Python loop to filter them
+LONG_RUN_INITIAL = re.compile(r"([^\W\d_])[^\W\d_]{3,}")
+ASCII_LONG_RUN_INITIAL = re.compile(r"([A-Za-z])[A-Za-z]{3,}")  # the same over ASCII text, by ranges
 SLIDE_COUNTER = re.compile(r"^([1-9]\d{0,2}) ?/ ?([1-9]\d{0,2})(?![/\d.,:])")  # "1/50 United goin down", "1 / 5"
 # "By Jane Doe", "Posted by kovarex, TOGos on 2019-02-15", "Written by Patrick Allan", or "por" alone with the
 # name on the next line
 BYLINE = re.compile(r"^(?:(?:posted|written|published|reported) )?(?:by|von|par|por|di|de|от|autor|автор|texto|text)"
                     r"(?:\s+\S|:?$)", re.IGNORECASE)
+BYLINE_OPENINGS = "ABDPRTVWabdprtvwАОаоᲂ"  # what BYLINE's words open with, in every case IGNORECASE gives them
+# (tests/test_speed_screens.py): a line opening otherwise is no "By ..." line, said before trying its fifteen words
 BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>>?|›|»)\s")
 BREADCRUMB_MIN_SEPARATORS = 2
 META_SEPARATOR = re.compile(r"\s[|•·]\s")
@@ -78,14 +85,24 @@ def is_dateline(line: Line) -> bool:
 def is_enumeration(line: Line) -> bool:
     """Tags, names or links strung with commas or bars ("Ann, Bob, Cy, ..."), or an A B C index:
     not sentences."""
-    tokens = line.text.split()
-    if tokens and len("".join(tokens)) / len(tokens) < INDEX_MAX_TOKEN_CHARS:
+    if is_index(line.text):
         return True
     pieces = sum(map(line.text.count, ENUMERATION_MARKS)) + 1  # at most this many segments: most lines, said at once
     if pieces < ENUMERATION_MIN_ITEMS or line.words / pieces > ENUMERATION_MAX_ITEM_WORDS:
         return False
     segments = [segment for segment in ENUMERATION_SEPARATOR.split(line.text) if segment.strip()]
     return len(segments) >= ENUMERATION_MIN_ITEMS and line.words / len(segments) <= ENUMERATION_MAX_ITEM_WORDS
+
+
+def is_index(text: str) -> bool:
+    """ "A B C D E ...": tokens shorter than INDEX_MAX_TOKEN_CHARS on average. A printable text splits at its plain
+    spaces alone (every other space is unprintable: tests/test_speed_screens.py), so it has at most one token more
+    than spaces: with that many characters besides, no split is needed to say no (most lines)."""
+    spaces = text.count(" ")
+    if len(text) - spaces >= INDEX_MAX_TOKEN_CHARS * (spaces + 1) and text.isprintable():
+        return False
+    tokens = text.split()
+    return bool(tokens) and len("".join(tokens)) / len(tokens) < INDEX_MAX_TOKEN_CHARS
 
 
 def looks_like_prose(line: Line) -> bool:
@@ -115,12 +132,11 @@ def is_title_case(text: str, *, sentence: bool = False) -> bool:
     """Most Words Capitalised, as menu items and other stories' headlines are written in English.
     A line ending in a full stop must be nearly all capitalised: a sentence full of names
     ("Daring Fireball is written and produced by John Gruber.") still has its verbs in lower case."""
-    runs = (ASCII_LETTER_RUN if text.isascii() else LETTER_RUN).findall(text)
-    words = [word for word in runs if len(word) > 3]
-    if len(words) < 2:
+    initials = (ASCII_LONG_RUN_INITIAL if text.isascii() else LONG_RUN_INITIAL).findall(text)
+    if len(initials) < 2:
         return False
     share = SENTENCE_CAPITALISED_SHARE if sentence else CAPITALISED_SHARE
-    return sum(word[0].isupper() for word in words) / len(words) >= share
+    return sum(map(str.isupper, initials)) / len(initials) >= share
 
 
 def is_markup(line: Line) -> bool:
@@ -144,7 +160,15 @@ def code_text(text: str) -> bool:
     """`is_code` by text, cached: asked of every line more than once."""
     if CODE_OPENING.match(text) is not None:  # one try at the start, not one per character
         return True
-    return CODE_MARK.search(text) is not None and code_anywhere(text)
+    return has_code_mark(text) and code_anywhere(text)
+
+
+def has_code_mark(text: str) -> bool:
+    """`CODE_MARK.search(text)`: in ASCII text (which holds no table rule), four looks for a character, each a C scan,
+    where re tests every character against the class."""
+    if text.isascii():
+        return "{" in text or "}" in text or ";" in text or "(" in text
+    return CODE_MARK.search(text) is not None
 
 
 def code_anywhere(text: str) -> bool:
@@ -171,7 +195,7 @@ def is_byline(line: Line) -> bool:
 @by_text(16384)
 def byline_text(text: str, words: int) -> bool:
     """`is_byline` by text and word count, cached: asked often."""
-    if BYLINE.match(text) and words <= BYLINE_MAX_WORDS:
+    if words <= BYLINE_MAX_WORDS and text[:1] in BYLINE_OPENINGS and BYLINE.match(text):
         return True
     return date_chars(text) > 0 and len(META_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
 

@@ -78,11 +78,14 @@ def headline_shaped(text: str, words: int) -> bool:
         return False
     if too_long(line) or line.words < 2 and not has_cjk(line.text):
         return False
-    if NAVIGATION_ARROW.search(line.text):
+    # each pattern below is searched only where a character every match holds is in the line (an arrow is beyond
+    # ASCII; a section number opens the line, an edit link has its bracket; a clock its colon): none opens on a
+    # literal, so each would be tried at every character of most lines
+    if not text.isascii() and NAVIGATION_ARROW.search(line.text):
         return False  # "Next Work →", "ひらがな ←→ English": a link to elsewhere
-    if SECTION_NUMBER.search(line.text):
+    if (text[:1].isdecimal() or "[" in text) and SECTION_NUMBER.search(line.text):
         return False  # a section's heading or its entry in the contents, not the page's headline
-    if ENDS_WITH_CLOCK.search(line.text):
+    if ":" in text and ENDS_WITH_CLOCK.search(line.text):
         return False  # "CNET Japan 3/9(木) 18:45配信": a timestamp line, though its date has no year
     found = find_date(line.text)
     return not (found and found[2] - found[1] > len(line.text) / 2)  # a date line is no headline

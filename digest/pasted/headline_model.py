@@ -22,9 +22,10 @@ from functools import cache
 
 from digest.memo import by_text
 from digest.pasted import fitted
-from digest.pasted.blocks import TRUNCATED, has_date, is_byline, is_title_case, looks_like_prose
+from digest.pasted.blocks import ELLIPSES, TRUNCATED, has_date, is_byline, is_title_case, looks_like_prose
 from digest.pasted.junk import is_comments_heading, is_junk, is_section_break
-from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, cjk_chars, has_cjk, is_word_char
+from digest.pasted.lines import CJK, CJK_CHARS_PER_WORD, Line, cjk_chars, has_cjk, holds_any, is_word_char
+from digest.summary.screen import Screened
 
 WEIGHTS_NAME = "pasted-headline"  # digest/pasted/pasted-headline.json (digest.pasted.fitted)
 FREQUENT_NAME = "pasted-frequent-words"  # the words most pastes hold (bench/fit/frequent_words.py): no echo
@@ -33,10 +34,14 @@ RESTATED_SHARE = 0.6  # ... holding this share of its content words at least (a 
 MODEL_WINDOW = 200  # lines before the article run that may hold the headline (and its opening lines: headline.opening_candidates)
 DECK_MIN_WORDS = 8  # a deck under a headline may lack its full stop
 NEIGHBOUR_REACH = 3  # lines under a candidate looked at for its byline, date or deck
-LINK_WORDS = re.compile(  # a button or a link's label, not a statement
+# A button or a link's label, not a statement; screened for its words, as its "\b" opening under IGNORECASE is tried
+# at every character
+LINK_WORDS = Screened(re.compile(
     r"\b(?:click|share|subscribe|sign (?:in|up)|log ?in|read more|opens in|new window|skip to|follow|"
-    r"newsletter|advertisement|copied|download|menu|search|more (?:stories|articles|news) (?:by|from))\b", re.IGNORECASE)
+    r"newsletter|advertisement|copied|download|menu|search|more (?:stories|articles|news) (?:by|from))\b", re.IGNORECASE))
 SITE_SEPARATOR = re.compile(r"\s[|·]\s|\s[-–—]\s[A-Z][\w.]*$")  # "Headline | Site", "Headline - Site"
+SITE_SEPARATOR_MARKS = ("|", "·", "-", "–", "—")  # one is in every SITE_SEPARATOR match: looked for before searching
+APOSTROPHE_MARKS = ("'", "’")  # ... and one of these in every APOSTROPHE match
 PARTICIPANTS = re.compile(r"^\d[\d,.]*\s+\w+")  # "132 with 73 posters", "3 comments": counters
 TRAIL_MARKS = frozenset("»›>|/")  # a line holding none of these is no breadcrumb trail
 TRAIL_SEPARATOR = re.compile(r"(?:>|»|›|/|\|)\s*$")  # "Home > News > Headline": a breadcrumb's last step
@@ -48,6 +53,7 @@ AUTHOR_NAME = re.compile(  # "John Patrick Pullen,TIME", "Alex Shephard/": a nam
     r"^[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}\s*[,/|]\s*[\w .]{0,20}$")
 BYLINE_OPENING = re.compile(r"^(?:(?:[Pp]osted|[Ww]ritten) )?(?:[Bb]y|BY)\s+[A-Z]")  # "By Jane Doe, Senior ...", however long
 CONTENT_TOKEN = re.compile(r"[^\W\d_]{4,}")
+LOWER_ASCII_CONTENT_TOKEN = re.compile(r"[a-z]{4,}")  # CONTENT_TOKEN over lower-cased ASCII text, by a range
 APOSTROPHE = re.compile(r"\w['’]\w")  # "Nyong'o's", "Trump’s", "l'Euro", "don't": a phrase's word, rarely a menu's label
 CJK_HEADLINE_MIN_CHARS = 12  # "インフォメーション", "ニュースリリース一覧へ": a menu's label; a Japanese headline says more
 
@@ -70,8 +76,9 @@ ECHO_AT = re.compile(r"\s*(?:[|·:–—-]|\bby\b)", re.IGNORECASE)  # "Headline
 def content_tokens(text: str) -> frozenset[str]:
     """Lower-case words of four letters or more (fewer are mostly function words); CJK as character pairs.
     Cached (hence frozen): every candidate line is read for its echo of the lead."""
-    if text.isascii():  # no CJK to set apart or pair (CJK's ranges are all beyond ASCII)
-        return frozenset(token.casefold() for token in CONTENT_TOKEN.findall(text))
+    if text.isascii():  # no CJK to set apart or pair (CJK's ranges are all beyond ASCII); lower-cased first, as
+        # lowering ASCII keeps every letter a letter: the same tokens, cased as `casefold` cases each, without a loop
+        return frozenset(LOWER_ASCII_CONTENT_TOKEN.findall(text.lower()))  # its letters are a to z
     tokens = {token.casefold() for token in CONTENT_TOKEN.findall(CJK.sub(" ", text))}
     cjk = "".join(CJK.findall(text))
     tokens.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
@@ -172,11 +179,11 @@ def text_shape(text: str) -> tuple[float, float, float, float, float, float, flo
         1.0 if is_title_case(text) else 0.0,
         sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
         1.0 if LINK_WORDS.search(text) else 0.0,
-        1.0 if SITE_SEPARATOR.search(text) else 0.0,
+        1.0 if holds_any(text, SITE_SEPARATOR_MARKS) and SITE_SEPARATOR.search(text) else 0.0,
         1.0 if PARTICIPANTS.match(text) else 0.0,
         1.0 if has_cjk(text) else 0.0,
-        1.0 if TRUNCATED.search(text) else 0.0,
-        1.0 if APOSTROPHE.search(text) else 0.0,
+        1.0 if text.endswith(ELLIPSES) and TRUNCATED.search(text) else 0.0,  # its end read first, as `prose_text` does
+        1.0 if holds_any(text, APOSTROPHE_MARKS) and APOSTROPHE.search(text) else 0.0,
     )
 
 
@@ -247,7 +254,13 @@ def deck_under(lines: list[Line], line: Line) -> bool:
 
 def breadcrumb_trails(lines: list[Line]) -> tuple[str, ...]:
     """The lines that may be a breadcrumb trail (a separator in them), once per page."""
-    return tuple(line.text for line in lines if not TRAIL_MARKS.isdisjoint(line.text))
+    return tuple(line.text for line in lines if has_trail_mark(line.text))
+
+
+def has_trail_mark(text: str) -> bool:
+    """One of TRAIL_MARKS is in the line: five looks for a character, each a C scan, where `isdisjoint` looks
+    every character of the line up in the set (asked of every line of a paste)."""
+    return ">" in text or "/" in text or "|" in text or "»" in text or "›" in text
 
 
 def ends_trail(trail: str, text: str) -> bool:

@@ -146,6 +146,9 @@ BUTTON = re.compile(  # labels of buttons and share bars, alone on their line
     r"to se mi líbí|gefällt mir|j'aime|me gusta|mi piace|curtir|нравится)\s*[›»>]*$",
     re.IGNORECASE,
 )
+BUTTON_LABEL_MAX_CHARS = 20  # BUTTON's longest label ("skip to main content"), "share on X" aside ...
+OPEN_LABEL_STARTS = "sSſ"  # ... which opens on an "s" in any case IGNORECASE gives it (tests/test_speed_screens.py)
+BUTTON_TAIL = "›»>"  # what BUTTON lets follow a label, after its spaces
 RELATIVE_TIME = re.compile(  # "73 months ago", "· 4 yr. ago", "vor 2 Stunden", "3時間前": a comment's or a feed item's time
     r"^\W*(?:(?:\d+|an?|one)\s*(?:sec|second|min|minute|h|hr|hour|day|wk|week|mo|month|yr|year)s?\.?\s+ago|"
     r"vor \d+ (?:minuten|stunden|tagen|wochen|monaten|jahren)|il y a \d+ (?:minutes?|heures?|jours?|mois|ans?)|"
@@ -293,7 +296,21 @@ def ends_as_read_on(text: str) -> bool:
 
 
 def is_button(line: Line) -> bool:
-    return BUTTON.match(line.text) is not None
+    """BUTTON's labels alone on their line. A line longer than any label, its tail aside, is none (most lines, said
+    by their length: BUTTON tries sixty labels under IGNORECASE), unless it may be "share on X"."""
+    text = line.text
+    if (len(text) > BUTTON_LABEL_MAX_CHARS and text[:1] not in OPEN_LABEL_STARTS
+            and len(button_label(text)) > BUTTON_LABEL_MAX_CHARS):
+        return False
+    return BUTTON.match(text) is not None
+
+
+def button_label(text: str) -> str:
+    """The text less what BUTTON lets follow its label: a newline at the very end ("$" stands before it), arrows, and
+    spaces before them."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.rstrip(BUTTON_TAIL).rstrip()
 
 
 def is_counter(line: Line) -> bool:

@@ -34,7 +34,6 @@ LATIN1_MARKS = bytes(ASCII_MARKS[code] if code < 128 else ord("a" if chr(code).i
 # "'" does, the others join nothing (for TOKEN as for their stand-in)
 WIDE_PUNCTUATION = (("’", "'"), ("‘", " "), ("“", " "), ("”", " "), ("—", " "), ("–", " "), ("…", " "), ("•", " "),
                     ("─", " "), ("│", " "))
-BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
 LETTER_JOIN = re.compile(r"(?<=a)'(?=a)")  # over the marks: a join ...
 DIGIT_JOIN = re.compile(r"(?<=0)\.(?=0)")
 CHAINED_LETTER_JOINS, CHAINED_DIGIT_JOINS = "a'a'a", "0.0.0"  # ... where two share a letter or a digit, which
@@ -45,6 +44,10 @@ SPACES = re.compile(rf"{SPACE_CHARS}+")
 # What SPACES changes: a space of another kind, or a run (a line of single plain spaces it would rewrite as it is)
 ODD_SPACES = re.compile(rf"{SPACE_CHARS}(?:(?<! )|(?={SPACE_CHARS}))")
 SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$|[\"”»]$")
+# INVISIBLE's characters, and SPACE_CHARS' but the plain space (tests/test_speed_screens.py): looked for one by one with
+# `in`, a C scan each, where re tests every character of the line against the class (`normalise_line`)
+INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad")
+ODD_SPACE_CHARS = ("\t", "\u00a0", *map(chr, range(0x2000, 0x200b)), "\u202f", "\u205f", "\u3000")
 
 
 SENTENCE_STOPS = frozenset(".!?…。！？:;")  # SENTENCE_END's stops, the closing marks that may follow them,
@@ -134,21 +137,24 @@ def word_count(text: str) -> int:
     and the line tests count them again by text (a site's menus and footers recur page after page)."""
     if text.isascii():
         return ascii_token_count(text)  # and CJK's ranges are all beyond ASCII
-    latin = latin1_text(text)
+    latin = latin1_bytes(text)
     if latin is not None:  # and CJK's ranges are all beyond Latin-1
-        return marked_token_count(latin.encode("latin-1").translate(LATIN1_MARKS))
+        return marked_token_count(latin.translate(LATIN1_MARKS))
     cjk = len(CJK.findall(text))
     return len(TOKEN.findall(CJK.sub(" ", text) if cjk else text)) + cjk // CJK_CHARS_PER_WORD
 
 
-def latin1_text(text: str) -> str | None:
-    """The text with its WIDE_PUNCTUATION in Latin-1 stand-ins, when nothing else in it lies beyond Latin-1: the same
-    words for TOKEN (tests/test_pasted_shortcuts.py), counted as ASCII text's are, several times cheaper than
-    matching each (most lines beyond ASCII in English or European pastes hold only curly quotes, dashes and accents)."""
+def latin1_bytes(text: str) -> bytes | None:
+    """The text in Latin-1, its WIDE_PUNCTUATION in Latin-1 stand-ins, when nothing else in it lies beyond Latin-1: the
+    same words for TOKEN (tests/test_pasted_shortcuts.py), counted as ASCII text's are, several times cheaper than
+    matching each (most lines beyond ASCII in English or European pastes hold only curly quotes, dashes and accents).
+    Encoded with what lies beyond dropped, and kept when nothing was: the encoding that counting needs anyway tells,
+    where a search for a character beyond Latin-1 would test every character again."""
     for wide, stand_in in WIDE_PUNCTUATION:
         if wide in text:
             text = text.replace(wide, stand_in)
-    return None if BEYOND_LATIN1.search(text) else text
+    encoded = text.encode("latin-1", "ignore")
+    return encoded if len(encoded) == len(text) else None
 
 
 @by_text(16384)
@@ -156,8 +162,17 @@ def normalise_line(text: str) -> str:
     """The line without invisible characters and runs of spaces. Cached, as `word_count` is."""
     if text.isascii() and "  " not in text and "\t" not in text:
         return text.strip()  # what the patterns give: nothing invisible, no run of spaces to squeeze (most lines)
-    visible = INVISIBLE.sub("", text)
-    return (SPACES.sub(" ", visible) if ODD_SPACES.search(visible) else visible).strip()
+    visible = INVISIBLE.sub("", text) if holds_any(text, INVISIBLE_CHARS) else text
+    odd = "  " in visible or holds_any(visible, ODD_SPACE_CHARS)  # ODD_SPACES.search: another space, or a run
+    return (SPACES.sub(" ", visible) if odd else visible).strip()
+
+
+def holds_any(text: str, chars: tuple[str, ...]) -> bool:
+    """One of the characters is in the text."""
+    for char in chars:
+        if char in text:
+            return True
+    return False
 
 
 WRAP_MIN_CHARS = 30  # a wrapped line runs near the wrap width; a menu item ("About eHow") does not

@@ -52,6 +52,11 @@ MIN_REPEATS = 2  # a name shown once outside the article is no brand (unless it 
 NAME_RUN = re.compile(  # "Android Central", "The New Yorker", "Le Monde", "PEOPLE", "eHow", "Golem.de"
     r"(?<![\w.@/])(?:(?:The|Le|La|Les|El|Der|Die|Das)\s)?(?:[A-Z][\w&'’.\-]*[\w]|[a-z]+[A-Z]\w*)"
     r"(?:\s(?:of\s|de\s|&\s)?[A-Z][\w&'’\-]*[\w]){0,3}")
+# NAME_RUN over ASCII text, its "\w" by ranges (the same matches: tests/test_speed_screens.py): asked at every character
+# of every short line, its look behind then tests a range, not the Unicode database
+ASCII_NAME_RUN = re.compile(
+    r"(?<![A-Za-z0-9_.@/])(?:(?:The|Le|La|Les|El|Der|Die|Das)\s)?(?:[A-Z][A-Za-z0-9_&'.\-]*[A-Za-z0-9_]|[a-z]+[A-Z][A-Za-z0-9_]*)"
+    r"(?:\s(?:of\s|de\s|&\s)?[A-Z][A-Za-z0-9_&'\-]*[A-Za-z0-9_]){0,3}")
 ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Der", "Die", "Das"})  # a name's first word, no name alone
 EXTENDED_SHARE = 0.5  # "Android" inside "Android Central" on half its lines or more is that name's head
 BY_NAME = re.compile(r"\b(?:by|By|BY|von|par|por|di):?\s+$")  # "By Jack Davis", "By: Jack Davis"
@@ -95,7 +100,7 @@ def common_share(name: str, common: frozenset[str]) -> float:
 def names_in(text: str) -> set[str]:
     """Capitalised names of one to four words in a line, and each name's shorter heads."""
     found = set()
-    for match in NAME_RUN.finditer(text):
+    for match in (ASCII_NAME_RUN if text.isascii() else NAME_RUN).finditer(text):
         words = match.group(0).split()
         found.update(" ".join(words[:size]) for size in range(1, len(words) + 1))
     return found - ARTICLES
@@ -267,7 +272,8 @@ def written_as_author(name: str, lines: list[Line]) -> bool:
 def variants(name: str, hits: list[Line]) -> set[str]:
     """The longer names the page writes with this one in them: a brand's sections and products ("Le Monde
     Afrique", "Services Le Monde", "Spektrum Psychologie", "UPROXX TV"), where a word of a menu stands alone."""
-    return {match.group(0) for line in hits for match in NAME_RUN.finditer(line.text)
+    return {match.group(0) for line in hits
+            for match in (ASCII_NAME_RUN if line.text.isascii() else NAME_RUN).finditer(line.text)
             if len(match.group(0)) > len(name) and shows_whole(name, match.group(0))}
 
 

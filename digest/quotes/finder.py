@@ -72,6 +72,8 @@ TITLE_CUE = Screened(re.compile(  # screened: a quotation's short lead-in seldom
 ))
 CODE_MARKS = re.compile(r"[{};]\s|\(\)|=>|\bfunction\s*\(|\w\.\w+\(")
 CODE_MIN_MARKS = 3
+# Each CODE_MARKS match holds one of these, and no two matches the same one (matches do not overlap)
+CODE_MARK_KEYS = ("{", "}", ";", "(", "=>")
 REFERENCE_CUES = ("Retrieved", "Archived", "ISBN", "(ed")
 REFERENCE_ENTRY = re.compile(r"^\^|\bRetrieved (?:\d|[A-Z][a-z]+ \d)|\bArchived from the original\b|\bISBN[ :]*\d|\(eds?\.\)")
 HEADLINE_MIN_WORDS = 4
@@ -176,7 +178,10 @@ def is_attribution_between(first: str, before: str) -> bool:
 
 
 def looks_like_code(paragraph: str) -> bool:
-    """Program text: its strings are not quotations."""
+    """Program text: its strings are not quotations. CODE_MARKS tries five branches at every position of a long
+    paragraph; fewer than CODE_MIN_MARKS of its keys, counted at C speed, leave room for fewer matches (most prose)."""
+    if sum(map(paragraph.count, CODE_MARK_KEYS)) < CODE_MIN_MARKS:
+        return False
     return len(CODE_MARKS.findall(paragraph)) >= CODE_MIN_MARKS
 
 
@@ -196,12 +201,12 @@ def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) ->
     if not quotations:
         return []
     spans = sentence_spans(paragraph, language)
+    next_openings = next_statement_openings(paragraph, quotations)
     sites = []
     previous_end = 0
     for index, (start, end) in enumerate(quotations):
         opening, closing = start - 1, end  # every mark is one character
-        later = [q for q in quotations[index + 1 :] if len(paragraph[q[0] : q[1]].split()) >= STATEMENT_MIN_WORDS]
-        next_opening = later[0][0] - 1 if later else len(paragraph)  # a quoted name («Опора») is no new quotation
+        next_opening = next_openings[index]
         before = paragraph[max(_sentence_start(spans, opening), previous_end) : opening]
         after = paragraph[closing + 1 : min(_sentence_end(spans, closing), next_opening)]
         if not after.strip() and (CJK.search(paragraph[start:end]) or paragraph[start:end].rstrip().endswith(OWN_ENDINGS)):
@@ -211,6 +216,18 @@ def quote_sites(paragraphs: Sequence[str], number: int, language: str | None) ->
         sites.append(QuoteSite(start, end, before, after))
         previous_end = closing + 1
     return sites
+
+
+def next_statement_openings(paragraph: str, quotations: list[tuple[int, int]]) -> list[int]:
+    """For each quotation, the opening mark of the next one of STATEMENT_MIN_WORDS words or more, else the
+    paragraph's end (a quoted name («Опора») is no new quotation): read once from the last, not once per quotation."""
+    openings = []
+    following = len(paragraph)
+    for start, end in reversed(quotations):
+        openings.append(following)
+        if len(paragraph[start:end].split()) >= STATEMENT_MIN_WORDS:
+            following = start - 1
+    return openings[::-1]
 
 
 def introduces_next(paragraph: str) -> bool:

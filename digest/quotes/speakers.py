@@ -247,7 +247,7 @@ def _opens_with_appositive(tokens: list[str]) -> bool:
 def speaker_before(before: str) -> Speaker | None:
     """The speaker in the same sentence before a quotation, or None."""
     before = before[-BEFORE_MAX_CHARS:]
-    if match := CHINESE_BEFORE.search(before) or JAPANESE_BEFORE.search(before):
+    if match := cjk_before(before):
         return cjk_speaker(match.group("who"))
     if match := last_match(ACCORDING_TO.finditer(before)):
         found = subject_forward(tokens_of(before[match.end() :]))
@@ -275,6 +275,14 @@ def speaker_before(before: str) -> Speaker | None:
         if speaker and speaker.is_named and len(speaker.text.split()) > 1:
             return speaker
     return None
+
+
+def cjk_before(before: str) -> re.Match[str] | None:
+    """CHINESE_BEFORE's match, else JAPANESE_BEFORE's. Both end on CJK characters (a verb, "は" or "が"), so text all
+    ASCII (most quotations' lead-ins) is not searched: CHINESE_BEFORE tries its name at every position."""
+    if before.isascii():
+        return None
+    return CHINESE_BEFORE.search(before) or JAPANESE_BEFORE.search(before)
 
 
 def mentions_in(text: str) -> list[tuple[int, Speaker]]:

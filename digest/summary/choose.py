@@ -35,6 +35,7 @@ from itertools import islice
 
 from digest.model import Article, DigestOptions
 from digest.sentences import quote_left_open, quotes_balanced, sentence_spans
+from digest.summary.screen import Screened
 from digest.summary.furniture import (
     has_glued_link_text,
     looks_like_photo_caption,
@@ -73,7 +74,8 @@ DATELINE_REMNANT = re.compile(r"^(?:&#?\w{1,8};\s*)*[-–—]{1,2}(?:\s*[-–—
 # "The company said it…", "总是能很有共同话题..."); three full stops after a Latin word may end a sentence as
 # written ("and so on...").
 CUT_BY_ELLIPSIS = re.compile(r"\w…$|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]\.\.\.$")
-CAPTION_INSIDE = re.compile(r"©|\((?:Photo|Image|Picture|Credit)s?\b|\bPhoto(?:graph)?: ", re.IGNORECASE)
+# screened for its words ("photo", "credit", "©"): it opens on no literal, so re tries it at every character
+CAPTION_INSIDE = Screened(re.compile(r"©|\((?:Photo|Image|Picture|Credit)s?\b|\bPhoto(?:graph)?: ", re.IGNORECASE))
 # A credit glued to the caption's last sentence, as a paste joins the two elements: "...in Queens.CreditChang W. Lee"
 GLUED_CREDIT = re.compile(r"[.!?”’)](?:Photo )?Credits?(?:Credits?)?(?::|\.\.\.|…)?\s?[A-Z]")  # "Credit...Ed Murray"
 # Labelled page metadata on one line: "2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳", "Source: X Author: Y"
