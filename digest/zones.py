@@ -70,14 +70,13 @@ WORDS_ANYWHERE = re.compile(rf"(?<!\w)(?:{AFTER_NAMES})(?!\w)", re.IGNORECASE)
 WORDS_BEFORE = re.compile("|".join(f"(?P<before{number}>{words})" for number, (words, _)
                                    in enumerate(ZONE_WORDS_BEFORE)))
 # A page's word for all its times ("All times are ET", "All times Eastern", "Times shown in GMT",
-# "Alle Zeitangaben in MEZ", "Toutes les heures sont en heure de Paris", "所有时间均为北京时间")
-PAGE_ZONE = re.compile(
+# "Alle Zeitangaben in MEZ", "Toutes les heures sont en heure de Paris", "所有时间均为北京时间"); behind a screen
+# for its phrases: asked of every short line of a dated paste, it opens on no literal and would be tried at every
+# character, and most lines hold none of its words
+PAGE_ZONE = Screened(re.compile(
     r"(?:\ball times?|\btimes? (?:are|shown|listed|given)|\bzeitangaben|\buhrzeiten|\btoutes les heures|"
     r"\bles heures (?:sont|indiquées)|\btodas las horas|\btutti gli orari|所有时间|全ての時間|すべての時刻)"
-    r"(?P<rest>[^.\n]{0,30})", re.IGNORECASE)
-# PAGE_ZONE behind a screen for its phrases: asked of every short line of a dated paste, it opens on no literal
-# and is tried at every character; most lines hold none of its words
-PAGE_ZONE_SCREENED = Screened(PAGE_ZONE)
+    r"(?P<rest>[^.\n]{0,30})", re.IGNORECASE))
 # A European zone's family: a page's "Alle Zeitangaben in MEZ" names Central European time, summer time too
 EU_FAMILIES: dict[str, Rule] = {"CET": ("eu", 1), "CEST": ("eu", 1), "MEZ": ("eu", 1), "MESZ": ("eu", 1),
                                 "EET": ("eu", 2), "EEST": ("eu", 2)}
@@ -128,7 +127,7 @@ def written_zone(text: str, day: date | None = None) -> timezone | None:
 def stated_zone(text: str, day: date) -> timezone | None:
     """The zone a line states for all the page's times ("All times are ET", "Alle Zeitangaben in MEZ"), on `day`.
     The zone ends the statement ("at all times Pacific Gas and Electric ..." states none)."""
-    statement = PAGE_ZONE_SCREENED.search(text)
+    statement = PAGE_ZONE.search(text)
     if statement is None:
         return None
     rest = statement.group("rest")
